@@ -1,0 +1,472 @@
+package dev.smartpot.device;
+
+import java.io.IOException;
+import java.util.Random;
+
+import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.link.Backoff;
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.reading.MoistureScale;
+import dev.smartpot.device.reading.PayloadBuffer;
+import dev.smartpot.device.reading.PayloadEncoder;
+import dev.smartpot.device.reading.RawCodes;
+import dev.smartpot.device.reading.ReadingQueue;
+
+/**
+ * One smart pot: takes a reading every interval, keeps it until the broker has it, and supervises the
+ * WiFi and MQTT link. Everything happens on one thread, in {@link #tick()}; transport threads only
+ * hand over messages and a lost link, and wake the loop.
+ *
+ * <p>Readings are taken on schedule whether or not the link is up, queued, and published oldest
+ * first once it is. A broken link never crashes the loop: it logs the cause once, backs off
+ * (exponential, full jitter, per device), rejoins WiFi if needed, reconnects, resubscribes, and
+ * after {@code reboot.after} without a working link asks the board to reboot.
+ */
+public final class PotNode implements MqttListener {
+
+    /** Not connected; waiting for {@link #retryAt} to try again. */
+    public static final int OFFLINE = 0;
+    public static final int ONLINE = 1;
+    public static final int STOPPED = 2;
+
+    /** A link that stays up this long has proved itself: the backoff starts from its floor again. */
+    static final long STABLE_LINK_MILLIS = 30000;
+    /** Readings published per tick before the loop looks at its inbox again. */
+    private static final int DRAIN_BATCH = 64;
+    /** After "too many publishes in flight", wait this long before the next publish. */
+    private static final long BUSY_RETRY_MILLIS = 50;
+    private static final int INBOX_CAPACITY = 32;
+    /** A repeated failure is logged again only every this many attempts. */
+    private static final int REPEAT_REMINDER = 10;
+    private static final String RECEIVED = "received";
+
+    private final DeviceConfig config;
+    private final Board board;
+    private final Log log;
+    private final MqttTransport mqtt;
+    private final String clientId;
+    private final String statusTopic;
+    private final ConnectSettings connectSettings;
+    private final MoistureScale scale;
+    private final PayloadEncoder encoder;
+    private final PayloadBuffer payload = new PayloadBuffer(160);
+    private final ReadingQueue queue;
+    private final Backoff backoff;
+
+    private long nextSeq;
+    private long nextReadingAt;
+    private long intervalMillis;
+
+    private int state = OFFLINE;
+    private int brokerIndex;
+    private int failuresThisRound;
+    private long retryAt;
+    private long onlineSince;
+    private long offlineSince;
+    private long drainNotBefore;
+    private String lastFailure;
+    private int attemptsSinceOnline;
+    private int reconnects;
+    private long droppedReported;
+    private long published;
+
+    // Written by transport threads, read by the loop: guarded by "this".
+    private final String[] inboxTopics = new String[INBOX_CAPACITY];
+    private final byte[][] inboxPayloads = new byte[INBOX_CAPACITY][];
+    private int inboxCount;
+    private int inboxOverflow;
+    private boolean linkLost;
+    private String linkLostCause;
+    private volatile boolean stopRequested;
+
+    public PotNode(DeviceConfig config, Board board, MqttTransport mqtt) {
+        this.config = config;
+        this.board = board;
+        this.log = board.log;
+        this.mqtt = mqtt;
+        this.clientId = ClientIds.fromChipId(board.chipId.uniqueId());
+        this.statusTopic = config.statusTopicFor(clientId);
+        this.connectSettings = new ConnectSettings(config.keepAliveSeconds, 10, config.mqttUsername,
+                config.mqttPassword, statusTopic, ascii("offline"));
+        this.scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits);
+        this.encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
+                clientId, scale);
+        this.queue = new ReadingQueue(config.queueCapacity);
+        // Seeded per device, so two pots that lose the broker together spread their retries apart.
+        this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis,
+                new Random(board.clock.uptimeMillis() ^ ((long) clientId.hashCode() << 16)));
+        this.intervalMillis = config.publishIntervalMillis;
+        long now = board.clock.uptimeMillis();
+        this.nextReadingAt = now;
+        this.retryAt = now;
+        this.offlineSince = now;
+        mqtt.setListener(this);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Runs the device until {@link #requestStop()}; then says "offline" and disconnects. */
+    public void run() {
+        log.info("smart pot " + clientId + " (" + config.deviceName + ") starting: a reading every "
+                + Durations.format(intervalMillis) + " to " + config.publishTopic + ", commands on " + config.subscribeTopic);
+        while (!stopRequested) {
+            long wait = tick();
+            if (wait > 0 && !stopRequested) {
+                board.sleeper.sleep(wait);
+            }
+        }
+        shutdown();
+    }
+
+    /** Asks {@link #run()} to finish; callable from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+        board.sleeper.wake();
+    }
+
+    /**
+     * Does whatever is due now and returns how long the loop may sleep before something else is due.
+     * The only entry point of the device's behaviour; tests call it with a manual clock.
+     */
+    public long tick() {
+        handleInbox();
+        String lost = takeLinkLost();
+        if (state == ONLINE && lost != null) {
+            linkDown("connection lost: " + lost);
+        }
+        if (state == ONLINE && !board.wifi.isConnected()) {
+            linkDown("WiFi connection lost");
+        }
+        long now = board.clock.uptimeMillis();
+        if (now >= nextReadingAt) {
+            takeReading(now);
+        }
+        if (state == OFFLINE && now >= retryAt && !stopRequested) {
+            connect();
+        }
+        if (state == ONLINE) {
+            drainQueue();
+            if (board.clock.uptimeMillis() - onlineSince >= STABLE_LINK_MILLIS && backoff.failures() > 0) {
+                backoff.reset();
+            }
+        } else if (state == OFFLINE) {
+            escalateIfStuck();
+        }
+        return untilNextEvent();
+    }
+
+    private long untilNextEvent() {
+        long now = board.clock.uptimeMillis();
+        long next = nextReadingAt;
+        if (state == OFFLINE) {
+            next = Math.min(next, retryAt);
+            if (config.rebootAfterMillis > 0) {
+                next = Math.min(next, offlineSince + config.rebootAfterMillis);
+            }
+        } else if (state == ONLINE && !queue.isEmpty()) {
+            next = Math.min(next, drainNotBefore);
+        }
+        return Math.max(0, next - now);
+    }
+
+    // ---- readings -------------------------------------------------------------------------------
+
+    private void takeReading(long now) {
+        int rawCode;
+        try {
+            rawCode = board.soilSensor.read();
+        } catch (IOException e) {
+            log.warn("soil sensor read failed: " + e.getMessage());
+            rawCode = RawCodes.READ_ERROR;
+        }
+        boolean wasFull = queue.size() == queue.capacity();
+        queue.add(nextSeq, now, rawCode);
+        if (wasFull) {
+            log.warn("queue full (" + queue.capacity() + " readings): dropped the oldest; " + queue.dropped()
+                    + " dropped since boot");
+        }
+        if (state != ONLINE) {
+            log.info("offline: reading #" + nextSeq + " queued (" + queue.size() + " waiting)");
+        }
+        nextSeq++;
+        nextReadingAt += intervalMillis;
+        if (nextReadingAt <= now) {
+            // We were stalled for more than an interval: skip the missed slots rather than burst.
+            nextReadingAt = now + intervalMillis;
+        }
+    }
+
+    private void drainQueue() {
+        if (queue.isEmpty() || board.clock.uptimeMillis() < drainNotBefore) {
+            return;
+        }
+        int backlog = queue.size();
+        long firstSeq = queue.oldestSeq();
+        int sent = 0;
+        while (!queue.isEmpty() && sent < DRAIN_BATCH && state == ONLINE) {
+            long seq = queue.oldestSeq();
+            int raw = queue.oldestRawCode();
+            long uptime = queue.oldestUptime();
+            long wall = board.clock.wallClockMillis();
+            long wallTaken = wall == 0 ? 0 : wall - board.clock.uptimeMillis() + uptime;
+            long dropped = queue.dropped() - droppedReported;
+            encoder.encode(payload, seq, uptime, wallTaken, raw, dropped);
+            try {
+                mqtt.publish(config.publishTopic, payload.bytes(), payload.length(), config.qos, false);
+            } catch (MqttTransportException e) {
+                if (e.kind() == MqttTransportException.BUSY) {
+                    drainNotBefore = board.clock.uptimeMillis() + BUSY_RETRY_MILLIS;
+                } else {
+                    linkDown("publish failed: " + e.getMessage());
+                }
+                break;
+            }
+            queue.removeOldest();
+            droppedReported += dropped;
+            published++;
+            sent++;
+            if (backlog == 1) {
+                logPublished(seq, raw);
+            }
+        }
+        if (backlog > 1 && sent > 0) {
+            log.info("delivered " + sent + " queued readings, #" + firstSeq + " to #" + (firstSeq + sent - 1)
+                    + (queue.isEmpty() ? "; queue empty" : "; " + queue.size() + " still queued"));
+        }
+    }
+
+    private void logPublished(long seq, int raw) {
+        int fault = scale.fault(raw);
+        String what = fault == MoistureScale.OK
+                ? "moisture " + tenths(scale.tenthsOfPercent(raw)) + "% (raw " + raw + ")"
+                : "sensor fault " + MoistureScale.faultName(fault) + (raw == RawCodes.READ_ERROR ? "" : " (raw " + raw + ")");
+        log.info("published #" + seq + " to " + config.publishTopic + ": " + what);
+    }
+
+    // ---- link supervision -----------------------------------------------------------------------
+
+    private void connect() {
+        if (!board.wifi.isConnected()) {
+            if (attemptsSinceOnline == 0) {
+                log.info("joining WiFi \"" + config.wifiSsid + "\"");
+            }
+            try {
+                board.wifi.join(config.wifiSsid, config.wifiPassword, config.wifiJoinTimeoutMillis);
+                log.info("WiFi joined \"" + config.wifiSsid + "\"");
+            } catch (IOException e) {
+                // WiFi is below every broker: rotating brokers would not help.
+                failuresThisRound = config.brokers.length;
+                attemptFailed("WiFi join \"" + config.wifiSsid + "\" failed: " + e.getMessage());
+                return;
+            }
+        }
+        String broker = config.brokers[brokerIndex];
+        if (attemptsSinceOnline == 0 || config.brokers.length > 1) {
+            log.info("connecting to " + broker + " as " + clientId);
+        }
+        takeLinkLost();
+        try {
+            mqtt.connect(broker, clientId, connectSettings);
+            mqtt.subscribe(config.subscribeTopic, 1);
+            mqtt.publish(statusTopic, ascii("online"), 6, 1, true);
+        } catch (MqttTransportException e) {
+            mqtt.disconnect();
+            attemptFailed("MQTT connect to " + broker + " failed: " + e.getMessage());
+            brokerIndex = (brokerIndex + 1) % config.brokers.length;
+            return;
+        }
+        long now = board.clock.uptimeMillis();
+        state = ONLINE;
+        onlineSince = now;
+        drainNotBefore = now;
+        failuresThisRound = 0;
+        String after = attemptsSinceOnline > 0 ? " after " + (attemptsSinceOnline + 1) + " attempts, "
+                + Durations.format(now - offlineSince) + " offline" : "";
+        log.info("connected to " + broker + after + "; subscribed to " + config.subscribeTopic
+                + "; status " + statusTopic + " = online");
+        attemptsSinceOnline = 0;
+        lastFailure = null;
+    }
+
+    private void attemptFailed(String reason) {
+        attemptsSinceOnline++;
+        failuresThisRound++;
+        long now = board.clock.uptimeMillis();
+        if (failuresThisRound < config.brokers.length) {
+            // Another broker in the list has not been tried this round: try it now.
+            retryAt = now;
+            log.warn(reason + "; trying the next broker");
+            return;
+        }
+        failuresThisRound = 0;
+        long delay = backoff.nextDelayMillis();
+        retryAt = now + delay;
+        if (!reason.equals(lastFailure)) {
+            log.warn(reason + "; retrying in " + Durations.format(delay));
+            lastFailure = reason;
+        } else if (attemptsSinceOnline % REPEAT_REMINDER == 0) {
+            log.warn("still offline after " + attemptsSinceOnline + " attempts (" + reason + "); retrying in "
+                    + Durations.format(delay));
+        }
+    }
+
+    private void linkDown(String reason) {
+        long now = board.clock.uptimeMillis();
+        mqtt.disconnect();
+        state = OFFLINE;
+        offlineSince = now;
+        reconnects++;
+        if (config.brokers.length > 1) {
+            brokerIndex = (brokerIndex + 1) % config.brokers.length;
+        }
+        failuresThisRound = 0;
+        long delay = backoff.nextDelayMillis();
+        retryAt = now + delay;
+        lastFailure = null;
+        log.warn(reason + "; reconnecting in " + Durations.format(delay) + " (" + queue.size() + " readings queued)");
+    }
+
+    private void escalateIfStuck() {
+        long now = board.clock.uptimeMillis();
+        if (config.rebootAfterMillis > 0 && now - offlineSince >= config.rebootAfterMillis) {
+            String reason = "no working link for " + Durations.format(now - offlineSince);
+            log.error(reason + ": asking the board to reboot");
+            offlineSince = now;
+            stopRequested = true;
+            board.rebooter.reboot(reason);
+        }
+    }
+
+    private void shutdown() {
+        if (state == ONLINE) {
+            try {
+                mqtt.publish(statusTopic, ascii("offline"), 7, 1, true);
+            } catch (MqttTransportException e) {
+                log.warn("could not publish offline status: " + e.getMessage());
+            }
+            mqtt.disconnect();
+        }
+        state = STOPPED;
+        log.info("stopped after " + nextSeq + " readings, " + published + " published, " + queue.size()
+                + " still queued");
+    }
+
+    // ---- inbound, from transport threads --------------------------------------------------------
+
+    public void messageArrived(String topic, byte[] payload) {
+        synchronized (this) {
+            if (inboxCount == INBOX_CAPACITY) {
+                inboxOverflow++;
+                return;
+            }
+            inboxTopics[inboxCount] = topic;
+            inboxPayloads[inboxCount] = payload;
+            inboxCount++;
+        }
+        board.sleeper.wake();
+    }
+
+    public void connectionLost(String cause) {
+        synchronized (this) {
+            linkLost = true;
+            linkLostCause = cause;
+        }
+        board.sleeper.wake();
+    }
+
+    private synchronized String takeLinkLost() {
+        String cause = linkLost ? (linkLostCause == null ? "unknown cause" : linkLostCause) : null;
+        linkLost = false;
+        linkLostCause = null;
+        return cause;
+    }
+
+    private void handleInbox() {
+        while (true) {
+            String topic;
+            byte[] body;
+            int overflow;
+            synchronized (this) {
+                if (inboxCount == 0) {
+                    return;
+                }
+                topic = inboxTopics[0];
+                body = inboxPayloads[0];
+                inboxCount--;
+                System.arraycopy(inboxTopics, 1, inboxTopics, 0, inboxCount);
+                System.arraycopy(inboxPayloads, 1, inboxPayloads, 0, inboxCount);
+                inboxTopics[inboxCount] = null;
+                inboxPayloads[inboxCount] = null;
+                overflow = inboxOverflow;
+                inboxOverflow = 0;
+            }
+            if (overflow > 0) {
+                log.warn("inbox full: " + overflow + " message(s) dropped");
+            }
+            handleMessage(topic, body);
+        }
+    }
+
+    private void handleMessage(String topic, byte[] body) {
+        String text = Text.printable(body, 200);
+        log.info("(" + topic + ", " + text + ")");
+        if (topic.equals(config.subscribeTopic) && RECEIVED.equals(Text.trimmedAscii(body))) {
+            log.info("received notification from mothership");
+        }
+    }
+
+    // ---- status ---------------------------------------------------------------------------------
+
+    public int state() {
+        return state;
+    }
+
+    /** One line for a person: state, broker, queue, drops, reconnects. */
+    public String statusLine() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("state=").append(state == ONLINE ? "online" : state == STOPPED ? "stopped" : "offline");
+        sb.append(" broker=").append(config.brokers[brokerIndex]);
+        sb.append(" wifi=").append(board.wifi.isConnected() ? "up" : "down");
+        sb.append(" readings=").append(nextSeq);
+        sb.append(" published=").append(published);
+        sb.append(" queued=").append(queue.size()).append('/').append(queue.capacity());
+        sb.append(" dropped=").append(queue.dropped());
+        sb.append(" reconnects=").append(reconnects);
+        if (state == OFFLINE && lastFailure != null) {
+            sb.append(" last_error=\"").append(lastFailure).append('"');
+        }
+        return sb.toString();
+    }
+
+    public int queuedReadings() {
+        return queue.size();
+    }
+
+    public long droppedReadings() {
+        return queue.dropped();
+    }
+
+    public int reconnects() {
+        return reconnects;
+    }
+
+    private static String tenths(int tenths) {
+        return (tenths / 10) + "." + (tenths % 10);
+    }
+
+    private static byte[] ascii(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.smartpot.device;
+
+import java.io.UnsupportedEncodingException;
+
+/** Turning untrusted payload bytes into text that is safe to log. */
+final class Text {
+
+    private Text() {
+    }
+
+    /** UTF-8 text with control characters escaped, cut at {@code max} characters with the byte count noted. */
+    static String printable(byte[] bytes, int max) {
+        String s;
+        try {
+            s = new String(bytes, "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            s = "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 16);
+        for (int i = 0; i < s.length() && sb.length() < max; i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (sb.length() >= max && s.length() > max) {
+            sb.append("... (").append(bytes.length).append(" bytes)");
+        }
+        return sb.toString();
+    }
+
+    /** The payload as ASCII with surrounding white space removed, or null if it has a non-ASCII byte. */
+    static String trimmedAscii(byte[] bytes) {
+        int start = 0;
+        int end = bytes.length;
+        while (start < end && bytes[start] <= ' ' && bytes[start] >= 0) {
+            start++;
+        }
+        while (end > start && bytes[end - 1] <= ' ' && bytes[end - 1] >= 0) {
+            end--;
+        }
+        char[] chars = new char[end - start];
+        for (int i = start; i < end; i++) {
+            if (bytes[i] < 0) {
+                return null;
+            }
+            chars[i - start] = (char) bytes[i];
+        }
+        return new String(chars);
+    }
+}

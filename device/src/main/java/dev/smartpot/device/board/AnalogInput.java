@@ -1,0 +1,10 @@
+package dev.smartpot.device.board;
+
+import java.io.IOException;
+
+/** One ADC channel, wired to the soil-moisture sensor. */
+public interface AnalogInput {
+
+    /** One conversion, in raw counts from 0 to {@code 2^bits - 1}. */
+    int read() throws IOException;
+}

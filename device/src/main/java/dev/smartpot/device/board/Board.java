@@ -1,0 +1,60 @@
+package dev.smartpot.device.board;
+
+/**
+ * Everything a board provides to the core, wired once by each runtime's composition root.
+ * Build with {@link #builder()}; every part is required.
+ */
+public final class Board {
+
+    public final WifiLink wifi;
+    public final AnalogInput soilSensor;
+    public final ChipId chipId;
+    public final Clock clock;
+    public final Sleeper sleeper;
+    public final Log log;
+    public final Rebooter rebooter;
+
+    private Board(Builder b) {
+        wifi = required(b.wifi, "wifi");
+        soilSensor = required(b.soilSensor, "soilSensor");
+        chipId = required(b.chipId, "chipId");
+        clock = required(b.clock, "clock");
+        sleeper = required(b.sleeper, "sleeper");
+        log = required(b.log, "log");
+        rebooter = required(b.rebooter, "rebooter");
+    }
+
+    private static <T> T required(T part, String name) {
+        if (part == null) {
+            throw new IllegalArgumentException("Board." + name + " is missing: call builder()." + name + "(...) before build()");
+        }
+        return part;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the board's parts. */
+    public static final class Builder {
+        WifiLink wifi;
+        AnalogInput soilSensor;
+        ChipId chipId;
+        Clock clock;
+        Sleeper sleeper;
+        Log log;
+        Rebooter rebooter;
+
+        public Builder wifi(WifiLink v) { wifi = v; return this; }
+        public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
+        public Builder chipId(ChipId v) { chipId = v; return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder sleeper(Sleeper v) { sleeper = v; return this; }
+        public Builder log(Log v) { log = v; return this; }
+        public Builder rebooter(Rebooter v) { rebooter = v; return this; }
+
+        public Board build() {
+            return new Board(this);
+        }
+    }
+}

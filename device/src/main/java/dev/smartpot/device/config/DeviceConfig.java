@@ -1,0 +1,229 @@
+package dev.smartpot.device.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The device's settings, validated. Read with {@link #read(ConfigReader)}; the keys and their rules are
+ * documented key by key in {@code board-config/*.properties}.
+ */
+public final class DeviceConfig {
+
+    public static final int DEFAULT_PORT = 1883;
+    public static final int DEFAULT_TLS_PORT = 8883;
+
+    public final String deviceName;
+    public final String wifiSsid;
+    /** Empty for an open network. Never logged. */
+    public final String wifiPassword;
+    public final long wifiJoinTimeoutMillis;
+    /** Normalised {@code tcp://host:port} or {@code ssl://host:port}, in order of preference. */
+    public final String[] brokers;
+    public final String publishTopic;
+    public final String subscribeTopic;
+    /** With {@code {id}} still in it; see {@link #statusTopicFor(String)}. */
+    public final String statusTopicTemplate;
+    public final String mqttUsername;
+    public final String mqttPassword;
+    public final int keepAliveSeconds;
+    public final int qos;
+    public final long publishIntervalMillis;
+    /** {@code json} or {@code text}. */
+    public final String payloadFormat;
+    public final long backoffMinMillis;
+    public final long backoffMaxMillis;
+    /** 0 = never reboot. */
+    public final long rebootAfterMillis;
+    public final int queueCapacity;
+    public final int adcBits;
+    public final int rawDry;
+    public final int rawWet;
+
+    private DeviceConfig(ConfigReader r) {
+        deviceName = r.text("device.name", "Smart pot");
+        wifiSsid = r.requiredText("wifi.ssid", "MyHomeWiFi");
+        wifiPassword = r.secret("wifi.password", "");
+        wifiJoinTimeoutMillis = r.duration("wifi.join.timeout", 15000, 1000, 120000);
+        brokers = readBrokers(r);
+        publishTopic = r.text("mqtt.topic.publish", "to_mothership");
+        subscribeTopic = r.text("mqtt.topic.subscribe", "from_mothership");
+        statusTopicTemplate = r.text("mqtt.topic.status", publishTopic + "/{id}/status");
+        mqttUsername = r.text("mqtt.username", null);
+        mqttPassword = r.secret("mqtt.password", null);
+        keepAliveSeconds = (int) (r.duration("mqtt.keepalive", 15000, 2000, 3600000) / 1000);
+        qos = (int) r.number("mqtt.qos", 1, 0, 1);
+        publishIntervalMillis = r.duration("publish.interval", 5000, 100, 3600000);
+        payloadFormat = r.choice("payload.format", "json", new String[] {"json", "text"});
+        backoffMinMillis = r.duration("backoff.min", 1000, 100, 600000);
+        backoffMaxMillis = r.duration("backoff.max", 60000, 100, 3600000);
+        rebootAfterMillis = readRebootAfter(r);
+        queueCapacity = (int) r.number("queue.capacity", 17280, 1, 1000000);
+        adcBits = (int) r.number("sensor.adc.bits", 12, 9, 12);
+        rawDry = (int) r.number("sensor.raw.dry", 3200, 0, 4095);
+        rawWet = (int) r.number("sensor.raw.wet", 1400, 0, 4095);
+
+        checkTopic(r, "mqtt.topic.publish", publishTopic, false);
+        checkTopic(r, "mqtt.topic.subscribe", subscribeTopic, true);
+        checkTopic(r, "mqtt.topic.status", statusTopicFor("0"), false);
+        if (backoffMinMillis > backoffMaxMillis) {
+            r.problem("backoff.min", "is longer than backoff.max (" + backoffMaxMillis + " ms)",
+                    "make backoff.min at most backoff.max");
+        }
+        if (rawDry == rawWet) {
+            r.problem("sensor.raw.wet", "equals sensor.raw.dry, so moisture cannot be computed",
+                    "measure the sensor in dry air and in water and put both counts in");
+        }
+        if (mqttPassword != null && mqttUsername == null) {
+            r.problem("mqtt.password", "is set without mqtt.username", "add mqtt.username, or remove mqtt.password");
+        }
+        if (wifiPassword.length() > 0 && (wifiPassword.length() < 8 || wifiPassword.length() > 63)) {
+            r.problem("wifi.password", "must be 8 to 63 characters for WPA2 (or empty for an open network)",
+                    "check the password of your access point");
+        }
+        if (wifiSsid != null && utf8Length(wifiSsid) > 32) {
+            r.problem("wifi.ssid", "is longer than 32 bytes, the most an SSID can be", "check the network name");
+        }
+    }
+
+    /** Reads and validates every device key; problems stay in the reader until {@link ConfigReader#finish()}. */
+    public static DeviceConfig read(ConfigReader reader) {
+        return new DeviceConfig(reader);
+    }
+
+    public String statusTopicFor(String clientId) {
+        String t = statusTopicTemplate;
+        int at = t.indexOf("{id}");
+        while (at >= 0) {
+            t = t.substring(0, at) + clientId + t.substring(at + 4);
+            at = t.indexOf("{id}");
+        }
+        return t;
+    }
+
+    private static long readRebootAfter(ConfigReader r) {
+        if (r.isSet("reboot.after") && "0".equals(r.source().get("reboot.after").value)) {
+            return 0;
+        }
+        return r.duration("reboot.after", 900000, 60000, 7 * 24 * 3600000L);
+    }
+
+    private static String[] readBrokers(ConfigReader r) {
+        String list = r.requiredText("mqtt.broker", "192.168.1.10");
+        if (list == null) {
+            return new String[0];
+        }
+        List<String> uris = new ArrayList<String>();
+        int start = 0;
+        while (start <= list.length()) {
+            int comma = list.indexOf(',', start);
+            int end = comma < 0 ? list.length() : comma;
+            String one = list.substring(start, end).trim();
+            if (one.length() == 0) {
+                r.problem("mqtt.broker", "has an empty entry in its list", "separate brokers with single commas");
+            } else {
+                String uri = normaliseBroker(one);
+                if (uri == null) {
+                    r.problem("mqtt.broker", "entry \"" + one + "\" is not a broker address",
+                            "write a host or IP (port 1883 assumed), host:port, tcp://host:port or ssl://host:port");
+                } else {
+                    uris.add(uri);
+                }
+            }
+            start = end + 1;
+        }
+        return uris.toArray(new String[uris.size()]);
+    }
+
+    /** {@code tcp://host:port} for a host, host:port or URI; null if it is not one. */
+    public static String normaliseBroker(String text) {
+        String scheme = "tcp";
+        String rest = text;
+        int sep = text.indexOf("://");
+        if (sep >= 0) {
+            scheme = text.substring(0, sep);
+            rest = text.substring(sep + 3);
+            if (!scheme.equals("tcp") && !scheme.equals("ssl") && !scheme.equals("mqtt") && !scheme.equals("mqtts")) {
+                return null;
+            }
+            scheme = scheme.equals("mqtt") ? "tcp" : scheme.equals("mqtts") ? "ssl" : scheme;
+        }
+        if (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        int port = scheme.equals("ssl") ? DEFAULT_TLS_PORT : DEFAULT_PORT;
+        String host = rest;
+        int colon = rest.lastIndexOf(':');
+        if (colon >= 0 && rest.indexOf(']') < colon) {
+            host = rest.substring(0, colon);
+            String portText = rest.substring(colon + 1);
+            if (portText.length() == 0 || portText.length() > 5) {
+                return null;
+            }
+            for (int i = 0; i < portText.length(); i++) {
+                if (portText.charAt(i) < '0' || portText.charAt(i) > '9') {
+                    return null;
+                }
+            }
+            port = Integer.parseInt(portText);
+            if (port < 1 || port > 65535) {
+                return null;
+            }
+        }
+        if (host.length() == 0) {
+            return null;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':';
+            if (!ok) {
+                return null;
+            }
+        }
+        return scheme + "://" + host + ":" + port;
+    }
+
+    private static void checkTopic(ConfigReader r, String key, String topic, boolean filter) {
+        if (topic == null) {
+            return;
+        }
+        if (topic.length() == 0) {
+            r.problem(key, "is empty", "name a topic, e.g. to_mothership");
+            return;
+        }
+        if (utf8Length(topic) > 65535) {
+            r.problem(key, "is longer than MQTT's 65535 bytes", "use a shorter topic");
+            return;
+        }
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c == 0) {
+                r.problem(key, "contains a NUL character", "remove it");
+                return;
+            }
+            if (c == '+' || c == '#') {
+                if (!filter) {
+                    r.problem(key, "contains the wildcard '" + c + "', which is not allowed in a topic to publish to",
+                            "name one exact topic, e.g. to_mothership");
+                    return;
+                }
+                boolean wholeLevel = (i == 0 || topic.charAt(i - 1) == '/')
+                        && (i == topic.length() - 1 || topic.charAt(i + 1) == '/');
+                if (!wholeLevel || (c == '#' && i != topic.length() - 1)) {
+                    r.problem(key, "uses '" + c + "' inside a level ('+' must be a whole level, '#' the whole last level)",
+                            "write e.g. pots/+/cmd or pots/#");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.smartpot.device.mqtt;
+
+/** What a connect needs besides the broker address and the client id. Immutable. */
+public final class ConnectSettings {
+
+    public final int keepAliveSeconds;
+    public final int connectTimeoutSeconds;
+    /** Null for an anonymous connect. */
+    public final String username;
+    /** Null for an anonymous connect. Never logged. */
+    public final String password;
+    /** Null for no last will. */
+    public final String willTopic;
+    public final byte[] willPayload;
+
+    public ConnectSettings(int keepAliveSeconds, int connectTimeoutSeconds, String username, String password,
+            String willTopic, byte[] willPayload) {
+        this.keepAliveSeconds = keepAliveSeconds;
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+        this.username = username;
+        this.password = password;
+        this.willTopic = willTopic;
+        this.willPayload = willPayload;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.smartpot.device.mqtt;
+
+/**
+ * The core's only view of an MQTT 3.1.1 client. All calls come from the device loop's thread and
+ * block until done or failed; the transport reports arrivals and a lost link to its listener.
+ * Wills and retained status messages are sent at QoS 1.
+ */
+public interface MqttTransport {
+
+    void setListener(MqttListener listener);
+
+    /** Opens a clean session to {@code serverUri} ({@code tcp://host:port} or {@code ssl://host:port}). */
+    void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException;
+
+    void subscribe(String topicFilter, int qos) throws MqttTransportException;
+
+    /** Publishes {@code length} bytes of {@code payload}; for QoS 1 returns once the broker acknowledged. */
+    void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException;
+
+    /** Closes the session politely if possible, or drops it; never throws. */
+    void disconnect();
+
+    boolean isConnected();
+}

@@ -1,0 +1,55 @@
+package dev.smartpot.device.reading;
+
+/**
+ * Writes a reading as the payload the mothership receives.
+ *
+ * <p>JSON: {@code {"id":"a4cf12b0c0de","seq":7,"raw":2210,"moisture":48.6,"uptime_ms":35000}}, plus
+ * {@code "ts"} once the board knows the time, {@code "fault"} (and no moisture) when the sensor is not
+ * trustworthy, and {@code "dropped"} when readings were lost to a full queue since the last one sent.
+ * Text: the tutorial's {@code Test to mothership #7}.
+ */
+public final class PayloadEncoder {
+
+    public static final int JSON = 0;
+    public static final int TEXT = 1;
+
+    private final int format;
+    private final String clientId;
+    private final MoistureScale scale;
+
+    public PayloadEncoder(int format, String clientId, MoistureScale scale) {
+        this.format = format;
+        this.clientId = clientId;
+        this.scale = scale;
+    }
+
+    /**
+     * @param wallClockMillis 0 when unknown
+     * @param dropped readings dropped and not yet reported, 0 for none
+     */
+    public void encode(PayloadBuffer out, long seq, long uptimeMillis, long wallClockMillis, int rawCode, long dropped) {
+        out.clear();
+        if (format == TEXT) {
+            out.append("Test to mothership #").append(seq);
+            return;
+        }
+        out.append("{\"id\":\"").append(clientId).append("\",\"seq\":").append(seq);
+        int fault = scale.fault(rawCode);
+        if (rawCode != RawCodes.READ_ERROR) {
+            out.append(",\"raw\":").append(rawCode);
+        }
+        if (fault == MoistureScale.OK) {
+            out.append(",\"moisture\":").appendTenths(scale.tenthsOfPercent(rawCode));
+        } else {
+            out.append(",\"fault\":\"").append(MoistureScale.faultName(fault)).append('"');
+        }
+        out.append(",\"uptime_ms\":").append(uptimeMillis);
+        if (wallClockMillis != 0) {
+            out.append(",\"ts\":").append(wallClockMillis);
+        }
+        if (dropped > 0) {
+            out.append(",\"dropped\":").append(dropped);
+        }
+        out.append('}');
+    }
+}
