@@ -145,12 +145,12 @@ public final class PotNode implements MqttListener {
         if (state == ONLINE && !board.wifi.isConnected()) {
             linkDown("WiFi connection lost");
         }
+        if (state == OFFLINE && board.clock.uptimeMillis() >= retryAt && !stopRequested) {
+            connect();
+        }
         long now = board.clock.uptimeMillis();
         if (now >= nextReadingAt) {
             takeReading(now);
-        }
-        if (state == OFFLINE && now >= retryAt && !stopRequested) {
-            connect();
         }
         if (state == ONLINE) {
             drainQueue();

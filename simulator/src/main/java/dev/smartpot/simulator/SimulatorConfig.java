@@ -1,0 +1,44 @@
+package dev.smartpot.simulator;
+
+import dev.smartpot.device.config.ConfigReader;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.simulator.board.FakeChipId;
+
+/**
+ * The simulated world around a pot ({@code sim.*} keys): its chip id, the access point in range, and the
+ * soil. Read from the same file as the device's keys, through the same reader, so one pass reports all.
+ */
+public final class SimulatorConfig {
+
+    /** Null when derived from {@link #seed}. */
+    public final byte[] chipId;
+    public final String seed;
+    public final String accessPointSsid;
+    public final String accessPointPassword;
+    public final long wifiJoinDelayMillis;
+    public final double soilMoisturePercent;
+    public final double soilDryingPercentPerHour;
+    public final double sensorNoiseCounts;
+    public final boolean knowsTime;
+
+    private SimulatorConfig(ConfigReader r, DeviceConfig device) {
+        String mac = r.text("sim.chip.id", null);
+        byte[] parsed = mac == null ? null : FakeChipId.parseMac(mac);
+        if (mac != null && parsed == null) {
+            r.problem("sim.chip.id", "is not a MAC address", "write 12 hex digits, e.g. a4:cf:12:b0:c0:de, or remove it to derive one from sim.seed");
+        }
+        chipId = parsed;
+        seed = r.text("sim.seed", "pot-1");
+        accessPointSsid = r.text("sim.wifi.ap.ssid", device.wifiSsid == null ? "" : device.wifiSsid);
+        accessPointPassword = r.secret("sim.wifi.ap.password", device.wifiPassword);
+        wifiJoinDelayMillis = r.duration("sim.wifi.join.delay", 300, 0, 60000);
+        soilMoisturePercent = r.number("sim.soil.moisture", 60, 0, 100);
+        soilDryingPercentPerHour = r.number("sim.soil.drying", 3, 0, 1000);
+        sensorNoiseCounts = r.number("sim.sensor.noise", 6, 0, 500);
+        knowsTime = r.bool("sim.time.known", true);
+    }
+
+    public static SimulatorConfig read(ConfigReader reader, DeviceConfig device) {
+        return new SimulatorConfig(reader, device);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.smartpot.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.smartpot.device.config.ConfigException;
+import dev.smartpot.device.config.ConfigProblem;
+import dev.smartpot.device.config.ConfigReader;
+import dev.smartpot.device.config.ConfigSource;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.config.Durations;
+import dev.smartpot.simulator.broker.EmbeddedBroker;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scripts/simulate}: one simulated smart pot, on the embedded broker or a real one. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, version = "smartpot simulator 0.1.0",
+        description = "Runs a simulated smart pot: a reading every interval to the publish topic, commands "
+                + "from the subscribe topic, on an embedded MQTT broker or yours.",
+        footer = {"", "Exit codes: 0 done, 1 could not run, 2 bad configuration or flags.",
+                "Console commands (type while it runs): status, wifi off, wifi on, water [ml], unplug, short, plug, quit, help."})
+public final class SimulatorMain implements java.util.concurrent.Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_CONFIG = 2;
+    static final String EMBEDDED = "embedded";
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: ${DEFAULT-VALUE}).",
+            defaultValue = "board-config/simulator.properties")
+    Path configFile;
+
+    @Option(names = "--broker", paramLabel = "URI",
+            description = "'embedded' (default: Moquette on 127.0.0.1), 'config' (use mqtt.broker from the file), "
+                    + "or a broker such as tcp://192.168.1.10:1883 or 192.168.1.10.",
+            defaultValue = EMBEDDED)
+    String broker;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "1883",
+            description = "Port for the embedded broker; a free one is used if it is taken (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--interval", paramLabel = "DURATION", description = "Overrides publish.interval, e.g. 500ms, 5s, 2m.")
+    String interval;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (default: run until Ctrl-C).")
+    String duration;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+    private final CountDownLatch quit = new CountDownLatch(1);
+
+    public SimulatorMain(PrintStream out, PrintStream err, InputStream in) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    public static void main(String[] args) {
+        quietLibraryLogs();
+        System.exit(run(args, System.out, System.err, System.in));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this in-process). */
+    public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        CommandLine cli = new CommandLine(new SimulatorMain(out, err, in));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("simulate: " + e.getMessage());
+            err.println("Run with --help for the flags.");
+            return EXIT_CONFIG;
+        });
+        return cli.execute(args);
+    }
+
+    /** Moquette and Netty log at INFO through SLF4J; a user wants the pot's lines, and warnings only. */
+    static void quietLibraryLogs() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    }
+
+    @Override
+    public Integer call() {
+        long runFor = 0;
+        if (duration != null) {
+            runFor = Durations.parseMillis(duration);
+            if (runFor <= 0) {
+                err.println("simulate: --duration \"" + duration + "\" is not a duration. Fix: write a whole number followed by ms, s, m or h, e.g. 15s");
+                return EXIT_CONFIG;
+            }
+        }
+        ConfigSource source;
+        try {
+            source = loadSource();
+        } catch (IOException e) {
+            err.println("simulate: cannot read " + configFile + ": " + e.getMessage()
+                    + ". Fix: pass --config FILE, or run from the project folder (default board-config/simulator.properties).");
+            return EXIT_CONFIG;
+        }
+        boolean embedded = broker.equals(EMBEDDED);
+        if (embedded) {
+            // Validated with a stand-in address; the real port is known once the broker runs.
+            source.override("mqtt.broker", EmbeddedBroker.HOST + ":" + (port == 0 ? 1883 : port), "--broker embedded");
+        } else if (!broker.equals("config")) {
+            source.override("mqtt.broker", broker, "command line --broker");
+        }
+        Settings settings;
+        try {
+            settings = Settings.read(source);
+        } catch (ConfigException e) {
+            printProblems(e);
+            return EXIT_CONFIG;
+        }
+
+        EmbeddedBroker embeddedBroker = null;
+        if (embedded) {
+            try {
+                embeddedBroker = EmbeddedBroker.start(port);
+            } catch (IOException | RuntimeException e) {
+                err.println("simulate: the embedded broker did not start: " + e.getMessage()
+                        + ". Fix: pass --port with a free port, or use --broker with a running broker.");
+                return EXIT_FAILED;
+            }
+            source.override("mqtt.broker", embeddedBroker.uri(), "--broker embedded");
+            try {
+                settings = Settings.read(source);
+            } catch (ConfigException impossible) {
+                printProblems(impossible);
+                embeddedBroker.close();
+                return EXIT_CONFIG;
+            }
+        }
+        printBanner(settings, embeddedBroker);
+
+        SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: let the pot say "offline" and the broker close before the JVM halts.
+            quit.countDown();
+            try {
+                stopped.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        new ConsoleCommands(pot, out, quit::countDown).startReading(in);
+        pot.start();
+        try {
+            boolean timedOut;
+            if (runFor > 0) {
+                timedOut = !quit.await(runFor, TimeUnit.MILLISECONDS);
+            } else {
+                quit.await();
+                timedOut = false;
+            }
+            if (timedOut) {
+                out.println("simulate: --duration " + duration + " reached, stopping");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pot.stop();
+            if (embeddedBroker != null) {
+                embeddedBroker.close();
+            }
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already on its way out.
+            }
+        }
+        return EXIT_OK;
+    }
+
+    private ConfigSource loadSource() throws IOException {
+        ConfigSource source;
+        try (InputStream file = Files.newInputStream(configFile)) {
+            source = ConfigSource.read(file, configFile.toString());
+        }
+        if (interval != null) {
+            source.override("publish.interval", interval, "command line --interval");
+        }
+        return source;
+    }
+
+    private void printProblems(ConfigException e) {
+        err.println("simulate: " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                + " in the configuration; nothing was started:");
+        for (ConfigProblem p : e.problems()) {
+            err.println("  - " + p.message());
+        }
+    }
+
+    private void printBanner(Settings s, EmbeddedBroker embeddedBroker) {
+        String target;
+        String hostPort;
+        if (embeddedBroker != null) {
+            target = "embedded MQTT broker (Moquette) listening on " + EmbeddedBroker.HOST + ":" + embeddedBroker.port();
+            hostPort = "-h " + EmbeddedBroker.HOST + " -p " + embeddedBroker.port();
+        } else {
+            target = "broker " + String.join(", ", s.device.brokers);
+            String first = s.device.brokers[0];
+            String host = first.substring(first.indexOf("://") + 3, first.lastIndexOf(':'));
+            hostPort = "-h " + host + " -p " + first.substring(first.lastIndexOf(':') + 1);
+        }
+        out.println("smartpot simulator: " + target);
+        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + s.device.publishTopic + " -v");
+        out.println("  talk to the pot:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m \"wassap!\"");
+        out.println("  confirm receipt:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m received");
+        out.println("  type 'help' for console commands; Ctrl-C to stop");
+    }
+
+    /** Device and world settings read in one pass, so every problem is reported together. */
+    static final class Settings {
+        final DeviceConfig device;
+        final SimulatorConfig world;
+
+        private Settings(DeviceConfig device, SimulatorConfig world) {
+            this.device = device;
+            this.world = world;
+        }
+
+        static Settings read(ConfigSource source) throws ConfigException {
+            ConfigReader reader = new ConfigReader(source);
+            DeviceConfig device = DeviceConfig.read(reader);
+            SimulatorConfig world = SimulatorConfig.read(reader, device);
+            reader.finish();
+            return new Settings(device, world);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.smartpot.simulator.mqtt;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+
+/**
+ * The core's MQTT seam on Eclipse Paho 1.2.5's blocking client. Paho's own reconnect is off (its delay
+ * is one static field shared by every client in the JVM); the core supervises instead. Persistence is in
+ * memory: the 2-argument constructor would write files into the working directory.
+ */
+public final class PahoMqttTransport implements MqttTransport {
+
+    /** How long a blocking operation (publish, subscribe) may wait for the broker's answer. */
+    private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
+    /** Enough room that a burst of queued QoS 1 readings rarely hits "too many publishes in progress". */
+    private static final int MAX_INFLIGHT = 100;
+
+    private volatile MqttListener listener;
+    private volatile MqttClient client;
+
+    @Override
+    public void setListener(MqttListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+        disconnect();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval(settings.keepAliveSeconds);
+        options.setConnectionTimeout(settings.connectTimeoutSeconds);
+        options.setMaxInflight(MAX_INFLIGHT);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (settings.username != null) {
+            options.setUserName(settings.username);
+            if (settings.password != null) {
+                options.setPassword(settings.password.toCharArray());
+            }
+        }
+        if (settings.willTopic != null) {
+            options.setWill(settings.willTopic, settings.willPayload, 1, true);
+        }
+        MqttClient c;
+        try {
+            c = new MqttClient(serverUri, clientId, new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new MqttTransportException(MqttTransportException.OTHER, "bad broker address " + serverUri + ": " + e.getMessage());
+        }
+        c.setTimeToWait(OPERATION_TIMEOUT_MILLIS);
+        c.setCallback(new Callback(c));
+        try {
+            c.connect(options);
+        } catch (MqttException e) {
+            closeQuietly(c);
+            throw translate(e);
+        }
+        client = c;
+    }
+
+    @Override
+    public void subscribe(String topicFilter, int qos) throws MqttTransportException {
+        MqttClient c = requireClient();
+        try {
+            IMqttToken token = c.subscribeWithResponse(topicFilter, qos);
+            int[] granted = token.getGrantedQos();
+            if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+                throw new MqttTransportException(MqttTransportException.REFUSED,
+                        "the broker refused the subscription to " + topicFilter + " (not authorised?)");
+            }
+        } catch (MqttException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
+        MqttClient c = requireClient();
+        byte[] exact = new byte[length];
+        System.arraycopy(payload, 0, exact, 0, length);
+        try {
+            c.publish(topic, exact, qos, retained);
+        } catch (MqttException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void disconnect() {
+        MqttClient c = client;
+        client = null;
+        if (c != null) {
+            closeQuietly(c);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        MqttClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    private MqttClient requireClient() throws MqttTransportException {
+        MqttClient c = client;
+        if (c == null || !c.isConnected()) {
+            throw new MqttTransportException(MqttTransportException.UNREACHABLE, "not connected");
+        }
+        return c;
+    }
+
+    private static void closeQuietly(MqttClient c) {
+        try {
+            if (c.isConnected()) {
+                // Don't wait on a dead peer: a short quiesce, then drop the socket.
+                c.disconnectForcibly(100, 1000);
+            }
+        } catch (MqttException | RuntimeException ignored) {
+            // Already gone; closing below is all that is left to do.
+        }
+        try {
+            c.close(true);
+        } catch (MqttException | RuntimeException ignored) {
+            // Nothing more we can release.
+        }
+    }
+
+    /** Sorts Paho's reason codes into what the supervisor acts on, with a message a person understands. */
+    static MqttTransportException translate(MqttException e) {
+        int code = e.getReasonCode();
+        String detail = describe(e);
+        switch (code) {
+            case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION:
+                return new MqttTransportException(MqttTransportException.REFUSED,
+                        "refused by the broker: unacceptable protocol version (it must speak MQTT 3.1.1)");
+            case MqttException.REASON_CODE_INVALID_CLIENT_ID:
+                return new MqttTransportException(MqttTransportException.REFUSED,
+                        "refused by the broker: client id rejected");
+            case MqttException.REASON_CODE_BROKER_UNAVAILABLE:
+                return new MqttTransportException(MqttTransportException.REFUSED,
+                        "refused by the broker: server unavailable");
+            case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
+                return new MqttTransportException(MqttTransportException.REFUSED,
+                        "refused by the broker: bad user name or password (check mqtt.username and mqtt.password)");
+            case MqttException.REASON_CODE_NOT_AUTHORIZED:
+                return new MqttTransportException(MqttTransportException.REFUSED,
+                        "refused by the broker: not authorised (check the broker's password file and ACL)");
+            case MqttException.REASON_CODE_MAX_INFLIGHT:
+                return new MqttTransportException(MqttTransportException.BUSY, "too many publishes in flight");
+            case MqttException.REASON_CODE_CLIENT_TIMEOUT:
+                return new MqttTransportException(MqttTransportException.UNREACHABLE, "no answer from the broker in time");
+            default:
+                return new MqttTransportException(MqttTransportException.UNREACHABLE, detail);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
+            message = (message == null ? "" : message + ": ") + cause.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Forwards Paho's events for one client; ignores a client we have already replaced. */
+    private final class Callback implements MqttCallback {
+        private final MqttClient owner;
+
+        Callback(MqttClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            MqttListener l = listener;
+            if (l != null && client == owner) {
+                l.connectionLost(describe(cause));
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            MqttListener l = listener;
+            if (l != null) {
+                l.messageArrived(topic, message.getPayload());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // Blocking publishes already waited for this.
+        }
+    }
+}
