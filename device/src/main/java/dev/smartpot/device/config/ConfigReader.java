@@ -201,8 +201,38 @@ public final class ConfigReader {
             problems.add(new ConfigProblem(e.where(), key, null, "is not a known key", fix));
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(new ArrayList<ConfigProblem>(problems));
+            throw new ConfigException(inFileOrder(problems));
         }
+    }
+
+    /** Problems sorted by line, so a user fixes the file top to bottom; problems without a line go last. */
+    private static List<ConfigProblem> inFileOrder(List<ConfigProblem> found) {
+        List<ConfigProblem> sorted = new ArrayList<ConfigProblem>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            ConfigProblem p = found.get(i);
+            int at = sorted.size();
+            while (at > 0 && lineOf(sorted.get(at - 1)) > lineOf(p)) {
+                at--;
+            }
+            sorted.add(at, p);
+        }
+        return sorted;
+    }
+
+    private static int lineOf(ConfigProblem p) {
+        int colon = p.where.lastIndexOf(':');
+        if (colon < 0 || colon == p.where.length() - 1) {
+            return Integer.MAX_VALUE;
+        }
+        int line = 0;
+        for (int i = colon + 1; i < p.where.length(); i++) {
+            char c = p.where.charAt(i);
+            if (c < '0' || c > '9') {
+                return Integer.MAX_VALUE;
+            }
+            line = line * 10 + (c - '0');
+        }
+        return line;
     }
 
     private String closestKnownKey(String key) {

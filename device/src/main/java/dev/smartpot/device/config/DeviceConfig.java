@@ -64,7 +64,9 @@ public final class DeviceConfig {
 
         checkTopic(r, "mqtt.topic.publish", publishTopic, false);
         checkTopic(r, "mqtt.topic.subscribe", subscribeTopic, true);
-        checkTopic(r, "mqtt.topic.status", statusTopicFor("0"), false);
+        if (r.isSet("mqtt.topic.status")) {
+            checkTopic(r, "mqtt.topic.status", statusTopicFor("0"), false);
+        }
         if (backoffMinMillis > backoffMaxMillis) {
             r.problem("backoff.min", "is longer than backoff.max (" + backoffMaxMillis + " ms)",
                     "make backoff.min at most backoff.max");

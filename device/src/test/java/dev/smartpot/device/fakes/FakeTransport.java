@@ -1,0 +1,104 @@
+package dev.smartpot.device.fakes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+
+/** An in-memory broker connection: records what the device did, fails on demand. */
+public final class FakeTransport implements MqttTransport {
+
+    /** One publish as the broker saw it. */
+    public record Sent(String topic, String payload, int qos, boolean retained) {
+    }
+
+    public final List<Sent> sent = new ArrayList<>();
+    public final List<String> subscriptions = new ArrayList<>();
+    public final List<String> connects = new ArrayList<>();
+    public ConnectSettings lastSettings;
+    /** Brokers (URIs) that refuse or cannot be reached. */
+    public final List<String> deadBrokers = new ArrayList<>();
+    public MqttTransportException connectFailure;
+    public MqttTransportException publishFailure;
+    public int disconnects;
+    private MqttListener listener;
+    private boolean connected;
+
+    @Override
+    public void setListener(MqttListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+        connects.add(serverUri);
+        lastSettings = settings;
+        if (connectFailure != null) {
+            throw connectFailure;
+        }
+        if (deadBrokers.contains(serverUri)) {
+            throw new MqttTransportException(MqttTransportException.UNREACHABLE, "Connection refused");
+        }
+        connected = true;
+    }
+
+    @Override
+    public void subscribe(String topicFilter, int qos) throws MqttTransportException {
+        requireConnected();
+        subscriptions.add(topicFilter);
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
+        requireConnected();
+        if (publishFailure != null) {
+            MqttTransportException e = publishFailure;
+            if (e.kind() == MqttTransportException.BUSY) {
+                publishFailure = null;
+            }
+            throw e;
+        }
+        sent.add(new Sent(topic, new String(payload, 0, length, StandardCharsets.UTF_8), qos, retained));
+    }
+
+    @Override
+    public void disconnect() {
+        connected = false;
+        disconnects++;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    private void requireConnected() throws MqttTransportException {
+        if (!connected) {
+            throw new MqttTransportException(MqttTransportException.UNREACHABLE, "not connected");
+        }
+    }
+
+    /** The broker side drops the link, as Paho reports it from its own thread. */
+    public void breakLink(String cause) {
+        connected = false;
+        listener.connectionLost(cause);
+    }
+
+    public void deliver(String topic, String payload) {
+        listener.messageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public List<Sent> sentTo(String topic) {
+        List<Sent> out = new ArrayList<>();
+        for (Sent s : sent) {
+            if (s.topic().equals(topic)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.smartpot.device.fakes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.smartpot.device.PotNode;
+import dev.smartpot.device.board.Board;
+import dev.smartpot.device.config.ConfigReader;
+import dev.smartpot.device.config.ConfigSource;
+import dev.smartpot.device.config.DeviceConfig;
+
+/** A PotNode on fakes and a manual clock, with helpers to let time pass. */
+public final class TestPot {
+
+    public static final byte[] CHIP = {(byte) 0xa4, (byte) 0xcf, 0x12, (byte) 0xb0, (byte) 0xc0, (byte) 0xde};
+    public static final String ID = "a4cf12b0c0de";
+
+    public final ManualClock clock = new ManualClock();
+    public final FakeWifi wifi = new FakeWifi();
+    public final FakeTransport mqtt = new FakeTransport();
+    public final ListLog log = new ListLog();
+    public final List<String> reboots = new ArrayList<>();
+    public int raw = 2300;
+    public boolean sensorBroken;
+    public final DeviceConfig config;
+    public final PotNode node;
+
+    public TestPot(String properties) {
+        String base = "wifi.ssid = Net\nwifi.password = password1\nmqtt.broker = 10.0.0.1\n";
+        ConfigReader reader = new ConfigReader(ConfigSource.parse(base + properties, "test.properties"));
+        config = DeviceConfig.read(reader);
+        try {
+            reader.finish();
+        } catch (Exception e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+        Board board = Board.builder()
+                .wifi(wifi)
+                .soilSensor(() -> {
+                    if (sensorBroken) {
+                        throw new java.io.IOException("ADC timeout");
+                    }
+                    return raw;
+                })
+                .chipId(() -> CHIP.clone())
+                .clock(clock)
+                .sleeper(clock)
+                .log(log)
+                .rebooter(reboots::add)
+                .build();
+        node = new PotNode(config, board, mqtt);
+    }
+
+    /** Runs the device loop for {@code millis} of manual time, sleeping exactly as long as it asks. */
+    public void runFor(long millis) {
+        long end = clock.uptimeMillis() + millis;
+        while (clock.uptimeMillis() < end) {
+            long wait = node.tick();
+            long left = end - clock.uptimeMillis();
+            if (left <= 0) {
+                break;
+            }
+            clock.advance(Math.max(1, Math.min(wait, left)));
+        }
+    }
+
+    public List<String> readings() {
+        List<String> out = new ArrayList<>();
+        for (FakeTransport.Sent s : mqtt.sentTo(config.publishTopic)) {
+            out.add(s.payload());
+        }
+        return out;
+    }
+
+    /** The "seq" numbers of everything published to the publish topic, in order. */
+    public List<Long> publishedSeqs() {
+        List<Long> seqs = new ArrayList<>();
+        for (String p : readings()) {
+            int at = p.indexOf("\"seq\":") + 6;
+            int end = at;
+            while (end < p.length() && Character.isDigit(p.charAt(end))) {
+                end++;
+            }
+            seqs.add(Long.parseLong(p.substring(at, end)));
+        }
+        return seqs;
+    }
+}
