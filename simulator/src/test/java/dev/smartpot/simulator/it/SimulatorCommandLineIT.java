@@ -1,0 +1,124 @@
+package dev.smartpot.simulator.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.smartpot.simulator.SimulatorMain;
+
+/** The main job as a user runs it: the command line, the embedded broker, the documented config. */
+class SimulatorCommandLineIT {
+
+    private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
+
+    /** Output that tests can read while the simulator still writes to it. */
+    private static final class Captured {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        String text() {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    @Test
+    void runsOnTheEmbeddedBrokerAndPrintsLinesAUserCanPaste() throws Exception {
+        Captured out = new Captured();
+        Captured err = new Captured();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(
+                new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--interval", "300ms", "--duration", "4s"},
+                out.stream, err.stream, new ByteArrayInputStream(new byte[0])));
+
+        Pattern banner = Pattern.compile("mosquitto_sub -h 127\\.0\\.0\\.1 -p (\\d+) -t to_mothership -v");
+        Awaitility.await("banner").atMost(Duration.ofSeconds(20)).until(() -> banner.matcher(out.text()).find());
+        Matcher m = banner.matcher(out.text());
+        assertTrue(m.find());
+        String uri = "tcp://127.0.0.1:" + m.group(1);
+        assertTrue(out.text().contains("mosquitto_pub -h 127.0.0.1 -p " + m.group(1) + " -t from_mothership -m \"wassap!\""), out.text());
+
+        try (Subscriber mothership = new Subscriber(uri, "to_mothership")) {
+            mothership.awaitCount("to_mothership", 3, Duration.ofSeconds(10));
+            assertEquals(0, (int) exit.get());
+            assertTrue(mothership.payloads("to_mothership").get(0).contains("\"moisture\":"));
+        }
+        assertTrue(out.text().contains("--duration 4s reached, stopping"), out.text());
+        assertTrue(out.text().matches("(?s).*published #\\d+ to to_mothership: moisture \\d+\\.\\d% \\(raw \\d+\\).*"), out.text());
+        assertTrue(out.text().contains("stopped after"), out.text());
+        assertFalse(out.text().contains("soil-is-life"), "the WiFi password is never printed");
+    }
+
+    @Test
+    void badConfigurationStartsNothingAndNamesEveryProblem(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("pot.properties");
+        Files.writeString(config, String.join("\n",
+                "wifi.ssid = Home",
+                "wifi.password = topsecret-pw",
+                "mqtt.broker = 127.0.0.1",
+                "publish.interval = 0s",
+                "mqtt.topic.publish = a/#",
+                "wifi.pasword = x",
+                "sim.chip.id = nope",
+                ""));
+        Captured out = new Captured();
+        Captured err = new Captured();
+        int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--duration", "1s"},
+                out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+        assertEquals(2, code);
+        String e = err.text();
+        assertTrue(e.contains("4 problems in the configuration; nothing was started"), e);
+        assertTrue(e.contains(config + ":4: publish.interval = \"0s\": is out of range 100ms to 1h"), e);
+        assertTrue(e.contains(config + ":5: mqtt.topic.publish = \"a/#\": contains the wildcard '#'"), e);
+        assertTrue(e.contains(config + ":6: wifi.pasword: is not a known key. Fix: did you mean \"wifi.password\"?"), e);
+        assertTrue(e.contains(config + ":7: sim.chip.id = \"nope\": is not a MAC address"), e);
+        assertFalse(e.contains("topsecret-pw") || out.text().contains("topsecret-pw"), "secrets stay secret");
+        assertFalse(out.text().contains("broker"), "no broker was started: " + out.text());
+    }
+
+    @Test
+    void aMissingConfigFileAndBadFlagsExitWithTwo(@TempDir Path dir) {
+        Captured out = new Captured();
+        Captured err = new Captured();
+        assertEquals(2, SimulatorMain.run(new String[] {"--config", dir.resolve("nope.properties").toString()},
+                out.stream, err.stream, new ByteArrayInputStream(new byte[0])));
+        assertTrue(err.text().contains("cannot read " + dir.resolve("nope.properties")), err.text());
+        assertEquals(2, SimulatorMain.run(new String[] {"--duration", "soon"}, out.stream, err.stream,
+                new ByteArrayInputStream(new byte[0])));
+        assertTrue(err.text().contains("--duration \"soon\" is not a duration"), err.text());
+        assertEquals(2, SimulatorMain.run(new String[] {"--frobnicate"}, out.stream, err.stream,
+                new ByteArrayInputStream(new byte[0])));
+        assertTrue(err.text().contains("Unknown option: '--frobnicate'"), err.text());
+    }
+
+    @Test
+    void aWrongWifiPasswordFailsLikeABoardAndKeepsTrying(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("pot.properties");
+        Files.writeString(config, Files.readString(TEMPLATE) + "\nsim.wifi.ap.password = the-real-one\nsim.wifi.join.delay = 10ms\nbackoff.min = 100ms\nbackoff.max = 200ms\n");
+        Captured out = new Captured();
+        Captured err = new Captured();
+        int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--port", "0", "--interval", "300ms", "--duration", "2s"},
+                out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+        assertEquals(0, code, err.text());
+        String o = out.text();
+        assertEquals(1, o.split("failed: authentication failed: wrong password for \"SmartPotNet\"; retrying in", -1).length - 1,
+                "logged once, not once per retry:\n" + o);
+        assertTrue(o.contains("offline: reading #2 queued"), o);
+        assertFalse(o.contains("the-real-one") || o.contains("soil-is-life"), o);
+    }
+}
