@@ -196,8 +196,9 @@ public final class PotNode implements MqttListener {
         if (state != ONLINE) {
             log.info("offline: reading #" + nextSeq + " queued (" + queue.size() + " waiting)");
         }
+        // The schedule starts at the first reading, however long the first connect took.
+        nextReadingAt = nextSeq == 0 ? now + intervalMillis : nextReadingAt + intervalMillis;
         nextSeq++;
-        nextReadingAt += intervalMillis;
         if (nextReadingAt <= now) {
             // We were stalled for more than an interval: skip the missed slots rather than burst.
             nextReadingAt = now + intervalMillis;
