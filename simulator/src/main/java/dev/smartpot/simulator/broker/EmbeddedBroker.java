@@ -38,6 +38,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("telemetry_enabled", "false");
         props.setProperty("persistence_enabled", "false");
         props.setProperty("allow_anonymous", "true");
+        // mosquitto_sub/mosquitto_pub 2.0 connect with an empty client id, which Moquette refuses by default
+        // ("identifier rejected"): the banner's commands must work.
+        props.setProperty("allow_zero_byte_client_id", "true");
         props.setProperty("netty.so_reuseaddr", "true");
         Server server = new Server();
         server.startServer(new MemoryConfig(props));
