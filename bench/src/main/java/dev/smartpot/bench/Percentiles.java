@@ -24,6 +24,11 @@ final class Percentiles {
         return Math.max(0, Math.min(n - 1, (int) Math.ceil(p * n) - 1));
     }
 
+    /** For samples in whole milliseconds: 0 reads "<1". */
+    static String wholeMs(double ms) {
+        return Double.isNaN(ms) ? "-" : ms < 1 ? "<1" : String.format("%.0f", ms);
+    }
+
     static String ms(double ms) {
         return Double.isNaN(ms) ? "-" : ms < 10 ? String.format("%.2f", ms) : String.format("%.1f", ms);
     }

@@ -74,7 +74,7 @@ final class RecoveryBench {
 
     List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
-        try (Mosquitto broker = Mosquitto.start()) {
+        try (Mosquitto broker = Mosquitto.start(true)) {
             Arrivals arrivals = new Arrivals();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-mothership", "to_mothership", true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)));
@@ -91,7 +91,7 @@ final class RecoveryBench {
                 }
             }
         }
-        try (Mosquitto broker = Mosquitto.start()) {
+        try (Mosquitto broker = Mosquitto.start(true)) {
             Arrivals arrivals = new Arrivals();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-fleet-mothership", "to_mothership", true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)))) {

@@ -23,6 +23,8 @@ public final class FleetConsole {
     private final AtomicLong warnings = new AtomicLong();
     private final AtomicInteger shownThisPeriod = new AtomicInteger();
     private final AtomicLong hiddenThisPeriod = new AtomicLong();
+    private volatile boolean screenOwned;
+    private volatile String lastWarning;
 
     public FleetConsole(Consumer<String> out, boolean everyLine) {
         this.out = out;
@@ -42,6 +44,7 @@ public final class FleetConsole {
 
             @Override
             public void warn(String message) {
+                lastWarning = clientId + ": " + message;
                 if (show()) {
                     line.warn(message);
                 }
@@ -49,6 +52,7 @@ public final class FleetConsole {
 
             @Override
             public void error(String message) {
+                lastWarning = clientId + ": " + message;
                 if (show()) {
                     line.error(message);
                 }
@@ -58,11 +62,25 @@ public final class FleetConsole {
 
     private boolean show() {
         warnings.incrementAndGet();
+        if (screenOwned) {
+            // A line printed between two redraws would be torn by the next one: the view shows the last instead.
+            return false;
+        }
         if (everyLine || shownThisPeriod.incrementAndGet() <= WARNINGS_SHOWN_PER_PERIOD) {
             return true;
         }
         hiddenThisPeriod.incrementAndGet();
         return false;
+    }
+
+    /** While a live view redraws the terminal, warnings are counted and kept, not printed. */
+    void ownScreen(boolean owned) {
+        screenOwned = owned;
+    }
+
+    /** The latest warning or error, tagged with its pot; null if none yet. */
+    String lastWarning() {
+        return lastWarning;
     }
 
     /** Warnings and errors since the start. */

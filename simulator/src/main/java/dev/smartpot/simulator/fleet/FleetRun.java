@@ -57,7 +57,8 @@ public final class FleetRun {
         }
         out.println(potLogs ? "  every pot's log lines follow; Ctrl-C to stop"
                 : "  a summary every " + (PLAIN_PERIOD_MILLIS / 1000) + " s (--pot-logs: every pot's own lines); Ctrl-C to stop");
-        FleetView screen = new FleetView(fleet, "smartpot fleet: " + devices + " pots on " + broker, ansi, view, console);
+        FleetView screen = new FleetView(fleet, "smartpot fleet: " + devices + " pots on " + broker
+                + "\n  watch the readings: mosquitto_sub " + hostPort + " -t " + device.publishTopic + " -v", ansi, view, console);
         long period = ansi ? VIEW_PERIOD_MILLIS : PLAIN_PERIOD_MILLIS;
         long started = System.currentTimeMillis();
         fleet.start();
@@ -79,6 +80,7 @@ public final class FleetRun {
                 screen.refresh();
             }
         }
+        console.ownScreen(false);
         if (timedOut) {
             out.println("simulate: --duration reached, stopping " + devices + " pots");
         }

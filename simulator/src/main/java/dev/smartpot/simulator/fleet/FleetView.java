@@ -34,6 +34,7 @@ public final class FleetView {
     private boolean drawnOnce;
 
     /**
+     * @param title first line of the screen; more lines after a newline (the screen clears the banner)
      * @param ansi redraw in place (a terminal); false prints plain lines
      * @param potRows a line per pot (small fleets, {@code --view}); false for counts only
      */
@@ -44,6 +45,7 @@ public final class FleetView {
         this.potRows = potRows && fleet.pots().size() <= MAX_POT_ROWS;
         this.console = console;
         this.previous = fleet.snapshot();
+        console.ownScreen(ansi);
     }
 
     /** Draws the current state once (call it periodically). */
@@ -54,7 +56,11 @@ public final class FleetView {
         long hiddenWarnings = console.endPeriod();
         List<String> lines = new ArrayList<>();
         if (ansi) {
-            lines.add(title + ", up " + uptime());
+            String[] heading = title.split("\n");
+            lines.add(heading[0] + ", up " + uptime());
+            for (int i = 1; i < heading.length; i++) {
+                lines.add(heading[i]);
+            }
             lines.add(String.format("  started       %6d/%d", now.started, now.devices));
             lines.add(String.format("  online        %6d   %s", now.online, bar(now.devices == 0 ? 0 : now.online * 100.0 / now.devices)));
             lines.add(String.format("  reconnecting  %6d", now.reconnecting));
@@ -63,16 +69,19 @@ public final class FleetView {
             lines.add(String.format("  readings/s    %8.1f (%d published, %d taken)", perSecond, now.published, now.readingsTaken));
             lines.add(String.format("  warnings      %6d%s", console.warnings(),
                     console.warnings() > 0 ? "   (--pot-logs prints every pot's lines)" : ""));
+            String last = console.lastWarning();
+            if (last != null) {
+                lines.add("  last warning  " + (last.length() > 100 ? last.substring(0, 97) + "..." : last));
+            }
             if (potRows) {
                 lines.add("");
                 addPotRows(lines);
             }
             StringBuilder screen = new StringBuilder(drawnOnce ? HOME : HOME + CLEAR_SCREEN);
-            for (String line : lines) {
-                screen.append(line).append(CLEAR_LINE_END).append('\n');
+            for (int i = 0; i < lines.size(); i++) {
+                screen.append(lines.get(i)).append(CLEAR_LINE_END).append(i < lines.size() - 1 ? "\n" : CLEAR_BELOW);
             }
-            screen.append(CLEAR_BELOW);
-            console.print(screen.substring(0, screen.length() - 1));
+            console.print(screen.toString());
             drawnOnce = true;
         } else {
             console.print(LocalTime.now().format(TIME) + " fleet: " + now.started + "/" + now.devices + " started, "
