@@ -143,12 +143,11 @@ final class FleetBench {
             Mothership mothership = new Mothership();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-fleet-mothership", "to_mothership", false,
                     (at, topic, payload) -> mothership.arrived(new String(payload, StandardCharsets.US_ASCII)))) {
-                long brokerCpuStart = brokerCpuNanos(broker.pid());
                 Process child = new ProcessBuilder("java", "-cp", classpath, FleetChild.class.getName(), broker.uri(),
-                        Integer.toString(n), INTERVAL, Integer.toString(SETTLE_SECONDS), Integer.toString(WINDOW_SECONDS))
+                        Integer.toString(n), INTERVAL, Integer.toString(SETTLE_SECONDS), Integer.toString(WINDOW_SECONDS),
+                        Long.toString(broker.pid()))
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 Map<String, String> result = new HashMap<>();
-                long childStart = System.currentTimeMillis();
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = out.readLine()) != null) {
@@ -161,7 +160,6 @@ final class FleetBench {
                     }
                 }
                 child.waitFor(60, TimeUnit.SECONDS);
-                long brokerCpu = brokerCpuNanos(broker.pid()) - brokerCpuStart;
                 if (result.isEmpty()) {
                     throw new IllegalStateException("the fleet of " + n + " printed no RESULT (exit " + child.exitValue() + ")");
                 }
@@ -182,11 +180,11 @@ final class FleetBench {
                         : queued > 0 ? queued + " still queued at the stop" : null;
                 long rssGrowth = Long.parseLong(result.get("rss_bytes")) - Long.parseLong(result.get("rss_base_bytes"));
                 double cpuSeconds = Long.parseLong(result.get("cpu_ns")) / 1e9;
-                long wholeRunMs = System.currentTimeMillis() - childStart;
                 Row row = new Row(n, notKept, taken, mothership.distinct(), missing, mothership.latency(windowStart, windowEnd),
                         Double.parseDouble(result.get("readings_per_s")), Integer.parseInt(result.get("threads")),
                         rssGrowth / 1024.0 / n, Long.parseLong(result.get("heap_bytes")) / 1024.0 / n,
-                        cpuSeconds / windowSeconds / n * 1e6, cpuSeconds / windowSeconds, brokerCpu / 1e9 / (wholeRunMs / 1000.0));
+                        cpuSeconds / windowSeconds / n * 1e6, cpuSeconds / windowSeconds,
+                        Long.parseLong(result.get("broker_cpu_ns")) / 1e9 / windowSeconds);
                 log.println("    " + (row.passed() ? "passed" : "FAILED") + ": " + row.received + "/" + taken
                         + " received" + (notKept == null ? "" : " (" + notKept + ")") + ", p99 "
                         + Percentiles.ms(row.latency.p99Ms) + " ms, " + result.get("online_at_window_end") + " online at the end");

@@ -8,7 +8,7 @@ import dev.smartpot.simulator.fleet.SimulatedFleet;
 
 /**
  * One fleet in a JVM of its own, so its threads, memory and CPU are its own:
- * {@code FleetChild BROKER_URI N INTERVAL SETTLE_S WINDOW_S}. Connects the fleet at 500/s, lets it settle,
+ * {@code FleetChild BROKER_URI N INTERVAL SETTLE_S WINDOW_S BROKER_PID}. Connects the fleet at 500/s, lets it settle,
  * measures over the window, then stops it (every pot says offline) and prints {@code RESULT key=value...}.
  */
 public final class FleetChild {
@@ -19,6 +19,7 @@ public final class FleetChild {
         String interval = args[2];
         long settleMillis = Long.parseLong(args[3]) * 1000;
         long windowMillis = Long.parseLong(args[4]) * 1000;
+        long brokerPid = Long.parseLong(args[5]);
         String props = "publish.interval = " + interval + "\n";
         DeviceConfig device = BenchPot.config(broker, props);
         SimulatorConfig world = FleetBench.world(broker, props);
@@ -33,6 +34,7 @@ public final class FleetChild {
         Thread.sleep(settleMillis);
         long windowStartMs = System.currentTimeMillis();
         long cpuStart = ProcessStats.cpuNanos();
+        long brokerCpuStart = FleetBench.brokerCpuNanos(brokerPid);
         FleetSnapshot start = fleet.snapshot();
         int threads = 0;
         long rss = 0;
@@ -43,6 +45,7 @@ public final class FleetChild {
             rss = Math.max(rss, ProcessStats.rssBytes());
         }
         long cpu = ProcessStats.cpuNanos() - cpuStart;
+        long brokerCpu = FleetBench.brokerCpuNanos(brokerPid) - brokerCpuStart;
         long windowEndMs = System.currentTimeMillis();
         FleetSnapshot last = fleet.snapshot();
         double perSecond = last.readingsPerSecond(start);
@@ -52,7 +55,7 @@ public final class FleetChild {
         System.out.println("RESULT n=" + n + " window_start_ms=" + windowStartMs + " window_end_ms=" + windowEndMs
                 + " online_at_window_end=" + last.online + " readings_per_s=" + String.format("%.1f", perSecond)
                 + " threads=" + threads + " rss_bytes=" + rss + " rss_base_bytes=" + rssBefore + " heap_bytes=" + heap
-                + " cpu_ns=" + cpu + " window_ms=" + (windowEndMs - windowStartMs)
+                + " cpu_ns=" + cpu + " broker_cpu_ns=" + brokerCpu + " window_ms=" + (windowEndMs - windowStartMs)
                 + " taken=" + stopped.readingsTaken + " published=" + stopped.published + " queued=" + stopped.queued
                 + " dropped=" + stopped.dropped + " reconnects=" + stopped.reconnects + " not_stopped=" + late);
         System.exit(0);

@@ -15,6 +15,7 @@ import dev.smartpot.device.PotNode;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
+import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.FleetSnapshot;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
@@ -66,6 +67,18 @@ final class RecoveryBench {
             return keys;
         }
 
+        /** True once seqs 0 to n-1 of every pot have arrived. */
+        synchronized boolean hasAll(Map<String, Long> takenPerPot) {
+            for (Map.Entry<String, Long> e : takenPerPot.entrySet()) {
+                for (long seq = 0; seq < e.getValue(); seq++) {
+                    if (!arrivedNanos.containsKey(e.getKey() + "/" + seq)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         synchronized long arrived(String key) {
             Long at = arrivedNanos.get(key);
             return at == null ? -1 : at;
@@ -86,8 +99,7 @@ final class RecoveryBench {
                             + " after " + STABLE_LINK_MILLIS / 1000 + " s of stable link");
                     Thread.sleep(STABLE_LINK_MILLIS);
                     rows.add(outage(broker, arrivals, "one pot, reading every 500 ms, outage " + round,
-                            () -> pot.node().state() == PotNode.ONLINE && pot.node().queuedReadings() == 0,
-                            () -> pot.node().statusLine()));
+                            () -> Map.of(pot.clientId(), (long) pot.readingsTaken()), () -> pot.node().statusLine()));
                 }
             }
         }
@@ -104,8 +116,11 @@ final class RecoveryBench {
                 waitUntil(() -> fleet.snapshot().online == FLEET_POTS, 30_000);
                 Thread.sleep(3000);
                 rows.add(outage(broker, arrivals, FLEET_POTS + " pots, a reading each every 1 s", () -> {
-                    FleetSnapshot now = fleet.snapshot();
-                    return now.online == FLEET_POTS && now.queued == 0;
+                    Map<String, Long> taken = new HashMap<>();
+                    for (FleetPot p : fleet.pots()) {
+                        taken.put(p.clientId(), p.readingsTaken());
+                    }
+                    return taken;
                 }, () -> {
                     FleetSnapshot now = fleet.snapshot();
                     return now.online + " online, " + now.queued + " queued, " + now.published + " published";
@@ -116,7 +131,10 @@ final class RecoveryBench {
         return rows;
     }
 
-    private Row outage(Mosquitto broker, Arrivals arrivals, String what, BooleanSupplier recovered,
+    /**
+     * @param takenPerPot readings each pot has taken so far, by client id
+     */
+    private Row outage(Mosquitto broker, Arrivals arrivals, String what, Supplier<Map<String, Long>> takenPerPot,
             Supplier<String> status) throws Exception {
         long killedWallMs = System.currentTimeMillis();
         broker.kill();
@@ -124,13 +142,14 @@ final class RecoveryBench {
         broker.launch();
         long acceptingNanos = System.nanoTime();
         long acceptingWallMs = System.currentTimeMillis();
+        // Recovered: every reading taken before the broker was back has reached the mothership.
+        Map<String, Long> takenBeforeBack = takenPerPot.get();
         try {
-            waitUntil(recovered, 120_000);
+            waitUntil(() -> arrivals.hasAll(takenBeforeBack), 120_000);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(what + ": not recovered 120 s after the restart: " + status.get(), e);
         }
         // What the pots queued during the outage: taken from the kill until the broker accepted again.
-        Thread.sleep(1000);
         Set<String> queued = arrivals.takenBetween(killedWallMs, acceptingWallMs);
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -172,7 +191,7 @@ final class RecoveryBench {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("condition not reached in " + timeoutMillis + " ms");
             }
-            Thread.sleep(2);
+            Thread.sleep(5);
         }
     }
 }

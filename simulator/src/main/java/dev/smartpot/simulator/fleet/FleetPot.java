@@ -73,6 +73,12 @@ public final class FleetPot implements Sleeper {
 
     /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick. */
     void start() {
+        synchronized (this) {
+            if (stopRequested) {
+                // Stopped before its turn in the ramp came: it never boots.
+                return;
+            }
+        }
         boot();
         synchronized (this) {
             scheduleTick(0);

@@ -24,7 +24,10 @@ import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 
-/** A small fleet on a real Mosquitto: every reading of every pot arrives, through a broker kill too. */
+/**
+ * A small fleet on a real Mosquitto: every reading of every pot arrives, through a broker kill too, and a
+ * message from the mothership reaches every pot.
+ */
 class FleetIT {
 
     private static final int POTS = 50;
@@ -49,6 +52,13 @@ class FleetIT {
                     .until(() -> fleet.snapshot().online == POTS);
             mothership.awaitCount("to_mothership", mothership.payloads("to_mothership").size() + POTS * 2, Duration.ofSeconds(20));
 
+            // The banner's "talk to every pot": one message from the mothership reaches each pot's loop.
+            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
+                    "-t", "from_mothership", "-q", "1", "-m", "wassap!").inheritIO().start();
+            assertEquals(0, pub.waitFor());
+            Awaitility.await("every pot logs the mothership's message").atMost(Duration.ofSeconds(10))
+                    .until(() -> countOf(console, "(from_mothership, wassap!)") == POTS);
+
             int late = fleet.stop(20_000);
             assertEquals(0, late, "every pot stopped");
             Map<String, Long> taken = new HashMap<>();
@@ -67,6 +77,18 @@ class FleetIT {
                 assertEquals(taken.get(pot.clientId()), (long) received.get(pot.clientId()).size(),
                         pot.clientId() + ": one of each seq, nothing extra");
             }
+        }
+    }
+
+    private static int countOf(List<String> console, String fragment) {
+        synchronized (console) {
+            int n = 0;
+            for (String line : console) {
+                if (line.contains(fragment)) {
+                    n++;
+                }
+            }
+            return n;
         }
     }
 
@@ -103,11 +125,12 @@ class FleetIT {
         DeviceConfig device = DeviceConfig.read(reader);
         SimulatorConfig world = SimulatorConfig.read(reader, device);
         reader.finish();
+        // Every pot's lines, as --pot-logs prints them.
         FleetConsole fleetConsole = new FleetConsole(line -> {
             synchronized (console) {
                 console.add(line);
             }
-        }, false);
+        }, true);
         return new SimulatedFleet(device, world, POTS, 100, 4, fleetConsole, SimulatedFleet.hiveMq());
     }
 }
