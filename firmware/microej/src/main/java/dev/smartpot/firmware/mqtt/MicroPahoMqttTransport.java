@@ -1,0 +1,142 @@
+package dev.smartpot.firmware.mqtt;
+
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+
+/**
+ * The core's MQTT seam over MicroEJ's MicroPaho ({@code ej.library.iot:micropaho}): a blocking client, clean
+ * session, no persistence, no automatic reconnect (the core supervises the link). MicroPaho's callback has only
+ * {@code messageArrived} and {@code connectionLost}; both just hand over to the core's listener.
+ *
+ * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals, 32202 "too many publishes in progress".
+ */
+public final class MicroPahoMqttTransport implements MqttTransport {
+
+    static final int REFUSED_FIRST = 1;
+    static final int REFUSED_LAST = 5;
+    static final int TOO_MANY_PUBLISHES = 32202;
+
+    private MqttListener listener;
+    private MqttClient client;
+
+    public void setListener(MqttListener listener) {
+        this.listener = listener;
+    }
+
+    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+        disconnect();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setKeepAliveInterval(settings.keepAliveSeconds);
+        options.setConnectionTimeout(settings.connectTimeoutSeconds);
+        if (settings.username != null) {
+            options.setUserName(settings.username);
+        }
+        if (settings.password != null) {
+            options.setPassword(settings.password.toCharArray());
+        }
+        if (settings.willTopic != null) {
+            options.setWill(settings.willTopic, settings.willPayload, 1, true);
+        }
+        try {
+            MqttClient c = new MqttClient(serverUri, clientId);
+            c.setCallback(new Callback());
+            c.connect(options);
+            client = c;
+        } catch (MqttException e) {
+            throw translate("connect", e);
+        }
+    }
+
+    public void subscribe(String topicFilter, int qos) throws MqttTransportException {
+        try {
+            connected().subscribe(topicFilter, qos);
+        } catch (MqttException e) {
+            throw translate("subscribe", e);
+        }
+    }
+
+    public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
+        byte[] exact = payload;
+        if (length != payload.length) {
+            exact = new byte[length];
+            System.arraycopy(payload, 0, exact, 0, length);
+        }
+        MqttMessage message = new MqttMessage(exact);
+        message.setQos(qos);
+        message.setRetained(retained);
+        try {
+            connected().publish(topic, message);
+        } catch (MqttException e) {
+            throw translate("publish", e);
+        }
+    }
+
+    public void disconnect() {
+        MqttClient c = client;
+        client = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (c.isConnected()) {
+                c.disconnect();
+            }
+        } catch (Exception e) {
+            // Dropped either way.
+        }
+    }
+
+    public boolean isConnected() {
+        MqttClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    private MqttClient connected() throws MqttTransportException {
+        MqttClient c = client;
+        if (c == null) {
+            throw new MqttTransportException(MqttTransportException.UNREACHABLE, "not connected");
+        }
+        return c;
+    }
+
+    static MqttTransportException translate(String what, MqttException e) {
+        int code = e.getReasonCode();
+        String message = what + " failed: " + (e.getMessage() == null ? "reason " + code : e.getMessage()) + " (" + code + ")";
+        int kind;
+        if (code >= REFUSED_FIRST && code <= REFUSED_LAST) {
+            kind = MqttTransportException.REFUSED;
+        } else if (code == TOO_MANY_PUBLISHES) {
+            kind = MqttTransportException.BUSY;
+        } else {
+            kind = MqttTransportException.UNREACHABLE;
+        }
+        return new MqttTransportException(kind, message);
+    }
+
+    /** Runs on MicroPaho's thread: hands over and returns at once. */
+    private final class Callback implements MqttCallback {
+
+        public void connectionLost(Throwable cause) {
+            MqttListener l = listener;
+            if (l != null) {
+                l.connectionLost(cause == null ? null : cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage());
+            }
+        }
+
+        public void messageArrived(String topic, MqttMessage message) throws Exception {
+            MqttListener l = listener;
+            if (l != null) {
+                l.messageArrived(topic, message.getPayload());
+            }
+        }
+    }
+}
