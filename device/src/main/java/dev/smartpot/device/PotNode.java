@@ -459,6 +459,11 @@ public final class PotNode implements MqttListener {
         return reconnects;
     }
 
+    /** Readings the broker acknowledged (or, at QoS 0, that were handed to the transport), since boot. */
+    public long publishedReadings() {
+        return published;
+    }
+
     private static String tenths(int tenths) {
         return (tenths / 10) + "." + (tenths % 10);
     }

@@ -106,7 +106,7 @@ public final class DeviceConfig {
         if (r.isSet("reboot.after") && "0".equals(r.source().get("reboot.after").value)) {
             return 0;
         }
-        return r.duration("reboot.after", 900000, 60000, 7 * 24 * 3600000L);
+        return r.duration("reboot.after", 900000, 10000, 7 * 24 * 3600000L);
     }
 
     private static String[] readBrokers(ConfigReader r) {
