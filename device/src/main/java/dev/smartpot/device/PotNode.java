@@ -321,7 +321,6 @@ public final class PotNode implements MqttListener {
 
     private void linkDown(String reason) {
         long now = board.clock.uptimeMillis();
-        mqtt.disconnect();
         state = OFFLINE;
         offlineSince = now;
         reconnects++;
@@ -333,6 +332,7 @@ public final class PotNode implements MqttListener {
         retryAt = now + delay;
         lastFailure = null;
         log.warn(reason + "; reconnecting in " + Durations.format(delay) + " (" + queue.size() + " readings queued)");
+        mqtt.disconnect();
     }
 
     private void escalateIfStuck() {

@@ -54,8 +54,15 @@ public final class SimulatedPot {
     private void runBoots() {
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
+            PahoMqttTransport transport = new PahoMqttTransport();
             wlan.leave();
-            wlan.onChange(sleeper::wake);
+            wlan.onChange(() -> {
+                if (!wlan.isAccessPointOn()) {
+                    // The radio is gone: so is every connection over it, without a goodbye.
+                    transport.severLink();
+                }
+                sleeper.wake();
+            });
             Board board = Board.builder()
                     .wifi(wlan)
                     .soilSensor(soil)
@@ -69,7 +76,7 @@ public final class SimulatedPot {
                     })
                     .build();
             rebootRequested = false;
-            PotNode current = new PotNode(config, board, new PahoMqttTransport());
+            PotNode current = new PotNode(config, board, transport);
             node = current;
             boots++;
             if (closed) {

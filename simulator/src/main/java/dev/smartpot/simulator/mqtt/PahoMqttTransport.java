@@ -109,6 +109,21 @@ public final class PahoMqttTransport implements MqttTransport {
         }
     }
 
+    /**
+     * Drops the connection the way a lost radio does: no DISCONNECT packet, so the broker publishes the
+     * pot's last will. The device loop notices through {@link MqttListener#connectionLost} or a failed call.
+     */
+    public void severLink() {
+        MqttClient c = client;
+        if (c != null) {
+            try {
+                c.disconnectForcibly(0, 100, false);
+            } catch (MqttException | RuntimeException alreadyGone) {
+                // Nothing left to sever.
+            }
+        }
+    }
+
     @Override
     public boolean isConnected() {
         MqttClient c = client;

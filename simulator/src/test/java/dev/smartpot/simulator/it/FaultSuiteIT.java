@@ -100,10 +100,18 @@ class FaultSuiteIT {
         PotUnderTest pot = pot(broker.uri(), "");
         List<Long> recoveries = new ArrayList<>();
         awaitOnlineWithReadings(pot, 3);
-        outage(pot, () -> pot.pot.wlan().setAccessPointOn(false), recoveries, () -> {
-            pot.pot.wlan().setAccessPointOn(true);
-            return null;
-        });
+        String statusTopic = "to_mothership/" + pot.clientId() + "/status";
+        try (Subscriber status = new Subscriber(broker.uri(), statusTopic)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> status.payloads(statusTopic).equals(List.of("online")));
+            outage(pot, () -> pot.pot.wlan().setAccessPointOn(false), recoveries, () -> {
+                Awaitility.await("the broker publishes the last will").atMost(Duration.ofSeconds(10))
+                        .until(() -> status.payloads(statusTopic).equals(List.of("online", "offline")));
+                pot.pot.wlan().setAccessPointOn(true);
+                return null;
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> status.payloads(statusTopic).equals(List.of("online", "offline", "online")));
+        }
         assertTrue(pot.console().contains("WiFi connection lost"), pot.console());
         record("WiFi off, then on", pot, 1, recoveries);
     }
