@@ -1,0 +1,117 @@
+package dev.smartpot.tools;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.smartpot.device.config.BoardConfig;
+import dev.smartpot.device.config.ConfigException;
+import dev.smartpot.device.config.ConfigProblem;
+import dev.smartpot.device.config.ConfigReader;
+import dev.smartpot.device.config.ConfigSource;
+import dev.smartpot.device.config.DeviceConfig;
+
+/**
+ * Validates a board-config file exactly as the firmware will read it at boot (ConfigReader, DeviceConfig,
+ * BoardConfig with the ADC1-pin rule, then unknown keys), and writes the resource the firmware embeds.
+ *
+ * <pre>
+ *   BoardConfigCheck FILE [--write-resource OUT]
+ * </pre>
+ * Exit 0: valid (a summary on stdout, and OUT written); 2: problems (each on stderr, nothing written);
+ * 64: bad arguments. Needs only the core and the JDK, so scripts/flash can compile it with javac.
+ */
+public final class BoardConfigCheck {
+
+    public static final int OK = 0;
+    public static final int INVALID = 2;
+    public static final int USAGE = 64;
+
+    private BoardConfigCheck() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String file = null;
+        String resource = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--write-resource") && i + 1 < args.length) {
+                resource = args[++i];
+            } else if (args[i].startsWith("-") || file != null) {
+                err.println("usage: BoardConfigCheck <board-config file> [--write-resource <out.properties>]");
+                return USAGE;
+            } else {
+                file = args[i];
+            }
+        }
+        if (file == null) {
+            err.println("usage: BoardConfigCheck <board-config file> [--write-resource <out.properties>]");
+            return USAGE;
+        }
+        ConfigSource source;
+        try (InputStream in = new FileInputStream(file)) {
+            source = ConfigSource.read(in, file);
+        } catch (IOException e) {
+            err.println(file + ": cannot read it (" + e.getMessage() + "); nothing was built or flashed."
+                    + " Copy a template from board-config/ and fill it in.");
+            return INVALID;
+        }
+        ConfigReader reader = new ConfigReader(source);
+        DeviceConfig device = DeviceConfig.read(reader);
+        BoardConfig board = BoardConfig.read(reader);
+        try {
+            reader.finish();
+        } catch (ConfigException e) {
+            List<ConfigProblem> problems = e.problems();
+            err.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + "; nothing was built or flashed:");
+            for (ConfigProblem p : problems) {
+                err.println("  - " + p.message());
+            }
+            return INVALID;
+        }
+        out.println(file + " is valid:");
+        out.println("  board      " + board.board + " (" + board.chip + "), soil sensor on GPIO " + board.adcPin
+                + " = ADC1 channel " + board.adcChannel);
+        out.println("  WiFi       \"" + device.wifiSsid + "\" (" + (device.wifiPassword.isEmpty() ? "open" : "WPA2") + ")");
+        out.println("  broker     " + String.join(", ", device.brokers) + (device.mqttUsername != null ? " as " + device.mqttUsername : ""));
+        out.println("  topics     publish " + device.publishTopic + ", subscribe " + device.subscribeTopic + ", status "
+                + device.statusTopicTemplate);
+        out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
+                + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
+        if (resource != null) {
+            try {
+                writeResource(source, file, Path.of(resource));
+            } catch (IOException e) {
+                err.println(resource + ": cannot write the firmware's configuration resource: " + e.getMessage());
+                return INVALID;
+            }
+            out.println("  wrote      " + resource);
+        }
+        return OK;
+    }
+
+    /** The settings as the firmware reads them: every key once, comments dropped. Holds secrets. */
+    static void writeResource(ConfigSource source, String from, Path out) throws IOException {
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (Writer w = new OutputStreamWriter(new FileOutputStream(out.toFile()), StandardCharsets.UTF_8)) {
+            w.write("# Generated by scripts/flash from " + from + ". Holds the WiFi and MQTT passwords: never commit it.\n");
+            for (String key : source.keys()) {
+                w.write(key + " = " + source.get(key).value + "\n");
+            }
+        }
+    }
+}
