@@ -38,6 +38,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("telemetry_enabled", "false");
         props.setProperty("persistence_enabled", "false");
         props.setProperty("allow_anonymous", "true");
+        // mosquitto_pub and mosquitto_sub connect with an empty client id and let the broker assign one.
+        props.setProperty("allow_zero_byte_client_id", "true");
         props.setProperty("netty.so_reuseaddr", "true");
         Server server = new Server();
         server.startServer(new MemoryConfig(props));

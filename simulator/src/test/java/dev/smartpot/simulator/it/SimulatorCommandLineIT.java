@@ -43,7 +43,7 @@ class SimulatorCommandLineIT {
         Captured out = new Captured();
         Captured err = new Captured();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(
-                new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--interval", "300ms", "--duration", "4s"},
+                new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--interval", "300ms", "--duration", "5s"},
                 out.stream, err.stream, new ByteArrayInputStream(new byte[0])));
 
         Pattern banner = Pattern.compile("mosquitto_sub -h 127\\.0\\.0\\.1 -p (\\d+) -t to_mothership -v");
@@ -55,10 +55,19 @@ class SimulatorCommandLineIT {
 
         try (Subscriber mothership = new Subscriber(uri, "to_mothership")) {
             mothership.awaitCount("to_mothership", 3, Duration.ofSeconds(10));
+            // The banner's own lines, pasted as a user would.
+            Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", m.group(1), "-t", "to_mothership",
+                    "-v", "-C", "1", "-W", "10").redirectErrorStream(true).start();
+            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", m.group(1), "-t", "from_mothership",
+                    "-m", "wassap!").redirectErrorStream(true).start();
+            assertEquals(0, pub.waitFor(), new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, sub.waitFor(), "mosquitto_sub got a reading");
+            assertTrue(new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("to_mothership {\"id\":"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("(from_mothership, wassap!)"));
             assertEquals(0, (int) exit.get());
             assertTrue(mothership.payloads("to_mothership").get(0).contains("\"moisture\":"));
         }
-        assertTrue(out.text().contains("--duration 4s reached, stopping"), out.text());
+        assertTrue(out.text().contains("--duration 5s reached, stopping"), out.text());
         assertTrue(out.text().matches("(?s).*published #\\d+ to to_mothership: moisture \\d+\\.\\d% \\(raw \\d+\\).*"), out.text());
         assertTrue(out.text().contains("stopped after"), out.text());
         assertFalse(out.text().contains("soil-is-life"), "the WiFi password is never printed");
