@@ -61,7 +61,9 @@ class FlashScriptTest {
     void withoutTheSdkARealRunStopsWithWhatToInstall() throws Exception {
         Path file = new BoardConfigCheckTest().filledInAt(tmp, "esp-wrover-kit.properties", "");
         Path home = Files.createDirectories(tmp.resolve("home"));
-        Path resource = ROOT.resolve("firmware/microej/generated/resources/dev/smartpot/firmware/board.properties");
+        Path generated = ROOT.resolve("firmware/microej/generated");
+        Path resource = generated.resolve("resources/dev/smartpot/firmware/board.properties");
+        boolean generatedExisted = Files.exists(generated);
         boolean existed = Files.exists(resource);
         byte[] previous = existed ? Files.readAllBytes(resource) : null;
         try {
@@ -74,6 +76,12 @@ class FlashScriptTest {
         } finally {
             if (existed) {
                 Files.write(resource, previous);
+            } else if (!generatedExisted) {
+                try (java.util.stream.Stream<Path> walk = Files.walk(generated)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
             } else {
                 Files.deleteIfExists(resource);
             }
