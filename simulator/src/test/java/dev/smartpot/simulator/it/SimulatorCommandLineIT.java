@@ -74,6 +74,22 @@ class SimulatorCommandLineIT {
     }
 
     @Test
+    void whenThePortIsTakenTheEmbeddedBrokerMovesToAFreeOne() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Captured out = new Captured();
+            Captured err = new Captured();
+            int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port",
+                    Integer.toString(taken.getLocalPort()), "--duration", "1s"}, out.stream, err.stream,
+                    new ByteArrayInputStream(new byte[0]));
+            assertEquals(0, code, err.text());
+            Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out.text());
+            assertTrue(m.find(), out.text());
+            assertTrue(Integer.parseInt(m.group(1)) != taken.getLocalPort(), out.text());
+            assertTrue(out.text().contains("mosquitto_sub -h 127.0.0.1 -p " + m.group(1)), out.text());
+        }
+    }
+
+    @Test
     void badConfigurationStartsNothingAndNamesEveryProblem(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("pot.properties");
         Files.writeString(config, String.join("\n",
