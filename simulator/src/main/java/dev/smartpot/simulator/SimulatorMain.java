@@ -215,6 +215,10 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             hostPort = "-h " + host + " -p " + first.substring(first.lastIndexOf(':') + 1);
         }
         out.println("smartpot simulator: " + target);
+        if (embeddedBroker != null && port != 0 && embeddedBroker.port() != port) {
+            out.println("  (port " + port + " is taken, perhaps by a Mosquitto already running: pass --broker tcp://127.0.0.1:"
+                    + port + " to use that one)");
+        }
         out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + s.device.publishTopic + " -v");
         out.println("  talk to the pot:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m \"wassap!\"");
         out.println("  confirm receipt:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m received");
