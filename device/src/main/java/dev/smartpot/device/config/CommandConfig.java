@@ -12,9 +12,7 @@ public final class CommandConfig {
     public final String replyTopicTemplate;
 
     private CommandConfig(ConfigReader r, String subscribeTopic, String publishTopic) {
-        boolean wildcard = subscribeTopic != null && (subscribeTopic.indexOf('+') >= 0 || subscribeTopic.indexOf('#') >= 0);
-        String defaultCommands = subscribeTopic == null || wildcard ? null : subscribeTopic + "/{id}";
-        commandsTopicTemplate = r.text("mqtt.topic.commands", defaultCommands);
+        commandsTopicTemplate = r.text("mqtt.topic.commands", defaultCommandsTopic(subscribeTopic));
         replyTopicTemplate = r.text("mqtt.topic.reply", publishTopic + "/{id}/reply");
         // Defaults are built from topics already checked; only a value written in the file needs its own check.
         if (r.isSet("mqtt.topic.commands")) {
@@ -23,6 +21,21 @@ public final class CommandConfig {
         if (r.isSet("mqtt.topic.reply")) {
             DeviceConfig.checkTopic(r, "mqtt.topic.reply", Topics.withClientId(replyTopicTemplate, "0"), false);
         }
+    }
+
+    /**
+     * One level below the broadcast: {@code from_mothership} gives {@code from_mothership/{id}}, and so does
+     * {@code from_mothership/#}. Another wildcard leaves no obvious choice: null until one is configured.
+     */
+    private static String defaultCommandsTopic(String subscribeTopic) {
+        if (subscribeTopic == null) {
+            return null;
+        }
+        String base = subscribeTopic.endsWith("/#") ? subscribeTopic.substring(0, subscribeTopic.length() - 2) : subscribeTopic;
+        if (base.length() == 0 || base.indexOf('+') >= 0 || base.indexOf('#') >= 0) {
+            return null;
+        }
+        return base + "/{id}";
     }
 
     public static CommandConfig read(ConfigReader reader, String subscribeTopic, String publishTopic) {

@@ -92,6 +92,10 @@ public final class FakeTransport implements MqttTransport {
         listener.messageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 
+    public void deliver(String topic, byte[] payload) {
+        listener.messageArrived(topic, payload);
+    }
+
     public List<Sent> sentTo(String topic) {
         List<Sent> out = new ArrayList<>();
         for (Sent s : sent) {
