@@ -98,6 +98,7 @@ public final class PotNode implements MqttListener, PotControl {
     private final String[] inboxTopics = new String[INBOX_CAPACITY];
     private final byte[][] inboxPayloads = new byte[INBOX_CAPACITY][];
     private final int[] inboxSizes = new int[INBOX_CAPACITY];
+    private final boolean[] inboxRetained = new boolean[INBOX_CAPACITY];
     private int inboxCount;
     private int inboxOverflow;
     private boolean linkLost;
@@ -403,6 +404,14 @@ public final class PotNode implements MqttListener, PotControl {
     // ---- inbound, from transport threads --------------------------------------------------------
 
     public void messageArrived(String topic, byte[] payload) {
+        queueMessage(topic, payload, false);
+    }
+
+    public void retainedMessageArrived(String topic, byte[] payload) {
+        queueMessage(topic, payload, true);
+    }
+
+    private void queueMessage(String topic, byte[] payload, boolean retained) {
         synchronized (this) {
             if (inboxCount == INBOX_CAPACITY) {
                 inboxOverflow++;
@@ -412,6 +421,7 @@ public final class PotNode implements MqttListener, PotControl {
             // An oversized payload is not kept: only its size, for the error reply.
             inboxPayloads[inboxCount] = payload.length > CommandParser.MAX_BYTES ? null : payload;
             inboxSizes[inboxCount] = payload.length;
+            inboxRetained[inboxCount] = retained;
             inboxCount++;
         }
         board.sleeper.wake();
@@ -437,6 +447,7 @@ public final class PotNode implements MqttListener, PotControl {
             String topic;
             byte[] body;
             int size;
+            boolean retained;
             int overflow;
             synchronized (this) {
                 if (inboxCount == 0) {
@@ -445,10 +456,12 @@ public final class PotNode implements MqttListener, PotControl {
                 topic = inboxTopics[0];
                 body = inboxPayloads[0];
                 size = inboxSizes[0];
+                retained = inboxRetained[0];
                 inboxCount--;
                 System.arraycopy(inboxTopics, 1, inboxTopics, 0, inboxCount);
                 System.arraycopy(inboxPayloads, 1, inboxPayloads, 0, inboxCount);
                 System.arraycopy(inboxSizes, 1, inboxSizes, 0, inboxCount);
+                System.arraycopy(inboxRetained, 1, inboxRetained, 0, inboxCount);
                 inboxTopics[inboxCount] = null;
                 inboxPayloads[inboxCount] = null;
                 overflow = inboxOverflow;
@@ -457,11 +470,11 @@ public final class PotNode implements MqttListener, PotControl {
             if (overflow > 0) {
                 log.warn("inbox full: " + overflow + " message(s) dropped");
             }
-            handleMessage(topic, body, size);
+            handleMessage(topic, body, size, retained);
         }
     }
 
-    private void handleMessage(String topic, byte[] body, int size) {
+    private void handleMessage(String topic, byte[] body, int size, boolean retained) {
         log.info("(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Text.printable(body, 200)) + ")");
         if (discovery != null && topic.equals(config.homeAssistant.statusTopic)) {
             if (body != null && "online".equals(Text.trimmedAscii(body)) && state == ONLINE) {
@@ -474,7 +487,16 @@ public final class PotNode implements MqttListener, PotControl {
             }
             return;
         }
-        if (!isCommandTopic(topic) || !commands.handle(body, size, outbox)) {
+        if (!isCommandTopic(topic)) {
+            return;
+        }
+        if (retained) {
+            // Kept by the broker, it would run again at every reconnect: a retained "reboot" would never stop.
+            log.warn("retained command on " + topic + " ignored: send commands without the retain flag (mosquitto_pub without -r); "
+                    + "clear it with: mosquitto_pub -r -n -t " + topic);
+            return;
+        }
+        if (!commands.handle(body, size, outbox)) {
             return;
         }
         if (state == ONLINE) {

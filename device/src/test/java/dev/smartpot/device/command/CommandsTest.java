@@ -249,6 +249,22 @@ class CommandsTest {
     }
 
     @Test
+    void aRetainedCommandIsNeverRunSoItCannotRepeatAtEveryReconnect() throws IOException {
+        TestPot pot = new TestPot("", new MemorySettingsStore(), true);
+        pot.runFor(1);
+        pot.mqtt.deliverRetained("from_mothership", "reboot");
+        pot.mqtt.deliverRetained(OWN_TOPIC, "water 500");
+        pot.runFor(1);
+        assertTrue(pot.reboots.isEmpty());
+        assertTrue(pot.watered.isEmpty(), "no plant drowned by a stale command");
+        assertTrue(pot.replies().isEmpty());
+        assertTrue(pot.log.has("retained command on from_mothership ignored: send commands without the retain flag"), pot.log.all());
+        pot.mqtt.deliverRetained("homeassistant/status", "online");
+        pot.runFor(1);
+        assertTrue(pot.log.has("Home Assistant came online"), "Home Assistant's status may be retained: " + pot.log.all());
+    }
+
+    @Test
     void settingsSurviveAReconnect() throws IOException {
         TestPot pot = new TestPot("publish.interval = 5s\nbackoff.min = 1s\nbackoff.max = 1s\n");
         pot.runFor(1);

@@ -39,6 +39,16 @@ final class MosquittoClients {
         run("mosquitto_pub", "-t", topic, "-f", file.toString());
     }
 
+    /** Publishes a message the broker keeps for every later subscriber. */
+    void pubRetained(String topic, String message) throws Exception {
+        run("mosquitto_pub", "-r", "-t", topic, "-m", message);
+    }
+
+    /** Clears a retained message. */
+    void pubRetainedClear(String topic) throws Exception {
+        run("mosquitto_pub", "-r", "-n", "-t", topic);
+    }
+
     /** Publishes a zero-length message. */
     void pubEmpty(String topic) throws Exception {
         run("mosquitto_pub", "-t", topic, "-n");

@@ -217,6 +217,23 @@ class PotCommandsIT {
         }
     }
 
+    @Test
+    void aRetainedCommandRunsOnceLiveAndNeverAgainAtTheNextConnect() throws Exception {
+        String own;
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
+            own = "from_mothership/" + pot.clientId();
+            pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
+            clients.pubRetained(own, "water 300");
+            pot.awaitLog("command: watered 300 ml", Duration.ofSeconds(5));
+        }
+        try (PotUnderTest restarted = new PotUnderTest(broker.uri(), "")) {
+            restarted.awaitLog("retained command on " + own + " ignored", Duration.ofSeconds(10));
+            assertFalse(restarted.console().contains("watered"), restarted.console());
+        } finally {
+            clients.pubRetainedClear(own);
+        }
+    }
+
     /** The simulator as a user runs it: the embedded broker takes mosquitto_pub, and settings land beside the config. */
     @Test
     void theSimulatorKeepsCommandSettingsInAFileBesideItsConfig(@TempDir Path dir) throws Exception {
