@@ -6,6 +6,7 @@ import java.util.Random;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.command.CommandParser;
+import dev.smartpot.device.command.CommandTopics;
 import dev.smartpot.device.command.Commands;
 import dev.smartpot.device.command.PotControl;
 import dev.smartpot.device.command.SavedSettings;
@@ -67,8 +68,7 @@ public final class PotNode implements MqttListener, PotControl {
     private final SoilSensor sensor;
     private final SavedSettings settings;
     private final Commands commands;
-    /** Null when the pot has no command topic of its own. */
-    private final String commandsTopic;
+    private final CommandTopics commandTopics;
     private final String replyTopic;
     /** Null when Home Assistant discovery is off. */
     private final HomeAssistantDiscovery discovery;
@@ -119,8 +119,7 @@ public final class PotNode implements MqttListener, PotControl {
         settings.load(scale);
         this.sensor = new SoilSensor(board.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
         this.commands = new Commands(this, sensor, scale, settings, board.pump, log);
-        this.commandsTopic = config.commands.commandsTopicTemplate == null ? null
-                : Topics.withClientId(config.commands.commandsTopicTemplate, clientId);
+        this.commandTopics = new CommandTopics(config.subscribeTopic, config.commands.commandsTopicTemplate, clientId);
         this.replyTopic = Topics.withClientId(config.commands.replyTopicTemplate, clientId);
         this.discovery = config.homeAssistant.discovery ? new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId,
                 config.deviceName, config.publishTopic, statusTopic, Firmware.VERSION) : null;
@@ -310,8 +309,8 @@ public final class PotNode implements MqttListener, PotControl {
         try {
             mqtt.connect(broker, clientId, connectSettings);
             mqtt.subscribe(config.subscribeTopic, 1);
-            if (commandsTopic != null && !Topics.matches(config.subscribeTopic, commandsTopic)) {
-                mqtt.subscribe(commandsTopic, 1);
+            if (commandTopics.ownNeedsSubscription()) {
+                mqtt.subscribe(commandTopics.own(), 1);
             }
             if (discovery != null) {
                 mqtt.subscribe(config.homeAssistant.statusTopic, 1);
@@ -332,7 +331,7 @@ public final class PotNode implements MqttListener, PotControl {
         String after = attemptsSinceOnline > 0 ? " after " + (attemptsSinceOnline + 1) + " attempts, "
                 + Durations.format(now - offlineSince) + " offline" : "";
         log.info("connected to " + broker + after + "; subscribed to " + config.subscribeTopic
-                + (commandsTopic != null ? " and " + commandsTopic : "") + "; status " + statusTopic + " = online"
+                + (commandTopics.ownNeedsSubscription() ? " and " + commandTopics.own() : "") + "; status " + statusTopic + " = online"
                 + (discovery != null ? "; announced to Home Assistant under " + config.homeAssistant.prefix + "/" : ""));
         attemptsSinceOnline = 0;
         lastFailure = null;
@@ -487,7 +486,7 @@ public final class PotNode implements MqttListener, PotControl {
             }
             return;
         }
-        if (!isCommandTopic(topic)) {
+        if (!commandTopics.isForThisPot(topic)) {
             return;
         }
         if (retained) {
@@ -510,18 +509,6 @@ public final class PotNode implements MqttListener, PotControl {
             stopRequested = true;
             board.rebooter.reboot(rebootAfterReply);
         }
-    }
-
-    /** The broadcast topic or this pot's own; with a wildcard subscription, not another pot's own topic. */
-    private boolean isCommandTopic(String topic) {
-        if (topic.equals(commandsTopic)) {
-            return true;
-        }
-        if (!Topics.matches(config.subscribeTopic, topic)) {
-            return false;
-        }
-        String template = config.commands.commandsTopicTemplate;
-        return template == null || !Topics.matches(Topics.withClientId(template, "+"), topic);
     }
 
     private void publishDiscovery() throws MqttTransportException {
