@@ -99,7 +99,7 @@ public final class Commands {
         int code = pot.readNow();
         long seq = pot.readingsTaken() - 1;
         log.info("command: reading #" + seq + " taken now");
-        ok(reply, payload, length).append("{\"seq\":").append(seq);
+        ok(reply, payload, length).append("{\"seq\":").append(seq).append(',');
         appendReading(reply, code);
         reply.append("}}");
     }
@@ -190,15 +190,12 @@ public final class Commands {
         out.append('}');
     }
 
-    /** Appends raw and moisture, or the fault, as fields; a leading comma only when {@code out} continues an object. */
+    /** Appends the fields of a reading: raw (when there are counts), then moisture or the fault. */
     private void appendReading(PayloadBuffer out, int code) {
         int fault = scale.fault(code);
-        boolean first = out.bytes()[out.length() - 1] == '{';
         if (code != RawCodes.READ_ERROR) {
-            out.append(first ? "\"raw\":" : ",\"raw\":").append(code);
-            first = false;
+            out.append("\"raw\":").append(code).append(',');
         }
-        out.append(first ? "" : ",");
         if (fault == MoistureScale.OK) {
             out.append("\"moisture\":").appendTenths(scale.tenthsOfPercent(code));
         } else {
