@@ -5,8 +5,15 @@ import java.util.Random;
 
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.command.CommandParser;
+import dev.smartpot.device.command.CommandTopics;
+import dev.smartpot.device.command.Commands;
+import dev.smartpot.device.command.PotControl;
+import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.config.Topics;
+import dev.smartpot.device.homeassistant.HomeAssistantDiscovery;
 import dev.smartpot.device.link.Backoff;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
@@ -17,6 +24,7 @@ import dev.smartpot.device.reading.PayloadBuffer;
 import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.RawCodes;
 import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.reading.SoilSensor;
 
 /**
  * One smart pot: takes a reading every interval, keeps it until the broker has it, and supervises the
@@ -28,7 +36,7 @@ import dev.smartpot.device.reading.ReadingQueue;
  * (exponential, full jitter, per device), rejoins WiFi if needed, reconnects, resubscribes, and
  * after {@code reboot.after} without a working link asks the board to reboot.
  */
-public final class PotNode implements MqttListener {
+public final class PotNode implements MqttListener, PotControl {
 
     /** Not connected; waiting for {@link #retryAt} to try again. */
     public static final int OFFLINE = 0;
@@ -44,7 +52,6 @@ public final class PotNode implements MqttListener {
     private static final int INBOX_CAPACITY = 32;
     /** A repeated failure is logged again only every this many attempts. */
     private static final int REPEAT_REMINDER = 10;
-    private static final String RECEIVED = "received";
 
     private final DeviceConfig config;
     private final Board board;
@@ -58,6 +65,17 @@ public final class PotNode implements MqttListener {
     private final PayloadBuffer payload = new PayloadBuffer(160);
     private final ReadingQueue queue;
     private final Backoff backoff;
+    private final SoilSensor sensor;
+    private final SavedSettings settings;
+    private final Commands commands;
+    private final CommandTopics commandTopics;
+    private final String replyTopic;
+    /** Null when Home Assistant discovery is off. */
+    private final HomeAssistantDiscovery discovery;
+    /** Command replies and discovery configs; grows once to the largest and is reused. */
+    private final PayloadBuffer outbox = new PayloadBuffer(256);
+    private int lastRawCode = -1;
+    private String rebootAfterReply;
 
     private long nextSeq;
     private long nextReadingAt;
@@ -79,6 +97,8 @@ public final class PotNode implements MqttListener {
     // Written by transport threads, read by the loop: guarded by "this".
     private final String[] inboxTopics = new String[INBOX_CAPACITY];
     private final byte[][] inboxPayloads = new byte[INBOX_CAPACITY][];
+    private final int[] inboxSizes = new int[INBOX_CAPACITY];
+    private final boolean[] inboxRetained = new boolean[INBOX_CAPACITY];
     private int inboxCount;
     private int inboxOverflow;
     private boolean linkLost;
@@ -94,14 +114,22 @@ public final class PotNode implements MqttListener {
         this.statusTopic = config.statusTopicFor(clientId);
         this.connectSettings = new ConnectSettings(config.keepAliveSeconds, 10, config.mqttUsername,
                 config.mqttPassword, statusTopic, ascii("offline"));
-        this.scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits);
+        this.scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin, config.sensor.rawMax);
+        this.settings = new SavedSettings(board.settingsStore, config, log);
+        settings.load(scale);
+        this.sensor = new SoilSensor(board.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
+        this.commands = new Commands(this, sensor, scale, settings, board.pump, log);
+        this.commandTopics = new CommandTopics(config.subscribeTopic, config.commands.commandsTopicTemplate, clientId);
+        this.replyTopic = Topics.withClientId(config.commands.replyTopicTemplate, clientId);
+        this.discovery = config.homeAssistant.discovery ? new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId,
+                config.deviceName, config.publishTopic, statusTopic, Firmware.VERSION) : null;
         this.encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
                 clientId, scale);
         this.queue = new ReadingQueue(config.queueCapacity);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis,
                 new Random(board.clock.uptimeMillis() ^ ((long) clientId.hashCode() << 16)));
-        this.intervalMillis = config.publishIntervalMillis;
+        this.intervalMillis = settings.intervalMillis();
         long now = board.clock.uptimeMillis();
         this.nextReadingAt = now;
         this.retryAt = now;
@@ -180,13 +208,22 @@ public final class PotNode implements MqttListener {
     // ---- readings -------------------------------------------------------------------------------
 
     private void takeReading(long now) {
-        int rawCode;
-        try {
-            rawCode = board.soilSensor.read();
-        } catch (IOException e) {
-            log.warn("soil sensor read failed: " + e.getMessage());
-            rawCode = RawCodes.READ_ERROR;
+        queueReading(now);
+        // The schedule starts at the first reading, however long the first connect took.
+        nextReadingAt = nextSeq == 1 ? now + intervalMillis : nextReadingAt + intervalMillis;
+        if (nextReadingAt <= now) {
+            // We were stalled for more than an interval: skip the missed slots rather than burst.
+            nextReadingAt = now + intervalMillis;
         }
+    }
+
+    /** Reads the sensor and queues the reading with the next sequence number; returns its raw code. */
+    private int queueReading(long now) {
+        int rawCode = sensor.read();
+        if (rawCode == RawCodes.READ_ERROR) {
+            log.warn("soil sensor read failed: " + sensor.lastFailure());
+        }
+        lastRawCode = rawCode;
         boolean wasFull = queue.size() == queue.capacity();
         queue.add(nextSeq, now, rawCode);
         if (wasFull) {
@@ -196,13 +233,8 @@ public final class PotNode implements MqttListener {
         if (state != ONLINE) {
             log.info("offline: reading #" + nextSeq + " queued (" + queue.size() + " waiting)");
         }
-        // The schedule starts at the first reading, however long the first connect took.
-        nextReadingAt = nextSeq == 0 ? now + intervalMillis : nextReadingAt + intervalMillis;
         nextSeq++;
-        if (nextReadingAt <= now) {
-            // We were stalled for more than an interval: skip the missed slots rather than burst.
-            nextReadingAt = now + intervalMillis;
-        }
+        return rawCode;
     }
 
     private void drainQueue() {
@@ -277,7 +309,14 @@ public final class PotNode implements MqttListener {
         try {
             mqtt.connect(broker, clientId, connectSettings);
             mqtt.subscribe(config.subscribeTopic, 1);
+            if (commandTopics.ownNeedsSubscription()) {
+                mqtt.subscribe(commandTopics.own(), 1);
+            }
+            if (discovery != null) {
+                mqtt.subscribe(config.homeAssistant.statusTopic, 1);
+            }
             mqtt.publish(statusTopic, ascii("online"), 6, 1, true);
+            publishDiscovery();
         } catch (MqttTransportException e) {
             mqtt.disconnect();
             attemptFailed("MQTT connect to " + broker + " failed: " + e.getMessage());
@@ -292,7 +331,8 @@ public final class PotNode implements MqttListener {
         String after = attemptsSinceOnline > 0 ? " after " + (attemptsSinceOnline + 1) + " attempts, "
                 + Durations.format(now - offlineSince) + " offline" : "";
         log.info("connected to " + broker + after + "; subscribed to " + config.subscribeTopic
-                + "; status " + statusTopic + " = online");
+                + (commandTopics.ownNeedsSubscription() ? " and " + commandTopics.own() : "") + "; status " + statusTopic + " = online"
+                + (discovery != null ? "; announced to Home Assistant under " + config.homeAssistant.prefix + "/" : ""));
         attemptsSinceOnline = 0;
         lastFailure = null;
     }
@@ -363,13 +403,24 @@ public final class PotNode implements MqttListener {
     // ---- inbound, from transport threads --------------------------------------------------------
 
     public void messageArrived(String topic, byte[] payload) {
+        queueMessage(topic, payload, false);
+    }
+
+    public void retainedMessageArrived(String topic, byte[] payload) {
+        queueMessage(topic, payload, true);
+    }
+
+    private void queueMessage(String topic, byte[] payload, boolean retained) {
         synchronized (this) {
             if (inboxCount == INBOX_CAPACITY) {
                 inboxOverflow++;
                 return;
             }
             inboxTopics[inboxCount] = topic;
-            inboxPayloads[inboxCount] = payload;
+            // An oversized payload is not kept: only its size, for the error reply.
+            inboxPayloads[inboxCount] = payload.length > CommandParser.MAX_BYTES ? null : payload;
+            inboxSizes[inboxCount] = payload.length;
+            inboxRetained[inboxCount] = retained;
             inboxCount++;
         }
         board.sleeper.wake();
@@ -394,6 +445,8 @@ public final class PotNode implements MqttListener {
         while (true) {
             String topic;
             byte[] body;
+            int size;
+            boolean retained;
             int overflow;
             synchronized (this) {
                 if (inboxCount == 0) {
@@ -401,9 +454,13 @@ public final class PotNode implements MqttListener {
                 }
                 topic = inboxTopics[0];
                 body = inboxPayloads[0];
+                size = inboxSizes[0];
+                retained = inboxRetained[0];
                 inboxCount--;
                 System.arraycopy(inboxTopics, 1, inboxTopics, 0, inboxCount);
                 System.arraycopy(inboxPayloads, 1, inboxPayloads, 0, inboxCount);
+                System.arraycopy(inboxSizes, 1, inboxSizes, 0, inboxCount);
+                System.arraycopy(inboxRetained, 1, inboxRetained, 0, inboxCount);
                 inboxTopics[inboxCount] = null;
                 inboxPayloads[inboxCount] = null;
                 overflow = inboxOverflow;
@@ -412,16 +469,91 @@ public final class PotNode implements MqttListener {
             if (overflow > 0) {
                 log.warn("inbox full: " + overflow + " message(s) dropped");
             }
-            handleMessage(topic, body);
+            handleMessage(topic, body, size, retained);
         }
     }
 
-    private void handleMessage(String topic, byte[] body) {
-        String text = Text.printable(body, 200);
-        log.info("(" + topic + ", " + text + ")");
-        if (topic.equals(config.subscribeTopic) && RECEIVED.equals(Text.trimmedAscii(body))) {
-            log.info("received notification from mothership");
+    private void handleMessage(String topic, byte[] body, int size, boolean retained) {
+        log.info("(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Text.printable(body, 200)) + ")");
+        if (discovery != null && topic.equals(config.homeAssistant.statusTopic)) {
+            if (body != null && "online".equals(Text.trimmedAscii(body)) && state == ONLINE) {
+                log.info("Home Assistant came online: announcing the pot again");
+                try {
+                    publishDiscovery();
+                } catch (MqttTransportException e) {
+                    linkDown("publish failed: " + e.getMessage());
+                }
+            }
+            return;
         }
+        if (!commandTopics.isForThisPot(topic)) {
+            return;
+        }
+        if (retained) {
+            // Kept by the broker, it would run again at every reconnect: a retained "reboot" would never stop.
+            log.warn("retained command on " + topic + " ignored: send commands without the retain flag (mosquitto_pub without -r); "
+                    + "clear it with: mosquitto_pub -r -n -t " + topic);
+            return;
+        }
+        if (!commands.handle(body, size, outbox)) {
+            return;
+        }
+        if (state == ONLINE) {
+            try {
+                mqtt.publish(replyTopic, outbox.bytes(), outbox.length(), config.qos, false);
+            } catch (MqttTransportException e) {
+                log.warn("reply to " + replyTopic + " not sent: " + e.getMessage());
+            }
+        }
+        if (rebootAfterReply != null) {
+            stopRequested = true;
+            board.rebooter.reboot(rebootAfterReply);
+        }
+    }
+
+    private void publishDiscovery() throws MqttTransportException {
+        if (discovery == null) {
+            return;
+        }
+        for (int i = 0; i < discovery.count(); i++) {
+            discovery.write(i, outbox);
+            mqtt.publish(discovery.topic(i), outbox.bytes(), outbox.length(), 1, true);
+        }
+    }
+
+    // ---- commands ---------------------------------------------------------------------------------
+
+    public int readNow() {
+        return queueReading(board.clock.uptimeMillis());
+    }
+
+    public long readingsTaken() {
+        return nextSeq;
+    }
+
+    public int lastRawCode() {
+        return lastRawCode;
+    }
+
+    public long intervalMillis() {
+        return intervalMillis;
+    }
+
+    public void changeInterval(long millis) {
+        if (nextSeq > 0) {
+            long now = board.clock.uptimeMillis();
+            // Keep the last reading as the anchor: the next one comes a new interval after it.
+            nextReadingAt = Math.max(now, nextReadingAt - intervalMillis + millis);
+        }
+        intervalMillis = millis;
+    }
+
+    public void rebootAfterReply(String reason) {
+        rebootAfterReply = reason;
+    }
+
+    public String stateName() {
+        return state == ONLINE ? "online" : state == STOPPED ? "stopped" : "offline";
     }
 
     // ---- status ---------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ class PotNodeTest {
         TestPot pot = new TestPot("");
         pot.runFor(1);
         assertEquals(List.of("tcp://10.0.0.1:1883"), pot.mqtt.connects);
-        assertEquals(List.of("from_mothership"), pot.mqtt.subscriptions);
+        assertEquals(List.of("from_mothership", "from_mothership/a4cf12b0c0de", "homeassistant/status"), pot.mqtt.subscriptions,
+                "the broadcast, this pot's own command topic, and Home Assistant's birth topic");
         assertEquals(List.of(new FakeTransport.Sent("to_mothership/a4cf12b0c0de/status", "online", 1, true)),
                 pot.mqtt.sentTo("to_mothership/a4cf12b0c0de/status"));
         assertEquals("to_mothership/a4cf12b0c0de/status", pot.mqtt.lastSettings.willTopic);
@@ -84,7 +85,7 @@ class PotNodeTest {
         assertEquals(seqs(0, got.get(got.size() - 1)), got, "every reading, once, in order");
         assertTrue(got.size() >= 18, got.toString());
         assertEquals(0, pot.node.queuedReadings());
-        assertEquals(2, pot.mqtt.subscriptions.size(), "resubscribed after reconnecting");
+        assertEquals(6, pot.mqtt.subscriptions.size(), "resubscribed to all three after reconnecting");
         assertTrue(pot.log.has("connection lost: Connection lost"), pot.log.all());
     }
 

@@ -19,6 +19,7 @@ public final class SimulatorConfig {
     public final double soilMoisturePercent;
     public final double soilDryingPercentPerHour;
     public final double sensorNoiseCounts;
+    public final double sensorSpikeFraction;
     public final boolean knowsTime;
 
     private SimulatorConfig(ConfigReader r, DeviceConfig device) {
@@ -35,6 +36,7 @@ public final class SimulatorConfig {
         soilMoisturePercent = r.number("sim.soil.moisture", 60, 0, 100);
         soilDryingPercentPerHour = r.number("sim.soil.drying", 3, 0, 1000);
         sensorNoiseCounts = r.number("sim.sensor.noise", 6, 0, 500);
+        sensorSpikeFraction = r.number("sim.sensor.spikes", 2, 0, 50) / 100.0;
         knowsTime = r.bool("sim.time.known", true);
     }
 

@@ -14,6 +14,8 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.config.Topics;
+import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.broker.EmbeddedBroker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -141,7 +143,8 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         }
         printBanner(settings, embeddedBroker);
 
-        SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println);
+        SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println,
+                FileSettingsStore.besideConfig(configFile));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C: let the pot say "offline" and the broker close before the JVM halts.
@@ -222,6 +225,9 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + s.device.publishTopic + " -v");
         out.println("  talk to the pot:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m \"wassap!\"");
         out.println("  confirm receipt:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m received");
+        out.println("  command the pot:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m help"
+                + "   (replies: mosquitto_sub " + hostPort + " -t '"
+                + Topics.withClientId(s.device.commands.replyTopicTemplate, "+") + "')");
         out.println("  type 'help' for console commands; Ctrl-C to stop");
     }
 

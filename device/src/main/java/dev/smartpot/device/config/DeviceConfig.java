@@ -38,6 +38,9 @@ public final class DeviceConfig {
     public final int adcBits;
     public final int rawDry;
     public final int rawWet;
+    public final SensorConfig sensor;
+    public final CommandConfig commands;
+    public final HomeAssistantConfig homeAssistant;
 
     private DeviceConfig(ConfigReader r) {
         deviceName = r.text("device.name", "Smart pot");
@@ -61,6 +64,9 @@ public final class DeviceConfig {
         adcBits = (int) r.number("sensor.adc.bits", 12, 9, 12);
         rawDry = (int) r.number("sensor.raw.dry", 3200, 0, 4095);
         rawWet = (int) r.number("sensor.raw.wet", 1400, 0, 4095);
+        sensor = SensorConfig.read(r, adcBits, rawDry, rawWet);
+        commands = CommandConfig.read(r, subscribeTopic, publishTopic);
+        homeAssistant = HomeAssistantConfig.read(r, payloadFormat);
 
         checkTopic(r, "mqtt.topic.publish", publishTopic, false);
         checkTopic(r, "mqtt.topic.subscribe", subscribeTopic, true);
@@ -93,13 +99,7 @@ public final class DeviceConfig {
     }
 
     public String statusTopicFor(String clientId) {
-        String t = statusTopicTemplate;
-        int at = t.indexOf("{id}");
-        while (at >= 0) {
-            t = t.substring(0, at) + clientId + t.substring(at + 4);
-            at = t.indexOf("{id}");
-        }
-        return t;
+        return Topics.withClientId(statusTopicTemplate, clientId);
     }
 
     private static long readRebootAfter(ConfigReader r) {
@@ -185,7 +185,7 @@ public final class DeviceConfig {
         return scheme + "://" + host + ":" + port;
     }
 
-    private static void checkTopic(ConfigReader r, String key, String topic, boolean filter) {
+    static void checkTopic(ConfigReader r, String key, String topic, boolean filter) {
         if (topic == null) {
             return;
         }

@@ -92,6 +92,15 @@ public final class FakeTransport implements MqttTransport {
         listener.messageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 
+    public void deliver(String topic, byte[] payload) {
+        listener.messageArrived(topic, payload);
+    }
+
+    /** A message the broker had retained, as a new subscription receives it. */
+    public void deliverRetained(String topic, String payload) {
+        listener.retainedMessageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
     public List<Sent> sentTo(String topic) {
         List<Sent> out = new ArrayList<>();
         for (Sent s : sent) {

@@ -221,7 +221,11 @@ public final class PahoMqttTransport implements MqttTransport {
         public void messageArrived(String topic, MqttMessage message) {
             MqttListener l = listener;
             if (l != null) {
-                l.messageArrived(topic, message.getPayload());
+                if (message.isRetained()) {
+                    l.retainedMessageArrived(topic, message.getPayload());
+                } else {
+                    l.messageArrived(topic, message.getPayload());
+                }
             }
         }
 
