@@ -8,6 +8,7 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.link.Backoff;
+import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -34,6 +35,12 @@ public final class PotNode implements MqttListener {
     public static final int OFFLINE = 0;
     public static final int ONLINE = 1;
     public static final int STOPPED = 2;
+    /**
+     * Not connected because the broker will not let this pot work: a refused login, a certificate that does not
+     * check out, or readings the broker acknowledges but does not deliver. Waiting is the only cure short of a
+     * fix, so it retries at the backoff cap, and never reboots (that would only lose the queue).
+     */
+    public static final int REFUSED = 3;
 
     /** A link that stays up this long has proved itself: the backoff starts from its floor again. */
     static final long STABLE_LINK_MILLIS = 30000;
@@ -52,6 +59,9 @@ public final class PotNode implements MqttListener {
     private final MqttTransport mqtt;
     private final String clientId;
     private final String statusTopic;
+    private final String publishTopic;
+    private final String subscribeTopic;
+    private final DeliveryCheck delivery;
     private final ConnectSettings connectSettings;
     private final MoistureScale scale;
     private final PayloadEncoder encoder;
@@ -74,7 +84,17 @@ public final class PotNode implements MqttListener {
     private int attemptsSinceOnline;
     private int reconnects;
     private long droppedReported;
+    /** The reading sent as this connection's delivery probe, and what {@link #droppedReported} becomes when it is confirmed. */
+    private long probeSeq;
+    private long pendingDroppedReport;
+    private int deliveryFailures;
     private long published;
+    /** The readings topic the broker does not deliver on; null once it does. Survives reconnects so it is logged once. */
+    private String deliveryProblem;
+    /** Why the broker refused the command subscription; null when subscribed. */
+    private String commandsRefused;
+    private boolean deliveryUncheckableLogged;
+    private boolean plainPasswordWarned;
 
     // Written by transport threads, read by the loop: guarded by "this".
     private final String[] inboxTopics = new String[INBOX_CAPACITY];
@@ -92,8 +112,11 @@ public final class PotNode implements MqttListener {
         this.mqtt = mqtt;
         this.clientId = ClientIds.fromChipId(board.chipId.uniqueId());
         this.statusTopic = config.statusTopicFor(clientId);
-        this.connectSettings = new ConnectSettings(config.keepAliveSeconds, 10, config.mqttUsername,
-                config.mqttPassword, statusTopic, ascii("offline"));
+        this.publishTopic = config.publishTopicFor(clientId);
+        this.subscribeTopic = config.subscribeTopicFor(clientId);
+        this.delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(subscribeTopic), 160);
+        this.connectSettings = new ConnectSettings(config.keepAliveSeconds, 10, config.usernameFor(clientId),
+                config.mqttPassword, statusTopic, ascii("offline"), config.tls);
         this.scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits);
         this.encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
                 clientId, scale);
@@ -116,7 +139,7 @@ public final class PotNode implements MqttListener {
     /** Runs the device until {@link #requestStop()}; then says "offline" and disconnects. */
     public void run() {
         log.info("smart pot " + clientId + " (" + config.deviceName + ") starting: a reading every "
-                + Durations.format(intervalMillis) + " to " + config.publishTopic + ", commands on " + config.subscribeTopic);
+                + Durations.format(intervalMillis) + " to " + publishTopic + ", commands on " + subscribeTopic);
         while (!stopRequested) {
             long wait = tick();
             if (wait > 0 && !stopRequested) {
@@ -145,7 +168,7 @@ public final class PotNode implements MqttListener {
         if (state == ONLINE && !board.wifi.isConnected()) {
             linkDown("WiFi connection lost");
         }
-        if (state == OFFLINE && board.clock.uptimeMillis() >= retryAt && !stopRequested) {
+        if ((state == OFFLINE || state == REFUSED) && board.clock.uptimeMillis() >= retryAt && !stopRequested) {
             connect();
         }
         long now = board.clock.uptimeMillis();
@@ -166,11 +189,13 @@ public final class PotNode implements MqttListener {
     private long untilNextEvent() {
         long now = board.clock.uptimeMillis();
         long next = nextReadingAt;
-        if (state == OFFLINE) {
+        if (state == OFFLINE || state == REFUSED) {
             next = Math.min(next, retryAt);
-            if (config.rebootAfterMillis > 0) {
+            if (state == OFFLINE && config.rebootAfterMillis > 0) {
                 next = Math.min(next, offlineSince + config.rebootAfterMillis);
             }
+        } else if (state == ONLINE && delivery.isWaitingForEcho()) {
+            next = Math.min(next, delivery.deadline());
         } else if (state == ONLINE && !queue.isEmpty()) {
             next = Math.min(next, drainNotBefore);
         }
@@ -206,6 +231,9 @@ public final class PotNode implements MqttListener {
     }
 
     private void drainQueue() {
+        if (delivery.isHoldingReadings() && !checkDelivery()) {
+            return;
+        }
         if (queue.isEmpty() || board.clock.uptimeMillis() < drainNotBefore) {
             return;
         }
@@ -221,7 +249,7 @@ public final class PotNode implements MqttListener {
             long dropped = queue.dropped() - droppedReported;
             encoder.encode(payload, seq, uptime, wallTaken, raw, dropped);
             try {
-                mqtt.publish(config.publishTopic, payload.bytes(), payload.length(), config.qos, false);
+                mqtt.publish(publishTopic, payload.bytes(), payload.length(), config.qos, false);
             } catch (MqttTransportException e) {
                 if (e.kind() == MqttTransportException.BUSY) {
                     drainNotBefore = board.clock.uptimeMillis() + BUSY_RETRY_MILLIS;
@@ -249,7 +277,108 @@ public final class PotNode implements MqttListener {
         String what = fault == MoistureScale.OK
                 ? "moisture " + tenths(scale.tenthsOfPercent(raw)) + "% (raw " + raw + ")"
                 : "sensor fault " + MoistureScale.faultName(fault) + (raw == RawCodes.READ_ERROR ? "" : " (raw " + raw + ")");
-        log.info("published #" + seq + " to " + config.publishTopic + ": " + what);
+        log.info("published #" + seq + " to " + publishTopic + ": " + what);
+    }
+
+    /**
+     * Runs this connection's {@link DeliveryCheck}: sends the oldest reading as the probe, then waits for the
+     * broker to hand it back. True once confirmed (the probe left the queue): the caller drains the rest.
+     */
+    private boolean checkDelivery() {
+        if (!delivery.hasEchoed()) {
+            if (delivery.isWaitingForEcho()) {
+                if (board.clock.uptimeMillis() >= delivery.deadline()) {
+                    deliveryRefused(probeSeq);
+                }
+                return false;
+            }
+            if (!sendProbe() || !delivery.hasEchoed()) {
+                return false;
+            }
+        }
+        long seq = probeSeq;
+        // A full queue may have dropped the probe's reading meanwhile: then there is nothing to remove.
+        boolean stillQueued = !queue.isEmpty() && queue.oldestSeq() == seq;
+        int raw = stillQueued ? queue.oldestRawCode() : RawCodes.READ_ERROR;
+        if (stillQueued) {
+            queue.removeOldest();
+            published++;
+            droppedReported = pendingDroppedReport;
+        }
+        delivery.reset();
+        try {
+            mqtt.unsubscribe(publishTopic);
+        } catch (MqttTransportException e) {
+            linkDown("unsubscribe failed: " + e.getMessage());
+            return false;
+        }
+        if (deliveryProblem != null) {
+            log.info("readings get through again: the broker delivered #" + seq + " on " + publishTopic);
+            deliveryProblem = null;
+            deliveryFailures = 0;
+        }
+        if (stillQueued) {
+            logPublished(seq, raw);
+        }
+        return true;
+    }
+
+    /** Publishes the oldest reading as the probe, keeping it queued; false if nothing could be sent. */
+    private boolean sendProbe() {
+        long now = board.clock.uptimeMillis();
+        if (queue.isEmpty() || now < drainNotBefore) {
+            return false;
+        }
+        long uptime = queue.oldestUptime();
+        long wall = board.clock.wallClockMillis();
+        long wallTaken = wall == 0 ? 0 : wall - now + uptime;
+        long dropped = queue.dropped() - droppedReported;
+        probeSeq = queue.oldestSeq();
+        encoder.encode(payload, probeSeq, uptime, wallTaken, queue.oldestRawCode(), dropped);
+        // Armed before publishing: the echo can arrive before publish() returns.
+        delivery.probeSent(payload.bytes(), payload.length(), now);
+        try {
+            mqtt.publish(publishTopic, payload.bytes(), payload.length(), config.qos, false);
+        } catch (MqttTransportException e) {
+            delivery.begin();
+            if (e.kind() == MqttTransportException.BUSY) {
+                drainNotBefore = now + BUSY_RETRY_MILLIS;
+            } else {
+                linkDown("publish failed: " + e.getMessage());
+            }
+            return false;
+        }
+        pendingDroppedReport = droppedReported + dropped;
+        return true;
+    }
+
+    /** The broker acknowledged the probe but never delivered it: keep every reading and wait at the cap. */
+    private void deliveryRefused(long seq) {
+        String problem = "readings are not getting through: the broker acknowledged reading #" + seq + " on " + publishTopic + " but did not deliver it within "
+                + Durations.format(DeliveryCheck.ECHO_TIMEOUT_MILLIS) + ": it drops what this pot publishes there"
+                + " (a broker ACL that denies a topic acknowledges and discards)";
+        long now = board.clock.uptimeMillis();
+        mqtt.disconnect();
+        delivery.reset();
+        state = REFUSED;
+        offlineSince = now;
+        reconnects++;
+        failuresThisRound = 0;
+        attemptsSinceOnline = 1;
+        retryAt = now + config.backoffMaxMillis;
+        lastFailure = "readings not delivered on " + publishTopic;
+        deliveryFailures++;
+        if (!publishTopic.equals(deliveryProblem)) {
+            log.error(problem + "; the readings stay queued (" + queue.size() + "), retrying every "
+                    + Durations.format(config.backoffMaxMillis) + ". Fix: allow this pot's account to write and read "
+                    + publishTopic + " in the broker's ACL, or set mqtt.topic.publish to a topic it may use"
+                    + " (scripts/broker --secure grants to_mothership/<client id>: mqtt.topic.publish = to_mothership/{id});"
+                    + " if pots may not read their own topics there, set mqtt.delivery.check = false");
+            deliveryProblem = publishTopic;
+        } else if (deliveryFailures % REPEAT_REMINDER == 0) {
+            log.warn("readings still not delivered on " + publishTopic + " after " + deliveryFailures + " checks; "
+                    + queue.size() + " queued, retrying every " + Durations.format(config.backoffMaxMillis));
+        }
     }
 
     // ---- link supervision -----------------------------------------------------------------------
@@ -265,7 +394,7 @@ public final class PotNode implements MqttListener {
             } catch (IOException e) {
                 // WiFi is below every broker: rotating brokers would not help.
                 failuresThisRound = config.brokers.length;
-                attemptFailed("WiFi join \"" + config.wifiSsid + "\" failed: " + e.getMessage());
+                attemptFailed("WiFi join \"" + config.wifiSsid + "\" failed: " + e.getMessage(), false);
                 return;
             }
         }
@@ -276,11 +405,14 @@ public final class PotNode implements MqttListener {
         takeLinkLost();
         try {
             mqtt.connect(broker, clientId, connectSettings);
-            mqtt.subscribe(config.subscribeTopic, 1);
+            subscribeToCommands();
             mqtt.publish(statusTopic, ascii("online"), 6, 1, true);
+            startDeliveryCheck();
         } catch (MqttTransportException e) {
             mqtt.disconnect();
-            attemptFailed("MQTT connect to " + broker + " failed: " + e.getMessage());
+            delivery.reset();
+            boolean refused = e.kind() == MqttTransportException.REFUSED;
+            attemptFailed("MQTT connect to " + broker + (refused ? " refused: " : " failed: ") + e.getMessage(), refused);
             brokerIndex = (brokerIndex + 1) % config.brokers.length;
             return;
         }
@@ -291,13 +423,69 @@ public final class PotNode implements MqttListener {
         failuresThisRound = 0;
         String after = attemptsSinceOnline > 0 ? " after " + (attemptsSinceOnline + 1) + " attempts, "
                 + Durations.format(now - offlineSince) + " offline" : "";
-        log.info("connected to " + broker + after + "; subscribed to " + config.subscribeTopic
-                + "; status " + statusTopic + " = online");
+        if (deliveryProblem == null) {
+            log.info("connected to " + broker + after + (commandsRefused == null ? "; subscribed to " : "; NOT subscribed to ")
+                    + subscribeTopic + "; status " + statusTopic + " = online");
+        }
+        warnAboutLinkSecurity(broker);
         attemptsSinceOnline = 0;
         lastFailure = null;
     }
 
-    private void attemptFailed(String reason) {
+    /** A refused command subscription (SUBACK 0x80) is reported, not fatal: readings still go out. */
+    private void subscribeToCommands() throws MqttTransportException {
+        try {
+            mqtt.subscribe(subscribeTopic, 1);
+            commandsRefused = null;
+        } catch (MqttTransportException e) {
+            if (e.kind() != MqttTransportException.REFUSED) {
+                throw e;
+            }
+            if (!e.getMessage().equals(commandsRefused)) {
+                log.error(e.getMessage() + ": this pot will not receive commands, readings still go out. Fix: allow this pot's"
+                        + " account to read " + subscribeTopic + " in the broker's ACL, or set mqtt.topic.subscribe to a topic it may read");
+            }
+            commandsRefused = e.getMessage();
+        }
+    }
+
+    /** Subscribes to the pot's own readings topic so the first reading can come back as proof of delivery. */
+    private void startDeliveryCheck() throws MqttTransportException {
+        if (!config.deliveryCheck) {
+            return;
+        }
+        try {
+            mqtt.subscribe(publishTopic, 0);
+            delivery.begin();
+        } catch (MqttTransportException e) {
+            if (e.kind() != MqttTransportException.REFUSED) {
+                throw e;
+            }
+            if (!deliveryUncheckableLogged) {
+                log.warn("cannot confirm that readings arrive: " + e.getMessage() + "; publishing without that check");
+                deliveryUncheckableLogged = true;
+            }
+        }
+    }
+
+    private void warnAboutLinkSecurity(String broker) {
+        if (broker.startsWith("ssl://") && !config.tls.verifyHostname) {
+            log.warn("TLS hostname verification is off (mqtt.tls.verify_hostname = false): any certificate signed by the CA"
+                    + " is accepted for " + broker + ", so whoever holds one can pose as the broker. Fix: give the broker a"
+                    + " certificate for the name the pot dials and set mqtt.tls.verify_hostname = true");
+        }
+        if (broker.startsWith("tcp://") && config.mqttPassword != null && !plainPasswordWarned && !isLoopback(broker)) {
+            log.warn("mqtt.password travels unencrypted to " + broker + ": anyone on that network can read it."
+                    + " Fix: use an ssl:// broker (scripts/broker --secure sets one up)");
+            plainPasswordWarned = true;
+        }
+    }
+
+    private static boolean isLoopback(String broker) {
+        return broker.startsWith("tcp://127.") || broker.startsWith("tcp://localhost:") || broker.startsWith("tcp://[::1]:");
+    }
+
+    private void attemptFailed(String reason, boolean refused) {
         attemptsSinceOnline++;
         failuresThisRound++;
         long now = board.clock.uptimeMillis();
@@ -308,11 +496,19 @@ public final class PotNode implements MqttListener {
             return;
         }
         failuresThisRound = 0;
-        long delay = backoff.nextDelayMillis();
+        // A refusal does not go away by itself: retry at the cap, however few failures came before.
+        long delay = refused ? config.backoffMaxMillis : backoff.nextDelayMillis();
         retryAt = now + delay;
+        state = refused ? REFUSED : OFFLINE;
         if (!reason.equals(lastFailure)) {
-            log.warn(reason + "; retrying in " + Durations.format(delay));
+            if (refused) {
+                log.error(reason + "; retrying every " + Durations.format(delay) + " (backoff.max) until that is fixed");
+            } else {
+                log.warn(reason + "; retrying in " + Durations.format(delay));
+            }
             lastFailure = reason;
+        } else if (refused && attemptsSinceOnline % REPEAT_REMINDER == 0) {
+            log.warn("still refused after " + attemptsSinceOnline + " attempts; retrying every " + Durations.format(delay));
         } else if (attemptsSinceOnline % REPEAT_REMINDER == 0) {
             log.warn("still offline after " + attemptsSinceOnline + " attempts (" + reason + "); retrying in "
                     + Durations.format(delay));
@@ -322,6 +518,7 @@ public final class PotNode implements MqttListener {
     private void linkDown(String reason) {
         long now = board.clock.uptimeMillis();
         mqtt.disconnect();
+        delivery.reset();
         state = OFFLINE;
         offlineSince = now;
         reconnects++;
@@ -363,6 +560,10 @@ public final class PotNode implements MqttListener {
     // ---- inbound, from transport threads --------------------------------------------------------
 
     public void messageArrived(String topic, byte[] payload) {
+        if (delivery.offer(topic, payload)) {
+            board.sleeper.wake();
+            return;
+        }
         synchronized (this) {
             if (inboxCount == INBOX_CAPACITY) {
                 inboxOverflow++;
@@ -419,7 +620,7 @@ public final class PotNode implements MqttListener {
     private void handleMessage(String topic, byte[] body) {
         String text = Text.printable(body, 200);
         log.info("(" + topic + ", " + text + ")");
-        if (topic.equals(config.subscribeTopic) && RECEIVED.equals(Text.trimmedAscii(body))) {
+        if (topic.equals(subscribeTopic) && RECEIVED.equals(Text.trimmedAscii(body))) {
             log.info("received notification from mothership");
         }
     }
@@ -433,7 +634,7 @@ public final class PotNode implements MqttListener {
     /** One line for a person: state, broker, queue, drops, reconnects. */
     public String statusLine() {
         StringBuilder sb = new StringBuilder();
-        sb.append("state=").append(state == ONLINE ? "online" : state == STOPPED ? "stopped" : "offline");
+        sb.append("state=").append(state == ONLINE ? "online" : state == STOPPED ? "stopped" : state == REFUSED ? "refused" : "offline");
         sb.append(" broker=").append(config.brokers[brokerIndex]);
         sb.append(" wifi=").append(board.wifi.isConnected() ? "up" : "down");
         sb.append(" readings=").append(nextSeq);
@@ -441,8 +642,11 @@ public final class PotNode implements MqttListener {
         sb.append(" queued=").append(queue.size()).append('/').append(queue.capacity());
         sb.append(" dropped=").append(queue.dropped());
         sb.append(" reconnects=").append(reconnects);
-        if (state == OFFLINE && lastFailure != null) {
+        if ((state == OFFLINE || state == REFUSED) && lastFailure != null) {
             sb.append(" last_error=\"").append(lastFailure).append('"');
+        }
+        if (commandsRefused != null) {
+            sb.append(" commands=refused");
         }
         return sb.toString();
     }
