@@ -139,9 +139,9 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
                 return EXIT_CONFIG;
             }
         }
-        printBanner(settings, embeddedBroker);
-
         SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println);
+        printBanner(settings, embeddedBroker, pot.clientId());
+
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C: let the pot say "offline" and the broker close before the JVM halts.
@@ -191,7 +191,28 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         if (interval != null) {
             source.override("publish.interval", interval, "command line --interval");
         }
+        warnAboutReadableSecrets(source);
         return source;
+    }
+
+    /** Secrets other users can read are not secret: say so, with the fix. */
+    private void warnAboutReadableSecrets(ConfigSource source) {
+        ConfigSource.Entry password = source.get("mqtt.password");
+        String warning = password == null || password.value.isEmpty() ? null
+                : SecretFilePermissions.warning(configFile, "mqtt.password");
+        ConfigSource.Entry key = source.get("mqtt.tls.key");
+        String keyWarning = null;
+        try {
+            keyWarning = key == null || key.value.isEmpty() ? null
+                    : SecretFilePermissions.warning(Path.of(key.value), "the private key of mqtt.tls.cert");
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // Reported as a configuration problem when the TLS files are checked.
+        }
+        for (String w : new String[] {warning, keyWarning}) {
+            if (w != null) {
+                err.println("simulate: " + w);
+            }
+        }
     }
 
     private void printProblems(ConfigException e) {
@@ -202,7 +223,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private void printBanner(Settings s, EmbeddedBroker embeddedBroker) {
+    private void printBanner(Settings s, EmbeddedBroker embeddedBroker, String clientId) {
         String target;
         String hostPort;
         if (embeddedBroker != null) {
@@ -213,11 +234,20 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             String first = s.device.brokers[0];
             String host = first.substring(first.indexOf("://") + 3, first.lastIndexOf(':'));
             hostPort = "-h " + host + " -p " + first.substring(first.lastIndexOf(':') + 1);
+            if (first.startsWith("ssl://")) {
+                hostPort += " --cafile " + (s.device.tls.caCertificate != null ? s.device.tls.caCertificate : "CA.crt");
+            }
+            if (s.device.mqttUsername != null) {
+                // The mothership's own login, never the pot's: the pot may not read or command anything else.
+                hostPort += " -u mothership -P \"$MOTHERSHIP_PASSWORD\"";
+            }
         }
+        String readings = s.device.publishTopicFor(clientId);
+        String commands = s.device.subscribeTopicFor(clientId);
         out.println("smartpot simulator: " + target);
-        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + s.device.publishTopic + " -v");
-        out.println("  talk to the pot:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m \"wassap!\"");
-        out.println("  confirm receipt:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m received");
+        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + readings + " -v");
+        out.println("  talk to the pot:      mosquitto_pub " + hostPort + " -t " + commands + " -m \"wassap!\"");
+        out.println("  confirm receipt:      mosquitto_pub " + hostPort + " -t " + commands + " -m received");
         out.println("  type 'help' for console commands; Ctrl-C to stop");
     }
 

@@ -1,5 +1,9 @@
 package dev.smartpot.simulator.mqtt;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -13,6 +17,7 @@ import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.mqtt.TlsSettings;
 
 /**
  * The core's MQTT seam on Eclipse Paho 1.2.5's blocking client. Paho's own reconnect is off (its delay
@@ -28,6 +33,9 @@ public final class PahoMqttTransport implements MqttTransport {
 
     private volatile MqttListener listener;
     private volatile MqttClient client;
+    /** Built on the first {@code ssl://} connect from these settings, then reused. */
+    private TlsSettings tlsFor;
+    private SSLSocketFactory tlsSockets;
 
     @Override
     public void setListener(MqttListener listener) {
@@ -52,6 +60,11 @@ public final class PahoMqttTransport implements MqttTransport {
         }
         if (settings.willTopic != null) {
             options.setWill(settings.willTopic, settings.willPayload, 1, true);
+        }
+        if (serverUri.startsWith("ssl://")) {
+            TlsSettings tls = settings.tls != null ? settings.tls : new TlsSettings(null, null, null, true);
+            options.setSocketFactory(tlsSockets(tls));
+            options.setHttpsHostnameVerificationEnabled(tls.verifyHostname);
         }
         MqttClient c;
         try {
@@ -86,6 +99,16 @@ public final class PahoMqttTransport implements MqttTransport {
     }
 
     @Override
+    public void unsubscribe(String topicFilter) throws MqttTransportException {
+        MqttClient c = requireClient();
+        try {
+            c.unsubscribe(topicFilter);
+        } catch (MqttException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
     public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
         MqttClient c = requireClient();
         byte[] exact = new byte[length];
@@ -110,6 +133,18 @@ public final class PahoMqttTransport implements MqttTransport {
     public boolean isConnected() {
         MqttClient c = client;
         return c != null && c.isConnected();
+    }
+
+    private SSLSocketFactory tlsSockets(TlsSettings tls) throws MqttTransportException {
+        if (tls != tlsFor) {
+            try {
+                tlsSockets = TlsFiles.socketFactory(tls);
+            } catch (TlsFiles.Unusable e) {
+                throw new MqttTransportException(MqttTransportException.REFUSED, e.key + " " + e.getMessage());
+            }
+            tlsFor = tls;
+        }
+        return tlsSockets;
     }
 
     private MqttClient requireClient() throws MqttTransportException {
@@ -138,6 +173,10 @@ public final class PahoMqttTransport implements MqttTransport {
 
     /** Sorts Paho's reason codes into what the supervisor acts on, with a message a person understands. */
     static MqttTransportException translate(MqttException e) {
+        MqttTransportException tls = translateTls(e);
+        if (tls != null) {
+            return tls;
+        }
         int code = e.getReasonCode();
         String detail = describe(e);
         switch (code) {
@@ -152,10 +191,13 @@ public final class PahoMqttTransport implements MqttTransport {
                         "refused by the broker: server unavailable");
             case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
                 return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: bad user name or password (check mqtt.username and mqtt.password)");
+                        "refused by the broker: bad user name or password. Fix: check mqtt.username and mqtt.password"
+                                + " against the broker's password file");
             case MqttException.REASON_CODE_NOT_AUTHORIZED:
+                // Mosquitto answers a wrong password with this code too.
                 return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: not authorised (check the broker's password file and ACL)");
+                        "refused by the broker: not authorised. Fix: check mqtt.username and mqtt.password against the"
+                                + " broker's password file (scripts/broker --secure: .broker-secure/pots/<client id>.properties)");
             case MqttException.REASON_CODE_MAX_INFLIGHT:
                 return new MqttTransportException(MqttTransportException.BUSY, "too many publishes in flight");
             case MqttException.REASON_CODE_CLIENT_TIMEOUT:
@@ -163,6 +205,32 @@ public final class PahoMqttTransport implements MqttTransport {
             default:
                 return new MqttTransportException(MqttTransportException.UNREACHABLE, detail);
         }
+    }
+
+    /** Certificate and handshake failures: a configuration problem on one side, so the core treats them as refusals. */
+    private static MqttTransportException translateTls(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BrokerCertificateException) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "TLS refused: " + t.getMessage());
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof SSLException && (m.contains("certificate_required") || m.contains("bad_certificate")
+                    || m.contains("unknown_ca") || m.contains("certificate_unknown"))) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "TLS refused by the broker (" + m
+                        + "): it wants a client certificate it trusts. Fix: set mqtt.tls.cert and mqtt.tls.key to a"
+                        + " certificate signed by the broker's CA");
+            }
+            if (t instanceof SSLException && m.contains("Unsupported or unrecognized SSL message")) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "the broker does not speak TLS on this port."
+                        + " Fix: use tcp:// for a plain port, or the broker's TLS port (usually 8883) with ssl://");
+            }
+            if (t instanceof SSLHandshakeException) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "TLS handshake with the broker failed: " + m);
+            }
+        }
+        return null;
     }
 
     private static String describe(Throwable e) {

@@ -21,8 +21,9 @@ class BrokerRestartIT {
                 PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
             mothership.awaitCount("to_mothership", 3, Duration.ofSeconds(10));
             for (int outage = 1; outage <= 3; outage++) {
-                broker.kill();
+                // Read before the kill: the pot may notice the outage before this thread looks again.
                 int reconnectsBefore = pot.pot.node().reconnects();
+                broker.kill();
                 Awaitility.await("pot notices outage " + outage).atMost(Duration.ofSeconds(15))
                         .until(() -> pot.pot.node().reconnects() > reconnectsBefore);
                 // Stay down for a few intervals so readings pile up in the queue.
