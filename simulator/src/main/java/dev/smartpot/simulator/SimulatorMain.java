@@ -107,6 +107,14 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             return EXIT_CONFIG;
         }
         boolean embedded = broker.equals(EMBEDDED);
+        ConfigSource.Entry fileBroker = source.get("mqtt.broker");
+        if (embedded && fileBroker != null && fileBroker.value.trim().startsWith("ssl://")) {
+            // The embedded broker speaks plain MQTT only: starting it would just fail on the TLS keys.
+            err.println("simulate: " + fileBroker.where() + ": mqtt.broker is a TLS broker (" + fileBroker.value.trim()
+                    + "), but --broker is embedded (the default), which has no TLS. Fix: add --broker config to use the"
+                    + " file's broker, or pass --broker ssl://HOST:PORT");
+            return EXIT_CONFIG;
+        }
         if (embedded) {
             // Validated with a stand-in address; the real port is known once the broker runs.
             source.override("mqtt.broker", EmbeddedBroker.HOST + ":" + (port == 0 ? 1883 : port), "--broker embedded");

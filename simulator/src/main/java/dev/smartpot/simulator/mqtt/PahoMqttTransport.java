@@ -78,7 +78,16 @@ public final class PahoMqttTransport implements MqttTransport {
             c.connect(options);
         } catch (MqttException e) {
             closeQuietly(c);
-            throw translate(e);
+            MqttTransportException failure = translate(e);
+            String m = failure.getMessage().toLowerCase();
+            if (serverUri.startsWith("ssl://") && failure.kind() == MqttTransportException.UNREACHABLE
+                    && (m.contains("reset") || m.contains("closed") || m.contains("eof"))) {
+                // Mosquitto hangs up on a TLS hello sent to a plain port; say so, but keep retrying (a restart looks the same).
+                throw new MqttTransportException(MqttTransportException.UNREACHABLE, failure.getMessage()
+                        + " (the broker hung up during TLS setup: is " + serverUri + " its TLS port? A plain MQTT port, usually"
+                        + " 1883, does that; TLS is usually 8883)");
+            }
+            throw failure;
         }
         client = c;
     }

@@ -55,6 +55,8 @@ class TlsCertificateIT {
                     .append("keyfile ").append(e.getValue().key()).append('\n')
                     .append("require_certificate ").append(e.getKey().equals("client-cert")).append('\n');
         }
+        ports.put("plain", MosquittoBroker.freePort());
+        config.append("listener ").append(ports.get("plain")).append(" 127.0.0.1\n");
         broker = MosquittoBroker.startWithConfig(ports.get("client-cert"), config.toString());
     }
 
@@ -104,6 +106,14 @@ class TlsCertificateIT {
     @Test
     void aCertificateFromAnotherCaIsRefusedAsNotSignedByTheConfiguredCa() throws Exception {
         refusedWith("other-ca", "the broker's certificate (issued by CN=other-ca) is not signed by the CA in mqtt.tls.ca");
+    }
+
+    @Test
+    void tlsToAPlainMqttPortAsksWhetherItIsTheTlsPort() throws Exception {
+        try (PotUnderTest pot = pot("plain", "")) {
+            pot.awaitLog("(the broker hung up during TLS setup: is ssl://127.0.0.1:" + ports.get("plain") + " its TLS port?",
+                    Duration.ofSeconds(20));
+        }
     }
 
     @Test

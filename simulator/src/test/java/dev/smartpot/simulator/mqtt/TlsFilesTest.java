@@ -102,6 +102,18 @@ class TlsFilesTest {
     }
 
     @Test
+    void aTlsSettingsFileOnTheEmbeddedBrokerSaysToPassBrokerConfig(@TempDir Path temp) throws Exception {
+        Path config = temp.resolve("pot.properties");
+        Files.writeString(config, "wifi.ssid = Net\nmqtt.broker = ssl://pi.local\nmqtt.tls.ca = " + ca.certificate() + "\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(2, SimulatorMain.run(new String[] {"--config", config.toString()}, errors, errors, new ByteArrayInputStream(new byte[0])));
+        assertEquals("simulate: " + config + ":2: mqtt.broker is a TLS broker (ssl://pi.local), but --broker is embedded (the default),"
+                + " which has no TLS. Fix: add --broker config to use the file's broker, or pass --broker ssl://HOST:PORT\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theSimulatorStartsNothingWithAnUnusableCa(@TempDir Path temp) throws Exception {
         Path config = temp.resolve("pot.properties");
         Files.writeString(config, "wifi.ssid = Net\nmqtt.broker = ssl://127.0.0.1:1\nmqtt.tls.ca = " + temp.resolve("missing.crt") + "\n");
