@@ -3,6 +3,7 @@ package dev.smartpot.simulator;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.board.FakeChipId;
+import dev.smartpot.simulator.mqtt.TlsFiles;
 
 /**
  * The simulated world around a pot ({@code sim.*} keys): its chip id, the access point in range, and the
@@ -38,6 +39,10 @@ public final class SimulatorConfig {
         sensorNoiseCounts = r.number("sim.sensor.noise", 6, 0, 500);
         sensorSpikeFraction = r.number("sim.sensor.spikes", 2, 0, 50) / 100.0;
         knowsTime = r.bool("sim.time.known", true);
+        if (device.brokers != null && String.join(",", device.brokers).contains("ssl://")) {
+            // In the simulator the mqtt.tls.* names are files: an unusable one stops the start, like any bad value.
+            TlsFiles.check(r, device.tls);
+        }
     }
 
     public static SimulatorConfig read(ConfigReader reader, DeviceConfig device) {

@@ -227,6 +227,11 @@ public final class MemoryBudget {
         public void subscribe(String topicFilter, int qos) {
         }
 
+
+        public void unsubscribe(String topicFilter) {
+
+        }
+
         public void publish(String topic, byte[] payload, int length, int qos, boolean retained) {
             if (!retained) {
                 rig.published++;

@@ -3,6 +3,8 @@ package dev.smartpot.device.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.smartpot.device.mqtt.TlsSettings;
+
 /**
  * The device's settings, validated. Read with {@link #read(ConfigReader)}; the keys and their rules are
  * documented key by key in {@code board-config/*.properties}.
@@ -19,12 +21,19 @@ public final class DeviceConfig {
     public final long wifiJoinTimeoutMillis;
     /** Normalised {@code tcp://host:port} or {@code ssl://host:port}, in order of preference. */
     public final String[] brokers;
+    /** May hold {@code {id}}; see {@link #publishTopicFor(String)}. */
     public final String publishTopic;
+    /** May hold {@code {id}}; see {@link #subscribeTopicFor(String)}. */
     public final String subscribeTopic;
     /** With {@code {id}} still in it; see {@link #statusTopicFor(String)}. */
     public final String statusTopicTemplate;
+    /** May hold {@code {id}}; see {@link #usernameFor(String)}. */
     public final String mqttUsername;
     public final String mqttPassword;
+    /** How {@code ssl://} brokers are secured (CA, client certificate, hostname check). */
+    public final TlsSettings tls;
+    /** Whether the pot confirms, per connection, that the broker delivers its readings (see DeliveryCheck). */
+    public final boolean deliveryCheck;
     public final int keepAliveSeconds;
     public final int qos;
     public final long publishIntervalMillis;
@@ -50,9 +59,13 @@ public final class DeviceConfig {
         brokers = readBrokers(r);
         publishTopic = r.text("mqtt.topic.publish", "to_mothership");
         subscribeTopic = r.text("mqtt.topic.subscribe", "from_mothership");
-        statusTopicTemplate = r.text("mqtt.topic.status", publishTopic + "/{id}/status");
+        // A per-pot readings topic (ending in /{id}) gets its status beside the readings, not a second id level.
+        statusTopicTemplate = r.text("mqtt.topic.status",
+                publishTopic.endsWith("/{id}") ? publishTopic + "/status" : publishTopic + "/{id}/status");
         mqttUsername = r.text("mqtt.username", null);
         mqttPassword = r.secret("mqtt.password", null);
+        tls = readTls(r, brokers);
+        deliveryCheck = r.bool("mqtt.delivery.check", true);
         keepAliveSeconds = (int) (r.duration("mqtt.keepalive", 15000, 2000, 3600000) / 1000);
         qos = (int) r.number("mqtt.qos", 1, 0, 1);
         publishIntervalMillis = r.duration("publish.interval", 5000, 100, 3600000);
@@ -100,6 +113,44 @@ public final class DeviceConfig {
 
     public String statusTopicFor(String clientId) {
         return Topics.withClientId(statusTopicTemplate, clientId);
+    }
+
+    /** The readings topic with {@code {id}} replaced by the client id: a per-pot topic a broker ACL can grant. */
+    public String publishTopicFor(String clientId) {
+        return Topics.withClientId(publishTopic, clientId);
+    }
+
+    public String subscribeTopicFor(String clientId) {
+        return Topics.withClientId(subscribeTopic, clientId);
+    }
+
+    /** The broker login with {@code {id}} replaced, so one template serves every pot; null = anonymous. */
+    public String usernameFor(String clientId) {
+        return mqttUsername == null ? null : Topics.withClientId(mqttUsername, clientId);
+    }
+
+    private static TlsSettings readTls(ConfigReader r, String[] brokers) {
+        String ca = r.text("mqtt.tls.ca", null);
+        String cert = r.text("mqtt.tls.cert", null);
+        String key = r.secret("mqtt.tls.key", null);
+        boolean verifyHostname = r.bool("mqtt.tls.verify_hostname", true);
+        if ((cert == null) != (key == null)) {
+            String missing = cert == null ? "mqtt.tls.cert" : "mqtt.tls.key";
+            r.problem(cert == null ? "mqtt.tls.key" : "mqtt.tls.cert", "is set without " + missing,
+                    "a client certificate needs both its certificate and its private key: set " + missing + ", or remove both");
+        }
+        boolean anyTls = false;
+        for (int i = 0; i < brokers.length; i++) {
+            anyTls |= brokers[i].startsWith("ssl://");
+        }
+        String[] tlsKeys = {"mqtt.tls.ca", "mqtt.tls.cert", "mqtt.tls.key", "mqtt.tls.verify_hostname"};
+        for (int i = 0; i < tlsKeys.length && brokers.length > 0 && !anyTls; i++) {
+            if (r.isSet(tlsKeys[i])) {
+                r.problem(tlsKeys[i], "is set but no broker in mqtt.broker uses ssl://, so it would be ignored and the link left unencrypted",
+                        "write the broker as ssl://host:8883, or remove " + tlsKeys[i]);
+            }
+        }
+        return new TlsSettings(ca, cert, key, verifyHostname);
     }
 
     private static long readRebootAfter(ConfigReader r) {

@@ -39,6 +39,9 @@ public final class AllocationBenchmark {
         public void subscribe(String topicFilter, int qos) {
         }
 
+        public void unsubscribe(String topicFilter) {
+        }
+
         public void publish(String topic, byte[] payload, int length, int qos, boolean retained) {
         }
 

@@ -62,7 +62,11 @@ public final class PotUnderTest implements AutoCloseable {
     }
 
     public void awaitLog(String fragment, Duration atMost) {
-        Awaitility.await("device log to show: " + fragment).atMost(atMost).until(() -> console().contains(fragment));
+        try {
+            Awaitility.await("device log to show: " + fragment).atMost(atMost).until(() -> console().contains(fragment));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the device log never showed: " + fragment + "\n--- device log ---\n" + console(), e);
+        }
     }
 
     @Override

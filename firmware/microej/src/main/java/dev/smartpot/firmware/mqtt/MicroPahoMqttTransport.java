@@ -64,6 +64,14 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         }
     }
 
+    public void unsubscribe(String topicFilter) throws MqttTransportException {
+        try {
+            connected().unsubscribe(topicFilter);
+        } catch (MqttException e) {
+            throw translate("unsubscribe", e);
+        }
+    }
+
     public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
         byte[] exact = payload;
         if (length != payload.length) {

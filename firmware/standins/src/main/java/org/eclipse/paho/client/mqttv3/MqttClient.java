@@ -20,6 +20,10 @@ public class MqttClient {
         throw new MqttException(STAND_IN);
     }
 
+    public void unsubscribe(String topicFilter) throws MqttException {
+        throw new MqttException(STAND_IN);
+    }
+
     public void publish(String topic, MqttMessage message) throws MqttException {
         throw new MqttException(STAND_IN);
     }
