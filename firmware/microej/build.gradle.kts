@@ -38,6 +38,8 @@ dependencies {
     implementation("ej.api:bon:1.4.3")
     implementation("ej.api:device:1.2.0")
     implementation("ej.api:net:1.1.4")
+    // TLS for ssl:// brokers (mqtt.tls.*): the version MicroEJ's ssl-mqtt-subscriber example uses with micropaho.
+    implementation("ej.api:ssl:2.2.3")
     implementation("ej.api:ecom-network:2.1.1")
     implementation("ej.api:ecom-wifi:2.2.2")
     implementation("ej.library.iot:micropaho:1.0.0")

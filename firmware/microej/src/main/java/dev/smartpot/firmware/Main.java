@@ -46,7 +46,7 @@ public final class Main {
                 .build();
         log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
                 + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")");
-        new PotNode(settings.device, board, new MicroPahoMqttTransport()).run();
+        new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 
     /** The settings, or null after printing every problem (the board then waits to be flashed again). */

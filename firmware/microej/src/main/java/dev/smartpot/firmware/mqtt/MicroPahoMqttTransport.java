@@ -1,20 +1,29 @@
 package dev.smartpot.firmware.mqtt;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
+import dev.smartpot.device.board.Log;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.mqtt.TlsSettings;
 
 /**
  * The core's MQTT seam over MicroEJ's MicroPaho ({@code ej.library.iot:micropaho}): a blocking client, clean
  * session, no persistence, no automatic reconnect (the core supervises the link). MicroPaho's callback has only
  * {@code messageArrived} and {@code connectionLost}; both just hand over to the core's listener.
+ *
+ * <p>{@code ssl://} brokers get a socket factory built by {@link EmbeddedTls} from the certificates embedded in the
+ * firmware ({@code MqttConnectOptions.setSocketFactory}, as in MicroEJ's ssl-mqtt-subscriber example). MicroPaho has
+ * no switch for host-name checks: the VEE Port's TLS layer checks the name the socket was opened with, and not an
+ * IP address, so the cases it cannot check are warned about on every connect.
  *
  * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals, 32202 "too many publishes in progress".
  */
@@ -24,8 +33,22 @@ public final class MicroPahoMqttTransport implements MqttTransport {
     static final int REFUSED_LAST = 5;
     static final int TOO_MANY_PUBLISHES = 32202;
 
+    private final Log log;
+    private final EmbeddedTls.Resources resources;
     private MqttListener listener;
     private MqttClient client;
+    /** Built on the first {@code ssl://} connect from these settings, then reused. */
+    private TlsSettings tlsFor;
+    private SSLSocketFactory tlsSockets;
+
+    public MicroPahoMqttTransport(Log log) {
+        this(log, EmbeddedTls.FIRMWARE);
+    }
+
+    MicroPahoMqttTransport(Log log, EmbeddedTls.Resources resources) {
+        this.log = log;
+        this.resources = resources;
+    }
 
     public void setListener(MqttListener listener) {
         this.listener = listener;
@@ -45,6 +68,10 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         }
         if (settings.willTopic != null) {
             options.setWill(settings.willTopic, settings.willPayload, 1, true);
+        }
+        if (serverUri.startsWith("ssl://")) {
+            options.setSocketFactory(tlsSockets(settings.tls));
+            warnAboutUncheckedHostName(serverUri, settings.tls);
         }
         try {
             MqttClient c = new MqttClient(serverUri, clientId);
@@ -106,6 +133,56 @@ public final class MicroPahoMqttTransport implements MqttTransport {
     public boolean isConnected() {
         MqttClient c = client;
         return c != null && c.isConnected();
+    }
+
+    private SSLSocketFactory tlsSockets(TlsSettings tls) throws MqttTransportException {
+        if (tlsSockets == null || tls != tlsFor) {
+            tlsSockets = EmbeddedTls.socketFactory(tls, resources);
+            tlsFor = tls;
+        }
+        return tlsSockets;
+    }
+
+    private void warnAboutUncheckedHostName(String serverUri, TlsSettings tls) {
+        String host = host(serverUri);
+        if (tls != null && !tls.verifyHostname) {
+            log.warn("mqtt.tls.verify_hostname = false cannot be honoured on the board: MicroEJ's SSL API has no such"
+                    + " switch. The TLS layer still checks the name " + host + " against the broker's certificate"
+                    + (isIpAddress(host) ? " only for host names, not for this IP address" : "")
+                    + ". Fix: remove the key, and write mqtt.broker with a name the certificate lists");
+        } else if (isIpAddress(host)) {
+            log.warn("the broker " + host + " is an IP address: this board's TLS layer checks host names only, so any"
+                    + " certificate signed by the CA in mqtt.tls.ca is accepted for it. Fix: write mqtt.broker with a"
+                    + " host name the broker's certificate lists");
+        }
+    }
+
+    /** The host of {@code ssl://host:port}, without brackets for IPv6. */
+    static String host(String serverUri) {
+        String rest = serverUri.substring(serverUri.indexOf("://") + 3);
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            return close < 0 ? rest.substring(1) : rest.substring(1, close);
+        }
+        int colon = rest.lastIndexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    /** An IPv4 literal (digits and dots) or an IPv6 one (has a colon); names have letters and no colon. */
+    static boolean isIpAddress(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        if (host.length() == 0) {
+            return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private MqttClient connected() throws MqttTransportException {

@@ -1,5 +1,7 @@
 package org.eclipse.paho.client.mqttv3;
 
+import javax.net.SocketFactory;
+
 /** Stand-in: the connect options the firmware sets. */
 public class MqttConnectOptions {
 
@@ -21,5 +23,14 @@ public class MqttConnectOptions {
     }
 
     public void setWill(String topic, byte[] payload, int qos, boolean retained) {
+    }
+
+    /**
+     * The factory for the broker's socket; an {@code SSLSocketFactory} for {@code ssl://} brokers. Signature as in
+     * MicroEJ's Example-IOT ssl-mqtt-subscriber (micropaho 1.0.0 with ej.api:ssl 2.2.3:
+     * {@code option.setSocketFactory(SSLContextBuilder.getSslContext().getSocketFactory())}) and in MicroEJ's Paho
+     * fork (MicroEJ/paho, org.eclipse.paho.client.mqttv3.microej.ssl, MqttConnectOptions).
+     */
+    public void setSocketFactory(SocketFactory socketFactory) {
     }
 }
