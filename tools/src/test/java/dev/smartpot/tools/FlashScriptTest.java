@@ -88,6 +88,37 @@ class FlashScriptTest {
         }
     }
 
+    @Test
+    void dryRunOnATlsBoardFileShowsTheCertificatesBeingCopiedIntoTheFirmware() throws Exception {
+        TlsFixtures tls = new TlsFixtures(tmp.resolve("certs"));
+        Path file = new BoardConfigCheckTest().filledInAt(tmp, "esp-wrover-kit.properties", "mqtt.tls.ca = " + tls.ca
+                + "\nmqtt.tls.cert = " + tls.potCert + "\nmqtt.tls.key = " + tls.potKey + "\n");
+        Files.writeString(file, Files.readString(file).replace("mqtt.broker = 192.168.1.10", "mqtt.broker = ssl://pi4.local"));
+        Result r = flash(file.toString(), "--dry-run");
+        assertEquals(0, r.exit, r.output);
+        String firmware = "firmware/microej/generated/resources/dev/smartpot/firmware/";
+        for (String expected : List.of("[2] write the firmware's configuration resource and copy the TLS files it names",
+                "      would copy " + tls.ca + " -> " + firmware + "tls/ca.crt; in the firmware mqtt.tls.ca = /dev/smartpot/firmware/tls/ca.crt",
+                "      would copy " + tls.potCert + " -> " + firmware + "tls/client.crt; in the firmware mqtt.tls.cert = ",
+                "      would copy " + tls.potKey + " -> " + firmware + "tls/client.key.der (as DER); in the firmware mqtt.tls.key = ",
+                "      would list them in " + firmware + "tls.resources.list", "[4] build the firmware")) {
+            assertTrue(r.output.contains(expected), "missing \"" + expected + "\" in:\n" + r.output);
+        }
+        assertFalse(Files.exists(ROOT.resolve(firmware).resolve("tls.resources.list")) && r.output.contains("copied"), "a dry run copies nothing");
+    }
+
+    @Test
+    void aBrokenCaFileStopsBeforeAnyBuildWithExitTwoNamingMqttTlsCa() throws Exception {
+        Path broken = tmp.resolve("ca.crt");
+        Files.writeString(broken, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        Path file = new BoardConfigCheckTest().filledInAt(tmp, "esp-wrover-kit.properties", "mqtt.tls.ca = " + broken + "\n");
+        Files.writeString(file, Files.readString(file).replace("mqtt.broker = 192.168.1.10", "mqtt.broker = ssl://pi4.local"));
+        Result r = flash(file.toString(), "--dry-run");
+        assertEquals(2, r.exit, r.output);
+        assertTrue(r.output.contains("mqtt.tls.ca = \"" + broken + "\": names a file that is not a PEM certificate"), r.output);
+        assertFalse(r.output.contains("[2]"), "no step after validation may run: " + r.output);
+    }
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin").toString();
     }
