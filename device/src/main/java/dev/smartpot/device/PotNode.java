@@ -591,7 +591,11 @@ public final class PotNode implements MqttListener, PotControl {
         }
     }
 
-    private void shutdown() {
+    /**
+     * Says "offline" and disconnects. {@link #run()} ends with it; a runtime that calls {@link #tick()}
+     * itself (the simulator's fleet) calls it once, from the thread that ticks, after the last tick.
+     */
+    public void shutdown() {
         if (state == ONLINE) {
             try {
                 mqtt.publish(statusTopic, ascii("offline"), 7, 1, true);

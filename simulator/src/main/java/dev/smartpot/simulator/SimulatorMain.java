@@ -17,6 +17,8 @@ import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.config.Topics;
 import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.broker.EmbeddedBroker;
+import dev.smartpot.simulator.fleet.FleetRun;
+import dev.smartpot.simulator.fleet.SimulatedFleet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +55,25 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
 
     @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (default: run until Ctrl-C).")
     String duration;
+
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "1",
+            description = "Pots to run in this JVM, each with its own chip id (from sim.seed), soil, queue and supervisor (default: ${DEFAULT-VALUE}).")
+    int devices;
+
+    @Option(names = "--ramp", paramLabel = "RATE", defaultValue = "500/s",
+            description = "How fast a fleet connects, so it does not storm the broker (default: ${DEFAULT-VALUE}).")
+    String ramp;
+
+    @Option(names = "--view", description = "Live view: moisture bars per pot for small fleets, counts for large ones; "
+            + "redrawn in place on a terminal, plain lines otherwise.")
+    boolean view;
+
+    @Option(names = "--pot-logs", description = "In a fleet, print every pot's own log lines (default: summaries).")
+    boolean potLogs;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + SimulatedFleet.DEFAULT_THREADS,
+            description = "Scheduler threads driving a fleet (default: ${DEFAULT-VALUE}).")
+    int threads;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -99,6 +120,11 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
                 err.println("simulate: --duration \"" + duration + "\" is not a duration. Fix: write a whole number followed by ms, s, m or h, e.g. 15s");
                 return EXIT_CONFIG;
             }
+        }
+        String badFleetFlag = FleetRun.checkFlags(devices, ramp, threads);
+        if (badFleetFlag != null) {
+            err.println("simulate: " + badFleetFlag);
+            return EXIT_CONFIG;
         }
         ConfigSource source;
         try {
@@ -149,6 +175,19 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
                 return EXIT_CONFIG;
             }
         }
+        if (devices > 1 || view) {
+            for (String b : settings.device.brokers) {
+                if (b.startsWith("ssl://")) {
+                    err.println("simulate: --devices runs pots over tcp:// only, and " + b + " is TLS. Fix: run a TLS pot"
+                            + " on its own (without --devices), or point the fleet at a plain listener");
+                    if (embeddedBroker != null) {
+                        embeddedBroker.close();
+                    }
+                    return EXIT_CONFIG;
+                }
+            }
+            return runFleet(settings, embeddedBroker, runFor);
+        }
         SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println,
                 FileSettingsStore.besideConfig(configFile));
         printBanner(settings, embeddedBroker, pot.clientId());
@@ -181,6 +220,38 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             Thread.currentThread().interrupt();
         } finally {
             pot.stop();
+            if (embeddedBroker != null) {
+                embeddedBroker.close();
+            }
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already on its way out.
+            }
+        }
+        return EXIT_OK;
+    }
+
+    /** {@code --devices N} (or {@code --view}): a fleet on a few scheduler threads instead of one pot. */
+    private int runFleet(Settings settings, EmbeddedBroker embeddedBroker, long runFor) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: let the pots say "offline" and the broker close before the JVM halts.
+            quit.countDown();
+            try {
+                stopped.await(70, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            new FleetRun(out, devices, FleetRun.parseRate(ramp), threads, view, System.console() != null, potLogs)
+                    .run(settings.device, settings.world, quit, runFor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
             if (embeddedBroker != null) {
                 embeddedBroker.close();
             }

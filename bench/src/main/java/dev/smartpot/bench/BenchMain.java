@@ -1,0 +1,332 @@
+package dev.smartpot.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import dev.smartpot.simulator.broker.EmbeddedBroker;
+
+/**
+ * {@code scripts/bench}: measures, prints a table per section and writes BENCHMARKS.md. Sections:
+ * transports, latency, recovery, fleet, footprint (all by default). Traffic stays on 127.0.0.1.
+ */
+public final class BenchMain {
+
+    static final String ALL = "transports,latency,recovery,fleet,footprint";
+    /** "max" is the most pots this machine's open-file limit allows (one socket per pot in each process). */
+    static final String DEFAULT_FLEET = "1000,5000,10000,max";
+
+    public static void main(String[] args) throws Exception {
+        String sections = ALL;
+        String fleet = DEFAULT_FLEET;
+        Path out = Path.of("BENCHMARKS.md");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sections" -> sections = value(args, ++i);
+                case "--fleet" -> fleet = value(args, ++i);
+                case "--out" -> out = Path.of(value(args, ++i));
+                case "-h", "--help" -> {
+                    System.out.println("usage: scripts/bench [--sections " + ALL + "] [--fleet " + DEFAULT_FLEET + "] [--out BENCHMARKS.md]");
+                    return;
+                }
+                default -> fail("unknown option " + args[i] + ". Fix: see scripts/bench --help");
+            }
+        }
+        Set<String> chosen = new LinkedHashSet<>(Arrays.asList(sections.split(",")));
+        for (String s : chosen) {
+            if (!Arrays.asList(ALL.split(",")).contains(s)) {
+                fail("unknown section \"" + s + "\". Fix: pick from " + ALL);
+            }
+        }
+        int[] steps;
+        try {
+            steps = Arrays.stream(fleet.split(",")).mapToInt(s -> s.equals("max") ? maxFleet() : Integer.parseInt(s)).toArray();
+        } catch (NumberFormatException e) {
+            fail("--fleet \"" + fleet + "\" is not a list of pot counts. Fix: e.g. --fleet 1000,5000,10000");
+            return;
+        }
+        new BenchMain(chosen, steps, out, String.join(" ", args)).run();
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            fail(args[i - 1] + " needs a value. Fix: see scripts/bench --help");
+        }
+        return args[i];
+    }
+
+    private static void fail(String message) {
+        System.err.println("bench: " + message);
+        System.exit(2);
+    }
+
+    private final Set<String> sections;
+    private final int[] fleetSteps;
+    private final Path out;
+    private final String args;
+    private final PrintStream log = System.out;
+    private final StringBuilder report = new StringBuilder();
+    private final String classpath = System.getProperty("java.class.path");
+
+    private BenchMain(Set<String> sections, int[] fleetSteps, Path out, String args) {
+        this.sections = sections;
+        this.fleetSteps = fleetSteps;
+        this.out = out;
+        this.args = args;
+    }
+
+    private void run() throws Exception {
+        long started = System.currentTimeMillis();
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        report.append("# Benchmarks\n\n")
+                .append("Written by `scripts/bench").append(args.isEmpty() ? "" : " " + args).append("` on ").append(date)
+                .append(". Every figure below was measured in that one run; loopback only (127.0.0.1).\n\n")
+                .append("Machine: ").append(machine()).append("\n\n");
+        if (sections.contains("transports")) {
+            transports();
+        }
+        if (sections.contains("latency")) {
+            latency();
+        }
+        if (sections.contains("recovery")) {
+            recovery();
+        }
+        if (sections.contains("fleet")) {
+            fleet();
+        }
+        if (sections.contains("footprint")) {
+            footprint();
+        }
+        long seconds = (System.currentTimeMillis() - started) / 1000;
+        report.append("The whole run took ").append(seconds / 60).append(" min ").append(seconds % 60).append(" s.\n");
+        Files.writeString(out, report.toString());
+        log.println("bench: done in " + seconds / 60 + " min " + seconds % 60 + " s; wrote " + out.toAbsolutePath());
+    }
+
+    private void section(String title, String method, Table table, String after) {
+        log.println();
+        log.println("## " + title);
+        log.println(table);
+        report.append("## ").append(title).append("\n\n").append(method).append("\n\n").append(table).append('\n');
+        if (after != null && !after.isEmpty()) {
+            report.append(after).append("\n\n");
+            log.println(after);
+        }
+    }
+
+    // ---- sections ------------------------------------------------------------------------------------
+
+    private void transports() throws Exception {
+        log.println("transports: what one connected client costs (Paho 100 clients, HiveMQ 1000), each in a JVM of its own");
+        Table t = new Table("transport", "clients", "connect + subscribe + status, ms each", "threads in the JVM",
+                "threads per client", "RSS per client, KB", "heap per client, KB");
+        try (Mosquitto broker = Mosquitto.start()) {
+            for (String[] probe : new String[][] {{"paho", "100"}, {"hivemq", "1000"}}) {
+                Map<String, String> r = child(TransportProbe.class.getName(), probe[0], probe[1], broker.uri());
+                t.row(probe[0].equals("paho") ? "Paho 1.2.5 (one device, the board's API)" : "HiveMQ client 1.3.5 (the fleet)",
+                        r.get("clients"), r.get("connect_ms_each"), r.get("threads"), r.get("threads_per_client"),
+                        r.get("rss_kb_per_client"), r.get("heap_kb_per_client"));
+            }
+        }
+        section("Transports: why the fleet uses the HiveMQ client",
+                "Each client connects to Mosquitto one after another as a pot does (CONNECT with a will, SUBSCRIBE, "
+                        + "retained status at QoS 1), in a JVM of its own (`TransportProbe`). RSS and heap per client include "
+                        + "the JVM's own warm-up spread over the clients, so small counts read high.",
+                t, "Paho's blocking client starts 4 threads per connection and waits about 300 ms in each connect; the "
+                        + "HiveMQ client shares one Netty event loop among all clients. 10,000 pots on Paho would be 40,000 "
+                        + "threads and about 50 minutes of sequential connects; on HiveMQ they are a handful of threads.");
+    }
+
+    private void latency() throws Exception {
+        Table t = new Table("broker", "path", "samples", "p50 ms", "p99 ms", "max ms", "rate");
+        LatencyBench bench = new LatencyBench(log);
+        List<LatencyBench.Row> rows = new ArrayList<>();
+        try (Mosquitto broker = Mosquitto.start()) {
+            log.println("latency: Mosquitto " + broker.uri());
+            rows.addAll(bench.run("Mosquitto 2.0", broker.uri()));
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
+            log.println("latency: embedded Moquette " + broker.uri());
+            rows.addAll(bench.run("embedded Moquette 0.17", broker.uri()));
+        }
+        for (LatencyBench.Row r : rows) {
+            t.row(r.broker(), r.path(), r.p().count, Percentiles.ms(r.p().p50Ms), Percentiles.ms(r.p().p99Ms),
+                    Percentiles.ms(r.p().maxMs), r.rate());
+        }
+        section("End-to-end latency",
+                "From the reading taken (the pot's sensor read, `System.nanoTime()`) to an independent Paho subscriber "
+                        + "receiving it, QoS 1 both ways, one pot with " + LatencyBench.POT_READINGS + " readings at "
+                        + LatencyBench.POT_INTERVAL + " (the shortest interval the config allows). Baselines in the same run, "
+                        + "on the same broker: a bare Paho client publishing to the same subscriber, and `mosquitto_pub -l` "
+                        + "to `mosquitto_sub -F %U` (wall clock, ns), " + LatencyBench.BASELINE_MESSAGES + " messages 20 ms "
+                        + "apart. The first " + LatencyBench.WARM_UP + " samples of each series (JIT warm-up) are left out. "
+                        + "The embedded broker runs in the same JVM as the pot and the subscriber, as `scripts/simulate` runs it.",
+                t, "A pot's reading goes through the same publish as the baselines plus the encoding and the queue; "
+                        + "the difference between the pot rows and the Paho baseline is the core's share.");
+    }
+
+    private void recovery() throws Exception {
+        Table t = new Table("scenario", "readings queued in the outage", "first queued delivered, ms", "queue drained, ms",
+                "readings lost");
+        for (RecoveryBench.Row r : new RecoveryBench(log).run()) {
+            t.row(r.what(), r.queued(), String.format("%.0f", r.firstDeliveredMs()), String.format("%.0f", r.drainedMs()), r.lost());
+        }
+        section("Recovery after a broker crash",
+                "Mosquitto (persistence on) is killed with SIGKILL, stays down " + RecoveryBench.OUTAGE_MILLIS / 1000
+                        + " s while the pots keep taking readings, and is restarted. Times are from the moment it accepts "
+                        + "connections again. The mothership is a persistent QoS 1 session that reconnects every 5 ms. The "
+                        + "pots use the default backoff (1 s doubling to 60 s, full jitter): a pot is not told the broker "
+                        + "is back, so the wait for its next attempt is most of the time to first delivery. The single pot's "
+                        + "link is up " + RecoveryBench.STABLE_LINK_MILLIS / 1000 + " s before each outage, so its backoff "
+                        + "starts from 1 s each time; for the fleet, the first column is its quickest pot and the second "
+                        + "its slowest.",
+                t, "Embedded Moquette is not measured here: it runs without persistence inside the simulator's JVM, so a "
+                        + "restart also loses the mothership's session.");
+    }
+
+    private void fleet() throws Exception {
+        Table t = new Table("pots", "every reading kept", "received / taken", "p50 ms", "p99 ms", "readings/s", "threads",
+                "RSS per pot, KB", "heap per pot, KB", "CPU per pot, us/s", "JVM CPU, cores", "Mosquitto CPU, cores");
+        List<FleetBench.Row> rows = new FleetBench(log, classpath).run(fleetSteps);
+        int largest = 0;
+        for (FleetBench.Row r : rows) {
+            t.row(r.devices(), r.kept() ? "yes" : "NO: " + r.notKept(), r.received() + " / " + r.taken(),
+                    Percentiles.wholeMs(r.latency().p50Ms), Percentiles.wholeMs(r.latency().p99Ms), String.format("%.0f", r.readingsPerSecond()),
+                    r.threads(), String.format("%.1f", r.rssKbPerDevice()), String.format("%.1f", r.heapKbPerDevice()),
+                    String.format("%.1f", r.cpuUsPerDevicePerSecond()), String.format("%.2f", r.jvmCores()),
+                    String.format("%.2f", r.brokerCores()));
+            if (r.passed()) {
+                largest = Math.max(largest, r.devices());
+            }
+        }
+        section("Fleet",
+                "N pots, a reading each every " + FleetBench.INTERVAL + ", in one JVM (`scripts/simulate --devices N` with "
+                        + "the HiveMQ transport and " + dev.smartpot.simulator.fleet.SimulatedFleet.DEFAULT_THREADS
+                        + " scheduler threads), connecting at 500/s to Mosquitto (config: no connection limit, "
+                        + "`max_queued_messages 1000000`, `set_tcp_nodelay true`, no persistence). Each fleet runs in a JVM of its own; after "
+                        + "all pots are online it settles " + FleetBench.SETTLE_SECONDS + " s and is measured for "
+                        + FleetBench.WINDOW_SECONDS + " s (latency, threads, RSS, CPU), then heap after a full GC, then it "
+                        + "stops (every pot says offline). An independent Paho subscriber checks every seq of every pot "
+                        + "from 0 to the last; latency is from each reading's own `ts` to its arrival, both whole wall-clock "
+                        + "milliseconds (so \"<1\" is under a millisecond; the latency section has finer figures). "
+                        + "RSS per pot is the growth over the JVM before the fleet. A step passes when nothing is missing and "
+                        + "p99 < 100 ms; stepping stops at the first failure.",
+                t, "Largest fleet that kept every reading with p99 under 100 ms: **" + (largest == 0 ? "none" : largest + " pots")
+                        + "**. Each pot holds a socket in the simulator's JVM and one in Mosquitto; the open-file limit here is "
+                        + openFileLimit() + " per process, which is where stepping ends (`--fleet max`). "
+                        + "Heap per pot is mostly the reading queue: `queue.capacity = 17280` (a day at 5 s) is 69 KB per pot.");
+    }
+
+    private void footprint() throws Exception {
+        Map<String, String> r = child(FootprintBench.class.getName());
+        Table t = new Table("what", "bytes");
+        t.row("core retained heap per device, queue.capacity 17280 (default)", r.get("retained_default_queue"));
+        t.row("core retained heap per device, queue.capacity 100", r.get("retained_queue_100"));
+        t.row("allocated per publish cycle (reading taken, encoded, published)", r.get("allocated_per_cycle"));
+        t.row("payload of that reading (JSON)", r.get("payload_bytes"));
+        section("Footprint of the core",
+                "The core alone, with the board and MQTT stubbed (nothing of Paho, HiveMQ or the simulator counted), in a "
+                        + "JVM of its own (`FootprintBench`): retained heap is the heap in use after full collections with "
+                        + FootprintBench.DEVICES + " cores alive, per core; allocation is the JVM's per-thread allocation "
+                        + "counter over " + FootprintBench.CYCLES + " publish cycles on a manual clock (after "
+                        + FootprintBench.WARM_UP_CYCLES + " to warm up), with the log discarding its lines.",
+                t, "Desktop JVM figures (64-bit, compressed pointers); the board's MicroEJ VM lays objects out differently.");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    /** Runs a bench main in a JVM of its own and returns its RESULT line as key=value pairs. */
+    private Map<String, String> child(String mainClass, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath, mainClass));
+        command.addAll(Arrays.asList(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, String> result = new HashMap<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    for (String kv : line.substring(7).split(" ")) {
+                        int eq = kv.indexOf('=');
+                        result.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                }
+            }
+        }
+        p.waitFor(60, TimeUnit.SECONDS);
+        if (result.isEmpty()) {
+            throw new IllegalStateException(mainClass + " printed no RESULT line");
+        }
+        return result;
+    }
+
+    private static String machine() {
+        String cpu = firstMatch("/proc/cpuinfo", "model name");
+        String mem = firstMatch("/proc/meminfo", "MemTotal");
+        String os = firstMatch("/etc/os-release", "PRETTY_NAME").replace("\"", "");
+        String mosquitto = "?";
+        try {
+            Process p = new ProcessBuilder(Mosquitto.binary(), "-h").redirectErrorStream(true).start();
+            mosquitto = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
+            p.waitFor();
+        } catch (Exception e) {
+            // Reported as "?".
+        }
+        long memGb = Math.round(Long.parseLong(mem.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memGb + " GB RAM; " + os + ", Linux "
+                + System.getProperty("os.version") + "; " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version") + "; " + mosquitto + "; open-file limit "
+                + openFileLimit() + ". JVM options: defaults (" + ManagementFactory.getRuntimeMXBean().getInputArguments() + ")";
+    }
+
+    /** The open-file limit less room for the JVM's own files, rounded down to 500; 10,000 if unknown. */
+    static int maxFleet() {
+        try {
+            int limit = Integer.parseInt(openFileLimit());
+            return Math.max(1000, (limit - 500) / 500 * 500);
+        } catch (NumberFormatException unlimitedOrUnknown) {
+            return 10_000;
+        }
+    }
+
+    private static String openFileLimit() {
+        for (String line : readLines("/proc/self/limits")) {
+            if (line.startsWith("Max open files")) {
+                return line.replaceAll("\\s+", " ").split(" ")[3];
+            }
+        }
+        return "?";
+    }
+
+    private static String firstMatch(String file, String key) {
+        for (String line : readLines(file)) {
+            if (line.startsWith(key)) {
+                int sep = line.indexOf(line.contains(":") ? ':' : '=');
+                return line.substring(sep + 1).trim();
+            }
+        }
+        return "?";
+    }
+
+    private static List<String> readLines(String file) {
+        try {
+            return Files.readAllLines(Path.of(file));
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+}

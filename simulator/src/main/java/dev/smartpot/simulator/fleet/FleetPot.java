@@ -1,0 +1,221 @@
+package dev.smartpot.simulator.fleet;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.smartpot.device.ClientIds;
+import dev.smartpot.device.PotNode;
+import dev.smartpot.device.board.AnalogInput;
+import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.ChipId;
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.Sleeper;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.simulator.board.FakeWlan;
+import dev.smartpot.simulator.board.SoilModelAdc;
+import dev.smartpot.simulator.board.SystemClock;
+
+/**
+ * One pot of a fleet: the real core with a world of its own (chip id, access point, soil), driven by a
+ * shared scheduler instead of a thread of its own. {@link PotNode#tick()} says how long until it is due
+ * again; the pot is scheduled then, or at once when a transport thread wakes it. Ticks of one pot never
+ * overlap, so the core still sees a single device loop.
+ */
+public final class FleetPot implements Sleeper {
+
+    /** After a tick that threw, try again this much later rather than spin. */
+    private static final long AFTER_CRASH_MILLIS = 1000;
+
+    private final DeviceConfig config;
+    private final ChipId chipId;
+    private final String clientId;
+    private final FakeWlan wlan;
+    private final SoilModelAdc soil;
+    private final Log log;
+    private final boolean knowsTime;
+    private final TransportFactory transports;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicLong readingsTaken = new AtomicLong();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    private volatile PotNode node;
+    private volatile boolean rebootRequested;
+
+    // Scheduling state, guarded by "this".
+    private long ticket;
+    private ScheduledFuture<?> pending;
+    private boolean ticking;
+    private boolean wokenWhileTicking;
+    private boolean stopRequested;
+    private boolean closed;
+
+    /** Makes the MQTT transport for each boot of a pot. */
+    public interface TransportFactory {
+        MqttTransport create(String clientId);
+    }
+
+    FleetPot(DeviceConfig config, ChipId chipId, FakeWlan wlan, SoilModelAdc soil, Log log, boolean knowsTime,
+            TransportFactory transports, ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.chipId = chipId;
+        this.clientId = ClientIds.fromChipId(chipId.uniqueId());
+        this.wlan = wlan;
+        this.soil = soil;
+        this.log = log;
+        this.knowsTime = knowsTime;
+        this.transports = transports;
+        this.scheduler = scheduler;
+    }
+
+    /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick. */
+    void start() {
+        boot();
+        synchronized (this) {
+            scheduleTick(0);
+        }
+    }
+
+    private void boot() {
+        wlan.leave();
+        // Counts every reading taken (a failed read is a reading too: it is queued as a fault).
+        AnalogInput countingSensor = () -> {
+            readingsTaken.incrementAndGet();
+            return soil.read();
+        };
+        Board board = Board.builder()
+                .wifi(wlan)
+                .soilSensor(countingSensor)
+                .chipId(chipId)
+                .clock(new SystemClock(knowsTime))
+                .sleeper(this)
+                .log(log)
+                .rebooter(reason -> {
+                    log.warn("rebooting (simulated): the device restarts in place, its queue is lost");
+                    rebootRequested = true;
+                })
+                .build();
+        rebootRequested = false;
+        node = new PotNode(config, board, transports.create(clientId));
+    }
+
+    /** Asks the pot to say "offline" and disconnect; the future completes once it has. */
+    CompletableFuture<Void> stop() {
+        synchronized (this) {
+            if (!stopRequested) {
+                stopRequested = true;
+                if (node == null) {
+                    closed = true;
+                    stopped.complete(null);
+                } else if (ticking) {
+                    wokenWhileTicking = true;
+                } else {
+                    scheduleTick(0);
+                }
+            }
+        }
+        return stopped;
+    }
+
+    // ---- the device loop, one tick at a time --------------------------------------------------------
+
+    private void scheduleTick(long delayMillis) {
+        long mine = ++ticket;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = scheduler.schedule(() -> tick(mine), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick(long mine) {
+        boolean stopping;
+        synchronized (this) {
+            // A tick that was replaced by an earlier one (a wake) has nothing to do.
+            if (mine != ticket || ticking || closed) {
+                return;
+            }
+            ticking = true;
+            stopping = stopRequested;
+        }
+        PotNode current = node;
+        long wait;
+        if (stopping) {
+            current.requestStop();
+            current.shutdown();
+            synchronized (this) {
+                ticking = false;
+                closed = true;
+            }
+            stopped.complete(null);
+            return;
+        }
+        try {
+            wait = current.tick();
+            if (rebootRequested) {
+                current.shutdown();
+                boot();
+                wait = 0;
+            }
+        } catch (RuntimeException e) {
+            log.error("device loop crashed: " + e + "; ticking again in " + AFTER_CRASH_MILLIS + " ms");
+            wait = AFTER_CRASH_MILLIS;
+        }
+        synchronized (this) {
+            ticking = false;
+            if (wokenWhileTicking) {
+                wokenWhileTicking = false;
+                wait = 0;
+            }
+            scheduleTick(wait);
+        }
+    }
+
+    // ---- Sleeper: the core's way to be woken ---------------------------------------------------------
+
+    /** Never called: the fleet calls {@link PotNode#tick()} and schedules the wait itself. */
+    @Override
+    public void sleep(long millis) {
+        throw new IllegalStateException("a fleet pot does not sleep on a thread; its ticks are scheduled");
+    }
+
+    @Override
+    public void wake() {
+        synchronized (this) {
+            if (ticking) {
+                wokenWhileTicking = true;
+            } else if (!closed && node != null) {
+                scheduleTick(0);
+            }
+        }
+    }
+
+    // ---- what the view and the summary read -----------------------------------------------------------
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The running core; null before the pot was started. */
+    public PotNode node() {
+        return node;
+    }
+
+    public SoilModelAdc soil() {
+        return soil;
+    }
+
+    public FakeWlan wlan() {
+        return wlan;
+    }
+
+    public long readingsTaken() {
+        return readingsTaken.get();
+    }
+
+    boolean isStopped() {
+        return stopped.isDone();
+    }
+}

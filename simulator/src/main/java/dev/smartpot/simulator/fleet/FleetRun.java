@@ -1,0 +1,135 @@
+package dev.smartpot.simulator.fleet;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.config.Durations;
+import dev.smartpot.simulator.SimulatorConfig;
+
+/** {@code scripts/simulate --devices N}: runs a fleet until Ctrl-C or {@code --duration}, printing as it goes. */
+public final class FleetRun {
+
+    /** How often the summary line is printed (plain output) or the view redrawn (a terminal). */
+    static final long PLAIN_PERIOD_MILLIS = 5000;
+    static final long VIEW_PERIOD_MILLIS = 1000;
+    private static final long STOP_TIMEOUT_MILLIS = 60_000;
+
+    private final PrintStream out;
+    private final int devices;
+    private final double connectsPerSecond;
+    private final int threads;
+    private final boolean view;
+    private final boolean terminal;
+    private final boolean potLogs;
+
+    public FleetRun(PrintStream out, int devices, double connectsPerSecond, int threads, boolean view, boolean terminal,
+            boolean potLogs) {
+        this.out = out;
+        this.devices = devices;
+        this.connectsPerSecond = connectsPerSecond;
+        this.threads = threads;
+        this.view = view;
+        this.terminal = terminal;
+        this.potLogs = potLogs;
+    }
+
+    /**
+     * Runs until {@code quit} counts down or {@code runForMillis} (0 = no limit) passes; returns true when
+     * the time ran out.
+     */
+    public boolean run(DeviceConfig device, SimulatorConfig world, CountDownLatch quit, long runForMillis)
+            throws InterruptedException {
+        String broker = String.join(", ", device.brokers);
+        FleetConsole console = new FleetConsole(out::println, potLogs);
+        SimulatedFleet fleet = new SimulatedFleet(device, world, devices, connectsPerSecond, threads, console,
+                SimulatedFleet.hiveMq());
+        boolean ansi = view && terminal && !potLogs;
+        out.println("smartpot fleet: " + devices + " pots on " + broker + ", connecting at "
+                + trim(connectsPerSecond) + "/s, a reading each every " + Durations.format(device.publishIntervalMillis)
+                + " to " + device.publishTopic + " (HiveMQ client, " + threads + " scheduler threads)");
+        String hostPort = hostPort(device.brokers[0]);
+        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + device.publishTopic + " -v");
+        out.println("  talk to every pot:    mosquitto_pub " + hostPort + " -t " + device.subscribeTopic + " -m \"wassap!\"");
+        if (view && !terminal) {
+            out.println("  --view: output is not a terminal, so the view is printed as plain lines");
+        }
+        out.println(potLogs ? "  every pot's log lines follow; Ctrl-C to stop"
+                : "  a summary every " + (PLAIN_PERIOD_MILLIS / 1000) + " s (--pot-logs: every pot's own lines); Ctrl-C to stop");
+        FleetView screen = new FleetView(fleet, "smartpot fleet: " + devices + " pots on " + broker
+                + "\n  watch the readings: mosquitto_sub " + hostPort + " -t " + device.publishTopic + " -v", ansi, view, console);
+        long period = ansi ? VIEW_PERIOD_MILLIS : PLAIN_PERIOD_MILLIS;
+        long started = System.currentTimeMillis();
+        fleet.start();
+        boolean timedOut = false;
+        while (true) {
+            long wait = period;
+            if (runForMillis > 0) {
+                long left = started + runForMillis - System.currentTimeMillis();
+                if (left <= 0) {
+                    timedOut = true;
+                    break;
+                }
+                wait = Math.min(wait, left);
+            }
+            if (quit.await(wait, TimeUnit.MILLISECONDS)) {
+                break;
+            }
+            if (runForMillis == 0 || System.currentTimeMillis() - started < runForMillis) {
+                screen.refresh();
+            }
+        }
+        console.ownScreen(false);
+        if (timedOut) {
+            out.println("simulate: --duration reached, stopping " + devices + " pots");
+        }
+        int late = fleet.stop(STOP_TIMEOUT_MILLIS);
+        FleetSnapshot end = fleet.snapshot();
+        out.println("fleet: stopped " + (devices - late) + " of " + devices + " pots after "
+                + String.format("%.1fs", (System.currentTimeMillis() - started) / 1000.0) + ": "
+                + end.readingsTaken + " readings taken, " + end.published + " published, " + end.queued + " still queued, "
+                + end.dropped + " dropped, " + end.reconnects + " reconnects, " + console.warnings() + " warnings"
+                + (late > 0 ? "; " + late + " did not stop within " + (STOP_TIMEOUT_MILLIS / 1000) + " s" : ""));
+        return timedOut;
+    }
+
+    /** The most pots one run accepts; past it, memory and open files, not the simulator, are the limit. */
+    public static final int MAX_DEVICES = 100_000;
+
+    /** Null when the fleet flags are fine, else what is wrong and how to fix it. */
+    public static String checkFlags(int devices, String ramp, int threads) {
+        if (devices < 1 || devices > MAX_DEVICES) {
+            return "--devices " + devices + " is out of range 1 to " + MAX_DEVICES + ". Fix: pass a pot count such as --devices 1000";
+        }
+        if (parseRate(ramp) <= 0) {
+            return "--ramp \"" + ramp + "\" is not a rate. Fix: write connects per second, e.g. --ramp 500/s";
+        }
+        if (threads < 1 || threads > 1000) {
+            return "--threads " + threads + " is out of range 1 to 1000. Fix: leave it out (default " + SimulatedFleet.DEFAULT_THREADS + ")";
+        }
+        return null;
+    }
+
+    /** {@code 500/s} or {@code 500} connects per second; -1 when it is not a positive rate. */
+    public static double parseRate(String text) {
+        String number = text.trim().endsWith("/s") ? text.trim().substring(0, text.trim().length() - 2) : text.trim();
+        try {
+            double rate = Double.parseDouble(number);
+            return rate > 0 && rate <= 1_000_000 && !Double.isNaN(rate) ? rate : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String hostPort(String uri) {
+        int scheme = uri.indexOf("://");
+        String rest = scheme >= 0 ? uri.substring(scheme + 3) : uri;
+        int colon = rest.lastIndexOf(':');
+        return colon < 0 ? "-h " + rest : "-h " + rest.substring(0, colon) + " -p " + rest.substring(colon + 1);
+    }
+
+    private static String trim(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+}

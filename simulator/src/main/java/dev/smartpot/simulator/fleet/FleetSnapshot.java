@@ -1,0 +1,62 @@
+package dev.smartpot.simulator.fleet;
+
+import dev.smartpot.device.PotNode;
+
+/** The fleet's counts at one moment, for the view, the summary lines and the benchmarks. */
+public final class FleetSnapshot {
+
+    public final long atMillis;
+    public final int devices;
+    public final int started;
+    public final int online;
+    /** Started and not online: joining, connecting or backing off. */
+    public final int reconnecting;
+    public final long queued;
+    public final long dropped;
+    public final long reconnects;
+    public final long readingsTaken;
+    public final long published;
+
+    FleetSnapshot(SimulatedFleet fleet) {
+        atMillis = System.currentTimeMillis();
+        devices = fleet.pots().size();
+        int started = 0;
+        int online = 0;
+        int stopped = 0;
+        long queued = 0;
+        long dropped = 0;
+        long reconnects = 0;
+        long taken = 0;
+        for (FleetPot pot : fleet.pots()) {
+            PotNode node = pot.node();
+            if (node == null) {
+                continue;
+            }
+            started++;
+            int state = node.state();
+            if (state == PotNode.ONLINE) {
+                online++;
+            } else if (state == PotNode.STOPPED) {
+                stopped++;
+            }
+            queued += node.queuedReadings();
+            dropped += node.droppedReadings();
+            reconnects += node.reconnects();
+            taken += pot.readingsTaken();
+        }
+        this.started = started;
+        this.online = online;
+        this.reconnecting = started - online - stopped;
+        this.queued = queued;
+        this.dropped = dropped;
+        this.reconnects = reconnects;
+        this.readingsTaken = taken;
+        this.published = fleet.published();
+    }
+
+    /** Readings published per second between an earlier snapshot and this one. */
+    public double readingsPerSecond(FleetSnapshot earlier) {
+        long ms = atMillis - earlier.atMillis;
+        return ms <= 0 ? 0 : (published - earlier.published) * 1000.0 / ms;
+    }
+}

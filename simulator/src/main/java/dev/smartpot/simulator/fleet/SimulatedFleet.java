@@ -1,0 +1,183 @@
+package dev.smartpot.simulator.fleet;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.smartpot.device.ClientIds;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.FakeChipId;
+import dev.smartpot.simulator.board.FakeWlan;
+import dev.smartpot.simulator.board.SoilModelAdc;
+import dev.smartpot.simulator.board.SystemClock;
+import dev.smartpot.simulator.mqtt.HiveMqttTransport;
+
+/**
+ * Many simulated pots in one JVM: each the real core with its own chip id ({@code sim.seed-i}), soil,
+ * queue and supervisor, all driven by a small pool of scheduler threads, and connecting at a set rate so
+ * the fleet does not storm the broker. Pots talk MQTT through {@link HiveMqttTransport}, whose clients
+ * share one event loop.
+ */
+public final class SimulatedFleet {
+
+    /** Scheduler threads when not told otherwise; each blocks while its pot waits for the broker. */
+    public static final int DEFAULT_THREADS = 8;
+
+    private final DeviceConfig config;
+    private final List<FleetPot> pots;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final double connectsPerSecond;
+    private final LongAdder published = new LongAdder();
+
+    /**
+     * @param transports makes each pot's transport; {@link #hiveMq()} for the fleet's own
+     */
+    public SimulatedFleet(DeviceConfig config, SimulatorConfig world, int devices, double connectsPerSecond, int threads,
+            FleetConsole console, FleetPot.TransportFactory transports) {
+        this.config = config;
+        this.connectsPerSecond = connectsPerSecond;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.scheduler = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, "fleet-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        List<FleetPot> list = new ArrayList<>(devices);
+        SystemClock worldClock = new SystemClock(false);
+        for (int i = 0; i < devices; i++) {
+            String seed = world.seed + "-" + i;
+            FakeChipId chipId = FakeChipId.fromSeed(seed);
+            String clientId = ClientIds.fromChipId(chipId.uniqueId());
+            // A join would hold a scheduler thread for sim.wifi.join.delay: fleet pots join at once.
+            FakeWlan wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0);
+            // Pots differ: each starts within 15 points of sim.soil.moisture, with noise of its own.
+            double start = world.soilMoisturePercent + (Math.floorMod(seed.hashCode(), 31) - 15);
+            SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
+                    Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
+                    world.sensorSpikeFraction);
+            list.add(new FleetPot(config, chipId, wlan, soil, console.logFor(clientId), world.knowsTime,
+                    counting(transports), scheduler));
+        }
+        this.pots = Collections.unmodifiableList(list);
+    }
+
+    /** The fleet's transport: HiveMQ clients on one shared event loop. */
+    public static FleetPot.TransportFactory hiveMq() {
+        return clientId -> new HiveMqttTransport();
+    }
+
+    /** Starts the pots at the connect rate: pot i boots {@code i / rate} seconds from now. */
+    public void start() {
+        for (int i = 0; i < pots.size(); i++) {
+            FleetPot pot = pots.get(i);
+            scheduler.schedule(pot::start, Math.round(i * 1000.0 / connectsPerSecond), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public List<FleetPot> pots() {
+        return pots;
+    }
+
+    public FleetSnapshot snapshot() {
+        return new FleetSnapshot(this);
+    }
+
+    /** Readings the broker acknowledged (or, at QoS 0, that were sent). */
+    public long published() {
+        return published.sum();
+    }
+
+    /**
+     * Stops every pot (each says "offline" and disconnects), waiting up to {@code timeoutMillis}; returns
+     * how many did not stop in time.
+     */
+    public int stop(long timeoutMillis) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (FleetPot pot : pots) {
+            stops.add(pot.stop());
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(new CompletableFuture[0])).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Counted below.
+        } catch (Exception e) {
+            Thread.currentThread().interrupt();
+        }
+        int late = 0;
+        for (FleetPot pot : pots) {
+            if (!pot.isStopped()) {
+                late++;
+            }
+        }
+        scheduler.shutdownNow();
+        return late;
+    }
+
+    /** Counts the readings each transport publishes, so the fleet can report readings per second. */
+    private FleetPot.TransportFactory counting(FleetPot.TransportFactory transports) {
+        return clientId -> new CountingTransport(transports.create(clientId), config.publishTopicFor(clientId), published);
+    }
+
+    /** Passes everything through; counts publishes to the readings topic that succeeded. */
+    private static final class CountingTransport implements MqttTransport {
+        private final MqttTransport inner;
+        private final String readingsTopic;
+        private final LongAdder count;
+
+        CountingTransport(MqttTransport inner, String readingsTopic, LongAdder count) {
+            this.inner = inner;
+            this.readingsTopic = readingsTopic;
+            this.count = count;
+        }
+
+        @Override
+        public void setListener(MqttListener listener) {
+            inner.setListener(listener);
+        }
+
+        @Override
+        public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+            inner.connect(serverUri, clientId, settings);
+        }
+
+        @Override
+        public void subscribe(String topicFilter, int qos) throws MqttTransportException {
+            inner.subscribe(topicFilter, qos);
+        }
+
+        @Override
+        public void unsubscribe(String topicFilter) throws MqttTransportException {
+            inner.unsubscribe(topicFilter);
+        }
+
+        @Override
+        public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
+            inner.publish(topic, payload, length, qos, retained);
+            if (!retained && topic.equals(readingsTopic)) {
+                count.increment();
+            }
+        }
+
+        @Override
+        public void disconnect() {
+            inner.disconnect();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return inner.isConnected();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.smartpot.simulator.mqtt;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
+
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+
+/**
+ * The core's MQTT seam on the HiveMQ MQTT client, for fleets. Every client in the JVM shares one small
+ * Netty event loop (HiveMQ's default), where Paho starts four threads per client and spends about 300 ms
+ * on each connect; see "Fleet" in the README for the measurements behind the choice. The core's calls
+ * still block (the transport contract), each on the future of its request, with a timeout. HiveMQ's
+ * automatic reconnect is off, as it is by default: the core supervises the link.
+ */
+public final class HiveMqttTransport implements MqttTransport {
+
+    /** How long a blocking operation (connect, subscribe, publish) may wait for the broker's answer. */
+    private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
+
+    private volatile MqttListener listener;
+    private volatile Mqtt3AsyncClient client;
+
+    @Override
+    public void setListener(MqttListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+        disconnect();
+        URI uri;
+        try {
+            uri = new URI(serverUri);
+        } catch (Exception e) {
+            throw new MqttTransportException(MqttTransportException.OTHER, "bad broker address " + serverUri + ": " + e.getMessage());
+        }
+        boolean tls = "ssl".equals(uri.getScheme());
+        if (uri.getHost() == null || !(tls || "tcp".equals(uri.getScheme()))) {
+            throw new MqttTransportException(MqttTransportException.OTHER,
+                    "bad broker address " + serverUri + ": expected tcp://host:port or ssl://host:port");
+        }
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
+                .serverHost(uri.getHost())
+                .serverPort(uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883)
+                .socketConnectTimeout(settings.connectTimeoutSeconds, TimeUnit.SECONDS)
+                .mqttConnectTimeout(settings.connectTimeoutSeconds, TimeUnit.SECONDS);
+        if (tls) {
+            // The fleet is for load on plain listeners; TLS pots (CA, client certificates) run one per process.
+            throw new MqttTransportException(MqttTransportException.REFUSED, "the fleet transport speaks tcp:// only: run a TLS"
+                    + " pot on its own (scripts/simulate without --devices), which reads mqtt.tls.*");
+        }
+        Mqtt3AsyncClient[] self = new Mqtt3AsyncClient[1];
+        Mqtt3AsyncClient c = MqttClient.builder()
+                .useMqttVersion3()
+                .identifier(clientId)
+                .transportConfig(transport.build())
+                .addDisconnectedListener(context -> {
+                    // Only a link we handed to the core counts: our own disconnect, a replaced client, or a
+                    // connect that failed (connect() reports that itself) is not news.
+                    if (context.getSource() != MqttDisconnectSource.USER && self[0] != null && client == self[0]) {
+                        linkLost(context.getCause());
+                    }
+                })
+                .buildAsync();
+        self[0] = c;
+        Mqtt3ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck>> connect =
+                c.connectWith().cleanSession(true).keepAlive(settings.keepAliveSeconds);
+        if (settings.username != null) {
+            connect = connect.simpleAuth().username(settings.username)
+                    .password(settings.password == null ? new byte[0] : settings.password.getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+        }
+        if (settings.willTopic != null) {
+            connect = connect.willPublish().topic(settings.willTopic).payload(settings.willPayload)
+                    .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+        }
+        try {
+            await(connect.send());
+        } catch (MqttTransportException e) {
+            c.disconnect();
+            throw e;
+        }
+        client = c;
+    }
+
+    private void linkLost(Throwable cause) {
+        MqttListener l = listener;
+        if (l != null) {
+            l.connectionLost(describe(cause));
+        }
+    }
+
+    @Override
+    public void subscribe(String topicFilter, int qos) throws MqttTransportException {
+        Mqtt3AsyncClient c = requireClient();
+        Mqtt3SubAck ack = await(c.subscribeWith().topicFilter(topicFilter).qos(qosOf(qos))
+                .callback(publish -> {
+                    MqttListener l = listener;
+                    if (l == null) {
+                        return;
+                    }
+                    if (publish.isRetain()) {
+                        l.retainedMessageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
+                    } else {
+                        l.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
+                    }
+                })
+                .send());
+        if (ack.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
+            throw new MqttTransportException(MqttTransportException.REFUSED,
+                    "the broker refused the subscription to " + topicFilter + " (not authorised?)");
+        }
+    }
+
+    @Override
+    public void unsubscribe(String topicFilter) throws MqttTransportException {
+        await(requireClient().unsubscribeWith().topicFilter(topicFilter).send());
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
+        Mqtt3AsyncClient c = requireClient();
+        // The core reuses its buffer; the client may still hold the message after we return (QoS 0).
+        byte[] exact = new byte[length];
+        System.arraycopy(payload, 0, exact, 0, length);
+        await(c.publishWith().topic(topic).payload(exact).qos(qosOf(qos)).retain(retained).send());
+    }
+
+    @Override
+    public void disconnect() {
+        Mqtt3AsyncClient c = client;
+        client = null;
+        if (c != null && c.getState() != MqttClientState.DISCONNECTED) {
+            // Polite when the link is up; never waits for a dead peer (the future is left to complete on its own).
+            c.disconnect();
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        Mqtt3AsyncClient c = client;
+        return c != null && c.getState().isConnected();
+    }
+
+    private Mqtt3AsyncClient requireClient() throws MqttTransportException {
+        Mqtt3AsyncClient c = client;
+        if (c == null || !c.getState().isConnected()) {
+            throw new MqttTransportException(MqttTransportException.UNREACHABLE, "not connected");
+        }
+        return c;
+    }
+
+    private static MqttQos qosOf(int qos) {
+        return qos == 0 ? MqttQos.AT_MOST_ONCE : qos == 1 ? MqttQos.AT_LEAST_ONCE : MqttQos.EXACTLY_ONCE;
+    }
+
+    private static <T> T await(CompletableFuture<T> request) throws MqttTransportException {
+        try {
+            return request.get(OPERATION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            request.cancel(false);
+            throw new MqttTransportException(MqttTransportException.UNREACHABLE, "no answer from the broker in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqttTransportException(MqttTransportException.OTHER, "interrupted");
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        }
+    }
+
+    /** Sorts HiveMQ's failures into what the supervisor acts on, with a message a person understands. */
+    static MqttTransportException translate(Throwable e) {
+        if (e instanceof Mqtt3ConnAckException) {
+            Mqtt3ConnAckReturnCode code = ((Mqtt3ConnAckException) e).getMqttMessage().getReturnCode();
+            String why = switch (code) {
+                case UNSUPPORTED_PROTOCOL_VERSION -> "unacceptable protocol version (it must speak MQTT 3.1.1)";
+                case IDENTIFIER_REJECTED -> "client id rejected";
+                case SERVER_UNAVAILABLE -> "server unavailable";
+                case BAD_USER_NAME_OR_PASSWORD -> "bad user name or password (check mqtt.username and mqtt.password)";
+                case NOT_AUTHORIZED -> "not authorised (check the broker's password file and ACL)";
+                default -> code.toString();
+            };
+            return new MqttTransportException(MqttTransportException.REFUSED, "refused by the broker: " + why);
+        }
+        return new MqttTransportException(MqttTransportException.UNREACHABLE, describe(e));
+    }
+
+    private static String describe(Throwable e) {
+        if (e == null) {
+            return "unknown cause";
+        }
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
+            message = (message == null ? "" : message + ": ") + cause.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

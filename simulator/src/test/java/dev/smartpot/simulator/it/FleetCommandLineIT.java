@@ -1,0 +1,53 @@
+package dev.smartpot.simulator.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.smartpot.simulator.SimulatorMain;
+
+/** {@code scripts/simulate --devices N} as a user runs it, with its output going to a file (not a terminal). */
+class FleetCommandLineIT {
+
+    private static final String TEMPLATE = Path.of("..", "board-config", "simulator.properties").toString();
+
+    private static String[] run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SimulatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]));
+        return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void aSmallFleetWithViewPrintsPlainLinesWithAPotPerLineAndATally() {
+        String[] r = run("--config", TEMPLATE, "--port", "0", "--devices", "5", "--interval", "1s", "--duration", "6s", "--view");
+        String out = r[1];
+        assertEquals("0", r[0], out + r[2]);
+        assertTrue(out.contains("smartpot fleet: 5 pots on tcp://127.0.0.1:"), out);
+        assertTrue(out.contains("--view: output is not a terminal, so the view is printed as plain lines"), out);
+        assertFalse(out.contains("\033["), "no escape codes in a file");
+        assertTrue(out.matches("(?s).*fleet: 5/5 started, 5 online, 0 reconnecting, \\d+ queued, 0 dropped, [0-9.]+ readings/s.*"), out);
+        assertTrue(out.matches("(?s).*\\n  [0-9a-f]{12} online   [\u2588\u2591]{20}  \\d+\\.\\d%  queued \\d+  dropped 0  reconnects 0\\n.*"), out);
+        assertTrue(out.matches("(?s).*fleet: stopped 5 of 5 pots after [0-9.]+s: (\\d+) readings taken, \\1 published, 0 still queued, 0 dropped.*"), out);
+        assertFalse(out.contains("INFO"), "a fleet prints summaries, not every pot's lines: " + out);
+    }
+
+    @Test
+    void badFleetFlagsExitWithTwoAndSayHowToFixThem() {
+        String[] r = run("--config", TEMPLATE, "--devices", "0");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--devices 0 is out of range 1 to 100000. Fix: pass a pot count such as --devices 1000"), r[2]);
+        r = run("--config", TEMPLATE, "--devices", "10", "--ramp", "fast");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--ramp \"fast\" is not a rate. Fix: write connects per second, e.g. --ramp 500/s"), r[2]);
+    }
+}
