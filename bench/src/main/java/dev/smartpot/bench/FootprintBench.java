@@ -159,6 +159,10 @@ public final class FootprintBench {
         }
 
         @Override
+        public void unsubscribe(String topicFilter) {
+        }
+
+        @Override
         public void publish(String topic, byte[] payload, int length, int qos, boolean retained) {
             if (!retained) {
                 readings++;

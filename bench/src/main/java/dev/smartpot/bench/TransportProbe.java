@@ -27,6 +27,10 @@ public final class TransportProbe {
             }
 
             @Override
+            public void retainedMessageArrived(String topic, byte[] payload) {
+            }
+
+            @Override
             public void connectionLost(String cause) {
             }
         };

@@ -5,6 +5,8 @@ import java.io.UnsupportedEncodingException;
 /** Turning untrusted payload bytes into text that is safe to log. */
 final class Text {
 
+    private static final String HEX = "0123456789abcdef";
+
     private Text() {
     }
 
@@ -26,7 +28,7 @@ final class Text {
             } else if (c == '\t') {
                 sb.append("\\t");
             } else if (c < 0x20 || c == 0x7f) {
-                sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+                sb.append("\\x").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
             } else {
                 sb.append(c);
             }

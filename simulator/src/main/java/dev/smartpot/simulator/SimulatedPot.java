@@ -6,6 +6,8 @@ import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.ChipId;
+import dev.smartpot.device.board.MemorySettingsStore;
+import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.FakeChipId;
@@ -29,6 +31,7 @@ public final class SimulatedPot {
     private final FakeWlan wlan;
     private final SoilModelAdc soil;
     private final ConsoleLog log;
+    private final SettingsStore settingsStore;
     private final Thread thread;
     private volatile PotNode node;
     private volatile boolean rebootRequested;
@@ -36,14 +39,20 @@ public final class SimulatedPot {
     private volatile int boots;
 
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console) {
+        this(config, world, console, new MemorySettingsStore());
+    }
+
+    /** @param settingsStore where commands' settings are kept across reboots (a file for a restartable simulator) */
+    public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore) {
         this.config = config;
+        this.settingsStore = settingsStore;
         this.world = world;
         this.chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
         this.clientId = ClientIds.fromChipId(chipId.uniqueId());
         this.log = new ConsoleLog(clientId, console);
         this.wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis);
         this.soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
-                world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts);
+                world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
         this.thread = new Thread(this::runBoots, "pot-" + clientId);
     }
 
@@ -54,8 +63,15 @@ public final class SimulatedPot {
     private void runBoots() {
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
+            PahoMqttTransport transport = new PahoMqttTransport();
             wlan.leave();
-            wlan.onChange(sleeper::wake);
+            wlan.onChange(() -> {
+                if (!wlan.isAccessPointOn()) {
+                    // The radio is gone: so is every connection over it, without a goodbye.
+                    transport.severLink();
+                }
+                sleeper.wake();
+            });
             Board board = Board.builder()
                     .wifi(wlan)
                     .soilSensor(soil)
@@ -67,9 +83,11 @@ public final class SimulatedPot {
                         log.warn("rebooting (simulated): the device restarts in place, its queue is lost");
                         rebootRequested = true;
                     })
+                    .settingsStore(settingsStore)
+                    .pump(soil::water)
                     .build();
             rebootRequested = false;
-            PotNode current = new PotNode(config, board, new PahoMqttTransport());
+            PotNode current = new PotNode(config, board, transport);
             node = current;
             boots++;
             if (closed) {

@@ -3,6 +3,7 @@ package dev.smartpot.simulator;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.board.FakeChipId;
+import dev.smartpot.simulator.mqtt.TlsFiles;
 
 /**
  * The simulated world around a pot ({@code sim.*} keys): its chip id, the access point in range, and the
@@ -19,6 +20,7 @@ public final class SimulatorConfig {
     public final double soilMoisturePercent;
     public final double soilDryingPercentPerHour;
     public final double sensorNoiseCounts;
+    public final double sensorSpikeFraction;
     public final boolean knowsTime;
 
     private SimulatorConfig(ConfigReader r, DeviceConfig device) {
@@ -35,7 +37,12 @@ public final class SimulatorConfig {
         soilMoisturePercent = r.number("sim.soil.moisture", 60, 0, 100);
         soilDryingPercentPerHour = r.number("sim.soil.drying", 3, 0, 1000);
         sensorNoiseCounts = r.number("sim.sensor.noise", 6, 0, 500);
+        sensorSpikeFraction = r.number("sim.sensor.spikes", 2, 0, 50) / 100.0;
         knowsTime = r.bool("sim.time.known", true);
+        if (device.brokers != null && String.join(",", device.brokers).contains("ssl://")) {
+            // In the simulator the mqtt.tls.* names are files: an unusable one stops the start, like any bad value.
+            TlsFiles.check(r, device.tls);
+        }
     }
 
     public static SimulatorConfig read(ConfigReader reader, DeviceConfig device) {

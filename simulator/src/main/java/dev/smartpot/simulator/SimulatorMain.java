@@ -14,6 +14,8 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.config.Topics;
+import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.broker.EmbeddedBroker;
 import dev.smartpot.simulator.fleet.FleetRun;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
@@ -133,6 +135,14 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             return EXIT_CONFIG;
         }
         boolean embedded = broker.equals(EMBEDDED);
+        ConfigSource.Entry fileBroker = source.get("mqtt.broker");
+        if (embedded && fileBroker != null && fileBroker.value.trim().startsWith("ssl://")) {
+            // The embedded broker speaks plain MQTT only: starting it would just fail on the TLS keys.
+            err.println("simulate: " + fileBroker.where() + ": mqtt.broker is a TLS broker (" + fileBroker.value.trim()
+                    + "), but --broker is embedded (the default), which has no TLS. Fix: add --broker config to use the"
+                    + " file's broker, or pass --broker ssl://HOST:PORT");
+            return EXIT_CONFIG;
+        }
         if (embedded) {
             // Validated with a stand-in address; the real port is known once the broker runs.
             source.override("mqtt.broker", EmbeddedBroker.HOST + ":" + (port == 0 ? 1883 : port), "--broker embedded");
@@ -166,11 +176,22 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             }
         }
         if (devices > 1 || view) {
+            for (String b : settings.device.brokers) {
+                if (b.startsWith("ssl://")) {
+                    err.println("simulate: --devices runs pots over tcp:// only, and " + b + " is TLS. Fix: run a TLS pot"
+                            + " on its own (without --devices), or point the fleet at a plain listener");
+                    if (embeddedBroker != null) {
+                        embeddedBroker.close();
+                    }
+                    return EXIT_CONFIG;
+                }
+            }
             return runFleet(settings, embeddedBroker, runFor);
         }
-        printBanner(settings, embeddedBroker);
+        SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println,
+                FileSettingsStore.besideConfig(configFile));
+        printBanner(settings, embeddedBroker, pot.clientId());
 
-        SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C: let the pot say "offline" and the broker close before the JVM halts.
@@ -252,7 +273,28 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         if (interval != null) {
             source.override("publish.interval", interval, "command line --interval");
         }
+        warnAboutReadableSecrets(source);
         return source;
+    }
+
+    /** Secrets other users can read are not secret: say so, with the fix. */
+    private void warnAboutReadableSecrets(ConfigSource source) {
+        ConfigSource.Entry password = source.get("mqtt.password");
+        String warning = password == null || password.value.isEmpty() ? null
+                : SecretFilePermissions.warning(configFile, "mqtt.password");
+        ConfigSource.Entry key = source.get("mqtt.tls.key");
+        String keyWarning = null;
+        try {
+            keyWarning = key == null || key.value.isEmpty() ? null
+                    : SecretFilePermissions.warning(Path.of(key.value), "the private key of mqtt.tls.cert");
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // Reported as a configuration problem when the TLS files are checked.
+        }
+        for (String w : new String[] {warning, keyWarning}) {
+            if (w != null) {
+                err.println("simulate: " + w);
+            }
+        }
     }
 
     private void printProblems(ConfigException e) {
@@ -263,7 +305,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private void printBanner(Settings s, EmbeddedBroker embeddedBroker) {
+    private void printBanner(Settings s, EmbeddedBroker embeddedBroker, String clientId) {
         String target;
         String hostPort;
         if (embeddedBroker != null) {
@@ -274,11 +316,27 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             String first = s.device.brokers[0];
             String host = first.substring(first.indexOf("://") + 3, first.lastIndexOf(':'));
             hostPort = "-h " + host + " -p " + first.substring(first.lastIndexOf(':') + 1);
+            if (first.startsWith("ssl://")) {
+                hostPort += " --cafile " + (s.device.tls.caCertificate != null ? s.device.tls.caCertificate : "CA.crt");
+            }
+            if (s.device.mqttUsername != null) {
+                // The mothership's own login, never the pot's: the pot may not read or command anything else.
+                hostPort += " -u mothership -P \"$MOTHERSHIP_PASSWORD\"";
+            }
         }
+        String readings = s.device.publishTopicFor(clientId);
+        String commands = s.device.subscribeTopicFor(clientId);
         out.println("smartpot simulator: " + target);
-        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + s.device.publishTopic + " -v");
-        out.println("  talk to the pot:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m \"wassap!\"");
-        out.println("  confirm receipt:      mosquitto_pub " + hostPort + " -t " + s.device.subscribeTopic + " -m received");
+        if (embeddedBroker != null && port != 0 && embeddedBroker.port() != port) {
+            out.println("  (port " + port + " is taken, perhaps by a Mosquitto already running: pass --broker tcp://127.0.0.1:"
+                    + port + " to use that one)");
+        }
+        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + readings + " -v");
+        out.println("  talk to the pot:      mosquitto_pub " + hostPort + " -t " + commands + " -m \"wassap!\"");
+        out.println("  confirm receipt:      mosquitto_pub " + hostPort + " -t " + commands + " -m received");
+        out.println("  command the pot:      mosquitto_pub " + hostPort + " -t " + commands + " -m help"
+                + "   (replies: mosquitto_sub " + hostPort + " -t '"
+                + Topics.withClientId(s.device.commands.replyTopicTemplate, "+") + "')");
         out.println("  type 'help' for console commands; Ctrl-C to stop");
     }
 

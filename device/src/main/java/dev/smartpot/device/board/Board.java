@@ -2,7 +2,7 @@ package dev.smartpot.device.board;
 
 /**
  * Everything a board provides to the core, wired once by each runtime's composition root.
- * Build with {@link #builder()}; every part is required.
+ * Build with {@link #builder()}; every part is required except the optional ones noted.
  */
 public final class Board {
 
@@ -13,6 +13,10 @@ public final class Board {
     public final Sleeper sleeper;
     public final Log log;
     public final Rebooter rebooter;
+    /** Optional: without one, settings changed by commands last until the next reboot. */
+    public final SettingsStore settingsStore;
+    /** Optional: null on a board without a pump. */
+    public final Pump pump;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -22,6 +26,8 @@ public final class Board {
         sleeper = required(b.sleeper, "sleeper");
         log = required(b.log, "log");
         rebooter = required(b.rebooter, "rebooter");
+        settingsStore = b.settingsStore != null ? b.settingsStore : new MemorySettingsStore();
+        pump = b.pump;
     }
 
     private static <T> T required(T part, String name) {
@@ -44,6 +50,8 @@ public final class Board {
         Sleeper sleeper;
         Log log;
         Rebooter rebooter;
+        SettingsStore settingsStore;
+        Pump pump;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -52,6 +60,8 @@ public final class Board {
         public Builder sleeper(Sleeper v) { sleeper = v; return this; }
         public Builder log(Log v) { log = v; return this; }
         public Builder rebooter(Rebooter v) { rebooter = v; return this; }
+        public Builder settingsStore(SettingsStore v) { settingsStore = v; return this; }
+        public Builder pump(Pump v) { pump = v; return this; }
 
         public Board build() {
             return new Board(this);

@@ -3,6 +3,8 @@ package dev.smartpot.device.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.smartpot.device.mqtt.TlsSettings;
+
 /**
  * The device's settings, validated. Read with {@link #read(ConfigReader)}; the keys and their rules are
  * documented key by key in {@code board-config/*.properties}.
@@ -19,12 +21,19 @@ public final class DeviceConfig {
     public final long wifiJoinTimeoutMillis;
     /** Normalised {@code tcp://host:port} or {@code ssl://host:port}, in order of preference. */
     public final String[] brokers;
+    /** May hold {@code {id}}; see {@link #publishTopicFor(String)}. */
     public final String publishTopic;
+    /** May hold {@code {id}}; see {@link #subscribeTopicFor(String)}. */
     public final String subscribeTopic;
     /** With {@code {id}} still in it; see {@link #statusTopicFor(String)}. */
     public final String statusTopicTemplate;
+    /** May hold {@code {id}}; see {@link #usernameFor(String)}. */
     public final String mqttUsername;
     public final String mqttPassword;
+    /** How {@code ssl://} brokers are secured (CA, client certificate, hostname check). */
+    public final TlsSettings tls;
+    /** Whether the pot confirms, per connection, that the broker delivers its readings (see DeliveryCheck). */
+    public final boolean deliveryCheck;
     public final int keepAliveSeconds;
     public final int qos;
     public final long publishIntervalMillis;
@@ -38,6 +47,9 @@ public final class DeviceConfig {
     public final int adcBits;
     public final int rawDry;
     public final int rawWet;
+    public final SensorConfig sensor;
+    public final CommandConfig commands;
+    public final HomeAssistantConfig homeAssistant;
 
     private DeviceConfig(ConfigReader r) {
         deviceName = r.text("device.name", "Smart pot");
@@ -47,9 +59,13 @@ public final class DeviceConfig {
         brokers = readBrokers(r);
         publishTopic = r.text("mqtt.topic.publish", "to_mothership");
         subscribeTopic = r.text("mqtt.topic.subscribe", "from_mothership");
-        statusTopicTemplate = r.text("mqtt.topic.status", publishTopic + "/{id}/status");
+        // A per-pot readings topic (ending in /{id}) gets its status beside the readings, not a second id level.
+        statusTopicTemplate = r.text("mqtt.topic.status",
+                publishTopic.endsWith("/{id}") ? publishTopic + "/status" : publishTopic + "/{id}/status");
         mqttUsername = r.text("mqtt.username", null);
         mqttPassword = r.secret("mqtt.password", null);
+        tls = readTls(r, brokers);
+        deliveryCheck = r.bool("mqtt.delivery.check", true);
         keepAliveSeconds = (int) (r.duration("mqtt.keepalive", 15000, 2000, 3600000) / 1000);
         qos = (int) r.number("mqtt.qos", 1, 0, 1);
         publishIntervalMillis = r.duration("publish.interval", 5000, 100, 3600000);
@@ -61,6 +77,9 @@ public final class DeviceConfig {
         adcBits = (int) r.number("sensor.adc.bits", 12, 9, 12);
         rawDry = (int) r.number("sensor.raw.dry", 3200, 0, 4095);
         rawWet = (int) r.number("sensor.raw.wet", 1400, 0, 4095);
+        sensor = SensorConfig.read(r, adcBits, rawDry, rawWet);
+        commands = CommandConfig.read(r, subscribeTopic, publishTopic);
+        homeAssistant = HomeAssistantConfig.read(r, payloadFormat);
 
         checkTopic(r, "mqtt.topic.publish", publishTopic, false);
         checkTopic(r, "mqtt.topic.subscribe", subscribeTopic, true);
@@ -93,20 +112,52 @@ public final class DeviceConfig {
     }
 
     public String statusTopicFor(String clientId) {
-        String t = statusTopicTemplate;
-        int at = t.indexOf("{id}");
-        while (at >= 0) {
-            t = t.substring(0, at) + clientId + t.substring(at + 4);
-            at = t.indexOf("{id}");
+        return Topics.withClientId(statusTopicTemplate, clientId);
+    }
+
+    /** The readings topic with {@code {id}} replaced by the client id: a per-pot topic a broker ACL can grant. */
+    public String publishTopicFor(String clientId) {
+        return Topics.withClientId(publishTopic, clientId);
+    }
+
+    public String subscribeTopicFor(String clientId) {
+        return Topics.withClientId(subscribeTopic, clientId);
+    }
+
+    /** The broker login with {@code {id}} replaced, so one template serves every pot; null = anonymous. */
+    public String usernameFor(String clientId) {
+        return mqttUsername == null ? null : Topics.withClientId(mqttUsername, clientId);
+    }
+
+    private static TlsSettings readTls(ConfigReader r, String[] brokers) {
+        String ca = r.text("mqtt.tls.ca", null);
+        String cert = r.text("mqtt.tls.cert", null);
+        String key = r.secret("mqtt.tls.key", null);
+        boolean verifyHostname = r.bool("mqtt.tls.verify_hostname", true);
+        if ((cert == null) != (key == null)) {
+            String missing = cert == null ? "mqtt.tls.cert" : "mqtt.tls.key";
+            r.problem(cert == null ? "mqtt.tls.key" : "mqtt.tls.cert", "is set without " + missing,
+                    "a client certificate needs both its certificate and its private key: set " + missing + ", or remove both");
         }
-        return t;
+        boolean anyTls = false;
+        for (int i = 0; i < brokers.length; i++) {
+            anyTls |= brokers[i].startsWith("ssl://");
+        }
+        String[] tlsKeys = {"mqtt.tls.ca", "mqtt.tls.cert", "mqtt.tls.key", "mqtt.tls.verify_hostname"};
+        for (int i = 0; i < tlsKeys.length && brokers.length > 0 && !anyTls; i++) {
+            if (r.isSet(tlsKeys[i])) {
+                r.problem(tlsKeys[i], "is set but no broker in mqtt.broker uses ssl://, so it would be ignored and the link left unencrypted",
+                        "write the broker as ssl://host:8883, or remove " + tlsKeys[i]);
+            }
+        }
+        return new TlsSettings(ca, cert, key, verifyHostname);
     }
 
     private static long readRebootAfter(ConfigReader r) {
         if (r.isSet("reboot.after") && "0".equals(r.source().get("reboot.after").value)) {
             return 0;
         }
-        return r.duration("reboot.after", 900000, 60000, 7 * 24 * 3600000L);
+        return r.duration("reboot.after", 900000, 10000, 7 * 24 * 3600000L);
     }
 
     private static String[] readBrokers(ConfigReader r) {
@@ -185,7 +236,7 @@ public final class DeviceConfig {
         return scheme + "://" + host + ":" + port;
     }
 
-    private static void checkTopic(ConfigReader r, String key, String topic, boolean filter) {
+    static void checkTopic(ConfigReader r, String key, String topic, boolean filter) {
         if (topic == null) {
             return;
         }
@@ -224,7 +275,7 @@ public final class DeviceConfig {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3;
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : (c >= 0xD800 && c <= 0xDBFF) ? 2 : 3; // a surrogate pair is 4 bytes
         }
         return n;
     }

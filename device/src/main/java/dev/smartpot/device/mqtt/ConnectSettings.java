@@ -12,14 +12,22 @@ public final class ConnectSettings {
     /** Null for no last will. */
     public final String willTopic;
     public final byte[] willPayload;
+    /** How to secure an {@code ssl://} broker; null = plain settings (the platform's trusted roots, hostname checked). */
+    public final TlsSettings tls;
 
     public ConnectSettings(int keepAliveSeconds, int connectTimeoutSeconds, String username, String password,
             String willTopic, byte[] willPayload) {
+        this(keepAliveSeconds, connectTimeoutSeconds, username, password, willTopic, willPayload, null);
+    }
+
+    public ConnectSettings(int keepAliveSeconds, int connectTimeoutSeconds, String username, String password,
+            String willTopic, byte[] willPayload, TlsSettings tls) {
         this.keepAliveSeconds = keepAliveSeconds;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.username = username;
         this.password = password;
         this.willTopic = willTopic;
         this.willPayload = willPayload;
+        this.tls = tls;
     }
 }

@@ -8,5 +8,11 @@ public interface MqttListener {
 
     void messageArrived(String topic, byte[] payload);
 
+    /**
+     * A message the broker kept (retained) and hands to every new subscriber. A transport that cannot
+     * tell may report every message through {@link #messageArrived}.
+     */
+    void retainedMessageArrived(String topic, byte[] payload);
+
     void connectionLost(String cause);
 }

@@ -14,6 +14,9 @@ public interface MqttTransport {
 
     void subscribe(String topicFilter, int qos) throws MqttTransportException;
 
+    /** Ends a subscription made with {@link #subscribe}; returns once the broker acknowledged it. */
+    void unsubscribe(String topicFilter) throws MqttTransportException;
+
     /** Publishes {@code length} bytes of {@code payload}; for QoS 1 returns once the broker acknowledged. */
     void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException;
 

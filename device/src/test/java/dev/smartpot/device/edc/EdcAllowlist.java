@@ -117,6 +117,9 @@ public final class EdcAllowlist {
         if (exact != null) {
             return exact;
         }
+        if (types.contains(type) || restricted.containsKey(type)) {
+            return null; // an explicit allow (e.g. from an extra list) beats a denied package
+        }
         String best = null;
         int bestLength = -1;
         for (Map.Entry<String, String> e : deniedTypes.entrySet()) {

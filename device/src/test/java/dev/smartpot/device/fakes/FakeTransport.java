@@ -18,13 +18,19 @@ public final class FakeTransport implements MqttTransport {
 
     public final List<Sent> sent = new ArrayList<>();
     public final List<String> subscriptions = new ArrayList<>();
+    public final List<String> unsubscriptions = new ArrayList<>();
     public final List<String> connects = new ArrayList<>();
     public ConnectSettings lastSettings;
     /** Brokers (URIs) that refuse or cannot be reached. */
     public final List<String> deadBrokers = new ArrayList<>();
+    /** Topics whose publishes the broker acknowledges and then drops, as Mosquitto does when its ACL says no. */
+    public final List<String> deniedTopics = new ArrayList<>();
     public MqttTransportException connectFailure;
+    public MqttTransportException subscribeFailure;
     public MqttTransportException publishFailure;
     public int disconnects;
+    /** Subscriptions of the current (clean) session. */
+    private final List<String> session = new ArrayList<>();
     private MqttListener listener;
     private boolean connected;
 
@@ -44,12 +50,24 @@ public final class FakeTransport implements MqttTransport {
             throw new MqttTransportException(MqttTransportException.UNREACHABLE, "Connection refused");
         }
         connected = true;
+        session.clear();
     }
 
     @Override
     public void subscribe(String topicFilter, int qos) throws MqttTransportException {
         requireConnected();
+        if (subscribeFailure != null) {
+            throw subscribeFailure;
+        }
         subscriptions.add(topicFilter);
+        session.add(topicFilter);
+    }
+
+    @Override
+    public void unsubscribe(String topicFilter) throws MqttTransportException {
+        requireConnected();
+        unsubscriptions.add(topicFilter);
+        session.remove(topicFilter);
     }
 
     @Override
@@ -62,7 +80,39 @@ public final class FakeTransport implements MqttTransport {
             }
             throw e;
         }
+        if (deniedTopics.contains(topic)) {
+            return;
+        }
         sent.add(new Sent(topic, new String(payload, 0, length, StandardCharsets.UTF_8), qos, retained));
+        if (isSubscribed(topic)) {
+            // A broker routes a publish to every matching subscription, the publisher's own included.
+            byte[] copy = new byte[length];
+            System.arraycopy(payload, 0, copy, 0, length);
+            listener.messageArrived(topic, copy);
+        }
+    }
+
+    private boolean isSubscribed(String topic) {
+        for (String filter : session) {
+            if (matches(filter, topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean matches(String filter, String topic) {
+        String[] f = filter.split("/", -1);
+        String[] t = topic.split("/", -1);
+        for (int i = 0; i < f.length; i++) {
+            if (f[i].equals("#")) {
+                return true;
+            }
+            if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
+                return false;
+            }
+        }
+        return f.length == t.length;
     }
 
     @Override
@@ -90,6 +140,15 @@ public final class FakeTransport implements MqttTransport {
 
     public void deliver(String topic, String payload) {
         listener.messageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void deliver(String topic, byte[] payload) {
+        listener.messageArrived(topic, payload);
+    }
+
+    /** A message the broker had retained, as a new subscription receives it. */
+    public void deliverRetained(String topic, String payload) {
+        listener.retainedMessageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 
     public List<Sent> sentTo(String topic) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.MemorySettingsStore;
+import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
@@ -22,10 +24,19 @@ public final class TestPot {
     public final List<String> reboots = new ArrayList<>();
     public int raw = 2300;
     public boolean sensorBroken;
+    /** Millilitres poured by each {@code water} command, when the pot is built with a pump. */
+    public final List<Integer> watered = new ArrayList<>();
+    public final SettingsStore settings;
     public final DeviceConfig config;
     public final PotNode node;
 
     public TestPot(String properties) {
+        this(properties, new MemorySettingsStore(), false);
+    }
+
+    /** A pot whose saved settings live in {@code settings} (share it to "reboot"), with or without a pump. */
+    public TestPot(String properties, SettingsStore settings, boolean withPump) {
+        this.settings = settings;
         String base = "wifi.ssid = Net\nwifi.password = password1\nmqtt.broker = 10.0.0.1\n";
         ConfigReader reader = new ConfigReader(ConfigSource.parse(base + properties, "test.properties"));
         config = DeviceConfig.read(reader);
@@ -47,6 +58,8 @@ public final class TestPot {
                 .sleeper(clock)
                 .log(log)
                 .rebooter(reboots::add)
+                .settingsStore(settings)
+                .pump(withPump ? watered::add : null)
                 .build();
         node = new PotNode(config, board, mqtt);
     }
@@ -62,6 +75,29 @@ public final class TestPot {
             }
             clock.advance(Math.max(1, Math.min(wait, left)));
         }
+    }
+
+    /** Command replies, oldest first. */
+    public List<String> replies() {
+        List<String> out = new ArrayList<>();
+        for (FakeTransport.Sent s : mqtt.sentTo("to_mothership/" + ID + "/reply")) {
+            out.add(s.payload());
+        }
+        return out;
+    }
+
+    /** Delivers a command on the broadcast topic and lets the loop handle it. */
+    public String command(String text) {
+        return commandOn(config.subscribeTopic, text);
+    }
+
+    /** Delivers a command on {@code topic}; returns the reply it produced, or null for none. */
+    public String commandOn(String topic, String text) {
+        int before = replies().size();
+        mqtt.deliver(topic, text);
+        runFor(1);
+        List<String> after = replies();
+        return after.size() > before ? after.get(after.size() - 1) : null;
     }
 
     public List<String> readings() {

@@ -8,12 +8,15 @@ import dev.smartpot.device.board.Clock;
 
 /**
  * A capacitive soil-moisture sensor in a pot of soil, read through a 12-bit ADC. The soil dries at a
- * steady rate, jumps when watered, and the sensor adds noise; it can be unplugged (reads 0 V) or
- * shorted to the supply (reads full scale), the faults the core must not mistake for moisture.
+ * steady rate, jumps when watered, and the sensor adds noise, plus the odd wild sample an ESP32's ADC
+ * gives while its radio transmits; it can be unplugged (a floating input a few counts above 0 V) or
+ * shorted to the supply (full scale), the faults the core must not mistake for moisture.
  */
 public final class SoilModelAdc implements AnalogInput {
 
     private static final int FULL_SCALE = 4095;
+    /** An unplugged input floats this few counts above 0 V. */
+    private static final int FLOATING_MAX = 20;
     /** Water that brings the pot from bone dry to saturated. */
     private static final double POT_WATER_CAPACITY_ML = 400;
 
@@ -23,6 +26,7 @@ public final class SoilModelAdc implements AnalogInput {
     private final int rawWet;
     private final double dryingPerHour;
     private final double noiseCounts;
+    private final double spikeFraction;
     private double moisture;
     private long updatedAt;
     private volatile boolean unplugged;
@@ -32,15 +36,17 @@ public final class SoilModelAdc implements AnalogInput {
      * @param startMoisturePercent soil moisture at boot, 0 to 100
      * @param dryingPercentPerHour how fast the soil loses moisture
      * @param noiseCounts standard deviation of the sensor noise, in ADC counts
+     * @param spikeFraction share of samples that come out anywhere from 0 to full scale, 0 to 1
      */
     public SoilModelAdc(Clock clock, long seed, int rawDry, int rawWet, double startMoisturePercent,
-            double dryingPercentPerHour, double noiseCounts) {
+            double dryingPercentPerHour, double noiseCounts, double spikeFraction) {
         this.clock = clock;
         this.random = new Random(seed);
         this.rawDry = rawDry;
         this.rawWet = rawWet;
         this.dryingPerHour = dryingPercentPerHour / 100.0;
         this.noiseCounts = noiseCounts;
+        this.spikeFraction = spikeFraction;
         this.moisture = clamp(startMoisturePercent / 100.0);
         this.updatedAt = clock.uptimeMillis();
     }
@@ -48,10 +54,13 @@ public final class SoilModelAdc implements AnalogInput {
     @Override
     public synchronized int read() throws IOException {
         if (unplugged) {
-            return 0;
+            return random.nextInt(FLOATING_MAX + 1);
         }
         if (shorted) {
             return FULL_SCALE;
+        }
+        if (random.nextDouble() < spikeFraction) {
+            return random.nextInt(FULL_SCALE + 1);
         }
         dryUntilNow();
         double counts = rawDry + (rawWet - rawDry) * moisture + random.nextGaussian() * noiseCounts;
@@ -70,7 +79,9 @@ public final class SoilModelAdc implements AnalogInput {
         return moisture * 100;
     }
 
+    /** The last fault set is the one the sensor shows, as with a real cable. */
     public void unplug() {
+        shorted = false;
         unplugged = true;
     }
 
@@ -80,6 +91,7 @@ public final class SoilModelAdc implements AnalogInput {
     }
 
     public void shortCircuit() {
+        unplugged = false;
         shorted = true;
     }
 

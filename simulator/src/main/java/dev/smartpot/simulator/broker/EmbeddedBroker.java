@@ -38,8 +38,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("telemetry_enabled", "false");
         props.setProperty("persistence_enabled", "false");
         props.setProperty("allow_anonymous", "true");
-        // mosquitto_sub/mosquitto_pub 2.0 connect with an empty client id, which Moquette refuses by default
-        // ("identifier rejected"): the banner's commands must work.
+        // mosquitto_sub/mosquitto_pub 2.0 send an empty client id and let the broker pick one (MQTT 3.1.1
+        // allows it with a clean session); Moquette refuses that unless told, so the banner's commands failed.
         props.setProperty("allow_zero_byte_client_id", "true");
         props.setProperty("netty.so_reuseaddr", "true");
         Server server = new Server();

@@ -4,11 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.PotNode;
-import dev.smartpot.device.board.AnalogInput;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.ChipId;
 import dev.smartpot.device.board.Log;
@@ -39,7 +37,8 @@ public final class FleetPot implements Sleeper {
     private final boolean knowsTime;
     private final TransportFactory transports;
     private final ScheduledExecutorService scheduler;
-    private final AtomicLong readingsTaken = new AtomicLong();
+    /** Readings taken in earlier boots of this pot (one reading = one sequence number, however many ADC samples). */
+    private volatile long takenBeforeBoot;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private volatile PotNode node;
@@ -87,14 +86,14 @@ public final class FleetPot implements Sleeper {
 
     private void boot() {
         wlan.leave();
-        // Counts every reading taken (a failed read is a reading too: it is queued as a fault).
-        AnalogInput countingSensor = () -> {
-            readingsTaken.incrementAndGet();
-            return soil.read();
-        };
+        PotNode previous = node;
+        if (previous != null) {
+            // A reboot starts the device's count again; the fleet's tally keeps what came before.
+            takenBeforeBoot += previous.readingsTaken();
+        }
         Board board = Board.builder()
                 .wifi(wlan)
-                .soilSensor(countingSensor)
+                .soilSensor(soil)
                 .chipId(chipId)
                 .clock(new SystemClock(knowsTime))
                 .sleeper(this)
@@ -218,7 +217,8 @@ public final class FleetPot implements Sleeper {
     }
 
     public long readingsTaken() {
-        return readingsTaken.get();
+        PotNode current = node;
+        return takenBeforeBoot + (current == null ? 0 : current.readingsTaken());
     }
 
     boolean isStopped() {

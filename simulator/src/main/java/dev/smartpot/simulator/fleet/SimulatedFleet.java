@@ -65,7 +65,8 @@ public final class SimulatedFleet {
             // Pots differ: each starts within 15 points of sim.soil.moisture, with noise of its own.
             double start = world.soilMoisturePercent + (Math.floorMod(seed.hashCode(), 31) - 15);
             SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
-                    Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts);
+                    Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
+                    world.sensorSpikeFraction);
             list.add(new FleetPot(config, chipId, wlan, soil, console.logFor(clientId), world.knowsTime,
                     counting(transports), scheduler));
         }
@@ -126,7 +127,7 @@ public final class SimulatedFleet {
 
     /** Counts the readings each transport publishes, so the fleet can report readings per second. */
     private FleetPot.TransportFactory counting(FleetPot.TransportFactory transports) {
-        return clientId -> new CountingTransport(transports.create(clientId), config.publishTopic, published);
+        return clientId -> new CountingTransport(transports.create(clientId), config.publishTopicFor(clientId), published);
     }
 
     /** Passes everything through; counts publishes to the readings topic that succeeded. */
@@ -154,6 +155,11 @@ public final class SimulatedFleet {
         @Override
         public void subscribe(String topicFilter, int qos) throws MqttTransportException {
             inner.subscribe(topicFilter, qos);
+        }
+
+        @Override
+        public void unsubscribe(String topicFilter) throws MqttTransportException {
+            inner.unsubscribe(topicFilter);
         }
 
         @Override

@@ -65,7 +65,9 @@ public final class HiveMqttTransport implements MqttTransport {
                 .socketConnectTimeout(settings.connectTimeoutSeconds, TimeUnit.SECONDS)
                 .mqttConnectTimeout(settings.connectTimeoutSeconds, TimeUnit.SECONDS);
         if (tls) {
-            transport.sslWithDefaultConfig();
+            // The fleet is for load on plain listeners; TLS pots (CA, client certificates) run one per process.
+            throw new MqttTransportException(MqttTransportException.REFUSED, "the fleet transport speaks tcp:// only: run a TLS"
+                    + " pot on its own (scripts/simulate without --devices), which reads mqtt.tls.*");
         }
         Mqtt3AsyncClient[] self = new Mqtt3AsyncClient[1];
         Mqtt3AsyncClient c = MqttClient.builder()
@@ -114,7 +116,12 @@ public final class HiveMqttTransport implements MqttTransport {
         Mqtt3SubAck ack = await(c.subscribeWith().topicFilter(topicFilter).qos(qosOf(qos))
                 .callback(publish -> {
                     MqttListener l = listener;
-                    if (l != null) {
+                    if (l == null) {
+                        return;
+                    }
+                    if (publish.isRetain()) {
+                        l.retainedMessageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
+                    } else {
                         l.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
                     }
                 })
@@ -123,6 +130,11 @@ public final class HiveMqttTransport implements MqttTransport {
             throw new MqttTransportException(MqttTransportException.REFUSED,
                     "the broker refused the subscription to " + topicFilter + " (not authorised?)");
         }
+    }
+
+    @Override
+    public void unsubscribe(String topicFilter) throws MqttTransportException {
+        await(requireClient().unsubscribeWith().topicFilter(topicFilter).send());
     }
 
     @Override

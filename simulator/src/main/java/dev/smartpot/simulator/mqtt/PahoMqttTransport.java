@@ -1,5 +1,9 @@
 package dev.smartpot.simulator.mqtt;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -13,6 +17,7 @@ import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.mqtt.TlsSettings;
 
 /**
  * The core's MQTT seam on Eclipse Paho 1.2.5's blocking client. Paho's own reconnect is off (its delay
@@ -21,13 +26,19 @@ import dev.smartpot.device.mqtt.MqttTransportException;
  */
 public final class PahoMqttTransport implements MqttTransport {
 
-    /** How long a blocking operation (publish, subscribe) may wait for the broker's answer. */
+    /**
+     * The longest a blocking operation (publish, subscribe) may wait for the broker's answer; never longer
+     * than the keepalive, so a QoS 1 publish into a frozen broker shows the dead link sooner than a ping would.
+     */
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
     /** Enough room that a burst of queued QoS 1 readings rarely hits "too many publishes in progress". */
     private static final int MAX_INFLIGHT = 100;
 
     private volatile MqttListener listener;
     private volatile MqttClient client;
+    /** Built on the first {@code ssl://} connect from these settings, then reused. */
+    private TlsSettings tlsFor;
+    private SSLSocketFactory tlsSockets;
 
     @Override
     public void setListener(MqttListener listener) {
@@ -40,7 +51,7 @@ public final class PahoMqttTransport implements MqttTransport {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
-        options.setKeepAliveInterval(settings.keepAliveSeconds);
+        options.setKeepAliveInterval(pahoKeepAlive(settings.keepAliveSeconds));
         options.setConnectionTimeout(settings.connectTimeoutSeconds);
         options.setMaxInflight(MAX_INFLIGHT);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -53,19 +64,33 @@ public final class PahoMqttTransport implements MqttTransport {
         if (settings.willTopic != null) {
             options.setWill(settings.willTopic, settings.willPayload, 1, true);
         }
+        if (serverUri.startsWith("ssl://")) {
+            TlsSettings tls = settings.tls != null ? settings.tls : new TlsSettings(null, null, null, true);
+            options.setSocketFactory(tlsSockets(tls));
+            options.setHttpsHostnameVerificationEnabled(tls.verifyHostname);
+        }
         MqttClient c;
         try {
             c = new MqttClient(serverUri, clientId, new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new MqttTransportException(MqttTransportException.OTHER, "bad broker address " + serverUri + ": " + e.getMessage());
         }
-        c.setTimeToWait(OPERATION_TIMEOUT_MILLIS);
+        c.setTimeToWait(Math.min(OPERATION_TIMEOUT_MILLIS, settings.keepAliveSeconds * 1000L));
         c.setCallback(new Callback(c));
         try {
             c.connect(options);
         } catch (MqttException e) {
             closeQuietly(c);
-            throw translate(e);
+            MqttTransportException failure = translate(e);
+            String m = failure.getMessage().toLowerCase();
+            if (serverUri.startsWith("ssl://") && failure.kind() == MqttTransportException.UNREACHABLE
+                    && (m.contains("reset") || m.contains("closed") || m.contains("eof"))) {
+                // Mosquitto hangs up on a TLS hello sent to a plain port; say so, but keep retrying (a restart looks the same).
+                throw new MqttTransportException(MqttTransportException.UNREACHABLE, failure.getMessage()
+                        + " (the broker hung up during TLS setup: is " + serverUri + " its TLS port? A plain MQTT port, usually"
+                        + " 1883, does that; TLS is usually 8883)");
+            }
+            throw failure;
         }
         client = c;
     }
@@ -80,6 +105,16 @@ public final class PahoMqttTransport implements MqttTransport {
                 throw new MqttTransportException(MqttTransportException.REFUSED,
                         "the broker refused the subscription to " + topicFilter + " (not authorised?)");
             }
+        } catch (MqttException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void unsubscribe(String topicFilter) throws MqttTransportException {
+        MqttClient c = requireClient();
+        try {
+            c.unsubscribe(topicFilter);
         } catch (MqttException e) {
             throw translate(e);
         }
@@ -106,10 +141,46 @@ public final class PahoMqttTransport implements MqttTransport {
         }
     }
 
+    /**
+     * Drops the connection the way a lost radio does: no DISCONNECT packet, so the broker publishes the
+     * pot's last will. The device loop notices through {@link MqttListener#connectionLost} or a failed call.
+     */
+    public void severLink() {
+        MqttClient c = client;
+        if (c != null) {
+            try {
+                c.disconnectForcibly(0, 100, false);
+            } catch (MqttException | RuntimeException alreadyGone) {
+                // Nothing left to sever.
+            }
+        }
+    }
+
     @Override
     public boolean isConnected() {
         MqttClient c = client;
         return c != null && c.isConnected();
+    }
+
+    /**
+     * Paho pings once the broker has been silent for a keepalive and gives up one keepalive after that, so
+     * it can take two keepalives to notice a dead link. Running its keepalive at three quarters of ours
+     * keeps that within 1.5 x {@code mqtt.keepalive}, at the cost of a 2-byte ping a little more often.
+     */
+    static int pahoKeepAlive(int configuredSeconds) {
+        return Math.max(1, configuredSeconds * 3 / 4);
+    }
+
+    private SSLSocketFactory tlsSockets(TlsSettings tls) throws MqttTransportException {
+        if (tls != tlsFor) {
+            try {
+                tlsSockets = TlsFiles.socketFactory(tls);
+            } catch (TlsFiles.Unusable e) {
+                throw new MqttTransportException(MqttTransportException.REFUSED, e.key + " " + e.getMessage());
+            }
+            tlsFor = tls;
+        }
+        return tlsSockets;
     }
 
     private MqttClient requireClient() throws MqttTransportException {
@@ -138,6 +209,10 @@ public final class PahoMqttTransport implements MqttTransport {
 
     /** Sorts Paho's reason codes into what the supervisor acts on, with a message a person understands. */
     static MqttTransportException translate(MqttException e) {
+        MqttTransportException tls = translateTls(e);
+        if (tls != null) {
+            return tls;
+        }
         int code = e.getReasonCode();
         String detail = describe(e);
         switch (code) {
@@ -152,10 +227,13 @@ public final class PahoMqttTransport implements MqttTransport {
                         "refused by the broker: server unavailable");
             case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
                 return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: bad user name or password (check mqtt.username and mqtt.password)");
+                        "refused by the broker: bad user name or password. Fix: check mqtt.username and mqtt.password"
+                                + " against the broker's password file");
             case MqttException.REASON_CODE_NOT_AUTHORIZED:
+                // Mosquitto answers a wrong password with this code too.
                 return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: not authorised (check the broker's password file and ACL)");
+                        "refused by the broker: not authorised. Fix: check mqtt.username and mqtt.password against the"
+                                + " broker's password file (scripts/broker --secure: .broker-secure/pots/<client id>.properties)");
             case MqttException.REASON_CODE_MAX_INFLIGHT:
                 return new MqttTransportException(MqttTransportException.BUSY, "too many publishes in flight");
             case MqttException.REASON_CODE_CLIENT_TIMEOUT:
@@ -163,6 +241,32 @@ public final class PahoMqttTransport implements MqttTransport {
             default:
                 return new MqttTransportException(MqttTransportException.UNREACHABLE, detail);
         }
+    }
+
+    /** Certificate and handshake failures: a configuration problem on one side, so the core treats them as refusals. */
+    private static MqttTransportException translateTls(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BrokerCertificateException) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "TLS refused: " + t.getMessage());
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof SSLException && (m.contains("certificate_required") || m.contains("bad_certificate")
+                    || m.contains("unknown_ca") || m.contains("certificate_unknown"))) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "TLS refused by the broker (" + m
+                        + "): it wants a client certificate it trusts. Fix: set mqtt.tls.cert and mqtt.tls.key to a"
+                        + " certificate signed by the broker's CA");
+            }
+            if (t instanceof SSLException && m.contains("Unsupported or unrecognized SSL message")) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "the broker does not speak TLS on this port."
+                        + " Fix: use tcp:// for a plain port, or the broker's TLS port (usually 8883) with ssl://");
+            }
+            if (t instanceof SSLHandshakeException) {
+                return new MqttTransportException(MqttTransportException.REFUSED, "TLS handshake with the broker failed: " + m);
+            }
+        }
+        return null;
     }
 
     private static String describe(Throwable e) {
@@ -194,7 +298,11 @@ public final class PahoMqttTransport implements MqttTransport {
         public void messageArrived(String topic, MqttMessage message) {
             MqttListener l = listener;
             if (l != null) {
-                l.messageArrived(topic, message.getPayload());
+                if (message.isRetained()) {
+                    l.retainedMessageArrived(topic, message.getPayload());
+                } else {
+                    l.messageArrived(topic, message.getPayload());
+                }
             }
         }
 

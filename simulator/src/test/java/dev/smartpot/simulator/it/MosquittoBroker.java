@@ -45,6 +45,19 @@ public final class MosquittoBroker implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * A Mosquitto on a config of the test's own (listeners, TLS, logins); the fixture adds its log and runs it
+     * as the current user. {@code port} is the listener to wait for.
+     */
+    public static MosquittoBroker startWithConfig(int port, String config) throws IOException {
+        Path dir = Files.createTempDirectory("mosquitto-it");
+        MosquittoBroker broker = new MosquittoBroker(dir, port);
+        Files.writeString(dir.resolve("mosquitto.conf"), config + "\nuser root\nlog_dest file " + dir.resolve("mosquitto.log")
+                + "\nlog_type all\n");
+        broker.launch();
+        return broker;
+    }
+
     static String binary() {
         for (String candidate : new String[] {"/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto"}) {
             if (new File(candidate).canExecute()) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 
+import dev.smartpot.device.board.MemorySettingsStore;
+import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
@@ -31,6 +33,11 @@ public final class PotUnderTest implements AutoCloseable {
     public final SimulatedPot pot;
 
     public PotUnderTest(String brokerUri, String extraProperties) throws Exception {
+        this(brokerUri, extraProperties, new MemorySettingsStore());
+    }
+
+    /** A pot that keeps the settings commands change in {@code settings} (a file, to survive a restart). */
+    public PotUnderTest(String brokerUri, String extraProperties, SettingsStore settings) throws Exception {
         ConfigSource source = ConfigSource.parse(FAST + "mqtt.broker = " + brokerUri + "\n" + extraProperties, "it.properties");
         ConfigReader reader = new ConfigReader(source);
         DeviceConfig device = DeviceConfig.read(reader);
@@ -40,7 +47,7 @@ public final class PotUnderTest implements AutoCloseable {
             synchronized (console) {
                 console.add(line);
             }
-        });
+        }, settings);
         pot.start();
     }
 
@@ -55,7 +62,11 @@ public final class PotUnderTest implements AutoCloseable {
     }
 
     public void awaitLog(String fragment, Duration atMost) {
-        Awaitility.await("device log to show: " + fragment).atMost(atMost).until(() -> console().contains(fragment));
+        try {
+            Awaitility.await("device log to show: " + fragment).atMost(atMost).until(() -> console().contains(fragment));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the device log never showed: " + fragment + "\n--- device log ---\n" + console(), e);
+        }
     }
 
     @Override

@@ -43,7 +43,7 @@ class SimulatorCommandLineIT {
         Captured out = new Captured();
         Captured err = new Captured();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(
-                new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--interval", "300ms", "--duration", "4s"},
+                new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--interval", "300ms", "--duration", "5s"},
                 out.stream, err.stream, new ByteArrayInputStream(new byte[0])));
 
         Pattern banner = Pattern.compile("mosquitto_sub -h 127\\.0\\.0\\.1 -p (\\d+) -t to_mothership -v");
@@ -55,13 +55,38 @@ class SimulatorCommandLineIT {
 
         try (Subscriber mothership = new Subscriber(uri, "to_mothership")) {
             mothership.awaitCount("to_mothership", 3, Duration.ofSeconds(10));
+            // The banner's own lines, pasted as a user would.
+            Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", m.group(1), "-t", "to_mothership",
+                    "-v", "-C", "1", "-W", "10").redirectErrorStream(true).start();
+            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", m.group(1), "-t", "from_mothership",
+                    "-m", "wassap!").redirectErrorStream(true).start();
+            assertEquals(0, pub.waitFor(), new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, sub.waitFor(), "mosquitto_sub got a reading");
+            assertTrue(new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("to_mothership {\"id\":"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("(from_mothership, wassap!)"));
             assertEquals(0, (int) exit.get());
             assertTrue(mothership.payloads("to_mothership").get(0).contains("\"moisture\":"));
         }
-        assertTrue(out.text().contains("--duration 4s reached, stopping"), out.text());
+        assertTrue(out.text().contains("--duration 5s reached, stopping"), out.text());
         assertTrue(out.text().matches("(?s).*published #\\d+ to to_mothership: moisture \\d+\\.\\d% \\(raw \\d+\\).*"), out.text());
         assertTrue(out.text().contains("stopped after"), out.text());
         assertFalse(out.text().contains("soil-is-life"), "the WiFi password is never printed");
+    }
+
+    @Test
+    void whenThePortIsTakenTheEmbeddedBrokerMovesToAFreeOne() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Captured out = new Captured();
+            Captured err = new Captured();
+            int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port",
+                    Integer.toString(taken.getLocalPort()), "--duration", "1s"}, out.stream, err.stream,
+                    new ByteArrayInputStream(new byte[0]));
+            assertEquals(0, code, err.text());
+            Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out.text());
+            assertTrue(m.find(), out.text());
+            assertTrue(Integer.parseInt(m.group(1)) != taken.getLocalPort(), out.text());
+            assertTrue(out.text().contains("mosquitto_sub -h 127.0.0.1 -p " + m.group(1)), out.text());
+        }
     }
 
     @Test

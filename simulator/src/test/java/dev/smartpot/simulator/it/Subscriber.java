@@ -25,7 +25,7 @@ public final class Subscriber implements AutoCloseable {
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
     /** One message as received. */
-    public record Received(String topic, String payload, boolean retained) {
+    public record Received(String topic, String payload, boolean retained, long arrivedNanos) {
     }
 
     private final MqttClient client;
@@ -58,7 +58,8 @@ public final class Subscriber implements AutoCloseable {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 synchronized (received) {
-                    received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.isRetained()));
+                    received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.isRetained(),
+                            System.nanoTime()));
                 }
             }
 
@@ -112,6 +113,17 @@ public final class Subscriber implements AutoCloseable {
             }
         }
         return seqs;
+    }
+
+    /** When the first reading with a seq above {@code afterSeq} arrived, or -1. */
+    public long arrivalOfFirstSeqAbove(String topic, long afterSeq) {
+        for (Received r : received()) {
+            Matcher m = SEQ.matcher(r.payload());
+            if (r.topic().equals(topic) && m.find() && Long.parseLong(m.group(1)) > afterSeq) {
+                return r.arrivedNanos();
+            }
+        }
+        return -1;
     }
 
     public void awaitCount(String topic, int n, Duration atMost) {

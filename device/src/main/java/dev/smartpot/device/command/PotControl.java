@@ -1,0 +1,33 @@
+package dev.smartpot.device.command;
+
+/** What commands may ask of the running device loop. Called on the loop's own thread. */
+public interface PotControl {
+
+    /** Takes a reading now, queued and published like a scheduled one; returns its raw code. */
+    int readNow();
+
+    /** Readings taken since boot; the last one has sequence number this minus one. */
+    long readingsTaken();
+
+    /** The raw code of the last reading, or -1 before the first. */
+    int lastRawCode();
+
+    long intervalMillis();
+
+    /** Uses a new interval from the next reading on. */
+    void changeInterval(long millis);
+
+    /** Reboots the board once the reply to this command is out. */
+    void rebootAfterReply(String reason);
+
+    /** "online", "offline" or "stopped". */
+    String stateName();
+
+    long publishedReadings();
+
+    int queuedReadings();
+
+    long droppedReadings();
+
+    int reconnects();
+}

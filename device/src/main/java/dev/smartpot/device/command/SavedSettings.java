@@ -1,0 +1,191 @@
+package dev.smartpot.device.command;
+
+import java.io.IOException;
+
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.SettingsStore;
+import dev.smartpot.device.config.ConfigSource;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.config.SensorConfig;
+import dev.smartpot.device.reading.MoistureScale;
+
+/**
+ * The settings commands change (the interval and the calibration), kept in the board's
+ * {@link SettingsStore} so they outlive a reconnect and a reboot.
+ *
+ * <p>The text is the config file's own syntax with the same keys. Next to each value it records what the
+ * config file said when the command set it ({@code publish.interval.config = 5s}): a saved value wins
+ * over the file only while the file still says that, so whoever changed a setting last, a person
+ * editing the file or the mothership sending a command, is the one who is obeyed.
+ */
+public final class SavedSettings {
+
+    static final String INTERVAL = "publish.interval";
+    static final String DRY = "sensor.raw.dry";
+    static final String WET = "sensor.raw.wet";
+    static final String FROM_CONFIG = ".config";
+    private static final String HEADER = "# Settings changed by commands from the mothership. Each wins over the config file while the\n"
+            + "# file still has the value in its \".config\" line; delete this file to use the config file alone.\n";
+
+    private final SettingsStore store;
+    private final DeviceConfig config;
+    private final Log log;
+    private long intervalMillis;
+    private int rawDry;
+    private int rawWet;
+    private boolean intervalSaved;
+    private boolean calibrationSaved;
+
+    public SavedSettings(SettingsStore store, DeviceConfig config, Log log) {
+        this.store = store;
+        this.config = config;
+        this.log = log;
+        this.intervalMillis = config.publishIntervalMillis;
+        this.rawDry = config.rawDry;
+        this.rawWet = config.rawWet;
+    }
+
+    /** Reads what was saved and keeps what is still valid and still wins over the config file. Never throws. */
+    public void load(MoistureScale scale) {
+        String text;
+        try {
+            text = store.load();
+        } catch (IOException e) {
+            log.warn("saved settings could not be read (" + e.getMessage() + "); using the config file");
+            return;
+        }
+        if (text == null) {
+            return;
+        }
+        ConfigSource saved = ConfigSource.parse(text, "saved settings");
+        String interval = stillWins(saved, INTERVAL, Durations.format(config.publishIntervalMillis));
+        if (interval != null) {
+            long millis = Durations.parseMillis(interval);
+            if (millis < CommandParser.MIN_INTERVAL_MILLIS || millis > CommandParser.MAX_INTERVAL_MILLIS) {
+                log.warn("saved " + INTERVAL + " = " + interval + " is not a valid interval; using the config file's "
+                        + Durations.format(config.publishIntervalMillis));
+            } else {
+                intervalMillis = millis;
+                intervalSaved = true;
+                log.info("using " + INTERVAL + " = " + Durations.format(millis) + " set by the mothership (the config file says "
+                        + Durations.format(config.publishIntervalMillis) + ")");
+            }
+        }
+        String dry = stillWins(saved, DRY, Integer.toString(config.rawDry));
+        String wet = stillWins(saved, WET, Integer.toString(config.rawWet));
+        if (dry != null || wet != null) {
+            int newDry = dry != null ? counts(dry) : config.rawDry;
+            int newWet = wet != null ? counts(wet) : config.rawWet;
+            String problem = newDry < 0 || newWet < 0 ? "is not a number" : calibrationProblem(newDry, newWet, scale);
+            if (problem != null) {
+                log.warn("saved calibration dry " + dry + ", wet " + wet + " " + problem + "; using the config file's");
+            } else {
+                rawDry = newDry;
+                rawWet = newWet;
+                calibrationSaved = true;
+                scale.calibrate(rawDry, rawWet);
+                log.info("using calibration dry " + rawDry + ", wet " + rawWet + " set by the mothership (the config file says "
+                        + config.rawDry + ", " + config.rawWet + ")");
+            }
+        }
+    }
+
+    /** The saved value of {@code key} if its recorded config value is still the file's, else null (with a log line). */
+    private String stillWins(ConfigSource saved, String key, String configValue) {
+        ConfigSource.Entry value = saved.get(key);
+        if (value == null) {
+            return null;
+        }
+        ConfigSource.Entry baseline = saved.get(key + FROM_CONFIG);
+        if (baseline == null || !baseline.value.equals(configValue)) {
+            log.info("the config file changed " + key + " to " + configValue + " since the mothership set " + value.value
+                    + "; using the file");
+            return null;
+        }
+        return value.value;
+    }
+
+    private static int counts(String text) {
+        if (text.length() == 0 || text.length() > 5) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Why these counts cannot be the calibration on this scale, or null. */
+    static String calibrationProblem(int dry, int wet, MoistureScale scale) {
+        String problem = SensorConfig.pointProblem(dry, scale);
+        if (problem != null) {
+            return "(dry " + problem + ")";
+        }
+        problem = SensorConfig.pointProblem(wet, scale);
+        if (problem != null) {
+            return "(wet " + problem + ")";
+        }
+        int least = SensorConfig.minimumSpan(scale.fullScale());
+        if (Math.abs(dry - wet) < least) {
+            return "(dry and wet are " + Math.abs(dry - wet) + " counts apart; at least " + least + " are needed)";
+        }
+        return null;
+    }
+
+    /** Keeps a new interval; returns null once saved, or why it could not be (it then lasts until reboot). */
+    public String saveInterval(long millis) {
+        intervalMillis = millis;
+        intervalSaved = true;
+        return save();
+    }
+
+    /** Keeps a new calibration; returns null once saved, or why it could not be. */
+    public String saveCalibration(int dry, int wet) {
+        rawDry = dry;
+        rawWet = wet;
+        calibrationSaved = true;
+        return save();
+    }
+
+    private String save() {
+        StringBuilder text = new StringBuilder(HEADER);
+        if (intervalSaved) {
+            line(text, INTERVAL, Durations.format(intervalMillis), Durations.format(config.publishIntervalMillis));
+        }
+        if (calibrationSaved) {
+            line(text, DRY, Integer.toString(rawDry), Integer.toString(config.rawDry));
+            line(text, WET, Integer.toString(rawWet), Integer.toString(config.rawWet));
+        }
+        try {
+            store.save(text.toString());
+            return null;
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            log.warn("settings could not be saved (" + why + "); they last until the next reboot");
+            return why;
+        }
+    }
+
+    private static void line(StringBuilder text, String key, String value, String configValue) {
+        text.append(key).append(" = ").append(value).append('\n');
+        text.append(key).append(FROM_CONFIG).append(" = ").append(configValue).append('\n');
+    }
+
+    public long intervalMillis() {
+        return intervalMillis;
+    }
+
+    public int rawDry() {
+        return rawDry;
+    }
+
+    public int rawWet() {
+        return rawWet;
+    }
+}

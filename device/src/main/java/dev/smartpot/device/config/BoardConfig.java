@@ -1,0 +1,86 @@
+package dev.smartpot.device.config;
+
+/**
+ * The board's own settings: which development board, and which GPIO the soil sensor is wired to. Read with
+ * {@link #read(ConfigReader)} after {@link DeviceConfig#read(ConfigReader)} and before
+ * {@link ConfigReader#finish()}, so the board keys are not reported as unknown.
+ *
+ * <p>The soil sensor must be on an ADC1 pin: ADC2 is shared with the WiFi driver, so while WiFi is on, ADC2
+ * reads fail or return garbage. On the ESP32 ADC1 is GPIO 32-39, on the ESP32-S3 GPIO 1-10.
+ */
+public final class BoardConfig {
+
+    public static final String ESP_WROVER_KIT = "esp-wrover-kit";
+    public static final String ESP32_S3_DEVKITC_1 = "esp32-s3-devkitc-1";
+
+    /** Chip families, by the name ESP-IDF uses ({@code idf.py set-target}). */
+    public static final String CHIP_ESP32 = "esp32";
+    public static final String CHIP_ESP32_S3 = "esp32s3";
+
+    /** {@link #ESP_WROVER_KIT} or {@link #ESP32_S3_DEVKITC_1}. */
+    public final String board;
+    /** {@link #CHIP_ESP32} or {@link #CHIP_ESP32_S3}. */
+    public final String chip;
+    /** The GPIO number of the soil sensor's ADC1 input. */
+    public final int adcPin;
+    /** The ADC1 channel of {@link #adcPin}, or -1 when the pin is not an ADC1 pin (then a problem was recorded). */
+    public final int adcChannel;
+
+    private BoardConfig(String board, String chip, int adcPin, int adcChannel) {
+        this.board = board;
+        this.chip = chip;
+        this.adcPin = adcPin;
+        this.adcChannel = adcChannel;
+    }
+
+    /** Reads and checks {@code board.name} and {@code sensor.adc.pin}; problems stay in the reader. */
+    public static BoardConfig read(ConfigReader r) {
+        String board = r.requiredText("board.name", ESP_WROVER_KIT);
+        if (board != null && !board.equals(ESP_WROVER_KIT) && !board.equals(ESP32_S3_DEVKITC_1)) {
+            r.problem("board.name", "is not a supported board (" + ESP_WROVER_KIT + ", " + ESP32_S3_DEVKITC_1 + ")",
+                    "write one of those; other ESP32 boards need their own VEE Port");
+            board = null;
+        }
+        boolean s3 = ESP32_S3_DEVKITC_1.equals(board);
+        String chip = s3 ? CHIP_ESP32_S3 : CHIP_ESP32;
+        int pin = (int) r.number("sensor.adc.pin", defaultPin(board), 0, 48);
+        int channel = -1;
+        if (board != null) {
+            channel = s3 ? s3Adc1Channel(pin) : esp32Adc1Channel(pin);
+            if (channel < 0) {
+                boolean adc2 = s3 ? pin >= 11 && pin <= 20 : isEsp32Adc2(pin);
+                String rule = adc2
+                        ? "GPIO " + pin + " is an ADC2 pin; ADC2 is shared with the WiFi driver, so its readings fail or are wrong while WiFi is on"
+                        : "GPIO " + pin + " has no ADC1 channel on the " + (s3 ? "ESP32-S3" : "ESP32");
+                r.problem("sensor.adc.pin", rule, "wire the sensor to an ADC1 pin: "
+                        + (s3 ? "GPIO 1 to 10 on the ESP32-S3" : "GPIO 32 to 39 on the ESP32 (34 to 39 are input-only, fine for a sensor)"));
+            }
+        }
+        return new BoardConfig(board, chip, pin, channel);
+    }
+
+    /** A free ADC1 pin on each board's headers: GPIO 34 on the WROVER-KIT, GPIO 4 on the S3 DevKitC-1. */
+    public static int defaultPin(String board) {
+        return ESP32_S3_DEVKITC_1.equals(board) ? 4 : 34;
+    }
+
+    /** ESP32: GPIO 36, 37, 38, 39, 32, 33, 34, 35 are ADC1 channels 0 to 7; -1 for any other pin. */
+    public static int esp32Adc1Channel(int gpio) {
+        if (gpio >= 36 && gpio <= 39) {
+            return gpio - 36;
+        }
+        if (gpio >= 32 && gpio <= 35) {
+            return gpio - 28;
+        }
+        return -1;
+    }
+
+    /** ESP32-S3: GPIO 1 to 10 are ADC1 channels 0 to 9; -1 for any other pin. */
+    public static int s3Adc1Channel(int gpio) {
+        return gpio >= 1 && gpio <= 10 ? gpio - 1 : -1;
+    }
+
+    private static boolean isEsp32Adc2(int gpio) {
+        return gpio == 0 || gpio == 2 || gpio == 4 || (gpio >= 12 && gpio <= 15) || (gpio >= 25 && gpio <= 27);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.smartpot.firmware.board;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MonitorSleeperTest {
+
+    @Test
+    void sleepsUntilTheTimeIsUp() {
+        MonitorSleeper s = new MonitorSleeper();
+        long t0 = System.nanoTime();
+        s.sleep(60);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms >= 55 && ms < 2000, "slept " + ms + " ms");
+    }
+
+    @Test
+    void wakeEndsTheSleepAtOnce() throws InterruptedException {
+        MonitorSleeper s = new MonitorSleeper();
+        Thread waker = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            s.wake();
+        });
+        waker.start();
+        long t0 = System.nanoTime();
+        s.sleep(10_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        waker.join();
+        assertTrue(ms < 5000, "woke after " + ms + " ms");
+    }
+
+    @Test
+    void aWakeBeforeTheSleepIsNotLost() {
+        MonitorSleeper s = new MonitorSleeper();
+        s.wake();
+        long t0 = System.nanoTime();
+        s.sleep(10_000);
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 1000);
+    }
+}

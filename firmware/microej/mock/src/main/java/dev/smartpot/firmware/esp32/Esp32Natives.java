@@ -1,0 +1,55 @@
+package dev.smartpot.firmware.esp32;
+
+/**
+ * The MicroEJ simulator's side of our SNI natives (a Mock: same class and methods, plain Java, run by the
+ * simulator's HIL engine). The soil sensor drifts slowly from dry to wet and back, so the simulated pot
+ * publishes changing moisture; {@code -Dsmartpot.mock.adc=2300} pins the counts instead.
+ */
+public final class Esp32Natives {
+
+    public static final int NOT_AN_ADC1_PIN = -1;
+    public static final int FAIL = -2;
+    /** ESP_ERR_INVALID_STATE. */
+    private static final int INVALID_STATE = 0x103;
+
+    private static final int DRY = 3200;
+    private static final int WET = 1400;
+    /** One dry-wet-dry swing every ten minutes. */
+    private static final long PERIOD_MILLIS = 600000L;
+
+    private static final boolean[] configured = new boolean[49];
+    private static final long start = System.currentTimeMillis();
+
+    private Esp32Natives() {
+    }
+
+    public static int adc1Setup(int gpio) {
+        int channel = gpio >= 32 && gpio <= 39 ? (gpio >= 36 ? gpio - 36 : gpio - 28)
+                : gpio >= 1 && gpio <= 10 ? gpio - 1 : NOT_AN_ADC1_PIN;
+        if (channel >= 0) {
+            configured[gpio] = true;
+        }
+        return channel;
+    }
+
+    public static int adc1Read(int gpio) {
+        if (gpio < 0 || gpio >= configured.length || !configured[gpio]) {
+            return -INVALID_STATE;
+        }
+        String fixed = System.getProperty("smartpot.mock.adc");
+        if (fixed != null) {
+            return Integer.parseInt(fixed.trim());
+        }
+        double phase = ((System.currentTimeMillis() - start) % PERIOD_MILLIS) / (double) PERIOD_MILLIS;
+        double wetness = 0.5 - 0.5 * Math.cos(2 * Math.PI * phase);
+        return (int) Math.round(DRY - wetness * (DRY - WET));
+    }
+
+    public static String describeError(int result) {
+        return result == FAIL ? "ESP_FAIL" : "esp_err_t 0x" + Integer.toHexString(-result);
+    }
+
+    public static void restart() {
+        System.out.println("[mock] esp_restart(): on the board the chip would restart now");
+    }
+}

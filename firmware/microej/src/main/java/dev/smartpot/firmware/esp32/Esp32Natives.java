@@ -1,0 +1,42 @@
+package dev.smartpot.firmware.esp32;
+
+/**
+ * Our SNI natives, implemented in C in {@code firmware/microej/bsp/smartpot_natives.c} (ESP-IDF ADC1 oneshot
+ * driver, {@code esp_restart}) and in Java by the simulator mock ({@code firmware/microej/mock}).
+ *
+ * <p>SNI maps {@code Java_dev_smartpot_firmware_esp32_Esp32Natives_<method>} to each method. Natives run on the
+ * MicroEJ task and block every Java thread while they run: each of these returns in microseconds.
+ */
+public final class Esp32Natives {
+
+    /** Returned by {@link #adc1Setup(int)} for a GPIO that has no ADC1 channel. */
+    public static final int NOT_AN_ADC1_PIN = -1;
+    /** ESP_FAIL. Any other negative result is minus an esp_err_t (esp_err.h). */
+    public static final int FAIL = -2;
+
+    private Esp32Natives() {
+    }
+
+    /**
+     * Configures the ADC1 channel of {@code gpio} (12-bit, 12 dB attenuation: about 0 to 3.1 V).
+     *
+     * @return the ADC1 channel number, {@link #NOT_AN_ADC1_PIN}, {@link #FAIL}, or minus an esp_err_t
+     */
+    public static native int adc1Setup(int gpio);
+
+    /**
+     * One conversion on the channel configured for {@code gpio}.
+     *
+     * @return raw counts 0 to 4095, {@link #FAIL}, or minus an esp_err_t (-0x103, ESP_ERR_INVALID_STATE, when
+     *         {@link #adc1Setup(int)} was not called for this GPIO)
+     */
+    public static native int adc1Read(int gpio);
+
+    /** "ESP_FAIL" or "esp_err_t 0x103": how a negative result reads in a log line. */
+    public static String describeError(int result) {
+        return result == FAIL ? "ESP_FAIL" : "esp_err_t 0x" + Integer.toHexString(-result);
+    }
+
+    /** Restarts the chip ({@code esp_restart()}); does not return on the board. */
+    public static native void restart();
+}

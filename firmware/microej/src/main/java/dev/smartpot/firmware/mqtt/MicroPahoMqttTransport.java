@@ -1,0 +1,227 @@
+package dev.smartpot.firmware.mqtt;
+
+import javax.net.ssl.SSLSocketFactory;
+
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.mqtt.TlsSettings;
+
+/**
+ * The core's MQTT seam over MicroEJ's MicroPaho ({@code ej.library.iot:micropaho}): a blocking client, clean
+ * session, no persistence, no automatic reconnect (the core supervises the link). MicroPaho's callback has only
+ * {@code messageArrived} and {@code connectionLost}; both just hand over to the core's listener.
+ *
+ * <p>{@code ssl://} brokers get a socket factory built by {@link EmbeddedTls} from the certificates embedded in the
+ * firmware ({@code MqttConnectOptions.setSocketFactory}, as in MicroEJ's ssl-mqtt-subscriber example). MicroPaho has
+ * no switch for host-name checks: the VEE Port's TLS layer checks the name the socket was opened with, and not an
+ * IP address, so the cases it cannot check are warned about on every connect.
+ *
+ * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals, 32202 "too many publishes in progress".
+ */
+public final class MicroPahoMqttTransport implements MqttTransport {
+
+    static final int REFUSED_FIRST = 1;
+    static final int REFUSED_LAST = 5;
+    static final int TOO_MANY_PUBLISHES = 32202;
+
+    private final Log log;
+    private final EmbeddedTls.Resources resources;
+    private MqttListener listener;
+    private MqttClient client;
+    /** Built on the first {@code ssl://} connect from these settings, then reused. */
+    private TlsSettings tlsFor;
+    private SSLSocketFactory tlsSockets;
+
+    public MicroPahoMqttTransport(Log log) {
+        this(log, EmbeddedTls.FIRMWARE);
+    }
+
+    MicroPahoMqttTransport(Log log, EmbeddedTls.Resources resources) {
+        this.log = log;
+        this.resources = resources;
+    }
+
+    public void setListener(MqttListener listener) {
+        this.listener = listener;
+    }
+
+    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+        disconnect();
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setKeepAliveInterval(settings.keepAliveSeconds);
+        options.setConnectionTimeout(settings.connectTimeoutSeconds);
+        if (settings.username != null) {
+            options.setUserName(settings.username);
+        }
+        if (settings.password != null) {
+            options.setPassword(settings.password.toCharArray());
+        }
+        if (settings.willTopic != null) {
+            options.setWill(settings.willTopic, settings.willPayload, 1, true);
+        }
+        if (serverUri.startsWith("ssl://")) {
+            options.setSocketFactory(tlsSockets(settings.tls));
+            warnAboutUncheckedHostName(serverUri, settings.tls);
+        }
+        try {
+            MqttClient c = new MqttClient(serverUri, clientId);
+            c.setCallback(new Callback());
+            c.connect(options);
+            client = c;
+        } catch (MqttException e) {
+            throw translate("connect", e);
+        }
+    }
+
+    public void subscribe(String topicFilter, int qos) throws MqttTransportException {
+        try {
+            connected().subscribe(topicFilter, qos);
+        } catch (MqttException e) {
+            throw translate("subscribe", e);
+        }
+    }
+
+    public void unsubscribe(String topicFilter) throws MqttTransportException {
+        try {
+            connected().unsubscribe(topicFilter);
+        } catch (MqttException e) {
+            throw translate("unsubscribe", e);
+        }
+    }
+
+    public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
+        byte[] exact = payload;
+        if (length != payload.length) {
+            exact = new byte[length];
+            System.arraycopy(payload, 0, exact, 0, length);
+        }
+        MqttMessage message = new MqttMessage(exact);
+        message.setQos(qos);
+        message.setRetained(retained);
+        try {
+            connected().publish(topic, message);
+        } catch (MqttException e) {
+            throw translate("publish", e);
+        }
+    }
+
+    public void disconnect() {
+        MqttClient c = client;
+        client = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (c.isConnected()) {
+                c.disconnect();
+            }
+        } catch (Exception e) {
+            // Dropped either way.
+        }
+    }
+
+    public boolean isConnected() {
+        MqttClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    private SSLSocketFactory tlsSockets(TlsSettings tls) throws MqttTransportException {
+        if (tlsSockets == null || tls != tlsFor) {
+            tlsSockets = EmbeddedTls.socketFactory(tls, resources);
+            tlsFor = tls;
+        }
+        return tlsSockets;
+    }
+
+    private void warnAboutUncheckedHostName(String serverUri, TlsSettings tls) {
+        String host = host(serverUri);
+        if (tls != null && !tls.verifyHostname) {
+            log.warn("mqtt.tls.verify_hostname = false cannot be honoured on the board: MicroEJ's SSL API has no such"
+                    + " switch. The TLS layer still checks the name " + host + " against the broker's certificate"
+                    + (isIpAddress(host) ? " only for host names, not for this IP address" : "")
+                    + ". Fix: remove the key, and write mqtt.broker with a name the certificate lists");
+        } else if (isIpAddress(host)) {
+            log.warn("the broker " + host + " is an IP address: this board's TLS layer checks host names only, so any"
+                    + " certificate signed by the CA in mqtt.tls.ca is accepted for it. Fix: write mqtt.broker with a"
+                    + " host name the broker's certificate lists");
+        }
+    }
+
+    /** The host of {@code ssl://host:port}, without brackets for IPv6. */
+    static String host(String serverUri) {
+        String rest = serverUri.substring(serverUri.indexOf("://") + 3);
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            return close < 0 ? rest.substring(1) : rest.substring(1, close);
+        }
+        int colon = rest.lastIndexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    /** An IPv4 literal (digits and dots) or an IPv6 one (has a colon); names have letters and no colon. */
+    static boolean isIpAddress(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        if (host.length() == 0) {
+            return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private MqttClient connected() throws MqttTransportException {
+        MqttClient c = client;
+        if (c == null) {
+            throw new MqttTransportException(MqttTransportException.UNREACHABLE, "not connected");
+        }
+        return c;
+    }
+
+    static MqttTransportException translate(String what, MqttException e) {
+        int code = e.getReasonCode();
+        String message = what + " failed: " + (e.getMessage() == null ? "reason " + code : e.getMessage()) + " (" + code + ")";
+        int kind;
+        if (code >= REFUSED_FIRST && code <= REFUSED_LAST) {
+            kind = MqttTransportException.REFUSED;
+        } else if (code == TOO_MANY_PUBLISHES) {
+            kind = MqttTransportException.BUSY;
+        } else {
+            kind = MqttTransportException.UNREACHABLE;
+        }
+        return new MqttTransportException(kind, message);
+    }
+
+    /** Runs on MicroPaho's thread: hands over and returns at once. */
+    private final class Callback implements MqttCallback {
+
+        public void connectionLost(Throwable cause) {
+            MqttListener l = listener;
+            if (l != null) {
+                l.connectionLost(cause == null ? null : cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage());
+            }
+        }
+
+        public void messageArrived(String topic, MqttMessage message) throws Exception {
+            MqttListener l = listener;
+            if (l != null) {
+                l.messageArrived(topic, message.getPayload());
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.smartpot.simulator.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.simulator.board.FileSettingsStore;
+
+/**
+ * The pot managed from the mothership with Mosquitto's own clients, against a real Mosquitto: commands
+ * and their replies, settings that outlive a restart, sensor faults, and Home Assistant discovery.
+ */
+class PotCommandsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A dry pot with a quiet sensor, so watering shows plainly. */
+    private static final String QUIET_SOIL = "sim.soil.moisture = 20\nsim.sensor.noise = 2\nsim.sensor.spikes = 0\n";
+
+    private static MosquittoBroker broker;
+    private static MosquittoClients clients;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = MosquittoBroker.start();
+        clients = new MosquittoClients(broker);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    private static List<JsonNode> readings(Subscriber s) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String p : s.payloads("to_mothership")) {
+            out.add(json(p));
+        }
+        return out;
+    }
+
+    @Test
+    void waterCalibrateAndRetimeFromMosquittoPubWithAReplyToEveryCommand(@TempDir Path dir) throws Exception {
+        FileSettingsStore store = new FileSettingsStore(dir.resolve("pot.properties.state"));
+        String id;
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), QUIET_SOIL, store);
+                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+            id = pot.clientId();
+            pot.awaitLog("subscribed to from_mothership and from_mothership/" + id, Duration.ofSeconds(10));
+            mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
+            int dryRaw = readings(mothership).get(1).get("raw").asInt();
+
+            Process replies = clients.sub("-t", "to_mothership/" + id + "/reply", "-C", "5", "-W", "30");
+            String own = "from_mothership/" + id;
+            clients.pub(own, "water 200");
+            clients.pub(own, "calibrate dry 3300");
+            clients.pub("from_mothership", "calibrate wet 1300");
+            clients.pub(own, "interval 1s");
+            clients.pub(own, "status");
+            List<String> lines = MosquittoClients.lines(replies);
+
+            List<String> commands = new ArrayList<>();
+            for (String line : lines) {
+                JsonNode reply = json(line);
+                assertTrue(reply.get("ok").asBoolean(), line);
+                commands.add(reply.get("command").asText());
+            }
+            assertEquals(List.of("water 200", "calibrate dry 3300", "calibrate wet 1300", "interval 1s", "status"), commands);
+            JsonNode status = json(lines.get(4)).get("result");
+            assertEquals("1s", status.get("interval").asText());
+            assertEquals(3300, status.get("raw_dry").asInt());
+            assertEquals(1300, status.get("raw_wet").asInt());
+
+            int seen = mothership.payloads("to_mothership").size();
+            mothership.awaitCount("to_mothership", seen + 3, Duration.ofSeconds(10));
+            List<JsonNode> after = readings(mothership);
+            JsonNode last = after.get(after.size() - 1);
+            JsonNode previous = after.get(after.size() - 2);
+            assertEquals(1000, last.get("uptime_ms").asLong() - previous.get("uptime_ms").asLong(), 5, "re-timed to 1 s");
+            assertTrue(last.get("raw").asInt() < dryRaw - 600, "watered: the sensor reads wetter, " + dryRaw + " -> " + last);
+            // 200 ml brings the 20 % pot to about 70 %; on the new calibration (3300 dry, 1300 wet) that reads about 68 %.
+            double moisture = last.get("moisture").asDouble();
+            assertTrue(moisture > 60 && moisture < 80, last.toString());
+        }
+        String saved = Files.readString(dir.resolve("pot.properties.state"));
+        assertTrue(saved.contains("publish.interval = 1s\n") && saved.contains("sensor.raw.dry = 3300\n"), saved);
+
+        try (PotUnderTest restarted = new PotUnderTest(broker.uri(), QUIET_SOIL, store)) {
+            restarted.awaitLog("using publish.interval = 1s set by the mothership (the config file says 300ms)", Duration.ofSeconds(10));
+            restarted.awaitLog("using calibration dry 3300, wet 1300 set by the mothership", Duration.ofSeconds(1));
+            restarted.awaitLog("a reading every 1s", Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void anUnpluggedSensorPublishesAFaultInsteadOfAFalseReading() throws Exception {
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "");
+                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+            mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
+            pot.pot.soil().unplug();
+            Awaitility.await("a disconnected fault").atMost(Duration.ofSeconds(5))
+                    .until(() -> mothership.payloads("to_mothership").stream().anyMatch(p -> p.contains("\"fault\":\"disconnected\"")));
+            pot.pot.soil().shortCircuit();
+            Awaitility.await("a shorted fault").atMost(Duration.ofSeconds(5))
+                    .until(() -> mothership.payloads("to_mothership").stream().anyMatch(p -> p.contains("\"fault\":\"shorted\"")));
+            pot.pot.soil().plug();
+            int faultsSoFar = mothership.payloads("to_mothership").size();
+            mothership.awaitCount("to_mothership", faultsSoFar + 2, Duration.ofSeconds(5));
+            pot.awaitLog("sensor fault disconnected", Duration.ofSeconds(1));
+
+            for (JsonNode r : readings(mothership)) {
+                assertTrue(r.has("moisture") != r.has("fault"), "a moisture or a fault, never both: " + r);
+                if (r.has("fault")) {
+                    assertTrue(Set.of("disconnected", "shorted").contains(r.get("fault").asText()), r.toString());
+                }
+            }
+            List<JsonNode> all = readings(mothership);
+            assertTrue(all.get(all.size() - 1).has("moisture"), "plugged back in, it reads the soil again");
+        }
+    }
+
+    @Test
+    void discoveryConfigsAreRetainedAndAnnouncedAgainWhenHomeAssistantComesOnline() throws Exception {
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "device.name = Kitchen basil\n")) {
+            String id = pot.clientId();
+            pot.awaitLog("announced to Home Assistant under homeassistant/", Duration.ofSeconds(10));
+
+            Process late = clients.sub("-t", "homeassistant/+/" + id + "/+/config", "-F", "%r %t %p", "-C", "3", "-W", "10");
+            List<String> retained = MosquittoClients.lines(late);
+            List<String> topics = new ArrayList<>();
+            for (String line : retained) {
+                String[] parts = line.split(" ", 3);
+                assertEquals("1", parts[0], "retained: " + line);
+                topics.add(parts[1]);
+                JsonNode config = json(parts[2]);
+                assertEquals(id, config.get("device").get("identifiers").get(0).asText());
+                assertEquals("Kitchen basil", config.get("device").get("name").asText());
+                assertEquals("to_mothership/" + id + "/status", config.get("availability_topic").asText());
+            }
+            assertEquals(Set.of("homeassistant/sensor/" + id + "/moisture/config", "homeassistant/sensor/" + id + "/raw/config",
+                    "homeassistant/binary_sensor/" + id + "/sensor_fault/config"), Set.copyOf(topics));
+
+            Process live = clients.sub("-t", "homeassistant/+/" + id + "/+/config", "-R", "-C", "3", "-W", "10");
+            clients.pub("homeassistant/status", "online");
+            assertEquals(3, MosquittoClients.lines(live).size(), "announced again after Home Assistant's birth message");
+            pot.awaitLog("Home Assistant came online: announcing the pot again", Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void hostileMessagesGetAnErrorReplyAndThePotKeepsPublishing(@TempDir Path dir) throws Exception {
+        Path binary = dir.resolve("noise.bin");
+        byte[] noise = new byte[64];
+        new Random(7).nextBytes(noise);
+        noise[0] = 0;
+        Files.write(binary, noise);
+        Path huge = dir.resolve("huge.txt");
+        Files.writeString(huge, "status ".repeat(20_000));
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "");
+                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+            String id = pot.clientId();
+            pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
+            Process replies = clients.sub("-t", "to_mothership/" + id + "/reply", "-C", "5", "-W", "30");
+            clients.pubEmpty("from_mothership");
+            clients.pub("from_mothership", "interval 0");
+            clients.pub("from_mothership", "interval 99999h");
+            clients.pubFile("from_mothership", binary);
+            clients.pubFile("from_mothership", huge);
+            clients.pub("from_mothership", "received");
+            List<String> lines = MosquittoClients.lines(replies);
+
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                JsonNode reply = json(lines.get(i));
+                assertFalse(reply.get("ok").asBoolean(), lines.get(i));
+                errors.add(reply.get("error").asText());
+            }
+            assertTrue(errors.get(0).startsWith("\"0\" is not a duration; expected a duration from 100ms to 1h"), errors.get(0));
+            assertTrue(errors.get(1).startsWith("interval 99999h is out of range; expected"), errors.get(1));
+            assertTrue(errors.get(2).startsWith("command is not plain text (byte 0x0 at 0); expected"), errors.get(2));
+            assertEquals("command is 140000 bytes; expected at most 256 bytes of plain text such as \"status\"", errors.get(3));
+            assertTrue(json(lines.get(4)).get("ok").asBoolean(), "and it still answers a good one: " + lines.get(4));
+            pot.awaitLog("empty command ignored", Duration.ofSeconds(1));
+
+            int before = mothership.payloads("to_mothership").size();
+            mothership.awaitCount("to_mothership", before + 3, Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aRetainedCommandRunsOnceLiveAndNeverAgainAtTheNextConnect() throws Exception {
+        String own;
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
+            own = "from_mothership/" + pot.clientId();
+            pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
+            clients.pubRetained(own, "water 300");
+            pot.awaitLog("command: watered 300 ml", Duration.ofSeconds(5));
+        }
+        try (PotUnderTest restarted = new PotUnderTest(broker.uri(), "")) {
+            restarted.awaitLog("retained command on " + own + " ignored", Duration.ofSeconds(10));
+            assertFalse(restarted.console().contains("watered"), restarted.console());
+        } finally {
+            clients.pubRetainedClear(own);
+        }
+    }
+
+    /** The simulator as a user runs it: the embedded broker takes mosquitto_pub, and settings land beside the config. */
+    @Test
+    void theSimulatorKeepsCommandSettingsInAFileBesideItsConfig(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("pot.properties");
+        Files.copy(Path.of("..", "board-config", "simulator.properties"), config);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        PipedOutputStream console = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(console);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(
+                new String[] {"--config", config.toString(), "--port", "0", "--interval", "300ms"}, out, out, stdin));
+
+        Pattern banner = Pattern.compile("mosquitto_pub -h 127\\.0\\.0\\.1 -p (\\d+) -t from_mothership -m help");
+        Awaitility.await("banner").atMost(Duration.ofSeconds(20)).until(() -> banner.matcher(text(bytes)).find());
+        Matcher m = banner.matcher(text(bytes));
+        assertTrue(m.find());
+        String port = m.group(1);
+        Awaitility.await("pot online").atMost(Duration.ofSeconds(10)).until(() -> text(bytes).contains("= online"));
+        try (Subscriber replies = new Subscriber("tcp://127.0.0.1:" + port, "to_mothership/+/reply")) {
+            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", "from_mothership", "-m", "interval 2s")
+                    .redirectErrorStream(true).start();
+            assertTrue(pub.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(0, pub.exitValue(), "the embedded broker takes mosquitto_pub's broker-assigned client id: "
+                    + new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            Awaitility.await("reply").atMost(Duration.ofSeconds(10)).until(() -> !replies.received().isEmpty());
+            assertTrue(replies.received().get(0).payload().startsWith("{\"ok\":true,\"command\":\"interval 2s\""));
+        }
+        console.write("quit\n".getBytes(StandardCharsets.UTF_8));
+        console.flush();
+        assertEquals(0, (int) exit.get(30, TimeUnit.SECONDS));
+        String saved = Files.readString(dir.resolve("pot.properties.state"));
+        assertTrue(saved.contains("publish.interval = 2s\npublish.interval.config = 300ms\n"), saved);
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of("pot.properties", "pot.properties.state"),
+                    Set.copyOf(files.map(f -> f.getFileName().toString()).toList()), "no temporary file left behind");
+        }
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        synchronized (bytes) {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
