@@ -17,11 +17,11 @@ import dev.smartpot.simulator.board.SystemClock;
 
 /**
  * One pot for the benchmarks: the real core on a thread of its own, as {@code scripts/simulate} runs it,
- * with a sensor that notes {@link System#nanoTime()} when each reading is taken (reading n is seq n).
+ * with a sensor that notes {@link System#nanoTime()} when each reading is taken (its first ADC sample).
  */
 final class BenchPot implements AutoCloseable {
 
-    private final PotNode node;
+    private volatile PotNode node;
     private final Thread thread;
     private long[] takenNanos = new long[1024];
     private int taken;
@@ -29,12 +29,17 @@ final class BenchPot implements AutoCloseable {
     /** @param properties device keys beyond WiFi and broker, e.g. "publish.interval = 100ms\n" */
     BenchPot(String brokerUri, String seed, String properties, MqttTransport transport) throws Exception {
         DeviceConfig config = config(brokerUri, properties);
+        // A reading is several ADC samples (sensor.samples); its first one marks when the reading was taken.
+        // While reading #seq is sampled, the core has taken seq readings before it.
         AnalogInput sensor = () -> {
+            long seq = node.readingsTaken();
             synchronized (this) {
-                if (taken == takenNanos.length) {
-                    takenNanos = Arrays.copyOf(takenNanos, taken * 2);
+                if (seq == taken) {
+                    if (taken == takenNanos.length) {
+                        takenNanos = Arrays.copyOf(takenNanos, taken * 2);
+                    }
+                    takenNanos[taken++] = System.nanoTime();
                 }
-                takenNanos[taken++] = System.nanoTime();
             }
             return 2300;
         };
