@@ -29,7 +29,7 @@ public final class BenchMain {
 
     static final String ALL = "transports,latency,recovery,fleet,footprint";
     /** "max" is the most pots this machine's open-file limit allows (one socket per pot in each process). */
-    static final String DEFAULT_FLEET = "1000,10000,max";
+    static final String DEFAULT_FLEET = "1000,5000,10000,max";
 
     public static void main(String[] args) throws Exception {
         String sections = ALL;
