@@ -109,6 +109,10 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        // After the delivery check unsubscribes from the readings topic, readings already on their way still
+        // arrive; the HiveMQ client warns about each one. They are expected and harmless.
+        System.setProperty("org.slf4j.simpleLogger.log.com.hivemq.client.internal.mqtt.handler.publish.incoming."
+                + "MqttIncomingPublishService", "error");
     }
 
     @Override
