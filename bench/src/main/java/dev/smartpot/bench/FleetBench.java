@@ -26,7 +26,7 @@ import dev.smartpot.simulator.SimulatorConfig;
 final class FleetBench {
 
     /** A row of the fleet table. */
-    record Row(int devices, String notKept, long taken, long received, long missing, Percentiles latency,
+    record Row(String config, int devices, String notKept, long taken, long received, long missing, Percentiles latency,
             double readingsPerSecond, int threads, double rssKbPerDevice, double heapKbPerDevice,
             double cpuUsPerDevicePerSecond, double jvmCores, double brokerCores) {
 
@@ -60,10 +60,14 @@ final class FleetBench {
         return world;
     }
 
-    List<Row> run(int[] steps) throws Exception {
+    /**
+     * @param config a name for the table
+     * @param extraKeys device keys on top of the defaults, {@code key=value;key=value}, or ""
+     */
+    List<Row> run(int[] steps, String config, String extraKeys) throws Exception {
         List<Row> rows = new ArrayList<>();
         for (int n : steps) {
-            Row row = step(n);
+            Row row = step(n, config, extraKeys);
             rows.add(row);
             if (!row.passed()) {
                 break;
@@ -136,8 +140,8 @@ final class FleetBench {
         }
     }
 
-    private Row step(int n) throws Exception {
-        log.println("  fleet: " + n + " pots, a reading each every " + INTERVAL + " (settle " + SETTLE_SECONDS + " s, measure "
+    private Row step(int n, String config, String extraKeys) throws Exception {
+        log.println("  fleet: " + n + " pots, " + config + ", a reading each every " + INTERVAL + " (settle " + SETTLE_SECONDS + " s, measure "
                 + WINDOW_SECONDS + " s)");
         try (Mosquitto broker = Mosquitto.start()) {
             Mothership mothership = new Mothership();
@@ -145,7 +149,7 @@ final class FleetBench {
                     (at, topic, payload) -> mothership.arrived(new String(payload, StandardCharsets.US_ASCII)))) {
                 Process child = new ProcessBuilder("java", "-cp", classpath, FleetChild.class.getName(), broker.uri(),
                         Integer.toString(n), INTERVAL, Integer.toString(SETTLE_SECONDS), Integer.toString(WINDOW_SECONDS),
-                        Long.toString(broker.pid()))
+                        Long.toString(broker.pid()), extraKeys)
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 Map<String, String> result = new HashMap<>();
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -180,7 +184,7 @@ final class FleetBench {
                         : queued > 0 ? queued + " still queued at the stop" : null;
                 long rssGrowth = Long.parseLong(result.get("rss_bytes")) - Long.parseLong(result.get("rss_base_bytes"));
                 double cpuSeconds = Long.parseLong(result.get("cpu_ns")) / 1e9;
-                Row row = new Row(n, notKept, taken, mothership.distinct(), missing, mothership.latency(windowStart, windowEnd),
+                Row row = new Row(config, n, notKept, taken, mothership.distinct(), missing, mothership.latency(windowStart, windowEnd),
                         Double.parseDouble(result.get("readings_per_s")), Integer.parseInt(result.get("threads")),
                         rssGrowth / 1024.0 / n, Long.parseLong(result.get("heap_bytes")) / 1024.0 / n,
                         cpuSeconds / windowSeconds / n * 1e6, cpuSeconds / windowSeconds,

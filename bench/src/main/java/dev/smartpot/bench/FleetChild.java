@@ -8,7 +8,8 @@ import dev.smartpot.simulator.fleet.SimulatedFleet;
 
 /**
  * One fleet in a JVM of its own, so its threads, memory and CPU are its own:
- * {@code FleetChild BROKER_URI N INTERVAL SETTLE_S WINDOW_S BROKER_PID}. Connects the fleet at 500/s, lets it settle,
+ * {@code FleetChild BROKER_URI N INTERVAL SETTLE_S WINDOW_S BROKER_PID [KEY=VALUE;...]}, the last being
+ * device keys on top of the defaults. Connects the fleet at 500/s, lets it settle,
  * measures over the window, then stops it (every pot says offline) and prints {@code RESULT key=value...}.
  */
 public final class FleetChild {
@@ -20,7 +21,7 @@ public final class FleetChild {
         long settleMillis = Long.parseLong(args[3]) * 1000;
         long windowMillis = Long.parseLong(args[4]) * 1000;
         long brokerPid = Long.parseLong(args[5]);
-        String props = "publish.interval = " + interval + "\n";
+        String props = "publish.interval = " + interval + "\n" + (args.length > 6 ? args[6].replace(';', '\n') + "\n" : "");
         DeviceConfig device = BenchPot.config(broker, props);
         SimulatorConfig world = FleetBench.world(broker, props);
         long rssBefore = ProcessStats.rssBytes();

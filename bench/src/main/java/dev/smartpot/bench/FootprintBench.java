@@ -36,8 +36,11 @@ public final class FootprintBench {
         System.exit(0);
     }
 
+    /** The stub broker echoes nothing, so the per-connection delivery check would hold every reading: off. */
+    private static final String NO_ECHO = "mqtt.delivery.check = false\n";
+
     private static long retainedPerDevice(String props) throws Exception {
-        DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", props);
+        DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", NO_ECHO + props);
         PotNode[] nodes = new PotNode[DEVICES];
         Board[] boards = new Board[DEVICES];
         for (int i = 0; i < DEVICES; i++) {
@@ -57,7 +60,7 @@ public final class FootprintBench {
     }
 
     private static long[] allocatedPerCycle() throws Exception {
-        DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", "publish.interval = 5s\n");
+        DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", NO_ECHO + "publish.interval = 5s\n");
         ManualClock clock = new ManualClock();
         AcceptingTransport transport = new AcceptingTransport();
         PotNode node = new PotNode(config, board(clock, "footprint-cycle"), transport);
