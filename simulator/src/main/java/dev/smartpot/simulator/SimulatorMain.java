@@ -109,6 +109,10 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        // After the delivery check unsubscribes from the readings topic, readings already on their way still
+        // arrive; the HiveMQ client warns about each one. They are expected and harmless.
+        System.setProperty("org.slf4j.simpleLogger.log.com.hivemq.client.internal.mqtt.handler.publish.incoming."
+                + "MqttIncomingPublishService", "error");
     }
 
     @Override
@@ -192,34 +196,52 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
                 FileSettingsStore.besideConfig(configFile));
         printBanner(settings, embeddedBroker, pot.clientId());
 
+        new ConsoleCommands(pot, out, quit::countDown).startReading(in);
+        long runForMillis = runFor;
+        return untilQuit(20, embeddedBroker, () -> {
+            pot.start();
+            try {
+                if (runForMillis > 0 ? !quit.await(runForMillis, TimeUnit.MILLISECONDS) : !awaitForever(quit)) {
+                    out.println("simulate: --duration " + duration + " reached, stopping");
+                }
+            } finally {
+                pot.stop();
+            }
+        });
+    }
+
+    /** {@code --devices N} (or {@code --view}): a fleet on a few scheduler threads instead of one pot. */
+    private int runFleet(Settings settings, EmbeddedBroker embeddedBroker, long runFor) {
+        return untilQuit(70, embeddedBroker, () ->
+                new FleetRun(out, devices, FleetRun.parseRate(ramp), threads, view, System.console() != null, potLogs)
+                        .run(settings.device, settings.world, quit, runFor));
+    }
+
+    /** What runs until the duration passes or someone quits; it stops its pots before returning. */
+    private interface Run {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code run}, then closes the embedded broker. Ctrl-C (SIGINT or SIGTERM) counts as quit, and the JVM
+     * waits up to {@code graceSeconds} so the pots can say "offline" and the broker can close before it halts.
+     */
+    private int untilQuit(int graceSeconds, EmbeddedBroker embeddedBroker, Run run) {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            // Ctrl-C: let the pot say "offline" and the broker close before the JVM halts.
             quit.countDown();
             try {
-                stopped.await(20, TimeUnit.SECONDS);
+                stopped.await(graceSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
-        new ConsoleCommands(pot, out, quit::countDown).startReading(in);
-        pot.start();
         try {
-            boolean timedOut;
-            if (runFor > 0) {
-                timedOut = !quit.await(runFor, TimeUnit.MILLISECONDS);
-            } else {
-                quit.await();
-                timedOut = false;
-            }
-            if (timedOut) {
-                out.println("simulate: --duration " + duration + " reached, stopping");
-            }
+            run.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            pot.stop();
             if (embeddedBroker != null) {
                 embeddedBroker.close();
             }
@@ -233,36 +255,10 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
         return EXIT_OK;
     }
 
-    /** {@code --devices N} (or {@code --view}): a fleet on a few scheduler threads instead of one pot. */
-    private int runFleet(Settings settings, EmbeddedBroker embeddedBroker, long runFor) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: let the pots say "offline" and the broker close before the JVM halts.
-            quit.countDown();
-            try {
-                stopped.await(70, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            new FleetRun(out, devices, FleetRun.parseRate(ramp), threads, view, System.console() != null, potLogs)
-                    .run(settings.device, settings.world, quit, runFor);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (embeddedBroker != null) {
-                embeddedBroker.close();
-            }
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the JVM is already on its way out.
-            }
-        }
-        return EXIT_OK;
+    /** Waits until quit; true, as it never times out. */
+    private static boolean awaitForever(CountDownLatch quit) throws InterruptedException {
+        quit.await();
+        return true;
     }
 
     private ConfigSource loadSource() throws IOException {
