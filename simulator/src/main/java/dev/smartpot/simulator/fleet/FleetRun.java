@@ -41,11 +41,6 @@ public final class FleetRun {
      */
     public boolean run(DeviceConfig device, SimulatorConfig world, CountDownLatch quit, long runForMillis)
             throws InterruptedException {
-        // After its delivery check a pot unsubscribes from the readings topic while other pots' readings are
-        // still on their way to it; the HiveMQ client warns about each late one. Expected, and a fleet's
-        // output would drown in them.
-        System.setProperty("org.slf4j.simpleLogger.log.com.hivemq.client.internal.mqtt.handler.publish.incoming"
-                + ".MqttIncomingPublishService", "error");
         String broker = String.join(", ", device.brokers);
         FleetConsole console = new FleetConsole(out::println, potLogs);
         SimulatedFleet fleet = new SimulatedFleet(device, world, devices, connectsPerSecond, threads, console,
