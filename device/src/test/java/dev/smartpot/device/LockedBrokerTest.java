@@ -18,6 +18,9 @@ import dev.smartpot.device.mqtt.MqttTransportException;
 /** A broker that checks who the pot is and what it may do: refusals, silent ACL drops, TLS warnings. */
 class LockedBrokerTest {
 
+    /** The delivery check is on by default only with a login; these tests exercise it on a plain pot. */
+    private static final String CHECKED = "mqtt.delivery.check = true\n";
+
     private static final String SECRET = "s3cret-Pa55word";
 
     private static List<Long> seqs(long from, long toInclusive) {
@@ -40,7 +43,7 @@ class LockedBrokerTest {
 
     @Test
     void aRefusedLoginIsLoggedOnceAndRetriedAtTheBackoffCapWithoutThePassword() {
-        TestPot pot = new TestPot("mqtt.username = pot\nmqtt.password = " + SECRET
+        TestPot pot = new TestPot(CHECKED + "mqtt.username = pot\nmqtt.password = " + SECRET
                 + "\nbackoff.min = 1s\nbackoff.max = 30s\nreboot.after = 1m\n");
         pot.mqtt.connectFailure = new MqttTransportException(MqttTransportException.REFUSED,
                 "refused by the broker: not authorised (check mqtt.username and mqtt.password)");
@@ -63,7 +66,7 @@ class LockedBrokerTest {
 
     @Test
     void onceTheLoginIsFixedEveryQueuedReadingArrives() {
-        TestPot pot = new TestPot("publish.interval = 5s\nbackoff.max = 20s\n");
+        TestPot pot = new TestPot(CHECKED + "publish.interval = 5s\nbackoff.max = 20s\n");
         pot.mqtt.connectFailure = new MqttTransportException(MqttTransportException.REFUSED, "refused by the broker: bad user name or password");
         pot.runFor(60_000);
         pot.mqtt.connectFailure = null;
@@ -76,7 +79,7 @@ class LockedBrokerTest {
 
     @Test
     void readingsTheBrokerAcknowledgesButDropsStayQueuedAndAreReported() {
-        TestPot pot = new TestPot("publish.interval = 1s\nbackoff.max = 10s\n");
+        TestPot pot = new TestPot(CHECKED + "publish.interval = 1s\nbackoff.max = 10s\n");
         pot.mqtt.deniedTopics.add("to_mothership");
         // Probe at 0 s, no echo by 5 s, retry at 15 s, no echo by 20 s, next retry due at 30 s.
         pot.runFor(28_000);
@@ -102,7 +105,7 @@ class LockedBrokerTest {
 
     @Test
     void theProbeWaitsForItsOwnEchoAndOtherPotsReadingsAreNotCommands() {
-        TestPot pot = new TestPot("publish.interval = 1s\n");
+        TestPot pot = new TestPot(CHECKED + "publish.interval = 1s\n");
         pot.mqtt.deniedTopics.add("to_mothership");
         pot.runFor(1);
         // Another pot's reading on the shared topic is neither our echo nor a command.
@@ -116,7 +119,7 @@ class LockedBrokerTest {
 
     @Test
     void aRefusedCommandSubscriptionIsReportedWhileReadingsStillGoOut() {
-        TestPot pot = new TestPot("publish.interval = 1s\n");
+        TestPot pot = new TestPot(CHECKED + "publish.interval = 1s\n");
         pot.mqtt.subscribeFailure = new MqttTransportException(MqttTransportException.REFUSED,
                 "the broker refused the subscription to from_mothership (not authorised?)");
         pot.runFor(5_500);
@@ -131,7 +134,7 @@ class LockedBrokerTest {
 
     @Test
     void theCheckCanBeTurnedOffForBrokersWherePotsMayNotReadTheirOwnTopics() {
-        TestPot pot = new TestPot("mqtt.delivery.check = false\npublish.interval = 1s\n");
+        TestPot pot = new TestPot(CHECKED + "mqtt.delivery.check = false\npublish.interval = 1s\n");
         pot.runFor(2_500);
         assertEquals(List.of("from_mothership", "from_mothership/" + TestPot.ID, "homeassistant/status"), pot.mqtt.subscriptions,
                 "commands and Home Assistant only: no echo subscription on the readings topic");
@@ -140,7 +143,7 @@ class LockedBrokerTest {
 
     @Test
     void perPotTopicsAndLoginFollowTheClientId() {
-        TestPot pot = new TestPot("mqtt.topic.publish = to_mothership/{id}\nmqtt.topic.subscribe = from_mothership/{id}\n"
+        TestPot pot = new TestPot(CHECKED + "mqtt.topic.publish = to_mothership/{id}\nmqtt.topic.subscribe = from_mothership/{id}\n"
                 + "mqtt.username = {id}\nmqtt.password = " + SECRET + "\n");
         pot.runFor(5_500);
         assertEquals(TestPot.ID, pot.mqtt.lastSettings.username);
@@ -156,7 +159,7 @@ class LockedBrokerTest {
 
     @Test
     void turningHostnameVerificationOffWarnsOnEveryConnect() {
-        TestPot pot = new TestPot("mqtt.broker = ssl://10.0.0.1\nmqtt.tls.ca = ca.crt\nmqtt.tls.verify_hostname = false\n"
+        TestPot pot = new TestPot(CHECKED + "mqtt.broker = ssl://10.0.0.1\nmqtt.tls.ca = ca.crt\nmqtt.tls.verify_hostname = false\n"
                 + "backoff.min = 1s\nbackoff.max = 1s\n");
         pot.runFor(1_000);
         pot.mqtt.breakLink("Connection reset");
@@ -169,7 +172,7 @@ class LockedBrokerTest {
 
     @Test
     void aPasswordSentInTheClearIsWarnedAboutOnce() {
-        TestPot pot = new TestPot("mqtt.username = pot\nmqtt.password = " + SECRET + "\nbackoff.min = 1s\nbackoff.max = 1s\n");
+        TestPot pot = new TestPot(CHECKED + "mqtt.username = pot\nmqtt.password = " + SECRET + "\nbackoff.min = 1s\nbackoff.max = 1s\n");
         pot.runFor(1_000);
         pot.mqtt.breakLink("Connection reset");
         pot.runFor(2_000);

@@ -65,7 +65,9 @@ public final class DeviceConfig {
         mqttUsername = r.text("mqtt.username", null);
         mqttPassword = r.secret("mqtt.password", null);
         tls = readTls(r, brokers);
-        deliveryCheck = r.bool("mqtt.delivery.check", true);
+        // A broker drops readings silently only when an ACL applies, which means a login: check by default then.
+        // On an open broker the check would only cost traffic (each connecting pot briefly reads the readings topic).
+        deliveryCheck = r.bool("mqtt.delivery.check", mqttUsername != null);
         keepAliveSeconds = (int) (r.duration("mqtt.keepalive", 15000, 2000, 3600000) / 1000);
         qos = (int) r.number("mqtt.qos", 1, 0, 1);
         publishIntervalMillis = r.duration("publish.interval", 5000, 100, 3600000);
