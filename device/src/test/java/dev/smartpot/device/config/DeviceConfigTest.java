@@ -8,22 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 class DeviceConfigTest {
 
     private static DeviceConfig read(String text) throws ConfigException {
-        ConfigReader reader = new ConfigReader(ConfigSource.parse(text, "pot.properties"));
-        DeviceConfig config = DeviceConfig.read(reader);
-        reader.finish();
-        return config;
+        return DeviceConfigs.read(text);
     }
 
     private static List<String> problems(String text) {
-        ConfigException e = assertThrows(ConfigException.class, () -> read(text));
-        return e.problems().stream().map(ConfigProblem::message).collect(Collectors.toList());
+        return DeviceConfigs.problems(text);
     }
 
     @Test

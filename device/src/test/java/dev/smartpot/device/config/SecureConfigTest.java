@@ -3,11 +3,9 @@ package dev.smartpot.device.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +15,11 @@ class SecureConfigTest {
     private static final String BASE = "wifi.ssid = Home\nwifi.password = secret123\n";
 
     private static DeviceConfig read(String text) throws ConfigException {
-        ConfigReader reader = new ConfigReader(ConfigSource.parse(BASE + text, "pot.properties"));
-        DeviceConfig config = DeviceConfig.read(reader);
-        reader.finish();
-        return config;
+        return DeviceConfigs.read(BASE + text);
     }
 
     private static List<String> problems(String text) {
-        ConfigException e = assertThrows(ConfigException.class, () -> read(text));
-        return e.problems().stream().map(ConfigProblem::message).collect(Collectors.toList());
+        return DeviceConfigs.problems(BASE + text);
     }
 
     @Test
