@@ -1,0 +1,17 @@
+package dev.smartpot.mothership.api;
+
+import java.time.Instant;
+
+/**
+ * One pot as the pot list shows it.
+ *
+ * @param moisture   the last good moisture in percent, null if none or the last reading was a fault
+ * @param stateSince when the current state began
+ * @param reason     why the state is what it is, in words ("moisture 18.2% below 25%", "no reading for 16 s")
+ * @param status     the pot's retained status payload (online, offline, sleeping ...), null if never seen
+ * @param intervalMs the reading interval the mothership expects (from the pot's cadence), 0 if unknown
+ */
+public record PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
+                      String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
+                      long intervalMs, Instant lastWatered, long readings, long dropped) {
+}

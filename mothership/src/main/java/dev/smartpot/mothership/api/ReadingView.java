@@ -1,0 +1,13 @@
+package dev.smartpot.mothership.api;
+
+import java.time.Instant;
+
+/**
+ * One stored reading. {@code ts} is the pot's own time when it sent one, else the time it was received.
+ *
+ * @param boot the pot's boot number as the mothership counts it (the pot's {@code boot} field when sent,
+ *             otherwise incremented when seq restarts or uptime goes back)
+ */
+public record ReadingView(String potId, long boot, long seq, Integer raw, Double moisture, String fault,
+                          Instant ts, Instant receivedAt) {
+}
