@@ -1,7 +1,11 @@
 /*
  * The smart pot firmware: a MicroEJ SDK 6 application for the ESP32 VEE Ports (ESP-WROVER-KIT v4.1,
  * ESP32-S3-DevKitC-1). The portable core is compiled in from ../../device/src/main/java, unchanged; the board
- * adapters are in src/main/java; our C natives in bsp/; the simulator mock in mock/.
+ * adapters are in src/main/java; our C natives in bsp/; the Simulator mock in mock/.
+ *
+ * The public ESP32 VEE Ports are SDK 5 (Ivy) projects. This SDK 6 application builds against them as they are
+ * (-PveePort=...), but an SDK 5 VEE Port cannot take a mock from the application: build the mock jar and drop it
+ * into the VEE Port's configuration project, dropins/mocks/dropins/ (docs/esp32.md, "The Simulator mock").
  *
  *   scripts/flash board-config/esp-wrover-kit.properties      validate, build, flash (see docs/esp32.md)
  *   gradle buildExecutable -PveePort=/path/to/vee-port       build only (after scripts/flash --prepare-only)
@@ -31,12 +35,15 @@ sourceSets {
 // VEEPort-Espressif-ESP-WROVER-KIT-V4.1 or VEEPort-Espressif-ESP32-S3-DevKitC-1-N8R8 repository.
 val veePort: String? = (findProperty("veePort") as String?) ?: System.getenv("SMARTPOT_VEE_PORT")
 
-// Versions as seen in MicroEJ's documentation and example projects; any newer minor version that the
-// VEE Port provides works too.
+// No higher minor version than the ESP32 VEE Ports provide (their configuration module.ivy files): the SDK's
+// library check fails the build otherwise (SDK 6 guide, appendix "Library mapping"). They provide EDC 1.3,
+// BON 1.4, DEVICE 1.1 (device-pack 1.1.1), NET 1.1, SSL 2.2, ECOM-NETWORK 2.1, ECOM-WIFI 2.3.
 dependencies {
     implementation("ej.api:edc:1.3.5")
     implementation("ej.api:bon:1.4.3")
-    implementation("ej.api:device:1.2.0")
+    // 1.0.2 is the version MicroEJ's Device page names (VEEPortingGuide/device.rst); Device.getId() is in 1.0, and a
+    // lower minor version than the VEE Port's DEVICE 1.1 passes the check.
+    implementation("ej.api:device:1.0.2")
     implementation("ej.api:net:1.1.4")
     // TLS for ssl:// brokers (mqtt.tls.*): the version MicroEJ's ssl-mqtt-subscriber example uses with micropaho.
     implementation("ej.api:ssl:2.2.3")
@@ -47,5 +54,9 @@ dependencies {
     if (veePort != null) {
         microejVee(files(veePort))
     }
-    microejMock(project(":mock"))
+    // Only an SDK 6 VEE Port takes a mock from the application (MicroEJ docs, VEEPortingGuide/mock.rst, "In an
+    // Application"). The public ESP32 VEE Ports are SDK 5: their mock goes in the VEE Port instead (see above).
+    if (findProperty("sdk6VeePort") == "true") {
+        microejMock(project(":mock"))
+    }
 }
