@@ -49,6 +49,18 @@ public final class SecureBroker implements AutoCloseable {
         return out;
     }
 
+    /** Runs {@code --setup-only} again on this running broker's folder and ports, as a user adding pots would. */
+    public String setUpAgain(String... extraArgs) throws IOException, InterruptedException {
+        List<String> command = command(dir, port, mothershipPort, extraArgs);
+        command.add("--setup-only");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("scripts/broker --secure --setup-only failed:\n" + out);
+        }
+        return out;
+    }
+
     /** Runs the script as the broker (it ends in exec mosquitto) and waits until the TLS port accepts. */
     public static SecureBroker start(Path dir, int port, String... extraArgs) throws IOException {
         Path output = Files.createTempFile("secure-broker", ".log");

@@ -2,7 +2,6 @@ package dev.smartpot.simulator.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -102,8 +101,8 @@ class SecureBrokerAttacksIT {
         assertEquals(0, run(as(POT_A, temp, "mosquitto_pub", "-r", "-t", status, "-m", "online")).exit);
         Path big = temp.resolve("big.bin");
         Files.write(big, new byte[1024 * 1024]);
-        Result oversized = run(as(POT_A, temp, "mosquitto_pub", "-r", "-t", status, "-f", big.toString()));
-        assertNotEquals(0, oversized.exit, "a 1 MB publish is refused: " + oversized.out);
+        // The broker cuts the sender off (at QoS 0 mosquitto_pub may not notice): what counts is what is kept, below.
+        run(as(POT_A, temp, "mosquitto_pub", "-r", "-t", status, "-f", big.toString()));
         // Stray topics under its own branch and someone else's discovery: the ACL lets a pot write none of them.
         for (String stray : List.of("to_mothership/" + POT_A + "/junk", "homeassistant/sensor/" + POT_A + "/extra/config",
                 "homeassistant/sensor/" + POT_B + "/moisture/config")) {
@@ -184,7 +183,7 @@ class SecureBrokerAttacksIT {
     @Test
     void aPotAddedToTheRunningBrokerLogsInAtOnceAndTheMessageSaysWhereItsFileDials() throws Exception {
         String added = "d0d0d0d0d0d0";
-        String out = SecureBroker.setUp(broker.dir, broker.port, "--pots", added, "--host", "pi4.local");
+        String out = broker.setUpAgain("--pots", added, "--host", "pi4.local");
         assertTrue(out.contains("broker: reloaded the running mosquitto (pid "), out);
         assertTrue(out.contains("new accounts and ACL work now"), out);
         assertTrue(out.contains("it keeps serving the old server certificate until you restart it"), "a new name needs a restart: " + out);
