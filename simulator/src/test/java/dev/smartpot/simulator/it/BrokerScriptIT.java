@@ -125,6 +125,54 @@ class BrokerScriptIT {
     }
 
     @Test
+    void theSecureConfigDropsIntoDebiansMosquittoAsItsHeaderSays(@TempDir Path temp) throws Exception {
+        // The files scripts/broker --secure --setup-only makes, placed where the header of mosquitto-secure.conf says.
+        int pots = MosquittoBroker.freePort();
+        int mothership = MosquittoBroker.freePort();
+        Path made = SecureBroker.freshDir();
+        Result setup = SecureBrokerAttacksIT.run(new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--secure", "--setup-only",
+                "--dir", made.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(pots), "--mothership-port",
+                Integer.toString(mothership)).redirectErrorStream(true));
+        assertEquals(0, setup.exit(), setup.out());
+        Path etc = temp.resolve("etc");
+        Files.createDirectories(etc.resolve("certs"));
+        for (String file : List.of("ca.crt", "server.crt", "server.key")) {
+            Files.copy(made.resolve(file), etc.resolve("certs").resolve(file));
+        }
+        Files.copy(made.resolve("pots.passwd"), etc.resolve("pots.passwd"));
+        Files.copy(made.resolve("mothership.passwd"), etc.resolve("mothership.passwd"));
+        Files.copy(made.resolve("acl"), etc.resolve("smartpot.acl"));
+        debianLayout(etc);
+        String secure = Files.readString(ROOT.resolve("board-config/mosquitto/mosquitto-secure.conf"))
+                .replace("\nlistener 8883\n", "\nlistener " + pots + " 127.0.0.1\n")
+                .replace("\nlistener 8884\n", "\nlistener " + mothership + " 127.0.0.1\n")
+                .replace(" /etc/mosquitto/", " " + etc + "/");
+        Files.writeString(etc.resolve("conf.d/smartpot.conf"), secure);
+        Process mosquitto = new ProcessBuilder(MosquittoBroker.binary(), "-c", etc.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("stdout.log").toFile()).start();
+        try {
+            Awaitility.await("Debian's mosquitto with the secure config").atMost(Duration.ofSeconds(10)).until(() -> {
+                if (!mosquitto.isAlive()) {
+                    throw new AssertionError("mosquitto stopped:\n" + Files.readString(temp.resolve("stdout.log")));
+                }
+                return accepting(pots) && accepting(mothership);
+            });
+            try (PotUnderTest pot = new PotUnderTest("ssl://127.0.0.1:" + pots, Files.readString(made.resolve("pots/02578bded277.properties")))) {
+                pot.awaitLog("status to_mothership/02578bded277/status = online", Duration.ofSeconds(20));
+                ProcessBuilder watch = new ProcessBuilder("mosquitto_sub", "-t", "to_mothership/02578bded277", "-C", "1", "-W", "10")
+                        .redirectErrorStream(true);
+                watch.environment().put("XDG_CONFIG_HOME", made.resolve("mothership").toString());
+                Result seen = SecureBrokerAttacksIT.run(watch);
+                assertEquals(0, seen.exit(), "the mothership reads a reading on its own listener: " + seen.out());
+                assertTrue(seen.out().contains("\"id\":\"02578bded277\""), seen.out());
+            }
+        } finally {
+            mosquitto.destroy();
+            assertTrue(mosquitto.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void theOldRouteOfCopyingTheWholeConfigIntoConfDStillBreaksDebiansMosquitto(@TempDir Path temp) throws Exception {
         // Why the snippet exists: the README used to say to do this.
         Path etc = debianLayout(temp.resolve("etc"));
