@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import dev.smartpot.simulator.broker.EmbeddedBroker;
+import dev.smartpot.host.LogTuning;
+import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * {@code scripts/bench}: measures, prints a table per section and writes BENCHMARKS.md. Sections:
@@ -32,6 +33,8 @@ public final class BenchMain {
     static final String DEFAULT_FLEET = "1000,5000,10000,max";
 
     public static void main(String[] args) throws Exception {
+        // The embedded-broker rows run Moquette in this JVM: without this it logs every packet at INFO.
+        LogTuning.quietLibraries();
         String sections = ALL;
         String fleet = DEFAULT_FLEET;
         Path out = Path.of("BENCHMARKS.md");

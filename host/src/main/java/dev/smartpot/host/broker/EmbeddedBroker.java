@@ -1,4 +1,4 @@
-package dev.smartpot.simulator.broker;
+package dev.smartpot.host.broker;
 
 import java.io.IOException;
 import java.net.InetAddress;

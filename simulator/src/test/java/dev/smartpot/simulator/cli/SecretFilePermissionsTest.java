@@ -1,4 +1,4 @@
-package dev.smartpot.simulator;
+package dev.smartpot.simulator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.smartpot.simulator.mqtt;
+package dev.smartpot.host.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

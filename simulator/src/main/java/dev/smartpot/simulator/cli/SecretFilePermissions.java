@@ -1,4 +1,4 @@
-package dev.smartpot.simulator;
+package dev.smartpot.simulator.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.smartpot.simulator.mqtt;
+package dev.smartpot.host.tls;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,9 +30,9 @@ public final class TlsFiles {
     }
 
     /** A file named by one {@code mqtt.tls.*} key that cannot be used, and why. */
-    static final class Unusable extends IOException {
+    public static final class Unusable extends IOException {
         private static final long serialVersionUID = 1L;
-        final String key;
+        public final String key;
 
         Unusable(String key, String message) {
             super(message);

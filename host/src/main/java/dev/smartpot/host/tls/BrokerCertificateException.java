@@ -1,4 +1,4 @@
-package dev.smartpot.simulator.mqtt;
+package dev.smartpot.host.tls;
 
 import java.security.cert.CertificateException;
 
@@ -7,7 +7,7 @@ public final class BrokerCertificateException extends CertificateException {
 
     private static final long serialVersionUID = 1L;
 
-    BrokerCertificateException(String message, Throwable cause) {
+    public BrokerCertificateException(String message, Throwable cause) {
         super(message, cause);
     }
 }

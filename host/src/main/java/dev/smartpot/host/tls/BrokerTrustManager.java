@@ -1,4 +1,4 @@
-package dev.smartpot.simulator.mqtt;
+package dev.smartpot.host.tls;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
