@@ -1,5 +1,7 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.board.FileSettingsStore;
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.MosquittoClients;
+import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.RequiredTool;
 
 /**
  * The pot managed from the mothership with Mosquitto's own clients, against a real Mosquitto: commands
@@ -43,12 +51,12 @@ class PotCommandsIT {
     /** A dry pot with a quiet sensor, so watering shows plainly. */
     private static final String QUIET_SOIL = "sim.soil.moisture = 20\nsim.sensor.noise = 2\nsim.sensor.spikes = 0\n";
 
-    private static MosquittoBroker broker;
+    private static Mosquitto broker;
     private static MosquittoClients clients;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = MosquittoBroker.start();
+        broker = Mosquitto.start();
         clients = new MosquittoClients(broker);
     }
 
@@ -61,7 +69,7 @@ class PotCommandsIT {
         return JSON.readTree(text);
     }
 
-    private static List<JsonNode> readings(Subscriber s) throws Exception {
+    private static List<JsonNode> readings(Mothership s) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String p : s.payloads("to_mothership")) {
             out.add(json(p));
@@ -73,8 +81,8 @@ class PotCommandsIT {
     void waterCalibrateAndRetimeFromMosquittoPubWithAReplyToEveryCommand(@TempDir Path dir) throws Exception {
         FileSettingsStore store = new FileSettingsStore(dir.resolve("pot.properties.state"));
         String id;
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), QUIET_SOIL, store);
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+        try (RunningPot pot = givenPot().withConfig(QUIET_SOIL).keepingSettingsIn(store).on(broker);
+                Mothership mothership = Mothership.on(broker.uri())) {
             id = pot.clientId();
             pot.awaitLog("subscribed to from_mothership and from_mothership/" + id, Duration.ofSeconds(10));
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
@@ -115,7 +123,7 @@ class PotCommandsIT {
         String saved = Files.readString(dir.resolve("pot.properties.state"));
         assertTrue(saved.contains("publish.interval = 1s\n") && saved.contains("sensor.raw.dry = 3300\n"), saved);
 
-        try (PotUnderTest restarted = new PotUnderTest(broker.uri(), QUIET_SOIL, store)) {
+        try (RunningPot restarted = givenPot().withConfig(QUIET_SOIL).keepingSettingsIn(store).on(broker)) {
             restarted.awaitLog("using publish.interval = 1s set by the mothership (the config file says 300ms)", Duration.ofSeconds(10));
             restarted.awaitLog("using calibration dry 3300, wet 1300 set by the mothership", Duration.ofSeconds(1));
             restarted.awaitLog("a reading every 1s", Duration.ofSeconds(1));
@@ -124,16 +132,16 @@ class PotCommandsIT {
 
     @Test
     void anUnpluggedSensorPublishesAFaultInsteadOfAFalseReading() throws Exception {
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "");
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+        try (RunningPot pot = givenPot().on(broker);
+                Mothership mothership = Mothership.on(broker.uri())) {
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
-            pot.pot.soil().unplug();
+            pot.simulated().soil().unplug();
             Awaitility.await("a disconnected fault").atMost(Duration.ofSeconds(5))
                     .until(() -> mothership.payloads("to_mothership").stream().anyMatch(p -> p.contains("\"fault\":\"disconnected\"")));
-            pot.pot.soil().shortCircuit();
+            pot.simulated().soil().shortCircuit();
             Awaitility.await("a shorted fault").atMost(Duration.ofSeconds(5))
                     .until(() -> mothership.payloads("to_mothership").stream().anyMatch(p -> p.contains("\"fault\":\"shorted\"")));
-            pot.pot.soil().plug();
+            pot.simulated().soil().plug();
             int faultsSoFar = mothership.payloads("to_mothership").size();
             mothership.awaitCount("to_mothership", faultsSoFar + 2, Duration.ofSeconds(5));
             pot.awaitLog("sensor fault disconnected", Duration.ofSeconds(1));
@@ -151,7 +159,7 @@ class PotCommandsIT {
 
     @Test
     void discoveryConfigsAreRetainedAndAnnouncedAgainWhenHomeAssistantComesOnline() throws Exception {
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "device.name = Kitchen basil\n")) {
+        try (RunningPot pot = givenPot().with("device.name", "Kitchen basil").on(broker)) {
             String id = pot.clientId();
             pot.awaitLog("announced to Home Assistant under homeassistant/", Duration.ofSeconds(10));
 
@@ -186,8 +194,8 @@ class PotCommandsIT {
         Files.write(binary, noise);
         Path huge = dir.resolve("huge.txt");
         Files.writeString(huge, "status ".repeat(20_000));
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "");
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+        try (RunningPot pot = givenPot().on(broker);
+                Mothership mothership = Mothership.on(broker.uri())) {
             String id = pot.clientId();
             pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
             Process replies = clients.sub("-t", "to_mothership/" + id + "/reply", "-C", "5", "-W", "30");
@@ -220,13 +228,13 @@ class PotCommandsIT {
     @Test
     void aRetainedCommandRunsOnceLiveAndNeverAgainAtTheNextConnect() throws Exception {
         String own;
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
+        try (RunningPot pot = givenPot().on(broker)) {
             own = "from_mothership/" + pot.clientId();
             pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
             clients.pubRetained(own, "water 300");
             pot.awaitLog("command: watered 300 ml", Duration.ofSeconds(5));
         }
-        try (PotUnderTest restarted = new PotUnderTest(broker.uri(), "")) {
+        try (RunningPot restarted = givenPot().on(broker)) {
             restarted.awaitLog("retained command on " + own + " ignored", Duration.ofSeconds(10));
             assertFalse(restarted.console().contains("watered"), restarted.console());
         } finally {
@@ -252,12 +260,10 @@ class PotCommandsIT {
         assertTrue(m.find());
         String port = m.group(1);
         Awaitility.await("pot online").atMost(Duration.ofSeconds(10)).until(() -> text(bytes).contains("= online"));
-        try (Subscriber replies = new Subscriber("tcp://127.0.0.1:" + port, "to_mothership/+/reply")) {
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", "from_mothership", "-m", "interval 2s")
-                    .redirectErrorStream(true).start();
-            assertTrue(pub.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(0, pub.exitValue(), "the embedded broker takes mosquitto_pub's broker-assigned client id: "
-                    + new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        try (Mothership replies = Mothership.on("tcp://127.0.0.1:" + port, "to_mothership/+/reply")) {
+            Processes.Finished pub = Processes.run(new ProcessBuilder(RequiredTool.MOSQUITTO_PUB.path(), "-h", "127.0.0.1", "-p", port,
+                    "-t", "from_mothership", "-m", "interval 2s"), Duration.ofSeconds(20));
+            assertEquals(0, pub.exitCode(), "the embedded broker takes mosquitto_pub's broker-assigned client id: " + pub.output());
             Awaitility.await("reply").atMost(Duration.ofSeconds(10)).until(() -> !replies.received().isEmpty());
             assertTrue(replies.received().get(0).payload().startsWith("{\"ok\":true,\"command\":\"interval 2s\""));
         }

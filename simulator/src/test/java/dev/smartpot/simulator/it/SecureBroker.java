@@ -1,18 +1,18 @@
 package dev.smartpot.simulator.it;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.RequiredTool;
 
 /**
  * The mothership as a user sets it up: {@code scripts/broker --secure}, run for real on a free loopback port
@@ -38,12 +38,11 @@ public final class SecureBroker implements AutoCloseable {
     public static String setUp(Path dir, int port, String... extraArgs) throws IOException, InterruptedException {
         List<String> command = command(dir, port, extraArgs);
         command.add("--setup-only");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("scripts/broker --secure --setup-only failed:\n" + out);
+        Processes.Finished done = Processes.run(new ProcessBuilder(command), Duration.ofSeconds(60));
+        if (done.exitCode() != 0) {
+            throw new IOException("scripts/broker --secure --setup-only failed:\n" + done.output());
         }
-        return out;
+        return done.output();
     }
 
     /** Runs the script as the broker (it ends in exec mosquitto) and waits until the TLS port accepts. */
@@ -98,27 +97,21 @@ public final class SecureBroker implements AutoCloseable {
     }
 
     boolean accepting() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Loopback.accepting(port);
     }
 
     /** mosquitto_sub or mosquitto_pub as the mothership, over TLS, with {@code args} after the login. */
-    public ProcessBuilder mothership(String tool, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(tool, "-h", "127.0.0.1", "-p", Integer.toString(port),
+    public ProcessBuilder mothership(RequiredTool tool, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(tool.path(), "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "--cafile", caFile().toString(), "-u", "mothership", "-P", password("mothership")));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor();
+            Processes.kill(process);
         }
     }
 }
