@@ -19,6 +19,7 @@ import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.FleetSnapshot;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * Recovery: Mosquitto is killed (SIGKILL) while pots keep taking readings, and restarted. Measured from
@@ -87,7 +88,7 @@ final class RecoveryBench {
 
     List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
-        try (Mosquitto broker = Mosquitto.start(true)) {
+        try (Mosquitto broker = BenchBroker.start(true)) {
             Arrivals arrivals = new Arrivals();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-mothership", "to_mothership", true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)));
@@ -103,7 +104,7 @@ final class RecoveryBench {
                 }
             }
         }
-        try (Mosquitto broker = Mosquitto.start(true)) {
+        try (Mosquitto broker = BenchBroker.start(true)) {
             Arrivals arrivals = new Arrivals();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-fleet-mothership", "to_mothership", true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)))) {
@@ -139,7 +140,7 @@ final class RecoveryBench {
         long killedWallMs = System.currentTimeMillis();
         broker.kill();
         Thread.sleep(OUTAGE_MILLIS);
-        broker.launch();
+        broker.restart();
         long acceptingNanos = System.nanoTime();
         long acceptingWallMs = System.currentTimeMillis();
         // Recovered: every reading taken before the broker was back has reached the mothership.
