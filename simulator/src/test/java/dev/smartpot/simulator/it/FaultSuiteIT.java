@@ -159,9 +159,6 @@ class FaultSuiteIT {
         int dead = Loopback.freePort();
         RunningPot pot = pot(givenPot(), "tcp://127.0.0.1:" + dead + ", " + broker.uri());
         awaitReadings(5);
-        assertTrue(pot.console().contains("MQTT connect to tcp://127.0.0.1:" + dead + " failed"), pot.console());
-        assertTrue(pot.console().contains("trying the next broker"), pot.console());
-        assertTrue(pot.console().contains("connected to " + broker.uri()), pot.console());
         assertEverySeqOnceInOrder(pot, 0);
     }
 

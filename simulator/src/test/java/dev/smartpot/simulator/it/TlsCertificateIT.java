@@ -87,7 +87,7 @@ class TlsCertificateIT {
     @Test
     void aCertificateFromTheConfiguredCaForThisHostIsAccepted() throws Exception {
         try (RunningPot pot = pot("good", "")) {
-            pot.awaitLog("published #2 to to_mothership", Duration.ofSeconds(20));
+            pot.awaitPublished(3, Duration.ofSeconds(20));
             assertFalse(pot.console().contains("WARN"), pot.console());
         }
     }
@@ -125,7 +125,7 @@ class TlsCertificateIT {
     @Test
     void withHostnameVerificationOffTheWrongHostConnectsAndTheWarningComesEachConnect() throws Exception {
         try (RunningPot pot = pot("wrong-host", "mqtt.tls.verify_hostname = false\n")) {
-            pot.awaitLog("published #1 to to_mothership", Duration.ofSeconds(20));
+            pot.awaitPublished(2, Duration.ofSeconds(20));
             broker.kill();
             broker.restart();
             String warning = "WARN  [" + pot.clientId() + "] TLS hostname verification is off (mqtt.tls.verify_hostname = false)";
@@ -139,7 +139,7 @@ class TlsCertificateIT {
     @Test
     void aBrokerThatWantsAClientCertificateGetsOneOrRefusesThePot() throws Exception {
         try (RunningPot pot = pot("client-cert", "mqtt.tls.cert = " + client.certificate() + "\nmqtt.tls.key = " + client.key() + "\n")) {
-            pot.awaitLog("published #1 to to_mothership", Duration.ofSeconds(20));
+            pot.awaitPublished(2, Duration.ofSeconds(20));
         }
         try (RunningPot pot = pot("client-cert", "")) {
             pot.awaitLog("refused: TLS refused by the broker", Duration.ofSeconds(20));

@@ -104,6 +104,16 @@ public final class RunningPot implements PotId, AutoCloseable {
         }
     }
 
+    /** Waits until the broker has acknowledged {@code n} readings of this pot. */
+    public void awaitPublished(long n, Duration atMost) {
+        try {
+            Awaitility.await(clientId() + " published " + n).atMost(atMost)
+                    .until(() -> pot.node() != null && pot.node().publishedReadings() >= n);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(clientId() + " did not publish " + n + " readings\n--- device log ---\n" + console(), e);
+        }
+    }
+
     @Override
     public void close() {
         pot.stop();
