@@ -4,25 +4,21 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 import dev.smartpot.device.PotNode;
-import dev.smartpot.device.board.Board;
-import dev.smartpot.device.board.Clock;
-import dev.smartpot.device.board.Log;
-import dev.smartpot.device.board.Sleeper;
-import dev.smartpot.device.board.WifiLink;
 import dev.smartpot.device.command.CommandParser;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.SoilSensor;
-import dev.smartpot.simulator.board.FakeChipId;
 
 /**
  * What the core allocates beyond the publish cycle ({@link FootprintBench} measures that and the retained heap):
- * a reading taken and queued while offline, the sensor pipeline alone, a command parsed (valid and rejected) and a
- * status command answered. The JVM's per-thread allocation counter on a manual clock, in a JVM of its own; prints
- * {@code RESULT key=value...}. Replaces the tools' MemoryBudget and the device's AllocationBenchmark.
+ * a reading taken and queued while the broker is unreachable, the sensor pipeline alone, a command parsed (valid
+ * and rejected) and a status command answered. The JVM's per-thread allocation counter on a manual clock, on
+ * FootprintBench's stub board, in a JVM of its own; prints {@code RESULT key=value...}. Replaces the tools'
+ * MemoryBudget and the device's AllocationBenchmark.
  */
 public final class CoreAllocationBench {
 
@@ -42,19 +38,19 @@ public final class CoreAllocationBench {
         return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
-    /** A reading taken and queued while the WiFi is down (the queue has room). */
+    /** A reading taken and queued while no broker answers (the queue has room). */
     private static long offlineCycle() throws Exception {
         DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", "mqtt.delivery.check = false\npublish.interval = 5s\n"
                 + "queue.capacity = " + (WARM_UP + ROUNDS + 10) + "\n");
-        Rig rig = new Rig(false);
-        PotNode node = new PotNode(config, rig.board("allocation-offline"), rig);
+        FootprintBench.ManualClock clock = new FootprintBench.ManualClock();
+        PotNode node = new PotNode(config, FootprintBench.board(clock, "allocation-offline"), new StubBroker(false));
         for (int i = 0; i < WARM_UP; i++) {
-            rig.now += 5000;
+            clock.now += 5000;
             node.tick();
         }
         long before = allocated();
         for (int i = 0; i < ROUNDS; i++) {
-            rig.now += 5000;
+            clock.now += 5000;
             node.tick();
         }
         long perCycle = (allocated() - before) / ROUNDS;
@@ -91,92 +87,45 @@ public final class CoreAllocationBench {
         return Math.round((allocated() - before) / (double) ROUNDS);
     }
 
-    /** "status" arrives, is parsed, answered on the reply topic and logged. */
+    /** "status" arrives from the transport, is parsed, answered on the reply topic and logged. */
     private static long statusCommand() throws Exception {
         DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", "mqtt.delivery.check = false\n");
-        Rig rig = new Rig(true);
-        PotNode node = new PotNode(config, rig.board("allocation-status"), rig);
+        StubBroker broker = new StubBroker(true);
+        PotNode node = new PotNode(config, FootprintBench.board(new FootprintBench.ManualClock(), "allocation-status"), broker);
         node.tick();
         byte[] status = "status".getBytes(StandardCharsets.US_ASCII);
         int n = ROUNDS / 5;
         for (int i = 0; i < n; i++) {
-            node.messageArrived("from_mothership", status);
+            broker.listener.messageArrived("from_mothership", status);
             node.tick();
         }
         long before = allocated();
         for (int i = 0; i < n; i++) {
-            node.messageArrived("from_mothership", status);
+            broker.listener.messageArrived("from_mothership", status);
             node.tick();
         }
         return Math.round((allocated() - before) / (double) n);
     }
 
-    /** The board and broker, stubbed: a manual clock, WiFi up or down, a broker that takes everything. */
-    private static final class Rig implements Clock, Sleeper, Log, WifiLink, MqttTransport {
-        private final boolean wifiUp;
-        long now = 1;
+    /** A broker that takes everything at once, or that nobody can reach. */
+    private static final class StubBroker implements MqttTransport {
+        private final boolean reachable;
+        MqttListener listener;
 
-        Rig(boolean wifiUp) {
-            this.wifiUp = wifiUp;
-        }
-
-        Board board(String seed) {
-            return Board.builder().wifi(this).soilSensor(() -> 2300).chipId(FakeChipId.fromSeed(seed)).clock(this)
-                    .sleeper(this).log(this).rebooter(reason -> { }).build();
-        }
-
-        @Override
-        public long uptimeMillis() {
-            return now;
-        }
-
-        @Override
-        public long wallClockMillis() {
-            return 1_795_000_000_000L + now;
-        }
-
-        @Override
-        public void sleep(long millis) {
-        }
-
-        @Override
-        public void wake() {
-        }
-
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-
-        @Override
-        public void join(String ssid, String password, long timeoutMillis) throws java.io.IOException {
-            if (!wifiUp) {
-                throw new java.io.IOException("no such network");
-            }
-        }
-
-        @Override
-        public boolean isConnected() {
-            return wifiUp;
-        }
-
-        @Override
-        public void leave() {
+        StubBroker(boolean reachable) {
+            this.reachable = reachable;
         }
 
         @Override
         public void setListener(MqttListener listener) {
+            this.listener = listener;
         }
 
         @Override
-        public void connect(String serverUri, String clientId, ConnectSettings settings) {
+        public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+            if (!reachable) {
+                throw new MqttTransportException(MqttTransportException.UNREACHABLE, "connection refused");
+            }
         }
 
         @Override
@@ -193,6 +142,11 @@ public final class CoreAllocationBench {
 
         @Override
         public void disconnect() {
+        }
+
+        @Override
+        public boolean isConnected() {
+            return reachable;
         }
     }
 }

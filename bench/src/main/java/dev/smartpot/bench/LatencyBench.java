@@ -17,7 +17,6 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
-import dev.smartpot.testkit.RequiredTool;
 
 /**
  * End-to-end latency: a reading taken (the sensor read) to an independent subscriber receiving it, for a
@@ -110,10 +109,10 @@ final class LatencyBench {
         log.println("  latency: mosquitto_pub -> mosquitto_sub, " + BASELINE_MESSAGES + " messages");
         String host = "127.0.0.1";
         String port = brokerUri.substring(brokerUri.lastIndexOf(':') + 1);
-        Process sub = new ProcessBuilder(RequiredTool.MOSQUITTO_SUB.path(), "-h", host, "-p", port, "-q", "1", "-t", "bench/cli", "-F", "%U|%p")
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", host, "-p", port, "-q", "1", "-t", "bench/cli", "-F", "%U|%p")
                 .redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.US_ASCII));
-        Process pub = new ProcessBuilder(RequiredTool.MOSQUITTO_PUB.path(), "-h", host, "-p", port, "-q", "1", "-t", "bench/cli", "-l")
+        Process pub = new ProcessBuilder("mosquitto_pub", "-h", host, "-p", port, "-q", "1", "-t", "bench/cli", "-l")
                 .redirectErrorStream(true).start();
         PrintStream toPub = new PrintStream(pub.getOutputStream(), true, StandardCharsets.US_ASCII);
         Samples samples = new Samples();
