@@ -217,7 +217,8 @@ public final class BenchMain implements Callable<Integer> {
                         + "is back, so the wait for its next attempt is most of the time to first delivery. The single pot's "
                         + "link is up " + RecoveryBench.STABLE_LINK_MILLIS / 1000 + " s before each outage, so its backoff "
                         + "starts from 1 s each time; for the fleet, the first column is its quickest pot and the second "
-                        + "its slowest.",
+                        + "its slowest. The proxy row keeps the broker up and cuts the link between pot and broker with a "
+                        + "TCP proxy (the test kit's) for as long, as the fault suite does.",
                 t, "Embedded Moquette is not measured here: it runs without persistence inside the simulator's JVM, so a "
                         + "restart also loses the mothership's session.");
     }
