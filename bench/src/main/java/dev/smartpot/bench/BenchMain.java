@@ -2,50 +2,25 @@ package dev.smartpot.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.testkit.Mosquitto;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/bench}: measures, prints a table per section and writes BENCHMARKS.md. Sections:
  * transports, latency, recovery, fleet, footprint (all by default). Traffic stays on 127.0.0.1.
  */
-@Command(name = "scripts/bench", mixinStandardHelpOptions = true,
-        description = "Runs the benchmarks and writes BENCHMARKS.md (about 12 minutes on 2 cores; loopback only).",
-        footer = {"", "Exit codes: 0 done, 1 a benchmark failed, 2 bad flags."})
-public final class BenchMain implements Callable<Integer> {
-
-    static final String ALL = "transports,latency,recovery,fleet,footprint";
-    /** "max" is the most pots this machine's open-file limit allows (one socket per pot in each process). */
-    static final String DEFAULT_FLEET = "1000,5000,10000,max";
-
-    @Option(names = "--sections", paramLabel = "LIST", defaultValue = ALL, converter = SectionList.class,
-            description = "Comma-separated sections to run (default: ${DEFAULT-VALUE}).")
-    Sections sections;
-
-    @Option(names = "--fleet", paramLabel = "LIST", defaultValue = DEFAULT_FLEET, converter = FleetSteps.class,
-            description = "Fleet sizes to step through; max = as many pots as the open-file limit allows (default: ${DEFAULT-VALUE}).")
-    FleetPlan fleetPlan;
-
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "BENCHMARKS.md",
-            description = "Where the report is written (default: ${DEFAULT-VALUE}).")
-    Path out;
+public final class BenchMain extends BenchOptions implements Callable<Integer> {
 
     private String args = "";
 
@@ -61,44 +36,6 @@ public final class BenchMain implements Callable<Integer> {
             return 2;
         });
         System.exit(cli.execute(args));
-    }
-
-    /** The sections chosen with {@code --sections}, in the order given. */
-    record Sections(Set<String> names) {
-        boolean contains(String section) {
-            return names.contains(section);
-        }
-    }
-
-    /** The fleet sizes of {@code --fleet}. */
-    record FleetPlan(int[] steps) {
-    }
-
-    /** {@code --sections}: names from {@link #ALL}. */
-    static final class SectionList implements ITypeConverter<Sections> {
-        @Override
-        public Sections convert(String value) {
-            Set<String> chosen = new LinkedHashSet<>(List.of(value.split(",")));
-            for (String s : chosen) {
-                if (!List.of(ALL.split(",")).contains(s)) {
-                    throw new CommandLine.TypeConversionException("unknown section \"" + s + "\"; pick from " + ALL);
-                }
-            }
-            return new Sections(chosen);
-        }
-    }
-
-    /** {@code --fleet}: pot counts, or max. */
-    static final class FleetSteps implements ITypeConverter<FleetPlan> {
-        @Override
-        public FleetPlan convert(String value) {
-            try {
-                return new FleetPlan(Arrays.stream(value.split(","))
-                        .mapToInt(s -> s.equals("max") ? Machine.maxFleet() : Integer.parseInt(s)).toArray());
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("--fleet \"" + value + "\" is not a list of pot counts, e.g. --fleet 1000,5000,10000");
-            }
-        }
     }
 
     private final PrintStream log = System.out;
@@ -282,7 +219,7 @@ public final class BenchMain implements Callable<Integer> {
         t.row("core retained heap per device, queue.capacity 100", r.get("retained_queue_100"));
         t.row("allocated per publish cycle (reading taken, encoded, published)", r.get("allocated_per_cycle"));
         t.row("payload of that reading (JSON)", r.get("payload_bytes"));
-        t.row("allocated per offline cycle (reading taken and queued, WiFi down)", a.get("allocated_per_offline_cycle"));
+        t.row("allocated per offline cycle (reading taken and queued, no broker)", a.get("allocated_per_offline_cycle"));
         t.row("allocated by the sensor pipeline per reading (7 samples, median, average)", a.get("sensor_pipeline_per_reading"));
         t.row("allocated per command parsed: valid (interval 30s)", a.get("command_valid"));
         t.row("allocated per command parsed: rejected (interval 0, its error text)", a.get("command_rejected"));
