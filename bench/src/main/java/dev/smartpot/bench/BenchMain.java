@@ -1,93 +1,51 @@
 package dev.smartpot.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
-import dev.smartpot.simulator.broker.EmbeddedBroker;
+import dev.smartpot.host.LogTuning;
+import dev.smartpot.host.broker.EmbeddedBroker;
+import dev.smartpot.testkit.Mosquitto;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/bench}: measures, prints a table per section and writes BENCHMARKS.md. Sections:
  * transports, latency, recovery, fleet, footprint (all by default). Traffic stays on 127.0.0.1.
  */
-public final class BenchMain {
+public final class BenchMain extends BenchOptions implements Callable<Integer> {
 
-    static final String ALL = "transports,latency,recovery,fleet,footprint";
-    /** "max" is the most pots this machine's open-file limit allows (one socket per pot in each process). */
-    static final String DEFAULT_FLEET = "1000,5000,10000,max";
+    private String args = "";
 
-    public static void main(String[] args) throws Exception {
-        String sections = ALL;
-        String fleet = DEFAULT_FLEET;
-        Path out = Path.of("BENCHMARKS.md");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--sections" -> sections = value(args, ++i);
-                case "--fleet" -> fleet = value(args, ++i);
-                case "--out" -> out = Path.of(value(args, ++i));
-                case "-h", "--help" -> {
-                    System.out.println("usage: scripts/bench [--sections " + ALL + "] [--fleet " + DEFAULT_FLEET + "] [--out BENCHMARKS.md]");
-                    return;
-                }
-                default -> fail("unknown option " + args[i] + ". Fix: see scripts/bench --help");
-            }
-        }
-        Set<String> chosen = new LinkedHashSet<>(Arrays.asList(sections.split(",")));
-        for (String s : chosen) {
-            if (!Arrays.asList(ALL.split(",")).contains(s)) {
-                fail("unknown section \"" + s + "\". Fix: pick from " + ALL);
-            }
-        }
-        int[] steps;
-        try {
-            steps = Arrays.stream(fleet.split(",")).mapToInt(s -> s.equals("max") ? maxFleet() : Integer.parseInt(s)).toArray();
-        } catch (NumberFormatException e) {
-            fail("--fleet \"" + fleet + "\" is not a list of pot counts. Fix: e.g. --fleet 1000,5000,10000");
-            return;
-        }
-        new BenchMain(chosen, steps, out, String.join(" ", args)).run();
+    public static void main(String[] args) {
+        // The embedded-broker rows run Moquette in this JVM: without this it logs every packet at INFO.
+        LogTuning.quietLibraries();
+        BenchMain bench = new BenchMain();
+        bench.args = String.join(" ", args);
+        CommandLine cli = new CommandLine(bench);
+        cli.setParameterExceptionHandler((e, a) -> {
+            Throwable cause = e.getCause() instanceof CommandLine.TypeConversionException ? e.getCause() : e;
+            System.err.println("bench: " + (cause == e ? e.getMessage() : cause.getMessage()) + ". Fix: see scripts/bench --help");
+            return 2;
+        });
+        System.exit(cli.execute(args));
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            fail(args[i - 1] + " needs a value. Fix: see scripts/bench --help");
-        }
-        return args[i];
-    }
-
-    private static void fail(String message) {
-        System.err.println("bench: " + message);
-        System.exit(2);
-    }
-
-    private final Set<String> sections;
-    private final int[] fleetSteps;
-    private final Path out;
-    private final String args;
     private final PrintStream log = System.out;
     private final StringBuilder report = new StringBuilder();
     private final String classpath = System.getProperty("java.class.path");
 
-    private BenchMain(Set<String> sections, int[] fleetSteps, Path out, String args) {
-        this.sections = sections;
-        this.fleetSteps = fleetSteps;
-        this.out = out;
-        this.args = args;
+    @Override
+    public Integer call() throws Exception {
+        run();
+        return 0;
     }
 
     private void run() throws Exception {
@@ -96,7 +54,7 @@ public final class BenchMain {
         report.append("# Benchmarks\n\n")
                 .append("Written by `scripts/bench").append(args.isEmpty() ? "" : " " + args).append("` on ").append(date)
                 .append(". Every figure below was measured in that one run; loopback only (127.0.0.1).\n\n")
-                .append("Machine: ").append(machine()).append("\n\n");
+                .append("Machine: ").append(Machine.describe()).append("\n\n");
         if (sections.contains("transports")) {
             transports();
         }
@@ -135,9 +93,9 @@ public final class BenchMain {
         log.println("transports: what one connected client costs (Paho 50 clients, HiveMQ 1000), each in a JVM of its own");
         Table t = new Table("transport", "clients", "connect + subscribe + status, ms each", "threads in the JVM",
                 "threads per client", "RSS per client, KB", "heap per client, KB");
-        try (Mosquitto broker = Mosquitto.start()) {
+        try (Mosquitto broker = BenchBroker.start()) {
             for (String[] probe : new String[][] {{"paho", "50"}, {"hivemq", "1000"}}) {
-                Map<String, String> r = child(TransportProbe.class.getName(), probe[0], probe[1], broker.uri());
+                Map<String, String> r = ChildJvm.result(classpath, TransportProbe.class.getName(), probe[0], probe[1], broker.uri());
                 t.row(probe[0].equals("paho") ? "Paho 1.2.5 (one device, the board's API)" : "HiveMQ client 1.3.5 (the fleet)",
                         r.get("clients"), r.get("connect_ms_each"), r.get("threads"), r.get("threads_per_client"),
                         r.get("rss_kb_per_client"), r.get("heap_kb_per_client"));
@@ -156,7 +114,7 @@ public final class BenchMain {
         Table t = new Table("broker", "path", "samples", "p50 ms", "p99 ms", "max ms", "rate");
         LatencyBench bench = new LatencyBench(log);
         List<LatencyBench.Row> rows = new ArrayList<>();
-        try (Mosquitto broker = Mosquitto.start()) {
+        try (Mosquitto broker = BenchBroker.start()) {
             log.println("latency: Mosquitto " + broker.uri());
             rows.addAll(bench.run("Mosquitto 2.0", broker.uri()));
         }
@@ -196,7 +154,8 @@ public final class BenchMain {
                         + "is back, so the wait for its next attempt is most of the time to first delivery. The single pot's "
                         + "link is up " + RecoveryBench.STABLE_LINK_MILLIS / 1000 + " s before each outage, so its backoff "
                         + "starts from 1 s each time; for the fleet, the first column is its quickest pot and the second "
-                        + "its slowest.",
+                        + "its slowest. The proxy row keeps the broker up and cuts the link between pot and broker with a "
+                        + "TCP proxy (the test kit's) for as long, as the fault suite does.",
                 t, "Embedded Moquette is not measured here: it runs without persistence inside the simulator's JVM, so a "
                         + "restart also loses the mothership's session.");
     }
@@ -205,11 +164,11 @@ public final class BenchMain {
         Table t = new Table("pots", "config", "every reading kept", "received / taken", "p50 ms", "p99 ms", "readings/s", "threads",
                 "RSS per pot, KB", "heap per pot, KB", "CPU per pot, us/s", "JVM CPU, cores", "Mosquitto CPU, cores");
         FleetBench bench = new FleetBench(log, classpath);
-        List<FleetBench.Row> rows = new ArrayList<>(bench.run(fleetSteps, DEFAULTS, ""));
+        List<FleetBench.Row> rows = new ArrayList<>(bench.run(fleetPlan.steps(), DEFAULTS, ""));
         // The delivery check subscribes each (re)connecting pot to the shared readings topic until its own
         // reading comes back: the same fleet without it shows what that costs.
-        int[] withoutCheck = Arrays.stream(fleetSteps).filter(n -> n >= 10_000).toArray();
-        rows.addAll(bench.run(withoutCheck.length > 0 ? withoutCheck : fleetSteps, NO_DELIVERY_CHECK, "mqtt.delivery.check = false"));
+        int[] withoutCheck = Arrays.stream(fleetPlan.steps()).filter(n -> n >= 10_000).toArray();
+        rows.addAll(bench.run(withoutCheck.length > 0 ? withoutCheck : fleetPlan.steps(), NO_DELIVERY_CHECK, "mqtt.delivery.check = false"));
         Map<String, Integer> largest = new java.util.LinkedHashMap<>();
         largest.put(DEFAULTS, 0);
         largest.put(NO_DELIVERY_CHECK, 0);
@@ -241,7 +200,7 @@ public final class BenchMain {
                         + "topic after every connect until one of its own readings comes back; on the tutorial's shared "
                         + "topic (`to_mothership`) a connecting pot then also receives every other pot's readings, so a "
                         + "fleet connecting together multiplies the broker's traffic. Each pot holds a socket in the simulator's JVM and one in Mosquitto; the open-file limit here is "
-                        + openFileLimit() + " per process, which is where stepping ends (`--fleet max`). "
+                        + Machine.openFileLimit() + " per process, which is where stepping ends (`--fleet max`). "
                         + "Heap per pot is mostly the reading queue: `queue.capacity = 17280` (a day at 5 s) is 69 KB per pot.");
     }
 
@@ -253,101 +212,25 @@ public final class BenchMain {
     }
 
     private void footprint() throws Exception {
-        Map<String, String> r = child(FootprintBench.class.getName());
+        Map<String, String> r = ChildJvm.result(classpath, FootprintBench.class.getName());
+        Map<String, String> a = ChildJvm.result(classpath, CoreAllocationBench.class.getName());
         Table t = new Table("what", "bytes");
         t.row("core retained heap per device, queue.capacity 17280 (default)", r.get("retained_default_queue"));
         t.row("core retained heap per device, queue.capacity 100", r.get("retained_queue_100"));
         t.row("allocated per publish cycle (reading taken, encoded, published)", r.get("allocated_per_cycle"));
         t.row("payload of that reading (JSON)", r.get("payload_bytes"));
+        t.row("allocated per offline cycle (reading taken and queued, no broker)", a.get("allocated_per_offline_cycle"));
+        t.row("allocated by the sensor pipeline per reading (7 samples, median, average)", a.get("sensor_pipeline_per_reading"));
+        t.row("allocated per command parsed: valid (interval 30s)", a.get("command_valid"));
+        t.row("allocated per command parsed: rejected (interval 0, its error text)", a.get("command_rejected"));
+        t.row("allocated per status command (parsed, answered, published, logged)", a.get("status_command"));
         section("Footprint of the core",
-                "The core alone, with the board and MQTT stubbed (nothing of Paho, HiveMQ or the simulator counted), in a "
-                        + "JVM of its own (`FootprintBench`): retained heap is the heap in use after full collections with "
-                        + FootprintBench.DEVICES + " cores alive, per core; allocation is the JVM's per-thread allocation "
-                        + "counter over " + FootprintBench.CYCLES + " publish cycles on a manual clock (after "
-                        + FootprintBench.WARM_UP_CYCLES + " to warm up), with the log discarding its lines.",
+                "The core alone, with the board and MQTT stubbed (nothing of Paho, HiveMQ or the simulator counted), in "
+                        + "JVMs of their own (`FootprintBench`, `CoreAllocationBench`): retained heap is the heap in use after "
+                        + "full collections with " + FootprintBench.DEVICES + " cores alive, per core; allocation is the JVM's "
+                        + "per-thread allocation counter over " + FootprintBench.CYCLES + " publish cycles on a manual clock (after "
+                        + FootprintBench.WARM_UP_CYCLES + " to warm up), with the log discarding its lines; the other allocation "
+                        + "rows over " + CoreAllocationBench.ROUNDS + " rounds each after " + CoreAllocationBench.WARM_UP + ".",
                 t, "Desktop JVM figures (64-bit, compressed pointers); the board's MicroEJ VM lays objects out differently.");
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------------
-
-    /** Runs a bench main in a JVM of its own and returns its RESULT line as key=value pairs. */
-    private Map<String, String> child(String mainClass, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath, mainClass));
-        command.addAll(Arrays.asList(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Map<String, String> result = new HashMap<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    for (String kv : line.substring(7).split(" ")) {
-                        int eq = kv.indexOf('=');
-                        result.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
-                }
-            }
-        }
-        p.waitFor(60, TimeUnit.SECONDS);
-        if (result.isEmpty()) {
-            throw new IllegalStateException(mainClass + " printed no RESULT line");
-        }
-        return result;
-    }
-
-    private static String machine() {
-        String cpu = firstMatch("/proc/cpuinfo", "model name");
-        String mem = firstMatch("/proc/meminfo", "MemTotal");
-        String os = firstMatch("/etc/os-release", "PRETTY_NAME").replace("\"", "");
-        String mosquitto = "?";
-        try {
-            Process p = new ProcessBuilder(Mosquitto.binary(), "-h").redirectErrorStream(true).start();
-            mosquitto = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
-            p.waitFor();
-        } catch (Exception e) {
-            // Reported as "?".
-        }
-        long memGb = Math.round(Long.parseLong(mem.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memGb + " GB RAM; " + os + ", Linux "
-                + System.getProperty("os.version") + "; " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version") + "; " + mosquitto + "; open-file limit "
-                + openFileLimit() + "; JVM options: " + (ManagementFactory.getRuntimeMXBean().getInputArguments().isEmpty()
-                ? "none (defaults)" : String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())) + ".";
-    }
-
-    /** The open-file limit less room for the JVM's own files, rounded down to 500; 10,000 if unknown. */
-    static int maxFleet() {
-        try {
-            int limit = Integer.parseInt(openFileLimit());
-            return Math.max(1000, (limit - 500) / 500 * 500);
-        } catch (NumberFormatException unlimitedOrUnknown) {
-            return 10_000;
-        }
-    }
-
-    private static String openFileLimit() {
-        for (String line : readLines("/proc/self/limits")) {
-            if (line.startsWith("Max open files")) {
-                return line.replaceAll("\\s+", " ").split(" ")[3];
-            }
-        }
-        return "?";
-    }
-
-    private static String firstMatch(String file, String key) {
-        for (String line : readLines(file)) {
-            if (line.startsWith(key)) {
-                int sep = line.indexOf(line.contains(":") ? ':' : '=');
-                return line.substring(sep + 1).trim();
-            }
-        }
-        return "?";
-    }
-
-    private static List<String> readLines(String file) {
-        try {
-            return Files.readAllLines(Path.of(file));
-        } catch (Exception e) {
-            return List.of();
-        }
     }
 }

@@ -16,6 +16,7 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * The fleet: N pots at a reading every 5 s against Mosquitto, for growing N, each fleet in a JVM of its own
@@ -143,7 +144,7 @@ final class FleetBench {
     private Row step(int n, String config, String extraKeys) throws Exception {
         log.println("  fleet: " + n + " pots, " + config + ", a reading each every " + INTERVAL + " (settle " + SETTLE_SECONDS + " s, measure "
                 + WINDOW_SECONDS + " s)");
-        try (Mosquitto broker = Mosquitto.start()) {
+        try (Mosquitto broker = BenchBroker.start()) {
             Mothership mothership = new Mothership();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-fleet-mothership", "to_mothership", false,
                     (at, topic, payload) -> mothership.arrived(new String(payload, StandardCharsets.US_ASCII)))) {

@@ -1,6 +1,7 @@
 package dev.smartpot.bench;
 
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.host.LogTuning;
 import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.FleetSnapshot;
@@ -15,11 +16,8 @@ import dev.smartpot.simulator.fleet.SimulatedFleet;
 public final class FleetChild {
 
     public static void main(String[] args) throws Exception {
-        // As scripts/simulate does: library warnings only, and not HiveMQ's one per reading that reaches a pot
-        // just after its delivery check unsubscribed.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.com.hivemq.client.internal.mqtt.handler.publish.incoming."
-                + "MqttIncomingPublishService", "error");
+        // As scripts/simulate does: library warnings only.
+        LogTuning.quietLibraries();
         String broker = args[0];
         int n = Integer.parseInt(args[1]);
         String interval = args[2];

@@ -84,7 +84,8 @@ public final class FootprintBench {
         return new long[] {allocated / cycles, transport.lastLength};
     }
 
-    private static Board board(Clock clock, String seed) {
+    /** A board of stubs (WiFi up, a steady sensor, a log that keeps nothing); {@link CoreAllocationBench} uses it too. */
+    static Board board(Clock clock, String seed) {
         return Board.builder()
                 .wifi(new WifiLink() {
                     @Override
@@ -130,7 +131,7 @@ public final class FootprintBench {
     }
 
     /** Uptime set by hand; the wall clock is known, so payloads carry "ts" as on the simulator. */
-    private static final class ManualClock implements Clock {
+    static final class ManualClock implements Clock {
         long now = 1;
 
         @Override

@@ -19,10 +19,13 @@ import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.FleetSnapshot;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.TcpProxy;
 
 /**
- * Recovery: Mosquitto is killed (SIGKILL) while pots keep taking readings, and restarted. Measured from
- * the moment the broker accepts connections again: the first reading queued during the outage reaching
+ * Recovery: Mosquitto is killed (SIGKILL) while pots keep taking readings, and restarted; or, broker up, the link
+ * is cut by a TCP proxy and restored. Measured from the moment the broker accepts connections again (the link is
+ * restored): the first reading queued during the outage reaching
  * the mothership, and the last one (the queues drained). The mothership is a persistent QoS 1 session, so
  * what the broker receives before it reconnects is kept for it. The pots use the documented defaults:
  * reconnect backoff from 1 s doubling to 60 s, with full jitter, which is most of what is measured.
@@ -87,7 +90,7 @@ final class RecoveryBench {
 
     List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
-        try (Mosquitto broker = Mosquitto.start(true)) {
+        try (Mosquitto broker = BenchBroker.start(true)) {
             Arrivals arrivals = new Arrivals();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-mothership", "to_mothership", true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)));
@@ -98,12 +101,36 @@ final class RecoveryBench {
                     log.println("  recovery: one pot (Paho), outage " + round + " of " + SINGLE_POT_ROUNDS
                             + " after " + STABLE_LINK_MILLIS / 1000 + " s of stable link");
                     Thread.sleep(STABLE_LINK_MILLIS);
-                    rows.add(outage(broker, arrivals, "one pot, reading every 500 ms, outage " + round,
+                    rows.add(outage(killAndRestart(broker), arrivals, "one pot, reading every 500 ms, outage " + round,
                             () -> Map.of(pot.clientId(), (long) pot.readingsTaken()), () -> pot.node().statusLine()));
                 }
             }
         }
-        try (Mosquitto broker = Mosquitto.start(true)) {
+        // The same outage without a broker crash: the link is cut between pot and broker (FaultSuiteIT's proxy case).
+        try (Mosquitto broker = BenchBroker.start(true); TcpProxy proxy = new TcpProxy(broker.port())) {
+            Arrivals arrivals = new Arrivals();
+            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-proxy-mothership", "to_mothership", true,
+                    (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)));
+                    BenchPot pot = new BenchPot(proxy.uri(), "recovery-proxy-pot", "publish.interval = 500ms\n", new PahoMqttTransport())) {
+                log.println("  recovery: one pot (Paho), link cut by a TCP proxy, broker up");
+                pot.start();
+                waitUntil(() -> pot.node().state() == PotNode.ONLINE, 10_000);
+                Thread.sleep(3000);
+                rows.add(outage(new Outage() {
+                    @Override
+                    public void begin() {
+                        proxy.cut();
+                    }
+
+                    @Override
+                    public void end() {
+                        proxy.restore();
+                    }
+                }, arrivals, "one pot, reading every 500 ms, link cut by a proxy (broker up)",
+                        () -> Map.of(pot.clientId(), (long) pot.readingsTaken()), () -> pot.node().statusLine()));
+            }
+        }
+        try (Mosquitto broker = BenchBroker.start(true)) {
             Arrivals arrivals = new Arrivals();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-fleet-mothership", "to_mothership", true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)))) {
@@ -115,7 +142,7 @@ final class RecoveryBench {
                 fleet.start();
                 waitUntil(() -> fleet.snapshot().online == FLEET_POTS, 30_000);
                 Thread.sleep(3000);
-                rows.add(outage(broker, arrivals, FLEET_POTS + " pots, a reading each every 1 s", () -> {
+                rows.add(outage(killAndRestart(broker), arrivals, FLEET_POTS + " pots, a reading each every 1 s", () -> {
                     Map<String, Long> taken = new HashMap<>();
                     for (FleetPot p : fleet.pots()) {
                         taken.put(p.clientId(), p.readingsTaken());
@@ -131,15 +158,37 @@ final class RecoveryBench {
         return rows;
     }
 
+    /** How the link breaks and mends. */
+    private interface Outage {
+        void begin() throws Exception;
+
+        void end() throws Exception;
+    }
+
+    /** The broker SIGKILLed, then restarted on its port and persistence file. */
+    private static Outage killAndRestart(Mosquitto broker) {
+        return new Outage() {
+            @Override
+            public void begin() {
+                broker.kill();
+            }
+
+            @Override
+            public void end() {
+                broker.restart();
+            }
+        };
+    }
+
     /**
      * @param takenPerPot readings each pot has taken so far, by client id
      */
-    private Row outage(Mosquitto broker, Arrivals arrivals, String what, Supplier<Map<String, Long>> takenPerPot,
+    private Row outage(Outage outage, Arrivals arrivals, String what, Supplier<Map<String, Long>> takenPerPot,
             Supplier<String> status) throws Exception {
         long killedWallMs = System.currentTimeMillis();
-        broker.kill();
+        outage.begin();
         Thread.sleep(OUTAGE_MILLIS);
-        broker.launch();
+        outage.end();
         long acceptingNanos = System.nanoTime();
         long acceptingWallMs = System.currentTimeMillis();
         // Recovered: every reading taken before the broker was back has reached the mothership.

@@ -2,19 +2,15 @@ package dev.smartpot.simulator;
 
 import java.util.function.Consumer;
 
-import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.PotNode;
-import dev.smartpot.device.board.Board;
-import dev.smartpot.device.board.ChipId;
 import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.board.ConsoleLog;
-import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
+import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
-import dev.smartpot.simulator.board.SystemClock;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**
@@ -25,13 +21,7 @@ import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 public final class SimulatedPot {
 
     private final DeviceConfig config;
-    private final SimulatorConfig world;
-    private final ChipId chipId;
-    private final String clientId;
-    private final FakeWlan wlan;
-    private final SoilModelAdc soil;
-    private final ConsoleLog log;
-    private final SettingsStore settingsStore;
+    private final SimulatedBoard board;
     private final Thread thread;
     private volatile PotNode node;
     private volatile boolean rebootRequested;
@@ -45,15 +35,11 @@ public final class SimulatedPot {
     /** @param settingsStore where commands' settings are kept across reboots (a file for a restartable simulator) */
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore) {
         this.config = config;
-        this.settingsStore = settingsStore;
-        this.world = world;
-        this.chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
-        this.clientId = ClientIds.fromChipId(chipId.uniqueId());
-        this.log = new ConsoleLog(clientId, console);
-        this.wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis);
-        this.soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
-                world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
-        this.thread = new Thread(this::runBoots, "pot-" + clientId);
+        this.board = SimulatedBoard.single(config, world)
+                .log(clientId -> new ConsoleLog(clientId, console))
+                .settingsStore(settingsStore)
+                .build();
+        this.thread = new Thread(this::runBoots, "pot-" + board.clientId());
     }
 
     public void start() {
@@ -61,10 +47,10 @@ public final class SimulatedPot {
     }
 
     private void runBoots() {
+        FakeWlan wlan = board.wlan();
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
             PahoMqttTransport transport = new PahoMqttTransport();
-            wlan.leave();
             wlan.onChange(() -> {
                 if (!wlan.isAccessPointOn()) {
                     // The radio is gone: so is every connection over it, without a goodbye.
@@ -72,22 +58,11 @@ public final class SimulatedPot {
                 }
                 sleeper.wake();
             });
-            Board board = Board.builder()
-                    .wifi(wlan)
-                    .soilSensor(soil)
-                    .chipId(chipId)
-                    .clock(new SystemClock(world.knowsTime))
-                    .sleeper(sleeper)
-                    .log(log)
-                    .rebooter(reason -> {
-                        log.warn("rebooting (simulated): the device restarts in place, its queue is lost");
-                        rebootRequested = true;
-                    })
-                    .settingsStore(settingsStore)
-                    .pump(soil::water)
-                    .build();
             rebootRequested = false;
-            PotNode current = new PotNode(config, board, transport);
+            PotNode current = new PotNode(config, board.boot(sleeper, reason -> {
+                board.log().warn("rebooting (simulated): the device restarts in place, its queue is lost");
+                rebootRequested = true;
+            }), transport);
             node = current;
             boots++;
             if (closed) {
@@ -99,7 +74,6 @@ public final class SimulatedPot {
             }
         }
     }
-
     /** Stops the device (it says "offline" and disconnects) and waits for its thread. */
     public void stop() {
         closed = true;
@@ -115,15 +89,15 @@ public final class SimulatedPot {
     }
 
     public String clientId() {
-        return clientId;
+        return board.clientId();
     }
 
     public FakeWlan wlan() {
-        return wlan;
+        return board.wlan();
     }
 
     public SoilModelAdc soil() {
-        return soil;
+        return board.soil();
     }
 
     /** The running device; null before the first boot. */
@@ -140,6 +114,6 @@ public final class SimulatedPot {
     }
 
     public void logInfo(String message) {
-        log.info(message);
+        board.log().info(message);
     }
 }

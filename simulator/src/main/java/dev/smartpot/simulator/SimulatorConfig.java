@@ -3,7 +3,7 @@ package dev.smartpot.simulator;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.board.FakeChipId;
-import dev.smartpot.simulator.mqtt.TlsFiles;
+import dev.smartpot.host.tls.TlsFiles;
 
 /**
  * The simulated world around a pot ({@code sim.*} keys): its chip id, the access point in range, and the

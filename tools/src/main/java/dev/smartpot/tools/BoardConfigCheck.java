@@ -23,7 +23,7 @@ import dev.smartpot.device.config.DeviceConfig;
  *   BoardConfigCheck FILE [--write-resource OUT [--dry-run]]
  * </pre>
  * Exit 0: valid (a summary on stdout, and OUT written with the TLS files beside it, or with --dry-run only the plan
- * printed); 2: problems (each on stderr, nothing written); 64: bad arguments. Needs only the core, the simulator's
+ * printed); 2: problems (each on stderr, nothing written); 64: bad arguments. Needs only the core, the host module's
  * PemFiles, OwnerOnlyFiles and the JDK, so scripts/flash can compile it with javac.
  */
 public final class BoardConfigCheck {

@@ -14,7 +14,7 @@ import java.util.List;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.TlsSettings;
-import dev.smartpot.simulator.mqtt.PemFiles;
+import dev.smartpot.host.tls.PemFiles;
 
 /**
  * The flash step's side of {@code mqtt.tls.*}: in the board file they name PEM files on this computer (relative paths

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.mqtt.PemFiles;
+import dev.smartpot.host.tls.PemFiles;
 
 /** A board file with mqtt.tls.* naming PEM files: checked before building, copied into the firmware's resources. */
 class BoardTlsFilesTest {

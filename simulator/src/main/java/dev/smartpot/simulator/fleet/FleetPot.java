@@ -5,17 +5,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.PotNode;
-import dev.smartpot.device.board.Board;
-import dev.smartpot.device.board.ChipId;
-import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.board.FakeWlan;
+import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
-import dev.smartpot.simulator.board.SystemClock;
 
 /**
  * One pot of a fleet: the real core with a world of its own (chip id, access point, soil), driven by a
@@ -29,12 +25,7 @@ public final class FleetPot implements Sleeper {
     private static final long AFTER_CRASH_MILLIS = 1000;
 
     private final DeviceConfig config;
-    private final ChipId chipId;
-    private final String clientId;
-    private final FakeWlan wlan;
-    private final SoilModelAdc soil;
-    private final Log log;
-    private final boolean knowsTime;
+    private final SimulatedBoard board;
     private final TransportFactory transports;
     private final ScheduledExecutorService scheduler;
     /** Readings taken in earlier boots of this pot (one reading = one sequence number, however many ADC samples). */
@@ -57,15 +48,9 @@ public final class FleetPot implements Sleeper {
         MqttTransport create(String clientId);
     }
 
-    FleetPot(DeviceConfig config, ChipId chipId, FakeWlan wlan, SoilModelAdc soil, Log log, boolean knowsTime,
-            TransportFactory transports, ScheduledExecutorService scheduler) {
+    FleetPot(DeviceConfig config, SimulatedBoard board, TransportFactory transports, ScheduledExecutorService scheduler) {
         this.config = config;
-        this.chipId = chipId;
-        this.clientId = ClientIds.fromChipId(chipId.uniqueId());
-        this.wlan = wlan;
-        this.soil = soil;
-        this.log = log;
-        this.knowsTime = knowsTime;
+        this.board = board;
         this.transports = transports;
         this.scheduler = scheduler;
     }
@@ -85,26 +70,16 @@ public final class FleetPot implements Sleeper {
     }
 
     private void boot() {
-        wlan.leave();
         PotNode previous = node;
         if (previous != null) {
             // A reboot starts the device's count again; the fleet's tally keeps what came before.
             takenBeforeBoot += previous.readingsTaken();
         }
-        Board board = Board.builder()
-                .wifi(wlan)
-                .soilSensor(soil)
-                .chipId(chipId)
-                .clock(new SystemClock(knowsTime))
-                .sleeper(this)
-                .log(log)
-                .rebooter(reason -> {
-                    log.warn("rebooting (simulated): the device restarts in place, its queue is lost");
-                    rebootRequested = true;
-                })
-                .build();
         rebootRequested = false;
-        node = new PotNode(config, board, transports.create(clientId));
+        node = new PotNode(config, board.boot(this, reason -> {
+            board.log().warn("rebooting (simulated): the device restarts in place, its queue is lost");
+            rebootRequested = true;
+        }), transports.create(board.clientId()));
     }
 
     /** Asks the pot to say "offline" and disconnect; the future completes once it has. */
@@ -165,7 +140,7 @@ public final class FleetPot implements Sleeper {
                 wait = 0;
             }
         } catch (RuntimeException e) {
-            log.error("device loop crashed: " + e + "; ticking again in " + AFTER_CRASH_MILLIS + " ms");
+            board.log().error("device loop crashed: " + e + "; ticking again in " + AFTER_CRASH_MILLIS + " ms");
             wait = AFTER_CRASH_MILLIS;
         }
         synchronized (this) {
@@ -200,7 +175,7 @@ public final class FleetPot implements Sleeper {
     // ---- what the view and the summary read -----------------------------------------------------------
 
     public String clientId() {
-        return clientId;
+        return board.clientId();
     }
 
     /** The running core; null before the pot was started. */
@@ -209,11 +184,11 @@ public final class FleetPot implements Sleeper {
     }
 
     public SoilModelAdc soil() {
-        return soil;
+        return board.soil();
     }
 
     public FakeWlan wlan() {
-        return wlan;
+        return board.wlan();
     }
 
     public long readingsTaken() {

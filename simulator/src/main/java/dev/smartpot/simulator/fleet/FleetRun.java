@@ -94,34 +94,6 @@ public final class FleetRun {
         return timedOut;
     }
 
-    /** The most pots one run accepts; past it, memory and open files, not the simulator, are the limit. */
-    public static final int MAX_DEVICES = 100_000;
-
-    /** Null when the fleet flags are fine, else what is wrong and how to fix it. */
-    public static String checkFlags(int devices, String ramp, int threads) {
-        if (devices < 1 || devices > MAX_DEVICES) {
-            return "--devices " + devices + " is out of range 1 to " + MAX_DEVICES + ". Fix: pass a pot count such as --devices 1000";
-        }
-        if (parseRate(ramp) <= 0) {
-            return "--ramp \"" + ramp + "\" is not a rate. Fix: write connects per second, e.g. --ramp 500/s";
-        }
-        if (threads < 1 || threads > 1000) {
-            return "--threads " + threads + " is out of range 1 to 1000. Fix: leave it out (default " + SimulatedFleet.DEFAULT_THREADS + ")";
-        }
-        return null;
-    }
-
-    /** {@code 500/s} or {@code 500} connects per second; -1 when it is not a positive rate. */
-    public static double parseRate(String text) {
-        String number = text.trim().endsWith("/s") ? text.trim().substring(0, text.trim().length() - 2) : text.trim();
-        try {
-            double rate = Double.parseDouble(number);
-            return rate > 0 && rate <= 1_000_000 && !Double.isNaN(rate) ? rate : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     private static String hostPort(String uri) {
         int scheme = uri.indexOf("://");
         String rest = scheme >= 0 ? uri.substring(scheme + 3) : uri;

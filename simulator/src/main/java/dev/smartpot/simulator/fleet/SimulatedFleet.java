@@ -10,16 +10,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.simulator.SimulatorConfig;
-import dev.smartpot.simulator.board.FakeChipId;
-import dev.smartpot.simulator.board.FakeWlan;
-import dev.smartpot.simulator.board.SoilModelAdc;
+import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SystemClock;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 
@@ -57,18 +54,8 @@ public final class SimulatedFleet {
         List<FleetPot> list = new ArrayList<>(devices);
         SystemClock worldClock = new SystemClock(false);
         for (int i = 0; i < devices; i++) {
-            String seed = world.seed + "-" + i;
-            FakeChipId chipId = FakeChipId.fromSeed(seed);
-            String clientId = ClientIds.fromChipId(chipId.uniqueId());
-            // A join would hold a scheduler thread for sim.wifi.join.delay: fleet pots join at once.
-            FakeWlan wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0);
-            // Pots differ: each starts within 15 points of sim.soil.moisture, with noise of its own.
-            double start = world.soilMoisturePercent + (Math.floorMod(seed.hashCode(), 31) - 15);
-            SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
-                    Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
-                    world.sensorSpikeFraction);
-            list.add(new FleetPot(config, chipId, wlan, soil, console.logFor(clientId), world.knowsTime,
-                    counting(transports), scheduler));
+            SimulatedBoard board = SimulatedBoard.fleetPot(config, world, i, worldClock).log(console::logFor).build();
+            list.add(new FleetPot(config, board, counting(transports), scheduler));
         }
         this.pots = Collections.unmodifiableList(list);
     }

@@ -18,6 +18,8 @@ import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.mqtt.TlsSettings;
+import dev.smartpot.host.tls.BrokerCertificateException;
+import dev.smartpot.host.tls.TlsFiles;
 
 /**
  * The core's MQTT seam on Eclipse Paho 1.2.5's blocking client. Paho's own reconnect is off (its delay

@@ -1,5 +1,7 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.board.FileSettingsStore;
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.MosquittoClients;
+import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.RequiredTool;
 
 /**
  * The pot managed from the mothership with Mosquitto's own clients, against a real Mosquitto: commands
@@ -43,12 +51,12 @@ class PotCommandsIT {
     /** A dry pot with a quiet sensor, so watering shows plainly. */
     private static final String QUIET_SOIL = "sim.soil.moisture = 20\nsim.sensor.noise = 2\nsim.sensor.spikes = 0\n";
 
-    private static MosquittoBroker broker;
+    private static Mosquitto broker;
     private static MosquittoClients clients;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = MosquittoBroker.start();
+        broker = Mosquitto.start();
         clients = new MosquittoClients(broker);
     }
 
@@ -61,7 +69,7 @@ class PotCommandsIT {
         return JSON.readTree(text);
     }
 
-    private static List<JsonNode> readings(Subscriber s) throws Exception {
+    private static List<JsonNode> readings(Mothership s) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String p : s.payloads("to_mothership")) {
             out.add(json(p));
@@ -73,10 +81,10 @@ class PotCommandsIT {
     void waterCalibrateAndRetimeFromMosquittoPubWithAReplyToEveryCommand(@TempDir Path dir) throws Exception {
         FileSettingsStore store = new FileSettingsStore(dir.resolve("pot.properties.state"));
         String id;
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), QUIET_SOIL, store);
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+        try (RunningPot pot = givenPot().withConfig(QUIET_SOIL).keepingSettingsIn(store).on(broker);
+                Mothership mothership = Mothership.on(broker.uri())) {
             id = pot.clientId();
-            pot.awaitLog("subscribed to from_mothership and from_mothership/" + id, Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10));
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
             int dryRaw = readings(mothership).get(1).get("raw").asInt();
 
@@ -115,28 +123,31 @@ class PotCommandsIT {
         String saved = Files.readString(dir.resolve("pot.properties.state"));
         assertTrue(saved.contains("publish.interval = 1s\n") && saved.contains("sensor.raw.dry = 3300\n"), saved);
 
-        try (PotUnderTest restarted = new PotUnderTest(broker.uri(), QUIET_SOIL, store)) {
-            restarted.awaitLog("using publish.interval = 1s set by the mothership (the config file says 300ms)", Duration.ofSeconds(10));
-            restarted.awaitLog("using calibration dry 3300, wet 1300 set by the mothership", Duration.ofSeconds(1));
-            restarted.awaitLog("a reading every 1s", Duration.ofSeconds(1));
+        try (RunningPot restarted = givenPot().withConfig(QUIET_SOIL).keepingSettingsIn(store).on(broker)) {
+            restarted.awaitOnline(Duration.ofSeconds(10));
+            Process reply = clients.sub("-t", "to_mothership/" + id + "/reply", "-C", "1", "-W", "20");
+            clients.pub("from_mothership/" + id, "status");
+            JsonNode status = json(MosquittoClients.lines(reply).get(0)).get("result");
+            assertEquals("1s", status.get("interval").asText(), "the mothership's interval outlives a restart");
+            assertEquals(3300, status.get("raw_dry").asInt());
+            assertEquals(1300, status.get("raw_wet").asInt());
         }
     }
 
     @Test
     void anUnpluggedSensorPublishesAFaultInsteadOfAFalseReading() throws Exception {
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "");
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+        try (RunningPot pot = givenPot().on(broker);
+                Mothership mothership = Mothership.on(broker.uri())) {
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
-            pot.pot.soil().unplug();
+            pot.simulated().soil().unplug();
             Awaitility.await("a disconnected fault").atMost(Duration.ofSeconds(5))
                     .until(() -> mothership.payloads("to_mothership").stream().anyMatch(p -> p.contains("\"fault\":\"disconnected\"")));
-            pot.pot.soil().shortCircuit();
+            pot.simulated().soil().shortCircuit();
             Awaitility.await("a shorted fault").atMost(Duration.ofSeconds(5))
                     .until(() -> mothership.payloads("to_mothership").stream().anyMatch(p -> p.contains("\"fault\":\"shorted\"")));
-            pot.pot.soil().plug();
+            pot.simulated().soil().plug();
             int faultsSoFar = mothership.payloads("to_mothership").size();
             mothership.awaitCount("to_mothership", faultsSoFar + 2, Duration.ofSeconds(5));
-            pot.awaitLog("sensor fault disconnected", Duration.ofSeconds(1));
 
             for (JsonNode r : readings(mothership)) {
                 assertTrue(r.has("moisture") != r.has("fault"), "a moisture or a fault, never both: " + r);
@@ -151,9 +162,9 @@ class PotCommandsIT {
 
     @Test
     void discoveryConfigsAreRetainedAndAnnouncedAgainWhenHomeAssistantComesOnline() throws Exception {
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "device.name = Kitchen basil\n")) {
+        try (RunningPot pot = givenPot().with("device.name", "Kitchen basil").on(broker)) {
             String id = pot.clientId();
-            pot.awaitLog("announced to Home Assistant under homeassistant/", Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10));
 
             Process late = clients.sub("-t", "homeassistant/+/" + id + "/+/config", "-F", "%r %t %p", "-C", "3", "-W", "10");
             List<String> retained = MosquittoClients.lines(late);
@@ -173,7 +184,6 @@ class PotCommandsIT {
             Process live = clients.sub("-t", "homeassistant/+/" + id + "/+/config", "-R", "-C", "3", "-W", "10");
             clients.pub("homeassistant/status", "online");
             assertEquals(3, MosquittoClients.lines(live).size(), "announced again after Home Assistant's birth message");
-            pot.awaitLog("Home Assistant came online: announcing the pot again", Duration.ofSeconds(1));
         }
     }
 
@@ -186,10 +196,10 @@ class PotCommandsIT {
         Files.write(binary, noise);
         Path huge = dir.resolve("huge.txt");
         Files.writeString(huge, "status ".repeat(20_000));
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "");
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+        try (RunningPot pot = givenPot().on(broker);
+                Mothership mothership = Mothership.on(broker.uri())) {
             String id = pot.clientId();
-            pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10));
             Process replies = clients.sub("-t", "to_mothership/" + id + "/reply", "-C", "5", "-W", "30");
             clients.pubEmpty("from_mothership");
             clients.pub("from_mothership", "interval 0");
@@ -210,7 +220,6 @@ class PotCommandsIT {
             assertTrue(errors.get(2).startsWith("command is not plain text (byte 0x0 at 0); expected"), errors.get(2));
             assertEquals("command is 140000 bytes; expected at most 256 bytes of plain text such as \"status\"", errors.get(3));
             assertTrue(json(lines.get(4)).get("ok").asBoolean(), "and it still answers a good one: " + lines.get(4));
-            pot.awaitLog("empty command ignored", Duration.ofSeconds(1));
 
             int before = mothership.payloads("to_mothership").size();
             mothership.awaitCount("to_mothership", before + 3, Duration.ofSeconds(5));
@@ -220,15 +229,20 @@ class PotCommandsIT {
     @Test
     void aRetainedCommandRunsOnceLiveAndNeverAgainAtTheNextConnect() throws Exception {
         String own;
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
+        try (RunningPot pot = givenPot().on(broker)) {
             own = "from_mothership/" + pot.clientId();
-            pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10));
+            Process watered = clients.sub("-t", "to_mothership/" + pot.clientId() + "/reply", "-C", "1", "-W", "20");
             clients.pubRetained(own, "water 300");
-            pot.awaitLog("command: watered 300 ml", Duration.ofSeconds(5));
+            assertTrue(MosquittoClients.lines(watered).get(0).startsWith("{\"ok\":true,\"command\":\"water 300\""), "run live");
         }
-        try (PotUnderTest restarted = new PotUnderTest(broker.uri(), "")) {
-            restarted.awaitLog("retained command on " + own + " ignored", Duration.ofSeconds(10));
-            assertFalse(restarted.console().contains("watered"), restarted.console());
+        try (RunningPot restarted = givenPot().on(broker)) {
+            // Had the retained command run again at connect, its reply would come before the status reply.
+            Process replies = clients.sub("-t", "to_mothership/" + restarted.clientId() + "/reply", "-C", "1", "-W", "20");
+            restarted.awaitOnline(Duration.ofSeconds(10));
+            clients.pub(own, "status");
+            assertTrue(MosquittoClients.lines(replies).get(0).startsWith("{\"ok\":true,\"command\":\"status\""),
+                    "the retained water command did not run again");
         } finally {
             clients.pubRetainedClear(own);
         }
@@ -252,12 +266,10 @@ class PotCommandsIT {
         assertTrue(m.find());
         String port = m.group(1);
         Awaitility.await("pot online").atMost(Duration.ofSeconds(10)).until(() -> text(bytes).contains("= online"));
-        try (Subscriber replies = new Subscriber("tcp://127.0.0.1:" + port, "to_mothership/+/reply")) {
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", "from_mothership", "-m", "interval 2s")
-                    .redirectErrorStream(true).start();
-            assertTrue(pub.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(0, pub.exitValue(), "the embedded broker takes mosquitto_pub's broker-assigned client id: "
-                    + new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        try (Mothership replies = Mothership.on("tcp://127.0.0.1:" + port, "to_mothership/+/reply")) {
+            Processes.Finished pub = Processes.run(new ProcessBuilder(RequiredTool.MOSQUITTO_PUB.path(), "-h", "127.0.0.1", "-p", port,
+                    "-t", "from_mothership", "-m", "interval 2s"), Duration.ofSeconds(20));
+            assertEquals(0, pub.exitCode(), "the embedded broker takes mosquitto_pub's broker-assigned client id: " + pub.output());
             Awaitility.await("reply").atMost(Duration.ofSeconds(10)).until(() -> !replies.received().isEmpty());
             assertTrue(replies.received().get(0).payload().startsWith("{\"ok\":true,\"command\":\"interval 2s\""));
         }

@@ -1,18 +1,18 @@
 package dev.smartpot.simulator.it;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.RequiredTool;
 
 /**
  * The mothership as a user sets it up: {@code scripts/broker --secure}, run for real on a free loopback port
@@ -39,32 +39,27 @@ public final class SecureBroker implements AutoCloseable {
 
     /** Runs the script once with {@code --setup-only} and returns its output (what a user reads). */
     public static String setUp(Path dir, int port, String... extraArgs) throws IOException, InterruptedException {
-        List<String> command = command(dir, port, MosquittoBroker.freePort(), extraArgs);
-        command.add("--setup-only");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("scripts/broker --secure --setup-only failed:\n" + out);
-        }
-        return out;
+        return setUp(command(dir, port, Loopback.freePort(), extraArgs));
     }
 
     /** Runs {@code --setup-only} again on this running broker's folder and ports, as a user adding pots would. */
     public String setUpAgain(String... extraArgs) throws IOException, InterruptedException {
-        List<String> command = command(dir, port, mothershipPort, extraArgs);
+        return setUp(command(dir, port, mothershipPort, extraArgs));
+    }
+
+    private static String setUp(List<String> command) throws IOException {
         command.add("--setup-only");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("scripts/broker --secure --setup-only failed:\n" + out);
+        Processes.Finished done = Processes.run(new ProcessBuilder(command), Duration.ofSeconds(60));
+        if (done.exitCode() != 0) {
+            throw new IOException("scripts/broker --secure --setup-only failed:\n" + done.output());
         }
-        return out;
+        return done.output();
     }
 
     /** Runs the script as the broker (it ends in exec mosquitto) and waits until the TLS port accepts. */
     public static SecureBroker start(Path dir, int port, String... extraArgs) throws IOException {
         Path output = Files.createTempFile("secure-broker", ".log");
-        SecureBroker broker = new SecureBroker(dir, port, MosquittoBroker.freePort(), output);
+        SecureBroker broker = new SecureBroker(dir, port, Loopback.freePort(), output);
         broker.process = new ProcessBuilder(command(dir, port, broker.mothershipPort, extraArgs)).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
         Awaitility.await("secure broker accepting on port " + port).atMost(Duration.ofSeconds(30))
@@ -113,20 +108,15 @@ public final class SecureBroker implements AutoCloseable {
     }
 
     boolean accepting() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Loopback.accepting(port);
     }
 
     /**
      * mosquitto_sub or mosquitto_pub as the mothership, as the script's banner says: host, port, CA and login
      * come from the options file the script wrote ({@code XDG_CONFIG_HOME}), {@code args} are the rest.
      */
-    public ProcessBuilder mothership(String tool, String... args) {
-        List<String> command = new ArrayList<>(List.of(tool));
+    public ProcessBuilder mothership(RequiredTool tool, String... args) {
+        List<String> command = new ArrayList<>(List.of(tool.path()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("XDG_CONFIG_HOME", dir.resolve("mothership").toString());
@@ -135,13 +125,9 @@ public final class SecureBroker implements AutoCloseable {
 
     /** Stops the script as Ctrl-C would (it stops its Mosquitto); forcibly only if it does not end in time. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
+            Processes.stop(process);
         }
     }
 

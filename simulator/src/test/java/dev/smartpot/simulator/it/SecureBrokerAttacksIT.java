@@ -68,7 +68,7 @@ class SecureBrokerAttacksIT {
     @Test
     void oneLoginCannotKnockAnotherPotOffline(@TempDir Path temp) throws Exception {
         Path statuses = temp.resolve("statuses.txt");
-        Process watch = broker.mothership("mosquitto_sub", "-t", "to_mothership/" + POT_B + "/status", "-v")
+        Process watch = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/" + POT_B + "/status", "-v")
                 .redirectOutput(statuses.toFile()).start();
         try (PotUnderTest b = potB()) {
             b.awaitLog("status to_mothership/" + POT_B + "/status = online", Duration.ofSeconds(20));
@@ -110,7 +110,7 @@ class SecureBrokerAttacksIT {
         }
         try (PotUnderTest b = potB()) {
             b.awaitLog("announced to Home Assistant", Duration.ofSeconds(20));
-            Result retained = run(broker.mothership("mosquitto_sub", "-t", "to_mothership/#", "-t", "homeassistant/#", "-v",
+            Result retained = run(broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/#", "-t", "homeassistant/#", "-v",
                     "--retained-only", "-W", "3"));
             assertTrue(retained.out.contains(status + " online\n"), "the small status stayed: " + retained.out);
             assertFalse(retained.out.contains("stray"), "no stray retained message was kept: " + retained.out);
@@ -163,10 +163,10 @@ class SecureBrokerAttacksIT {
         assertTrue(Files.readString(broker.potSettings(added)).contains("mqtt.password = " + broker.password(added)));
 
         // The documented mothership commands, running: no process on this computer shows a password.
-        Process watch = broker.mothership("mosquitto_sub", "-t", "to_mothership/#", "-v").start();
+        Process watch = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/#", "-v").start();
         try (PotUnderTest b = potB()) {
             b.awaitLog("published #1", Duration.ofSeconds(20));
-            assertEquals(0, run(broker.mothership("mosquitto_pub", "-t", "from_mothership", "-m", "status")).exit);
+            assertEquals(0, run(broker.mothership(RequiredTool.MOSQUITTO_PUB, "-t", "from_mothership", "-m", "status")).exit);
             String everyCommandLine = ArgvShims.allCommandLines();
             assertTrue(everyCommandLine.contains("mosquitto_sub -t to_mothership/# -v"), "the watch is running");
             for (String account : List.of("mothership", POT_A, POT_B, added)) {

@@ -1,5 +1,7 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +31,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.RequiredTool;
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * {@code scripts/broker --secure} and pots configured from the files it writes: TLS, a login per pot, and an
@@ -50,7 +57,7 @@ class SecureBrokerIT {
     @BeforeAll
     static void setUpTheMothership() throws Exception {
         Path dir = SecureBroker.freshDir();
-        int port = MosquittoBroker.freePort();
+        int port = Loopback.freePort();
         // As a user would: once with no pots named (the simulator's pot is made), later adding another.
         firstRun = SecureBroker.setUp(dir, port);
         broker = SecureBroker.start(dir, port, "--pots", POT_B.toUpperCase().replaceAll("(..)(?!$)", "$1:"));
@@ -87,7 +94,7 @@ class SecureBrokerIT {
     @Test
     void theTutorialsScenarioWorksOverTlsFromTheGeneratedSettings() throws Exception {
         Path seen = Files.createTempFile("mothership", ".txt");
-        Process watch = broker.mothership("mosquitto_sub", "-t", "to_mothership/#", "-v", "-W", "30").redirectOutput(seen.toFile()).start();
+        Process watch = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/#", "-v", "-W", "30").redirectOutput(seen.toFile()).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(new String[] {
@@ -97,14 +104,13 @@ class SecureBrokerIT {
         assertTrue(text(out).contains("connected to ssl://127.0.0.1:" + broker.port + "; subscribed to from_mothership and"
                 + " from_mothership/" + POT_A + "; status to_mothership/" + POT_A + "/status = online"), text(out));
 
-        run(broker.mothership("mosquitto_pub", "-t", "from_mothership", "-m", "wassap!"));
+        run(broker.mothership(RequiredTool.MOSQUITTO_PUB, "-t", "from_mothership", "-m", "wassap!"));
         Awaitility.await("message in the pot's log").atMost(Duration.ofSeconds(5)).until(() -> text(out).contains("(from_mothership, wassap!)"));
-        run(broker.mothership("mosquitto_pub", "-t", "from_mothership", "-m", "received"));
+        run(broker.mothership(RequiredTool.MOSQUITTO_PUB, "-t", "from_mothership", "-m", "received"));
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> text(out).contains("received notification from mothership"));
 
         assertEquals(0, (int) exit.get(30, TimeUnit.SECONDS), text(out));
-        watch.destroy();
-        watch.waitFor();
+        Processes.stop(watch);
         List<Long> seqs = new ArrayList<>();
         for (String line : Files.readAllLines(seen)) {
             Matcher m = READING.matcher(line);
@@ -147,18 +153,17 @@ class SecureBrokerIT {
     @Test
     void aPotPublishingUnderAnotherPotsTopicIsDroppedByTheBrokerAndSaysSo() throws Exception {
         Path seenFile = Files.createTempFile("mothership", ".txt");
-        Process watch = broker.mothership("mosquitto_sub", "-t", "to_mothership/" + POT_A, "-v", "-W", "30")
+        Process watch = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/" + POT_A, "-v", "-W", "30")
                 .redirectOutput(seenFile.toFile()).start();
-        try (PotUnderTest forger = new PotUnderTest(broker.uri(), settings(POT_B, "mqtt.topic.publish = to_mothership/" + POT_A + "\n"))) {
+        try (RunningPot forger = givenPot().withConfig(settings(POT_B, "mqtt.topic.publish = to_mothership/" + POT_A + "\n")).on(broker.uri())) {
             forger.awaitLog("ERROR [" + POT_B + "] readings are not getting through: the broker acknowledged reading #0 on to_mothership/"
                     + POT_A + " but did not deliver it within 5s", Duration.ofSeconds(20));
-            assertEquals(PotNode.REFUSED, forger.pot.node().state());
+            assertEquals(PotNode.REFUSED, forger.node().state());
             assertTrue(forger.console().contains("the readings stay queued"), forger.console());
             assertFalse(forger.console().contains("published #"), "it never claims a reading went out:\n" + forger.console());
-            assertTrue(forger.pot.node().queuedReadings() >= 15, forger.pot.node().statusLine());
+            assertTrue(forger.node().queuedReadings() >= 15, forger.node().statusLine());
         }
-        watch.destroy();
-        watch.waitFor();
+        Processes.stop(watch);
         String seen = Files.readString(seenFile);
         assertFalse(seen.contains(POT_B), "nothing from pot B reached pot A's topic: " + seen);
     }
@@ -166,24 +171,22 @@ class SecureBrokerIT {
     @Test
     void aPotCannotReadAnotherPotsCommands() throws Exception {
         String mine = "mqtt.topic.subscribe = from_mothership/{id}\n";
-        try (PotUnderTest a = new PotUnderTest(broker.uri(), settings(POT_A, mine));
-                PotUnderTest snoop = new PotUnderTest(broker.uri(), settings(POT_B, "mqtt.topic.subscribe = from_mothership/" + POT_A + "\n"))) {
-            a.awaitLog("subscribed to from_mothership/" + POT_A, Duration.ofSeconds(20));
-            snoop.awaitLog("subscribed to from_mothership/" + POT_A, Duration.ofSeconds(20));
-            run(broker.mothership("mosquitto_pub", "-q", "1", "-t", "from_mothership/" + POT_A, "-m", "for pot A only"));
+        try (RunningPot a = givenPot().withConfig(settings(POT_A, mine)).on(broker.uri());
+                RunningPot snoop = givenPot().withConfig(settings(POT_B, "mqtt.topic.subscribe = from_mothership/" + POT_A + "\n")).on(broker.uri())) {
+            a.awaitOnline(Duration.ofSeconds(20));
+            snoop.awaitOnline(Duration.ofSeconds(20));
+            run(broker.mothership(RequiredTool.MOSQUITTO_PUB, "-q", "1", "-t", "from_mothership/" + POT_A, "-m", "for pot A only"));
             a.awaitLog("(from_mothership/" + POT_A + ", for pot A only)", Duration.ofSeconds(5));
             // Mosquitto's ACL file grants every SUBSCRIBE and filters what it delivers: pot B gets nothing, and
             // cannot tell (SUBACK 0x80, from brokers that send it, is reported: see LockedBrokerTest).
-            snoop.awaitLog("published #5 to to_mothership/" + POT_B, Duration.ofSeconds(10));
+            snoop.awaitPublished(6, Duration.ofSeconds(10));
             assertFalse(snoop.console().contains("for pot A only"), snoop.console());
         }
     }
 
-    private static void run(ProcessBuilder command) throws Exception {
-        Process p = command.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "finished");
-        assertEquals(0, p.exitValue(), out);
+    private static void run(ProcessBuilder command) {
+        Processes.Finished done = Processes.run(command, Duration.ofSeconds(20));
+        assertEquals(0, done.exitCode(), done.output());
     }
 
     private static String text(ByteArrayOutputStream out) {

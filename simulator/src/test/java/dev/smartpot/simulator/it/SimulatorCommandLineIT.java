@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.RequiredTool;
 
 /** The main job as a user runs it: the command line, the embedded broker, the documented config. */
 class SimulatorCommandLineIT {
@@ -53,16 +56,17 @@ class SimulatorCommandLineIT {
         String uri = "tcp://127.0.0.1:" + m.group(1);
         assertTrue(out.text().contains("mosquitto_pub -h 127.0.0.1 -p " + m.group(1) + " -t from_mothership -m \"wassap!\""), out.text());
 
-        try (Subscriber mothership = new Subscriber(uri, "to_mothership")) {
+        try (Mothership mothership = Mothership.on(uri)) {
             mothership.awaitCount("to_mothership", 3, Duration.ofSeconds(10));
             // The banner's own lines, pasted as a user would.
-            Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", m.group(1), "-t", "to_mothership",
+            Process sub = new ProcessBuilder(RequiredTool.MOSQUITTO_SUB.path(), "-h", "127.0.0.1", "-p", m.group(1), "-t", "to_mothership",
                     "-v", "-C", "1", "-W", "10").redirectErrorStream(true).start();
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", m.group(1), "-t", "from_mothership",
-                    "-m", "wassap!").redirectErrorStream(true).start();
-            assertEquals(0, pub.waitFor(), new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            assertEquals(0, sub.waitFor(), "mosquitto_sub got a reading");
-            assertTrue(new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("to_mothership {\"id\":"));
+            Processes.Finished pub = Processes.run(new ProcessBuilder(RequiredTool.MOSQUITTO_PUB.path(), "-h", "127.0.0.1", "-p", m.group(1),
+                    "-t", "from_mothership", "-m", "wassap!"), Duration.ofSeconds(20));
+            assertEquals(0, pub.exitCode(), pub.output());
+            Processes.Finished got = Processes.finish(sub, Duration.ofSeconds(20));
+            assertEquals(0, got.exitCode(), "mosquitto_sub got a reading: " + got.output());
+            assertTrue(got.output().startsWith("to_mothership {\"id\":"), got.output());
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("(from_mothership, wassap!)"));
             assertEquals(0, (int) exit.get());
             assertTrue(mothership.payloads("to_mothership").get(0).contains("\"moisture\":"));

@@ -1,5 +1,7 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.smartpot.device.PotNode;
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.TestCertificates;
 
 /**
  * The pot checks who it talks to: one real Mosquitto with a TLS listener per kind of broker certificate, made
@@ -27,7 +33,7 @@ class TlsCertificateIT {
     private static TestCertificates.Pair client;
     private static TestCertificates.Pair strangerClient;
     private static final Map<String, Integer> ports = new LinkedHashMap<>();
-    private static MosquittoBroker broker;
+    private static Mosquitto broker;
 
     @BeforeAll
     static void startOneListenerPerCertificate() throws Exception {
@@ -47,7 +53,7 @@ class TlsCertificateIT {
 
         StringBuilder config = new StringBuilder("per_listener_settings false\nallow_anonymous true\n");
         for (Map.Entry<String, TestCertificates.Pair> e : servers.entrySet()) {
-            int port = MosquittoBroker.freePort();
+            int port = Loopback.freePort();
             ports.put(e.getKey(), port);
             config.append("listener ").append(port).append(" 127.0.0.1\n")
                     .append("cafile ").append(ca.certificate()).append('\n')
@@ -55,9 +61,9 @@ class TlsCertificateIT {
                     .append("keyfile ").append(e.getValue().key()).append('\n')
                     .append("require_certificate ").append(e.getKey().equals("client-cert")).append('\n');
         }
-        ports.put("plain", MosquittoBroker.freePort());
+        ports.put("plain", Loopback.freePort());
         config.append("listener ").append(ports.get("plain")).append(" 127.0.0.1\n");
-        broker = MosquittoBroker.startWithConfig(ports.get("client-cert"), config.toString());
+        broker = Mosquitto.startWithConfig(ports.get("client-cert"), config.toString());
     }
 
     @AfterAll
@@ -65,14 +71,14 @@ class TlsCertificateIT {
         broker.close();
     }
 
-    private static PotUnderTest pot(String listener, String extra) throws Exception {
-        return new PotUnderTest("ssl://127.0.0.1:" + ports.get(listener), "mqtt.tls.ca = " + ca.certificate() + "\n" + extra);
+    private static RunningPot pot(String listener, String extra) throws Exception {
+        return givenPot().withConfig("mqtt.tls.ca = " + ca.certificate() + "\n" + extra).on("ssl://127.0.0.1:" + ports.get(listener));
     }
 
     private static void refusedWith(String listener, String message) throws Exception {
-        try (PotUnderTest pot = pot(listener, "")) {
+        try (RunningPot pot = pot(listener, "")) {
             pot.awaitLog("refused: TLS refused: " + message, Duration.ofSeconds(20));
-            assertEquals(PotNode.REFUSED, pot.pot.node().state());
+            assertEquals(PotNode.REFUSED, pot.node().state());
             assertTrue(pot.console().contains("retrying every 1s (backoff.max) until that is fixed"), pot.console());
             assertFalse(pot.console().contains("published #"), pot.console());
         }
@@ -80,8 +86,8 @@ class TlsCertificateIT {
 
     @Test
     void aCertificateFromTheConfiguredCaForThisHostIsAccepted() throws Exception {
-        try (PotUnderTest pot = pot("good", "")) {
-            pot.awaitLog("published #2 to to_mothership", Duration.ofSeconds(20));
+        try (RunningPot pot = pot("good", "")) {
+            pot.awaitPublished(3, Duration.ofSeconds(20));
             assertFalse(pot.console().contains("WARN"), pot.console());
         }
     }
@@ -110,7 +116,7 @@ class TlsCertificateIT {
 
     @Test
     void tlsToAPlainMqttPortAsksWhetherItIsTheTlsPort() throws Exception {
-        try (PotUnderTest pot = pot("plain", "")) {
+        try (RunningPot pot = pot("plain", "")) {
             pot.awaitLog("(the broker hung up during TLS setup: is ssl://127.0.0.1:" + ports.get("plain") + " its TLS port?",
                     Duration.ofSeconds(20));
         }
@@ -118,8 +124,8 @@ class TlsCertificateIT {
 
     @Test
     void withHostnameVerificationOffTheWrongHostConnectsAndTheWarningComesEachConnect() throws Exception {
-        try (PotUnderTest pot = pot("wrong-host", "mqtt.tls.verify_hostname = false\n")) {
-            pot.awaitLog("published #1 to to_mothership", Duration.ofSeconds(20));
+        try (RunningPot pot = pot("wrong-host", "mqtt.tls.verify_hostname = false\n")) {
+            pot.awaitPublished(2, Duration.ofSeconds(20));
             broker.kill();
             broker.restart();
             String warning = "WARN  [" + pot.clientId() + "] TLS hostname verification is off (mqtt.tls.verify_hostname = false)";
@@ -132,15 +138,15 @@ class TlsCertificateIT {
 
     @Test
     void aBrokerThatWantsAClientCertificateGetsOneOrRefusesThePot() throws Exception {
-        try (PotUnderTest pot = pot("client-cert", "mqtt.tls.cert = " + client.certificate() + "\nmqtt.tls.key = " + client.key() + "\n")) {
-            pot.awaitLog("published #1 to to_mothership", Duration.ofSeconds(20));
+        try (RunningPot pot = pot("client-cert", "mqtt.tls.cert = " + client.certificate() + "\nmqtt.tls.key = " + client.key() + "\n")) {
+            pot.awaitPublished(2, Duration.ofSeconds(20));
         }
-        try (PotUnderTest pot = pot("client-cert", "")) {
+        try (RunningPot pot = pot("client-cert", "")) {
             pot.awaitLog("refused: TLS refused by the broker", Duration.ofSeconds(20));
             assertTrue(pot.console().contains("it wants a client certificate it trusts. Fix: set mqtt.tls.cert and mqtt.tls.key"),
                     pot.console());
         }
-        try (PotUnderTest pot = pot("client-cert", "mqtt.tls.cert = " + strangerClient.certificate() + "\nmqtt.tls.key = "
+        try (RunningPot pot = pot("client-cert", "mqtt.tls.cert = " + strangerClient.certificate() + "\nmqtt.tls.key = "
                 + strangerClient.key() + "\n")) {
             pot.awaitLog("refused: TLS refused by the broker", Duration.ofSeconds(20));
         }

@@ -1,78 +1,51 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.MosquittoClients;
+
 /**
  * The tutorial, verbatim, against a real Mosquitto: the mothership's own command-line clients see the
- * readings and talk to the pot.
+ * readings and talk to the pot. The device log lines checked here are the tutorial's own: they are the behaviour.
  */
 class TutorialScenarioIT {
 
     private static final Pattern READING = Pattern.compile(
             "\\{\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+),\"raw\":(\\d+),\"moisture\":(\\d{1,3}\\.\\d),\"uptime_ms\":(\\d+),\"ts\":\\d+}");
 
-    private static MosquittoBroker broker;
+    private static Mosquitto broker;
+    private static MosquittoClients clients;
 
     @BeforeAll
-    static void startBroker() throws IOException {
-        broker = MosquittoBroker.start();
+    static void startBroker() {
+        broker = Mosquitto.start();
+        clients = new MosquittoClients(broker);
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
+    static void stopBroker() {
         broker.close();
     }
 
-    /** Starts mosquitto_sub and waits until the broker has its subscription. */
-    private static Process mosquittoSub(String topic, int count) throws Exception {
-        int before = countOf(broker.log(), "Received SUBSCRIBE");
-        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                "-t", topic, "-C", Integer.toString(count), "-W", "30").redirectErrorStream(true).start();
-        Awaitility.await("mosquitto_sub subscribed").atMost(Duration.ofSeconds(10))
-                .until(() -> countOf(broker.log(), "Received SUBSCRIBE") > before);
-        return sub;
-    }
-
-    private static int countOf(String text, String fragment) {
-        int n = 0;
-        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    private static List<String> lines(Process p) throws Exception {
-        assertTrue(p.waitFor(40, TimeUnit.SECONDS), "mosquitto client finished");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), out);
-        return out.lines().toList();
-    }
-
-    private static void mosquittoPub(String topic, String message) throws Exception {
-        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                "-t", topic, "-m", message).redirectErrorStream(true).start();
-        lines(pub);
-    }
-
     @Test
-    void mosquittoSubSeesAReadingEveryIntervalWithACounter() throws Exception {
-        Process sub = mosquittoSub("to_mothership", 4);
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
-            List<String> readings = lines(sub);
+    void mosquittoSubSeesAReadingEveryIntervalWithACounter() {
+        Process sub = clients.sub("-t", "to_mothership", "-C", "4", "-W", "30");
+        try (RunningPot pot = givenPot().on(broker)) {
+            List<String> readings = MosquittoClients.lines(sub);
             assertEquals(4, readings.size(), readings.toString());
             long previousUptime = -1;
             for (int i = 0; i < 4; i++) {
@@ -93,37 +66,34 @@ class TutorialScenarioIT {
     }
 
     @Test
-    void theTextFormatIsTheTutorialsOwnLine() throws Exception {
-        Process sub = mosquittoSub("to_mothership", 3);
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "payload.format = text\n")) {
-            assertEquals(List.of("Test to mothership #0", "Test to mothership #1", "Test to mothership #2"), lines(sub));
+    void theTextFormatIsTheTutorialsOwnLine() {
+        Process sub = clients.sub("-t", "to_mothership", "-C", "3", "-W", "30");
+        try (RunningPot pot = givenPot().with("payload.format", "text").on(broker)) {
+            assertEquals(List.of("Test to mothership #0", "Test to mothership #1", "Test to mothership #2"), MosquittoClients.lines(sub));
         }
     }
 
     @Test
-    void messagesFromTheMothershipShowUpInTheDeviceLog() throws Exception {
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
+    void messagesFromTheMothershipShowUpInTheDeviceLog() {
+        try (RunningPot pot = givenPot().on(broker)) {
             pot.awaitLog("subscribed to from_mothership", Duration.ofSeconds(10));
-            mosquittoPub("from_mothership", "wassap!");
+            clients.pub("from_mothership", "wassap!");
             pot.awaitLog("(from_mothership, wassap!)", Duration.ofSeconds(5));
-            assertTrue(!pot.console().contains("received notification"), pot.console());
-            mosquittoPub("from_mothership", "received");
+            assertFalse(pot.console().contains("received notification"), pot.console());
+            clients.pub("from_mothership", "received");
             pot.awaitLog("received notification from mothership", Duration.ofSeconds(5));
         }
     }
 
     @Test
-    void theStatusTopicSaysOnlineWhileRunningAndOfflineAfterAStop() throws Exception {
-        String clientId;
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
-            clientId = pot.clientId();
-            pot.awaitLog("= online", Duration.ofSeconds(10));
-            Process status = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                    "-t", "to_mothership/" + clientId + "/status", "-C", "1", "-W", "10").start();
-            assertEquals(List.of("online"), lines(status), "retained, so a late subscriber sees it");
+    void theStatusTopicSaysOnlineWhileRunningAndOfflineAfterAStop() {
+        String status;
+        try (RunningPot pot = givenPot().on(broker)) {
+            status = "to_mothership/" + pot.clientId() + "/status";
+            pot.awaitOnline(Duration.ofSeconds(10));
+            assertEquals(List.of("online"), MosquittoClients.lines(clients.sub("-t", status, "-C", "1", "-W", "10")),
+                    "retained, so a late subscriber sees it");
         }
-        Process status = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                "-t", "to_mothership/" + clientId + "/status", "-C", "1", "-W", "10").start();
-        assertEquals(List.of("offline"), lines(status));
+        assertEquals(List.of("offline"), MosquittoClients.lines(clients.sub("-t", status, "-C", "1", "-W", "10")));
     }
 }

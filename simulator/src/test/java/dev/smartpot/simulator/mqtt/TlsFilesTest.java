@@ -23,7 +23,8 @@ import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.SimulatorMain;
-import dev.smartpot.simulator.it.TestCertificates;
+import dev.smartpot.testkit.RequiredTool;
+import dev.smartpot.testkit.TestCertificates;
 
 /** TLS files named in the configuration are checked before anything starts, each problem with its fix. */
 class TlsFilesTest {
@@ -51,7 +52,9 @@ class TlsFilesTest {
     }
 
     private static void openssl(String... args) throws Exception {
-        Process p = new ProcessBuilder(List.of(args)).directory(dir.toFile()).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(args));
+        command.set(0, RequiredTool.OPENSSL.path());
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, out);
     }

@@ -18,11 +18,12 @@ class MonitorSleeperTest {
     @Test
     void wakeEndsTheSleepAtOnce() throws InterruptedException {
         MonitorSleeper s = new MonitorSleeper();
+        Thread sleeping = Thread.currentThread();
         Thread waker = new Thread(() -> {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
+            // Wakes once this thread is inside the sleep (waiting on the monitor with a timeout), not before.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (sleeping.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
             }
             s.wake();
         });

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.smartpot.testkit.RequiredTool;
+
 /**
  * Compiles our C natives with the host gcc against stub ESP-IDF and SNI headers (src/test/c), links them with fakes
  * and runs their checks: firmware/microej/bsp/smartpot_natives.c once for the ESP-IDF 5 oneshot driver and once for
@@ -34,9 +36,8 @@ class NativeCSourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"idf5", "idf4"})
     void compilesLinksAndMapsPins(String idf) throws Exception {
-        assertTrue(hasGcc(), "gcc is not installed; scripts/test installs it (apt-get install gcc)");
         Path exe = tmp.resolve("natives_" + idf);
-        String out = run(List.of("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror",
+        String out = run(List.of(RequiredTool.GCC.path(), "-std=c99", "-Wall", "-Wextra", "-Werror",
                 "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-o", exe.toString(),
                 C_SOURCE.toString(), STUBS.resolve(idf + "/fake_idf.c").toString(), STUBS.resolve("common/natives_test.c").toString()), 0);
         String result = run(List.of(exe.toString()), -1);
@@ -71,14 +72,5 @@ class NativeCSourceTest {
             assertEquals(expect, lastExit, () -> String.join(" ", command) + "\n" + text);
         }
         return text;
-    }
-
-    private static boolean hasGcc() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "gcc"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

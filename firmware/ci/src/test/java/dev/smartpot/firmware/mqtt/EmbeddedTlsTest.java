@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.mqtt.TlsSettings;
+import dev.smartpot.testkit.TestCertificates;
 
 /**
  * The board's TLS set-up, run on the desktop JVM: the same javax.net.ssl/java.security calls the firmware makes
@@ -44,10 +45,10 @@ class EmbeddedTlsTest {
 
     @TempDir
     static Path dir;
-    static TestPki.Pair ca;
-    static TestPki.Pair broker;
-    static TestPki.Pair imposter;
-    static TestPki.Pair pot;
+    static TestCertificates.Pair ca;
+    static TestCertificates.Pair broker;
+    static TestCertificates.Pair imposter;
+    static TestCertificates.Pair pot;
     static ExecutorService server = Executors.newSingleThreadExecutor();
 
     @BeforeAll

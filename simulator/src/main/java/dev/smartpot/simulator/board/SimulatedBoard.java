@@ -1,0 +1,147 @@
+package dev.smartpot.simulator.board;
+
+import java.util.function.Function;
+
+import dev.smartpot.device.ClientIds;
+import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.ChipId;
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.Rebooter;
+import dev.smartpot.device.board.SettingsStore;
+import dev.smartpot.device.board.Sleeper;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.simulator.SimulatorConfig;
+
+/**
+ * The desktop stand-in for one board, built in one place for a single pot and for a fleet pot: its chip id,
+ * access point and soil (the world, which outlives a reboot) and, at each boot, the {@link Board} the core is
+ * given. Only how a pot waits (its {@link Sleeper}) and what a reboot does differ between the two runtimes.
+ */
+public final class SimulatedBoard {
+
+    private final ChipId chipId;
+    private final String clientId;
+    private final FakeWlan wlan;
+    private final SoilModelAdc soil;
+    private final Log log;
+    private final boolean knowsTime;
+    private final SettingsStore settingsStore;
+    private final boolean pump;
+
+    private SimulatedBoard(Builder b) {
+        this.chipId = b.chipId;
+        this.clientId = ClientIds.fromChipId(chipId.uniqueId());
+        this.wlan = b.wlan;
+        this.soil = b.soil;
+        this.log = b.logFor.apply(clientId);
+        this.knowsTime = b.knowsTime;
+        this.settingsStore = b.settingsStore;
+        this.pump = b.pump;
+    }
+
+    /**
+     * The board of {@code scripts/simulate}'s one pot: chip id from {@code sim.chip.id} or {@code sim.seed}, the
+     * configured access point with its join delay, the soil at {@code sim.soil.moisture}, and a pump.
+     */
+    public static Builder single(DeviceConfig config, SimulatorConfig world) {
+        ChipId chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
+        SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
+                world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
+        return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
+                soil, world.knowsTime).pump(true);
+    }
+
+    /**
+     * Pot {@code index} of a fleet: chip id from {@code sim.seed-index}, an access point it joins at once (a join
+     * would hold a scheduler thread), and soil that starts within 15 points of {@code sim.soil.moisture}.
+     */
+    public static Builder fleetPot(DeviceConfig config, SimulatorConfig world, int index, SystemClock worldClock) {
+        String seed = world.seed + "-" + index;
+        double start = world.soilMoisturePercent + (Math.floorMod(seed.hashCode(), 31) - 15);
+        SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
+                Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
+                world.sensorSpikeFraction);
+        return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
+                soil, world.knowsTime);
+    }
+
+    /** The board the core gets at one boot: the same world, a fresh clock and the runtime's sleeper and rebooter. */
+    public Board boot(Sleeper sleeper, Rebooter rebooter) {
+        wlan.leave();
+        Board.Builder board = Board.builder()
+                .wifi(wlan)
+                .soilSensor(soil)
+                .chipId(chipId)
+                .clock(new SystemClock(knowsTime))
+                .sleeper(sleeper)
+                .log(log)
+                .rebooter(rebooter);
+        if (settingsStore != null) {
+            board.settingsStore(settingsStore);
+        }
+        if (pump) {
+            board.pump(soil::water);
+        }
+        return board.build();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public ChipId chipId() {
+        return chipId;
+    }
+
+    public FakeWlan wlan() {
+        return wlan;
+    }
+
+    public SoilModelAdc soil() {
+        return soil;
+    }
+
+    public Log log() {
+        return log;
+    }
+
+    /** What differs between pots of one kind: where they log and keep settings. */
+    public static final class Builder {
+        private final ChipId chipId;
+        private final FakeWlan wlan;
+        private final SoilModelAdc soil;
+        private final boolean knowsTime;
+        private Function<String, Log> logFor = id -> new ConsoleLog(id, line -> { });
+        private SettingsStore settingsStore;
+        private boolean pump;
+
+        private Builder(ChipId chipId, FakeWlan wlan, SoilModelAdc soil, boolean knowsTime) {
+            this.chipId = chipId;
+            this.wlan = wlan;
+            this.soil = soil;
+            this.knowsTime = knowsTime;
+        }
+
+        /** The log for this pot's client id (known once the chip id is). */
+        public Builder log(Function<String, Log> logForClientId) {
+            this.logFor = logForClientId;
+            return this;
+        }
+
+        /** Where commands' settings are kept across reboots; none: the core's default (memory of one boot). */
+        public Builder settingsStore(SettingsStore store) {
+            this.settingsStore = store;
+            return this;
+        }
+
+        /** Whether the board has a pump (watering the simulated soil). */
+        public Builder pump(boolean present) {
+            this.pump = present;
+            return this;
+        }
+
+        public SimulatedBoard build() {
+            return new SimulatedBoard(this);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.smartpot.simulator.cli;
+
+import java.nio.file.Path;
+
+import dev.smartpot.device.config.Durations;
+import dev.smartpot.simulator.fleet.SimulatedFleet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The flags of {@code scripts/simulate}, as picocli reads them; each value is checked by its converter. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, version = "smartpot simulator 0.1.0",
+        description = "Runs a simulated smart pot: a reading every interval to the publish topic, commands "
+                + "from the subscribe topic, on an embedded MQTT broker or yours.",
+        footer = {"", "Exit codes: 0 done, 1 could not run, 2 bad configuration or flags.",
+                "Console commands (type while it runs): status, wifi off, wifi on, water [ml], unplug, short, plug, quit, help."})
+public class SimulatorOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: ${DEFAULT-VALUE}).",
+            defaultValue = "board-config/simulator.properties")
+    public Path configFile;
+
+    @Option(names = "--broker", paramLabel = "URI",
+            description = "'embedded' (default: Moquette on 127.0.0.1), 'config' (use mqtt.broker from the file), "
+                    + "or a broker such as tcp://192.168.1.10:1883 or 192.168.1.10.",
+            defaultValue = BrokerChoice.EMBEDDED)
+    public String broker;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "1883",
+            description = "Port for the embedded broker; a free one is used if it is taken (default: ${DEFAULT-VALUE}).")
+    public int port;
+
+    @Option(names = "--interval", paramLabel = "DURATION", description = "Overrides publish.interval, e.g. 500ms, 5s, 2m.")
+    public String interval;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = FlagConverters.DurationText.class,
+            description = "Stop after this long (default: run until Ctrl-C).")
+    public String duration;
+
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "1", converter = FlagConverters.DeviceCount.class,
+            description = "Pots to run in this JVM, each with its own chip id (from sim.seed), soil, queue and supervisor (default: ${DEFAULT-VALUE}).")
+    public int devices;
+
+    /** Connects per second. */
+    @Option(names = "--ramp", paramLabel = "RATE", defaultValue = "500/s", converter = FlagConverters.ConnectRate.class,
+            description = "How fast a fleet connects, so it does not storm the broker (default: ${DEFAULT-VALUE}).")
+    public double ramp;
+
+    @Option(names = "--view", description = "Live view: moisture bars per pot for small fleets, counts for large ones; "
+            + "redrawn in place on a terminal, plain lines otherwise.")
+    public boolean view;
+
+    @Option(names = "--pot-logs", description = "In a fleet, print every pot's own log lines (default: summaries).")
+    public boolean potLogs;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + SimulatedFleet.DEFAULT_THREADS,
+            converter = FlagConverters.ThreadCount.class, description = "Scheduler threads driving a fleet (default: ${DEFAULT-VALUE}).")
+    public int threads;
+
+    /** A fleet (the HiveMQ transport on a few scheduler threads) rather than one pot on a thread of its own. */
+    public boolean fleet() {
+        return devices > 1 || view;
+    }
+
+    /** {@code --duration} in milliseconds; 0 runs until Ctrl-C. */
+    public long durationMillis() {
+        return duration == null ? 0 : Durations.parseMillis(duration);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.smartpot.simulator.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import dev.smartpot.device.config.ConfigException;
+import dev.smartpot.device.config.ConfigProblem;
+import dev.smartpot.device.config.ConfigReader;
+import dev.smartpot.device.config.ConfigSource;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.simulator.SimulatorConfig;
+
+/** Device and world settings read from the config file in one pass, so every problem is reported together. */
+public final class SimulatorSettings {
+
+    public final DeviceConfig device;
+    public final SimulatorConfig world;
+
+    private SimulatorSettings(DeviceConfig device, SimulatorConfig world) {
+        this.device = device;
+        this.world = world;
+    }
+
+    public static SimulatorSettings read(ConfigSource source) throws ConfigException {
+        ConfigReader reader = new ConfigReader(source);
+        DeviceConfig device = DeviceConfig.read(reader);
+        SimulatorConfig world = SimulatorConfig.read(reader, device);
+        reader.finish();
+        return new SimulatorSettings(device, world);
+    }
+
+    /** The file's entries with {@code --interval} on top; warns on {@code err} about secrets others can read. */
+    public static ConfigSource load(Path configFile, String interval, PrintStream err) throws IOException {
+        ConfigSource source;
+        try (InputStream file = Files.newInputStream(configFile)) {
+            source = ConfigSource.read(file, configFile.toString());
+        }
+        if (interval != null) {
+            source.override("publish.interval", interval, "command line --interval");
+        }
+        warnAboutReadableSecrets(configFile, source, err);
+        return source;
+    }
+
+    /** Secrets other users can read are not secret: say so, with the fix. */
+    private static void warnAboutReadableSecrets(Path configFile, ConfigSource source, PrintStream err) {
+        ConfigSource.Entry password = source.get("mqtt.password");
+        String warning = password == null || password.value.isEmpty() ? null
+                : SecretFilePermissions.warning(configFile, "mqtt.password");
+        ConfigSource.Entry key = source.get("mqtt.tls.key");
+        String keyWarning = null;
+        try {
+            keyWarning = key == null || key.value.isEmpty() ? null
+                    : SecretFilePermissions.warning(Path.of(key.value), "the private key of mqtt.tls.cert");
+        } catch (InvalidPathException notAPath) {
+            // Reported as a configuration problem when the TLS files are checked.
+        }
+        for (String w : new String[] {warning, keyWarning}) {
+            if (w != null) {
+                err.println("simulate: " + w);
+            }
+        }
+    }
+
+    public static void printProblems(PrintStream err, ConfigException e) {
+        err.println("simulate: " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                + " in the configuration; nothing was started:");
+        for (ConfigProblem p : e.problems()) {
+            err.println("  - " + p.message());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.smartpot.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The mothership as a test client: an independent persistent QoS 1 session that collects what arrives on a topic
+ * filter and reconnects by itself after a broker restart. What it got is read as the mothership reads it: readings
+ * by pot and seq. Assert on it with {@link MothershipAssert#assertThat(Mothership)}.
+ */
+public final class Mothership implements AutoCloseable {
+
+    public static final String READINGS = "to_mothership";
+    private static final Pattern ID_AND_SEQ = Pattern.compile("\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+)");
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    private static final long RECONNECT_MILLIS = 100;
+
+    /** One message as received. */
+    public record Received(String topic, String payload, boolean retained, long arrivedNanos) {
+    }
+
+    private final MqttClient client;
+    private final MqttConnectOptions options;
+    private final String topicFilter;
+    private final List<Received> received = new ArrayList<>();
+    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mothership-reconnect");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    /** Subscribes to the readings topic ({@value #READINGS}) of {@code brokerUri}. */
+    public static Mothership on(String brokerUri) {
+        return on(brokerUri, READINGS);
+    }
+
+    public static Mothership on(String brokerUri, String topicFilter) {
+        try {
+            return new Mothership(brokerUri, topicFilter);
+        } catch (MqttException e) {
+            throw new AssertionError("the test mothership could not subscribe to " + topicFilter + " on " + brokerUri, e);
+        }
+    }
+
+    private Mothership(String brokerUri, String topicFilter) throws MqttException {
+        client = new MqttClient(brokerUri, "mothership-" + System.nanoTime() % 100000, new MemoryPersistence());
+        options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        // Paho's own reconnect shares one static delay across clients and can stall; ours retries every 100 ms.
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval(5);
+        this.topicFilter = topicFilter;
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                scheduleReconnect();
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                synchronized (received) {
+                    received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
+                            message.isRetained(), System.nanoTime()));
+                }
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+        client.connect(options);
+        client.subscribe(topicFilter, 1);
+    }
+
+    private void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        reconnects.schedule(() -> {
+            try {
+                client.connect(options);
+                client.subscribe(topicFilter, 1);
+            } catch (MqttException notYet) {
+                scheduleReconnect();
+            }
+        }, RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    public List<Received> received() {
+        synchronized (received) {
+            return new ArrayList<>(received);
+        }
+    }
+
+    public List<String> payloads(String topic) {
+        List<String> out = new ArrayList<>();
+        for (Received r : received()) {
+            if (r.topic().equals(topic)) {
+                out.add(r.payload());
+            }
+        }
+        return out;
+    }
+
+    /** The "seq" of every reading on {@code topic}, in arrival order, duplicates included. */
+    public List<Long> seqs(String topic) {
+        List<Long> seqs = new ArrayList<>();
+        for (String p : payloads(topic)) {
+            Matcher m = SEQ.matcher(p);
+            if (m.find()) {
+                seqs.add(Long.parseLong(m.group(1)));
+            }
+        }
+        return seqs;
+    }
+
+    /** The readings topic's seqs, in arrival order, duplicates included. */
+    public List<Long> seqs() {
+        return seqs(READINGS);
+    }
+
+    /** Every pot heard from on the readings topic, with the distinct seqs it sent. */
+    public Map<String, TreeSet<Long>> seqsByPot() {
+        Map<String, TreeSet<Long>> seqs = new TreeMap<>();
+        for (String payload : payloads(READINGS)) {
+            Matcher m = ID_AND_SEQ.matcher(payload);
+            if (m.find()) {
+                seqs.computeIfAbsent(m.group(1), id -> new TreeSet<>()).add(Long.parseLong(m.group(2)));
+            }
+        }
+        return seqs;
+    }
+
+    /** The distinct seqs {@code pot} sent on the readings topic. */
+    public TreeSet<Long> seqsOf(PotId pot) {
+        return seqsByPot().getOrDefault(pot.clientId(), new TreeSet<>());
+    }
+
+    /** When the first reading with a seq above {@code afterSeq} arrived ({@link System#nanoTime()}), or -1. */
+    public long arrivalOfFirstSeqAbove(String topic, long afterSeq) {
+        for (Received r : received()) {
+            Matcher m = SEQ.matcher(r.payload());
+            if (r.topic().equals(topic) && m.find() && Long.parseLong(m.group(1)) > afterSeq) {
+                return r.arrivedNanos();
+            }
+        }
+        return -1;
+    }
+
+    public void awaitCount(String topic, int n, Duration atMost) {
+        Awaitility.await(n + " messages on " + topic).atMost(atMost).until(() -> payloads(topic).size() >= n);
+    }
+
+    /** Waits for {@code n} readings on the readings topic. */
+    public void awaitReadings(int n, Duration atMost) {
+        awaitCount(READINGS, n, atMost);
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reconnects.shutdownNow();
+        try {
+            client.disconnect(500);
+        } catch (MqttException notConnected) {
+            // Nothing to say goodbye to.
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            // The broker may already be gone; the test is over.
+        }
+    }
+}

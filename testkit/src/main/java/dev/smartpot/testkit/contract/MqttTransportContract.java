@@ -1,0 +1,196 @@
+package dev.smartpot.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.MosquittoClients;
+import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.TcpProxy;
+
+/**
+ * The same cases for every {@link MqttTransport} against a real Mosquitto: connect, the last will, a retained
+ * status, QoS 1 publishes, a subscription, a refusal and a lost link, each judged by what another client sees on
+ * the wire or what the transport tells the core. A subclass names the transport.
+ */
+public abstract class MqttTransportContract extends MqttTransportOfflineContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static Mosquitto broker;
+    private static Mosquitto locked;
+    private static int lockedPort;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private int clients;
+
+    @BeforeAll
+    static void startBrokers() {
+        broker = Mosquitto.start();
+        lockedPort = Loopback.freePort();
+        // Anonymous clients refused, nobody else configured: every CONNECT gets "not authorised".
+        locked = Mosquitto.startWithConfig(lockedPort, "listener " + lockedPort + " " + Loopback.HOST + "\nallow_anonymous false\n");
+    }
+
+    @AfterAll
+    static void stopBrokers() {
+        broker.close();
+        locked.close();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    private String clientId() {
+        return getClass().getSimpleName().toLowerCase().replaceAll("[^a-z]", "") + "-" + (++clients) + "-" + System.nanoTime() % 100000;
+    }
+
+    private static ConnectSettings settings(String willTopic, String will) {
+        return new ConnectSettings(2, 5, null, null, willTopic, will == null ? null : will.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A connected transport with a recording listener; disconnected after the test. */
+    private MqttTransport connected(String uri, RecordingListener listener, String willTopic, String will) throws Exception {
+        MqttTransport t = newTransport();
+        t.setListener(listener);
+        t.connect(uri, clientId(), settings(willTopic, will));
+        toClose.add(t::disconnect);
+        return t;
+    }
+
+    private Mothership mothership(String uri, String topic) {
+        Mothership m = Mothership.on(uri, topic);
+        toClose.add(m);
+        return m;
+    }
+
+    @Test
+    void connectsAndSaysSo() throws Exception {
+        MqttTransport t = connected(broker.uri(), new RecordingListener(), null, null);
+        assertTrue(t.isConnected());
+    }
+
+    @Test
+    void qos1PublishesAllArriveInOrder() throws Exception {
+        String topic = "contract/" + clientId() + "/readings";
+        Mothership m = mothership(broker.uri(), topic);
+        MqttTransport t = connected(broker.uri(), new RecordingListener(), null, null);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] payload = ("reading " + i + "     ").getBytes(StandardCharsets.US_ASCII);
+            // Only the first length bytes go out: the core publishes from a reused buffer.
+            t.publish(topic, payload, ("reading " + i).length(), 1, false);
+            sent.add("reading " + i);
+        }
+        Awaitility.await("20 readings").atMost(WAIT).until(() -> m.payloads(topic).size() >= 20);
+        assertEquals(sent, m.payloads(topic));
+    }
+
+    @Test
+    void aRetainedStatusIsKeptForALaterSubscriber() throws Exception {
+        String topic = "contract/" + clientId() + "/status";
+        MqttTransport t = connected(broker.uri(), new RecordingListener(), null, null);
+        t.publish(topic, "online".getBytes(StandardCharsets.US_ASCII), 6, 1, true);
+        Mothership late = mothership(broker.uri(), topic);
+        Awaitility.await("retained status").atMost(WAIT).until(() -> !late.received().isEmpty());
+        assertEquals("online", late.received().get(0).payload());
+        assertTrue(late.received().get(0).retained(), "kept by the broker as retained");
+    }
+
+    @Test
+    void subscribedMessagesReachTheListenerAndRetainedOnesAreToldApart() throws Exception {
+        String topic = "contract/" + clientId() + "/commands";
+        MosquittoClients pub = new MosquittoClients(broker);
+        pub.pubRetained(topic, "kept");
+        RecordingListener listener = new RecordingListener();
+        MqttTransport t = connected(broker.uri(), listener, null, null);
+        t.subscribe(topic, 1);
+        pub.pubQos1(topic, "wassap!");
+        Awaitility.await("the live message").atMost(WAIT).until(() -> listener.events().contains("message " + topic + " wassap!"));
+        // A transport that cannot tell may report the retained one as an ordinary message (MqttListener says so).
+        assertTrue(listener.events().contains("retained " + topic + " kept") || listener.events().contains("message " + topic + " kept"),
+                listener.events().toString());
+        t.unsubscribe(topic);
+        pub.pubRetainedClear(topic);
+    }
+
+    @Test
+    void theLastWillIsPublishedWhenTheLinkDiesWithoutAGoodbye() throws Exception {
+        String topic = "contract/" + clientId() + "/status";
+        TcpProxy proxy = new TcpProxy(broker.port());
+        toClose.add(proxy);
+        Mothership m = mothership(broker.uri(), topic);
+        connected(proxy.uri(), new RecordingListener(), topic, "offline");
+        proxy.cut();
+        Awaitility.await("the will").atMost(WAIT).until(() -> m.payloads(topic).contains("offline"));
+    }
+
+    @Test
+    void aPoliteDisconnectSendsNoWill() throws Exception {
+        String topic = "contract/" + clientId() + "/status";
+        Mothership m = mothership(broker.uri(), topic);
+        MqttTransport t = connected(broker.uri(), new RecordingListener(), topic, "offline");
+        t.publish(topic, "bye".getBytes(StandardCharsets.US_ASCII), 3, 1, false);
+        t.disconnect();
+        assertFalse(t.isConnected());
+        Awaitility.await("the goodbye").atMost(WAIT).until(() -> m.payloads(topic).contains("bye"));
+        // The will would come at once on a dropped link; a clean DISCONNECT discards it.
+        new MosquittoClients(broker).pubQos1(topic, "marker");
+        Awaitility.await("marker").atMost(WAIT).until(() -> m.payloads(topic).contains("marker"));
+        assertFalse(m.payloads(topic).contains("offline"), m.payloads(topic).toString());
+    }
+
+    @Test
+    void aBrokerThatRefusesTheLoginIsARefusalNotAnOutage() {
+        MqttTransport t = newTransport();
+        t.setListener(new RecordingListener());
+        MqttTransportException e = assertThrows(MqttTransportException.class,
+                () -> t.connect(locked.uri(), clientId(), settings(null, null)));
+        assertEquals(MqttTransportException.REFUSED, e.kind(), e.getMessage());
+        assertFalse(t.isConnected());
+    }
+
+    @Test
+    void nobodyListeningIsAnUnreachableBroker() {
+        MqttTransport t = newTransport();
+        t.setListener(new RecordingListener());
+        MqttTransportException e = assertThrows(MqttTransportException.class,
+                () -> t.connect("tcp://127.0.0.1:" + Loopback.freePort(), clientId(), settings(null, null)));
+        assertEquals(MqttTransportException.UNREACHABLE, e.kind(), e.getMessage());
+    }
+
+    @Test
+    void aCutLinkIsReportedOnceAndPublishingThenFailsAsUnreachable() throws Exception {
+        TcpProxy proxy = new TcpProxy(broker.port());
+        toClose.add(proxy);
+        RecordingListener listener = new RecordingListener();
+        MqttTransport t = connected(proxy.uri(), listener, null, null);
+        proxy.cut();
+        Awaitility.await("link loss reported").atMost(WAIT).until(() -> listener.has("lost "));
+        assertFalse(t.isConnected());
+        MqttTransportException e = assertThrows(MqttTransportException.class,
+                () -> t.publish("contract/after", new byte[1], 1, 1, false));
+        assertEquals(MqttTransportException.UNREACHABLE, e.kind(), e.getMessage());
+        assertEquals(1, listener.events().stream().filter(ev -> ev.startsWith("lost ")).count(), listener.events().toString());
+    }
+}
