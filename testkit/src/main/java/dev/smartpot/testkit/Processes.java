@@ -1,5 +1,6 @@
 package dev.smartpot.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +12,8 @@ public final class Processes {
     /** What a finished process printed (stdout and stderr together when redirected so) and its exit code. */
     public record Finished(int exitCode, String output) {
     }
+
+    private static final File NO_INPUT = new File("/dev/null");
 
     private Processes() {
     }
@@ -34,8 +37,14 @@ public final class Processes {
         }
     }
 
-    /** Runs {@code command} to its end (stderr merged into stdout) within {@code atMost}. */
+    /**
+     * Runs {@code command} to its end (stderr merged into stdout) within {@code atMost}. Unless the test gave it an
+     * input, it reads /dev/null, as under a closed terminal: a tool that waits on stdin (openssl s_client) ends.
+     */
     public static Finished run(ProcessBuilder command, Duration atMost) {
+        if (command.redirectInput() == ProcessBuilder.Redirect.PIPE) {
+            command.redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
+        }
         try {
             return finish(command.redirectErrorStream(true).start(), atMost);
         } catch (IOException e) {
@@ -49,16 +58,22 @@ public final class Processes {
         awaitExit(process);
     }
 
-    /** SIGTERM, then SIGKILL if it is still there after five seconds. */
-    public static void stop(Process process) {
+    /**
+     * SIGTERM, then SIGKILL if it is still there after five seconds. Returns whether it ended on the SIGTERM (for a
+     * test that asserts a clean stop: the process is gone either way).
+     */
+    public static boolean stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 kill(process);
+                return false;
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            return false;
         }
     }
 

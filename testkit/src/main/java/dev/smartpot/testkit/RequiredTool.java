@@ -34,6 +34,11 @@ public enum RequiredTool {
         return found;
     }
 
+    /** The program's name, as a user types it (and as its options file under XDG_CONFIG_HOME is named). */
+    public String command() {
+        return command;
+    }
+
     /** Whether it is installed (for a test that checks the message a user gets without it). */
     public boolean installed() {
         return find() != null;

@@ -1,5 +1,7 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +21,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.smartpot.simulator.it.SecureBrokerAttacksIT.Result;
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.Processes.Finished;
+import dev.smartpot.testkit.RequiredTool;
 
 /**
  * scripts/broker as a newcomer meets it (issue 14): its help, what happens when its terminal closes, the open
@@ -29,43 +36,42 @@ class BrokerScriptIT {
 
     private static final Path ROOT = SecureBroker.SCRIPT.getParent().getParent();
     private static final boolean ROOT_USER = "root".equals(System.getProperty("user.name"));
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
 
     @Test
     void helpExplainsTheOptionsAndTheExitCodesItReallyUses() throws Exception {
-        Result help = SecureBrokerAttacksIT.run(new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--help").redirectErrorStream(true));
-        assertEquals(0, help.exit(), help.out());
+        Finished help = run(new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--help"));
+        assertEquals(0, help.exitCode(), help.output());
         for (String expected : List.of("usage: scripts/broker [--port N] [--bind ADDRESS]", "--mothership-port", "--setup-only",
                 "129  the terminal was closed (SIGHUP): Mosquitto was stopped", "130  Ctrl-C (SIGINT): Mosquitto was stopped",
                 "2    bad arguments")) {
-            assertTrue(help.out().contains(expected), "missing \"" + expected + "\" in:\n" + help.out());
+            assertTrue(help.output().contains(expected), "missing \"" + expected + "\" in:\n" + help.output());
         }
-        assertFalse(help.out().contains("set -euo") || help.out().contains("$("), "no line of the script itself:\n" + help.out());
-        Result wrong = SecureBrokerAttacksIT.run(new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--colour").redirectErrorStream(true));
-        assertEquals(2, wrong.exit(), wrong.out());
-        assertTrue(wrong.out().contains("broker: unknown option --colour") && wrong.out().contains("scripts/broker --help explains"), wrong.out());
+        assertFalse(help.output().contains("set -euo") || help.output().contains("$("), "no line of the script itself:\n" + help.output());
+        Finished wrong = run(new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--colour"));
+        assertEquals(2, wrong.exitCode(), wrong.output());
+        assertTrue(wrong.output().contains("broker: unknown option --colour") && wrong.output().contains("scripts/broker --help explains"), wrong.output());
     }
 
     @Test
     void closingTheTerminalOrCtrlCStopsMosquittoAndTheOpenBrokerRefusesHugeMessages(@TempDir Path temp) throws Exception {
-        int port = MosquittoBroker.freePort();
+        int port = Loopback.freePort();
         Process script = startOpenBroker(port, temp);
         ProcessHandle mosquitto = mosquittoUnder(script);
         try {
-            Awaitility.await("open broker accepting").atMost(Duration.ofSeconds(10)).until(() -> accepting(port));
+            Awaitility.await("open broker accepting").atMost(Duration.ofSeconds(10)).until(() -> Loopback.accepting(port));
             Path big = temp.resolve("big.bin");
             Files.write(big, new byte[1024 * 1024]);
-            try (Subscriber watch = new Subscriber("tcp://127.0.0.1:" + port, "to_mothership")) {
-                SecureBrokerAttacksIT.run(new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port),
-                        "-t", "to_mothership", "-f", big.toString()).redirectErrorStream(true));
-                Result small = SecureBrokerAttacksIT.run(new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                        Integer.toString(port), "-t", "to_mothership", "-m", "Test to mothership #0").redirectErrorStream(true));
-                assertEquals(0, small.exit(), small.out());
+            try (Mothership watch = Mothership.on("tcp://127.0.0.1:" + port, "to_mothership")) {
+                run(pub(port, "-t", "to_mothership", "-f", big.toString()));
+                Finished small = run(pub(port, "-t", "to_mothership", "-m", "Test to mothership #0"));
+                assertEquals(0, small.exitCode(), small.output());
                 watch.awaitCount("to_mothership", 1, Duration.ofSeconds(10));
                 assertEquals(List.of("Test to mothership #0"), watch.payloads("to_mothership"),
                         "the 1 MB message was dropped, the tutorial's one delivered");
             }
 
-            signal("HUP", script.pid());
+            Processes.signal(script, "HUP");
             assertTrue(script.waitFor(15, TimeUnit.SECONDS), "the script ends when its terminal closes");
             assertEquals(129, script.exitValue());
             Awaitility.await("mosquitto gone").atMost(Duration.ofSeconds(10)).until(() -> !mosquitto.isAlive());
@@ -77,7 +83,7 @@ class BrokerScriptIT {
         Process again = startOpenBroker(port, temp);
         ProcessHandle second = mosquittoUnder(again);
         try {
-            signal("INT", again.pid());
+            Processes.signal(again, "INT");
             assertTrue(again.waitFor(15, TimeUnit.SECONDS), "Ctrl-C ends the script");
             assertEquals(130, again.exitValue(), "the code --help lists for Ctrl-C");
             Awaitility.await("mosquitto gone").atMost(Duration.ofSeconds(10)).until(() -> !second.isAlive());
@@ -88,11 +94,11 @@ class BrokerScriptIT {
 
     @Test
     void theRaspberryPiSnippetRunsInDebiansOwnMosquittoAndTheTutorialWorks(@TempDir Path temp) throws Exception {
-        int port = MosquittoBroker.freePort();
+        int port = Loopback.freePort();
         Path etc = debianLayout(temp.resolve("etc"));
         Files.writeString(etc.resolve("conf.d/smartpot.conf"), Files.readString(ROOT.resolve("board-config/mosquitto/conf.d/smartpot.conf"))
                 .replace("\nlistener 1883\n", "\nlistener " + port + " 127.0.0.1\n"));
-        Process mosquitto = new ProcessBuilder(MosquittoBroker.binary(), "-c", etc.resolve("mosquitto.conf").toString())
+        Process mosquitto = new ProcessBuilder(RequiredTool.MOSQUITTO.path(), "-c", etc.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(temp.resolve("stdout.log").toFile()).start();
         try {
             Awaitility.await("Debian's mosquitto with the snippet accepts on " + port).atMost(Duration.ofSeconds(10))
@@ -100,40 +106,37 @@ class BrokerScriptIT {
                         if (!mosquitto.isAlive()) {
                             throw new AssertionError("mosquitto stopped:\n" + Files.readString(temp.resolve("stdout.log")));
                         }
-                        return SecureBrokerAttacksIT.run(new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                                Integer.toString(port), "-t", "probe", "-m", "x").redirectErrorStream(true)).exit() == 0;
+                        return run(pub(port, "-t", "probe", "-m", "x")).exitCode() == 0;
                     });
             // The tutorial's lines against it, with a real pot.
-            Process watch = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", "to_mothership",
-                    "-C", "2", "-W", "20").redirectErrorStream(true).start();
-            try (PotUnderTest pot = new PotUnderTest("tcp://127.0.0.1:" + port, "")) {
-                pot.awaitLog("published #1 to to_mothership", Duration.ofSeconds(20));
-                assertEquals(0, SecureBrokerAttacksIT.run(new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                        Integer.toString(port), "-t", "from_mothership", "-m", "wassap!")).exit());
+            Process watch = new ProcessBuilder(RequiredTool.MOSQUITTO_SUB.path(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                    "-t", "to_mothership", "-C", "2", "-W", "20").redirectErrorStream(true).start();
+            try (RunningPot pot = givenPot().on("tcp://127.0.0.1:" + port)) {
+                pot.awaitPublished(2, Duration.ofSeconds(20));
+                assertEquals(0, run(pub(port, "-t", "from_mothership", "-m", "wassap!")).exitCode());
                 pot.awaitLog("(from_mothership, wassap!)", Duration.ofSeconds(5));
-                String seen = new String(watch.getInputStream().readAllBytes());
-                assertTrue(watch.waitFor(20, TimeUnit.SECONDS));
-                assertTrue(seen.contains("\"seq\":"), "mosquitto_sub -t to_mothership sees the readings: " + seen);
+                Finished seen = Processes.finish(watch, COMMAND_LIMIT);
+                assertEquals(0, seen.exitCode(), seen.output());
+                assertTrue(seen.output().contains("\"seq\":"), "mosquitto_sub -t to_mothership sees the readings: " + seen.output());
             } finally {
-                watch.destroy();
+                Processes.stop(watch);
             }
             assertTrue(Files.exists(etc.resolve("var/lib/mosquitto")), "Debian's persistence folder is the one used");
         } finally {
-            mosquitto.destroy();
-            assertTrue(mosquitto.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(Processes.stop(mosquitto), "mosquitto ends on SIGTERM");
         }
     }
 
     @Test
     void theSecureConfigDropsIntoDebiansMosquittoAsItsHeaderSays(@TempDir Path temp) throws Exception {
         // The files scripts/broker --secure --setup-only makes, placed where the header of mosquitto-secure.conf says.
-        int pots = MosquittoBroker.freePort();
-        int mothership = MosquittoBroker.freePort();
+        int pots = Loopback.freePort();
+        int mothership = Loopback.freePort();
         Path made = SecureBroker.freshDir();
-        Result setup = SecureBrokerAttacksIT.run(new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--secure", "--setup-only",
+        Finished setup = run(new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--secure", "--setup-only",
                 "--dir", made.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(pots), "--mothership-port",
-                Integer.toString(mothership)).redirectErrorStream(true));
-        assertEquals(0, setup.exit(), setup.out());
+                Integer.toString(mothership)));
+        assertEquals(0, setup.exitCode(), setup.output());
         Path etc = temp.resolve("etc");
         Files.createDirectories(etc.resolve("certs"));
         for (String file : List.of("ca.crt", "server.crt", "server.key")) {
@@ -148,27 +151,28 @@ class BrokerScriptIT {
                 .replace("\nlistener 8884\n", "\nlistener " + mothership + " 127.0.0.1\n")
                 .replace(" /etc/mosquitto/", " " + etc + "/");
         Files.writeString(etc.resolve("conf.d/smartpot.conf"), secure);
-        Process mosquitto = new ProcessBuilder(MosquittoBroker.binary(), "-c", etc.resolve("mosquitto.conf").toString())
+        Process mosquitto = new ProcessBuilder(RequiredTool.MOSQUITTO.path(), "-c", etc.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(temp.resolve("stdout.log").toFile()).start();
         try {
             Awaitility.await("Debian's mosquitto with the secure config").atMost(Duration.ofSeconds(10)).until(() -> {
                 if (!mosquitto.isAlive()) {
                     throw new AssertionError("mosquitto stopped:\n" + Files.readString(temp.resolve("stdout.log")));
                 }
-                return accepting(pots) && accepting(mothership);
+                return Loopback.accepting(pots) && Loopback.accepting(mothership);
             });
-            try (PotUnderTest pot = new PotUnderTest("ssl://127.0.0.1:" + pots, Files.readString(made.resolve("pots/02578bded277.properties")))) {
-                pot.awaitLog("status to_mothership/02578bded277/status = online", Duration.ofSeconds(20));
-                ProcessBuilder watch = new ProcessBuilder("mosquitto_sub", "-t", "to_mothership/02578bded277", "-C", "1", "-W", "10")
-                        .redirectErrorStream(true);
+            try (RunningPot pot = givenPot().withConfig(Files.readString(made.resolve("pots/02578bded277.properties")))
+                    .on("ssl://127.0.0.1:" + pots)) {
+                pot.awaitOnline(Duration.ofSeconds(20));
+                assertEquals("02578bded277", pot.clientId());
+                ProcessBuilder watch = new ProcessBuilder(RequiredTool.MOSQUITTO_SUB.path(), "-t", "to_mothership/02578bded277",
+                        "-C", "1", "-W", "10");
                 watch.environment().put("XDG_CONFIG_HOME", made.resolve("mothership").toString());
-                Result seen = SecureBrokerAttacksIT.run(watch);
-                assertEquals(0, seen.exit(), "the mothership reads a reading on its own listener: " + seen.out());
-                assertTrue(seen.out().contains("\"id\":\"02578bded277\""), seen.out());
+                Finished seen = run(watch);
+                assertEquals(0, seen.exitCode(), "the mothership reads a reading on its own listener: " + seen.output());
+                assertTrue(seen.output().contains("\"id\":\"02578bded277\""), seen.output());
             }
         } finally {
-            mosquitto.destroy();
-            assertTrue(mosquitto.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(Processes.stop(mosquitto), "mosquitto ends on SIGTERM");
         }
     }
 
@@ -177,11 +181,9 @@ class BrokerScriptIT {
         // Why the snippet exists: the README used to say to do this.
         Path etc = debianLayout(temp.resolve("etc"));
         Files.copy(ROOT.resolve("board-config/mosquitto/mosquitto.conf"), etc.resolve("conf.d/smartpot.conf"));
-        Process mosquitto = new ProcessBuilder(MosquittoBroker.binary(), "-c", etc.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).start();
-        String out = new String(mosquitto.getInputStream().readAllBytes());
-        assertTrue(mosquitto.waitFor(10, TimeUnit.SECONDS));
-        assertNotEquals(0, mosquitto.exitValue());
+        Finished broken = run(new ProcessBuilder(RequiredTool.MOSQUITTO.path(), "-c", etc.resolve("mosquitto.conf").toString()));
+        assertNotEquals(0, broken.exitCode());
+        String out = broken.output();
         assertTrue(out.contains("Duplicate persistence_location value in configuration"), out);
         assertFalse(Files.readString(ROOT.resolve("README.md")).contains("board-config/mosquitto/mosquitto.conf) into\n   `/etc/mosquitto/conf.d/"),
                 "the README no longer says to do it");
@@ -190,21 +192,20 @@ class BrokerScriptIT {
     @Test
     void aPrivateFolderMosquittoCannotReadIsReportedBeforeStarting(@TempDir Path temp) throws Exception {
         Path parent = Files.createDirectory(temp.resolve("private"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        int port = MosquittoBroker.freePort();
+        int port = Loopback.freePort();
         ProcessBuilder command = new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--secure", "--dir", parent.resolve("broker").toString(),
-                "--bind", "127.0.0.1", "--port", Integer.toString(port), "--mothership-port", Integer.toString(MosquittoBroker.freePort()))
-                .redirectErrorStream(true);
+                "--bind", "127.0.0.1", "--port", Integer.toString(port), "--mothership-port", Integer.toString(Loopback.freePort()));
         if (ROOT_USER) {
             // Root's private folder: Mosquitto drops to its own user, which cannot get in. The script says so first.
-            Result r = SecureBrokerAttacksIT.run(command);
-            assertEquals(1, r.exit(), r.out());
-            assertTrue(r.out().contains("broker: mosquitto runs as user mosquitto, which cannot read " + parent.resolve("broker")), r.out());
-            assertTrue(r.out().contains("it cannot pass through ") && r.out().contains("Fix: chmod o+x ")
-                    && r.out().substring(r.out().indexOf("Fix: chmod o+x ")).contains(parent.toString()), r.out());
-            assertFalse(r.out().contains("mosquitto version"), "Mosquitto was not started: " + r.out());
+            Finished r = run(command);
+            assertEquals(1, r.exitCode(), r.output());
+            assertTrue(r.output().contains("broker: mosquitto runs as user mosquitto, which cannot read " + parent.resolve("broker")), r.output());
+            assertTrue(r.output().contains("it cannot pass through ") && r.output().contains("Fix: chmod o+x ")
+                    && r.output().substring(r.output().indexOf("Fix: chmod o+x ")).contains(parent.toString()), r.output());
+            assertFalse(r.output().contains("mosquitto version"), "Mosquitto was not started: " + r.output());
         } else {
             // Anyone else: Mosquitto runs as that user, and a private folder is just right.
-            Process script = command.redirectOutput(temp.resolve("broker.log").toFile()).start();
+            Process script = command.redirectErrorStream(true).redirectOutput(temp.resolve("broker.log").toFile()).start();
             ProcessHandle mosquitto = null;
             try {
                 mosquitto = mosquittoUnder(script);
@@ -258,30 +259,26 @@ class BrokerScriptIT {
         }, p -> p != null);
     }
 
-    private static boolean accepting(int port) {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    /** mosquitto_pub against the plain listener on {@code port}. */
+    private static ProcessBuilder pub(int port, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(RequiredTool.MOSQUITTO_PUB.path(), "-h", Loopback.HOST, "-p",
+                Integer.toString(port)));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
     }
 
-    private static void signal(String name, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start();
-        assertTrue(kill.waitFor(5, TimeUnit.SECONDS));
-        assertEquals(0, kill.exitValue());
+    /** Runs a command to its end with no input, as from a closed terminal. */
+    private static Finished run(ProcessBuilder command) {
+        return Processes.run(command, COMMAND_LIMIT);
     }
 
-    private static void stop(Process script, ProcessHandle mosquitto) throws InterruptedException {
+    private static void stop(Process script, ProcessHandle mosquitto) {
         if (script.isAlive()) {
-            script.destroy();
-            if (!script.waitFor(15, TimeUnit.SECONDS)) {
-                script.destroyForcibly();
-            }
+            Processes.stop(script);
         }
         if (mosquitto != null && mosquitto.isAlive()) {
-            mosquitto.destroy();
+            mosquitto.destroyForcibly();
+            Awaitility.await("mosquitto killed").atMost(Duration.ofSeconds(10)).until(() -> !mosquitto.isAlive());
         }
     }
 }

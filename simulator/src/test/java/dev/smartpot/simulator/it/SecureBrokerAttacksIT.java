@@ -1,12 +1,13 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,13 +16,18 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.Processes.Finished;
+import dev.smartpot.testkit.RequiredTool;
 
 /**
  * The secure broker's holes from issue 12, replayed as an attacker holding one pot's login would, against the
@@ -31,15 +37,15 @@ class SecureBrokerAttacksIT {
 
     private static final String POT_A = "02578bded277";
     private static final String POT_B = "b0b0b0b0b0b0";
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
 
     private static SecureBroker broker;
-    private static String firstRun;
 
     @BeforeAll
     static void setUpTheMothership() throws Exception {
         Path dir = SecureBroker.freshDir();
-        int port = MosquittoBroker.freePort();
-        firstRun = SecureBroker.setUp(dir, port, "--pots", POT_A + "," + POT_B);
+        int port = Loopback.freePort();
+        SecureBroker.setUp(dir, port, "--pots", POT_A + "," + POT_B);
         broker = SecureBroker.start(dir, port);
     }
 
@@ -49,16 +55,16 @@ class SecureBrokerAttacksIT {
     }
 
     /** Pot B, a real simulated pot on the file the script wrote for it. */
-    private static PotUnderTest potB() throws Exception {
-        return new PotUnderTest(broker.uri(), Files.readString(broker.potSettings(POT_B)));
+    private static RunningPot potB() throws IOException {
+        return givenPot().withConfig(Files.readString(broker.potSettings(POT_B))).on(broker.uri());
     }
 
     /** mosquitto_sub/_pub logged in as {@code account}, its password in an options file as the mothership's is. */
-    private static ProcessBuilder as(String account, Path temp, String tool, String... args) throws IOException {
+    private static ProcessBuilder as(String account, Path temp, RequiredTool tool, String... args) throws IOException {
         Path options = Files.createDirectories(temp.resolve("options-" + account));
-        Files.writeString(options.resolve(tool), "-h 127.0.0.1\n-p " + broker.port + "\n--cafile " + broker.caFile()
+        Files.writeString(options.resolve(tool.command()), "-h 127.0.0.1\n-p " + broker.port + "\n--cafile " + broker.caFile()
                 + "\n-u " + account + "\n-P " + broker.password(account) + "\n");
-        List<String> command = new ArrayList<>(List.of(tool));
+        List<String> command = new ArrayList<>(List.of(tool.path()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("XDG_CONFIG_HOME", options.toString());
@@ -70,21 +76,21 @@ class SecureBrokerAttacksIT {
         Path statuses = temp.resolve("statuses.txt");
         Process watch = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/" + POT_B + "/status", "-v")
                 .redirectOutput(statuses.toFile()).start();
-        try (PotUnderTest b = potB()) {
-            b.awaitLog("status to_mothership/" + POT_B + "/status = online", Duration.ofSeconds(20));
+        try (RunningPot b = potB()) {
+            b.awaitOnline(Duration.ofSeconds(20));
             // The attack: pot A's login claiming pot B's client id, five times over.
             for (int i = 0; i < 5; i++) {
-                Result attacker = run(as(POT_A, temp, "mosquitto_sub", "-i", POT_B, "-t", "from_mothership", "-W", "1"));
-                assertEquals(27, attacker.exit, "the attacker's login itself works (it waits, then times out): " + attacker.out);
+                Finished attacker = run(as(POT_A, temp, RequiredTool.MOSQUITTO_SUB, "-i", POT_B, "-t", "from_mothership", "-W", "1"));
+                assertEquals(27, attacker.exitCode(), "the attacker's login itself works (it waits, then times out): " + attacker.output());
             }
-            String published = lastPublished(b);
-            Awaitility.await("pot B keeps publishing").atMost(Duration.ofSeconds(10)).until(() -> !lastPublished(b).equals(published));
+            // Still connected on its first session, and the broker still acknowledges its readings.
+            assertEquals(0, b.node().reconnects(), b.node().statusLine());
+            b.awaitPublished(b.node().publishedReadings() + 1, Duration.ofSeconds(10));
             assertEquals(0, SecureBrokerIT.count(broker.output(), "already connected, closing old connection"), broker.output());
             assertTrue(broker.output().contains("as " + POT_A + " (p2, c1, k60, u'" + POT_A + "')"),
                     "the broker gave the attacker its own login's id, not pot B's:\n" + broker.output());
         } finally {
-            watch.destroy();
-            watch.waitFor(10, TimeUnit.SECONDS);
+            Processes.stop(watch);
         }
         List<String> all = Files.readAllLines(statuses);
         int online = all.indexOf("to_mothership/" + POT_B + "/status online");
@@ -98,26 +104,27 @@ class SecureBrokerAttacksIT {
     @Test
     void aPotCannotMakeTheBrokerKeepLargeOrStrayRetainedMessages(@TempDir Path temp) throws Exception {
         String status = "to_mothership/" + POT_A + "/status";
-        assertEquals(0, run(as(POT_A, temp, "mosquitto_pub", "-r", "-t", status, "-m", "online")).exit);
+        assertEquals(0, run(as(POT_A, temp, RequiredTool.MOSQUITTO_PUB, "-r", "-t", status, "-m", "online")).exitCode());
         Path big = temp.resolve("big.bin");
         Files.write(big, new byte[1024 * 1024]);
         // The broker cuts the sender off (at QoS 0 mosquitto_pub may not notice): what counts is what is kept, below.
-        run(as(POT_A, temp, "mosquitto_pub", "-r", "-t", status, "-f", big.toString()));
+        run(as(POT_A, temp, RequiredTool.MOSQUITTO_PUB, "-r", "-t", status, "-f", big.toString()));
         // Stray topics under its own branch and someone else's discovery: the ACL lets a pot write none of them.
         for (String stray : List.of("to_mothership/" + POT_A + "/junk", "homeassistant/sensor/" + POT_A + "/extra/config",
                 "homeassistant/sensor/" + POT_B + "/moisture/config")) {
-            assertEquals(0, run(as(POT_A, temp, "mosquitto_pub", "-r", "-t", stray, "-m", "{\"name\":\"stray\"}")).exit);
+            assertEquals(0, run(as(POT_A, temp, RequiredTool.MOSQUITTO_PUB, "-r", "-t", stray, "-m", "{\"name\":\"stray\"}")).exitCode());
         }
-        try (PotUnderTest b = potB()) {
-            b.awaitLog("announced to Home Assistant", Duration.ofSeconds(20));
-            Result retained = run(broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/#", "-t", "homeassistant/#", "-v",
-                    "--retained-only", "-W", "3"));
-            assertTrue(retained.out.contains(status + " online\n"), "the small status stayed: " + retained.out);
-            assertFalse(retained.out.contains("stray"), "no stray retained message was kept: " + retained.out);
+        try (RunningPot b = potB()) {
+            // Online means its discovery configs went out first (the retained check below finds them on the broker).
+            b.awaitOnline(Duration.ofSeconds(20));
+            String retained = run(broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/#", "-t", "homeassistant/#", "-v",
+                    "--retained-only", "-W", "3")).output();
+            assertTrue(retained.contains(status + " online\n"), "the small status stayed: " + retained);
+            assertFalse(retained.contains("stray"), "no stray retained message was kept: " + retained);
             for (String config : List.of("homeassistant/sensor/" + POT_B + "/moisture/config", "homeassistant/sensor/" + POT_B
                     + "/raw/config", "homeassistant/binary_sensor/" + POT_B + "/sensor_fault/config")) {
-                assertTrue(retained.out.contains(config + " {"), "a pot's largest legitimate messages, its discovery configs,"
-                        + " fit the limit and the ACL: " + config + " in\n" + retained.out);
+                assertTrue(retained.contains(config + " {"), "a pot's largest legitimate messages, its discovery configs,"
+                        + " fit the limit and the ACL: " + config + " in\n" + retained);
             }
         }
     }
@@ -153,8 +160,8 @@ class SecureBrokerAttacksIT {
                 Integer.toString(broker.mothershipPort), "--pots", added, "--setup-only").redirectErrorStream(true);
         setup.environment().put("PATH", shims + File.pathSeparator + System.getenv("PATH"));
         setup.environment().put("ARGV_LOG", argv.toString());
-        Result done = run(setup);
-        assertEquals(0, done.exit, done.out);
+        Finished done = run(setup);
+        assertEquals(0, done.exitCode(), done.output());
         String commands = Files.readString(argv);
         assertTrue(commands.contains("openssl") && commands.contains("mosquitto_passwd"), "the wrappers saw the commands:\n" + commands);
         for (String account : List.of("mothership", POT_A, POT_B, added)) {
@@ -164,17 +171,16 @@ class SecureBrokerAttacksIT {
 
         // The documented mothership commands, running: no process on this computer shows a password.
         Process watch = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/#", "-v").start();
-        try (PotUnderTest b = potB()) {
-            b.awaitLog("published #1", Duration.ofSeconds(20));
-            assertEquals(0, run(broker.mothership(RequiredTool.MOSQUITTO_PUB, "-t", "from_mothership", "-m", "status")).exit);
+        try (RunningPot b = potB()) {
+            b.awaitPublished(2, Duration.ofSeconds(20));
+            assertEquals(0, run(broker.mothership(RequiredTool.MOSQUITTO_PUB, "-t", "from_mothership", "-m", "status")).exitCode());
             String everyCommandLine = ArgvShims.allCommandLines();
             assertTrue(everyCommandLine.contains("mosquitto_sub -t to_mothership/# -v"), "the watch is running");
             for (String account : List.of("mothership", POT_A, POT_B, added)) {
                 assertFalse(everyCommandLine.contains(broker.password(account)), account + "'s password is in a process's arguments");
             }
         } finally {
-            watch.destroy();
-            watch.waitFor(10, TimeUnit.SECONDS);
+            Processes.stop(watch);
         }
         String others = PosixFilePermissions.toString(Files.getPosixFilePermissions(broker.dir.resolve("mothership/mosquitto_sub")));
         assertEquals("rw-------", others, "the options file holding the password is the owner's alone");
@@ -194,15 +200,22 @@ class SecureBrokerAttacksIT {
                 .until(() -> broker.output().contains("Reloading config."));
         assertFalse(broker.output().contains("does not contain '%c' or '%u'"), broker.output());
         // The pot, run here as the message says, is let in without restarting the broker.
-        try (PotUnderTest pot = new PotUnderTest("ssl://127.0.0.1:" + broker.port, Files.readString(broker.potSettings(added))
-                .replace("mqtt.broker = ", "# was: mqtt.broker = "))) {
-            pot.awaitLog("status to_mothership/" + added + "/status = online", Duration.ofSeconds(20));
-            pot.awaitLog("published #1 to to_mothership/" + added, Duration.ofSeconds(10));
+        Process reading = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/" + added, "-C", "1", "-W", "20").start();
+        try (RunningPot pot = givenPot().withConfig(Files.readString(broker.potSettings(added))
+                .replace("mqtt.broker = ", "# was: mqtt.broker = ")).on("ssl://127.0.0.1:" + broker.port)) {
+            pot.awaitOnline(Duration.ofSeconds(20));
+            assertEquals(added, pot.clientId());
+            pot.awaitPublished(2, Duration.ofSeconds(10));
+            Finished seen = Processes.finish(reading, COMMAND_LIMIT);
+            assertEquals(0, seen.exitCode(), "the mothership gets its readings on its own topic: " + seen.output());
+            assertTrue(seen.output().contains("\"id\":\"" + added + "\""), seen.output());
+        } finally {
+            Processes.stop(reading);
         }
         // The printed mothership command works exactly as printed.
         String command = line(out, "  command a pot:      ");
-        Result sent = run(new ProcessBuilder("bash", "-c", command).redirectErrorStream(true));
-        assertEquals(0, sent.exit, command + "\n" + sent.out);
+        Finished sent = run(new ProcessBuilder("bash", "-c", command));
+        assertEquals(0, sent.exitCode(), command + "\n" + sent.output());
     }
 
     private static String line(String text, String prefix) {
@@ -214,29 +227,15 @@ class SecureBrokerAttacksIT {
         throw new AssertionError("no line starting with \"" + prefix + "\" in:\n" + text);
     }
 
-    private static String lastPublished(PotUnderTest pot) {
-        String console = pot.console();
-        int at = console.lastIndexOf("published #");
-        return at < 0 ? "" : console.substring(at, console.indexOf(' ', at + 11));
-    }
-
     private static String handshake(String cipher) throws Exception {
         ProcessBuilder p = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + broker.port, "-tls1_2",
                 "-cipher", cipher, "-CAfile", broker.caFile().toString()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        return run(p).out;
+        return run(p).output();
     }
 
-    record Result(int exit, String out) {
-    }
-
-    static Result run(ProcessBuilder command) throws Exception {
-        Process p = command.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("did not finish in 30 s: " + command.command());
-        }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    /** Runs a command to its end with no input, as from a closed terminal. */
+    static Finished run(ProcessBuilder command) {
+        return Processes.run(command, COMMAND_LIMIT);
     }
 }
