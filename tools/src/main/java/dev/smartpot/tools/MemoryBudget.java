@@ -184,13 +184,13 @@ public final class MemoryBudget {
         public void wake() {
         }
 
-        public void info(String message) {
+        public void info(CharSequence message) {
         }
 
-        public void warn(String message) {
+        public void warn(CharSequence message) {
         }
 
-        public void error(String message) {
+        public void error(CharSequence message) {
         }
     }
 

@@ -30,7 +30,10 @@ public final class AllocationBenchmark {
 
     /** A broker connection that accepts everything and keeps nothing. */
     private static final class NullTransport implements MqttTransport {
+        MqttListener listener;
+
         public void setListener(MqttListener listener) {
+            this.listener = listener;
         }
 
         public void connect(String serverUri, String clientId, ConnectSettings settings) {
@@ -113,12 +116,12 @@ public final class AllocationBenchmark {
 
         byte[] status = "status".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 20_000; i++) {
-            node.messageArrived("from_mothership", status);
+            mqtt.listener.messageArrived("from_mothership", status);
             node.tick();
         }
         before = allocated();
         for (int i = 0; i < 20_000; i++) {
-            node.messageArrived("from_mothership", status);
+            mqtt.listener.messageArrived("from_mothership", status);
             node.tick();
         }
         System.out.printf("a status command, parsed, answered and published: %.0f bytes (mostly its log lines)%n",
@@ -127,13 +130,13 @@ public final class AllocationBenchmark {
 
     /** Keeps nothing, so the figures are the core's own. */
     private static final class QuietLog implements dev.smartpot.device.board.Log {
-        public void info(String message) {
+        public void info(CharSequence message) {
         }
 
-        public void warn(String message) {
+        public void warn(CharSequence message) {
         }
 
-        public void error(String message) {
+        public void error(CharSequence message) {
         }
     }
 }
