@@ -10,6 +10,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.mqtt.BrokerAddress;
+import dev.smartpot.device.mqtt.BrokerRefusals;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -26,12 +27,11 @@ import dev.smartpot.device.mqtt.TlsSettings;
  * no switch for host-name checks: the VEE Port's TLS layer checks the name the socket was opened with, and not an
  * IP address, so the cases it cannot check are warned about on every connect.
  *
- * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals, 32202 "too many publishes in progress".
+ * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals ({@link BrokerRefusals}), 128 a refused
+ * subscription, 32202 "too many publishes in progress".
  */
 public final class MicroPahoMqttTransport implements MqttTransport {
 
-    static final int REFUSED_FIRST = 1;
-    static final int REFUSED_LAST = 5;
     static final int TOO_MANY_PUBLISHES = 32202;
 
     private final Log log;
@@ -89,6 +89,9 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         try {
             connected().subscribe(topicFilter, qos);
         } catch (MqttException e) {
+            if (e.getReasonCode() == BrokerRefusals.SUBACK_FAILURE) {
+                throw BrokerRefusals.subscriptionRefused(topicFilter);
+            }
             throw translate("subscribe", e);
         }
     }
@@ -170,10 +173,11 @@ public final class MicroPahoMqttTransport implements MqttTransport {
     static MqttTransportException translate(String what, MqttException e) {
         int code = e.getReasonCode();
         String message = what + " failed: " + (e.getMessage() == null ? "reason " + code : e.getMessage()) + " (" + code + ")";
+        if (BrokerRefusals.isConnackRefusal(code)) {
+            return BrokerRefusals.connectRefused(code);
+        }
         int kind;
-        if (code >= REFUSED_FIRST && code <= REFUSED_LAST) {
-            kind = MqttTransportException.REFUSED;
-        } else if (code == TOO_MANY_PUBLISHES) {
+        if (code == TOO_MANY_PUBLISHES) {
             kind = MqttTransportException.BUSY;
         } else {
             kind = MqttTransportException.UNREACHABLE;
