@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.device.config.ConfigException;
-import dev.smartpot.device.config.ConfigProblem;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
@@ -294,11 +293,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
     }
 
     private void printProblems(ConfigException e) {
-        err.println("simulate: " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                + " in the configuration; nothing was started:");
-        for (ConfigProblem p : e.problems()) {
-            err.println("  - " + p.message());
-        }
+        err.println("simulate: " + e.report("in the configuration", "nothing was started"));
     }
 
     private void printBanner(Settings s, EmbeddedBroker embeddedBroker, String clientId) {
