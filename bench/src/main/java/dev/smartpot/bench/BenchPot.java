@@ -45,15 +45,15 @@ final class BenchPot implements AutoCloseable {
         };
         Log quiet = new Log() {
             @Override
-            public void info(String message) {
+            public void info(CharSequence message) {
             }
 
             @Override
-            public void warn(String message) {
+            public void warn(CharSequence message) {
             }
 
             @Override
-            public void error(String message) {
+            public void error(CharSequence message) {
                 System.err.println("bench pot: " + message);
             }
         };

@@ -115,15 +115,15 @@ public final class FootprintBench {
                 })
                 .log(new Log() {
                     @Override
-                    public void info(String message) {
+                    public void info(CharSequence message) {
                     }
 
                     @Override
-                    public void warn(String message) {
+                    public void warn(CharSequence message) {
                     }
 
                     @Override
-                    public void error(String message) {
+                    public void error(CharSequence message) {
                     }
                 })
                 .rebooter(reason -> { })

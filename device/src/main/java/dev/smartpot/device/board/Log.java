@@ -1,11 +1,15 @@
 package dev.smartpot.device.board;
 
-/** Where the device's console lines go (UART on the board, standard output on the desktop). */
+/**
+ * Where the device's console lines go (UART on the board, standard output on the desktop). A line may be a
+ * buffer the core reuses for its next line (so a line per reading costs no garbage): print it, or copy it
+ * with {@code toString()}, before returning; never keep the reference.
+ */
 public interface Log {
 
-    void info(String message);
+    void info(CharSequence message);
 
-    void warn(String message);
+    void warn(CharSequence message);
 
-    void error(String message);
+    void error(CharSequence message);
 }

@@ -4,13 +4,13 @@ import java.io.IOException;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Pump;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.config.SensorConfig;
-import dev.smartpot.device.reading.JsonText;
 import dev.smartpot.device.reading.MoistureScale;
-import dev.smartpot.device.reading.PayloadBuffer;
 import dev.smartpot.device.reading.RawCodes;
 import dev.smartpot.device.reading.SoilSensor;
+import dev.smartpot.device.text.Durations;
+import dev.smartpot.device.text.JsonText;
+import dev.smartpot.device.text.PayloadBuffer;
 
 /**
  * Carries out the mothership's commands and writes each one's JSON reply:
@@ -34,6 +34,8 @@ public final class Commands {
     private final SavedSettings settings;
     private final Pump pump;
     private final Log log;
+    /** Set by a "reboot" command: the board reboots once the reply is out. */
+    private String rebootReason;
 
     /** @param pump null on a board without one */
     public Commands(PotControl pot, SoilSensor sensor, MoistureScale scale, SavedSettings settings, Pump pump, Log log) {
@@ -44,6 +46,13 @@ public final class Commands {
         this.settings = settings;
         this.pump = pump;
         this.log = log;
+    }
+
+    /** Why the last command asked for a reboot once its reply is out, or null; asking clears it. */
+    public String takeRebootReason() {
+        String reason = rebootReason;
+        rebootReason = null;
+        return reason;
     }
 
     /**
@@ -85,7 +94,7 @@ public final class Commands {
                 break;
             case CommandParser.REBOOT:
                 log.warn("reboot requested by the mothership");
-                pot.rebootAfterReply("requested by the mothership");
+                rebootReason = "requested by the mothership";
                 ok(reply, payload, length).append("\"rebooting\"}");
                 break;
             default:

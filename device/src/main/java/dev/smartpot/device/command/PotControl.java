@@ -17,10 +17,7 @@ public interface PotControl {
     /** Uses a new interval from the next reading on. */
     void changeInterval(long millis);
 
-    /** Reboots the board once the reply to this command is out. */
-    void rebootAfterReply(String reason);
-
-    /** "online", "offline" or "stopped". */
+    /** "online", "offline", "refused" or "stopped". */
     String stateName();
 
     long publishedReadings();

@@ -1,7 +1,7 @@
 package dev.smartpot.device.homeassistant;
 
-import dev.smartpot.device.reading.JsonText;
-import dev.smartpot.device.reading.PayloadBuffer;
+import dev.smartpot.device.text.JsonText;
+import dev.smartpot.device.text.PayloadBuffer;
 
 /**
  * Home Assistant MQTT discovery: the retained configs that make a pot appear in Home Assistant as one

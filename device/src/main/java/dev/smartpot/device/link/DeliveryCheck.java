@@ -1,5 +1,7 @@
 package dev.smartpot.device.link;
 
+import dev.smartpot.device.mqtt.EchoFilter;
+
 /**
  * Confirms, once per connection, that the broker really delivers what this pot publishes to its readings
  * topic. MQTT 3.1.1 has no negative acknowledgement: a broker whose ACL denies a publish (Mosquitto 2) still
@@ -10,7 +12,7 @@ package dev.smartpot.device.link;
  * <p>Cost per connection: one subscribe, one echoed reading, one unsubscribe. The loop thread drives it; the
  * transport thread only calls {@link #offer}.
  */
-public final class DeliveryCheck {
+public final class DeliveryCheck implements EchoFilter {
 
     /** How long the broker has to hand the probe back; on a working link it takes milliseconds. */
     public static final long ECHO_TIMEOUT_MILLIS = 5000;

@@ -1,5 +1,7 @@
 package dev.smartpot.device.reading;
 
+import dev.smartpot.device.text.PayloadBuffer;
+
 /**
  * Writes a reading as the payload the mothership receives.
  *

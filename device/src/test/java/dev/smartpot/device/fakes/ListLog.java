@@ -11,17 +11,17 @@ public final class ListLog implements Log {
     public final List<String> lines = new ArrayList<>();
 
     @Override
-    public void info(String message) {
+    public void info(CharSequence message) {
         lines.add("INFO " + message);
     }
 
     @Override
-    public void warn(String message) {
+    public void warn(CharSequence message) {
         lines.add("WARN " + message);
     }
 
     @Override
-    public void error(String message) {
+    public void error(CharSequence message) {
         lines.add("ERROR " + message);
     }
 

@@ -1,5 +1,7 @@
 package dev.smartpot.device.reading;
 
+import dev.smartpot.device.text.PayloadBuffer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -46,16 +46,16 @@ class SettingsTest {
     void aMissingResourceIsExplainedNotThrown() {
         List<String> lines = new ArrayList<>();
         Log log = new Log() {
-            public void info(String message) {
-                lines.add(message);
+            public void info(CharSequence message) {
+                lines.add(message.toString());
             }
 
-            public void warn(String message) {
-                lines.add(message);
+            public void warn(CharSequence message) {
+                lines.add(message.toString());
             }
 
-            public void error(String message) {
-                lines.add(message);
+            public void error(CharSequence message) {
+                lines.add(message.toString());
             }
         };
         // No scripts/flash run in CI: the generated resource is absent, so Main explains and returns null.

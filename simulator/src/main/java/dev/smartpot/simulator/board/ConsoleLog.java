@@ -20,21 +20,21 @@ public final class ConsoleLog implements Log {
     }
 
     @Override
-    public void info(String message) {
+    public void info(CharSequence message) {
         write("INFO ", message);
     }
 
     @Override
-    public void warn(String message) {
+    public void warn(CharSequence message) {
         write("WARN ", message);
     }
 
     @Override
-    public void error(String message) {
+    public void error(CharSequence message) {
         write("ERROR", message);
     }
 
-    private void write(String level, String message) {
+    private void write(String level, CharSequence message) {
         sink.accept(LocalTime.now().format(TIME) + " " + level + " [" + tag + "] " + message);
     }
 }

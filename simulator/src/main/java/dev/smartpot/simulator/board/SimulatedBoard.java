@@ -75,6 +75,7 @@ public final class SimulatedBoard {
                 .clock(new SystemClock(knowsTime))
                 .sleeper(sleeper)
                 .log(log)
+                .fixHints(DesktopFixHints.INSTANCE)
                 .rebooter(rebooter);
         if (settingsStore != null) {
             board.settingsStore(settingsStore);

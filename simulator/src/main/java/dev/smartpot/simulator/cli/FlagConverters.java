@@ -1,6 +1,6 @@
 package dev.smartpot.simulator.cli;
 
-import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.text.Durations;
 import picocli.CommandLine.ITypeConverter;
 
 /** picocli converters for the simulator's flags: each refuses a bad value with a {@link FlagProblem} that says the fix. */

@@ -2,7 +2,7 @@ package dev.smartpot.simulator.cli;
 
 import java.nio.file.Path;
 
-import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

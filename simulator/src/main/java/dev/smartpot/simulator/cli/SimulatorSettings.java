@@ -67,10 +67,6 @@ public final class SimulatorSettings {
     }
 
     public static void printProblems(PrintStream err, ConfigException e) {
-        err.println("simulate: " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                + " in the configuration; nothing was started:");
-        for (ConfigProblem p : e.problems()) {
-            err.println("  - " + p.message());
-        }
+        err.println("simulate: " + e.report("in the configuration", "nothing was started"));
     }
 }

@@ -36,14 +36,14 @@ public final class FleetConsole {
         ConsoleLog line = new ConsoleLog(clientId, out);
         return new Log() {
             @Override
-            public void info(String message) {
+            public void info(CharSequence message) {
                 if (everyLine) {
                     line.info(message);
                 }
             }
 
             @Override
-            public void warn(String message) {
+            public void warn(CharSequence message) {
                 lastWarning = clientId + ": " + message;
                 if (show()) {
                     line.warn(message);
@@ -51,7 +51,7 @@ public final class FleetConsole {
             }
 
             @Override
-            public void error(String message) {
+            public void error(CharSequence message) {
                 lastWarning = clientId + ": " + message;
                 if (show()) {
                     line.error(message);

@@ -47,9 +47,8 @@ class NativeCSourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"idf5", "idf4"})
     void storeNativesWriteSettingsOnlyWhenChangedAndRejectADisturbedRtcRegion(String idf) throws Exception {
-        assertTrue(hasGcc(), "gcc is not installed; scripts/test installs it (apt-get install gcc)");
         Path exe = tmp.resolve("store_natives_" + idf);
-        String out = run(List.of("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror",
+        String out = run(List.of(RequiredTool.GCC.path(), "-std=c99", "-Wall", "-Wextra", "-Werror",
                 "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-I" + STORE_SOURCE.getParent(), "-o", exe.toString(),
                 STORE_SOURCE.toString(), STUBS.resolve("common/fake_nvs.c").toString(),
                 STUBS.resolve("common/store_natives_test.c").toString()), 0);

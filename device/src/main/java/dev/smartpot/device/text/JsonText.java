@@ -1,4 +1,4 @@
-package dev.smartpot.device.reading;
+package dev.smartpot.device.text;
 
 /** JSON string literals written straight into a {@link PayloadBuffer}, escaped, without building a String. */
 public final class JsonText {

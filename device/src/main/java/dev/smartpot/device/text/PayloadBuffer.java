@@ -1,4 +1,4 @@
-package dev.smartpot.device.reading;
+package dev.smartpot.device.text;
 
 /**
  * A reusable byte buffer for ASCII payloads, so encoding a reading allocates nothing once warmed up.

@@ -1,17 +1,17 @@
-package dev.smartpot.device;
+package dev.smartpot.device.text;
 
 import java.io.UnsupportedEncodingException;
 
 /** Turning untrusted payload bytes into text that is safe to log. */
-final class Text {
+public final class Printable {
 
     private static final String HEX = "0123456789abcdef";
 
-    private Text() {
+    private Printable() {
     }
 
     /** UTF-8 text with control characters escaped, cut at {@code max} characters with the byte count noted. */
-    static String printable(byte[] bytes, int max) {
+    public static String printable(byte[] bytes, int max) {
         String s;
         try {
             s = new String(bytes, "UTF-8");
@@ -40,7 +40,7 @@ final class Text {
     }
 
     /** The payload as ASCII with surrounding white space removed, or null if it has a non-ASCII byte. */
-    static String trimmedAscii(byte[] bytes) {
+    public static String trimmedAscii(byte[] bytes) {
         int start = 0;
         int end = bytes.length;
         while (start < end && bytes[start] <= ' ' && bytes[start] >= 0) {

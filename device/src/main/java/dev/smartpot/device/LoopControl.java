@@ -1,0 +1,70 @@
+package dev.smartpot.device;
+
+import dev.smartpot.device.command.PotControl;
+import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.reading.ReadingPublisher;
+import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.reading.ReadingSchedule;
+import dev.smartpot.device.status.PotStatus;
+
+/** What commands may ask of the running loop, answered by the parts that know; on the loop's thread. */
+final class LoopControl implements PotControl {
+
+    private final ReadingSchedule schedule;
+    private final ReadingPublisher publisher;
+    private final ReadingQueue queue;
+    private final LinkSupervisor link;
+    /** The time of the tick under way: commands run inside a tick and use its clock reading. */
+    private long now;
+
+    LoopControl(ReadingSchedule schedule, ReadingPublisher publisher, ReadingQueue queue, LinkSupervisor link) {
+        this.schedule = schedule;
+        this.publisher = publisher;
+        this.queue = queue;
+        this.link = link;
+    }
+
+    void tickAt(long tickTime) {
+        now = tickTime;
+    }
+
+    public int readNow() {
+        return schedule.take(now, link.isOnline());
+    }
+
+    public long readingsTaken() {
+        return schedule.readingsTaken();
+    }
+
+    public int lastRawCode() {
+        return schedule.lastRawCode();
+    }
+
+    public long intervalMillis() {
+        return schedule.intervalMillis();
+    }
+
+    public void changeInterval(long millis) {
+        schedule.changeInterval(now, millis);
+    }
+
+    public String stateName() {
+        return PotStatus.stateName(link.state());
+    }
+
+    public long publishedReadings() {
+        return publisher.published();
+    }
+
+    public int queuedReadings() {
+        return queue.size();
+    }
+
+    public long droppedReadings() {
+        return queue.dropped();
+    }
+
+    public int reconnects() {
+        return link.reconnects();
+    }
+}

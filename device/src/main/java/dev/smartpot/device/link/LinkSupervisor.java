@@ -1,0 +1,313 @@
+package dev.smartpot.device.link;
+
+import java.io.IOException;
+import java.util.Random;
+
+import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.Rebooter;
+import dev.smartpot.device.board.WifiLink;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.Inbox;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.text.Durations;
+
+/**
+ * Owns the WiFi and MQTT link's state. Connects when due (WiFi first, then the brokers in turn), runs the
+ * session steps, and takes the link down in one place whatever broke it. A broken link never crashes the
+ * loop: the cause is logged once, the retry backs off (exponential, full jitter, per device), and after
+ * {@code reboot.after} without a working link the board is asked to reboot. A broker that refuses the pot
+ * is retried at the backoff cap and never rebooted for: that would only lose the queue.
+ */
+public final class LinkSupervisor {
+
+    /** Not connected; waiting for the retry time to try again. */
+    public static final int OFFLINE = 0;
+    public static final int ONLINE = 1;
+    public static final int STOPPED = 2;
+    /**
+     * Not connected because the broker will not let this pot work: a refused login, a certificate that does not
+     * check out, or readings the broker acknowledges but does not deliver. Waiting is the only cure short of a
+     * fix, so it retries at the backoff cap, and never reboots.
+     */
+    public static final int REFUSED = 3;
+
+    /** A link that stays up this long has proved itself: the backoff starts from its floor again. */
+    static final long STABLE_LINK_MILLIS = 30000;
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** A repeated failure is logged again only every this many attempts. */
+    static final int REPEAT_REMINDER = 10;
+
+    private final DeviceConfig config;
+    private final WifiLink wifi;
+    private final MqttTransport mqtt;
+    private final Inbox inbox;
+    private final Log log;
+    private final String clientId;
+    private final ConnectSettings connectSettings;
+    private final SessionSetup session;
+    private final LinkSecurity security;
+    private final ReadingQueue queue;
+    private final Backoff backoff;
+
+    private int state = OFFLINE;
+    private int brokerIndex;
+    private int failuresThisRound;
+    private int attemptsSinceOnline;
+    private int reconnects;
+    private long retryAt;
+    /**
+     * The wait before the next attempt, counted from the next tick, or -1. Going offline and a failed attempt wait
+     * on the network, so the tick's clock reading is stale by then; the next tick's reading is not.
+     */
+    private long retryDelay = -1;
+    private long onlineSince;
+    private long offlineSince;
+    private String lastFailure;
+    /** An operation on the link failed during the last tick; taken down at the next, on a fresh clock reading. */
+    private String failedOperation;
+
+    /**
+     * @param willPayload what the broker publishes on the status topic when the pot vanishes
+     * @param session the steps each component adds, run after every connect
+     */
+    public LinkSupervisor(DeviceConfig config, Board board, MqttTransport mqtt, Inbox inbox, String clientId, byte[] willPayload,
+            SessionSetup session, ReadingQueue queue, long now) {
+        this.config = config;
+        this.wifi = board.wifi;
+        this.mqtt = mqtt;
+        this.inbox = inbox;
+        this.log = board.log;
+        this.clientId = clientId;
+        this.connectSettings = new ConnectSettings(config.keepAliveSeconds, CONNECT_TIMEOUT_SECONDS, config.usernameFor(clientId),
+                config.mqttPassword, config.statusTopicFor(clientId), willPayload, config.tls);
+        this.session = session;
+        this.security = new LinkSecurity(config, board.fixHints, log);
+        this.queue = queue;
+        // Seeded per device, so two pots that lose the broker together spread their retries apart.
+        this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
+        this.retryAt = now;
+        this.offlineSince = now;
+    }
+
+    /**
+     * Notices a link the transport or the WiFi lost, connects when a retry is due (and {@code mayConnect}: not
+     * while stopping), and forgives a link that proved stable.
+     *
+     * @return true if it took the link down or tried to connect: both wait on the network, so {@code now} is
+     *         stale afterwards
+     */
+    public boolean supervise(long now, boolean mayConnect) {
+        if (retryDelay >= 0) {
+            retryAt = now + retryDelay;
+            retryDelay = -1;
+        }
+        String lost = inbox.takeLinkLost();
+        String failed = failedOperation;
+        failedOperation = null;
+        if (state == ONLINE && (failed != null || lost != null || !wifi.isConnected())) {
+            linkDown(now, failed != null ? failed : lost != null ? "connection lost: " + lost : "WiFi connection lost");
+            return true;
+        }
+        if ((state == OFFLINE || state == REFUSED) && now >= retryAt && mayConnect) {
+            connect(now);
+            return true;
+        }
+        if (state == ONLINE && now - onlineSince >= STABLE_LINK_MILLIS && backoff.failures() > 0) {
+            backoff.reset();
+        }
+        return false;
+    }
+
+    /**
+     * An operation on the link failed (a publish, an unsubscribe). The caller waited on it, so its clock reading is
+     * stale: the link is taken down at the next tick, whose time the backoff counts from.
+     */
+    public void failed(String reason) {
+        if (failedOperation == null) {
+            failedOperation = reason;
+        }
+    }
+
+    /** True while something waits for the next tick's clock reading: a failure to act on, or a retry to time. */
+    public boolean needsFreshClock() {
+        return failedOperation != null || retryDelay >= 0;
+    }
+
+    /** The link broke: log once, disconnect, and retry after a backoff. */
+    private void linkDown(long now, String reason) {
+        if (config.brokers.length > 1) {
+            brokerIndex = (brokerIndex + 1) % config.brokers.length;
+        }
+        long delay = backoff.nextDelayMillis();
+        log.warn(reason + "; reconnecting in " + Durations.format(delay) + " (" + queue.size() + " readings queued)");
+        goOffline(now, OFFLINE, delay, null);
+    }
+
+    /**
+     * The broker serves the link but will not let this pot work (the caller has logged why): disconnect and
+     * retry at the cap, never rebooting.
+     *
+     * @param failure what the status line shows as the last error
+     */
+    public void refused(long now, String failure) {
+        attemptsSinceOnline = 1;
+        goOffline(now, REFUSED, config.backoffMaxMillis, failure);
+    }
+
+    /** How long a refused link waits before the next try. */
+    public long retryDelayWhenRefused() {
+        return config.backoffMaxMillis;
+    }
+
+    /** The one way from online to offline. */
+    private void goOffline(long now, int newState, long delay, String failure) {
+        mqtt.disconnect();
+        session.linkDown();
+        state = newState;
+        offlineSince = now;
+        reconnects++;
+        failuresThisRound = 0;
+        retryDelay = delay;
+        lastFailure = failure;
+    }
+
+    /** After {@code reboot.after} offline, asks the board to reboot; true if it did. */
+    public boolean escalateIfStuck(long now, Rebooter rebooter) {
+        if (state != OFFLINE || config.rebootAfterMillis <= 0 || now - offlineSince < config.rebootAfterMillis) {
+            return false;
+        }
+        String reason = "no working link for " + Durations.format(now - offlineSince);
+        log.error(reason + ": asking the board to reboot");
+        offlineSince = now;
+        rebooter.reboot(reason);
+        return true;
+    }
+
+    /** The earlier of {@code next} and the link's own next event (a retry, a reboot). */
+    public long nextEvent(long next) {
+        if (state == OFFLINE || state == REFUSED) {
+            next = Math.min(next, retryAt);
+            if (state == OFFLINE && config.rebootAfterMillis > 0) {
+                next = Math.min(next, offlineSince + config.rebootAfterMillis);
+            }
+        }
+        return next;
+    }
+
+    /** Disconnects for good (the caller said goodbye first). */
+    public void stop() {
+        if (state == ONLINE) {
+            mqtt.disconnect();
+        }
+        state = STOPPED;
+    }
+
+    private void connect(long now) {
+        if (!wifi.isConnected() && !joinWifi(now)) {
+            return;
+        }
+        String broker = config.brokers[brokerIndex];
+        if (attemptsSinceOnline == 0 || config.brokers.length > 1) {
+            log.info("connecting to " + broker + " as " + clientId);
+        }
+        // A loss reported by the previous connection is old news for this one.
+        inbox.takeLinkLost();
+        try {
+            mqtt.connect(broker, clientId, connectSettings);
+            session.start(mqtt);
+        } catch (MqttTransportException e) {
+            mqtt.disconnect();
+            session.linkDown();
+            boolean refused = e.kind() == MqttTransportException.REFUSED;
+            attemptFailed(now, "MQTT connect to " + broker + (refused ? " refused: " : " failed: ") + e.getMessage(), refused);
+            brokerIndex = (brokerIndex + 1) % config.brokers.length;
+            return;
+        }
+        state = ONLINE;
+        onlineSince = now;
+        failuresThisRound = 0;
+        StringBuilder line = new StringBuilder("connected to ").append(broker);
+        if (attemptsSinceOnline > 0) {
+            line.append(" after ").append(attemptsSinceOnline + 1).append(" attempts, ")
+                    .append(Durations.format(now - offlineSince)).append(" offline");
+        }
+        String connected = session.describe(line);
+        if (connected != null) {
+            log.info(connected);
+        }
+        security.warnAbout(broker);
+        attemptsSinceOnline = 0;
+        lastFailure = null;
+    }
+
+    private boolean joinWifi(long now) {
+        if (attemptsSinceOnline == 0) {
+            log.info("joining WiFi \"" + config.wifiSsid + "\"");
+        }
+        try {
+            wifi.join(config.wifiSsid, config.wifiPassword, config.wifiJoinTimeoutMillis);
+            log.info("WiFi joined \"" + config.wifiSsid + "\"");
+            return true;
+        } catch (IOException e) {
+            // WiFi is below every broker: rotating brokers would not help.
+            failuresThisRound = config.brokers.length;
+            attemptFailed(now, "WiFi join \"" + config.wifiSsid + "\" failed: " + e.getMessage(), false);
+            return false;
+        }
+    }
+
+    private void attemptFailed(long now, String reason, boolean refused) {
+        attemptsSinceOnline++;
+        failuresThisRound++;
+        if (failuresThisRound < config.brokers.length) {
+            // Another broker in the list has not been tried this round: try it now.
+            retryDelay = 0;
+            log.warn(reason + "; trying the next broker");
+            return;
+        }
+        failuresThisRound = 0;
+        // A refusal does not go away by itself: retry at the cap, however few failures came before.
+        long delay = refused ? config.backoffMaxMillis : backoff.nextDelayMillis();
+        retryDelay = delay;
+        state = refused ? REFUSED : OFFLINE;
+        if (!reason.equals(lastFailure)) {
+            if (refused) {
+                log.error(reason + "; retrying every " + Durations.format(delay) + " (backoff.max) until that is fixed");
+            } else {
+                log.warn(reason + "; retrying in " + Durations.format(delay));
+            }
+            lastFailure = reason;
+        } else if (refused && attemptsSinceOnline % REPEAT_REMINDER == 0) {
+            log.warn("still refused after " + attemptsSinceOnline + " attempts; retrying every " + Durations.format(delay));
+        } else if (attemptsSinceOnline % REPEAT_REMINDER == 0) {
+            log.warn("still offline after " + attemptsSinceOnline + " attempts (" + reason + "); retrying in "
+                    + Durations.format(delay));
+        }
+    }
+
+    public int state() {
+        return state;
+    }
+
+    public boolean isOnline() {
+        return state == ONLINE;
+    }
+
+    /** The broker in use, or to be tried next. */
+    public String broker() {
+        return config.brokers[brokerIndex];
+    }
+
+    public int reconnects() {
+        return reconnects;
+    }
+
+    /** Why the link is not up, while it is not; null otherwise. */
+    public String lastFailure() {
+        return state == OFFLINE || state == REFUSED ? lastFailure : null;
+    }
+}
