@@ -14,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
@@ -108,7 +109,7 @@ final class LatencyBench {
     private Percentiles mosquittoClients(String brokerUri) throws Exception {
         log.println("  latency: mosquitto_pub -> mosquitto_sub, " + BASELINE_MESSAGES + " messages");
         String host = "127.0.0.1";
-        String port = brokerUri.substring(brokerUri.lastIndexOf(':') + 1);
+        String port = Integer.toString(BrokerAddress.parse(brokerUri).port());
         Process sub = new ProcessBuilder("mosquitto_sub", "-h", host, "-p", port, "-q", "1", "-t", "bench/cli", "-F", "%U|%p")
                 .redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.US_ASCII));

@@ -2,6 +2,7 @@ package dev.smartpot.simulator;
 
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.mqtt.TlsFiles;
 
@@ -39,7 +40,7 @@ public final class SimulatorConfig {
         sensorNoiseCounts = r.number("sim.sensor.noise", 6, 0, 500);
         sensorSpikeFraction = r.number("sim.sensor.spikes", 2, 0, 50) / 100.0;
         knowsTime = r.bool("sim.time.known", true);
-        if (device.brokers != null && String.join(",", device.brokers).contains("ssl://")) {
+        if (device.brokers != null && java.util.Arrays.stream(device.brokers).anyMatch(b -> BrokerAddress.parse(b).isTls())) {
             // In the simulator the mqtt.tls.* names are files: an unusable one stops the start, like any bad value.
             TlsFiles.check(r, device.tls);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.TlsSettings;
 import dev.smartpot.simulator.mqtt.PemFiles;
 
@@ -45,7 +46,7 @@ public final class BoardTlsFiles {
         TlsSettings tls = device.tls;
         boolean anySsl = false;
         for (String broker : device.brokers) {
-            anySsl |= broker.startsWith("ssl://");
+            anySsl |= BrokerAddress.parse(broker).isTls();
         }
         if (!anySsl || tls == null) {
             return; // DeviceConfig already refuses mqtt.tls.* without an ssl:// broker

@@ -3,6 +3,7 @@ package dev.smartpot.device.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.TlsSettings;
 
 /**
@@ -11,8 +12,8 @@ import dev.smartpot.device.mqtt.TlsSettings;
  */
 public final class DeviceConfig {
 
-    public static final int DEFAULT_PORT = 1883;
-    public static final int DEFAULT_TLS_PORT = 8883;
+    public static final int DEFAULT_PORT = BrokerAddress.DEFAULT_PORT;
+    public static final int DEFAULT_TLS_PORT = BrokerAddress.DEFAULT_TLS_PORT;
 
     public final String deviceName;
     public final String wifiSsid;
@@ -143,7 +144,7 @@ public final class DeviceConfig {
         }
         boolean anyTls = false;
         for (int i = 0; i < brokers.length; i++) {
-            anyTls |= brokers[i].startsWith("ssl://");
+            anyTls |= BrokerAddress.parse(brokers[i]).isTls();
         }
         String[] tlsKeys = {"mqtt.tls.ca", "mqtt.tls.cert", "mqtt.tls.key", "mqtt.tls.verify_hostname"};
         for (int i = 0; i < tlsKeys.length && brokers.length > 0 && !anyTls; i++) {
@@ -179,7 +180,7 @@ public final class DeviceConfig {
                 String uri = normaliseBroker(one);
                 if (uri == null) {
                     r.problem("mqtt.broker", "entry \"" + one + "\" is not a broker address",
-                            "write a host or IP (port 1883 assumed), host:port, tcp://host:port or ssl://host:port");
+                            "write " + BrokerAddress.FORMS);
                 } else {
                     uris.add(uri);
                 }
@@ -189,53 +190,10 @@ public final class DeviceConfig {
         return uris.toArray(new String[uris.size()]);
     }
 
-    /** {@code tcp://host:port} for a host, host:port or URI; null if it is not one. */
+    /** {@code tcp://host:port} for a host, host:port or URI; null if it is not one ({@link BrokerAddress}). */
     public static String normaliseBroker(String text) {
-        String scheme = "tcp";
-        String rest = text;
-        int sep = text.indexOf("://");
-        if (sep >= 0) {
-            scheme = text.substring(0, sep);
-            rest = text.substring(sep + 3);
-            if (!scheme.equals("tcp") && !scheme.equals("ssl") && !scheme.equals("mqtt") && !scheme.equals("mqtts")) {
-                return null;
-            }
-            scheme = scheme.equals("mqtt") ? "tcp" : scheme.equals("mqtts") ? "ssl" : scheme;
-        }
-        if (rest.endsWith("/")) {
-            rest = rest.substring(0, rest.length() - 1);
-        }
-        int port = scheme.equals("ssl") ? DEFAULT_TLS_PORT : DEFAULT_PORT;
-        String host = rest;
-        int colon = rest.lastIndexOf(':');
-        if (colon >= 0 && rest.indexOf(']') < colon) {
-            host = rest.substring(0, colon);
-            String portText = rest.substring(colon + 1);
-            if (portText.length() == 0 || portText.length() > 5) {
-                return null;
-            }
-            for (int i = 0; i < portText.length(); i++) {
-                if (portText.charAt(i) < '0' || portText.charAt(i) > '9') {
-                    return null;
-                }
-            }
-            port = Integer.parseInt(portText);
-            if (port < 1 || port > 65535) {
-                return null;
-            }
-        }
-        if (host.length() == 0) {
-            return null;
-        }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':';
-            if (!ok) {
-                return null;
-            }
-        }
-        return scheme + "://" + host + ":" + port;
+        BrokerAddress address = BrokerAddress.parseOrNull(text);
+        return address == null ? null : address.toString();
     }
 
     static void checkTopic(ConfigReader r, String key, String topic, boolean filter) {

@@ -2,6 +2,7 @@ package dev.smartpot.device.link;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.mqtt.BrokerAddress;
 
 /** Warns, after a connect, about a link that works but is not safe: an unchecked TLS name, a password in clear. */
 final class LinkSecurity {
@@ -16,19 +17,16 @@ final class LinkSecurity {
     }
 
     void warnAbout(String broker) {
-        if (broker.startsWith("ssl://") && !config.tls.verifyHostname) {
+        BrokerAddress address = BrokerAddress.parse(broker);
+        if (address.isTls() && !config.tls.verifyHostname) {
             log.warn("TLS hostname verification is off (mqtt.tls.verify_hostname = false): any certificate signed by the CA"
                     + " is accepted for " + broker + ", so whoever holds one can pose as the broker. Fix: give the broker a"
                     + " certificate for the name the pot dials and set mqtt.tls.verify_hostname = true");
         }
-        if (broker.startsWith("tcp://") && config.mqttPassword != null && !plainPasswordWarned && !isLoopback(broker)) {
+        if (!address.isTls() && config.mqttPassword != null && !plainPasswordWarned && !address.isLoopback()) {
             log.warn("mqtt.password travels unencrypted to " + broker + ": anyone on that network can read it."
                     + " Fix: use an ssl:// broker (scripts/broker --secure sets one up)");
             plainPasswordWarned = true;
         }
-    }
-
-    private static boolean isLoopback(String broker) {
-        return broker.startsWith("tcp://127.") || broker.startsWith("tcp://localhost:") || broker.startsWith("tcp://[::1]:");
     }
 }

@@ -9,6 +9,8 @@ import java.util.Properties;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 
+import dev.smartpot.device.mqtt.BrokerAddress;
+
 /**
  * Moquette 0.17 on loopback, for a simulator that needs no broker installed. Its defaults are overridden
  * where they would surprise a user: it binds 127.0.0.1 (not every interface), keeps nothing on disk, and
@@ -52,7 +54,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public String uri() {
-        return "tcp://" + HOST + ":" + port;
+        return new BrokerAddress(false, HOST, port).toString();
     }
 
     /** Takes about 2 s: Netty's quiet period. */

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.simulator.SimulatorConfig;
 
 /** {@code scripts/simulate --devices N}: runs a fleet until Ctrl-C or {@code --duration}, printing as it goes. */
@@ -123,10 +124,8 @@ public final class FleetRun {
     }
 
     private static String hostPort(String uri) {
-        int scheme = uri.indexOf("://");
-        String rest = scheme >= 0 ? uri.substring(scheme + 3) : uri;
-        int colon = rest.lastIndexOf(':');
-        return colon < 0 ? "-h " + rest : "-h " + rest.substring(0, colon) + " -p " + rest.substring(colon + 1);
+        BrokerAddress broker = BrokerAddress.parse(uri);
+        return "-h " + broker.hostName() + " -p " + broker.port();
     }
 
     private static String trim(double rate) {

@@ -1,6 +1,5 @@
 package dev.smartpot.simulator.mqtt;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +19,7 @@ import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCo
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -48,20 +48,16 @@ public final class HiveMqttTransport implements MqttTransport {
     @Override
     public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
-        URI uri;
+        BrokerAddress broker;
         try {
-            uri = new URI(serverUri);
-        } catch (Exception e) {
-            throw new MqttTransportException(MqttTransportException.OTHER, "bad broker address " + serverUri + ": " + e.getMessage());
+            broker = BrokerAddress.parse(serverUri);
+        } catch (IllegalArgumentException e) {
+            throw new MqttTransportException(MqttTransportException.OTHER, "bad broker address: " + e.getMessage());
         }
-        boolean tls = "ssl".equals(uri.getScheme());
-        if (uri.getHost() == null || !(tls || "tcp".equals(uri.getScheme()))) {
-            throw new MqttTransportException(MqttTransportException.OTHER,
-                    "bad broker address " + serverUri + ": expected tcp://host:port or ssl://host:port");
-        }
+        boolean tls = broker.isTls();
         MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
-                .serverHost(uri.getHost())
-                .serverPort(uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883)
+                .serverHost(broker.hostName())
+                .serverPort(broker.port())
                 .socketConnectTimeout(settings.connectTimeoutSeconds, TimeUnit.SECONDS)
                 .mqttConnectTimeout(settings.connectTimeoutSeconds, TimeUnit.SECONDS);
         if (tls) {

@@ -13,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -64,7 +65,8 @@ public final class PahoMqttTransport implements MqttTransport {
         if (settings.willTopic != null) {
             options.setWill(settings.willTopic, settings.willPayload, 1, true);
         }
-        if (serverUri.startsWith("ssl://")) {
+        boolean tlsLink = BrokerAddress.parse(serverUri).isTls();
+        if (tlsLink) {
             TlsSettings tls = settings.tls != null ? settings.tls : new TlsSettings(null, null, null, true);
             options.setSocketFactory(tlsSockets(tls));
             options.setHttpsHostnameVerificationEnabled(tls.verifyHostname);
@@ -83,7 +85,7 @@ public final class PahoMqttTransport implements MqttTransport {
             closeQuietly(c);
             MqttTransportException failure = translate(e);
             String m = failure.getMessage().toLowerCase();
-            if (serverUri.startsWith("ssl://") && failure.kind() == MqttTransportException.UNREACHABLE
+            if (tlsLink && failure.kind() == MqttTransportException.UNREACHABLE
                     && (m.contains("reset") || m.contains("closed") || m.contains("eof"))) {
                 // Mosquitto hangs up on a TLS hello sent to a plain port; say so, but keep retrying (a restart looks the same).
                 throw new MqttTransportException(MqttTransportException.UNREACHABLE, failure.getMessage()

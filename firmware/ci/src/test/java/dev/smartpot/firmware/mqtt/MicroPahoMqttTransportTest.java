@@ -80,13 +80,4 @@ class MicroPahoMqttTransportTest {
         assertThrows(MqttTransportException.class, () -> t.connect("ssl://broker.local:8883", "pot", tls(unchecked)));
         assertEquals(1, log.count("mqtt.tls.verify_hostname = false cannot be honoured on the board"), log.all());
     }
-
-    @Test
-    void theHostIsTakenFromTheBrokerAddress() {
-        assertEquals("broker.local", MicroPahoMqttTransport.host("ssl://broker.local:8883"));
-        assertEquals("10.0.0.2", MicroPahoMqttTransport.host("ssl://10.0.0.2"));
-        assertEquals("fe80::1", MicroPahoMqttTransport.host("ssl://[fe80::1]:8883"));
-        assertTrue(MicroPahoMqttTransport.isIpAddress("10.0.0.2") && MicroPahoMqttTransport.isIpAddress("fe80::1"));
-        assertFalse(MicroPahoMqttTransport.isIpAddress("pi4.local") || MicroPahoMqttTransport.isIpAddress("1e100.net"));
-    }
 }

@@ -9,6 +9,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -82,9 +83,10 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         if (settings.willTopic != null) {
             MicroPahoUnconfirmedCalls.will(options, settings.willTopic, settings.willPayload, 1, true);
         }
-        if (serverUri.startsWith("ssl://")) {
+        BrokerAddress broker = BrokerAddress.parse(serverUri);
+        if (broker.isTls()) {
             options.setSocketFactory(tlsSockets(settings.tls));
-            warnAboutUncheckedHostName(serverUri, settings.tls);
+            warnAboutUncheckedHostName(broker, settings.tls);
         }
         try {
             MqttClient c = new MqttClient(serverUri, clientId);
@@ -155,46 +157,18 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         return tlsSockets;
     }
 
-    private void warnAboutUncheckedHostName(String serverUri, TlsSettings tls) {
-        String host = host(serverUri);
+    private void warnAboutUncheckedHostName(BrokerAddress broker, TlsSettings tls) {
+        String host = broker.hostName();
         if (tls != null && !tls.verifyHostname) {
             log.warn("mqtt.tls.verify_hostname = false cannot be honoured on the board: MicroEJ's SSL API has no such"
                     + " switch. The TLS layer still checks the name " + host + " against the broker's certificate"
-                    + (isIpAddress(host) ? " only for host names, not for this IP address" : "")
+                    + (broker.isIpLiteral() ? " only for host names, not for this IP address" : "")
                     + ". Fix: remove the key, and write mqtt.broker with a name the certificate lists");
-        } else if (isIpAddress(host)) {
+        } else if (broker.isIpLiteral()) {
             log.warn("the broker " + host + " is an IP address: this board's TLS layer checks host names only, so any"
                     + " certificate signed by the CA in mqtt.tls.ca is accepted for it. Fix: write mqtt.broker with a"
                     + " host name the broker's certificate lists");
         }
-    }
-
-    /** The host of {@code ssl://host:port}, without brackets for IPv6. */
-    static String host(String serverUri) {
-        String rest = serverUri.substring(serverUri.indexOf("://") + 3);
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            return close < 0 ? rest.substring(1) : rest.substring(1, close);
-        }
-        int colon = rest.lastIndexOf(':');
-        return colon < 0 ? rest : rest.substring(0, colon);
-    }
-
-    /** An IPv4 literal (digits and dots) or an IPv6 one (has a colon); names have letters and no colon. */
-    static boolean isIpAddress(String host) {
-        if (host.indexOf(':') >= 0) {
-            return true;
-        }
-        if (host.length() == 0) {
-            return false;
-        }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private MqttClient connected() throws MqttTransportException {
