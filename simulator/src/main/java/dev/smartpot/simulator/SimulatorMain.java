@@ -36,6 +36,9 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
     public static final int EXIT_CONFIG = 2;
     static final String EMBEDDED = "embedded";
 
+    /** A fleet's readings topic unless the config names one: a topic per pot. */
+    static final String FLEET_READINGS_TOPIC = "to_mothership/{id}";
+
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: ${DEFAULT-VALUE}).",
             defaultValue = "board-config/simulator.properties")
     Path configFile;
@@ -152,6 +155,10 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             source.override("mqtt.broker", EmbeddedBroker.HOST + ":" + (port == 0 ? 1883 : port), "--broker embedded");
         } else if (!broker.equals("config")) {
             source.override("mqtt.broker", broker, "command line --broker");
+        }
+        if ((devices > 1 || view) && source.get("mqtt.topic.publish") == null) {
+            // On one shared topic every Home Assistant entity of every pot renders every reading (N x N); per pot, N.
+            source.override("mqtt.topic.publish", FLEET_READINGS_TOPIC, "the fleet's default (--devices)");
         }
         Settings settings;
         try {

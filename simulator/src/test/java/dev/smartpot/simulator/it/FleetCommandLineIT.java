@@ -33,6 +33,8 @@ class FleetCommandLineIT {
         String out = r[1];
         assertEquals("0", r[0], out + r[2]);
         assertTrue(out.contains("smartpot fleet: 5 pots on tcp://127.0.0.1:"), out);
+        assertTrue(out.matches("(?s).*a reading each every 1s to to_mothership/\\+ .*"), "a fleet's default: a readings topic per pot: " + out);
+        assertTrue(out.matches("(?s).*watch the readings: +mosquitto_sub -h 127\\.0\\.0\\.1 -p \\d+ -t to_mothership/\\+ -v.*"), out);
         assertTrue(out.contains("--view: output is not a terminal, so the view is printed as plain lines"), out);
         assertFalse(out.contains("\033["), "no escape codes in a file");
         assertTrue(out.matches("(?s).*fleet: 5/5 started, 5 online, 0 reconnecting, \\d+ queued, 0 dropped, [0-9.]+ readings/s.*"), out);
