@@ -90,15 +90,15 @@ public final class PotNode {
                 config.mqttPassword, statusTopic, Availability.willPayload(), config.tls);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         Backoff backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
-        link = new LinkSupervisor(config, board.wifi, mqtt, inbox, log, clientId, connect, session, queue, backoff, now);
+        link = new LinkSupervisor(config, board.wifi, mqtt, inbox, log, board.fixHints, clientId, connect, session, queue, backoff, now);
         control = new LoopControl(schedule, publisher, queue, link);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
         commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log),
                 new CommandTopics(subscribeTopic, config.commands.commandsTopicTemplate, clientId), subscribeTopic,
-                Topics.withClientId(config.commands.replyTopicTemplate, clientId), config.qos, mqtt, outbox, link, board.rebooter, log);
+                Topics.withClientId(config.commands.replyTopicTemplate, clientId), config.qos, mqtt, outbox, link, board.rebooter, board.fixHints, log);
         availability = new Availability(statusTopic, log);
-        probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, log);
+        probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, board.fixHints, log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
         session.add(availability);

@@ -10,6 +10,7 @@ import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.board.ConsoleLog;
+import dev.smartpot.simulator.board.DesktopFixHints;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
@@ -79,6 +80,7 @@ public final class SimulatedPot {
                     .clock(new SystemClock(world.knowsTime))
                     .sleeper(sleeper)
                     .log(log)
+                    .fixHints(DesktopFixHints.INSTANCE)
                     .rebooter(reason -> {
                         log.warn("rebooting (simulated): the device restarts in place, its queue is lost");
                         rebootRequested = true;

@@ -17,6 +17,8 @@ public final class Board {
     public final SettingsStore settingsStore;
     /** Optional: null on a board without a pump. */
     public final Pump pump;
+    /** Optional: the runtime's advice added to the core's fixes; none on a board. */
+    public final FixHints fixHints;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -28,6 +30,7 @@ public final class Board {
         rebooter = required(b.rebooter, "rebooter");
         settingsStore = b.settingsStore != null ? b.settingsStore : new MemorySettingsStore();
         pump = b.pump;
+        fixHints = b.fixHints != null ? b.fixHints : FixHints.NONE;
     }
 
     private static <T> T required(T part, String name) {
@@ -52,6 +55,7 @@ public final class Board {
         Rebooter rebooter;
         SettingsStore settingsStore;
         Pump pump;
+        FixHints fixHints;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -62,6 +66,7 @@ public final class Board {
         public Builder rebooter(Rebooter v) { rebooter = v; return this; }
         public Builder settingsStore(SettingsStore v) { settingsStore = v; return this; }
         public Builder pump(Pump v) { pump = v; return this; }
+        public Builder fixHints(FixHints v) { fixHints = v; return this; }
 
         public Board build() {
             return new Board(this);

@@ -1,5 +1,6 @@
 package dev.smartpot.device.command;
 
+import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.link.LinkSupervisor;
@@ -26,6 +27,7 @@ public final class CommandChannel implements SessionStep, MessageHandler {
     private final PayloadBuffer outbox;
     private final LinkSupervisor link;
     private final Rebooter rebooter;
+    private final FixHints hints;
     private final Log log;
     /** Why the broker refused the command subscription; null when subscribed. */
     private String refused;
@@ -33,7 +35,7 @@ public final class CommandChannel implements SessionStep, MessageHandler {
 
     /** @param outbox reused for every reply */
     public CommandChannel(Commands commands, CommandTopics topics, String subscribeTopic, String replyTopic, int qos,
-            MqttTransport mqtt, PayloadBuffer outbox, LinkSupervisor link, Rebooter rebooter, Log log) {
+            MqttTransport mqtt, PayloadBuffer outbox, LinkSupervisor link, Rebooter rebooter, FixHints hints, Log log) {
         this.commands = commands;
         this.topics = topics;
         this.subscribeTopic = subscribeTopic;
@@ -43,6 +45,7 @@ public final class CommandChannel implements SessionStep, MessageHandler {
         this.outbox = outbox;
         this.link = link;
         this.rebooter = rebooter;
+        this.hints = hints;
         this.log = log;
     }
 
@@ -80,8 +83,9 @@ public final class CommandChannel implements SessionStep, MessageHandler {
         }
         if (retained) {
             // Kept by the broker, it would run again at every reconnect: a retained "reboot" would never stop.
-            log.warn("retained command on " + topic + " ignored: send commands without the retain flag (mosquitto_pub without -r); "
-                    + "clear it with: mosquitto_pub -r -n -t " + topic);
+            String hint = hints.hint(FixHints.RETAINED_COMMAND, topic);
+            log.warn("retained command on " + topic + " ignored: send commands without the retain flag, and clear the one"
+                    + " kept by the broker with an empty retained message on " + topic + (hint == null ? "" : hint));
             return true;
         }
         if (!commands.handle(body, size, outbox)) {

@@ -1,6 +1,7 @@
 package dev.smartpot.device.link;
 
 import dev.smartpot.device.board.Clock;
+import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -24,6 +25,7 @@ public final class DeliveryProbe implements SessionStep {
     private final MqttTransport mqtt;
     private final LinkSupervisor link;
     private final Clock clock;
+    private final FixHints hints;
     private final Log log;
     private final String topic;
     private long probeSeq;
@@ -34,7 +36,7 @@ public final class DeliveryProbe implements SessionStep {
     private boolean uncheckableLogged;
 
     public DeliveryProbe(boolean enabled, DeliveryCheck delivery, ReadingPublisher publisher, ReadingQueue queue,
-            MqttTransport mqtt, LinkSupervisor link, Clock clock, Log log) {
+            MqttTransport mqtt, LinkSupervisor link, Clock clock, FixHints hints, Log log) {
         this.enabled = enabled;
         this.delivery = delivery;
         this.publisher = publisher;
@@ -42,6 +44,7 @@ public final class DeliveryProbe implements SessionStep {
         this.mqtt = mqtt;
         this.link = link;
         this.clock = clock;
+        this.hints = hints;
         this.log = log;
         this.topic = delivery.topic();
     }
@@ -148,6 +151,10 @@ public final class DeliveryProbe implements SessionStep {
         return true;
     }
 
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     /** The broker acknowledged the probe but never delivered it: keep every reading and wait at the cap. */
     private void refuse(long now) {
         link.refused(now, "readings not delivered on " + topic);
@@ -159,9 +166,8 @@ public final class DeliveryProbe implements SessionStep {
                     + ": it drops what this pot publishes there (a broker ACL that denies a topic acknowledges and discards)"
                     + "; the readings stay queued (" + queue.size() + "), retrying every " + retry
                     + ". Fix: allow this pot's account to write and read " + topic + " in the broker's ACL, or set"
-                    + " mqtt.topic.publish to a topic it may use"
-                    + " (scripts/broker --secure grants to_mothership/<client id>: mqtt.topic.publish = to_mothership/{id});"
-                    + " if pots may not read their own topics there, set mqtt.delivery.check = false");
+                    + " mqtt.topic.publish to a topic it may use" + orEmpty(hints.hint(FixHints.READINGS_NOT_DELIVERED, topic))
+                    + "; if pots may not read their own topics there, set mqtt.delivery.check = false");
             problem = topic;
         } else if (failures % LinkSupervisor.REPEAT_REMINDER == 0) {
             log.warn("readings still not delivered on " + topic + " after " + failures + " checks; " + queue.size()

@@ -1,5 +1,6 @@
 package dev.smartpot.device.link;
 
+import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.BrokerAddress;
@@ -8,11 +9,13 @@ import dev.smartpot.device.mqtt.BrokerAddress;
 final class LinkSecurity {
 
     private final DeviceConfig config;
+    private final FixHints hints;
     private final Log log;
     private boolean plainPasswordWarned;
 
-    LinkSecurity(DeviceConfig config, Log log) {
+    LinkSecurity(DeviceConfig config, FixHints hints, Log log) {
         this.config = config;
+        this.hints = hints;
         this.log = log;
     }
 
@@ -24,8 +27,9 @@ final class LinkSecurity {
                     + " certificate for the name the pot dials and set mqtt.tls.verify_hostname = true");
         }
         if (!address.isTls() && config.mqttPassword != null && !plainPasswordWarned && !address.isLoopback()) {
+            String hint = hints.hint(FixHints.PLAIN_PASSWORD, broker);
             log.warn("mqtt.password travels unencrypted to " + broker + ": anyone on that network can read it."
-                    + " Fix: use an ssl:// broker (scripts/broker --secure sets one up)");
+                    + " Fix: use an ssl:// broker" + (hint == null ? "" : hint));
             plainPasswordWarned = true;
         }
     }

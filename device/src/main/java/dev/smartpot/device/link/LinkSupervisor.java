@@ -2,6 +2,7 @@ package dev.smartpot.device.link;
 
 import java.io.IOException;
 
+import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
@@ -60,7 +61,7 @@ public final class LinkSupervisor {
     private long offlineSince;
     private String lastFailure;
 
-    public LinkSupervisor(DeviceConfig config, WifiLink wifi, MqttTransport mqtt, Inbox inbox, Log log, String clientId,
+    public LinkSupervisor(DeviceConfig config, WifiLink wifi, MqttTransport mqtt, Inbox inbox, Log log, FixHints hints, String clientId,
             ConnectSettings connectSettings, SessionSetup session, ReadingQueue queue, Backoff backoff, long now) {
         this.config = config;
         this.wifi = wifi;
@@ -70,7 +71,7 @@ public final class LinkSupervisor {
         this.clientId = clientId;
         this.connectSettings = connectSettings;
         this.session = session;
-        this.security = new LinkSecurity(config, log);
+        this.security = new LinkSecurity(config, hints, log);
         this.queue = queue;
         this.backoff = backoff;
         this.retryAt = now;

@@ -13,6 +13,7 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.simulator.board.DesktopFixHints;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.SystemClock;
@@ -98,6 +99,7 @@ public final class FleetPot implements Sleeper {
                 .clock(new SystemClock(knowsTime))
                 .sleeper(this)
                 .log(log)
+                .fixHints(DesktopFixHints.INSTANCE)
                 .rebooter(reason -> {
                     log.warn("rebooting (simulated): the device restarts in place, its queue is lost");
                     rebootRequested = true;

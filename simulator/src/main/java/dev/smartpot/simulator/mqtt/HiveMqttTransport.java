@@ -20,6 +20,7 @@ import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 
 import dev.smartpot.device.mqtt.BrokerAddress;
+import dev.smartpot.device.mqtt.BrokerRefusals;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -123,8 +124,7 @@ public final class HiveMqttTransport implements MqttTransport {
                 })
                 .send());
         if (ack.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
-            throw new MqttTransportException(MqttTransportException.REFUSED,
-                    "the broker refused the subscription to " + topicFilter + " (not authorised?)");
+            throw BrokerRefusals.subscriptionRefused(topicFilter);
         }
     }
 
@@ -188,15 +188,7 @@ public final class HiveMqttTransport implements MqttTransport {
     static MqttTransportException translate(Throwable e) {
         if (e instanceof Mqtt3ConnAckException) {
             Mqtt3ConnAckReturnCode code = ((Mqtt3ConnAckException) e).getMqttMessage().getReturnCode();
-            String why = switch (code) {
-                case UNSUPPORTED_PROTOCOL_VERSION -> "unacceptable protocol version (it must speak MQTT 3.1.1)";
-                case IDENTIFIER_REJECTED -> "client id rejected";
-                case SERVER_UNAVAILABLE -> "server unavailable";
-                case BAD_USER_NAME_OR_PASSWORD -> "bad user name or password (check mqtt.username and mqtt.password)";
-                case NOT_AUTHORIZED -> "not authorised (check the broker's password file and ACL)";
-                default -> code.toString();
-            };
-            return new MqttTransportException(MqttTransportException.REFUSED, "refused by the broker: " + why);
+            return BrokerRefusals.connectRefused(code.getCode());
         }
         return new MqttTransportException(MqttTransportException.UNREACHABLE, describe(e));
     }

@@ -14,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import dev.smartpot.device.mqtt.BrokerAddress;
+import dev.smartpot.device.mqtt.BrokerRefusals;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -103,9 +104,8 @@ public final class PahoMqttTransport implements MqttTransport {
         try {
             IMqttToken token = c.subscribeWithResponse(topicFilter, qos);
             int[] granted = token.getGrantedQos();
-            if (granted != null && granted.length > 0 && granted[0] == 0x80) {
-                throw new MqttTransportException(MqttTransportException.REFUSED,
-                        "the broker refused the subscription to " + topicFilter + " (not authorised?)");
+            if (granted != null && granted.length > 0 && granted[0] == BrokerRefusals.SUBACK_FAILURE) {
+                throw BrokerRefusals.subscriptionRefused(topicFilter);
             }
         } catch (MqttException e) {
             throw translate(e);
@@ -219,23 +219,15 @@ public final class PahoMqttTransport implements MqttTransport {
         String detail = describe(e);
         switch (code) {
             case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION:
-                return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: unacceptable protocol version (it must speak MQTT 3.1.1)");
             case MqttException.REASON_CODE_INVALID_CLIENT_ID:
-                return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: client id rejected");
             case MqttException.REASON_CODE_BROKER_UNAVAILABLE:
-                return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: server unavailable");
             case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
-                return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: bad user name or password. Fix: check mqtt.username and mqtt.password"
-                                + " against the broker's password file");
+                // Paho's reason codes 1-5 are the CONNACK return codes.
+                return BrokerRefusals.connectRefused(code);
             case MqttException.REASON_CODE_NOT_AUTHORIZED:
-                // Mosquitto answers a wrong password with this code too.
-                return new MqttTransportException(MqttTransportException.REFUSED,
-                        "refused by the broker: not authorised. Fix: check mqtt.username and mqtt.password against the"
-                                + " broker's password file (scripts/broker --secure: .broker-secure/pots/<client id>.properties)");
+                // The desktop's own hint: where scripts/broker keeps each pot's login.
+                return new MqttTransportException(MqttTransportException.REFUSED, BrokerRefusals.connackMessage(code)
+                        + " (scripts/broker --secure: .broker-secure/pots/<client id>.properties)");
             case MqttException.REASON_CODE_MAX_INFLIGHT:
                 return new MqttTransportException(MqttTransportException.BUSY, "too many publishes in flight");
             case MqttException.REASON_CODE_CLIENT_TIMEOUT:

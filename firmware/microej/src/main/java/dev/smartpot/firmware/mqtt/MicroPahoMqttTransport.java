@@ -10,6 +10,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.mqtt.BrokerAddress;
+import dev.smartpot.device.mqtt.BrokerRefusals;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -31,14 +32,13 @@ import dev.smartpot.device.mqtt.TlsSettings;
  * without them swaps for a twin that calls none of them, and then this class says at start what the pot does
  * without (docs/esp32.md, "MicroPaho").
  *
- * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals (seen with MicroPaho), 32202 "too many
- * publishes in progress" (Paho's REASON_CODE_MAX_INFLIGHT; whether MicroPaho raises it is unconfirmed: if it never
- * does, nothing is mapped to BUSY and a full window reads as a lost link).
+ * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals ({@link BrokerRefusals}; seen with
+ * MicroPaho), 128 a refused subscription, 32202 "too many publishes in progress" (Paho's REASON_CODE_MAX_INFLIGHT;
+ * whether MicroPaho raises it is unconfirmed: if it never does, nothing is mapped to BUSY and a full window reads
+ * as a lost link).
  */
 public final class MicroPahoMqttTransport implements MqttTransport {
 
-    static final int REFUSED_FIRST = 1;
-    static final int REFUSED_LAST = 5;
     static final int TOO_MANY_PUBLISHES = 32202;
 
     private final Log log;
@@ -102,6 +102,9 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         try {
             connected().subscribe(topicFilter, qos);
         } catch (MqttException e) {
+            if (e.getReasonCode() == BrokerRefusals.SUBACK_FAILURE) {
+                throw BrokerRefusals.subscriptionRefused(topicFilter);
+            }
             throw translate("subscribe", e);
         }
     }
@@ -182,10 +185,11 @@ public final class MicroPahoMqttTransport implements MqttTransport {
     static MqttTransportException translate(String what, MqttException e) {
         int code = e.getReasonCode();
         String message = what + " failed: " + (e.getMessage() == null ? "reason " + code : e.getMessage()) + " (" + code + ")";
+        if (BrokerRefusals.isConnackRefusal(code)) {
+            return BrokerRefusals.connectRefused(code);
+        }
         int kind;
-        if (code >= REFUSED_FIRST && code <= REFUSED_LAST) {
-            kind = MqttTransportException.REFUSED;
-        } else if (code == TOO_MANY_PUBLISHES) {
+        if (code == TOO_MANY_PUBLISHES) {
             kind = MqttTransportException.BUSY;
         } else {
             kind = MqttTransportException.UNREACHABLE;
