@@ -48,7 +48,8 @@ public final class CommandTopics {
      * as {@code from_mothership/#} delivers it here too); null for this pot's topics and anything else.
      */
     public String otherPot(String topic) {
-        if (anyPotsOwn == null || idLevel < 0 || topic.equals(own) || !Topics.matches(anyPotsOwn, topic)) {
+        // The two common cases first: they cost no allocation.
+        if (anyPotsOwn == null || idLevel < 0 || topic.equals(own) || topic.equals(broadcast) || !Topics.matches(anyPotsOwn, topic)) {
             return null;
         }
         int start = 0;

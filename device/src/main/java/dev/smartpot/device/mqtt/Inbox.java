@@ -115,8 +115,8 @@ public final class Inbox implements MqttListener {
                 ignored = handlers[i].ignores(topic);
             }
             // The tutorial's line: every message, as "(topic, payload)"; one that is not for this pot says so.
-            log.info("(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Printable.printable(body, 200)) + ")"
-                    + (ignored == null ? "" : " ignored: " + ignored));
+            String line = "(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Printable.printable(body, 200)) + ")";
+            log.info(ignored == null ? line : line + " ignored: " + ignored);
             for (int i = 0; ignored == null && i < handlers.length && !handlers[i].handle(now, topic, body, size, wasRetained); i++) {
                 // offered to the next handler
             }
