@@ -9,12 +9,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.device.config.ConfigException;
-import dev.smartpot.device.config.ConfigProblem;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Durations;
-import dev.smartpot.device.config.Topics;
+import dev.smartpot.device.mqtt.Topics;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.broker.EmbeddedBroker;
 import dev.smartpot.simulator.fleet.FleetRun;
@@ -301,11 +300,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
     }
 
     private void printProblems(ConfigException e) {
-        err.println("simulate: " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                + " in the configuration; nothing was started:");
-        for (ConfigProblem p : e.problems()) {
-            err.println("  - " + p.message());
-        }
+        err.println("simulate: " + e.report("in the configuration", "nothing was started"));
     }
 
     private void printBanner(Settings s, EmbeddedBroker embeddedBroker, String clientId) {

@@ -14,7 +14,6 @@ import java.util.List;
 
 import dev.smartpot.device.config.BoardConfig;
 import dev.smartpot.device.config.ConfigException;
-import dev.smartpot.device.config.ConfigProblem;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
@@ -78,12 +77,7 @@ public final class BoardConfigCheck {
         try {
             reader.finish();
         } catch (ConfigException e) {
-            List<ConfigProblem> problems = e.problems();
-            err.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + "; nothing was built or flashed:");
-            for (ConfigProblem p : problems) {
-                err.println("  - " + p.message());
-            }
+            err.println(file + ": " + e.report(null, "nothing was built or flashed"));
             return INVALID;
         }
         out.println(file + " is valid:");

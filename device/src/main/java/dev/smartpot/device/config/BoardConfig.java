@@ -35,7 +35,7 @@ public final class BoardConfig {
 
     /** Reads and checks {@code board.name} and {@code sensor.adc.pin}; problems stay in the reader. */
     public static BoardConfig read(ConfigReader r) {
-        String board = r.requiredText("board.name", ESP_WROVER_KIT);
+        String board = r.requiredText(ConfigKeys.BOARD_NAME, ESP_WROVER_KIT);
         if (board != null && !board.equals(ESP_WROVER_KIT) && !board.equals(ESP32_S3_DEVKITC_1)) {
             r.problem("board.name", "is not a supported board (" + ESP_WROVER_KIT + ", " + ESP32_S3_DEVKITC_1 + ")",
                     "write one of those; other ESP32 boards need their own VEE Port");
@@ -43,7 +43,7 @@ public final class BoardConfig {
         }
         boolean s3 = ESP32_S3_DEVKITC_1.equals(board);
         String chip = s3 ? CHIP_ESP32_S3 : CHIP_ESP32;
-        int pin = (int) r.number("sensor.adc.pin", defaultPin(board), 0, 48);
+        int pin = (int) r.number(ConfigKeys.SENSOR_ADC_PIN, defaultPin(board));
         int channel = -1;
         if (board != null) {
             channel = s3 ? s3Adc1Channel(pin) : esp32Adc1Channel(pin);

@@ -1,5 +1,7 @@
 package dev.smartpot.device.config;
 
+import dev.smartpot.device.mqtt.Topics;
+
 /**
  * Where commands come from and replies go ({@code mqtt.topic.commands}, {@code mqtt.topic.reply}).
  * The subscribe topic is the broadcast to every pot; the commands topic reaches this pot alone.
@@ -12,9 +14,9 @@ public final class CommandConfig {
     public final String replyTopicTemplate;
 
     private CommandConfig(ConfigReader r, String subscribeTopic, String publishTopic) {
-        commandsTopicTemplate = r.text("mqtt.topic.commands", defaultCommandsTopic(subscribeTopic));
+        commandsTopicTemplate = r.text(ConfigKeys.MQTT_TOPIC_COMMANDS, defaultCommandsTopic(subscribeTopic));
         // Beside the pot's readings: under its own id level, unless the readings topic already has one.
-        replyTopicTemplate = r.text("mqtt.topic.reply", publishTopic + (publishTopic.indexOf("{id}") >= 0 ? "/reply" : "/{id}/reply"));
+        replyTopicTemplate = r.text(ConfigKeys.MQTT_TOPIC_REPLY, publishTopic + (publishTopic.indexOf("{id}") >= 0 ? "/reply" : "/{id}/reply"));
         // Defaults are built from topics already checked; only a value written in the file needs its own check.
         if (r.isSet("mqtt.topic.commands")) {
             DeviceConfig.checkTopic(r, "mqtt.topic.commands", Topics.withClientId(commandsTopicTemplate, "0"), true);

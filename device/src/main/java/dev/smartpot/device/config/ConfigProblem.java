@@ -3,6 +3,11 @@ package dev.smartpot.device.config;
 /** One thing wrong with a configuration: where, which key, what value, which rule, and how to fix it. */
 public final class ConfigProblem {
 
+    /** The file (or other source) the problem is in. */
+    public final String origin;
+    /** 1-based line in {@link #origin}, or 0 for a problem not on one line (a missing key, two keys together). */
+    public final int line;
+    /** "file:line", or the origin alone when there is no line. */
     public final String where;
     /** Null for a problem that is not about one key (a syntax error). */
     public final String key;
@@ -11,8 +16,10 @@ public final class ConfigProblem {
     public final String rule;
     public final String fix;
 
-    public ConfigProblem(String where, String key, String shownValue, String rule, String fix) {
-        this.where = where;
+    public ConfigProblem(String origin, int line, String key, String shownValue, String rule, String fix) {
+        this.origin = origin;
+        this.line = line;
+        this.where = line > 0 ? origin + ":" + line : origin;
         this.key = key;
         this.shownValue = shownValue;
         this.rule = rule;

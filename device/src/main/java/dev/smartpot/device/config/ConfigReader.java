@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import dev.smartpot.device.text.Durations;
+
 /**
  * Reads typed settings from a {@link ConfigSource}, collecting every problem instead of stopping at the
  * first. Each part of the program reads its own keys through the same reader; {@link #finish()} then
@@ -30,6 +32,57 @@ public final class ConfigReader {
         return source;
     }
 
+    // ---- typed keys: name, default and range from ConfigKeys --------------------------------------
+
+    public boolean isSet(ConfigKey key) {
+        return isSet(key.name);
+    }
+
+    public String text(ConfigKey key) {
+        return key.type == ConfigKey.SECRET ? secret(key.name, key.defaultText) : text(key.name, key.defaultText);
+    }
+
+    /** A key whose default depends on other settings. */
+    public String text(ConfigKey key, String defaultValue) {
+        return key.type == ConfigKey.SECRET ? secret(key.name, defaultValue) : text(key.name, defaultValue);
+    }
+
+    public String requiredText(ConfigKey key, String example) {
+        return requiredText(key.name, example);
+    }
+
+    public long duration(ConfigKey key) {
+        return duration(key.name, key.defaultValue, key.min, key.max);
+    }
+
+    public long number(ConfigKey key) {
+        return number(key.name, key.defaultValue, key.min, key.max);
+    }
+
+    /** A key whose default depends on other settings. */
+    public long number(ConfigKey key, long defaultValue) {
+        return number(key.name, defaultValue, key.min, key.max);
+    }
+
+    public boolean bool(ConfigKey key) {
+        return bool(key.name, key.defaultValue == 1);
+    }
+
+    /** A key whose default depends on other settings. */
+    public boolean bool(ConfigKey key, boolean defaultValue) {
+        return bool(key.name, defaultValue);
+    }
+
+    public String choice(ConfigKey key) {
+        return choice(key.name, key.defaultText, key.choices());
+    }
+
+    public void problem(ConfigKey key, String rule, String fix) {
+        problem(key.name, rule, fix);
+    }
+
+    // ---- keys by name --------------------------------------------------------------------------------
+
     /** True if the key is set (to anything, even empty). */
     public boolean isSet(String key) {
         known.put(key, Boolean.TRUE);
@@ -52,7 +105,7 @@ public final class ConfigReader {
     public String requiredText(String key, String example) {
         ConfigSource.Entry e = entry(key);
         if (e == null || e.value.length() == 0) {
-            problems.add(new ConfigProblem(source.origin(), key, null, "is required but not set",
+            problems.add(new ConfigProblem(source.origin(), 0, key, null, "is required but not set",
                     "add a line \"" + key + " = " + example + "\""));
             return null;
         }
@@ -149,7 +202,7 @@ public final class ConfigReader {
     public void problem(String key, String rule, String fix) {
         ConfigSource.Entry e = source.get(key);
         if (e == null) {
-            problems.add(new ConfigProblem(source.origin(), key, null, rule, fix));
+            problems.add(new ConfigProblem(source.origin(), 0, key, null, rule, fix));
         } else {
             problem(e, rule, fix);
         }
@@ -157,15 +210,15 @@ public final class ConfigReader {
 
     /** Records a problem about two keys together (e.g. a range given backwards). */
     public void problemAcross(String rule, String fix) {
-        problems.add(new ConfigProblem(source.origin(), null, null, rule, fix));
+        problems.add(new ConfigProblem(source.origin(), 0, null, null, rule, fix));
     }
 
     private void problem(ConfigSource.Entry e, String rule, String fix) {
-        problems.add(new ConfigProblem(e.where(), e.key, shown(e), rule, fix));
+        problems.add(new ConfigProblem(e.origin, e.line, e.key, shown(e), rule, fix));
     }
 
     private void placeholder(ConfigSource.Entry e) {
-        problems.add(new ConfigProblem(e.where(), e.key, shown(e), "still holds the template placeholder",
+        problems.add(new ConfigProblem(e.origin, e.line, e.key, shown(e), "still holds the template placeholder",
                 "replace it with your real value"));
     }
 
@@ -198,7 +251,7 @@ public final class ConfigReader {
             String suggestion = closestKnownKey(key);
             String fix = suggestion != null ? "did you mean \"" + suggestion + "\"?"
                     : "remove it, or check the documented keys in the template";
-            problems.add(new ConfigProblem(e.where(), key, null, "is not a known key", fix));
+            problems.add(new ConfigProblem(e.origin, e.line, key, null, "is not a known key", fix));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(inFileOrder(problems));
@@ -220,19 +273,7 @@ public final class ConfigReader {
     }
 
     private static int lineOf(ConfigProblem p) {
-        int colon = p.where.lastIndexOf(':');
-        if (colon < 0 || colon == p.where.length() - 1) {
-            return Integer.MAX_VALUE;
-        }
-        int line = 0;
-        for (int i = colon + 1; i < p.where.length(); i++) {
-            char c = p.where.charAt(i);
-            if (c < '0' || c > '9') {
-                return Integer.MAX_VALUE;
-            }
-            line = line * 10 + (c - '0');
-        }
-        return line;
+        return p.line > 0 ? p.line : Integer.MAX_VALUE;
     }
 
     private String closestKnownKey(String key) {

@@ -101,7 +101,7 @@ public final class ConfigSource {
         }
         if (separator <= 0) {
             String shown = line.length() > 40 ? line.substring(0, 40) + "..." : line;
-            syntaxProblems.add(new ConfigProblem(origin + ":" + lineNumber, null, null,
+            syntaxProblems.add(new ConfigProblem(origin, lineNumber, null, null,
                     "line \"" + shown + "\" is not a setting",
                     "write it as key = value, or start it with # to make it a comment"));
             return;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.TlsSettings;
+import dev.smartpot.device.mqtt.Topics;
 
 /**
  * The device's settings, validated. Read with {@link #read(ConfigReader)}; the keys and their rules are
@@ -53,33 +54,33 @@ public final class DeviceConfig {
     public final HomeAssistantConfig homeAssistant;
 
     private DeviceConfig(ConfigReader r) {
-        deviceName = r.text("device.name", "Smart pot");
-        wifiSsid = r.requiredText("wifi.ssid", "MyHomeWiFi");
-        wifiPassword = r.secret("wifi.password", "");
-        wifiJoinTimeoutMillis = r.duration("wifi.join.timeout", 15000, 1000, 120000);
+        deviceName = r.text(ConfigKeys.DEVICE_NAME);
+        wifiSsid = r.requiredText(ConfigKeys.WIFI_SSID, "MyHomeWiFi");
+        wifiPassword = r.text(ConfigKeys.WIFI_PASSWORD);
+        wifiJoinTimeoutMillis = r.duration(ConfigKeys.WIFI_JOIN_TIMEOUT);
         brokers = readBrokers(r);
-        publishTopic = r.text("mqtt.topic.publish", "to_mothership");
-        subscribeTopic = r.text("mqtt.topic.subscribe", "from_mothership");
+        publishTopic = r.text(ConfigKeys.MQTT_TOPIC_PUBLISH);
+        subscribeTopic = r.text(ConfigKeys.MQTT_TOPIC_SUBSCRIBE);
         // A per-pot readings topic (ending in /{id}) gets its status beside the readings, not a second id level.
-        statusTopicTemplate = r.text("mqtt.topic.status",
+        statusTopicTemplate = r.text(ConfigKeys.MQTT_TOPIC_STATUS,
                 publishTopic.endsWith("/{id}") ? publishTopic + "/status" : publishTopic + "/{id}/status");
-        mqttUsername = r.text("mqtt.username", null);
-        mqttPassword = r.secret("mqtt.password", null);
+        mqttUsername = r.text(ConfigKeys.MQTT_USERNAME);
+        mqttPassword = r.text(ConfigKeys.MQTT_PASSWORD);
         tls = readTls(r, brokers);
         // A broker drops readings silently only when an ACL applies, which means a login: check by default then.
         // On an open broker the check would only cost traffic (each connecting pot briefly reads the readings topic).
-        deliveryCheck = r.bool("mqtt.delivery.check", mqttUsername != null);
-        keepAliveSeconds = (int) (r.duration("mqtt.keepalive", 15000, 2000, 3600000) / 1000);
-        qos = (int) r.number("mqtt.qos", 1, 0, 1);
-        publishIntervalMillis = r.duration("publish.interval", 5000, 100, 3600000);
-        payloadFormat = r.choice("payload.format", "json", new String[] {"json", "text"});
-        backoffMinMillis = r.duration("backoff.min", 1000, 100, 600000);
-        backoffMaxMillis = r.duration("backoff.max", 60000, 100, 3600000);
+        deliveryCheck = r.bool(ConfigKeys.MQTT_DELIVERY_CHECK, mqttUsername != null);
+        keepAliveSeconds = (int) (r.duration(ConfigKeys.MQTT_KEEPALIVE) / 1000);
+        qos = (int) r.number(ConfigKeys.MQTT_QOS);
+        publishIntervalMillis = r.duration(ConfigKeys.PUBLISH_INTERVAL);
+        payloadFormat = r.choice(ConfigKeys.PAYLOAD_FORMAT);
+        backoffMinMillis = r.duration(ConfigKeys.BACKOFF_MIN);
+        backoffMaxMillis = r.duration(ConfigKeys.BACKOFF_MAX);
         rebootAfterMillis = readRebootAfter(r);
-        queueCapacity = (int) r.number("queue.capacity", 17280, 1, 1000000);
-        adcBits = (int) r.number("sensor.adc.bits", 12, 9, 12);
-        rawDry = (int) r.number("sensor.raw.dry", 3200, 0, 4095);
-        rawWet = (int) r.number("sensor.raw.wet", 1400, 0, 4095);
+        queueCapacity = (int) r.number(ConfigKeys.QUEUE_CAPACITY);
+        adcBits = (int) r.number(ConfigKeys.SENSOR_ADC_BITS);
+        rawDry = (int) r.number(ConfigKeys.SENSOR_RAW_DRY);
+        rawWet = (int) r.number(ConfigKeys.SENSOR_RAW_WET);
         sensor = SensorConfig.read(r, adcBits, rawDry, rawWet);
         commands = CommandConfig.read(r, subscribeTopic, publishTopic);
         homeAssistant = HomeAssistantConfig.read(r, payloadFormat);
@@ -133,10 +134,10 @@ public final class DeviceConfig {
     }
 
     private static TlsSettings readTls(ConfigReader r, String[] brokers) {
-        String ca = r.text("mqtt.tls.ca", null);
-        String cert = r.text("mqtt.tls.cert", null);
-        String key = r.secret("mqtt.tls.key", null);
-        boolean verifyHostname = r.bool("mqtt.tls.verify_hostname", true);
+        String ca = r.text(ConfigKeys.MQTT_TLS_CA);
+        String cert = r.text(ConfigKeys.MQTT_TLS_CERT);
+        String key = r.text(ConfigKeys.MQTT_TLS_KEY);
+        boolean verifyHostname = r.bool(ConfigKeys.MQTT_TLS_VERIFY_HOSTNAME);
         if ((cert == null) != (key == null)) {
             String missing = cert == null ? "mqtt.tls.cert" : "mqtt.tls.key";
             r.problem(cert == null ? "mqtt.tls.key" : "mqtt.tls.cert", "is set without " + missing,
@@ -160,11 +161,11 @@ public final class DeviceConfig {
         if (r.isSet("reboot.after") && "0".equals(r.source().get("reboot.after").value)) {
             return 0;
         }
-        return r.duration("reboot.after", 900000, 10000, 7 * 24 * 3600000L);
+        return r.duration(ConfigKeys.REBOOT_AFTER);
     }
 
     private static String[] readBrokers(ConfigReader r) {
-        String list = r.requiredText("mqtt.broker", "192.168.1.10");
+        String list = r.requiredText(ConfigKeys.MQTT_BROKER, "192.168.1.10");
         if (list == null) {
             return new String[0];
         }

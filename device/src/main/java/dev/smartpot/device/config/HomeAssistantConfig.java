@@ -16,9 +16,9 @@ public final class HomeAssistantConfig {
     public final String statusTopic;
 
     private HomeAssistantConfig(ConfigReader r, String payloadFormat) {
-        boolean wanted = r.bool("homeassistant.discovery", true);
-        prefix = r.text("homeassistant.prefix", "homeassistant");
-        statusTopic = r.text("homeassistant.status", "homeassistant/status");
+        boolean wanted = r.bool(ConfigKeys.HOMEASSISTANT_DISCOVERY);
+        prefix = r.text(ConfigKeys.HOMEASSISTANT_PREFIX);
+        statusTopic = r.text(ConfigKeys.HOMEASSISTANT_STATUS);
         DeviceConfig.checkTopic(r, "homeassistant.prefix", prefix, false);
         DeviceConfig.checkTopic(r, "homeassistant.status", statusTopic, false);
         if (prefix.startsWith("/") || prefix.endsWith("/")) {

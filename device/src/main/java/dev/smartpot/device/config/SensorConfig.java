@@ -20,10 +20,10 @@ public final class SensorConfig {
     public final int rawMax;
 
     private SensorConfig(ConfigReader r, int adcBits, int rawDry, int rawWet) {
-        samples = (int) r.number("sensor.samples", 7, 1, MAX_SAMPLES);
-        smoothing = (int) r.number("sensor.smoothing", 1, 1, MAX_SMOOTHING);
-        rawMin = (int) r.number("sensor.raw.min", MoistureScale.DERIVED, 0, 4095);
-        rawMax = (int) r.number("sensor.raw.max", MoistureScale.DERIVED, 0, 4095);
+        samples = (int) r.number(ConfigKeys.SENSOR_SAMPLES);
+        smoothing = (int) r.number(ConfigKeys.SENSOR_SMOOTHING);
+        rawMin = (int) r.number(ConfigKeys.SENSOR_RAW_MIN);
+        rawMax = (int) r.number(ConfigKeys.SENSOR_RAW_MAX);
 
         int fullScale = (1 << adcBits) - 1;
         if (rawMin != MoistureScale.DERIVED && rawMax != MoistureScale.DERIVED && rawMin >= rawMax) {

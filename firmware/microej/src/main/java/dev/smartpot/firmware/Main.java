@@ -2,13 +2,11 @@ package dev.smartpot.firmware;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.config.ConfigException;
-import dev.smartpot.device.config.ConfigProblem;
 import dev.smartpot.firmware.board.BonClock;
 import dev.smartpot.firmware.board.EcomWifiLink;
 import dev.smartpot.firmware.board.EjDeviceChipId;
@@ -66,12 +64,7 @@ public final class Main {
                 in.close();
             }
         } catch (ConfigException e) {
-            List<ConfigProblem> problems = e.problems();
-            log.error(problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + " in the board configuration; fix the board file and flash again:");
-            for (int i = 0; i < problems.size(); i++) {
-                log.error("  - " + problems.get(i).message());
-            }
+            log.error(e.report("in the board configuration", "fix the board file and flash again"));
         } catch (IOException e) {
             log.error("cannot read the board configuration: " + e.getMessage());
         }

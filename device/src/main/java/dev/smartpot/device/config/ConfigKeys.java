@@ -1,0 +1,80 @@
+package dev.smartpot.device.config;
+
+import dev.smartpot.device.reading.MoistureScale;
+
+/** Every setting a pot reads, in one place: the board-config templates document each of these. */
+public final class ConfigKeys {
+
+    public static final ConfigKey DEVICE_NAME = ConfigKey.text("device.name", "Smart pot");
+    public static final ConfigKey WIFI_SSID = ConfigKey.text("wifi.ssid", null);
+    public static final ConfigKey WIFI_PASSWORD = ConfigKey.secret("wifi.password", "");
+    public static final ConfigKey WIFI_JOIN_TIMEOUT = ConfigKey.duration("wifi.join.timeout", 15000, 1000, 120000);
+
+    public static final ConfigKey MQTT_BROKER = ConfigKey.text("mqtt.broker", null);
+    public static final ConfigKey MQTT_USERNAME = ConfigKey.text("mqtt.username", null);
+    public static final ConfigKey MQTT_PASSWORD = ConfigKey.secret("mqtt.password", null);
+    public static final ConfigKey MQTT_TOPIC_PUBLISH = ConfigKey.text("mqtt.topic.publish", "to_mothership");
+    public static final ConfigKey MQTT_TOPIC_SUBSCRIBE = ConfigKey.text("mqtt.topic.subscribe", "from_mothership");
+    /** Default: beside the readings, see {@link DeviceConfig}. */
+    public static final ConfigKey MQTT_TOPIC_STATUS = ConfigKey.text("mqtt.topic.status", null);
+    /** Default: one level below the subscribe topic, see {@link CommandConfig}. */
+    public static final ConfigKey MQTT_TOPIC_COMMANDS = ConfigKey.text("mqtt.topic.commands", null);
+    /** Default: beside the readings, see {@link CommandConfig}. */
+    public static final ConfigKey MQTT_TOPIC_REPLY = ConfigKey.text("mqtt.topic.reply", null);
+    public static final ConfigKey MQTT_TLS_CA = ConfigKey.text("mqtt.tls.ca", null);
+    public static final ConfigKey MQTT_TLS_CERT = ConfigKey.text("mqtt.tls.cert", null);
+    public static final ConfigKey MQTT_TLS_KEY = ConfigKey.secret("mqtt.tls.key", null);
+    public static final ConfigKey MQTT_TLS_VERIFY_HOSTNAME = ConfigKey.bool("mqtt.tls.verify_hostname", 1);
+    /** Default: on with a login (an ACL may drop readings), off without. */
+    public static final ConfigKey MQTT_DELIVERY_CHECK = ConfigKey.bool("mqtt.delivery.check", -1);
+    public static final ConfigKey MQTT_KEEPALIVE = ConfigKey.duration("mqtt.keepalive", 15000, 2000, 3600000);
+    public static final ConfigKey MQTT_QOS = ConfigKey.number("mqtt.qos", 1, 0, 1);
+
+    public static final ConfigKey PUBLISH_INTERVAL = ConfigKey.duration("publish.interval", 5000, 100, 3600000);
+    public static final ConfigKey PAYLOAD_FORMAT = ConfigKey.choice("payload.format", "json", new String[] {"json", "text"});
+    public static final ConfigKey BACKOFF_MIN = ConfigKey.duration("backoff.min", 1000, 100, 600000);
+    public static final ConfigKey BACKOFF_MAX = ConfigKey.duration("backoff.max", 60000, 100, 3600000);
+    /** 0 turns the reboot off. */
+    public static final ConfigKey REBOOT_AFTER = ConfigKey.duration("reboot.after", 900000, 10000, 7 * 24 * 3600000L);
+    public static final ConfigKey QUEUE_CAPACITY = ConfigKey.number("queue.capacity", 17280, 1, 1000000);
+
+    public static final ConfigKey SENSOR_ADC_BITS = ConfigKey.number("sensor.adc.bits", 12, 9, 12);
+    public static final ConfigKey SENSOR_RAW_DRY = ConfigKey.number("sensor.raw.dry", 3200, 0, 4095);
+    public static final ConfigKey SENSOR_RAW_WET = ConfigKey.number("sensor.raw.wet", 1400, 0, 4095);
+    public static final ConfigKey SENSOR_SAMPLES = ConfigKey.number("sensor.samples", 7, 1, SensorConfig.MAX_SAMPLES);
+    public static final ConfigKey SENSOR_SMOOTHING = ConfigKey.number("sensor.smoothing", 1, 1, SensorConfig.MAX_SMOOTHING);
+    /** Default: derived from the dry and wet counts. */
+    public static final ConfigKey SENSOR_RAW_MIN = ConfigKey.number("sensor.raw.min", MoistureScale.DERIVED, 0, 4095);
+    /** Default: derived from the dry and wet counts. */
+    public static final ConfigKey SENSOR_RAW_MAX = ConfigKey.number("sensor.raw.max", MoistureScale.DERIVED, 0, 4095);
+
+    public static final ConfigKey HOMEASSISTANT_DISCOVERY = ConfigKey.bool("homeassistant.discovery", 1);
+    public static final ConfigKey HOMEASSISTANT_PREFIX = ConfigKey.text("homeassistant.prefix", "homeassistant");
+    public static final ConfigKey HOMEASSISTANT_STATUS = ConfigKey.text("homeassistant.status", "homeassistant/status");
+
+    /** Read by the firmware and scripts/flash only: which board, and the sensor's pin. */
+    public static final ConfigKey BOARD_NAME = ConfigKey.text("board.name", null);
+    /** Default: the board's usual sensor pin, see {@link BoardConfig}. */
+    public static final ConfigKey SENSOR_ADC_PIN = ConfigKey.number("sensor.adc.pin", -1, 0, 48);
+
+    private static final ConfigKey[] ALL = {
+        DEVICE_NAME, WIFI_SSID, WIFI_PASSWORD, WIFI_JOIN_TIMEOUT,
+        MQTT_BROKER, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TOPIC_PUBLISH, MQTT_TOPIC_SUBSCRIBE, MQTT_TOPIC_STATUS,
+        MQTT_TOPIC_COMMANDS, MQTT_TOPIC_REPLY, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_TLS_VERIFY_HOSTNAME,
+        MQTT_DELIVERY_CHECK, MQTT_KEEPALIVE, MQTT_QOS,
+        PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, QUEUE_CAPACITY,
+        SENSOR_ADC_BITS, SENSOR_RAW_DRY, SENSOR_RAW_WET, SENSOR_SAMPLES, SENSOR_SMOOTHING, SENSOR_RAW_MIN, SENSOR_RAW_MAX,
+        HOMEASSISTANT_DISCOVERY, HOMEASSISTANT_PREFIX, HOMEASSISTANT_STATUS,
+        BOARD_NAME, SENSOR_ADC_PIN,
+    };
+
+    private ConfigKeys() {
+    }
+
+    /** Every key (a copy), in the order the templates document them. */
+    public static ConfigKey[] all() {
+        ConfigKey[] copy = new ConfigKey[ALL.length];
+        System.arraycopy(ALL, 0, copy, 0, ALL.length);
+        return copy;
+    }
+}
