@@ -101,7 +101,7 @@ class HomeAssistantDiscoveryTest {
             // Stable, predictable ids: the same on every Home Assistant, whatever the entity's name.
             assertEquals("smartpot_" + ID + "_" + levels[3], c.get("unique_id").asText());
             assertEquals(levels[1] + ".smartpot_" + ID + "_" + levels[3], c.get("default_entity_id").asText());
-            assertTrue(c.get("default_entity_id").asText().matches("(sensor|binary_sensor)\\.[a-z0-9_]+"),
+            assertTrue(isValidEntityId(c.get("default_entity_id").asText()),
                     "an entity id Home Assistant accepts: " + c.get("default_entity_id"));
             if (c.has("entity_category")) {
                 assertTrue(ENTITY_CATEGORIES.contains(c.get("entity_category").asText()));
@@ -152,6 +152,24 @@ class HomeAssistantDiscoveryTest {
                 assertEquals(properties.isEmpty() ? "to_mothership" : "to_mothership/" + ID, c.get("state_topic").asText());
             }
         }
+    }
+
+    /**
+     * Home Assistant's rule for an entity id (homeassistant/core.py, valid_entity_id): domain and object id of
+     * lowercase letters, digits and '_', neither starting nor ending with '_', and no "__" in the domain.
+     */
+    private static boolean isValidEntityId(String id) {
+        int dot = id.indexOf('.');
+        if (dot < 0 || id.indexOf('.', dot + 1) >= 0) {
+            return false;
+        }
+        String domain = id.substring(0, dot);
+        String object = id.substring(dot + 1);
+        return isSlug(domain) && !domain.contains("__") && isSlug(object);
+    }
+
+    private static boolean isSlug(String s) {
+        return s.matches("[a-z0-9_]+") && !s.startsWith("_") && !s.endsWith("_");
     }
 
     private static void texts(JsonNode node, List<String> out) {
