@@ -87,9 +87,10 @@ public final class PotNode {
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
         session.add(availability);
+        // With discovery off, the announcer clears what the pot announced before.
+        HomeAssistantAnnouncer announcer = new HomeAssistantAnnouncer(config, clientId, Firmware.VERSION, mqtt, outbox, link, log);
+        session.add(announcer);
         if (config.homeAssistant.discovery) {
-            HomeAssistantAnnouncer announcer = new HomeAssistantAnnouncer(config, clientId, Firmware.VERSION, mqtt, outbox, link, log);
-            session.add(announcer);
             handlers = new MessageHandler[] {announcer, commands};
         } else {
             handlers = new MessageHandler[] {commands};

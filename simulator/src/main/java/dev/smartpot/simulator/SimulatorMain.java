@@ -27,6 +27,8 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_CONFIG = 2;
+    /** A fleet's readings topic unless the config names one: a topic per pot. */
+    static final String FLEET_READINGS_TOPIC = "to_mothership/{id}";
     /** Seconds Ctrl-C waits for a fleet to say "offline" and stop. */
     private static final int FLEET_GRACE_SECONDS = 70;
 
@@ -76,6 +78,10 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             return EXIT_CONFIG;
         }
         brokers.applyTo(source);
+        if ((devices > 1 || view) && source.get("mqtt.topic.publish") == null) {
+            // On one shared topic every Home Assistant entity of every pot renders every reading (N x N); per pot, N.
+            source.override("mqtt.topic.publish", FLEET_READINGS_TOPIC, "the fleet's default (--devices)");
+        }
         SimulatorSettings settings;
         try {
             settings = SimulatorSettings.read(source);

@@ -75,6 +75,11 @@ public final class CommandChannel implements SessionStep, MessageHandler {
     public void linkDown() {
     }
 
+    public String ignores(String topic) {
+        String other = topics.otherPot(topic);
+        return other == null ? null : "for pot " + other;
+    }
+
     public boolean handle(long now, String topic, byte[] body, int size, boolean retained) {
         if (!topics.isForThisPot(topic)) {
             return false;

@@ -6,6 +6,10 @@ package dev.smartpot.device.config;
  */
 public final class HomeAssistantConfig {
 
+    /**
+     * True: announce the pot. False (also with payload.format = text, which has no fields to read): clear the
+     * configs the pot may have retained before, once per start.
+     */
     public final boolean discovery;
     public final String prefix;
     /** Home Assistant's birth topic: "online" there means it lost its state, so the pot announces itself again. */

@@ -15,8 +15,14 @@ import dev.smartpot.device.text.Printable;
 /**
  * Makes the pot appear in Home Assistant: publishes the retained discovery configs on each connect, and again
  * whenever Home Assistant says on its status topic that it (re)started.
+ *
+ * <p>With discovery off, the pot instead clears the configs it may have retained before (an empty retained
+ * message on each of its own config topics, which also makes Home Assistant remove the entities), once per
+ * boot: three small publishes, and a pot that never announced itself costs the broker nothing more.
  */
 public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler {
+
+    private static final byte[] NOTHING = new byte[0];
 
     private final HomeAssistantDiscovery discovery;
     private final HomeAssistantConfig config;
@@ -24,13 +30,18 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
     private final PayloadBuffer outbox;
     private final LinkSupervisor link;
     private final Log log;
+    /** Discovery off: whether this boot already cleared the retained configs. */
+    private boolean cleared;
+    /** Discovery off: whether the current connect is the one that cleared them (for its "connected" line). */
+    private boolean clearedNow;
 
     /** @param outbox reused for every config */
     public HomeAssistantAnnouncer(DeviceConfig device, String clientId, String softwareVersion, MqttTransport mqtt,
             PayloadBuffer outbox, LinkSupervisor link, Log log) {
         this.config = device.homeAssistant;
+        // A readings topic without {id} is shared by every pot: the templates then check the reading's id.
         this.discovery = new HomeAssistantDiscovery(config.prefix, clientId, device.deviceName, device.publishTopicFor(clientId),
-                device.statusTopicFor(clientId), softwareVersion);
+                device.publishTopic.indexOf("{id}") < 0, device.statusTopicFor(clientId), softwareVersion);
         this.mqtt = mqtt;
         this.outbox = outbox;
         this.link = link;
@@ -38,6 +49,15 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
     }
 
     public void start(MqttTransport transport) throws MqttTransportException {
+        if (!config.discovery) {
+            clearedNow = false;
+            if (!cleared) {
+                clear(transport);
+                cleared = true;
+                clearedNow = true;
+            }
+            return;
+        }
         if (Subscriptions.subscribeUnlessRefused(transport, config.statusTopic, "homeassistant.status") != null) {
             log.warn("not allowed to read " + config.statusTopic
                     + ": the pot announces itself to Home Assistant at each connect only");
@@ -46,15 +66,23 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
     }
 
     public boolean describe(StringBuilder line) {
-        line.append("; announced to Home Assistant under ").append(config.prefix).append('/');
+        if (config.discovery) {
+            line.append("; announced to Home Assistant under ").append(config.prefix).append('/');
+        } else if (clearedNow) {
+            line.append("; Home Assistant discovery off: cleared this pot's configs under ").append(config.prefix).append('/');
+        }
         return true;
     }
 
     public void linkDown() {
     }
 
+    public String ignores(String topic) {
+        return null;
+    }
+
     public boolean handle(long now, String topic, byte[] body, int size, boolean retained) {
-        if (!topic.equals(config.statusTopic)) {
+        if (!config.discovery || !topic.equals(config.statusTopic)) {
             return false;
         }
         if (body != null && "online".equals(Printable.trimmedAscii(body)) && link.isOnline()) {
@@ -72,6 +100,13 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
         for (int i = 0; i < discovery.count(); i++) {
             discovery.write(i, outbox);
             transport.publish(discovery.topic(i), outbox.bytes(), outbox.length(), 1, true);
+        }
+    }
+
+    /** An empty retained message removes the broker's retained config, and Home Assistant removes the entity. */
+    private void clear(MqttTransport transport) throws MqttTransportException {
+        for (int i = 0; i < discovery.count(); i++) {
+            transport.publish(discovery.topic(i), NOTHING, 0, 1, true);
         }
     }
 }

@@ -10,37 +10,52 @@ import dev.smartpot.device.text.PayloadBuffer;
  * {@code <prefix>/<component>/<client id>/<object>/config}; every entity is available while the pot's
  * status topic says {@code online}.
  *
- * <p>All pots publish their readings to one topic, so each template first checks the reading's
- * {@code id}: another pot's reading renders empty, which Home Assistant ignores. A fault renders
- * {@code None}, which makes the moisture "unknown" instead of a made-up number.
+ * <p>Every id in a config is this pot's own: the device identifier and unique ids carry the prefix
+ * {@value #ID_PREFIX} so they cannot collide with another firmware that uses the bare MAC, and
+ * {@code default_entity_id} gives each entity a stable id such as {@code sensor.smartpot_<id>_moisture}.
+ *
+ * <p>Each template first checks that the message is a JSON object (anything else renders nothing, which
+ * Home Assistant ignores without an error); on a shared readings topic it also checks the reading's
+ * {@code id}, so another pot's reading renders nothing. A fault renders {@code None}, which makes the
+ * moisture "unknown" instead of a made-up number.
  */
 public final class HomeAssistantDiscovery {
 
     public static final String MODEL = "Smart pot (capacitive soil sensor)";
     public static final String MANUFACTURER = "smartpot";
+    /** Before the client id in every id the pot gives Home Assistant. */
+    public static final String ID_PREFIX = "smartpot_";
 
     private static final int MOISTURE = 0;
     private static final int RAW = 1;
     private static final int PROBLEM = 2;
     private static final int ENTITIES = 3;
+    private static final String[] COMPONENTS = {"sensor", "sensor", "binary_sensor"};
+    private static final String[] OBJECTS = {"moisture", "raw", "sensor_fault"};
 
     private final String clientId;
     private final String deviceName;
     private final String stateTopic;
+    private final boolean sharedTopic;
     private final String availabilityTopic;
     private final String softwareVersion;
     private final String[] topics = new String[ENTITIES];
 
-    public HomeAssistantDiscovery(String prefix, String clientId, String deviceName, String stateTopic,
+    /**
+     * @param sharedTopic true when other pots publish their readings to {@code stateTopic} too (the
+     *            tutorial's {@code to_mothership}); false for a per-pot topic such as {@code to_mothership/{id}}
+     */
+    public HomeAssistantDiscovery(String prefix, String clientId, String deviceName, String stateTopic, boolean sharedTopic,
             String availabilityTopic, String softwareVersion) {
         this.clientId = clientId;
         this.deviceName = deviceName;
         this.stateTopic = stateTopic;
+        this.sharedTopic = sharedTopic;
         this.availabilityTopic = availabilityTopic;
         this.softwareVersion = softwareVersion;
-        topics[MOISTURE] = prefix + "/sensor/" + clientId + "/moisture/config";
-        topics[RAW] = prefix + "/sensor/" + clientId + "/raw/config";
-        topics[PROBLEM] = prefix + "/binary_sensor/" + clientId + "/sensor_fault/config";
+        for (int i = 0; i < ENTITIES; i++) {
+            topics[i] = prefix + "/" + COMPONENTS[i] + "/" + clientId + "/" + OBJECTS[i] + "/config";
+        }
     }
 
     public int count() {
@@ -57,26 +72,23 @@ public final class HomeAssistantDiscovery {
         out.append('{');
         switch (entity) {
             case MOISTURE:
-                common(out, "Moisture", "moisture");
-                out.append(",\"value_template\":");
+                common(out, entity, "Moisture");
                 template(out, "{% elif value_json.moisture is defined %}{{ value_json.moisture }}{% else %}None");
                 out.append(",\"device_class\":\"moisture\",\"state_class\":\"measurement\",\"unit_of_measurement\":\"%\"");
                 break;
             case RAW:
-                common(out, "Raw ADC counts", "raw");
-                out.append(",\"value_template\":");
+                common(out, entity, "Raw ADC counts");
                 template(out, "{% elif value_json.raw is defined %}{{ value_json.raw }}{% else %}None");
                 out.append(",\"state_class\":\"measurement\",\"entity_category\":\"diagnostic\",\"icon\":\"mdi:sine-wave\"");
                 break;
             default:
-                common(out, "Sensor fault", "sensor_fault");
-                out.append(",\"value_template\":");
+                common(out, entity, "Sensor fault");
                 template(out, "{% elif value_json.fault is defined %}ON{% else %}OFF");
                 out.append(",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"device_class\":\"problem\"");
                 out.append(",\"entity_category\":\"diagnostic\"");
                 break;
         }
-        out.append(",\"device\":{\"identifiers\":[\"").append(clientId).append("\"],\"name\":");
+        out.append(",\"device\":{\"identifiers\":[\"").append(ID_PREFIX).append(clientId).append("\"],\"name\":");
         JsonText.appendString(out, deviceName);
         out.append(",\"model\":");
         JsonText.appendString(out, MODEL);
@@ -87,10 +99,12 @@ public final class HomeAssistantDiscovery {
         out.append("}}");
     }
 
-    private void common(PayloadBuffer out, String name, String object) {
+    private void common(PayloadBuffer out, int entity, String name) {
         out.append("\"name\":");
         JsonText.appendString(out, name);
-        out.append(",\"unique_id\":\"").append(clientId).append('_').append(object).append('"');
+        out.append(",\"unique_id\":\"").append(ID_PREFIX).append(clientId).append('_').append(OBJECTS[entity]).append('"');
+        out.append(",\"default_entity_id\":\"").append(COMPONENTS[entity]).append('.').append(ID_PREFIX).append(clientId)
+                .append('_').append(OBJECTS[entity]).append('"');
         out.append(",\"state_topic\":");
         JsonText.appendString(out, stateTopic);
         out.append(",\"availability_topic\":");
@@ -98,8 +112,17 @@ public final class HomeAssistantDiscovery {
         out.append(",\"payload_available\":\"online\",\"payload_not_available\":\"offline\"");
     }
 
-    /** A Jinja template that renders nothing for another pot's reading, then {@code body} for this pot's. */
+    /**
+     * A Jinja template that renders nothing for anything but this pot's JSON reading, then {@code body}.
+     * "is not mapping" is true for a message that is not JSON (value_json undefined), an array, a number or a
+     * string, and {@code or} stops there, so no attribute of a non-object is ever read: Jinja2 (Home Assistant)
+     * would log an error for each such render.
+     */
     private void template(PayloadBuffer out, String body) {
-        out.append("\"{% if value_json.id != '").append(clientId).append("' %}").append(body).append("{% endif %}\"");
+        out.append(",\"value_template\":\"{% if value_json is not mapping");
+        if (sharedTopic) {
+            out.append(" or value_json.id is not defined or value_json.id != '").append(clientId).append('\'');
+        }
+        out.append(" %}").append(body).append("{% endif %}\"");
     }
 }

@@ -116,9 +116,14 @@ public final class Inbox implements MqttListener {
             if (dropped > 0) {
                 log.warn("inbox full: " + dropped + " message(s) dropped");
             }
-            // The tutorial's line: every message, as "(topic, payload)".
-            log.info("(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Printable.printable(body, 200)) + ")");
-            for (int i = 0; i < handlers.length && !handlers[i].handle(now, topic, body, size, wasRetained); i++) {
+            String ignored = null;
+            for (int i = 0; i < handlers.length && ignored == null; i++) {
+                ignored = handlers[i].ignores(topic);
+            }
+            // The tutorial's line: every message, as "(topic, payload)"; one that is not for this pot says so.
+            String line = "(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Printable.printable(body, 200)) + ")";
+            log.info(ignored == null ? line : line + " ignored: " + ignored);
+            for (int i = 0; ignored == null && i < handlers.length && !handlers[i].handle(now, topic, body, size, wasRetained); i++) {
                 // offered to the next handler
             }
         }

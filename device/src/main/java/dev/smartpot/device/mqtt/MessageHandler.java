@@ -8,4 +8,11 @@ public interface MessageHandler {
      * @return true if the message was this handler's: the next handlers do not see it
      */
     boolean handle(long now, String topic, byte[] body, int size, boolean retained);
+
+    /**
+     * Asked before a message is logged: why a message on {@code topic} that reached this pot is not for it
+     * (e.g. "for pot 0123456789ab" under a wildcard subscription), or null. A reason makes the inbox log the
+     * message as ignored and offer it to no handler.
+     */
+    String ignores(String topic);
 }

@@ -16,27 +16,27 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hubspot.jinjava.Jinjava;
 
 import dev.smartpot.device.fakes.FakeTransport;
 import dev.smartpot.device.fakes.TestPot;
 
 /**
- * The discovery configs, checked against Home Assistant's documented MQTT discovery keys, and their
- * templates rendered by a Jinja engine against the readings the pot really publishes.
+ * The discovery configs, checked against the keys of Home Assistant's MQTT sensor and binary sensor schemas;
+ * their templates are covered by {@link DiscoveryTemplatesTest}.
  */
 class HomeAssistantDiscoveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // Keys documented for discovery payloads (home-assistant.io: integrations/sensor.mqtt,
-    // integrations/binary_sensor.mqtt, and the "device" map in integrations/mqtt#discovery-payload).
+    // Keys of Home Assistant's MQTT entity schemas (homeassistant/components/mqtt: const.py, schemas.py, sensor.py,
+    // binary_sensor.py, entity.py). object_id is left out on purpose: deprecated since 2025.10, it stops working
+    // in 2026.4; default_entity_id replaces it.
     private static final Set<String> COMMON = Set.of("availability", "availability_mode", "availability_template",
-            "availability_topic", "device", "device_class", "enabled_by_default", "encoding", "entity_category",
-            "entity_picture", "expire_after", "force_update", "icon", "json_attributes_template", "json_attributes_topic",
-            "name", "object_id", "payload_available", "payload_not_available", "qos", "state_topic", "unique_id",
-            "value_template", "origin");
-    private static final Set<String> SENSOR_ONLY = Set.of("last_reset_value_template", "state_class",
+            "availability_topic", "default_entity_id", "device", "device_class", "enabled_by_default", "encoding",
+            "entity_category", "entity_picture", "expire_after", "force_update", "icon", "json_attributes_template",
+            "json_attributes_topic", "name", "origin", "payload_available", "payload_not_available", "qos", "state_topic",
+            "unique_id", "value_template");
+    private static final Set<String> SENSOR_ONLY = Set.of("last_reset_value_template", "options", "state_class",
             "suggested_display_precision", "unit_of_measurement");
     private static final Set<String> BINARY_SENSOR_ONLY = Set.of("off_delay", "payload_off", "payload_on");
     private static final Set<String> DEVICE = Set.of("configuration_url", "connections", "hw_version", "identifiers",
@@ -45,11 +45,15 @@ class HomeAssistantDiscoveryTest {
 
     private static final String ID = TestPot.ID;
     private static final String STATUS = "to_mothership/" + ID + "/status";
+    static final String MOISTURE = "homeassistant/sensor/" + ID + "/moisture/config";
+    static final String RAW = "homeassistant/sensor/" + ID + "/raw/config";
+    static final String PROBLEM = "homeassistant/binary_sensor/" + ID + "/sensor_fault/config";
 
-    private static Map<String, JsonNode> configs(TestPot pot) throws Exception {
+    /** The last config the pot published on each discovery topic (empty ones, which clear a config, left out). */
+    static Map<String, JsonNode> configs(TestPot pot) throws Exception {
         Map<String, JsonNode> out = new HashMap<>();
         for (FakeTransport.Sent s : pot.mqtt.sent) {
-            if (s.topic().startsWith("homeassistant/")) {
+            if (s.topic().startsWith("homeassistant/") && !s.payload().isEmpty()) {
                 assertTrue(s.retained(), "retained, so Home Assistant finds it after a restart: " + s.topic());
                 assertEquals(1, s.qos(), s.topic());
                 out.put(s.topic(), JSON.readTree(s.payload()));
@@ -67,12 +71,11 @@ class HomeAssistantDiscoveryTest {
     }
 
     @Test
-    void announcesOneDeviceWithMoistureRawAndProblemEntitiesUsingOnlyDocumentedKeys() throws Exception {
+    void announcesOneDeviceWithMoistureRawAndProblemEntitiesUsingOnlyKeysHomeAssistantKnows() throws Exception {
         TestPot pot = new TestPot("device.name = Living room \"fern\" \u00e9\n");
         pot.runFor(1);
         Map<String, JsonNode> configs = configs(pot);
-        assertEquals(Set.of("homeassistant/sensor/" + ID + "/moisture/config", "homeassistant/sensor/" + ID + "/raw/config",
-                "homeassistant/binary_sensor/" + ID + "/sensor_fault/config"), configs.keySet());
+        assertEquals(Set.of(MOISTURE, RAW, PROBLEM), configs.keySet());
 
         Set<String> uniqueIds = new HashSet<>();
         for (Map.Entry<String, JsonNode> e : configs.entrySet()) {
@@ -84,30 +87,37 @@ class HomeAssistantDiscoveryTest {
             allowed.addAll(levels[1].equals("sensor") ? SENSOR_ONLY : BINARY_SENSOR_ONLY);
             Set<String> unknown = new HashSet<>(keys(c));
             unknown.removeAll(allowed);
-            assertTrue(unknown.isEmpty(), "undocumented keys " + unknown + " in " + e.getKey());
+            assertTrue(unknown.isEmpty(), "keys Home Assistant does not know " + unknown + " in " + e.getKey());
+            assertFalse(c.has("object_id"), "object_id stops working in Home Assistant 2026.4");
             Set<String> unknownDevice = new HashSet<>(keys(c.get("device")));
             unknownDevice.removeAll(DEVICE);
-            assertTrue(unknownDevice.isEmpty(), "undocumented device keys " + unknownDevice);
+            assertTrue(unknownDevice.isEmpty(), "unknown device keys " + unknownDevice);
 
             assertEquals("to_mothership", c.get("state_topic").asText());
             assertEquals(STATUS, c.get("availability_topic").asText());
             assertEquals("online", c.get("payload_available").asText());
             assertEquals("offline", c.get("payload_not_available").asText());
             assertTrue(uniqueIds.add(c.get("unique_id").asText()), "unique ids differ");
-            assertTrue(c.get("unique_id").asText().startsWith(ID + "_"));
+            // Stable, predictable ids: the same on every Home Assistant, whatever the entity's name.
+            assertEquals("smartpot_" + ID + "_" + levels[3], c.get("unique_id").asText());
+            assertEquals(levels[1] + ".smartpot_" + ID + "_" + levels[3], c.get("default_entity_id").asText());
+            assertTrue(isValidEntityId(c.get("default_entity_id").asText()),
+                    "an entity id Home Assistant accepts: " + c.get("default_entity_id"));
             if (c.has("entity_category")) {
                 assertTrue(ENTITY_CATEGORIES.contains(c.get("entity_category").asText()));
             }
             JsonNode device = c.get("device");
-            assertEquals(List.of(ID), List.of(device.get("identifiers").get(0).asText()));
+            assertEquals(List.of("smartpot_" + ID), List.of(device.get("identifiers").get(0).asText()),
+                    "prefixed: another firmware's bare MAC cannot join this device");
+            assertEquals(1, device.get("identifiers").size());
             assertEquals("Living room \"fern\" \u00e9", device.get("name").asText(), "the name survives JSON escaping");
             assertTrue(device.get("sw_version").asText().matches("\\d+\\.\\d+\\.\\d+"));
         }
-        JsonNode moisture = configs.get("homeassistant/sensor/" + ID + "/moisture/config");
+        JsonNode moisture = configs.get(MOISTURE);
         assertEquals("moisture", moisture.get("device_class").asText());
         assertEquals("%", moisture.get("unit_of_measurement").asText());
         assertEquals("measurement", moisture.get("state_class").asText());
-        JsonNode problem = configs.get("homeassistant/binary_sensor/" + ID + "/sensor_fault/config");
+        JsonNode problem = configs.get(PROBLEM);
         assertEquals("problem", problem.get("device_class").asText());
 
         // Availability is the pot's own retained status: online now, and its will says offline.
@@ -117,37 +127,58 @@ class HomeAssistantDiscoveryTest {
     }
 
     @Test
-    void templatesShowThisPotsMoistureIgnoreOtherPotsAndTurnAFaultIntoUnknownAndAProblem() throws Exception {
-        TestPot pot = new TestPot("");
-        pot.runFor(1);
-        Map<String, JsonNode> configs = configs(pot);
-        String moisture = configs.get("homeassistant/sensor/" + ID + "/moisture/config").get("value_template").asText();
-        String raw = configs.get("homeassistant/sensor/" + ID + "/raw/config").get("value_template").asText();
-        String problem = configs.get("homeassistant/binary_sensor/" + ID + "/sensor_fault/config").get("value_template").asText();
-
-        pot.raw = 0;
-        pot.runFor(5_000);
-        List<String> readings = pot.readings();
-        String good = readings.get(0);
-        String unplugged = readings.get(1);
-        assertTrue(unplugged.contains("\"fault\":\"disconnected\""), unplugged);
-        String otherPot = good.replace(ID, "0123456789ab");
-
-        assertEquals("50.0", render(moisture, good));
-        assertEquals("2300", render(raw, good));
-        assertEquals("OFF", render(problem, good));
-        assertEquals("None", render(moisture, unplugged), "Home Assistant shows 'unknown', never a made-up number");
-        assertEquals("ON", render(problem, unplugged));
-        assertEquals("", render(moisture, otherPot), "an empty result is ignored by Home Assistant");
-        assertEquals("", render(raw, otherPot));
-        assertEquals("", render(problem, otherPot));
+    void aPotsConfigsNameOnlyItsOwnDeviceOnASharedAndOnAPerPotTopic() throws Exception {
+        for (String properties : new String[] {"", "mqtt.topic.publish = to_mothership/{id}\n"}) {
+            TestPot pot = new TestPot(properties);
+            pot.runFor(1);
+            Map<String, JsonNode> configs = configs(pot);
+            assertEquals(3, configs.size());
+            for (Map.Entry<String, JsonNode> e : configs.entrySet()) {
+                assertTrue(e.getKey().contains("/" + ID + "/"), "under its own id: " + e.getKey());
+                List<String> texts = new ArrayList<>();
+                texts(e.getValue(), texts);
+                for (String text : texts) {
+                    // Any 12-hex-digit client id in any value is this pot's: no topic, id or template names another.
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![0-9a-f])[0-9a-f]{12}(?![0-9a-f])").matcher(text);
+                    while (m.find()) {
+                        assertEquals(ID, m.group(), "names another device: " + text + " in " + e.getKey());
+                    }
+                }
+                JsonNode c = e.getValue();
+                assertTrue(c.get("unique_id").asText().startsWith("smartpot_" + ID + "_"));
+                assertTrue(c.get("default_entity_id").asText().endsWith(".smartpot_" + ID + "_" + e.getKey().split("/")[3]));
+                assertEquals("[\"smartpot_" + ID + "\"]", c.get("device").get("identifiers").toString());
+                assertEquals(STATUS, c.get("availability_topic").asText());
+                assertEquals(properties.isEmpty() ? "to_mothership" : "to_mothership/" + ID, c.get("state_topic").asText());
+            }
+        }
     }
 
-    private static String render(String template, String payload) throws Exception {
-        Map<String, Object> context = new HashMap<>();
-        context.put("value", payload);
-        context.put("value_json", JSON.readValue(payload, Map.class));
-        return new Jinjava().render(template, context).trim();
+    /**
+     * Home Assistant's rule for an entity id (homeassistant/core.py, valid_entity_id): domain and object id of
+     * lowercase letters, digits and '_', neither starting nor ending with '_', and no "__" in the domain.
+     */
+    private static boolean isValidEntityId(String id) {
+        int dot = id.indexOf('.');
+        if (dot < 0 || id.indexOf('.', dot + 1) >= 0) {
+            return false;
+        }
+        String domain = id.substring(0, dot);
+        String object = id.substring(dot + 1);
+        return isSlug(domain) && !domain.contains("__") && isSlug(object);
+    }
+
+    private static boolean isSlug(String s) {
+        return s.matches("[a-z0-9_]+") && !s.startsWith("_") && !s.endsWith("_");
+    }
+
+    private static void texts(JsonNode node, List<String> out) {
+        if (node.isTextual()) {
+            out.add(node.asText());
+        }
+        for (JsonNode child : node) {
+            texts(child, out);
+        }
     }
 
     @Test
@@ -172,22 +203,55 @@ class HomeAssistantDiscoveryTest {
     }
 
     @Test
-    void aPrefixOfYourOwnAndDiscoveryOff() throws Exception {
+    void aPrefixOfYourOwn() throws Exception {
         TestPot custom = new TestPot("homeassistant.prefix = ha/discovery\nhomeassistant.status = ha/status\n");
         custom.runFor(1);
         assertTrue(custom.mqtt.sent.stream().anyMatch(s -> s.topic().equals("ha/discovery/sensor/" + ID + "/moisture/config")));
         assertTrue(custom.mqtt.subscriptions.contains("ha/status"));
-
-        TestPot off = new TestPot("homeassistant.discovery = false\n");
-        off.runFor(1);
-        assertFalse(off.mqtt.sent.stream().anyMatch(s -> s.topic().startsWith("homeassistant/")));
-        assertFalse(off.mqtt.subscriptions.contains("homeassistant/status"));
     }
 
     @Test
-    void theTutorialsTextFormatHasNoFieldsForHomeAssistantSoItStaysQuiet() {
+    void turningDiscoveryOffClearsWhatThePotRetainedBeforeOncePerBoot() throws Exception {
+        TestPot on = new TestPot("");
+        on.runFor(1);
+        assertEquals(3, configs(on).size(), "announced while discovery was on");
+
+        TestPot off = new TestPot("homeassistant.discovery = false\n");
+        off.runFor(1);
+        List<FakeTransport.Sent> toHomeAssistant = new ArrayList<>();
+        for (FakeTransport.Sent s : off.mqtt.sent) {
+            if (s.topic().startsWith("homeassistant/")) {
+                toHomeAssistant.add(s);
+            }
+        }
+        assertEquals(3, toHomeAssistant.size(), toHomeAssistant.toString());
+        Set<String> cleared = new HashSet<>();
+        for (FakeTransport.Sent s : toHomeAssistant) {
+            assertEquals("", s.payload(), "an empty retained message deletes the retained config: " + s.topic());
+            assertTrue(s.retained(), s.topic());
+            assertEquals(1, s.qos(), "acknowledged, so the broker has it before the pot moves on");
+            cleared.add(s.topic());
+        }
+        assertEquals(configs(on).keySet(), cleared, "exactly the topics the pot announced on, nobody else's");
+        assertFalse(off.mqtt.subscriptions.contains("homeassistant/status"), "off: Home Assistant's birth is not its business");
+        assertTrue(off.log.has("Home Assistant discovery off: cleared this pot's configs under homeassistant/"), off.log.all());
+
+        // A reconnect in the same boot does not clear again: cheap on a flaky link and for a fleet.
+        off.mqtt.breakLink("test");
+        off.runFor(5_000);
+        assertTrue(off.mqtt.connects.size() >= 2, "reconnected");
+        assertEquals(3, off.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count());
+        off.mqtt.deliver("homeassistant/status", "online");
+        off.runFor(1);
+        assertEquals(3, off.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count(),
+                "nothing announced when Home Assistant comes online");
+    }
+
+    @Test
+    void theTutorialsTextFormatHasNoFieldsForHomeAssistantSoItOnlyClearsOldConfigs() {
         TestPot pot = new TestPot("payload.format = text\n");
         pot.runFor(1);
-        assertFalse(pot.mqtt.sent.stream().anyMatch(s -> s.topic().startsWith("homeassistant/")));
+        assertTrue(pot.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).allMatch(s -> s.payload().isEmpty()));
+        assertEquals(3, pot.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count());
     }
 }

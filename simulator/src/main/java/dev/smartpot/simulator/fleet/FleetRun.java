@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.BrokerAddress;
+import dev.smartpot.device.mqtt.Topics;
 import dev.smartpot.device.text.Durations;
 import dev.smartpot.simulator.SimulatorConfig;
 
@@ -47,11 +48,13 @@ public final class FleetRun {
         SimulatedFleet fleet = new SimulatedFleet(device, world, devices, connectsPerSecond, threads, console,
                 SimulatedFleet.hiveMq());
         boolean ansi = view && terminal && !potLogs;
+        // A per-pot readings topic (to_mothership/{id}, the fleet's default) is watched with a wildcard.
+        String readings = Topics.withClientId(device.publishTopic, "+");
         out.println("smartpot fleet: " + devices + " pots on " + broker + ", connecting at "
                 + trim(connectsPerSecond) + "/s, a reading each every " + Durations.format(device.publishIntervalMillis)
-                + " to " + device.publishTopic + " (HiveMQ client, " + threads + " scheduler threads)");
+                + " to " + readings + " (HiveMQ client, " + threads + " scheduler threads)");
         String hostPort = hostPort(device.brokers[0]);
-        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + device.publishTopic + " -v");
+        out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + readings + " -v");
         out.println("  talk to every pot:    mosquitto_pub " + hostPort + " -t " + device.subscribeTopic + " -m \"wassap!\"");
         if (view && !terminal) {
             out.println("  --view: output is not a terminal, so the view is printed as plain lines");
@@ -59,7 +62,7 @@ public final class FleetRun {
         out.println(potLogs ? "  every pot's log lines follow; Ctrl-C to stop"
                 : "  a summary every " + (PLAIN_PERIOD_MILLIS / 1000) + " s (--pot-logs: every pot's own lines); Ctrl-C to stop");
         FleetView screen = new FleetView(fleet, "smartpot fleet: " + devices + " pots on " + broker
-                + "\n  watch the readings: mosquitto_sub " + hostPort + " -t " + device.publishTopic + " -v", ansi, view, console);
+                + "\n  watch the readings: mosquitto_sub " + hostPort + " -t " + readings + " -v", ansi, view, console);
         long period = ansi ? VIEW_PERIOD_MILLIS : PLAIN_PERIOD_MILLIS;
         long started = System.currentTimeMillis();
         fleet.start();

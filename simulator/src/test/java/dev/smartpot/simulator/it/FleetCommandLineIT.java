@@ -8,9 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
 
@@ -33,12 +35,24 @@ class FleetCommandLineIT {
         String out = r[1];
         assertEquals("0", r[0], out + r[2]);
         assertTrue(out.contains("smartpot fleet: 5 pots on tcp://127.0.0.1:"), out);
+        assertTrue(out.matches("(?s).*a reading each every 1s to to_mothership/\\+ .*"), "a fleet's default: a readings topic per pot: " + out);
+        assertTrue(out.matches("(?s).*watch the readings: +mosquitto_sub -h 127\\.0\\.0\\.1 -p \\d+ -t to_mothership/\\+ -v.*"), out);
         assertTrue(out.contains("--view: output is not a terminal, so the view is printed as plain lines"), out);
         assertFalse(out.contains("\033["), "no escape codes in a file");
         assertTrue(out.matches("(?s).*fleet: 5/5 started, 5 online, 0 reconnecting, \\d+ queued, 0 dropped, [0-9.]+ readings/s.*"), out);
         assertTrue(out.matches("(?s).*\\n  [0-9a-f]{12} online   [\u2588\u2591]{20}  \\d+\\.\\d%  queued \\d+  dropped 0  reconnects 0\\n.*"), out);
         assertTrue(out.matches("(?s).*fleet: stopped 5 of 5 pots after [0-9.]+s: (\\d+) readings taken, \\1 published, 0 still queued, 0 dropped.*"), out);
         assertFalse(out.contains("INFO"), "a fleet prints summaries, not every pot's lines: " + out);
+    }
+
+    @Test
+    void aFleetKeepsTheReadingsTopicItsConfigNames(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("shared.properties");
+        Files.writeString(config, Files.readString(Path.of(TEMPLATE)) + "\nmqtt.topic.publish = to_mothership\n");
+        String[] r = run("--config", config.toString(), "--port", "0", "--devices", "2", "--duration", "2s");
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains(" to to_mothership (HiveMQ client"), r[1]);
+        assertTrue(r[1].matches("(?s).*watch the readings: +mosquitto_sub -h 127\\.0\\.0\\.1 -p \\d+ -t to_mothership -v.*"), r[1]);
     }
 
     @Test

@@ -174,7 +174,7 @@ class PotCommandsIT {
                 assertEquals("1", parts[0], "retained: " + line);
                 topics.add(parts[1]);
                 JsonNode config = json(parts[2]);
-                assertEquals(id, config.get("device").get("identifiers").get(0).asText());
+                assertEquals("smartpot_" + id, config.get("device").get("identifiers").get(0).asText());
                 assertEquals("Kitchen basil", config.get("device").get("name").asText());
                 assertEquals("to_mothership/" + id + "/status", config.get("availability_topic").asText());
             }
@@ -184,6 +184,33 @@ class PotCommandsIT {
             Process live = clients.sub("-t", "homeassistant/+/" + id + "/+/config", "-R", "-C", "3", "-W", "10");
             clients.pub("homeassistant/status", "online");
             assertEquals(3, MosquittoClients.lines(live).size(), "announced again after Home Assistant's birth message");
+        }
+    }
+
+    @Test
+    void turningDiscoveryOffRemovesTheConfigsThePotRetainedBefore() throws Exception {
+        String id;
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
+            id = pot.clientId();
+            pot.awaitLog("announced to Home Assistant under homeassistant/", Duration.ofSeconds(10));
+        }
+        String configs = "homeassistant/+/" + id + "/+/config";
+        assertEquals(3, MosquittoClients.lines(clients.sub("-t", configs, "--retained-only", "-C", "3", "-W", "10")).size(),
+                "announced and retained while discovery was on");
+
+        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "homeassistant.discovery = false\n")) {
+            pot.awaitLog("Home Assistant discovery off: cleared this pot's configs under homeassistant/", Duration.ofSeconds(10));
+        }
+        // Mosquitto sends a new subscription's retained messages filter by filter: with the configs gone, the first
+        // retained message is the marker on the second filter.
+        String marker = "it/marker/" + id;
+        clients.pubRetained(marker, "end");
+        try {
+            List<String> first = MosquittoClients.lines(clients.sub("-t", configs, "-t", marker, "--retained-only", "-F", "%t",
+                    "-C", "1", "-W", "10"));
+            assertEquals(List.of(marker), first, "no retained discovery config left for " + id);
+        } finally {
+            clients.pubRetainedClear(marker);
         }
     }
 
