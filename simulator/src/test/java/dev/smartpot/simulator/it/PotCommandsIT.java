@@ -190,25 +190,23 @@ class PotCommandsIT {
     @Test
     void turningDiscoveryOffRemovesTheConfigsThePotRetainedBefore() throws Exception {
         String id;
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "")) {
+        try (RunningPot pot = givenPot().on(broker)) {
             id = pot.clientId();
-            pot.awaitLog("announced to Home Assistant under homeassistant/", Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10)); // online is said after the discovery configs
         }
         String configs = "homeassistant/+/" + id + "/+/config";
         assertEquals(3, MosquittoClients.lines(clients.sub("-t", configs, "--retained-only", "-C", "3", "-W", "10")).size(),
                 "announced and retained while discovery was on");
 
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "homeassistant.discovery = false\n")) {
-            pot.awaitLog("Home Assistant discovery off: cleared this pot's configs under homeassistant/", Duration.ofSeconds(10));
-        }
         // Mosquitto sends a new subscription's retained messages filter by filter: with the configs gone, the first
         // retained message is the marker on the second filter.
         String marker = "it/marker/" + id;
         clients.pubRetained(marker, "end");
-        try {
-            List<String> first = MosquittoClients.lines(clients.sub("-t", configs, "-t", marker, "--retained-only", "-F", "%t",
-                    "-C", "1", "-W", "10"));
-            assertEquals(List.of(marker), first, "no retained discovery config left for " + id);
+        try (RunningPot pot = givenPot().with("homeassistant.discovery", "false").on(broker)) {
+            pot.awaitOnline(Duration.ofSeconds(10));
+            Awaitility.await("no retained discovery config left for " + id).atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertEquals(List.of(marker), MosquittoClients.lines(clients.sub("-t", configs,
+                            "-t", marker, "--retained-only", "-F", "%t", "-C", "1", "-W", "10"))));
         } finally {
             clients.pubRetainedClear(marker);
         }
