@@ -57,7 +57,9 @@ class TutorialScenarioIT {
                 assertTrue(moisture > 0 && moisture < 100, "plausible moisture " + moisture);
                 long uptime = Long.parseLong(m.group(5));
                 if (previousUptime >= 0) {
-                    assertEquals(300, uptime - previousUptime, 5, "taken one interval apart");
+                    // One interval apart; the slack is a busy machine's scheduling jitter, not the pot's (it is
+                    // a fifth of the interval, far from a missed or doubled reading).
+                    assertEquals(300, uptime - previousUptime, 60, "taken one interval apart");
                 }
                 previousUptime = uptime;
             }
