@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.smartpot.mothership.api.Mothership;
-import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.web.security.Access;
 import io.javalin.config.RoutesConfig;
@@ -76,16 +74,7 @@ final class PotRoutes {
 
     private void updateSettings(Context ctx) {
         String id = knownPot(ctx);
-        PotSettings wanted;
-        try {
-            wanted = json.readValue(ctx.body(), PotSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the settings body is not valid: " + e.getOriginalMessage(),
-                    "send the JSON of GET /api/pots/" + id + "/settings with your changes, e.g. "
-                            + "{\"name\":\"Basil\",\"room\":\"Kitchen\",\"preset\":\"herbs\",\"dry_below\":30,\"wet_above\":80,"
-                            + "\"hysteresis\":3,\"auto_water\":true,\"water_ml\":100,\"daily_max_ml\":400,\"cooldown_minutes\":60}");
-        }
-        ctx.json(mothership.updateSettings(id, wanted));
+        ctx.json(mothership.updateSettings(id, SettingsBody.merge(json, mothership.settings(id), ctx.body())));
     }
 
     private void sendCommand(Context ctx) {

@@ -161,9 +161,15 @@ class WebApiTest {
         Http.Reply engineSaysNo = http.put("/api/pots/a1b2c3d4e5f6/settings", s.toString().replace("\"dry_below\":30.0", "\"dry_below\":95.0"));
         assertEquals(400, engineSaysNo.status());
         assertTrue(engineSaysNo.json().get("error").asText().contains("dry_below"));
-        Http.Reply typo = http.put("/api/pots/a1b2c3d4e5f6/settings", s.toString().replace("dry_below", "dry_bellow"));
+        Http.Reply typo = http.put("/api/pots/a1b2c3d4e5f6/settings", "{\"dry_bellow\": 20}");
         assertEquals(400, typo.status());
         assertTrue(typo.json().get("error").asText().contains("dry_bellow"), typo.body());
+        assertTrue(typo.json().get("fix").asText().contains("dry_below"), typo.body());
+        Http.Reply partial = http.put("/api/pots/a1b2c3d4e5f6/settings", "{\"auto_water\": true}");
+        assertEquals(200, partial.status(), partial.body());
+        assertTrue(engine.settings.get("a1b2c3d4e5f6").autoWater());
+        assertEquals(25.0, engine.settings.get("a1b2c3d4e5f6").dryBelow(), "the rest kept");
+        assertEquals(400, http.put("/api/pots/a1b2c3d4e5f6/settings", "{\"water_ml\": \"lots\"}").status());
         assertEquals(400, http.put("/api/pots/a1b2c3d4e5f6/settings", "not json").status());
     }
 
@@ -209,7 +215,8 @@ class WebApiTest {
     @Test
     void eventsStreamTheEnginesChanges() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "api/events")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "api/events"))
+                .header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, r.statusCode());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
@@ -234,9 +241,14 @@ class WebApiTest {
     }
 
     @Test
-    void aForeignHostNameOnLoopbackIsRefused() {
+    void aForeignHostNameOnLoopbackIsRefused() throws Exception {
         // What a DNS-rebinding page would send: its own name, resolved to 127.0.0.1.
-        Http.Reply r = http.get("/api/pots", "Host", "evil.example");
-        assertEquals(421, r.status());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET /api/pots HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 421 Misdirected Request", status);
+        }
     }
 }
