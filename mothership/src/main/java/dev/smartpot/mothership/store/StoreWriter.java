@@ -1,0 +1,270 @@
+package dev.smartpot.mothership.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.smartpot.mothership.api.MessageView;
+import dev.smartpot.mothership.ingest.Inbound;
+
+/**
+ * The one thread that writes. It drains a bounded queue of received messages in batches, one transaction
+ * per batch, and only after the commit acknowledges them to the broker: a crash before the commit loses
+ * nothing, the broker redelivers. When a write fails (disk full, file not writable, database locked) it
+ * reports the error in words, keeps the batch, acknowledges nothing (so the broker holds the backlog)
+ * and retries until the write succeeds. Other writes (commands, alerts, settings) are tasks on the same
+ * thread, so SQLite sees one writer.
+ */
+public final class StoreWriter implements AutoCloseable {
+
+    /** A message as received, with what acknowledges it to the broker. */
+    public record Received(Inbound inbound, long receivedAt, Runnable ack) {
+    }
+
+    /** What one committed batch held, for the in-memory state (called on the writer thread). */
+    public record Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
+                            List<Inbound.Reply> replies) {
+    }
+
+    /** Told about each committed batch and about the store's health. */
+    public interface Listener {
+        void committed(Committed batch);
+
+        /** @param error null when writes work (again) */
+        void storeHealth(String error);
+    }
+
+    private static final int MAX_BATCH = 5_000;
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final Database db;
+    private final Clock clock;
+    private final Listener listener;
+    private final BlockingQueue<Object> queue;
+    private final ReadingWriter readings;
+    private final IngestTables tables;
+    private final BootTracker boots;
+    private final Thread thread;
+    private final Object retryLock = new Object();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private volatile boolean running = true;
+    /** SQLite's size cap in pages (0 = none), applied by the writer itself, also while it retries. */
+    private volatile long maxPages;
+    private long appliedMaxPages;
+    private volatile String error;
+
+    public StoreWriter(Database db, BootTracker boots, Clock clock, int capacity, Listener listener) {
+        this.db = db;
+        this.boots = boots;
+        this.clock = clock;
+        this.listener = listener;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.readings = new ReadingWriter(db.dialect());
+        this.tables = new IngestTables();
+        this.thread = new Thread(this::loop, "mothership-store-writer");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues a received message; blocks while the queue is full, which slows the broker down (back-pressure). */
+    public void offer(Received r) {
+        try {
+            queue.put(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs a write on the writer thread, in its own transaction. */
+    public <T> CompletableFuture<T> submit(Database.Work<T> work) {
+        Task<T> task = new Task<>(work, new CompletableFuture<>());
+        if (!running) {
+            task.result.completeExceptionally(new StoreException("the store is closed", null));
+        } else {
+            try {
+                queue.put(task);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                task.result.completeExceptionally(e);
+            }
+        }
+        return task.result;
+    }
+
+    private record Task<T>(Database.Work<T> work, CompletableFuture<T> result) {
+    }
+
+    public long backlog() {
+        return queue.size();
+    }
+
+    public long stored() {
+        return stored.get();
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** The last write error in words, null while writes succeed. */
+    public String error() {
+        return error;
+    }
+
+    private void loop() {
+        List<Object> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                List<Received> received = new ArrayList<>(batch.size());
+                List<Task<?>> tasks = new ArrayList<>();
+                for (Object o : batch) {
+                    if (o instanceof Received r) {
+                        received.add(r);
+                    } else {
+                        tasks.add((Task<?>) o);
+                    }
+                }
+                batch.clear();
+                if (!received.isEmpty()) {
+                    writeUntilDone(received);
+                }
+                for (Task<?> t : tasks) {
+                    run(t);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A listener bug must not stop the writer (acks would stop too); it is reported, not hidden.
+                System.err.println("mothership: store writer: " + e);
+                e.printStackTrace();
+            }
+        }
+        failRemainingTasks();
+    }
+
+    private void writeUntilDone(List<Received> received) throws InterruptedException {
+        while (running) {
+            Connection c = db.writer();
+            try {
+                applySizeLimit(c);
+                c.setAutoCommit(false);
+                Committed done = tables.write(c, received, readings, boots, clock.millis());
+                c.commit();
+                boots.commit();
+                tables.committed();
+                for (Received r : received) {
+                    r.ack().run();
+                }
+                long fresh = done.readings().stream().filter(StoredReading::inserted).count();
+                stored.addAndGet(fresh);
+                duplicates.addAndGet(done.readings().size() - fresh);
+                if (error != null) {
+                    error = null;
+                    listener.storeHealth(null);
+                }
+                listener.committed(done);
+                return;
+            } catch (SQLException e) {
+                boots.rollback();
+                rollbackQuietly(c);
+                String message = StoreErrors.describe(e, db.describe());
+                if (!message.equals(error)) {
+                    System.err.println("mothership: ingest paused, nothing acknowledged: " + message);
+                }
+                error = message;
+                listener.storeHealth(message);
+                synchronized (retryLock) {
+                    retryLock.wait(RETRY_MILLIS);
+                }
+            }
+        }
+    }
+
+    /**
+     * Caps a SQLite database at about this many bytes (0 = no cap): at the cap, writes fail as on a full
+     * disk (SQLITE_FULL), ingest pauses, and it resumes once the cap is raised. Ignored on PostgreSQL.
+     */
+    public void limitSize(long bytes) {
+        maxPages = bytes <= 0 ? 0 : Math.max(1, bytes / 4096);
+        synchronized (retryLock) {
+            retryLock.notifyAll();
+        }
+    }
+
+    private void applySizeLimit(Connection c) throws SQLException {
+        long wanted = maxPages;
+        if (wanted == appliedMaxPages || db.dialect() != Dialect.SQLITE) {
+            return;
+        }
+        try (java.sql.Statement s = c.createStatement()) {
+            // SQLite's default maximum page count, when the cap is lifted.
+            s.execute("PRAGMA max_page_count = " + (wanted == 0 ? 4294967294L : wanted));
+        }
+        appliedMaxPages = wanted;
+    }
+
+    private <T> void run(Task<T> t) {
+        Connection c = db.writer();
+        try {
+            c.setAutoCommit(false);
+            T value = t.work().run(c);
+            c.commit();
+            t.result().complete(value);
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            t.result().completeExceptionally(new StoreException(StoreErrors.describe(e, db.describe()), e));
+        } catch (RuntimeException e) {
+            rollbackQuietly(c);
+            t.result().completeExceptionally(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is in trouble already; the next attempt reports it.
+        }
+    }
+
+    private void failRemainingTasks() {
+        for (Object o : queue) {
+            if (o instanceof Task<?> t) {
+                t.result().completeExceptionally(new StoreException("the store closed before this write", null));
+            }
+        }
+        queue.clear();
+    }
+
+    /** Stops after the batch in hand; what is still queued is not acknowledged, so the broker keeps it. */
+    @Override
+    public void close() {
+        running = false;
+        synchronized (retryLock) {
+            retryLock.notifyAll();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
