@@ -1,9 +1,9 @@
 package dev.smartpot.mothership;
 
 /** {@code HOST:PORT} of {@code --http}; an IPv6 host in brackets ({@code [::1]:8080}). */
-record HostPort(String host, int port) {
+public record HostPort(String host, int port) {
 
-    static HostPort parse(String text) {
+    public static HostPort parse(String text) {
         String t = text == null ? "" : text.trim();
         int colon = t.lastIndexOf(':');
         String host = colon < 0 ? "" : t.substring(0, colon);
