@@ -49,6 +49,9 @@ setInterval(() => {
 }, 1000);
 SP.agoSpan = (iso) => '<span data-ago="' + SP.esc(iso || '') + '" title="' + SP.esc(SP.time(iso)) + '">' + SP.ago(iso) + '</span>';
 
+/** A table cell; on a phone the table turns into cards and data-label names the value. */
+SP.cell = (label, html, cls) => '<td data-label="' + label + '"' + (cls ? ' class="' + cls + '"' : '') + '><div>' + html + '</div></td>';
+
 SP.toast = function (text) {
   const t = document.getElementById('toast');
   t.textContent = text;

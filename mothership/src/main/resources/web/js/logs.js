@@ -12,7 +12,7 @@ SP.logs = {
       + rows.join('') + '</tbody></table>';
   },
 
-  td(label, html) { return '<td data-label="' + label + '">' + html + '</td>'; },
+  td(label, html) { return SP.cell(label, html); },
 
   wateringTable(list, withPot) {
     return this.table((withPot ? ['Pot'] : []).concat(['When', 'ml', 'Trigger', 'Outcome', 'Moisture before → after']), list.map(w =>

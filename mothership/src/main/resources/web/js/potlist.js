@@ -29,12 +29,12 @@ SP.potList = {
     const m = p.moisture;
     const bar = m == null ? '' : '<span class="bar"><span style="width:' + Math.max(0, Math.min(100, m)) + '%"></span></span>';
     return '<tr data-pot-id="' + SP.esc(p.id) + '" class="state-' + SP.esc(p.state) + (SP.notTalking(p.state) ? ' not-talking' : '') + '">'
-      + '<td data-label="Pot"><strong>' + SP.esc(p.name || p.id) + '</strong><br><span class="muted mono small">' + SP.esc(p.id) + '</span></td>'
-      + '<td data-label="Room">' + SP.esc(p.room || '—') + '</td>'
-      + '<td data-label="State" class="state-cell">' + SP.stateBadge(p.state) + (p.reason ? '<div class="muted small">' + SP.esc(p.reason) + '</div>' : '') + '</td>'
-      + '<td data-label="Moisture" class="num moisture">' + bar + SP.pct(m) + (p.fault ? ' <span class="state FAULT">' + SP.esc(p.fault) + '</span>' : '') + '</td>'
-      + '<td data-label="Last seen" class="last-seen">' + SP.agoSpan(p.last_seen) + '</td>'
-      + '<td data-label="Last watered">' + SP.agoSpan(p.last_watered) + '</td></tr>';
+      + SP.cell('Pot', '<strong>' + SP.esc(p.name || p.id) + '</strong><br><span class="muted mono small">' + SP.esc(p.id) + '</span>')
+      + SP.cell('Room', SP.esc(p.room || '—'))
+      + SP.cell('State', SP.stateBadge(p.state) + (p.reason ? '<div class="muted small">' + SP.esc(p.reason) + '</div>' : ''))
+      + SP.cell('Moisture', bar + SP.pct(m) + (p.fault ? ' <span class="state FAULT">' + SP.esc(p.fault) + '</span>' : ''), 'num moisture')
+      + SP.cell('Last seen', SP.agoSpan(p.last_seen), 'last-seen')
+      + SP.cell('Last watered', SP.agoSpan(p.last_watered)) + '</tr>';
   },
 
   /** A live event: update one pot in place (or the whole list when a new pot appears). */

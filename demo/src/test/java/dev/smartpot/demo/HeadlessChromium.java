@@ -1,4 +1,4 @@
-package dev.smartpot.mothership.web;
+package dev.smartpot.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;
