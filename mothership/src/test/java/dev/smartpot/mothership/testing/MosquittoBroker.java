@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A real Mosquitto on a free loopback port with its own config and persistence (saved on every change),
- * for the mothership's integration tests. Large queues: a persistent session must hold every reading
+ * A real Mosquitto on a free loopback port with its own config, for the mothership's integration tests
+ * (no persistence: these tests kill the mothership, not the broker, and sessions live in its memory). Large queues: a persistent session must hold every reading
  * published while the mothership is down. Stopped (SIGKILL, with a timeout) by {@link #close()}.
  */
 public final class MosquittoBroker implements AutoCloseable {
@@ -40,10 +40,6 @@ public final class MosquittoBroker implements AutoCloseable {
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + b.port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence true",
-                "persistence_location " + dir + "/",
-                "autosave_on_changes true",
-                "autosave_interval 1",
                 // A mothership that is down must find every reading queued when it returns.
                 "max_queued_messages 1000000",
                 "max_inflight_messages 1000",
