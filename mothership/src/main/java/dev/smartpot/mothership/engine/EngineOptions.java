@@ -43,14 +43,18 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
 
     /** SQLite in {@code file}, every other setting at its default. */
     public static EngineOptions sqlite(BrokerOptions broker, Path file) {
-        return new EngineOptions(broker, file, null, null, null, Retention.DEFAULT, Duration.ofSeconds(10),
+        return defaults(broker, file, null, null, null);
+    }
+
+    private static EngineOptions defaults(BrokerOptions broker, Path file, String url, String user, String password) {
+        return new EngineOptions(broker, file, url, user, password, Retention.DEFAULT, Duration.ofSeconds(10),
                 Duration.ofSeconds(60), Duration.ofMinutes(15), 2.0, ALERT_TOPIC, Duration.ofSeconds(1), 0, 100_000,
                 Clock.systemUTC());
     }
 
     /** PostgreSQL at {@code jdbcUrl} (user and password may be in the url, or null). */
     public static EngineOptions postgres(BrokerOptions broker, String jdbcUrl, String user, String password) {
-        return sqlite(broker, null).withDatabase(jdbcUrl, user, password);
+        return defaults(broker, null, jdbcUrl, user, password);
     }
 
     public EngineOptions withDatabase(String url, String user, String password) {

@@ -183,7 +183,7 @@ public final class PayloadParser {
     private static String preview(byte[] payload) {
         StringBuilder out = new StringBuilder("hex:");
         for (int i = 0; i < payload.length && out.length() < KEEP_CHARS; i++) {
-            out.append(String.format("%02x", payload[i] & 0xff));
+            out.append(Character.forDigit((payload[i] >> 4) & 0xf, 16)).append(Character.forDigit(payload[i] & 0xf, 16));
         }
         return out.toString();
     }

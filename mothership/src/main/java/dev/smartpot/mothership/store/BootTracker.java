@@ -10,7 +10,7 @@ import dev.smartpot.mothership.ingest.Inbound;
  * Gives each reading its boot, so (pot, boot, seq) names it exactly once. The pot's own {@code boot}
  * wins when it sends one. Otherwise a new boot begins when {@code seq} goes back or {@code uptime_ms}
  * goes back, except for a reading already stored (a redelivery after a crash: same seq, same uptime) or
- * a late reading of the current boot (its uptime lies inside what this boot already covered).
+ * a late reading of the current boot (its seq and uptime lie inside what this boot already covered).
  *
  * <p>Changes are made to a working copy per batch: {@link #commit()} after the batch's transaction
  * commits, {@link #rollback()} when it failed, so a retried batch is judged the same way again.
@@ -28,17 +28,20 @@ public final class BootTracker {
         long boot;
         long lastSeq;
         Long lastUptime;
+        long firstSeq;
         Long firstUptime;
 
-        public State(long boot, long lastSeq, Long lastUptime, Long firstUptime) {
+        /** @param firstSeq the lowest seq (and its uptime) seen in this boot */
+        public State(long boot, long lastSeq, Long lastUptime, long firstSeq, Long firstUptime) {
             this.boot = boot;
             this.lastSeq = lastSeq;
             this.lastUptime = lastUptime;
+            this.firstSeq = firstSeq;
             this.firstUptime = firstUptime;
         }
 
         State copy() {
-            return new State(boot, lastSeq, lastUptime, firstUptime);
+            return new State(boot, lastSeq, lastUptime, firstSeq, firstUptime);
         }
     }
 
@@ -64,7 +67,7 @@ public final class BootTracker {
             return podBoot(r, s);
         }
         if (s == null) {
-            working.put(r.potId(), new State(0, r.seq(), uptime, uptime));
+            working.put(r.potId(), new State(0, r.seq(), uptime, r.seq(), uptime));
             return 0;
         }
         if (r.seq() > s.lastSeq) {
@@ -79,7 +82,7 @@ public final class BootTracker {
         if (seen != null) {
             return seen;
         }
-        if (uptime != null && s.firstUptime != null && s.lastUptime != null
+        if (uptime != null && s.firstUptime != null && s.lastUptime != null && r.seq() > s.firstSeq
                 && uptime > s.firstUptime && uptime < s.lastUptime) {
             return s.boot;
         }
@@ -89,11 +92,12 @@ public final class BootTracker {
     private long podBoot(Inbound.Reading r, State s) {
         long boot = r.boot();
         if (s == null) {
-            working.put(r.potId(), new State(boot, r.seq(), r.uptimeMs(), r.uptimeMs()));
+            working.put(r.potId(), new State(boot, r.seq(), r.uptimeMs(), r.seq(), r.uptimeMs()));
         } else if (boot > s.boot) {
             s.boot = boot;
             s.lastSeq = r.seq();
             s.lastUptime = r.uptimeMs();
+            s.firstSeq = r.seq();
             s.firstUptime = r.uptimeMs();
         } else if (boot == s.boot && r.seq() > s.lastSeq) {
             s.lastSeq = r.seq();
@@ -106,6 +110,7 @@ public final class BootTracker {
         s.boot++;
         s.lastSeq = seq;
         s.lastUptime = uptime;
+        s.firstSeq = seq;
         s.firstUptime = uptime;
         return s.boot;
     }

@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final Properties login;
     private final Dialect dialect;
-    private final Connection writer;
+    private Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final String description;
 
@@ -93,6 +93,15 @@ public final class Database implements AutoCloseable {
     /** The writer connection: only the store writer's thread may use it. */
     Connection writer() {
         return writer;
+    }
+
+    /**
+     * After a failed write, a fresh writer connection: a driver may be left believing in a transaction
+     * the database already rolled back (SQLite after SQLITE_FULL), and a PostgreSQL link may be dead.
+     */
+    void reopenWriter() throws SQLException {
+        quietClose(writer);
+        writer = open();
     }
 
     /** Runs a query on a reader connection (waits up to 10 s for one to be free). */

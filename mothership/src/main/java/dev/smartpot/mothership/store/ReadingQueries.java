@@ -79,13 +79,13 @@ public final class ReadingQueries {
                     lastUptime = Rows.longOrNull(r, 3);
                 }
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT uptime_ms FROM readings WHERE pot_id = ? AND boot = ?"
+            try (PreparedStatement q = c.prepareStatement("SELECT seq, uptime_ms FROM readings WHERE pot_id = ? AND boot = ?"
                     + " ORDER BY seq LIMIT 1")) {
                 q.setString(1, potId);
                 q.setLong(2, boot);
                 try (ResultSet r = q.executeQuery()) {
-                    Long first = r.next() ? Rows.longOrNull(r, 1) : null;
-                    return new BootTracker.State(boot, lastSeq, lastUptime, first);
+                    r.next();
+                    return new BootTracker.State(boot, lastSeq, lastUptime, r.getLong(1), Rows.longOrNull(r, 2));
                 }
             }
         });

@@ -186,6 +186,12 @@ public final class StoreWriter implements AutoCloseable {
                 boots.rollback();
                 rollbackQuietly(c);
                 String message = StoreErrors.describe(e, db.describe());
+                try {
+                    db.reopenWriter();
+                    appliedMaxPages = -1;
+                } catch (SQLException reopen) {
+                    message = StoreErrors.describe(reopen, db.describe());
+                }
                 if (!message.equals(error)) {
                     System.err.println("mothership: ingest paused, nothing acknowledged: " + message);
                 }
@@ -211,7 +217,7 @@ public final class StoreWriter implements AutoCloseable {
 
     private void applySizeLimit(Connection c) throws SQLException {
         long wanted = maxPages;
-        if (wanted == appliedMaxPages || db.dialect() != Dialect.SQLITE) {
+        if (wanted == appliedMaxPages || wanted == 0 && appliedMaxPages == -1 || db.dialect() != Dialect.SQLITE) {
             return;
         }
         try (java.sql.Statement s = c.createStatement()) {
@@ -230,10 +236,20 @@ public final class StoreWriter implements AutoCloseable {
             t.result().complete(value);
         } catch (SQLException e) {
             rollbackQuietly(c);
+            reopenQuietly();
             t.result().completeExceptionally(new StoreException(StoreErrors.describe(e, db.describe()), e));
         } catch (RuntimeException e) {
             rollbackQuietly(c);
             t.result().completeExceptionally(e);
+        }
+    }
+
+    private void reopenQuietly() {
+        try {
+            db.reopenWriter();
+            appliedMaxPages = -1;
+        } catch (SQLException e) {
+            // The next write reports it.
         }
     }
 
