@@ -103,6 +103,34 @@ class DashboardBrowserIT {
         page.get(demo.dashboardUrl() + "#/alerts");
         waitUpTo(30).until(d -> d.findElement(By.id("alerts")).getText().contains("OFFLINE"));
         browser.screenshot(SHOTS.resolve("alerts.png"));
+
+        // A person acknowledges it: it stays listed while it lasts, but as seen.
+        waitUpTo(10).until(d -> {
+            d.findElement(By.cssSelector("#alerts button[data-ack]")).click();
+            return true;
+        });
+        waitUpTo(30).until(d -> d.findElement(By.id("alerts")).getText().contains("seen by local"));
+    }
+
+    @Test
+    void settingsSavedFromTheFormReachTheMothership() throws Exception {
+        ChromeDriver page = browser.driver();
+        String aloe = demo.pots().get(2).clientId();
+        page.get(demo.dashboardUrl() + "#/pot/" + aloe);
+        WebElement dailyMax = waitUpTo(30).until(d -> {
+            WebElement e = d.findElement(By.cssSelector("#settings-form input[name=daily_max_ml]"));
+            return e.getDomProperty("value").isEmpty() ? null : e;
+        });
+        dailyMax.clear();
+        dailyMax.sendKeys("450");
+        page.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+        waitUpTo(30).until(d -> d.findElement(By.id("settings-note")).getText().equals("Saved."));
+        assertEquals(450, demo.mothership().engine().settings(aloe).dailyMaxMl());
+        browser.screenshot(SHOTS.resolve("pot-settings.png"));
+
+        page.get(demo.dashboardUrl() + "#/commands");
+        waitUpTo(30).until(d -> !d.findElements(By.cssSelector("#commands")).isEmpty());
+        browser.screenshot(SHOTS.resolve("command-log.png"));
     }
 
     @Test
