@@ -37,12 +37,19 @@ SP.potList = {
       + SP.cell('Last watered', SP.agoSpan(p.last_watered)) + '</tr>';
   },
 
-  /** A live event: update one pot in place (or the whole list when a new pot appears). */
+  /**
+   * A live event: the pot is marked and its row redrawn on the next flush, at most once a second, so a
+   * fleet of thousands of pots reading every 5 s costs one small redraw per second, not thousands.
+   */
   onEvent(type, data) {
+    let id;
     if (type === 'pot') {
-      this.pots.set(data.id, data);
+      id = data.id;
+      if (!this.pots.has(id)) this.fullRender = true;
+      this.pots.set(id, data);
     } else if (type === 'reading') {
-      const p = this.pots.get(data.pot_id);
+      id = data.pot_id;
+      const p = this.pots.get(id);
       if (!p) { this.refresh(); return; }
       p.last_seen = data.received_at || data.ts;
       if (data.moisture != null) p.moisture = data.moisture;
@@ -50,7 +57,27 @@ SP.potList = {
     } else {
       return;
     }
-    this.render();
+    this.dirty.add(id);
+    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), 1000);
+  },
+
+  dirty: new Set(),
+
+  flush() {
+    this.flushTimer = null;
+    const body = document.querySelector('#pots tbody');
+    if (!body) { this.dirty.clear(); return; }
+    if (this.fullRender) {
+      this.fullRender = false;
+      this.dirty.clear();
+      this.render();
+      return;
+    }
+    for (const id of this.dirty) {
+      const row = body.querySelector('tr[data-pot-id="' + CSS.escape(id) + '"]');
+      if (row) row.outerHTML = this.row(this.pots.get(id));
+    }
+    this.dirty.clear();
   },
 
   async refresh() {
