@@ -104,6 +104,7 @@ public final class MothershipEngine implements Mothership {
         });
         watering.autoSwitch(!"off".equals(PotTable.appSetting(db, AUTO_SWITCH)));
         writer.start();
+        evaluateAll();
         mqtt.start();
         long every = options.evaluateEvery().toMillis();
         timer.scheduleWithFixedDelay(this::evaluateAll, every, every, TimeUnit.MILLISECONDS);
@@ -113,9 +114,13 @@ public final class MothershipEngine implements Mothership {
     /** Re-decides every pot's state (STALE needs only time to pass) and runs the watering rules. */
     void evaluateAll() {
         try {
+            // Watering needs the link: a command sent while it is down would only fail.
+            boolean canWater = mqtt.connected();
             for (LivePot p : pots.all()) {
                 evaluate(p);
-                watering.tick(p);
+                if (canWater) {
+                    watering.tick(p);
+                }
             }
         } catch (RuntimeException e) {
             System.err.println("mothership: evaluation failed: " + e);

@@ -41,13 +41,23 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     private Mqtt3AsyncClient v3;
     private Mqtt5AsyncClient v5;
     private volatile String lastProblem;
+    private String lastNews;
 
     /** @param linkNews told "connected" or why the link dropped, for the log */
     public MqttIngest(BrokerOptions options, StoreWriter writer, Clock clock, Consumer<String> linkNews) {
         this.options = options;
         this.writer = writer;
         this.clock = clock;
-        this.linkNews = linkNews;
+        this.linkNews = news -> {
+            // A broker that stays away (or keeps refusing) is said once, not at every reconnect attempt.
+            synchronized (this) {
+                if (news.equals(lastNews)) {
+                    return;
+                }
+                lastNews = news;
+            }
+            linkNews.accept(news);
+        };
     }
 
     /** The topic filters this instance subscribes to; readings in the shared group when there is one. */
