@@ -24,7 +24,7 @@ import dev.smartpot.simulator.broker.EmbeddedBroker;
 /**
  * The dashboard's numbers (not a test): the pot list of 10,000 pots and a year of one pot at 5 s
  * (6.3 million readings, with the rollups the engine keeps) served over HTTP, each beside its limits
- * measured in the same run: the engine call without HTTP, and {@code GET /health} (the HTTP floor).
+ * measured in the same run: the engine call without HTTP, and {@code GET /api/session} (the HTTP floor: the smallest answer the server gives).
  * Run with the Pi's heap: {@code java -Xmx128m -XX:+UseSerialGC -cp ... DashboardBench}.
  */
 public final class DashboardBench {
@@ -58,7 +58,7 @@ public final class DashboardBench {
                 Instant to = Instant.ofEpochMilli(now);
                 Instant from = to.minusMillis(YEAR_MS);
                 String year = "api/pots/year-pot/series?from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&points=800";
-                report("GET /health (HTTP floor)", () -> get(http, base + "health"));
+                report("GET /api/session (HTTP floor)", () -> get(http, base + "api/session"));
                 report("engine.pots() (no HTTP), 10,000 pots", () -> {
                     long s = System.nanoTime();
                     engine.pots();
