@@ -145,6 +145,11 @@ class DashboardBrowserIT {
             long scrollWidth = (Long) page.executeScript("return document.documentElement.scrollWidth");
             assertTrue(scrollWidth <= 390, "page width " + scrollWidth);
             browser.screenshot(SHOTS.resolve("pot-list-phone.png"));
+            page.get(demo.dashboardUrl() + "#/pot/" + demo.pots().get(0).clientId());
+            waitUpTo(30).until(d -> !d.findElements(By.cssSelector("#chart canvas")).isEmpty());
+            long potPageWidth = (Long) page.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(potPageWidth <= 390, "pot page width " + potPageWidth);
+            browser.screenshot(SHOTS.resolve("pot-page-phone.png"));
         } finally {
             page.manage().window().setSize(new Dimension(1280, 1000));
         }
