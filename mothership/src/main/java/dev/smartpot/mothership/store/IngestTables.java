@@ -18,6 +18,8 @@ final class IngestTables {
 
     /** Pots known to have a row; filled as they are written, so a batch adds rows only for new ones. */
     private final Set<String> knownPots = new HashSet<>();
+    /** This batch's new pots, known once it commits. */
+    private Set<String> knownPotsAfterCommit = Set.of();
 
     StoreWriter.Committed write(Connection c, List<StoreWriter.Received> received, ReadingWriter readingWriter,
                                 BootTracker boots, long now) throws SQLException {
@@ -66,8 +68,6 @@ final class IngestTables {
         knownPotsAfterCommit = newPots;
         return new StoreWriter.Committed(stored, statuses, messages, replies);
     }
-
-    private Set<String> knownPotsAfterCommit = Set.of();
 
     /** Called by the writer once the batch committed. */
     void committed() {

@@ -53,6 +53,8 @@ public final class StoreWriter implements AutoCloseable {
     private final BootTracker boots;
     private final Thread thread;
     private final Object retryLock = new Object();
+    /** Tasks submitted by the writer thread itself (only it touches this list). */
+    private final List<Task<?>> ownTasks = new ArrayList<>();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile boolean running = true;
@@ -86,10 +88,16 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    /** Runs a write on the writer thread, in its own transaction. */
+    /**
+     * Runs a write on the writer thread, in its own transaction. While ingest is paused by a store error
+     * these wait too: callers that must answer a person should wait with a timeout ({@link #await}).
+     */
     public <T> CompletableFuture<T> submit(Database.Work<T> work) {
         Task<T> task = new Task<>(work, new CompletableFuture<>());
-        if (!running) {
+        if (Thread.currentThread() == thread) {
+            // From a listener on this very thread: queue.put could wait on itself; run it after this batch.
+            ownTasks.add(task);
+        } else if (!running) {
             task.result.completeExceptionally(new StoreException("the store is closed", null));
         } else {
             try {
@@ -100,6 +108,20 @@ public final class StoreWriter implements AutoCloseable {
             }
         }
         return task.result;
+    }
+
+    /** Waits for a submitted write at most 10 s; a store that is not writing is an error in words. */
+    public <T> T await(CompletableFuture<T> write) {
+        try {
+            return write.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StoreException("the store did not write within 10 s" + (error == null ? "" : ": " + error), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the store", e);
+        }
     }
 
     private record Task<T>(Database.Work<T> work, CompletableFuture<T> result) {
@@ -147,6 +169,11 @@ public final class StoreWriter implements AutoCloseable {
                 }
                 for (Task<?> t : tasks) {
                     run(t);
+                }
+                while (!ownTasks.isEmpty()) {
+                    List<Task<?>> mine = new ArrayList<>(ownTasks);
+                    ownTasks.clear();
+                    mine.forEach(this::run);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
