@@ -262,6 +262,7 @@ public final class MothershipEngine implements Mothership {
         PotSettings s = SettingsCheck.valid(settings, presets);
         writer.await(writer.submit(c -> PotTable.save(c, potId, s, clock.millis())));
         pot.settings(s);
+        pots.reorder();
         evaluate(pot);
         events.publish(new Event("pot", potId, pot.view()));
         return s;
