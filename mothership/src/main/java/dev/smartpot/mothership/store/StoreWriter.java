@@ -198,7 +198,7 @@ public final class StoreWriter implements AutoCloseable {
                 boots.commit();
                 tables.committed();
                 for (Received r : received) {
-                    r.ack().run();
+                    acknowledge(r);
                 }
                 long fresh = done.readings().stream().filter(StoredReading::inserted).count();
                 stored.addAndGet(fresh);
@@ -252,6 +252,15 @@ public final class StoreWriter implements AutoCloseable {
             s.execute("PRAGMA max_page_count = " + (wanted == 0 ? 4294967294L : wanted));
         }
         appliedMaxPages = wanted;
+    }
+
+    /** One failed acknowledgement (a link that just dropped) must not keep the others from the broker. */
+    private static void acknowledge(Received r) {
+        try {
+            r.ack().run();
+        } catch (RuntimeException e) {
+            // The broker redelivers what it did not hear about; the store ignores it then.
+        }
     }
 
     private <T> void run(Task<T> t) {
