@@ -141,6 +141,29 @@ class IngestIT {
         }
     }
 
+    @Test
+    void ingestComesBackByItselfAfterTheBrokerWasKilled() throws Exception {
+        try (TestPot before = new TestPot("bk", broker.port())) {
+            for (int seq = 0; seq < 50; seq++) {
+                before.publishReading(seq, 50, 5000L * seq);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> rows("readings") == 50);
+        } catch (Exception linkGoneAtClose) {
+            // Closing the pot is all that failed.
+        }
+        broker.kill();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !engine.health().brokerConnected());
+        assertTrue(!engine.health().ok());
+        broker.restart();
+        await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().brokerConnected());
+        try (TestPot after = new TestPot("bk", broker.port())) {
+            for (int seq = 50; seq < 100; seq++) {
+                after.publishReading(seq, 50, 5000L * seq);
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 100);
+    }
+
     private long rows(String table) throws Exception {
         return count("SELECT count(*) FROM " + table);
     }
