@@ -28,9 +28,13 @@ public final class StoreWriter implements AutoCloseable {
     public record Received(Inbound inbound, long receivedAt, Runnable ack) {
     }
 
-    /** What one committed batch held, for the in-memory state (called on the writer thread). */
+    /**
+     * What one committed batch held, for the in-memory state (called on the writer thread).
+     *
+     * @param junkNotKept junk counted but not stored (a flood keeps only a sample)
+     */
     public record Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
-                            List<Inbound.Reply> replies) {
+                            List<Inbound.Reply> replies, long junkNotKept) {
     }
 
     /** Told about each committed batch and about the store's health. */
