@@ -62,9 +62,7 @@ public final class StoreWriter implements AutoCloseable {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile boolean running = true;
-    /** SQLite's size cap in pages (0 = none), applied by the writer itself, also while it retries. */
-    private volatile long maxPages;
-    private long appliedMaxPages;
+    private final SizeCap sizeCap = new SizeCap();
     private volatile String error;
 
     public StoreWriter(Database db, BootTracker boots, Clock clock, int capacity, Listener listener) {
@@ -195,7 +193,9 @@ public final class StoreWriter implements AutoCloseable {
         while (running) {
             Connection c = db.writer();
             try {
-                applySizeLimit(c);
+                if (db.dialect() == Dialect.SQLITE) {
+                    sizeCap.apply(c);
+                }
                 c.setAutoCommit(false);
                 Committed done = tables.write(c, received, readings, boots, clock.millis());
                 c.commit();
@@ -219,7 +219,7 @@ public final class StoreWriter implements AutoCloseable {
                 String message = StoreErrors.describe(e, db.describe());
                 try {
                     db.reopenWriter();
-                    appliedMaxPages = -1;
+                    sizeCap.newConnection();
                 } catch (SQLException reopen) {
                     message = StoreErrors.describe(reopen, db.describe());
                 }
@@ -240,22 +240,10 @@ public final class StoreWriter implements AutoCloseable {
      * disk (SQLITE_FULL), ingest pauses, and it resumes once the cap is raised. Ignored on PostgreSQL.
      */
     public void limitSize(long bytes) {
-        maxPages = bytes <= 0 ? 0 : Math.max(1, bytes / 4096);
+        sizeCap.set(bytes);
         synchronized (retryLock) {
             retryLock.notifyAll();
         }
-    }
-
-    private void applySizeLimit(Connection c) throws SQLException {
-        long wanted = maxPages;
-        if (wanted == appliedMaxPages || wanted == 0 && appliedMaxPages == -1 || db.dialect() != Dialect.SQLITE) {
-            return;
-        }
-        try (java.sql.Statement s = c.createStatement()) {
-            // SQLite's default maximum page count, when the cap is lifted.
-            s.execute("PRAGMA max_page_count = " + (wanted == 0 ? 4294967294L : wanted));
-        }
-        appliedMaxPages = wanted;
     }
 
     /** One failed acknowledgement (a link that just dropped) must not keep the others from the broker. */
@@ -287,7 +275,7 @@ public final class StoreWriter implements AutoCloseable {
     private void reopenQuietly() {
         try {
             db.reopenWriter();
-            appliedMaxPages = -1;
+            sizeCap.newConnection();
         } catch (SQLException e) {
             // The next write reports it.
         }
