@@ -133,7 +133,7 @@ public final class AlertBook {
                 }
             }
         }
-        writer.submit(c -> LogTables.updateAlert(c, acked)).join();
+        writer.await(writer.submit(c -> LogTables.updateAlert(c, acked)));
         sink.alert(acked, "acknowledged");
         if (lockOut) {
             lockOutLifted.accept(a.potId());

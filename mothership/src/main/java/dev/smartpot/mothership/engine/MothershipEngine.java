@@ -260,8 +260,9 @@ public final class MothershipEngine implements Mothership {
     public PotSettings updateSettings(String potId, PotSettings settings) {
         LivePot pot = known(potId);
         PotSettings s = SettingsCheck.valid(settings, presets);
-        writer.submit(c -> PotTable.save(c, potId, s, clock.millis())).join();
+        writer.await(writer.submit(c -> PotTable.save(c, potId, s, clock.millis())));
         pot.settings(s);
+        pots.reorder();
         evaluate(pot);
         events.publish(new Event("pot", potId, pot.view()));
         return s;
@@ -274,7 +275,7 @@ public final class MothershipEngine implements Mothership {
 
     @Override
     public void setAutoWateringEnabled(boolean enabled, String by) {
-        writer.submit(c -> PotTable.saveAppSetting(c, AUTO_SWITCH, enabled ? "on" : "off")).join();
+        writer.await(writer.submit(c -> PotTable.saveAppSetting(c, AUTO_SWITCH, enabled ? "on" : "off")));
         watering.autoSwitch(enabled);
         System.out.println("mothership: automatic watering switched " + (enabled ? "on" : "off") + " by " + by);
     }

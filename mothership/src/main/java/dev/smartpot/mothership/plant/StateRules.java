@@ -76,8 +76,9 @@ public final class StateRules {
         return PlantState.OK;
     }
 
+    /** One decimal and a percent sign; cheaper than String.format, which runs for every reading. */
     static String percent(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", v);
+        return Math.round(v * 10) / 10.0 + "%";
     }
 
     static String seconds(long ms) {

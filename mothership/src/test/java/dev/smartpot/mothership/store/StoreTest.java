@@ -111,6 +111,18 @@ class StoreTest {
     }
 
     @Test
+    void aJunkFloodIsCountedButOnlyASampleIsKept() {
+        for (int i = 0; i < 300; i++) {
+            writer.offer(new StoreWriter.Received(new Inbound.Message("to_mothership", "x" + i, true, "malformed JSON"),
+                    NOW.toEpochMilli(), acks::incrementAndGet));
+        }
+        writer.offer(new StoreWriter.Received(new Inbound.Message("to_mothership", "Test to mothership #1", false, null),
+                NOW.toEpochMilli(), acks::incrementAndGet));
+        org.awaitility.Awaitility.await().until(() -> acks.get() == 301);
+        assertEquals((long) IngestTables.JUNK_KEPT_PER_MINUTE + 1, (long) db.read(c -> count(c, "SELECT count(*) FROM messages")));
+    }
+
+    @Test
     void errorsNameTheFileAndTheFix() {
         java.sql.SQLException full = new java.sql.SQLException("[SQLITE_FULL] database or disk is full");
         String m = StoreErrors.describe(full, "SQLite /data/m.db");
