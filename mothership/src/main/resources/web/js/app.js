@@ -21,6 +21,7 @@ SP.app = {
     window.addEventListener('hashchange', () => this.route());
     this.connect();
     this.updateAlertCount();
+    this.checkHealth();
     await this.route();
   },
 
@@ -49,20 +50,49 @@ SP.app = {
     const live = document.getElementById('live');
     const text = document.getElementById('live-text');
     const source = new EventSource('/api/events');
-    source.onopen = () => { live.classList.add('on'); text.textContent = 'live'; if (this.page === 'pots') SP.potList.refresh(); };
+    source.onopen = () => {
+      live.classList.add('on'); text.textContent = 'live';
+      if (this.page === 'pots') SP.potList.refresh();
+      this.checkHealth();
+    };
     source.onerror = () => { live.classList.remove('on'); text.textContent = 'reconnecting'; };
-    for (const type of ['reading', 'pot', 'alert', 'command', 'watering']) {
+    for (const type of ['reading', 'pot', 'alert', 'command', 'watering', 'message', 'health']) {
       source.addEventListener(type, (e) => this.dispatch(type, JSON.parse(e.data)));
     }
   },
 
   dispatch(type, data) {
+    if (type === 'health') { this.showHealth(data); return; }
+    if (type === 'message') {
+      // A junk flood must not redraw the page hundreds of times a second: at most every 2 s.
+      if (this.page === 'messages' && !this.messagesTimer) {
+        this.messagesTimer = setTimeout(() => { this.messagesTimer = null; if (this.page === 'messages') SP.logs.messages(document.getElementById('view')); }, 2000);
+      }
+      return;
+    }
     SP.potList.onEvent(type, data);
     if (this.page === 'pot') SP.potPage.onEvent(type, data);
     if (type === 'alert') {
       this.updateAlertCount();
       if (this.page === 'alerts') SP.logs.renderAlerts();
     }
+  },
+
+  /** A red line over every page while the store or the broker link is down: readings are not being kept. */
+  showHealth(h) {
+    const banner = document.getElementById('health-banner');
+    const problems = [];
+    if (h && !h.broker_connected) problems.push('no link to the MQTT broker (' + (h.broker || '?') + '): readings are not arriving');
+    if (h && !h.store_ok) problems.push('the store has a problem: ' + (h.store_error || 'unknown') + ' (ingest resumes by itself once fixed)');
+    banner.textContent = problems.join(' · ');
+    banner.classList.toggle('hidden', problems.length === 0);
+  },
+
+  async checkHealth() {
+    try {
+      const res = await fetch('/health', { credentials: 'same-origin' });
+      this.showHealth(await res.json());
+    } catch (e) { /* the event stream says when the server is back */ }
   },
 
   async updateAlertCount() {
