@@ -24,6 +24,7 @@ public final class DevServer {
                 .addPot("c0ffee000003", "Mint", "Balcony", PlantState.OFFLINE, 20);
         engine.alerts.add(new AlertView(7, "0011223344ff", "STALE", "no reading for 16 s", Instant.now().minusSeconds(40), null, null, null));
         engine.alerts.add(new AlertView(8, "c0ffee000001", "DRY", "moisture 18.2% below 25%", Instant.now().minusSeconds(400), null, null, null));
+        engine.healthy = !"down".equals(System.getenv("DEV_HEALTH")); // DEV_HEALTH=down shows the problem banner
         String host = args.length > 0 ? args[0] : "127.0.0.1";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         WebServer server = WebServer.start(engine, new WebServer.Options(host, port, Files.createTempDirectory("devserver"), false, Duration.ofSeconds(5)));
