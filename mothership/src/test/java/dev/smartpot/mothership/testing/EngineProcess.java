@@ -31,12 +31,12 @@ public final class EngineProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the child and waits until it is connected to the broker. */
+    /** Starts the child and waits until it is subscribed (from then on nothing published is missed). */
     public void start() throws IOException {
         Files.deleteIfExists(log);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Awaitility.await("the mothership child connected").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50)).until(() -> output().contains("mothership: receiving")); // subscribed: nothing published after is missed
+                .pollInterval(Duration.ofMillis(50)).until(() -> output().contains("mothership: receiving"));
     }
 
     public String output() throws IOException {
