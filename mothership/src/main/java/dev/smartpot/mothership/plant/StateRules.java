@@ -76,9 +76,8 @@ public final class StateRules {
         return PlantState.OK;
     }
 
-    /** One decimal and a percent sign; cheaper than String.format, which runs for every reading. */
     static String percent(double v) {
-        return Math.round(v * 10) / 10.0 + "%";
+        return String.format(java.util.Locale.ROOT, "%.1f%%", v);
     }
 
     static String seconds(long ms) {

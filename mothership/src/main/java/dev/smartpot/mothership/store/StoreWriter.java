@@ -59,6 +59,8 @@ public final class StoreWriter implements AutoCloseable {
     private final Object retryLock = new Object();
     /** Tasks submitted by the writer thread itself (only it touches this list). */
     private final List<Task<?>> ownTasks = new ArrayList<>();
+    /** Tasks that found the queue full; run at the writer's next turn (it polls at least every 200 ms). */
+    private final java.util.Queue<Task<?>> overflow = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile boolean running = true;
@@ -101,13 +103,9 @@ public final class StoreWriter implements AutoCloseable {
             ownTasks.add(task);
         } else if (!running) {
             task.result.completeExceptionally(new StoreException("the store is closed", null));
-        } else {
-            try {
-                queue.put(task);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                task.result.completeExceptionally(e);
-            }
+        } else if (!queue.offer(task)) {
+            // Never wait for room: a caller may hold a lock the writer's listener needs (a deadlock).
+            overflow.add(task);
         }
         return task.result;
     }
@@ -150,6 +148,9 @@ public final class StoreWriter implements AutoCloseable {
         List<Object> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
+                for (Task<?> t = overflow.poll(); t != null; t = overflow.poll()) {
+                    run(t);
+                }
                 Object first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -211,12 +212,20 @@ public final class StoreWriter implements AutoCloseable {
                     error = null;
                     listener.storeHealth(null);
                 }
-                listener.committed(done);
+                try {
+                    listener.committed(done);
+                } catch (RuntimeException e) {
+                    // Stored and acknowledged already: a listener bug must not make the batch run again.
+                    System.err.println("mothership: after a stored batch: " + e);
+                    e.printStackTrace();
+                }
                 return;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 boots.rollback();
                 rollbackQuietly(c);
-                String message = StoreErrors.describe(e, db.describe());
+                String message = e instanceof SQLException sql ? StoreErrors.describe(sql, db.describe())
+                        : db.describe() + ": internal error while storing a batch (" + e + "); nothing was acknowledged,"
+                        + " it is retried; please report this with the log";
                 try {
                     db.reopenWriter();
                     sizeCap.newConnection();
@@ -290,13 +299,17 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private void failRemainingTasks() {
-        for (Object o : queue) {
+        List<Object> left = new ArrayList<>(queue);
+        left.addAll(overflow);
+        for (Object o : left) {
             if (o instanceof Task<?> t) {
                 t.result().completeExceptionally(new StoreException("the store closed before this write", null));
             }
         }
         queue.clear();
+        overflow.clear();
     }
+
 
     /** Stops after the batch in hand; what is still queued is not acknowledged, so the broker keeps it. */
     @Override
