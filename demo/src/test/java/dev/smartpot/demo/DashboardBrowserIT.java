@@ -1,0 +1,163 @@
+package dev.smartpot.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (Debian's headless chromium) on the real system: embedded broker,
+ * mothership, simulated pots with soil and pump. What a person does and sees: the pots appear, a pot's
+ * chart draws, Water is clicked, the pot's reply shows and its moisture rises. Screenshots in target/screenshots.
+ */
+class DashboardBrowserIT {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static DemoSystem demo;
+    private static HeadlessChromium browser;
+    private static Path data;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("demo-it");
+        demo = DemoSystem.start(new DemoSystem.Options(3, Duration.ofSeconds(1), "127.0.0.1", 0, 0, data, line -> { }));
+        browser = new HeadlessChromium(1280, 1000);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) {
+        // The page redraws a row or a stat on every live reading: an element found a moment ago may be gone.
+        return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class);
+    }
+
+    @Test
+    void potsAppearAChartDrawsAndWateringRaisesTheMoisture() throws Exception {
+        ChromeDriver page = browser.driver();
+        page.get(demo.dashboardUrl());
+
+        // The simulated pots appear, with the names and rooms the demo gave them.
+        waitUpTo(60).until(d -> d.findElements(By.cssSelector("#pots tbody tr[data-pot-id]")).size() == 3
+                && d.findElement(By.id("pots")).getText().contains("Aloe") && d.findElement(By.id("pots")).getText().contains("Office"));
+        assertEquals(3, page.findElements(By.cssSelector("#pots tbody tr[data-pot-id]")).size());
+        browser.screenshot(SHOTS.resolve("pot-list.png"));
+
+        // A pot's page: its history chart draws with data.
+        String aloe = demo.pots().get(2).clientId();
+        waitUpTo(10).until(d -> {
+            d.findElement(By.cssSelector("tr[data-pot-id='" + aloe + "']")).click();
+            return true;
+        });
+        waitUpTo(30).until(d -> d.findElement(By.id("pot-name")).getText().equals("Aloe"));
+        waitUpTo(30).until(d -> !d.findElements(By.cssSelector("#chart canvas")).isEmpty()
+                && Integer.parseInt(d.findElement(By.id("chart")).getDomAttribute("data-points")) >= 3);
+        double before = waitUpTo(10).until(d -> moisture());
+
+        // Water: the pot's reply shows, and the live moisture rises (the simulated soil takes the water).
+        waitUpTo(30).until(d -> d.findElement(By.id("water-note")).getText().equals("80 ml"));
+        page.findElement(By.id("water-btn")).click();
+        WebElement reply = page.findElement(By.id("command-reply"));
+        waitUpTo(30).until(d -> reply.getText().contains("\"watered_ml\": 80"));
+        assertTrue(reply.getText().startsWith("ok"), reply.getText());
+        waitUpTo(30).until(d -> moisture() != null && moisture() > before + 8);
+        browser.screenshot(SHOTS.resolve("pot-watered.png"));
+
+        // The watering log shows it.
+        waitUpTo(30).until(d -> d.findElement(By.id("pot-waterings")).getText().contains("80"));
+    }
+
+    @Test
+    void aPotThatStopsTalkingIsShownOfflineNeverOk() throws Exception {
+        ChromeDriver page = browser.driver();
+        page.get(demo.dashboardUrl() + "#/");
+        String fern = demo.pots().get(1).clientId();
+        By fernState = By.cssSelector("tr[data-pot-id='" + fern + "'] .state");
+        waitUpTo(60).until(d -> d.findElement(fernState).getText().equals("OK"));
+        demo.pots().get(1).stop(); // a clean stop: the pot says "offline" on its retained status
+        waitUpTo(30).until(d -> d.findElement(fernState).getText().equals("OFFLINE"));
+        browser.screenshot(SHOTS.resolve("pot-list-offline.png"));
+        page.get(demo.dashboardUrl() + "#/alerts");
+        waitUpTo(30).until(d -> d.findElement(By.id("alerts")).getText().contains("OFFLINE"));
+        browser.screenshot(SHOTS.resolve("alerts.png"));
+
+        // A person acknowledges it: it stays listed while it lasts, but as seen.
+        waitUpTo(10).until(d -> {
+            d.findElement(By.cssSelector("#alerts button[data-ack]")).click();
+            return true;
+        });
+        waitUpTo(30).until(d -> d.findElement(By.id("alerts")).getText().contains("seen by local"));
+    }
+
+    @Test
+    void settingsSavedFromTheFormReachTheMothership() throws Exception {
+        ChromeDriver page = browser.driver();
+        String aloe = demo.pots().get(2).clientId();
+        page.get(demo.dashboardUrl() + "#/pot/" + aloe);
+        WebElement dailyMax = waitUpTo(30).until(d -> {
+            WebElement e = d.findElement(By.cssSelector("#settings-form input[name=daily_max_ml]"));
+            return e.getDomProperty("value").isEmpty() ? null : e;
+        });
+        dailyMax.clear();
+        dailyMax.sendKeys("450");
+        page.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+        waitUpTo(30).until(d -> d.findElement(By.id("settings-note")).getText().equals("Saved."));
+        assertEquals(450, demo.mothership().engine().settings(aloe).dailyMaxMl());
+        browser.screenshot(SHOTS.resolve("pot-settings.png"));
+
+        page.get(demo.dashboardUrl() + "#/commands");
+        waitUpTo(30).until(d -> !d.findElements(By.cssSelector("#commands")).isEmpty());
+        browser.screenshot(SHOTS.resolve("command-log.png"));
+    }
+
+    @Test
+    void readableOnAPhone() throws Exception {
+        ChromeDriver page = browser.driver();
+        page.manage().window().setSize(new Dimension(390, 844));
+        try {
+            page.get(demo.dashboardUrl());
+            waitUpTo(60).until(d -> d.findElements(By.cssSelector("#pots tbody tr[data-pot-id]")).size() == 3);
+            WebElement firstRow = page.findElement(By.cssSelector("#pots tbody tr[data-pot-id]"));
+            assertTrue(firstRow.getSize().getWidth() <= 390, "a pot is a card as wide as the phone, no sideways scrolling");
+            long scrollWidth = (Long) page.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(scrollWidth <= 390, "page width " + scrollWidth);
+            browser.screenshot(SHOTS.resolve("pot-list-phone.png"));
+            page.get(demo.dashboardUrl() + "#/pot/" + demo.pots().get(0).clientId());
+            waitUpTo(30).until(d -> !d.findElements(By.cssSelector("#chart canvas")).isEmpty());
+            long potPageWidth = (Long) page.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(potPageWidth <= 390, "pot page width " + potPageWidth);
+            browser.screenshot(SHOTS.resolve("pot-page-phone.png"));
+        } finally {
+            page.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    /** The moisture the pot page shows; null while it shows none yet. */
+    private static Double moisture() {
+        String text = browser.driver().findElement(By.id("pot-moisture")).getText().replace("%", "").trim();
+        return text.equals("—") ? null : Double.parseDouble(text);
+    }
+}

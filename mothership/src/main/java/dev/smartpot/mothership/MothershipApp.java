@@ -1,0 +1,140 @@
+package dev.smartpot.mothership;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import dev.smartpot.mothership.engine.EngineOptions;
+import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.web.WebServer;
+import dev.smartpot.simulator.broker.EmbeddedBroker;
+
+/**
+ * The running mothership: the embedded broker when asked for, the engine, and the web server, started in
+ * that order and closed in the reverse one. The composition root shared by {@code scripts/mothership}
+ * and the demo.
+ */
+public final class MothershipApp implements AutoCloseable {
+
+    /**
+     * @param broker       how to reach the broker; null starts the embedded one on {@code embeddedPort}
+     * @param embeddedPort preferred port of the embedded broker (a free one if taken; 0 = any)
+     * @param jdbcUrl      PostgreSQL; null for SQLite in {@code dataDir}
+     */
+    public record Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
+                          String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout) {
+
+        public static final String SQLITE_FILE = "mothership.db";
+
+        EngineOptions engineOptions(BrokerOptions resolvedBroker) {
+            EngineOptions o = jdbcUrl != null ? EngineOptions.postgres(resolvedBroker, jdbcUrl, dbUser, dbPassword)
+                    : EngineOptions.sqlite(resolvedBroker, dataDir.resolve(SQLITE_FILE));
+            return commandTimeout == null ? o : o.withCommandTimeout(commandTimeout);
+        }
+    }
+
+    private final EmbeddedBroker embeddedBroker;
+    private final MothershipEngine engine;
+    private final WebServer web;
+    private final String brokerUrl;
+
+    private MothershipApp(EmbeddedBroker embeddedBroker, MothershipEngine engine, WebServer web, String brokerUrl) {
+        this.embeddedBroker = embeddedBroker;
+        this.engine = engine;
+        this.web = web;
+        this.brokerUrl = brokerUrl;
+    }
+
+    /**
+     * Starts everything, or nothing: on any failure what was started is closed again before the error is thrown.
+     *
+     * @throws StartException with a message that names the problem and the fix
+     */
+    public static MothershipApp start(Options o) throws StartException {
+        EmbeddedBroker embedded = null;
+        MothershipEngine engine = null;
+        try {
+            BrokerOptions broker = o.broker();
+            if (broker == null) {
+                embedded = startEmbedded(o.embeddedPort());
+                broker = BrokerOptions.plain(embedded.uri());
+            }
+            engine = new MothershipEngine(o.engineOptions(broker));
+            try {
+                engine.start();
+            } catch (SQLException e) {
+                throw new StartException("the store did not open: " + e.getMessage() + ". Fix: "
+                        + (o.jdbcUrl() != null ? "check --db (server running? database, user and password right?)"
+                        : "check that " + o.dataDir() + " is writable and has free space, or pass --data DIR"), e);
+            }
+            // The command wait of the web layer outlasts the engine's own timeout, which answers "no-reply".
+            Duration wait = (o.commandTimeout() == null ? Duration.ofSeconds(10) : o.commandTimeout()).plusSeconds(5);
+            WebServer web;
+            try {
+                web = WebServer.start(engine, new WebServer.Options(o.httpHost(), o.httpPort(), o.dataDir(), o.resetLogin(), wait));
+            } catch (IOException e) {
+                throw new StartException("the dashboard did not start: " + e.getMessage(), e);
+            }
+            return new MothershipApp(embedded, engine, web, broker.url());
+        } catch (StartException | RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            if (e instanceof IllegalArgumentException bad) {
+                throw new StartException(bad.getMessage(), bad);
+            }
+            throw e;
+        }
+    }
+
+    private static EmbeddedBroker startEmbedded(int port) throws StartException {
+        try {
+            return EmbeddedBroker.start(port);
+        } catch (IOException | RuntimeException e) {
+            throw new StartException("the embedded broker did not start: " + e.getMessage()
+                    + ". Fix: pass --broker-port with a free port, or --broker tcp://HOST:1883 for a running broker", e);
+        }
+    }
+
+    public String dashboardUrl() {
+        return web.url();
+    }
+
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    /** Null when the broker is not ours. */
+    public EmbeddedBroker embeddedBroker() {
+        return embeddedBroker;
+    }
+
+    public MothershipEngine engine() {
+        return engine;
+    }
+
+    public WebServer web() {
+        return web;
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        engine.close();
+        if (embeddedBroker != null) {
+            embeddedBroker.close();
+        }
+    }
+
+    /** The mothership could not start; the message says why and what to do. */
+    public static final class StartException extends Exception {
+        public StartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

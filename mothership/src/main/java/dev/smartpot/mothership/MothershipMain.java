@@ -1,0 +1,184 @@
+package dev.smartpot.mothership;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.web.security.LoginStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scripts/mothership}: the Pi app that keeps, shows and acts on every pot's readings. */
+@Command(name = "mothership", mixinStandardHelpOptions = true, version = "smartpot mothership 0.1.0",
+        description = "Subscribes to every pot's readings, stores them (SQLite or PostgreSQL), keeps plant states and "
+                + "alerts, waters safely, and serves the dashboard and the REST API.",
+        footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags.",
+                "Beyond loopback (--http 0.0.0.0:8080) the dashboard asks for a login: user admin and a password printed "
+                        + "once at first start, kept hashed in DIR/" + LoginStore.FILE_NAME + "; --reset-login makes a new one."})
+public final class MothershipMain implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    static final String EMBEDDED = "embedded";
+
+    @Option(names = "--broker", paramLabel = "URL", defaultValue = EMBEDDED,
+            description = "'embedded' (default: Moquette on 127.0.0.1, as the simulator runs it) or a broker such as "
+                    + "tcp://192.168.1.10:1883 or ssl://pi.local:8883.")
+    String broker;
+
+    @Option(names = "--broker-port", paramLabel = "N", defaultValue = "1883",
+            description = "Port of the embedded broker; a free one is used if it is taken (default: ${DEFAULT-VALUE}).")
+    int brokerPort;
+
+    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+            description = "Where the dashboard listens (default: ${DEFAULT-VALUE}, this machine only). "
+                    + "0.0.0.0:8080 serves the whole network, with a login.")
+    String http;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mothership",
+            description = "Folder of the SQLite file and the dashboard login (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "PostgreSQL instead of SQLite, e.g. jdbc:postgresql://127.0.0.1:5432/smartpot (several motherships share one).")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "NAME", description = "PostgreSQL user (or put it in the URL).")
+    String dbUser;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE", description = "File holding the PostgreSQL password.")
+    Path dbPasswordFile;
+
+    @Option(names = "--username", paramLabel = "NAME",
+            description = "Broker login (scripts/broker --secure makes the account 'mothership').")
+    String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File holding the broker password (never on the command line).")
+    Path passwordFile;
+
+    @Option(names = "--cafile", paramLabel = "FILE", description = "PEM CA that signed the broker's certificate (ssl:// brokers).")
+    Path caFile;
+
+    @Option(names = "--client-id", paramLabel = "ID", defaultValue = BrokerOptions.DEFAULT_CLIENT_ID,
+            description = "MQTT client id; fixed, so the broker keeps readings for it while it is away (default: ${DEFAULT-VALUE}).")
+    String clientId;
+
+    @Option(names = "--shared", paramLabel = "GROUP",
+            description = "Share the ingest with other motherships (MQTT 5 $share/GROUP/...); use with --db and a distinct --client-id each.")
+    String shared;
+
+    @Option(names = "--reset-login", description = "Make a new dashboard password and API token (printed once).")
+    boolean resetLogin;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final CountDownLatch quit = new CountDownLatch(1);
+
+    public MothershipMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        Logs.quietLibraries();
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new MothershipMain(out, err));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("mothership: " + e.getMessage());
+            err.println("Run with --help for the flags.");
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        MothershipApp.Options options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("mothership: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        MothershipApp app;
+        try {
+            app = MothershipApp.start(options);
+        } catch (MothershipApp.StartException e) {
+            err.println("mothership: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        Banner.print(out, app, options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            quit.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            quit.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            out.println("mothership: stopping");
+            app.close();
+            stopped.countDown();
+        }
+        return EXIT_OK;
+    }
+
+    MothershipApp.Options options() throws IOException {
+        HostPort listen = HostPort.parse(http);
+        BrokerOptions brokerOptions = null;
+        if (!broker.equals(EMBEDDED)) {
+            String url = broker.contains("://") ? broker : "tcp://" + broker + (broker.contains(":") ? "" : ":1883");
+            brokerOptions = new BrokerOptions(url, username, secret(passwordFile, "--password-file"), caFile, clientId, shared, false);
+            if (caFile != null && !Files.isReadable(caFile)) {
+                throw new IllegalArgumentException("--cafile " + caFile + " cannot be read. Fix: pass the CA's PEM file (scripts/broker --secure writes .broker-secure/ca.crt)");
+            }
+        } else if (username != null || passwordFile != null || caFile != null || shared != null) {
+            throw new IllegalArgumentException("--username, --password-file, --cafile and --shared are for a real broker, but --broker is embedded."
+                    + " Fix: pass --broker tcp://HOST:1883 (or ssl://HOST:8883)");
+        }
+        if (shared != null && db == null) {
+            throw new IllegalArgumentException("--shared " + shared + " splits the readings among motherships, so each must write to the same store."
+                    + " Fix: add --db jdbc:postgresql://HOST:5432/DB");
+        }
+        if (db != null && !db.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("--db \"" + db + "\" is not a PostgreSQL JDBC URL. Fix: write jdbc:postgresql://HOST:5432/DATABASE,"
+                    + " or leave --db out for SQLite in --data");
+        }
+        return new MothershipApp.Options(brokerOptions, brokerPort, listen.host(), listen.port(), data, db, dbUser,
+                secret(dbPasswordFile, "--db-password-file"), resetLogin, null);
+    }
+
+    /** A secret from a file (first line), so it shows in no process list or shell history. */
+    private static String secret(Path file, String flag) throws IOException {
+        if (file == null) {
+            return null;
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException(flag + " " + file + " cannot be read. Fix: create it with the password on its first line, readable by this user only (chmod 600)");
+        }
+        String text = Files.readString(file).strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.smartpot.mothership.alert;
+
+import java.util.Set;
+
+import dev.smartpot.mothership.api.PlantState;
+
+/** The kinds of alert, and which plant states deserve one. */
+public final class AlertKinds {
+
+    public static final String NO_EFFECT = "NO_EFFECT";
+    public static final String WATERING_LOCKED_OUT = "WATERING_LOCKED_OUT";
+
+    /** States a person should hear about; OK and UNKNOWN are not alerts. */
+    static final Set<PlantState> STATE_ALERTS = Set.of(PlantState.DRY, PlantState.WET, PlantState.STALE,
+            PlantState.OFFLINE, PlantState.FAULT);
+
+    private AlertKinds() {
+    }
+
+    static boolean worthAlert(PlantState s) {
+        return s != null && STATE_ALERTS.contains(s);
+    }
+}

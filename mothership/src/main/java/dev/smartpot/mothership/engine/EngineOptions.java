@@ -1,0 +1,109 @@
+package dev.smartpot.mothership.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.store.Retention;
+
+/**
+ * Everything the engine is built from. Start from {@link #sqlite} or {@link #postgres} and change what you
+ * need with the {@code with...} methods.
+ *
+ * @param sqliteFile        the SQLite file (used when jdbcUrl is null)
+ * @param jdbcUrl           {@code jdbc:postgresql://host:port/db} for PostgreSQL, or null for SQLite
+ * @param commandTimeout    a command with no reply within this completes as {@code no-reply}
+ * @param defaultInterval   the reading interval assumed until a pot's cadence is known (for STALE)
+ * @param effectWindow      moisture must rise within this after a watering, else NO_EFFECT and a lock-out
+ * @param minRise           by at least this many percentage points
+ * @param alertTopic        where alerts are published as JSON (QoS 1, not retained)
+ * @param evaluateEvery     how often states are re-evaluated (STALE needs time to pass, not a reading)
+ * @param maxDatabaseBytes  SQLite only: a size cap (0 = none); at the cap ingest pauses as on a full disk
+ * @param writeQueue        received messages waiting for the writer; when full the broker is slowed down
+ */
+public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUrl, String dbUser, String dbPassword,
+                            Retention retention, Duration commandTimeout, Duration defaultInterval,
+                            Duration effectWindow, double minRise, String alertTopic, Duration evaluateEvery,
+                            long maxDatabaseBytes, int writeQueue, Clock clock) {
+
+    public static final String ALERT_TOPIC = "mothership/alerts";
+
+    public EngineOptions {
+        if (broker == null) {
+            throw new IllegalArgumentException("no broker; expected e.g. BrokerOptions.plain(\"tcp://127.0.0.1:1883\")");
+        }
+        if (sqliteFile == null && jdbcUrl == null) {
+            throw new IllegalArgumentException("no store; expected a SQLite file or a jdbc:postgresql:// url");
+        }
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("the command timeout must be positive; expected e.g. 10 s");
+        }
+    }
+
+    /** SQLite in {@code file}, every other setting at its default. */
+    public static EngineOptions sqlite(BrokerOptions broker, Path file) {
+        return defaults(broker, file, null, null, null);
+    }
+
+    private static EngineOptions defaults(BrokerOptions broker, Path file, String url, String user, String password) {
+        return new EngineOptions(broker, file, url, user, password, Retention.DEFAULT, Duration.ofSeconds(10),
+                Duration.ofSeconds(60), Duration.ofMinutes(15), 2.0, ALERT_TOPIC, Duration.ofSeconds(1), 0, 100_000,
+                Clock.systemUTC());
+    }
+
+    /** PostgreSQL at {@code jdbcUrl} (user and password may be in the url, or null). */
+    public static EngineOptions postgres(BrokerOptions broker, String jdbcUrl, String user, String password) {
+        return defaults(broker, null, jdbcUrl, user, password);
+    }
+
+    public EngineOptions withDatabase(String url, String user, String password) {
+        return new EngineOptions(broker, sqliteFile, url, user, password, retention, commandTimeout, defaultInterval,
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+    }
+
+    public EngineOptions withRetention(Retention r) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, r, commandTimeout, defaultInterval,
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+    }
+
+    public EngineOptions withCommandTimeout(Duration d) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, d, defaultInterval,
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+    }
+
+    public EngineOptions withDefaultInterval(Duration d) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout, d,
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+    }
+
+    public EngineOptions withEffectCheck(Duration window, double rise) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
+                defaultInterval, window, rise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+    }
+
+    public EngineOptions withAlertTopic(String topic) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
+                defaultInterval, effectWindow, minRise, topic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+    }
+
+    public EngineOptions withEvaluateEvery(Duration d) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
+                defaultInterval, effectWindow, minRise, alertTopic, d, maxDatabaseBytes, writeQueue, clock);
+    }
+
+    public EngineOptions withMaxDatabaseBytes(long bytes) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
+                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, bytes, writeQueue, clock);
+    }
+
+    public EngineOptions withClock(Clock c) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
+                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, c);
+    }
+
+    /** What the store is, for /health and logs. */
+    public String storeDescription() {
+        return jdbcUrl != null ? "PostgreSQL" : "SQLite " + sqliteFile;
+    }
+}

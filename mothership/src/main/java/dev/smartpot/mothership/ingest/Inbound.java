@@ -1,0 +1,33 @@
+package dev.smartpot.mothership.ingest;
+
+/**
+ * What one MQTT message turned out to be, once parsed: a pot's reading, its status, its reply to a
+ * command, or a message (the tutorial's text, or junk kept for a person to see).
+ */
+public sealed interface Inbound {
+
+    /**
+     * A pot's reading as sent; the boot is still the pot's own (null when it did not send one).
+     *
+     * @param note what was odd about it but did not stop it (an id that disagrees with its topic), or null
+     */
+    record Reading(String potId, Long boot, long seq, Integer raw, Double moisture, String fault, Long uptimeMs,
+                   Long ts, long dropped, String note) implements Inbound {
+    }
+
+    /** The pot's retained availability ({@code online}, {@code offline}, ...). */
+    record Status(String potId, String status) implements Inbound {
+    }
+
+    /**
+     * A pot's answer to a command.
+     *
+     * @param command the command it answers as the pot echoed it (trimmed, at most 64 characters), null if absent
+     */
+    record Reply(String potId, String json, boolean ok, String command, String error) implements Inbound {
+    }
+
+    /** Text that is not a reading (junk=false), or junk with the problem in words; text is bounded. */
+    record Message(String topic, String text, boolean junk, String problem) implements Inbound {
+    }
+}

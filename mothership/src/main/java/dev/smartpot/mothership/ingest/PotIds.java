@@ -1,0 +1,25 @@
+package dev.smartpot.mothership.ingest;
+
+/** What a pot id may look like: it becomes a topic level, a file-safe key and a URL path segment. */
+public final class PotIds {
+
+    public static final String RULE = "expected 1 to 64 letters, digits, '-', '_', '.' or ':'";
+
+    private PotIds() {
+    }
+
+    public static boolean valid(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '_' || c == '.' || c == ':';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

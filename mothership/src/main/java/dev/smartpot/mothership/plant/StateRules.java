@@ -1,0 +1,92 @@
+package dev.smartpot.mothership.plant;
+
+import dev.smartpot.mothership.api.PlantState;
+import dev.smartpot.mothership.api.PotSettings;
+
+/**
+ * Decides a pot's state from what is known about it, in this order: OFFLINE (it said so), UNKNOWN (no
+ * reading yet), STALE (silent for 3 intervals), FAULT (its last reading), then DRY / WET / OK on the
+ * moisture with hysteresis. A pot that is not talking is never OK. Pure: no clock, no I/O.
+ */
+public final class StateRules {
+
+    /** Silent for this many expected intervals = STALE. */
+    public static final int STALE_INTERVALS = 3;
+
+    private StateRules() {
+    }
+
+    /** The state and why, in words. */
+    public record Verdict(PlantState state, String reason) {
+    }
+
+    /**
+     * @param status        the pot's retained status, null if never seen
+     * @param silentMs      how long since the pot was last heard (or since the mothership started listening)
+     * @param intervalMs    the expected interval (already defaulted when the cadence is unknown)
+     * @param moisture      the last reading's moisture, null if it was a fault or there is none
+     * @param fault         the last reading's fault, null if none
+     * @param previous      the last moisture verdict (OK, DRY or WET) for hysteresis; null if none
+     */
+    public static Verdict evaluate(boolean hasReading, String status, long silentMs, long intervalMs, Double moisture,
+                                   String fault, PlantState previous, PotSettings s) {
+        if ("offline".equals(status)) {
+            return new Verdict(PlantState.OFFLINE, "the pot said it went offline (its status or last will)");
+        }
+        if (!hasReading) {
+            return new Verdict(PlantState.UNKNOWN, "no reading yet");
+        }
+        if (silentMs > STALE_INTERVALS * intervalMs) {
+            return new Verdict(PlantState.STALE, "no reading for " + seconds(silentMs) + "; expected one every "
+                    + seconds(intervalMs));
+        }
+        if (fault != null || moisture == null) {
+            return new Verdict(PlantState.FAULT, "the sensor reports a fault: " + (fault == null ? "no moisture" : fault));
+        }
+        PlantState m = moistureState(moisture, previous, s);
+        String pct = percent(moisture);
+        return switch (m) {
+            case DRY -> new Verdict(m, moisture < s.dryBelow()
+                    ? "moisture " + pct + " below " + percent(s.dryBelow())
+                    : "moisture " + pct + " not yet back above " + percent(s.dryBelow() + s.hysteresis())
+                    + " after being below " + percent(s.dryBelow()));
+            case WET -> new Verdict(m, moisture > s.wetAbove()
+                    ? "moisture " + pct + " above " + percent(s.wetAbove())
+                    : "moisture " + pct + " not yet back below " + percent(s.wetAbove() - s.hysteresis())
+                    + " after being above " + percent(s.wetAbove()));
+            default -> new Verdict(PlantState.OK, "moisture " + pct + " between " + percent(s.dryBelow()) + " and "
+                    + percent(s.wetAbove()));
+        };
+    }
+
+    /** DRY, WET or OK; a state is left only once the moisture is the hysteresis back inside. */
+    public static PlantState moistureState(double moisture, PlantState previous, PotSettings s) {
+        if (previous == PlantState.DRY && moisture < s.dryBelow() + s.hysteresis()) {
+            return PlantState.DRY;
+        }
+        if (previous == PlantState.WET && moisture > s.wetAbove() - s.hysteresis()) {
+            return PlantState.WET;
+        }
+        if (moisture < s.dryBelow()) {
+            return PlantState.DRY;
+        }
+        if (moisture > s.wetAbove()) {
+            return PlantState.WET;
+        }
+        return PlantState.OK;
+    }
+
+    static String percent(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", v);
+    }
+
+    static String seconds(long ms) {
+        if (ms < 120_000) {
+            return (ms / 1000) + " s";
+        }
+        if (ms < 7_200_000) {
+            return (ms / 60_000) + " min";
+        }
+        return (ms / 3_600_000) + " h";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.smartpot.mothership.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.smartpot.mothership.api.MessageView;
+import dev.smartpot.mothership.ingest.Inbound;
+
+/** Writes one batch of received messages (readings, statuses, text and junk) in the caller's transaction. */
+final class IngestTables {
+
+    /** Pots known to have a row; filled as they are written, so a batch adds rows only for new ones. */
+    private final Set<String> knownPots = new HashSet<>();
+    /** This batch's new pots, known once it commits. */
+    private Set<String> knownPotsAfterCommit = Set.of();
+
+    StoreWriter.Committed write(Connection c, List<StoreWriter.Received> received, ReadingWriter readingWriter,
+                                BootTracker boots, long now) throws SQLException {
+        List<ReadingWriter.Pending> pending = new ArrayList<>();
+        List<Inbound.Status> statuses = new ArrayList<>();
+        List<MessageView> messages = new ArrayList<>();
+        List<Inbound.Reply> replies = new ArrayList<>();
+        long junkNotKept = 0;
+        Set<String> newPots = new HashSet<>();
+        for (StoreWriter.Received r : received) {
+            Inbound in = r.inbound();
+            if (in instanceof Inbound.Reading reading) {
+                pending.add(new ReadingWriter.Pending(reading, r.receivedAt()));
+                notePot(reading.potId(), newPots);
+            } else if (in instanceof Inbound.Status status) {
+                statuses.add(status);
+                notePot(status.potId(), newPots);
+            } else if (in instanceof Inbound.Reply reply) {
+                replies.add(reply);
+            } else if (in instanceof Inbound.Message m) {
+                if (keep(m, r.receivedAt())) {
+                    messages.add(insertMessage(c, m, r.receivedAt()));
+                } else {
+                    junkNotKept++;
+                }
+            }
+        }
+        if (!newPots.isEmpty()) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO pots (id, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                for (String id : newPots) {
+                    p.setString(1, id);
+                    p.setLong(2, now);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        }
+        if (!statuses.isEmpty()) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE pots SET status = ?, status_at = ? WHERE id = ?")) {
+                for (Inbound.Status s : statuses) {
+                    p.setString(1, s.status());
+                    p.setLong(2, now);
+                    p.setString(3, s.potId());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        }
+        List<StoredReading> stored = pending.isEmpty() ? List.of() : readingWriter.write(c, pending, boots);
+        // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
+        knownPotsAfterCommit = newPots;
+        return new StoreWriter.Committed(stored, statuses, messages, replies, junkNotKept);
+    }
+
+    /** Called by the writer once the batch committed. */
+    void committed() {
+        knownPots.addAll(knownPotsAfterCommit);
+        knownPotsAfterCommit = Set.of();
+    }
+
+    /** A flood of junk is counted in full but only a sample is kept: at most this many a minute. */
+    static final int JUNK_KEPT_PER_MINUTE = 100;
+    private long junkMinute;
+    private int junkKept;
+
+    private boolean keep(Inbound.Message m, long receivedAt) {
+        if (!m.junk()) {
+            return true;
+        }
+        long minute = receivedAt / 60_000;
+        if (minute != junkMinute) {
+            junkMinute = minute;
+            junkKept = 0;
+        }
+        return junkKept++ < JUNK_KEPT_PER_MINUTE;
+    }
+
+    private void notePot(String id, Set<String> newPots) {
+        if (!knownPots.contains(id)) {
+            newPots.add(id);
+        }
+    }
+
+    private static MessageView insertMessage(Connection c, Inbound.Message m, long receivedAt) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO messages (topic, text, junk, problem, received_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+            p.setString(1, m.topic());
+            p.setString(2, m.text());
+            p.setInt(3, m.junk() ? 1 : 0);
+            p.setString(4, m.problem());
+            p.setLong(5, receivedAt);
+            try (ResultSet r = p.executeQuery()) {
+                long id = r.next() ? r.getLong(1) : 0;
+                return new MessageView(id, m.topic(), m.text(), m.junk(), m.problem(), Instant.ofEpochMilli(receivedAt));
+            }
+        }
+    }
+}

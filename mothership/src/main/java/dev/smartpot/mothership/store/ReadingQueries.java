@@ -1,0 +1,187 @@
+package dev.smartpot.mothership.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.smartpot.mothership.api.ReadingView;
+import dev.smartpot.mothership.api.Series;
+
+/** Reads readings back: raw ranges for the API and CSV, and chart series from raw rows or rollups. */
+public final class ReadingQueries {
+
+    private static final String COLUMNS = "pot_id, boot, seq, raw, moisture, fault, ts, received_at";
+
+    private final Database db;
+
+    public ReadingQueries(Database db) {
+        this.db = db;
+    }
+
+    /** Raw readings in [from, to), oldest first; the newest {@code limit} when there are more. */
+    public List<ReadingView> readings(String potId, Instant from, Instant to, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM readings WHERE pot_id = ? AND ts >= ?"
+                    + " AND ts < ? ORDER BY ts DESC, boot DESC, seq DESC LIMIT ?")) {
+                q.setString(1, potId);
+                q.setLong(2, from.toEpochMilli());
+                q.setLong(3, to.toEpochMilli());
+                q.setInt(4, limit);
+                List<ReadingView> out = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.add(view(r));
+                    }
+                }
+                Collections.reverse(out);
+                return out;
+            }
+        });
+    }
+
+    /** The newest {@code n} readings of a pot, newest first (to rebuild its state at start). */
+    public List<ReadingView> latest(String potId, int n) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM readings WHERE pot_id = ?"
+                    + " ORDER BY boot DESC, seq DESC LIMIT ?")) {
+                q.setString(1, potId);
+                q.setInt(2, n);
+                List<ReadingView> out = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.add(view(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Where a pot's newest boot stands (for boot detection after a restart), or null if it has no reading. */
+    public BootTracker.State bootState(String potId) {
+        return db.read(c -> {
+            long boot;
+            long lastSeq;
+            Long lastUptime;
+            try (PreparedStatement q = c.prepareStatement("SELECT boot, seq, uptime_ms FROM readings WHERE pot_id = ?"
+                    + " ORDER BY boot DESC, seq DESC LIMIT 1")) {
+                q.setString(1, potId);
+                try (ResultSet r = q.executeQuery()) {
+                    if (!r.next()) {
+                        return null;
+                    }
+                    boot = r.getLong(1);
+                    lastSeq = r.getLong(2);
+                    lastUptime = Rows.longOrNull(r, 3);
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT seq, uptime_ms FROM readings WHERE pot_id = ? AND boot = ?"
+                    + " ORDER BY seq LIMIT 1")) {
+                q.setString(1, potId);
+                q.setLong(2, boot);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return new BootTracker.State(boot, lastSeq, lastUptime, r.getLong(1), Rows.longOrNull(r, 2));
+                }
+            }
+        });
+    }
+
+    /** Every reading a pot ever sent, counted from the hourly rollups (kept forever). */
+    public long[] countAndDropped(String potId) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(sum(readings), 0), COALESCE(sum(dropped), 0)"
+                    + " FROM rollup_1h WHERE pot_id = ?")) {
+                q.setString(1, potId);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return new long[] {r.getLong(1), r.getLong(2)};
+                }
+            }
+        });
+    }
+
+    /**
+     * Moisture over [from, to) at the coarsest resolution that still gives at least maxPoints/2 points:
+     * hourly, else 5-minute, else raw.
+     */
+    public Series series(String potId, Instant from, Instant to, int maxPoints) {
+        long span = Math.max(0, to.toEpochMilli() - from.toEpochMilli());
+        long wanted = Math.max(1, maxPoints / 2);
+        if (span / ReadingWriter.HOUR >= wanted) {
+            return rollup(potId, "rollup_1h", "1h", from, to);
+        }
+        if (span / ReadingWriter.FIVE_MINUTES >= wanted) {
+            return rollup(potId, "rollup_5m", "5m", from, to);
+        }
+        return raw(potId, from, to, Math.max(maxPoints, 1) * 10);
+    }
+
+    private Series rollup(String potId, String table, String resolution, Instant from, Instant to) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT bucket, n, total, min_m, max_m FROM " + table
+                    + " WHERE pot_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")) {
+                q.setString(1, potId);
+                q.setLong(2, from.toEpochMilli());
+                q.setLong(3, to.toEpochMilli());
+                Columns cols = new Columns();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        long n = r.getLong(2);
+                        double avg = n == 0 ? Double.NaN : r.getDouble(3) / n;
+                        cols.add(r.getLong(1) / 1000, avg, n == 0 ? Double.NaN : r.getDouble(4), n == 0 ? Double.NaN : r.getDouble(5));
+                    }
+                }
+                return cols.series(potId, resolution);
+            }
+        });
+    }
+
+    private Series raw(String potId, Instant from, Instant to, int limit) {
+        Columns cols = new Columns();
+        for (ReadingView v : readings(potId, from, to, limit)) {
+            double m = v.moisture() == null ? Double.NaN : v.moisture();
+            cols.add(v.ts().getEpochSecond(), m, m, m);
+        }
+        return cols.series(potId, "raw");
+    }
+
+    /** Growable primitive columns: a year of hourly points without boxing. */
+    private static final class Columns {
+        long[] time = new long[256];
+        double[] avg = new double[256];
+        double[] min = new double[256];
+        double[] max = new double[256];
+        int size;
+
+        void add(long t, double a, double lo, double hi) {
+            if (size == time.length) {
+                int n = size * 2;
+                time = java.util.Arrays.copyOf(time, n);
+                avg = java.util.Arrays.copyOf(avg, n);
+                min = java.util.Arrays.copyOf(min, n);
+                max = java.util.Arrays.copyOf(max, n);
+            }
+            time[size] = t;
+            avg[size] = a;
+            min[size] = lo;
+            max[size] = hi;
+            size++;
+        }
+
+        Series series(String potId, String resolution) {
+            return new Series(potId, resolution, java.util.Arrays.copyOf(time, size), java.util.Arrays.copyOf(avg, size),
+                    java.util.Arrays.copyOf(min, size), java.util.Arrays.copyOf(max, size));
+        }
+    }
+
+    static ReadingView view(ResultSet r) throws SQLException {
+        return new ReadingView(r.getString(1), r.getLong(2), r.getLong(3), Rows.intOrNull(r, 4),
+                Rows.doubleOrNull(r, 5), r.getString(6), Instant.ofEpochMilli(r.getLong(7)),
+                Instant.ofEpochMilli(r.getLong(8)));
+    }
+}

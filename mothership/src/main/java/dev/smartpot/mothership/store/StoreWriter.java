@@ -1,0 +1,327 @@
+package dev.smartpot.mothership.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.smartpot.mothership.api.MessageView;
+import dev.smartpot.mothership.ingest.Inbound;
+
+/**
+ * The one thread that writes. It drains a bounded queue of received messages in batches, one transaction
+ * per batch, and only after the commit acknowledges them to the broker: a crash before the commit loses
+ * nothing, the broker redelivers. When a write fails (disk full, file not writable, database locked) it
+ * reports the error in words, keeps the batch, acknowledges nothing (so the broker holds the backlog)
+ * and retries until the write succeeds. Other writes (commands, alerts, settings) are tasks on the same
+ * thread, so SQLite sees one writer.
+ */
+public final class StoreWriter implements AutoCloseable {
+
+    /** A message as received, with what acknowledges it to the broker. */
+    public record Received(Inbound inbound, long receivedAt, Runnable ack) {
+    }
+
+    /**
+     * What one committed batch held, for the in-memory state (called on the writer thread).
+     *
+     * @param junkNotKept junk counted but not stored (a flood keeps only a sample)
+     */
+    public record Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
+                            List<Inbound.Reply> replies, long junkNotKept) {
+    }
+
+    /** Told about each committed batch and about the store's health. */
+    public interface Listener {
+        void committed(Committed batch);
+
+        /** @param error null when writes work (again) */
+        void storeHealth(String error);
+    }
+
+    private static final int MAX_BATCH = 5_000;
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final Database db;
+    private final Clock clock;
+    private final Listener listener;
+    private final BlockingQueue<Object> queue;
+    private final ReadingWriter readings;
+    private final IngestTables tables;
+    private final BootTracker boots;
+    private final Thread thread;
+    private final Object retryLock = new Object();
+    /** Tasks submitted by the writer thread itself (only it touches this list). */
+    private final List<Task<?>> ownTasks = new ArrayList<>();
+    /** Tasks that found the queue full; run at the writer's next turn (it polls at least every 200 ms). */
+    private final java.util.Queue<Task<?>> overflow = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private volatile boolean running = true;
+    private final SizeCap sizeCap = new SizeCap();
+    private volatile String error;
+
+    public StoreWriter(Database db, BootTracker boots, Clock clock, int capacity, Listener listener) {
+        this.db = db;
+        this.boots = boots;
+        this.clock = clock;
+        this.listener = listener;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.readings = new ReadingWriter(db.dialect());
+        this.tables = new IngestTables();
+        this.thread = new Thread(this::loop, "mothership-store-writer");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues a received message; blocks while the queue is full, which slows the broker down (back-pressure). */
+    public void offer(Received r) {
+        try {
+            queue.put(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs a write on the writer thread, in its own transaction. While ingest is paused by a store error
+     * these wait too: callers that must answer a person should wait with a timeout ({@link #await}).
+     */
+    public <T> CompletableFuture<T> submit(Database.Work<T> work) {
+        Task<T> task = new Task<>(work, new CompletableFuture<>());
+        if (Thread.currentThread() == thread) {
+            // From a listener on this very thread: queue.put could wait on itself; run it after this batch.
+            ownTasks.add(task);
+        } else if (!running) {
+            task.result.completeExceptionally(new StoreException("the store is closed", null));
+        } else if (!queue.offer(task)) {
+            // Never wait for room: a caller may hold a lock the writer's listener needs (a deadlock).
+            overflow.add(task);
+        }
+        return task.result;
+    }
+
+    /** Waits for a submitted write at most 10 s; a store that is not writing is an error in words. */
+    public <T> T await(CompletableFuture<T> write) {
+        try {
+            return write.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StoreException("the store did not write within 10 s" + (error == null ? "" : ": " + error), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the store", e);
+        }
+    }
+
+    private record Task<T>(Database.Work<T> work, CompletableFuture<T> result) {
+    }
+
+    public long backlog() {
+        return queue.size();
+    }
+
+    public long stored() {
+        return stored.get();
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** The last write error in words, null while writes succeed. */
+    public String error() {
+        return error;
+    }
+
+    private void loop() {
+        List<Object> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                for (Task<?> t = overflow.poll(); t != null; t = overflow.poll()) {
+                    run(t);
+                }
+                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                List<Received> received = new ArrayList<>(batch.size());
+                List<Task<?>> tasks = new ArrayList<>();
+                for (Object o : batch) {
+                    if (o instanceof Received r) {
+                        received.add(r);
+                    } else {
+                        tasks.add((Task<?>) o);
+                    }
+                }
+                batch.clear();
+                if (!received.isEmpty()) {
+                    writeUntilDone(received);
+                }
+                for (Task<?> t : tasks) {
+                    run(t);
+                }
+                while (!ownTasks.isEmpty()) {
+                    List<Task<?>> mine = new ArrayList<>(ownTasks);
+                    ownTasks.clear();
+                    mine.forEach(this::run);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A listener bug must not stop the writer (acks would stop too); it is reported, not hidden.
+                System.err.println("mothership: store writer: " + e);
+                e.printStackTrace();
+            }
+        }
+        failRemainingTasks();
+    }
+
+    private void writeUntilDone(List<Received> received) throws InterruptedException {
+        while (running) {
+            Connection c = db.writer();
+            try {
+                if (db.dialect() == Dialect.SQLITE) {
+                    sizeCap.apply(c);
+                }
+                c.setAutoCommit(false);
+                Committed done = tables.write(c, received, readings, boots, clock.millis());
+                c.commit();
+                boots.commit();
+                tables.committed();
+                for (Received r : received) {
+                    acknowledge(r);
+                }
+                long fresh = done.readings().stream().filter(StoredReading::inserted).count();
+                stored.addAndGet(fresh);
+                duplicates.addAndGet(done.readings().size() - fresh);
+                if (error != null) {
+                    error = null;
+                    listener.storeHealth(null);
+                }
+                try {
+                    listener.committed(done);
+                } catch (RuntimeException e) {
+                    // Stored and acknowledged already: a listener bug must not make the batch run again.
+                    System.err.println("mothership: after a stored batch: " + e);
+                    e.printStackTrace();
+                }
+                return;
+            } catch (SQLException | RuntimeException e) {
+                boots.rollback();
+                rollbackQuietly(c);
+                String message = e instanceof SQLException sql ? StoreErrors.describe(sql, db.describe())
+                        : db.describe() + ": internal error while storing a batch (" + e + "); nothing was acknowledged,"
+                        + " it is retried; please report this with the log";
+                try {
+                    db.reopenWriter();
+                    sizeCap.newConnection();
+                } catch (SQLException reopen) {
+                    message = StoreErrors.describe(reopen, db.describe());
+                }
+                if (!message.equals(error)) {
+                    System.err.println("mothership: ingest paused, nothing acknowledged: " + message);
+                }
+                error = message;
+                listener.storeHealth(message);
+                synchronized (retryLock) {
+                    retryLock.wait(RETRY_MILLIS);
+                }
+            }
+        }
+    }
+
+    /**
+     * Caps a SQLite database at about this many bytes (0 = no cap): at the cap, writes fail as on a full
+     * disk (SQLITE_FULL), ingest pauses, and it resumes once the cap is raised. Ignored on PostgreSQL.
+     */
+    public void limitSize(long bytes) {
+        sizeCap.set(bytes);
+        synchronized (retryLock) {
+            retryLock.notifyAll();
+        }
+    }
+
+    /** One failed acknowledgement (a link that just dropped) must not keep the others from the broker. */
+    private static void acknowledge(Received r) {
+        try {
+            r.ack().run();
+        } catch (RuntimeException e) {
+            // The broker redelivers what it did not hear about; the store ignores it then.
+        }
+    }
+
+    private <T> void run(Task<T> t) {
+        Connection c = db.writer();
+        try {
+            c.setAutoCommit(false);
+            T value = t.work().run(c);
+            c.commit();
+            t.result().complete(value);
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            reopenQuietly();
+            t.result().completeExceptionally(new StoreException(StoreErrors.describe(e, db.describe()), e));
+        } catch (RuntimeException e) {
+            rollbackQuietly(c);
+            t.result().completeExceptionally(e);
+        }
+    }
+
+    private void reopenQuietly() {
+        try {
+            db.reopenWriter();
+            sizeCap.newConnection();
+        } catch (SQLException e) {
+            // The next write reports it.
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is in trouble already; the next attempt reports it.
+        }
+    }
+
+    private void failRemainingTasks() {
+        List<Object> left = new ArrayList<>(queue);
+        left.addAll(overflow);
+        for (Object o : left) {
+            if (o instanceof Task<?> t) {
+                t.result().completeExceptionally(new StoreException("the store closed before this write", null));
+            }
+        }
+        queue.clear();
+        overflow.clear();
+    }
+
+
+    /** Stops after the batch in hand; what is still queued is not acknowledged, so the broker keeps it. */
+    @Override
+    public void close() {
+        running = false;
+        synchronized (retryLock) {
+            retryLock.notifyAll();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.smartpot.mothership.watering;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import dev.smartpot.mothership.alert.AlertBook;
+import dev.smartpot.mothership.alert.AlertKinds;
+import dev.smartpot.mothership.api.CommandView;
+import dev.smartpot.mothership.api.PlantState;
+import dev.smartpot.mothership.api.PotSettings;
+import dev.smartpot.mothership.api.WateringView;
+import dev.smartpot.mothership.command.CommandDesk;
+import dev.smartpot.mothership.plant.LivePot;
+import dev.smartpot.mothership.store.Database;
+import dev.smartpot.mothership.store.LogTables;
+import dev.smartpot.mothership.store.StoreWriter;
+
+/**
+ * Waters pots, by a person's command or by a pot's automatic rule (water its amount when DRY), always
+ * through the {@link WateringGuard}'s interlocks. Refusals are logged with the reason and when next
+ * allowed. After each watering it checks that the moisture rose by {@code minRise} points within
+ * {@code effectWindow}; if not, it raises NO_EFFECT and WATERING_LOCKED_OUT and waters that pot no more
+ * until a person acknowledges the lock-out.
+ */
+public final class WateringDesk {
+
+    private final CommandDesk commands;
+    private final AlertBook alerts;
+    private final StoreWriter writer;
+    private final Clock clock;
+    private final Duration effectWindow;
+    private final double minRise;
+    private final Consumer<WateringView> changed;
+    private final Map<String, PotWatering> pots = new ConcurrentHashMap<>();
+    private volatile boolean autoSwitchOn = true;
+
+    /** What this desk remembers per pot. */
+    private static final class PotWatering {
+        final List<WateringGuard.Given> recent = new ArrayList<>();
+        boolean inFlight;
+        Effect pending;
+        String lastAutoRefusal;
+    }
+
+    private record Effect(long wateringId, WateringView done, Instant at, double before) {
+    }
+
+    public WateringDesk(CommandDesk commands, AlertBook alerts, StoreWriter writer, Clock clock, Duration effectWindow,
+                        double minRise, Consumer<WateringView> changed) {
+        this.commands = commands;
+        this.alerts = alerts;
+        this.writer = writer;
+        this.clock = clock;
+        this.effectWindow = effectWindow;
+        this.minRise = minRise;
+        this.changed = changed;
+    }
+
+    /** At start: the last day's waterings count toward the limits; returns each pot's last watering time. */
+    public Map<String, Instant> load(Database db) {
+        List<WateringView> day = LogTables.waterings(db, null, clock.instant().minus(WateringGuard.DAY).toEpochMilli(),
+                Integer.MAX_VALUE);
+        for (WateringView w : day) {
+            if (counts(w.outcome())) {
+                state(w.potId()).recent.add(new WateringGuard.Given(w.at(), w.ml()));
+            }
+        }
+        return LogTables.lastWatered(db);
+    }
+
+    public void autoSwitch(boolean on) {
+        autoSwitchOn = on;
+    }
+
+    public boolean autoSwitchOn() {
+        return autoSwitchOn;
+    }
+
+    /** Waters now if the interlocks allow; completes with the command as sent and answered, or refused. */
+    public CompletableFuture<CommandView> water(LivePot pot, int ml, boolean automatic, String by) {
+        String command = "water " + ml;
+        PotWatering pw = state(pot.id());
+        Instant now = clock.instant();
+        WateringGuard.Decision d;
+        Double before = pot.moisture();
+        synchronized (pw) {
+            d = WateringGuard.check(automatic, autoSwitchOn, ml, pot.settings(), pot.state(),
+                    alerts.isOpen(pot.id(), AlertKinds.WATERING_LOCKED_OUT), pw.recent, now);
+            if (!d.allowed()) {
+                String reason = d.reason() + (d.nextAllowed() == null ? "" : "; next allowed at " + d.nextAllowed());
+                if (!automatic || !reason.equals(pw.lastAutoRefusal)) {
+                    record(new WateringView(0, pot.id(), ml, trigger(automatic), by, now, "refused", reason, before, null));
+                }
+                if (automatic) {
+                    pw.lastAutoRefusal = reason;
+                    return CompletableFuture.completedFuture(null);
+                }
+                return commands.refused(pot.id(), command, by, reason);
+            }
+            pw.lastAutoRefusal = null;
+            pw.inFlight = true;
+            pw.recent.add(new WateringGuard.Given(now, ml));
+        }
+        return commands.send(pot.id(), command, by).thenApply(cv -> {
+            String outcome = switch (cv.status()) {
+                case "ok" -> "done";
+                case "no-reply" -> "no-reply";
+                default -> "failed";
+            };
+            synchronized (pw) {
+                pw.inFlight = false;
+                if (!counts(outcome)) {
+                    pw.recent.removeIf(g -> g.at().equals(now) && g.ml() == ml);
+                }
+            }
+            WateringView w = new WateringView(0, pot.id(), ml, trigger(automatic), by, now, outcome, cv.error(), before, null);
+            CompletableFuture<Long> id = record(w);
+            if (outcome.equals("done")) {
+                pot.watered(now);
+                if (before != null) {
+                    id.thenAccept(i -> {
+                        synchronized (pw) {
+                            pw.pending = new Effect(i, w, now, before);
+                        }
+                    });
+                }
+            }
+            return cv;
+        });
+    }
+
+    /** Runs every evaluation tick: the effect check of the last watering, then the automatic rule. */
+    public void tick(LivePot pot) {
+        PotWatering pw = pots.get(pot.id());
+        PotSettings s = pot.settings();
+        if (pw == null && !(s.autoWater() && pot.state() == PlantState.DRY)) {
+            return;
+        }
+        pw = state(pot.id());
+        Instant now = clock.instant();
+        synchronized (pw) {
+            Effect e = pw.pending;
+            if (e != null) {
+                Double m = pot.moisture();
+                if (m != null && m >= e.before() + minRise) {
+                    pw.pending = null;
+                    update(e, m, null);
+                    alerts.close(pot.id(), AlertKinds.NO_EFFECT);
+                } else if (!now.isBefore(e.at().plus(effectWindow))) {
+                    pw.pending = null;
+                    String why = String.format(Locale.ROOT, "watering %d ml at %s did not raise the moisture by %.1f points"
+                            + " within %d min (%.1f%% before, %s after)", e.done().ml(), e.at(), minRise,
+                            effectWindow.toMinutes(), e.before(), m == null ? "no reading" : String.format(Locale.ROOT, "%.1f%%", m));
+                    update(e, m, "no effect: " + why);
+                    alerts.raise(pot.id(), AlertKinds.NO_EFFECT, "pot " + pot.id() + ": " + why);
+                    alerts.raise(pot.id(), AlertKinds.WATERING_LOCKED_OUT, "pot " + pot.id() + ": watering locked out"
+                            + " because " + why + "; check the pump, the tank and the sensor, then acknowledge this alert");
+                }
+            }
+            if (!s.autoWater() || pot.state() != PlantState.DRY || pw.inFlight || pw.pending != null) {
+                return;
+            }
+        }
+        water(pot, s.waterMl(), true, "auto");
+    }
+
+    private void update(Effect e, Double after, String reason) {
+        WateringView w = e.done();
+        WateringView updated = new WateringView(e.wateringId(), w.potId(), w.ml(), w.trigger(), w.by(), w.at(), w.outcome(),
+                reason, w.moistureBefore(), after);
+        writer.submit(c -> LogTables.updateWatering(c, updated)).thenRun(() -> changed.accept(updated));
+    }
+
+    private CompletableFuture<Long> record(WateringView w) {
+        return writer.submit(c -> LogTables.insertWatering(c, w)).thenApply(id -> {
+            changed.accept(new WateringView(id, w.potId(), w.ml(), w.trigger(), w.by(), w.at(), w.outcome(), w.reason(),
+                    w.moistureBefore(), w.moistureAfter()));
+            return id;
+        });
+    }
+
+    private PotWatering state(String potId) {
+        return pots.computeIfAbsent(potId, k -> new PotWatering());
+    }
+
+    /** A watering that may have poured water counts toward the limits, even unanswered. */
+    private static boolean counts(String outcome) {
+        return outcome.equals("done") || outcome.equals("no-reply");
+    }
+
+    private static String trigger(boolean automatic) {
+        return automatic ? "auto" : "manual";
+    }
+}

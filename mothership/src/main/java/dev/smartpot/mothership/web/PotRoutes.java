@@ -1,0 +1,117 @@
+package dev.smartpot.mothership.web;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.smartpot.mothership.api.Mothership;
+import dev.smartpot.mothership.api.UnknownPotException;
+import dev.smartpot.mothership.web.security.Access;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** {@code /api/pots/...}: one pot's view, history, settings and commands, translated to and from HTTP. */
+final class PotRoutes {
+
+    private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
+    private static final int MAX_COMMAND_LENGTH = 200;
+
+    private final Mothership mothership;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration commandWait;
+
+    /** @param commandWait how long a request waits for a pot's reply before it answers 504 */
+    PotRoutes(Mothership mothership, ObjectMapper json, Clock clock, Duration commandWait) {
+        this.mothership = mothership;
+        this.json = json;
+        this.clock = clock;
+        this.commandWait = commandWait;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/pots", ctx -> ctx.json(mothership.pots()));
+        routes.get("/api/pots/{id}", ctx -> ctx.json(mothership.pot(potId(ctx))
+                .orElseThrow(() -> new UnknownPotException(potId(ctx)))));
+        routes.get("/api/pots/{id}/readings", this::readings);
+        routes.get("/api/pots/{id}/readings.csv", this::readingsCsv);
+        routes.get("/api/pots/{id}/series", this::series);
+        routes.get("/api/pots/{id}/settings", ctx -> ctx.json(mothership.settings(knownPot(ctx))));
+        routes.put("/api/pots/{id}/settings", this::updateSettings);
+        routes.get("/api/pots/{id}/commands", ctx -> ctx.json(mothership.commandLog(knownPot(ctx),
+                QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
+        routes.get("/api/pots/{id}/waterings", ctx -> ctx.json(mothership.wateringLog(knownPot(ctx),
+                QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
+        routes.post("/api/pots/{id}/commands", this::sendCommand);
+    }
+
+    private void readings(Context ctx) {
+        TimeRange range = range(ctx);
+        int limit = QueryParams.intParam(ctx, "limit", 10_000, 1, 100_000);
+        ctx.json(mothership.readings(knownPot(ctx), range.from(), range.to(), limit));
+    }
+
+    private void readingsCsv(Context ctx) throws Exception {
+        String id = knownPot(ctx);
+        TimeRange range = range(ctx);
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"pot-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + "-readings.csv\"");
+        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        new ReadingsCsv(mothership).write(id, range, out);
+    }
+
+    private void series(Context ctx) {
+        TimeRange range = range(ctx);
+        int points = QueryParams.intParam(ctx, "points", 600, 10, 5_000);
+        ctx.json(SeriesJson.of(mothership.series(knownPot(ctx), range.from(), range.to(), points)));
+    }
+
+    private void updateSettings(Context ctx) {
+        String id = knownPot(ctx);
+        ctx.json(mothership.updateSettings(id, SettingsBody.merge(json, mothership.settings(id), ctx.body())));
+    }
+
+    private void sendCommand(Context ctx) {
+        String id = knownPot(ctx);
+        String command = ctx.body().strip();
+        if (command.isEmpty() || command.length() > MAX_COMMAND_LENGTH || command.contains("\n") || command.contains("\r")) {
+            throw new BadRequest("the command must be one line of 1 to " + MAX_COMMAND_LENGTH + " characters",
+                    "send the command text as the request body, e.g. water 100, read, status, calibrate dry, help");
+        }
+        CompletableFuture<?> answered = mothership.sendCommand(id, command, Access.user(ctx))
+                .orTimeout(commandWait.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((view, failure) -> {
+                    if (failure != null) {
+                        ctx.status(504).json(new ApiError("no answer from the mothership within " + commandWait.toSeconds()
+                                + " s", "look at GET /api/commands for the command's outcome"));
+                    } else {
+                        ctx.status(CommandJson.httpStatus(view)).json(CommandJson.of(view, json));
+                    }
+                    return null;
+                });
+        ctx.future(() -> answered);
+    }
+
+    private TimeRange range(Context ctx) {
+        return TimeRange.parse(ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(), DEFAULT_SPAN);
+    }
+
+    private static String potId(Context ctx) {
+        return ctx.pathParam("id");
+    }
+
+    /** Fails with 404 before any output for a pot never seen, so a CSV download never starts half-empty. */
+    private String knownPot(Context ctx) {
+        String id = potId(ctx);
+        if (mothership.pot(id).isEmpty()) {
+            throw new UnknownPotException(id);
+        }
+        return id;
+    }
+}

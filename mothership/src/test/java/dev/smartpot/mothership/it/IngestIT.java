@@ -1,0 +1,179 @@
+package dev.smartpot.mothership.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.smartpot.mothership.api.MessageView;
+import dev.smartpot.mothership.api.PlantState;
+import dev.smartpot.mothership.api.PotView;
+import dev.smartpot.mothership.api.ReadingView;
+import dev.smartpot.mothership.api.Series;
+import dev.smartpot.mothership.engine.EngineOptions;
+import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.testing.MosquittoBroker;
+import dev.smartpot.mothership.testing.TestPot;
+
+/** Real Mosquitto, real SQLite file: what pots publish is stored exactly once and shows in the pot list. */
+class IngestIT {
+
+    private MosquittoBroker broker;
+    private Path dir;
+    private MothershipEngine engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = MosquittoBroker.start();
+        dir = Files.createTempDirectory("mship-ingest");
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), dir.resolve("m.db")));
+        engine.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+        broker.close();
+    }
+
+    @Test
+    void readingsAreStoredExactlyOnceEvenWhenPublishedTwice() throws Exception {
+        try (TestPot a = new TestPot("pot-a", broker.port()); TestPot b = new TestPot("pot-b", broker.port())) {
+            for (int seq = 0; seq < 200; seq++) {
+                a.publishReading(seq, 50, 5000L * seq);
+                b.publishReading(seq, 20, 5000L * seq);
+            }
+            // The tutorial's topic: the id comes from the JSON.
+            a.publish("to_mothership", TestPot.reading("pot-c", 0, 40, 0), false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 401);
+            // A redelivery (same seq, same uptime) is a duplicate, not a new boot.
+            for (int seq = 150; seq < 200; seq++) {
+                a.publishReading(seq, 50, 5000L * seq);
+            }
+            a.publishReading(200, 50, 5000L * 200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 402);
+            await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().duplicatesIgnored() == 50);
+        }
+        assertEquals(0, count("SELECT count(*) FROM readings WHERE boot <> 0"), "no reading started a new boot");
+        List<PotView> pots = engine.pots();
+        assertEquals(List.of("pot-a", "pot-b", "pot-c"), pots.stream().map(PotView::id).toList());
+        PotView a = engine.pot("pot-a").orElseThrow();
+        assertEquals(PlantState.OK, a.state());
+        assertEquals(5000, a.intervalMs(), "the cadence comes from the pot's uptime");
+        assertEquals(201, a.readings());
+        assertEquals(PlantState.DRY, engine.pot("pot-b").orElseThrow().state());
+
+        List<ReadingView> stored = engine.readings("pot-a", Instant.EPOCH, Instant.now().plusSeconds(60), 1000);
+        assertEquals(201, stored.size());
+        assertEquals(0, stored.get(0).seq());
+        Series series = engine.series("pot-a", Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60), 600);
+        assertEquals("raw", series.resolution());
+        Series day = engine.series("pot-a", Instant.now().minus(Duration.ofDays(365)), Instant.now().plusSeconds(3600), 1000);
+        assertEquals("1h", day.resolution());
+        assertEquals(50.0, day.avg()[day.avg().length - 1], 0.01);
+    }
+
+    @Test
+    void textAndJunkAreKeptAndCountedAndIngestGoesOn() throws Exception {
+        try (TestPot p = new TestPot("pot-j", broker.port())) {
+            p.publish("to_mothership", "Test to mothership #1", false);
+            p.publish("to_mothership", "[1,2,3]", false);
+            p.publish("to_mothership", "{\"seq\":", false);
+            p.publish("to_mothership", "{\"seq\":3,\"moisture\":50}", false);
+            p.publish("to_mothership", new byte[] {0, 1, 2, (byte) 0xff}, false);
+            p.publish("to_mothership/pot-j", new byte[100_000], false);
+            p.publishReading(0, 55, 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().junkMessages() == 5);
+        List<MessageView> messages = engine.messages(10);
+        assertEquals(6, messages.size());
+        MessageView text = messages.get(messages.size() - 1);
+        assertEquals("Test to mothership #1", text.text());
+        assertTrue(!text.junk());
+        assertTrue(messages.stream().filter(MessageView::junk).allMatch(m -> m.problem() != null && m.text().length() <= 310));
+        assertNull(engine.health().storeError());
+    }
+
+    @Test
+    void retainedOfflineStatusMakesThePotOffline() throws Exception {
+        try (TestPot p = new TestPot("pot-s", broker.port())) {
+            p.publishReading(0, 55, 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("pot-s").map(v -> v.state() == PlantState.OK).orElse(false));
+            p.publish("to_mothership/pot-s/status", "offline", true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("pot-s").orElseThrow().state() == PlantState.OFFLINE);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.alerts(false, 10).stream()
+                .anyMatch(a -> a.kind().equals("OFFLINE") && a.potId().equals("pot-s")));
+    }
+
+    @Test
+    void theTutorialsMosquittoPubAtQos0IsStoredToo() throws Exception {
+        for (String payload : new String[] {TestPot.reading("tut", 0, 48.6, 0), "Test to mothership #1"}) {
+            Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
+                    "-t", "to_mothership", "-m", payload).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "mosquitto_pub ran");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("tut").map(v -> v.state() == PlantState.OK).orElse(false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.messages(10).stream()
+                .anyMatch(m -> m.text().equals("Test to mothership #1") && !m.junk()));
+        try (TestPot after = new TestPot("tut2", broker.port())) {
+            after.publishReading(0, 50, 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("tut2").isPresent());
+        }
+    }
+
+    @Test
+    void ingestComesBackByItselfAfterTheBrokerWasKilled() throws Exception {
+        try (TestPot before = new TestPot("bk", broker.port())) {
+            for (int seq = 0; seq < 50; seq++) {
+                before.publishReading(seq, 50, 5000L * seq);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> rows("readings") == 50);
+        } catch (Exception linkGoneAtClose) {
+            // Closing the pot is all that failed.
+        }
+        broker.kill();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !engine.health().brokerConnected());
+        assertTrue(!engine.health().ok());
+        broker.restart();
+        await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().brokerConnected());
+        try (TestPot after = new TestPot("bk", broker.port())) {
+            for (int seq = 50; seq < 100; seq++) {
+                after.publishReading(seq, 50, 5000L * seq);
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 100);
+    }
+
+    private long rows(String table) throws Exception {
+        return count("SELECT count(*) FROM " + table);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("m.db"));
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+}

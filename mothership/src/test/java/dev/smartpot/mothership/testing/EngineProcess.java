@@ -1,0 +1,68 @@
+package dev.smartpot.mothership.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
+import dev.smartpot.mothership.engine.EngineOptions;
+import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.ingest.BrokerOptions;
+
+/**
+ * The engine in a child JVM, so a test can SIGKILL it as a power cut would. {@link #main} is the child:
+ * {@code EngineProcess BROKER_URL SQLITE_FILE}; it runs until killed.
+ */
+public final class EngineProcess implements AutoCloseable {
+
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    public EngineProcess(String brokerUrl, Path sqliteFile, Path log) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        this.command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                EngineProcess.class.getName(), brokerUrl, sqliteFile.toString());
+        this.log = log;
+    }
+
+    /** Starts the child and waits until it is subscribed (from then on nothing published is missed). */
+    public void start() throws IOException {
+        Files.deleteIfExists(log);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Awaitility.await("the mothership child connected").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> output().contains("mothership: receiving"));
+    }
+
+    public String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** SIGKILL: no goodbye, no flush, nothing after the last commit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the killed mothership child did not exit within 10 s");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        MothershipEngine engine = new MothershipEngine(
+                EngineOptions.sqlite(BrokerOptions.plain(args[0]), new File(args[1]).toPath()));
+        engine.start();
+        System.out.println("mothership child started");
+        Thread.currentThread().join();
+    }
+}
