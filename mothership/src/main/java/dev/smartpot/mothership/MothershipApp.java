@@ -9,7 +9,7 @@ import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.web.WebServer;
-import dev.smartpot.simulator.broker.EmbeddedBroker;
+import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * The running mothership: the embedded broker when asked for, the engine, and the web server, started in

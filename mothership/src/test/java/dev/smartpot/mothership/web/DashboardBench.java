@@ -19,7 +19,7 @@ import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.store.Retention;
-import dev.smartpot.simulator.broker.EmbeddedBroker;
+import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * The dashboard's numbers (not a test): the pot list of 10,000 pots and a year of one pot at 5 s
