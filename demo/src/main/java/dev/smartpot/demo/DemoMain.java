@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.mothership.HostPort;
 import dev.smartpot.mothership.Logs;
 import dev.smartpot.mothership.MothershipApp;
