@@ -31,7 +31,7 @@ class FleetCommandLineIT {
 
     @Test
     void aSmallFleetWithViewPrintsPlainLinesWithAPotPerLineAndATally() {
-        String[] r = run("--config", TEMPLATE, "--port", "0", "--devices", "5", "--interval", "1s", "--duration", "6s", "--view");
+        String[] r = run("--config", TEMPLATE, "--port", "0", "--devices", "5", "--interval", "1s", "--duration", "9s", "--view");
         String out = r[1];
         assertEquals("0", r[0], out + r[2]);
         assertTrue(out.contains("smartpot fleet: 5 pots on tcp://127.0.0.1:"), out);
