@@ -130,7 +130,7 @@ public final class PotNode {
      */
     public long tick(long now) {
         control.tickAt(now);
-        inbox.drainTo(now, handlers, log);
+        inbox.drainTo(now, handlers, log, board.clock, schedule.nextReadingAt());
         stopRequested |= commands.rebooting();
         // A flood leaves messages waiting: come straight back for them, after the readings due now.
         long flood = inbox.hasWaiting() ? now : Long.MAX_VALUE;

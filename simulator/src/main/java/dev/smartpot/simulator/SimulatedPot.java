@@ -16,6 +16,7 @@ import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.SystemClock;
+import dev.smartpot.simulator.board.TimedPump;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**
@@ -31,6 +32,7 @@ public final class SimulatedPot {
     private final String clientId;
     private final FakeWlan wlan;
     private final SoilModelAdc soil;
+    private final TimedPump pump;
     private final ConsoleLog log;
     private final SettingsStore settingsStore;
     private final Thread thread;
@@ -54,6 +56,7 @@ public final class SimulatedPot {
         this.wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis);
         this.soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
+        this.pump = new TimedPump(soil);
         this.thread = new Thread(this::runBoots, "pot-" + clientId);
     }
 
@@ -86,7 +89,7 @@ public final class SimulatedPot {
                         rebootRequested = true;
                     })
                     .settingsStore(settingsStore)
-                    .pump(soil::water)
+                    .pump(pump)
                     .build();
             rebootRequested = false;
             PotNode current = new PotNode(config, board, transport);
@@ -126,6 +129,10 @@ public final class SimulatedPot {
 
     public SoilModelAdc soil() {
         return soil;
+    }
+
+    public TimedPump pump() {
+        return pump;
     }
 
     /** The running device; null before the first boot. */

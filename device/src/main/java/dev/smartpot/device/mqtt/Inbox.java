@@ -1,5 +1,6 @@
 package dev.smartpot.device.mqtt;
 
+import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.text.Printable;
@@ -97,11 +98,12 @@ public final class Inbox implements MqttListener {
 
     /**
      * Logs up to {@link #PER_TICK} waiting messages, oldest first, and offers each to {@code handlers} in order until
-     * one takes it. See {@link #hasWaiting()} for whether more are left.
+     * one takes it; stops early once {@code clock} reaches {@code stopAt} (the next reading is due: replies that wait
+     * for a busy broker must not delay it). See {@link #hasWaiting()} for whether more are left.
      */
-    public void drainTo(long now, MessageHandler[] handlers, Log log) {
+    public void drainTo(long now, MessageHandler[] handlers, Log log, Clock clock, long stopAt) {
         countDrops(now, log);
-        for (int taken = 0; taken < PER_TICK; taken++) {
+        for (int taken = 0; taken < PER_TICK && clock.uptimeMillis() < stopAt; taken++) {
             String topic;
             byte[] body;
             int size;
