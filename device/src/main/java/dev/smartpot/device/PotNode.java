@@ -7,7 +7,6 @@ import dev.smartpot.device.command.CommandParser;
 import dev.smartpot.device.command.Commands;
 import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
@@ -24,6 +23,7 @@ import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.status.PotStatus;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.text.LogLine;
 import dev.smartpot.device.text.PayloadBuffer;
 

@@ -1,6 +1,6 @@
 package dev.smartpot.device.command;
 
-import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.config.SafetyConfig;
 
 /**

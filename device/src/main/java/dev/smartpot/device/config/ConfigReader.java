@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import dev.smartpot.device.text.Durations;
+
 /**
  * Reads typed settings from a {@link ConfigSource}, collecting every problem instead of stopping at the
  * first. Each part of the program reads its own keys through the same reader; {@link #finish()} then

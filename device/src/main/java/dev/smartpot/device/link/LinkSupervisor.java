@@ -8,12 +8,12 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.text.Durations;
 
 /**
  * Owns the WiFi and MQTT link's state. Connects when due (WiFi first, then the brokers in turn), runs the
