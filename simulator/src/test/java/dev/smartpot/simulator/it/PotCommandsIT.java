@@ -106,7 +106,8 @@ class PotCommandsIT {
             List<JsonNode> after = readings(mothership);
             JsonNode last = after.get(after.size() - 1);
             JsonNode previous = after.get(after.size() - 2);
-            assertEquals(1000, last.get("uptime_ms").asLong() - previous.get("uptime_ms").asLong(), 5, "re-timed to 1 s");
+            // 1 s, not the 300 ms of the config; a loaded 2-core machine wakes the loop a few ms late now and then.
+            assertEquals(1000, last.get("uptime_ms").asLong() - previous.get("uptime_ms").asLong(), 50, "re-timed to 1 s");
             assertTrue(last.get("raw").asInt() < dryRaw - 600, "watered: the sensor reads wetter, " + dryRaw + " -> " + last);
             // 200 ml brings the 20 % pot to about 70 %; on the new calibration (3300 dry, 1300 wet) that reads about 68 %.
             double moisture = last.get("moisture").asDouble();

@@ -156,10 +156,15 @@ class PotSafetyIT {
             mothership.awaitCount("to_mothership", during + 2, Duration.ofSeconds(10));
 
             List<JsonNode> readings = json(mothership.payloads("to_mothership"));
+            List<Long> gaps = new ArrayList<>();
             for (int i = first; i < readings.size(); i++) {
-                long gap = readings.get(i).get("ts").asLong() - readings.get(i - 1).get("ts").asLong();
-                assertEquals(1000, gap, 300, "readings " + (i - 1) + " and " + i + " through a flood of " + sent + " commands");
+                gaps.add(readings.get(i).get("ts").asLong() - readings.get(i - 1).get("ts").asLong());
                 assertEquals(readings.get(i - 1).get("seq").asLong() + 1, readings.get(i).get("seq").asLong());
+            }
+            // About one interval each: a reading may wait for one reply stuck behind the flooded broker, but the schedule
+            // keeps its beat (the next one is on time again) and none is skipped; the issue saw a 33 s gap.
+            for (long gap : gaps) {
+                assertEquals(1000, gap, 500, "gaps between readings through a flood of " + sent + " commands: " + gaps);
             }
             assertTrue(during - first >= 9, "a reading a second during the 10 s flood: " + (during - first));
             JsonNode last = readings.get(readings.size() - 1);
