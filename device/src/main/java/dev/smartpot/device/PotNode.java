@@ -125,27 +125,35 @@ public final class PotNode {
     }
 
     /**
-     * Does whatever is due at {@code now} (the tick's one clock reading) and returns how long the loop may sleep
-     * before something else is due (0 after a connect attempt: time passed meanwhile). The only entry point of the device's behaviour; tests call it with a manual clock.
+     * Does whatever is due at {@code now}, the tick's one clock reading, and returns how long the loop may sleep
+     * before something else is due. A tick that waited on the broker (handled messages, tried to connect, published)
+     * returns 0 once done: its reading of the clock is stale, so the next tick decides on a fresh one. The only
+     * entry point of the device's behaviour; tests call it with a manual clock.
      */
     public long tick(long now) {
         control.tickAt(now);
-        inbox.drainTo(now, handlers, log, board.clock, schedule.nextReadingAt());
-        stopRequested |= commands.rebooting();
-        // A flood leaves messages waiting: come straight back for them, after the readings due now.
+        // At most Inbox.PER_TICK messages, and none once the next reading is due: a flood cannot hold readings back.
+        if (inbox.drainTo(now, handlers, log, board.clock, schedule.nextReadingAt())) {
+            stopRequested |= commands.rebooting();
+            return 0;
+        }
+        // Messages still waiting (a reading was due first): come straight back for them after this tick.
         long flood = inbox.hasWaiting() ? now : Long.MAX_VALUE;
         if (link.supervise(now, !stopRequested)) {
-            // A connect attempt took real time: what is due next is judged on the next tick's clock reading.
             return 0;
         }
         schedule.takeIfDue(now, link.isOnline());
+        long sends = publisher.sends();
         if (link.isOnline() && probe.releasesReadings(now)) {
             String failure = publisher.drain(now);
             if (failure != null) {
-                link.linkDown(now, failure);
+                link.failed(failure);
             }
         } else if (link.escalateIfStuck(now, board.rebooter)) {
             stopRequested = true;
+        }
+        if (publisher.sends() != sends || link.needsFreshClock()) {
+            return 0;
         }
         long next = link.nextEvent(schedule.nextReadingAt());
         if (link.isOnline() && probe.isWaitingForEcho()) {

@@ -123,7 +123,7 @@ public final class DeliveryProbe implements SessionStep {
         }
         delivery.begin();
         if (result == ReadingPublisher.FAILED) {
-            link.linkDown(now, publisher.failure());
+            link.failed(publisher.failure());
         }
         return false;
     }
@@ -137,7 +137,7 @@ public final class DeliveryProbe implements SessionStep {
         try {
             mqtt.unsubscribe(topic);
         } catch (MqttTransportException e) {
-            link.linkDown(now, "unsubscribe failed: " + e.getMessage());
+            link.failed("unsubscribe failed: " + e.getMessage());
             return false;
         }
         if (problem != null) {

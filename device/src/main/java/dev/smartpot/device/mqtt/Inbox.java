@@ -98,11 +98,14 @@ public final class Inbox implements MqttListener {
 
     /**
      * Logs up to {@link #PER_TICK} waiting messages, oldest first, and offers each to {@code handlers} in order until
-     * one takes it; stops early once {@code clock} reaches {@code stopAt} (the next reading is due: replies that wait
+     * one takes it; takes none once {@code clock} reaches {@code stopAt} (the next reading is due: replies that wait
      * for a busy broker must not delay it). See {@link #hasWaiting()} for whether more are left.
+     *
+     * @return true if there was any message (its handler may have waited on the broker)
      */
-    public void drainTo(long now, MessageHandler[] handlers, Log log, Clock clock, long stopAt) {
+    public boolean drainTo(long now, MessageHandler[] handlers, Log log, Clock clock, long stopAt) {
         countDrops(now, log);
+        boolean any = false;
         for (int taken = 0; taken < PER_TICK && clock.uptimeMillis() < stopAt; taken++) {
             String topic;
             byte[] body;
@@ -110,8 +113,9 @@ public final class Inbox implements MqttListener {
             boolean wasRetained;
             synchronized (this) {
                 if (count == 0) {
-                    return;
+                    return any;
                 }
+                any = true;
                 topic = topics[0];
                 body = payloads[0];
                 size = sizes[0];
@@ -130,6 +134,7 @@ public final class Inbox implements MqttListener {
                 // offered to the next handler
             }
         }
+        return any;
     }
 
     /** True when messages are still waiting: the loop should come back at once. */
