@@ -2,6 +2,7 @@ package dev.smartpot.device;
 
 import dev.smartpot.device.command.PotControl;
 import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
@@ -14,10 +15,12 @@ final class LoopControl implements PotControl {
     private final ReadingPublisher publisher;
     private final ReadingQueue queue;
     private final LinkSupervisor link;
+    private final Inbox inbox;
     /** The time of the tick under way: commands run inside a tick and use its clock reading. */
     private long now;
 
-    LoopControl(ReadingSchedule schedule, ReadingPublisher publisher, ReadingQueue queue, LinkSupervisor link) {
+    LoopControl(ReadingSchedule schedule, ReadingPublisher publisher, ReadingQueue queue, LinkSupervisor link, Inbox inbox) {
+        this.inbox = inbox;
         this.schedule = schedule;
         this.publisher = publisher;
         this.queue = queue;
@@ -66,5 +69,9 @@ final class LoopControl implements PotControl {
 
     public int reconnects() {
         return link.reconnects();
+    }
+
+    public long commandsDropped() {
+        return inbox.dropped();
     }
 }

@@ -72,16 +72,16 @@ public final class PotNode {
         SoilSensor sensor = new SoilSensor(board.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
         queue = new ReadingQueue(config.queueCapacity);
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
-        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON, clientId, scale);
-        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, board.clock, log, line, publishTopic, config.qos);
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, board.sleeper, CommandParser.MAX_BYTES);
+        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON, clientId, scale, inbox);
+        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, board.clock, log, line, publishTopic, config.qos);
         SessionSetup session = new SessionSetup();
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
-        control = new LoopControl(schedule, publisher, queue, link);
+        control = new LoopControl(schedule, publisher, queue, link, inbox);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
-        commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log), config, clientId, board, mqtt, outbox, link);
+        commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now), config, clientId, board, mqtt, outbox, link);
         availability = new Availability(config.statusTopicFor(clientId), log);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, board.fixHints, log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
@@ -133,10 +133,13 @@ public final class PotNode {
      */
     public long tick(long now) {
         control.tickAt(now);
-        if (inbox.drainTo(now, handlers, log)) {
+        // At most Inbox.PER_TICK messages, and none once the next reading is due: a flood cannot hold readings back.
+        if (inbox.drainTo(now, handlers, log, board.clock, schedule.nextReadingAt())) {
             stopRequested |= commands.rebooting();
             return 0;
         }
+        // Messages still waiting (a reading was due first): come straight back for them after this tick.
+        long flood = inbox.hasWaiting() ? now : Long.MAX_VALUE;
         if (link.supervise(now, !stopRequested)) {
             return 0;
         }
@@ -159,7 +162,7 @@ public final class PotNode {
         } else if (link.isOnline() && !queue.isEmpty()) {
             next = Math.min(next, publisher.notBefore());
         }
-        return Math.max(0, next - now);
+        return Math.max(0, Math.min(next, flood) - now);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
+import dev.smartpot.simulator.board.TimedPump;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**
@@ -98,6 +99,10 @@ public final class SimulatedPot {
 
     public SoilModelAdc soil() {
         return board.soil();
+    }
+
+    public TimedPump pump() {
+        return board.pump();
     }
 
     /** The running device; null before the first boot. */

@@ -91,7 +91,7 @@ public final class CommandChannel implements SessionStep, MessageHandler {
                     + " kept by the broker with an empty retained message on " + topic + (hint == null ? "" : hint));
             return true;
         }
-        if (!commands.handle(body, size, outbox)) {
+        if (!commands.handle(now, body, size, outbox)) {
             return true;
         }
         if (link.isOnline()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Pump;
+import dev.smartpot.device.config.SafetyConfig;
 import dev.smartpot.device.config.SensorConfig;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.RawCodes;
@@ -25,7 +26,8 @@ public final class Commands {
     private static final String HELP = "received: confirm a message | read: publish a reading now | "
             + "interval <duration>: time between readings, 100ms to 1h, e.g. interval 30s | "
             + "calibrate dry|wet [counts]: the sensor's counts in dry air / in water, read now or given | "
-            + "water [ml]: run the pump, if the pot has one | status: how the pot is doing | reboot | help";
+            + "water [ml]: run the pump, if the pot has one and its limits allow | status: how the pot is doing | "
+            + "reboot: at most once per commands.reboot.every | help";
 
     private final CommandParser parser;
     private final PotControl pot;
@@ -34,11 +36,18 @@ public final class Commands {
     private final SavedSettings settings;
     private final Pump pump;
     private final Log log;
+    private final CommandLimiter limiter;
+    private final WateringGuard watering;
+    private final long pumpMaxRunMillis;
     /** Set by a "reboot" command: the board reboots once the reply is out. */
     private String rebootReason;
 
-    /** @param pump null on a board without one */
-    public Commands(PotControl pot, SoilSensor sensor, MoistureScale scale, SavedSettings settings, Pump pump, Log log) {
+    /**
+     * @param pump null on a board without one
+     * @param bootTime the uptime at boot, where the reboot limit starts counting
+     */
+    public Commands(PotControl pot, SoilSensor sensor, MoistureScale scale, SavedSettings settings, Pump pump, Log log,
+            SafetyConfig limits, long bootTime) {
         this.parser = new CommandParser(scale.fullScale());
         this.pot = pot;
         this.sensor = sensor;
@@ -46,6 +55,9 @@ public final class Commands {
         this.settings = settings;
         this.pump = pump;
         this.log = log;
+        this.limiter = new CommandLimiter(limits, bootTime);
+        this.watering = new WateringGuard(limits);
+        this.pumpMaxRunMillis = limits.pumpMaxRunMillis;
     }
 
     /** Why the last command asked for a reboot once its reply is out, or null; asking clears it. */
@@ -61,7 +73,7 @@ public final class Commands {
      * @param payload null when it was too big to keep; {@code length} still says how big
      * @return false when there is nothing to answer (an empty payload)
      */
-    public boolean handle(byte[] payload, int length, PayloadBuffer reply) {
+    public boolean handle(long now, byte[] payload, int length, PayloadBuffer reply) {
         if (!parser.parse(payload, length)) {
             if (parser.error() == null) {
                 log.info("empty command ignored");
@@ -80,19 +92,28 @@ public final class Commands {
                 read(reply, payload, length);
                 break;
             case CommandParser.INTERVAL:
+                if (limited(CommandLimiter.INTERVAL, now, reply, payload, length)) {
+                    break;
+                }
                 interval(reply, payload, length, parser.value());
                 break;
             case CommandParser.CALIBRATE:
+                if (limited(CommandLimiter.CALIBRATE, now, reply, payload, length)) {
+                    break;
+                }
                 calibrate(reply, payload, length, parser.target(), (int) parser.value());
                 break;
             case CommandParser.WATER:
-                water(reply, payload, length, (int) parser.value());
+                water(now, reply, payload, length, (int) parser.value());
                 break;
             case CommandParser.STATUS:
-                status(ok(reply, payload, length));
+                status(now, ok(reply, payload, length));
                 reply.append('}');
                 break;
             case CommandParser.REBOOT:
+                if (limited(CommandLimiter.REBOOT, now, reply, payload, length)) {
+                    break;
+                }
                 log.warn("reboot requested by the mothership");
                 rebootReason = "requested by the mothership";
                 ok(reply, payload, length).append("\"rebooting\"}");
@@ -101,6 +122,15 @@ public final class Commands {
                 JsonText.appendString(ok(reply, payload, length), HELP).append('}');
                 break;
         }
+        return true;
+    }
+
+    /** True (and the refusal written) when {@code kind} came too often. */
+    private boolean limited(int kind, long now, PayloadBuffer reply, byte[] payload, int length) {
+        if (limiter.tryTake(kind, now)) {
+            return false;
+        }
+        refused(reply, payload, length, limiter.refusal(kind), limiter.nextAllowedInMillis());
         return true;
     }
 
@@ -158,22 +188,34 @@ public final class Commands {
         warning(reply, notSaved);
     }
 
-    private void water(PayloadBuffer reply, byte[] payload, int length, int ml) {
+    private void water(long now, PayloadBuffer reply, byte[] payload, int length, int ml) {
         if (pump == null) {
             rejected(reply, payload, length, "this pot has no pump; expected a board with a pump, or water it by hand");
             return;
         }
+        String refusal = watering.refusal(now, ml, sensor.sample(), scale);
+        if (refusal != null) {
+            refused(reply, payload, length, refusal, watering.nextAllowedInMillis());
+            return;
+        }
+        if (!limiter.tryTake(CommandLimiter.WATER, now)) {
+            refused(reply, payload, length, limiter.refusal(CommandLimiter.WATER), limiter.nextAllowedInMillis());
+            return;
+        }
+        // Counted before the pump starts: a pump that fails half-way may still have poured.
+        watering.poured(now, ml);
         try {
-            pump.water(ml);
+            pump.water(ml, pumpMaxRunMillis);
         } catch (IOException e) {
             rejected(reply, payload, length, "the pump failed: " + e.getMessage() + "; expected it to pour " + ml + " ml");
             return;
         }
         log.info("command: watered " + ml + " ml");
-        ok(reply, payload, length).append("{\"watered_ml\":").append(ml).append("}}");
+        ok(reply, payload, length).append("{\"watered_ml\":").append(ml)
+                .append(",\"max_run_s\":").append(CommandLimiter.seconds(pumpMaxRunMillis)).append("}}");
     }
 
-    private void status(PayloadBuffer out) {
+    private void status(long now, PayloadBuffer out) {
         out.append("{\"state\":");
         JsonText.appendString(out, pot.stateName());
         out.append(",\"interval\":");
@@ -196,6 +238,9 @@ public final class Commands {
         out.append(",\"smoothing\":").append(sensor.smoothingWindow());
         out.append(",\"samples_rejected\":").append(sensor.rejectedSamples());
         out.append(",\"pump\":").append(pump != null ? "true" : "false");
+        out.append(",\"watered_hour_ml\":").append(watering.pouredSince(now - 3600000L));
+        out.append(",\"watered_day_ml\":").append(watering.pouredSince(now - 24 * 3600000L));
+        out.append(",\"cmd_dropped\":").append(pot.commandsDropped());
         out.append('}');
     }
 
@@ -220,6 +265,14 @@ public final class Commands {
     private void rejected(PayloadBuffer out, byte[] payload, int length, String message) {
         log.info("command rejected: " + message);
         error(out, payload, length, message);
+    }
+
+    /** A well-formed command the pot will not run now: the reply says why and when it may. */
+    private void refused(PayloadBuffer out, byte[] payload, int length, String message, long nextAllowedMillis) {
+        log.info("command refused: " + message);
+        start(out, false, payload, length);
+        out.append(",\"error\":");
+        JsonText.appendString(out, message).append(",\"next_allowed_in_s\":").append(CommandLimiter.seconds(nextAllowedMillis)).append('}');
     }
 
     private static void error(PayloadBuffer out, byte[] payload, int length, String message) {

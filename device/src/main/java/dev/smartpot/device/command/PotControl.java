@@ -27,4 +27,7 @@ public interface PotControl {
     long droppedReadings();
 
     int reconnects();
+
+    /** Commands dropped unread since boot because they came faster than the pot handles them. */
+    long commandsDropped();
 }

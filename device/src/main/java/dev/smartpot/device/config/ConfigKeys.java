@@ -52,6 +52,16 @@ public final class ConfigKeys {
     public static final ConfigKey HOMEASSISTANT_PREFIX = ConfigKey.text("homeassistant.prefix", "homeassistant");
     public static final ConfigKey HOMEASSISTANT_STATUS = ConfigKey.text("homeassistant.status", "homeassistant/status");
 
+    /** The pot's own limits, whatever the mothership asks (see {@link SafetyConfig}). */
+    public static final ConfigKey PUMP_MAX_RUN = ConfigKey.duration("pump.max.run", 30000, 1000, 600000);
+    public static final ConfigKey WATER_BUDGET_HOUR = ConfigKey.number("water.budget.hour", 300, 1, 20000);
+    public static final ConfigKey WATER_BUDGET_DAY = ConfigKey.number("water.budget.day", 1000, 1, 100000);
+    public static final ConfigKey WATER_COOLDOWN = ConfigKey.duration("water.cooldown", 600000, 10000, 24 * 3600000L);
+    public static final ConfigKey WATER_WET_ABOVE = ConfigKey.number("water.wet.above", 80, 1, 100);
+    public static final ConfigKey COMMANDS_REBOOT_EVERY = ConfigKey.duration("commands.reboot.every", 600000, 10000, 7 * 24 * 3600000L);
+    public static final ConfigKey COMMANDS_LIMIT_BURST = ConfigKey.number("commands.limit.burst", 5, 1, 100);
+    public static final ConfigKey COMMANDS_LIMIT_EVERY = ConfigKey.duration("commands.limit.every", 60000, 1000, 24 * 3600000L);
+
     /** Read by the firmware and scripts/flash only: which board, and the sensor's pin. */
     public static final ConfigKey BOARD_NAME = ConfigKey.text("board.name", null);
     /** Default: the board's usual sensor pin, see {@link BoardConfig}. */
@@ -65,6 +75,8 @@ public final class ConfigKeys {
         PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, QUEUE_CAPACITY,
         SENSOR_ADC_BITS, SENSOR_RAW_DRY, SENSOR_RAW_WET, SENSOR_SAMPLES, SENSOR_SMOOTHING, SENSOR_RAW_MIN, SENSOR_RAW_MAX,
         HOMEASSISTANT_DISCOVERY, HOMEASSISTANT_PREFIX, HOMEASSISTANT_STATUS,
+        PUMP_MAX_RUN, WATER_BUDGET_HOUR, WATER_BUDGET_DAY, WATER_COOLDOWN, WATER_WET_ABOVE,
+        COMMANDS_REBOOT_EVERY, COMMANDS_LIMIT_BURST, COMMANDS_LIMIT_EVERY,
         BOARD_NAME, SENSOR_ADC_PIN,
     };
 

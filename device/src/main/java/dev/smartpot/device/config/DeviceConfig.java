@@ -52,6 +52,7 @@ public final class DeviceConfig {
     public final SensorConfig sensor;
     public final CommandConfig commands;
     public final HomeAssistantConfig homeAssistant;
+    public final SafetyConfig safety;
 
     private DeviceConfig(ConfigReader r) {
         deviceName = r.text(ConfigKeys.DEVICE_NAME);
@@ -84,6 +85,7 @@ public final class DeviceConfig {
         sensor = SensorConfig.read(r, adcBits, rawDry, rawWet);
         commands = CommandConfig.read(r, subscribeTopic, publishTopic);
         homeAssistant = HomeAssistantConfig.read(r, payloadFormat);
+        safety = SafetyConfig.read(r);
 
         checkTopic(r, "mqtt.topic.publish", publishTopic, false);
         checkTopic(r, "mqtt.topic.subscribe", subscribeTopic, true);

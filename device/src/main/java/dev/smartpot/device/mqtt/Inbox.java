@@ -1,5 +1,6 @@
 package dev.smartpot.device.mqtt;
 
+import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.text.Printable;
@@ -7,11 +8,19 @@ import dev.smartpot.device.text.Printable;
 /**
  * The transport's listener: transport threads hand over messages and a lost link here and wake the loop;
  * the loop drains them on its own thread. A bounded FIFO in parallel arrays (no object per message): when
- * full, newer messages are dropped and counted, so a flood cannot exhaust the board's heap.
+ * full, newer messages are dropped and counted, so a flood cannot exhaust the board's heap. The loop takes at most
+ * {@link #PER_TICK} messages a tick, so a flood cannot starve the readings either; drops are warned about at most
+ * once per {@link #WARN_EVERY_MILLIS} and counted since boot for the status and the readings.
+ *
+ * <p>A payload over {@code maxKeptBytes} is let go at once (only its size is kept, for the error reply). Whether it
+ * was buffered whole before it got here is the transport's business: see each MQTT adapter.
  */
 public final class Inbox implements MqttListener {
 
     private static final int CAPACITY = 32;
+    /** Messages handled per tick at most; the rest wait for the next tick, after the readings. */
+    public static final int PER_TICK = 8;
+    static final long WARN_EVERY_MILLIS = 10000;
 
     private final EchoFilter echoes;
     private final Sleeper sleeper;
@@ -24,6 +33,11 @@ public final class Inbox implements MqttListener {
     private final boolean[] retained = new boolean[CAPACITY];
     private int count;
     private int overflow;
+    /** Dropped since boot; only the loop writes it (from {@code overflow}). */
+    private long droppedTotal;
+    /** Dropped since the last warning. */
+    private long droppedUnwarned;
+    private long lastWarnAt = Long.MIN_VALUE / 2;
     private boolean linkLost;
     private String linkLostCause;
 
@@ -73,6 +87,7 @@ public final class Inbox implements MqttListener {
                 return;
             }
             topics[count] = topic;
+            // Too big to be a command: not kept, so the transport's copy can go as soon as it returns.
             payloads[count] = payload.length > maxKeptBytes ? null : payload;
             sizes[count] = payload.length;
             retained[count] = isRetained;
@@ -82,18 +97,20 @@ public final class Inbox implements MqttListener {
     }
 
     /**
-     * Logs each waiting message, oldest first, and offers it to {@code handlers} in order until one takes it.
+     * Logs up to {@link #PER_TICK} waiting messages, oldest first, and offers each to {@code handlers} in order until
+     * one takes it; takes none once {@code clock} reaches {@code stopAt} (the next reading is due: replies that wait
+     * for a busy broker must not delay it). See {@link #hasWaiting()} for whether more are left.
      *
      * @return true if there was any message (its handler may have waited on the broker)
      */
-    public boolean drainTo(long now, MessageHandler[] handlers, Log log) {
+    public boolean drainTo(long now, MessageHandler[] handlers, Log log, Clock clock, long stopAt) {
+        countDrops(now, log);
         boolean any = false;
-        while (true) {
+        for (int taken = 0; taken < PER_TICK && clock.uptimeMillis() < stopAt; taken++) {
             String topic;
             byte[] body;
             int size;
             boolean wasRetained;
-            int dropped;
             synchronized (this) {
                 if (count == 0) {
                     return any;
@@ -110,11 +127,6 @@ public final class Inbox implements MqttListener {
                 System.arraycopy(retained, 1, retained, 0, count);
                 topics[count] = null;
                 payloads[count] = null;
-                dropped = overflow;
-                overflow = 0;
-            }
-            if (dropped > 0) {
-                log.warn("inbox full: " + dropped + " message(s) dropped");
             }
             String ignored = null;
             for (int i = 0; i < handlers.length && ignored == null; i++) {
@@ -126,6 +138,33 @@ public final class Inbox implements MqttListener {
             for (int i = 0; ignored == null && i < handlers.length && !handlers[i].handle(now, topic, body, size, wasRetained); i++) {
                 // offered to the next handler
             }
+        }
+        return any;
+    }
+
+    /** True when messages are still waiting: the loop should come back at once. */
+    public synchronized boolean hasWaiting() {
+        return count > 0;
+    }
+
+    /** Messages dropped since boot because the inbox was full. */
+    public synchronized long dropped() {
+        return droppedTotal + overflow;
+    }
+
+    private void countDrops(long now, Log log) {
+        int dropped;
+        synchronized (this) {
+            dropped = overflow;
+            overflow = 0;
+            droppedTotal += dropped;
+        }
+        droppedUnwarned += dropped;
+        if (droppedUnwarned > 0 && now - lastWarnAt >= WARN_EVERY_MILLIS) {
+            log.warn("inbox full: " + droppedUnwarned + " message(s) dropped unread (" + droppedTotal
+                    + " since boot): messages come faster than the pot handles them (" + PER_TICK + " per turn of its loop)");
+            droppedUnwarned = 0;
+            lastWarnAt = now;
         }
     }
 }

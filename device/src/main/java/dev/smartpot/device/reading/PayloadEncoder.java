@@ -1,5 +1,6 @@
 package dev.smartpot.device.reading;
 
+import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.text.PayloadBuffer;
 
 /**
@@ -7,7 +8,8 @@ import dev.smartpot.device.text.PayloadBuffer;
  *
  * <p>JSON: {@code {"id":"a4cf12b0c0de","seq":7,"raw":2210,"moisture":48.6,"uptime_ms":35000}}, plus
  * {@code "ts"} once the board knows the time, {@code "fault"} (and no moisture) when the sensor is not
- * trustworthy, and {@code "dropped"} when readings were lost to a full queue since the last one sent.
+ * trustworthy, {@code "dropped"} when readings were lost to a full queue since the last one sent, and
+ * {@code "cmd_dropped"} (since boot) once a flood made the pot drop messages unread.
  * Text: the tutorial's {@code Test to mothership #7}.
  */
 public final class PayloadEncoder {
@@ -18,11 +20,18 @@ public final class PayloadEncoder {
     private final int format;
     private final String clientId;
     private final MoistureScale scale;
+    /** Where dropped commands are counted; null when nobody counts them. */
+    private final Inbox commandDrops;
 
     public PayloadEncoder(int format, String clientId, MoistureScale scale) {
+        this(format, clientId, scale, null);
+    }
+
+    public PayloadEncoder(int format, String clientId, MoistureScale scale, Inbox commandDrops) {
         this.format = format;
         this.clientId = clientId;
         this.scale = scale;
+        this.commandDrops = commandDrops;
     }
 
     /**
@@ -51,6 +60,10 @@ public final class PayloadEncoder {
         }
         if (dropped > 0) {
             out.append(",\"dropped\":").append(dropped);
+        }
+        long commandsDropped = commandDrops == null ? 0 : commandDrops.dropped();
+        if (commandsDropped > 0) {
+            out.append(",\"cmd_dropped\":").append(commandsDropped);
         }
         out.append('}');
     }

@@ -151,8 +151,9 @@ class CommandsTest {
         TestPot withPump = new TestPot("", new MemorySettingsStore(), true);
         withPump.runFor(1);
         assertEquals(250, ok(withPump.command("water 250")).get("watered_ml").asInt());
-        assertEquals(100, ok(withPump.command("water")).get("watered_ml").asInt());
         assertTrue(error(withPump.command("water 0")).contains("expected millilitres from 1 to 2000"));
+        withPump.runFor(3_600_000);
+        assertEquals(100, ok(withPump.command("water")).get("watered_ml").asInt(), "100 ml when no amount is given");
         assertEquals(List.of(250, 100), withPump.watered);
 
         TestPot without = new TestPot("");
@@ -182,7 +183,7 @@ class CommandsTest {
     @Test
     void rebootAnswersFirstThenReboots() throws IOException {
         TestPot pot = new TestPot("");
-        pot.runFor(1);
+        pot.runFor(600_000);
         assertEquals("rebooting", ok(pot.command("reboot")).asText());
         assertEquals(List.of("requested by the mothership"), pot.reboots);
     }

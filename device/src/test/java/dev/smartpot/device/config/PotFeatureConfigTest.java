@@ -43,6 +43,24 @@ class PotFeatureConfigTest {
     }
 
     @Test
+    void thePotsOwnLimitsHaveSafeDefaultsAndAHourBudgetNoBiggerThanTheDay() throws ConfigException {
+        SafetyConfig safety = read("").safety;
+        assertEquals(30_000, safety.pumpMaxRunMillis);
+        assertEquals(300, safety.waterBudgetHourMl);
+        assertEquals(1000, safety.waterBudgetDayMl);
+        assertEquals(600_000, safety.waterCooldownMillis);
+        assertEquals(80, safety.waterWetAbovePercent);
+        assertEquals(600_000, safety.rebootEveryMillis);
+        assertEquals(5, safety.limitBurst);
+        assertEquals(60_000, safety.limitEveryMillis);
+        assertEquals(List.of("pot.properties:3: water.budget.hour = \"800\": is more than water.budget.day (500 ml). "
+                + "Fix: make water.budget.hour at most water.budget.day"), problems("water.budget.hour = 800\nwater.budget.day = 500\n"));
+        List<String> range = problems("water.cooldown = 0s\npump.max.run = 1h\n");
+        assertEquals(2, range.size(), range.toString());
+        assertTrue(range.get(0).contains("water.cooldown") && range.get(1).contains("pump.max.run"), range.toString());
+    }
+
+    @Test
     void sensorProblemsNameTheKeyTheRuleAndTheFix() {
         assertEquals(List.of("pot.properties:4: sensor.raw.dry = \"3200\": is above the ADC's full scale (1023 for sensor.adc.bits). "
                 + "Fix: put in the counts the sensor reads in dry air"), problems("sensor.adc.bits = 10\nsensor.raw.dry = 3200\nsensor.raw.wet = 400\n")

@@ -29,6 +29,12 @@ public final class FakeTransport implements MqttTransport {
     public MqttTransportException subscribeFailure;
     public MqttTransportException publishFailure;
     public int disconnects;
+    /** A flood that keeps pace with the pot: each publish is answered by one more message, see {@link #floodEachPublish}. */
+    private String floodTopic;
+    private String floodPayload;
+    private int floodLeft;
+    private ManualClock floodClock;
+    private long floodMillisEach;
     /** Subscriptions of the current (clean) session. */
     private final List<String> session = new ArrayList<>();
     private MqttListener listener;
@@ -83,6 +89,11 @@ public final class FakeTransport implements MqttTransport {
         if (deniedTopics.contains(topic)) {
             return;
         }
+        if (floodLeft > 0) {
+            floodLeft--;
+            floodClock.advance(floodMillisEach);
+            deliver(floodTopic, floodPayload);
+        }
         sent.add(new Sent(topic, new String(payload, 0, length, StandardCharsets.UTF_8), qos, retained));
         if (isSubscribed(topic)) {
             // A broker routes a publish to every matching subscription, the publisher's own included.
@@ -136,6 +147,22 @@ public final class FakeTransport implements MqttTransport {
     public void breakLink(String cause) {
         connected = false;
         listener.connectionLost(cause);
+    }
+
+    /**
+     * An attacker who sends {@code count} more messages as fast as the pot answers: every publish brings one more,
+     * and {@code millisEach} of time passes with each, as it would on a real link.
+     */
+    public void floodEachPublish(String topic, String payload, int count, ManualClock clock, long millisEach) {
+        floodTopic = topic;
+        floodPayload = payload;
+        floodLeft = count;
+        floodClock = clock;
+        floodMillisEach = millisEach;
+    }
+
+    public int floodLeft() {
+        return floodLeft;
     }
 
     public void deliver(String topic, String payload) {

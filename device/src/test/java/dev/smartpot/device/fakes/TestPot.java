@@ -26,6 +26,8 @@ public final class TestPot {
     public boolean sensorBroken;
     /** Millilitres poured by each {@code water} command, when the pot is built with a pump. */
     public final List<Integer> watered = new ArrayList<>();
+    /** The longest run the core allowed the pump, per watering. */
+    public final List<Long> pumpMaxRuns = new ArrayList<>();
     public final SettingsStore settings;
     public final DeviceConfig config;
     public final PotNode node;
@@ -59,7 +61,10 @@ public final class TestPot {
                 .log(log)
                 .rebooter(reboots::add)
                 .settingsStore(settings)
-                .pump(withPump ? watered::add : null)
+                .pump(withPump ? (ml, maxRun) -> {
+                    watered.add(ml);
+                    pumpMaxRuns.add(maxRun);
+                } : null)
                 .build();
         node = new PotNode(config, board, mqtt);
     }

@@ -26,7 +26,8 @@ public final class SimulatedBoard {
     private final Log log;
     private final boolean knowsTime;
     private final SettingsStore settingsStore;
-    private final boolean pump;
+    /** Null without a pump; one for the board's life, so a reboot does not stop a watering under way. */
+    private final TimedPump pump;
 
     private SimulatedBoard(Builder b) {
         this.chipId = b.chipId;
@@ -36,7 +37,7 @@ public final class SimulatedBoard {
         this.log = b.logFor.apply(clientId);
         this.knowsTime = b.knowsTime;
         this.settingsStore = b.settingsStore;
-        this.pump = b.pump;
+        this.pump = b.pump ? new TimedPump(b.soil) : null;
     }
 
     /**
@@ -80,14 +81,19 @@ public final class SimulatedBoard {
         if (settingsStore != null) {
             board.settingsStore(settingsStore);
         }
-        if (pump) {
-            board.pump(soil::water);
+        if (pump != null) {
+            board.pump(pump);
         }
         return board.build();
     }
 
     public String clientId() {
         return clientId;
+    }
+
+    /** The board's pump, null if it has none. */
+    public TimedPump pump() {
+        return pump;
     }
 
     public ChipId chipId() {

@@ -112,6 +112,9 @@ public final class HiveMqttTransport implements MqttTransport {
         Mqtt3AsyncClient c = requireClient();
         Mqtt3SubAck ack = await(c.subscribeWith().topicFilter(topicFilter).qos(qosOf(qos))
                 .callback(publish -> {
+                    // MQTT 3 lets no client announce a maximum packet size (MQTT 5's restrictions do): the broker's
+                    // max_packet_size bounds what arrives here. The payload is copied once for the core, which keeps
+                    // only the size of one over 256 bytes.
                     MqttListener l = listener;
                     if (l == null) {
                         return;

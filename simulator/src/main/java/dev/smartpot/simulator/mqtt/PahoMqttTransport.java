@@ -292,6 +292,9 @@ public final class PahoMqttTransport implements MqttTransport {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            // Paho 1.2.5 has already read the whole packet (it has no size limit of its own); the core keeps only the
+            // size of a payload too big to be a command, so nothing here copies it and it goes once this returns.
+            // The brokers' max_packet_size (16 KB) is what keeps a 100 MB message away from the pot.
             MqttListener l = listener;
             if (l != null) {
                 if (message.isRetained()) {
