@@ -43,6 +43,14 @@ public final class MosquittoClients {
         run("-t", topic, "-f", file.toString());
     }
 
+    /**
+     * Tries to publish a file the broker is expected to refuse (bigger than its max_packet_size): waits (at most
+     * 40 s) for mosquitto_pub to end and returns how it ended, whatever its exit code, for the test to judge.
+     */
+    public Processes.Finished pubFileRefused(String topic, Path file) {
+        return Processes.finish(start(RequiredTool.MOSQUITTO_PUB, "-t", topic, "-f", file.toString()), CLIENT_LIMIT);
+    }
+
     /** Publishes a message the broker keeps for every later subscriber. */
     public void pubRetained(String topic, String message) {
         run("-r", "-t", topic, "-m", message);

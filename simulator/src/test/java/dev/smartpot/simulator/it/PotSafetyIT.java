@@ -1,5 +1,7 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.smartpot.simulator.kit.RunningPot;
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.MosquittoClients;
+import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.Processes;
+
 /**
  * Issue 12's pot-side attacks replayed against a real Mosquitto run on the tutorial's config
  * (board-config/mosquitto/mosquitto.conf, on a free loopback port): the plant gets at most its water budget, a
@@ -40,12 +49,12 @@ class PotSafetyIT {
     private static final String QUIET_SOIL = "sim.soil.moisture = 20\nsim.sensor.noise = 2\nsim.sensor.spikes = 0\n"
             + "sim.soil.drying = 0\n";
 
-    private static MosquittoBroker broker;
+    private static Mosquitto broker;
     private static MosquittoClients clients;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        int port = MosquittoBroker.freePort();
+        int port = Loopback.freePort();
         StringBuilder config = new StringBuilder("listener " + port + " 127.0.0.1\npersistence false\n");
         for (String line : Files.readAllLines(Path.of("..", "board-config", "mosquitto", "mosquitto.conf"))) {
             String l = line.trim();
@@ -55,7 +64,7 @@ class PotSafetyIT {
             }
         }
         assertTrue(config.toString().contains("max_packet_size 16384"), config.toString());
-        broker = MosquittoBroker.startWithConfig(port, config.toString());
+        broker = Mosquitto.startWithConfig(port, config.toString());
         clients = new MosquittoClients(broker);
     }
 
@@ -97,11 +106,11 @@ class PotSafetyIT {
 
     @Test
     void aHundredWater2000AtTwentyASecondPourNothingAndAFloodOfSmallerOnesPoursTheBudgetOnce() throws Exception {
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), QUIET_SOIL);
-                Subscriber replies = new Subscriber(broker.uri(), "to_mothership/+/reply")) {
+        try (RunningPot pot = givenPot().withConfig(QUIET_SOIL).on(broker);
+                Mothership replies = Mothership.on(broker.uri(), "to_mothership/+/reply")) {
             String own = "from_mothership/" + pot.clientId();
-            pot.awaitLog("subscribed to from_mothership and " + own, Duration.ofSeconds(10));
-            double before = pot.pot.soil().moisturePercent();
+            pot.awaitOnline(Duration.ofSeconds(10));
+            double before = pot.simulated().soil().moisturePercent();
             MqttClient attacker = attacker();
             try {
                 send(attacker, own, "water 2000", 100, 20);
@@ -111,7 +120,7 @@ class PotSafetyIT {
                 attacker.close();
             }
             Awaitility.await("200 replies").atMost(Duration.ofSeconds(20)).until(() -> replies.received().size() >= 200);
-            Awaitility.await("the pump stopped").atMost(Duration.ofSeconds(10)).until(() -> !pot.pot.pump().isRunning());
+            Awaitility.await("the pump stopped").atMost(Duration.ofSeconds(10)).until(() -> !pot.simulated().pump().isRunning());
 
             int poured = 0;
             int accepted = 0;
@@ -126,7 +135,7 @@ class PotSafetyIT {
             }
             assertEquals(1, accepted, "one watering of 250 ml; 199 refused");
             assertEquals(250, poured);
-            double after = pot.pot.soil().moisturePercent();
+            double after = pot.simulated().soil().moisturePercent();
             // 250 ml in a pot that 400 ml takes from dry to saturated: 20 % -> about 82.5 %, not the 100 % of 200 litres.
             assertEquals(before + 62.5, after, 3.0, "before " + before + " %, after " + after + " %");
         }
@@ -134,10 +143,10 @@ class PotSafetyIT {
 
     @Test
     void aTenSecondFloodOfStatusLeavesTheReadingsOnScheduleAndIsCounted() throws Exception {
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "publish.interval = 1s\n");
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership")) {
+        try (RunningPot pot = givenPot().with("publish.interval", "1s").on(broker);
+                Mothership mothership = Mothership.on(broker.uri())) {
             String own = "from_mothership/" + pot.clientId();
-            pot.awaitLog("subscribed to from_mothership and " + own, Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10));
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
             int first = mothership.payloads("to_mothership").size();
             MqttClient attacker = attacker();
@@ -178,10 +187,10 @@ class PotSafetyIT {
     @Test
     void twoHundredRebootsAtTenASecondRebootOnce() throws Exception {
         // A reboot is allowed once the pot has been up 15 s: within the 20 s flood that is once, and never again.
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "commands.reboot.every = 15s\n");
-                Subscriber replies = new Subscriber(broker.uri(), "to_mothership/+/reply")) {
+        try (RunningPot pot = givenPot().with("commands.reboot.every", "15s").on(broker);
+                Mothership replies = Mothership.on(broker.uri(), "to_mothership/+/reply")) {
             String own = "from_mothership/" + pot.clientId();
-            pot.awaitLog("subscribed to from_mothership and " + own, Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10));
             MqttClient attacker = attacker();
             try {
                 send(attacker, own, "reboot", 200, 10);
@@ -190,7 +199,7 @@ class PotSafetyIT {
                 attacker.close();
             }
             Awaitility.await("the replies settle").atMost(Duration.ofSeconds(10)).until(() -> replies.received().size() >= 100);
-            assertEquals(2, pot.pot.boots(), "exactly one reboot (13 before the limit)");
+            assertEquals(2, pot.boots(), "exactly one reboot (13 before the limit)");
             int refused = 0;
             for (JsonNode reply : json(replies.payloads("to_mothership/" + pot.clientId() + "/reply"))) {
                 if (!reply.get("ok").asBoolean()) {
@@ -216,17 +225,17 @@ class PotSafetyIT {
         mb = null;
         Path large = dir.resolve("large.txt");
         Files.writeString(large, "s".repeat(16_000));
-        try (PotUnderTest pot = new PotUnderTest(broker.uri(), "");
-                Subscriber mothership = new Subscriber(broker.uri(), "to_mothership/#")) {
+        try (RunningPot pot = givenPot().on(broker);
+                Mothership mothership = Mothership.on(broker.uri(), "to_mothership/#")) {
             String own = "from_mothership/" + pot.clientId();
-            pot.awaitLog("subscribed to from_mothership and " + own, Duration.ofSeconds(10));
+            pot.awaitOnline(Duration.ofSeconds(10));
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
 
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                    "-t", own, "-f", huge.toString()).redirectErrorStream(true).start();
-            assertTrue(pub.waitFor(60, TimeUnit.SECONDS), "mosquitto_pub finished");
+            // The broker cuts the sender off after the packet's header: mosquitto_pub ends (within the limit), failed.
+            Processes.Finished pub = clients.pubFileRefused(own, huge);
+            assertTrue(pub.exitCode() != 0, "mosquitto_pub could not deliver 100 MB: " + pub.output());
             clients.pubFile(own, large);
             Awaitility.await("the 16 KB command's reply").atMost(Duration.ofSeconds(10))
                     .until(() -> mothership.payloads("to_mothership/" + pot.clientId() + "/reply").size() >= 1);
