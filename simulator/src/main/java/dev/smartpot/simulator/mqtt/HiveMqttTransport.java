@@ -103,7 +103,7 @@ public final class HiveMqttTransport implements MqttTransport {
     private void linkLost(Throwable cause) {
         MqttListener l = listener;
         if (l != null) {
-            l.connectionLost(describe(cause));
+            l.connectionLost(TransportErrors.describe(cause));
         }
     }
 
@@ -193,18 +193,6 @@ public final class HiveMqttTransport implements MqttTransport {
             Mqtt3ConnAckReturnCode code = ((Mqtt3ConnAckException) e).getMqttMessage().getReturnCode();
             return BrokerRefusals.connectRefused(code.getCode());
         }
-        return new MqttTransportException(MqttTransportException.UNREACHABLE, describe(e));
-    }
-
-    private static String describe(Throwable e) {
-        if (e == null) {
-            return "unknown cause";
-        }
-        String message = e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
-            message = (message == null ? "" : message + ": ") + cause.getMessage();
-        }
-        return message == null ? e.getClass().getSimpleName() : message;
+        return TransportErrors.unreachableOrTls(e);
     }
 }

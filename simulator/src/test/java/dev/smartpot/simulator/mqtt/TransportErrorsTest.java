@@ -1,0 +1,36 @@
+package dev.smartpot.simulator.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletionException;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.Test;
+
+import dev.smartpot.device.mqtt.MqttTransportException;
+
+/** What a pot says when its broker's name does not resolve, on both desktop transports (no lookup is made). */
+class TransportErrorsTest {
+
+    @Test
+    void anUnknownBrokerHostIsNamedWithTheFixOnPaho() {
+        MqttTransportException e = PahoMqttTransport.translate(new MqttException(new UnknownHostException("nosuchhost.invalid")));
+        assertEquals(MqttTransportException.UNREACHABLE, e.kind());
+        assertTrue(e.getMessage().startsWith("cannot resolve host nosuchhost.invalid. Fix: "), e.getMessage());
+    }
+
+    @Test
+    void anUnknownBrokerHostIsNamedWithTheFixOnHiveMq() {
+        MqttTransportException e = HiveMqttTransport.translate(
+                new CompletionException(new UnknownHostException("nosuchhost.invalid: Name or service not known")));
+        assertTrue(e.getMessage().startsWith("cannot resolve host nosuchhost.invalid. Fix: "), e.getMessage());
+    }
+
+    @Test
+    void otherFailuresKeepTheLibrarysWordsWithTheirCause() {
+        MqttTransportException e = HiveMqttTransport.translate(new IllegalStateException("closed", new RuntimeException("reset by peer")));
+        assertEquals("closed: reset by peer", e.getMessage());
+    }
+}
