@@ -32,6 +32,11 @@
 #else
 #define SMARTPOT_ADC_ONESHOT 0
 #include "driver/adc.h"
+/* The legacy branch maps the ESP32's pins (GPIO 32-39) and its 12-bit width; ESP-IDF 4.3's ESP32-S3 ADC is 13-bit
+ * with other pins (found by firmware/ci/check-natives-with-idf.sh). The S3 VEE Port pins ESP-IDF 5.0.1 anyway. */
+#if defined(CONFIG_IDF_TARGET_ESP32S3)
+#error "smartpot_natives.c: the ESP32-S3 needs ESP-IDF 5 (the ADC oneshot driver), as its VEE Port pins v5.0.1"
+#endif
 #endif
 
 #define SMARTPOT_NOT_AN_ADC1_PIN (-1)

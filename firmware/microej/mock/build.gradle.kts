@@ -1,10 +1,16 @@
 /*
- * The MicroEJ simulator mock for our SNI natives (dev.smartpot.firmware.esp32.Esp32Natives): plain Java run by
- * the simulator in place of the C code in ../bsp/smartpot_natives.c. Used by the application through
- * microejMock(project(":mock")) in ../build.gradle.kts.
+ * The MicroEJ Simulator mock for our SNI natives (dev.smartpot.firmware.esp32.*): plain Java run by the Simulator
+ * in place of the C code in ../bsp/. It uses no HIL API, so any JDK 8+ compiles it too.
+ *
+ * With the public ESP32 VEE Ports (SDK 5): `gradle :mock:build`, then copy mock/build/libs/mock-0.1.0.jar into the
+ * VEE Port's configuration project, dropins/mocks/dropins/, and rebuild the VEE Port (docs/esp32.md). With an SDK 6
+ * VEE Port: -Psdk6VeePort=true makes the application declare it (microejMock in ../build.gradle.kts).
+ *
+ * No version here: the root project already loaded MicroEJ's plugin artifact, which holds every com.microej.gradle.*
+ * plugin (as in MicroEJ's project template).
  */
 plugins {
-    id("com.microej.gradle.mock") version "1.3.1"
+    id("com.microej.gradle.mock")
 }
 
 group = "dev.smartpot"

@@ -71,7 +71,7 @@ class FlashScriptTest {
                     "--port", tmp.resolve("no-such-port").toString());
             assertEquals(3, r.exit, r.output);
             assertTrue(r.output.contains("cannot build and flash yet; install or set:"), r.output);
-            assertTrue(r.output.contains("VEE Port for SDK 6"), r.output);
+            assertTrue(r.output.contains("VEE Port: build it from MicroEJ's VEEPort-Espressif repository with the MicroEJ SDK 5"), r.output);
             assertFalse(r.output.contains("[4] build"), r.output);
         } finally {
             if (existed) {

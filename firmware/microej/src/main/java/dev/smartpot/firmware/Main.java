@@ -15,6 +15,7 @@ import dev.smartpot.firmware.board.EjDeviceChipId;
 import dev.smartpot.firmware.board.Esp32AdcInput;
 import dev.smartpot.firmware.board.Esp32Rebooter;
 import dev.smartpot.firmware.board.MonitorSleeper;
+import dev.smartpot.firmware.board.NvsSettingsStore;
 import dev.smartpot.firmware.board.SystemOutLog;
 import dev.smartpot.firmware.mqtt.MicroPahoMqttTransport;
 
@@ -43,6 +44,7 @@ public final class Main {
                 .sleeper(new MonitorSleeper())
                 .log(log)
                 .rebooter(new Esp32Rebooter(log))
+                .settingsStore(new NvsSettingsStore())
                 .build();
         log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
                 + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")");

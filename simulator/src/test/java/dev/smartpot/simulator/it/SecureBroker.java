@@ -25,18 +25,33 @@ public final class SecureBroker implements AutoCloseable {
 
     public final Path dir;
     public final int port;
+    /** The mothership's own listener (--mothership-port): its clients connect there, pots on {@link #port}. */
+    public final int mothershipPort;
     private final Path output;
     private Process process;
 
-    private SecureBroker(Path dir, int port, Path output) {
+    private SecureBroker(Path dir, int port, int mothershipPort, Path output) {
         this.dir = dir;
         this.port = port;
+        this.mothershipPort = mothershipPort;
         this.output = output;
     }
 
     /** Runs the script once with {@code --setup-only} and returns its output (what a user reads). */
     public static String setUp(Path dir, int port, String... extraArgs) throws IOException, InterruptedException {
-        List<String> command = command(dir, port, extraArgs);
+        List<String> command = command(dir, port, MosquittoBroker.freePort(), extraArgs);
+        command.add("--setup-only");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("scripts/broker --secure --setup-only failed:\n" + out);
+        }
+        return out;
+    }
+
+    /** Runs {@code --setup-only} again on this running broker's folder and ports, as a user adding pots would. */
+    public String setUpAgain(String... extraArgs) throws IOException, InterruptedException {
+        List<String> command = command(dir, port, mothershipPort, extraArgs);
         command.add("--setup-only");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -49,8 +64,8 @@ public final class SecureBroker implements AutoCloseable {
     /** Runs the script as the broker (it ends in exec mosquitto) and waits until the TLS port accepts. */
     public static SecureBroker start(Path dir, int port, String... extraArgs) throws IOException {
         Path output = Files.createTempFile("secure-broker", ".log");
-        SecureBroker broker = new SecureBroker(dir, port, output);
-        broker.process = new ProcessBuilder(command(dir, port, extraArgs)).redirectErrorStream(true)
+        SecureBroker broker = new SecureBroker(dir, port, MosquittoBroker.freePort(), output);
+        broker.process = new ProcessBuilder(command(dir, port, broker.mothershipPort, extraArgs)).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
         Awaitility.await("secure broker accepting on port " + port).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -69,9 +84,9 @@ public final class SecureBroker implements AutoCloseable {
         return parent.resolve("broker");
     }
 
-    private static List<String> command(Path dir, int port, String... extraArgs) {
+    private static List<String> command(Path dir, int port, int mothershipPort, String... extraArgs) {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "--secure", "--dir", dir.toString(),
-                "--bind", "127.0.0.1", "--port", Integer.toString(port)));
+                "--bind", "127.0.0.1", "--port", Integer.toString(port), "--mothership-port", Integer.toString(mothershipPort)));
         command.addAll(List.of(extraArgs));
         return command;
     }
@@ -106,19 +121,32 @@ public final class SecureBroker implements AutoCloseable {
         }
     }
 
-    /** mosquitto_sub or mosquitto_pub as the mothership, over TLS, with {@code args} after the login. */
-    public ProcessBuilder mothership(String tool, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(tool, "-h", "127.0.0.1", "-p", Integer.toString(port),
-                "--cafile", caFile().toString(), "-u", "mothership", "-P", password("mothership")));
+    /**
+     * mosquitto_sub or mosquitto_pub as the mothership, as the script's banner says: host, port, CA and login
+     * come from the options file the script wrote ({@code XDG_CONFIG_HOME}), {@code args} are the rest.
+     */
+    public ProcessBuilder mothership(String tool, String... args) {
+        List<String> command = new ArrayList<>(List.of(tool));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("mothership").toString());
+        return builder;
     }
 
+    /** Stops the script as Ctrl-C would (it stops its Mosquitto); forcibly only if it does not end in time. */
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor();
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    /** The script's process, for tests that signal it. */
+    Process process() {
+        return process;
     }
 }

@@ -70,8 +70,7 @@ class SecureBrokerIT {
         assertTrue(firstRun.contains("a certificate authority (10 years): ca.crt"), firstRun);
         assertTrue(firstRun.contains("account mothership (password in passwords/mothership)"), firstRun);
         assertTrue(firstRun.contains("account " + POT_A), firstRun);
-        assertTrue(firstRun.contains("mosquitto_sub -h 127.0.0.1 -p " + broker.port + " --cafile " + broker.caFile()
-                + " -u mothership -P \"$(cat " + broker.dir.resolve("passwords") + "/mothership)\" -t 'to_mothership/#' -v"), firstRun);
+        assertTrue(firstRun.contains("XDG_CONFIG_HOME=" + broker.dir.resolve("mothership") + " mosquitto_sub -t 'to_mothership/#' -v"), firstRun);
         assertTrue(firstRun.contains("./scripts/simulate --config " + broker.potSettings(POT_A) + " --broker config"), firstRun);
         for (String account : List.of("mothership", POT_A, POT_B)) {
             String secret = broker.password(account);

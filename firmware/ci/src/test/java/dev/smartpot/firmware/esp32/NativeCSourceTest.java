@@ -15,15 +15,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles firmware/microej/bsp/smartpot_natives.c with the host gcc against stub ESP-IDF and SNI headers
- * (src/test/c), once for the ESP-IDF 5 oneshot driver and once for the 4.x legacy driver, links it with a fake
- * driver and runs its checks. This proves the C compiles and maps pins and errors as the Java side expects; it
- * does not prove the real ESP-IDF headers agree (only an SDK build with ESP-IDF does). Skipped without gcc.
+ * Compiles our C natives with the host gcc against stub ESP-IDF and SNI headers (src/test/c), links them with fakes
+ * and runs their checks: firmware/microej/bsp/smartpot_natives.c once for the ESP-IDF 5 oneshot driver and once for
+ * the 4.x legacy driver (pins and errors as the Java side expects), and smartpot_store_natives.c (settings written to
+ * NVS only when they change, the RTC region's magic and CRC). The stubs mirror the declarations of ESP-IDF v4.3.2 and
+ * v5.0.1 (each names its source); firmware/ci/check-natives-with-idf.sh runs the same against a real ESP-IDF checkout.
  */
 class NativeCSourceTest {
 
     static final Path BASE = Path.of(System.getProperty("basedir", "."));
     static final Path C_SOURCE = BASE.resolve("../microej/bsp/smartpot_natives.c");
+    static final Path STORE_SOURCE = BASE.resolve("../microej/bsp/smartpot_store_natives.c");
     static final Path STUBS = BASE.resolve("src/test/c");
 
     @TempDir
@@ -39,6 +41,20 @@ class NativeCSourceTest {
                 C_SOURCE.toString(), STUBS.resolve(idf + "/fake_idf.c").toString(), STUBS.resolve("common/natives_test.c").toString()), 0);
         String result = run(List.of(exe.toString()), -1);
         assertEquals(0, lastExit, "natives test failed:\n" + out + result);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"idf5", "idf4"})
+    void storeNativesWriteSettingsOnlyWhenChangedAndRejectADisturbedRtcRegion(String idf) throws Exception {
+        assertTrue(hasGcc(), "gcc is not installed; scripts/test installs it (apt-get install gcc)");
+        Path exe = tmp.resolve("store_natives_" + idf);
+        String out = run(List.of("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror",
+                "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-I" + STORE_SOURCE.getParent(), "-o", exe.toString(),
+                STORE_SOURCE.toString(), STUBS.resolve("common/fake_nvs.c").toString(),
+                STUBS.resolve("common/store_natives_test.c").toString()), 0);
+        String result = run(List.of(exe.toString()), -1);
+        assertEquals(0, lastExit, "store natives test failed:\n" + out + result);
+        assertTrue(result.contains("ok   the same text again is not written") && !result.contains("FAIL"), result);
     }
 
     private int lastExit;

@@ -1,14 +1,21 @@
 package dev.smartpot.firmware.esp32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -16,34 +23,72 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.smartpot.device.board.SettingsStore;
+import dev.smartpot.firmware.board.NvsSettingsStore;
+
 /**
- * The MicroEJ simulator mock (firmware/microej/mock) is plain Java: compiled and exercised here so it cannot rot,
- * and checked to offer every native of the firmware's Esp32Natives with the same signature.
+ * The MicroEJ Simulator mocks (firmware/microej/mock) are plain Java: compiled and exercised here so they cannot rot,
+ * and checked to offer every native of the firmware's native classes with the same signature and constants. The
+ * settings store runs over the NVS mock as it does in the Simulator.
  */
 class SimulatorMockTest {
 
-    static final Path MOCK_SOURCE = Path.of(System.getProperty("basedir", "."), "..", "microej", "mock", "src", "main", "java",
-            "dev", "smartpot", "firmware", "esp32", "Esp32Natives.java");
+    static final Path MOCK_SOURCES = Path.of(System.getProperty("basedir", "."), "..", "microej", "mock", "src", "main", "java");
+    static final List<Class<?>> NATIVE_CLASSES = List.of(Esp32Natives.class, NvsNatives.class, RtcMemoryNatives.class);
 
     @TempDir
     Path out;
 
-    @Test
-    void mockImplementsEveryNativeAndBehavesLikeTheBoard() throws Exception {
+    @TempDir
+    Path mockDir;
+
+    private void compileMocks() throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<java.io.File> sources;
+        try (Stream<Path> walk = Files.walk(MOCK_SOURCES)) {
+            sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).toList();
+        }
         StringWriter diagnostics = new StringWriter();
         boolean ok = javac.getTask(diagnostics, null, null, List.of("--release", "11", "-d", out.toString()), null,
-                javac.getStandardFileManager(null, null, null).getJavaFileObjects(MOCK_SOURCE.toFile())).call();
+                javac.getStandardFileManager(null, null, null).getJavaFileObjects(sources.toArray(new java.io.File[0]))).call();
         assertTrue(ok, diagnostics::toString);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Class<?> mock = loader.loadClass("dev.smartpot.firmware.esp32.Esp32Natives");
-            for (Method m : Esp32Natives.class.getDeclaredMethods()) {
-                if (java.lang.reflect.Modifier.isNative(m.getModifiers())) {
-                    Method twin = mock.getDeclaredMethod(m.getName(), m.getParameterTypes());
-                    assertEquals(m.getReturnType(), twin.getReturnType(), m.getName());
-                    assertTrue(java.lang.reflect.Modifier.isStatic(twin.getModifiers()), m.getName());
+    }
+
+    /** A fresh Simulator run: the mocks loaded anew (their static state, RTC memory, starts empty). */
+    private URLClassLoader simulatorRun() throws Exception {
+        return new URLClassLoader(new URL[] {out.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @Test
+    void everyNativeHasItsMockWithTheSameSignatureAndConstants() throws Exception {
+        compileMocks();
+        try (URLClassLoader run = simulatorRun()) {
+            for (Class<?> board : NATIVE_CLASSES) {
+                Class<?> mock = run.loadClass(board.getName());
+                int natives = 0;
+                for (Method m : board.getDeclaredMethods()) {
+                    if (Modifier.isNative(m.getModifiers())) {
+                        natives++;
+                        Method twin = mock.getDeclaredMethod(m.getName(), m.getParameterTypes());
+                        assertEquals(m.getReturnType(), twin.getReturnType(), board.getSimpleName() + "." + m.getName());
+                        assertTrue(Modifier.isStatic(twin.getModifiers()) && Modifier.isPublic(twin.getModifiers()), m.getName());
+                    }
+                }
+                assertTrue(natives > 0, board.getSimpleName());
+                for (Field f : board.getDeclaredFields()) {
+                    if (Modifier.isPublic(f.getModifiers()) && Modifier.isStatic(f.getModifiers())) {
+                        assertEquals(f.get(null), mock.getField(f.getName()).get(null), board.getSimpleName() + "." + f.getName());
+                    }
                 }
             }
+        }
+    }
+
+    @Test
+    void adcMockBehavesLikeTheBoard() throws Exception {
+        compileMocks();
+        try (URLClassLoader run = simulatorRun()) {
+            Class<?> mock = run.loadClass(Esp32Natives.class.getName());
             Method setup = mock.getMethod("adc1Setup", int.class);
             Method read = mock.getMethod("adc1Read", int.class);
             assertEquals(-0x103, read.invoke(null, 34), "read before setup");
@@ -53,5 +98,89 @@ class SimulatorMockTest {
             assertTrue(raw >= 1400 && raw <= 3200, "raw " + raw);
             assertEquals(3, setup.invoke(null, 4), "GPIO 4 is ADC1 channel 3 on the S3");
         }
+    }
+
+    @Test
+    void settingsSavedInTheSimulatorAreWrittenOnlyWhenChangedAndOutliveTheRun() throws Exception {
+        compileMocks();
+        System.setProperty("smartpot.mock.dir", mockDir.toString());
+        try {
+            Path file = mockDir.resolve("smartpot-nvs-settings.bin");
+            try (URLClassLoader run = simulatorRun()) {
+                SettingsStore store = storeOver(run);
+                assertNull(store.load(), "nothing saved yet");
+                store.save("publish.interval = 10s\n");
+                assertEquals("publish.interval = 10s\n", store.load());
+                long written = Files.getLastModifiedTime(file).toMillis();
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(written - 60_000));
+                store.save("publish.interval = 10s\n");
+                assertEquals(written - 60_000, Files.getLastModifiedTime(file).toMillis(), "the same settings must not be written again");
+                store.save("publish.interval = 20s\nsensor.raw.dry = 3100 \u00b0\n");
+            }
+            try (URLClassLoader nextRun = simulatorRun()) {
+                assertEquals("publish.interval = 20s\nsensor.raw.dry = 3100 \u00b0\n", storeOver(nextRun).load(), "after a restart");
+                String tooLong = "x".repeat(1025);
+                java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> storeOver(nextRun).save(tooLong));
+                assertTrue(e.getMessage().contains("1025 bytes, NVS keeps at most 1024"), e.getMessage());
+            }
+            assertFalse(Files.exists(mockDir.resolve("smartpot-nvs-settings.bin.new")));
+            assertEquals("publish.interval = 20s\nsensor.raw.dry = 3100 \u00b0\n", Files.readString(file, StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty("smartpot.mock.dir");
+        }
+    }
+
+    @Test
+    void rtcMemoryInTheSimulatorSurvivesARestartButNotTheEndOfTheRun() throws Exception {
+        compileMocks();
+        byte[] state = "boot=3;seq=41".getBytes(StandardCharsets.UTF_8);
+        try (URLClassLoader run = simulatorRun()) {
+            Class<?> rtc = run.loadClass(RtcMemoryNatives.class.getName());
+            Method load = rtc.getMethod("load", byte[].class, int.class);
+            Method store = rtc.getMethod("store", byte[].class, int.class);
+            byte[] buffer = new byte[(Integer) rtc.getMethod("capacity").invoke(null)];
+            assertEquals(-1, load.invoke(null, buffer, buffer.length), "nothing at first boot");
+            assertEquals(0, store.invoke(null, state, state.length));
+            run.loadClass(Esp32Natives.class.getName()).getMethod("restart").invoke(null);
+            assertEquals(state.length, load.invoke(null, buffer, buffer.length), "after esp_restart");
+            assertEquals("boot=3;seq=41", new String(buffer, 0, state.length, StandardCharsets.UTF_8));
+            assertEquals(-1, load.invoke(null, new byte[4], 4), "more than the buffer takes reads as nothing");
+            assertEquals(-0x104, store.invoke(null, new byte[6145], 6145), "over capacity");
+            assertEquals(state.length, load.invoke(null, buffer, buffer.length), "a refused store keeps the region");
+        }
+        try (URLClassLoader nextRun = simulatorRun()) {
+            Class<?> rtc = nextRun.loadClass(RtcMemoryNatives.class.getName());
+            assertEquals(-1, rtc.getMethod("load", byte[].class, int.class).invoke(null, new byte[64], 64), "a power cut loses it");
+        }
+    }
+
+    /** The firmware's NvsSettingsStore with its natives answered by the mock, as in the Simulator. */
+    private SettingsStore storeOver(URLClassLoader run) throws Exception {
+        ClassLoader withMock = new ClassLoader(SimulatorMockTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.equals(NvsNatives.class.getName())) {
+                    return run.loadClass(name);
+                }
+                if (name.equals(NvsSettingsStore.class.getName())) {
+                    synchronized (getClassLoadingLock(name)) {
+                        Class<?> c = findLoadedClass(name);
+                        if (c == null) {
+                            byte[] code;
+                            try (var in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                                code = in.readAllBytes();
+                            } catch (java.io.IOException e) {
+                                throw new ClassNotFoundException(name, e);
+                            }
+                            c = defineClass(name, code, 0, code.length);
+                        }
+                        return c;
+                    }
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        return (SettingsStore) withMock.loadClass(NvsSettingsStore.class.getName()).getConstructor().newInstance();
     }
 }

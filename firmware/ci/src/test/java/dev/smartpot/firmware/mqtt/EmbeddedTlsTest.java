@@ -175,6 +175,18 @@ class EmbeddedTlsTest {
     }
 
     @Test
+    void onTheJdksKeyStoreAsInTheMicroEjSimulatorTheUnencryptedKeyIsRefusedSayingWhy() throws Exception {
+        Embedded firmware = new Embedded().with(CA, ca.certificatePem()).with(CERT, pot.certificatePem()).with(KEY, pot.keyDer());
+        MqttTransportException e = refused(new TlsSettings(CA, CERT, KEY, true), firmware);
+        assertEquals(MqttTransportException.REFUSED, e.kind());
+        assertTrue(e.getMessage().startsWith("mqtt.tls.key: the resource " + KEY + " is not a private key this board can use"), e.getMessage());
+        assertTrue(e.getMessage().contains("In the MicroEJ Simulator this is expected: its key store is the desktop JDK's,"
+                + " which takes only encrypted PKCS#8 keys; run the Simulator against a broker that does not ask for a client"
+                + " certificate"), e.getMessage());
+        // A CA alone needs no key (theEmbeddedCaIsTrustedForTheBrokerItSigned): such brokers work in the Simulator.
+    }
+
+    @Test
     void aMissingClientCertificateResourceNamesMqttTlsCert() throws Exception {
         MqttTransportException e = refused(new TlsSettings(CA, CERT, KEY, true),
                 new Embedded().with(CA, ca.certificatePem()).with(KEY, pot.keyDer()));

@@ -29,6 +29,10 @@ import dev.smartpot.device.mqtt.TlsSettings;
  * {@code TrustManagerFactory("X509")}, {@code KeyStore.setKeyEntry(alias, keyBytes, chain)} for the client key
  * (DER, unencrypted) and {@code SSLContext("TLSv1.2")}. A resource that is missing or unreadable is a REFUSED
  * connect naming the key and the fix: retrying cannot help, flashing again can.
+ *
+ * <p>The unencrypted key suits the board (its TLS layer parses it with mbedTLS, no password) but not the MicroEJ
+ * Simulator, whose key store is the JDK's and takes only encrypted PKCS#8 keys, as MicroEJ's ssl-mutual example
+ * embeds them: on the Simulator a client certificate is refused with that explanation; a CA alone works.
  */
 public final class EmbeddedTls {
 
@@ -96,7 +100,9 @@ public final class EmbeddedTls {
         } catch (KeyStoreException e) {
             throw refused("mqtt.tls.key: the resource " + tls.clientKey + " is not a private key this board can use ("
                     + describe(e) + "). Fix: give scripts/flash the unencrypted PKCS#8 PEM key of mqtt.tls.cert"
-                    + " (it embeds it as DER) and flash again");
+                    + " (it embeds it as DER) and flash again. In the MicroEJ Simulator this is expected: its key store"
+                    + " is the desktop JDK's, which takes only encrypted PKCS#8 keys; run the Simulator against a broker"
+                    + " that does not ask for a client certificate");
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         // The key is stored unencrypted: no password to unlock it.

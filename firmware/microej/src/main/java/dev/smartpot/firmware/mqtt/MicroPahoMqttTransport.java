@@ -25,7 +25,14 @@ import dev.smartpot.device.mqtt.TlsSettings;
  * no switch for host-name checks: the VEE Port's TLS layer checks the name the socket was opened with, and not an
  * IP address, so the cases it cannot check are warned about on every connect.
  *
- * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals, 32202 "too many publishes in progress".
+ * <p>Only members seen in projects built on MicroPaho are called here; the others (will, clean session,
+ * unsubscribe, a message's QoS and retained flag) go through {@link MicroPahoUnconfirmedCalls}, which a build
+ * without them swaps for a twin that calls none of them, and then this class says at start what the pot does
+ * without (docs/esp32.md, "MicroPaho").
+ *
+ * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals (seen with MicroPaho), 32202 "too many
+ * publishes in progress" (Paho's REASON_CODE_MAX_INFLIGHT; whether MicroPaho raises it is unconfirmed: if it never
+ * does, nothing is mapped to BUSY and a full window reads as a lost link).
  */
 public final class MicroPahoMqttTransport implements MqttTransport {
 
@@ -48,6 +55,12 @@ public final class MicroPahoMqttTransport implements MqttTransport {
     MicroPahoMqttTransport(Log log, EmbeddedTls.Resources resources) {
         this.log = log;
         this.resources = resources;
+        if (!MicroPahoUnconfirmedCalls.available()) {
+            log.warn("this firmware was built for a MicroPaho without setWill, unsubscribe, setQos and setRetained:"
+                    + " no last will is set (the pot's status is not turned offline when it drops off), subscriptions"
+                    + " last until the next connect, and every message goes out with MicroPaho's default QoS and not"
+                    + " retained (status and discovery messages are not kept by the broker)");
+        }
     }
 
     public void setListener(MqttListener listener) {
@@ -57,7 +70,7 @@ public final class MicroPahoMqttTransport implements MqttTransport {
     public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        MicroPahoUnconfirmedCalls.cleanSession(options, true);
         options.setKeepAliveInterval(settings.keepAliveSeconds);
         options.setConnectionTimeout(settings.connectTimeoutSeconds);
         if (settings.username != null) {
@@ -67,7 +80,7 @@ public final class MicroPahoMqttTransport implements MqttTransport {
             options.setPassword(settings.password.toCharArray());
         }
         if (settings.willTopic != null) {
-            options.setWill(settings.willTopic, settings.willPayload, 1, true);
+            MicroPahoUnconfirmedCalls.will(options, settings.willTopic, settings.willPayload, 1, true);
         }
         if (serverUri.startsWith("ssl://")) {
             options.setSocketFactory(tlsSockets(settings.tls));
@@ -93,7 +106,7 @@ public final class MicroPahoMqttTransport implements MqttTransport {
 
     public void unsubscribe(String topicFilter) throws MqttTransportException {
         try {
-            connected().unsubscribe(topicFilter);
+            MicroPahoUnconfirmedCalls.unsubscribe(connected(), topicFilter);
         } catch (MqttException e) {
             throw translate("unsubscribe", e);
         }
@@ -106,8 +119,7 @@ public final class MicroPahoMqttTransport implements MqttTransport {
             System.arraycopy(payload, 0, exact, 0, length);
         }
         MqttMessage message = new MqttMessage(exact);
-        message.setQos(qos);
-        message.setRetained(retained);
+        MicroPahoUnconfirmedCalls.qosAndRetained(message, qos, retained);
         try {
             connected().publish(topic, message);
         } catch (MqttException e) {

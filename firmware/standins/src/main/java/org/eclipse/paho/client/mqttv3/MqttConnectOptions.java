@@ -5,31 +5,38 @@ import javax.net.SocketFactory;
 /** Stand-in: the connect options the firmware sets. */
 public class MqttConnectOptions {
 
+    /** Example-IOT ssl-mqtt-publisher Main. */
+    public MqttConnectOptions() {
+    }
+
+    /** UNCONFIRMED: MicroEJ/paho MqttConnectOptions. */
     public void setCleanSession(boolean cleanSession) {
     }
 
-    /** Seconds. */
-    public void setKeepAliveInterval(int keepAliveInterval) {
+    /** Seconds. greenhouse ({@code setKeepAliveInterval(30)}); Paho declares the unchecked exception. */
+    public void setKeepAliveInterval(int keepAliveInterval) throws IllegalArgumentException {
     }
 
-    /** Seconds. */
+    /** Seconds. Example-IOT ssl-mqtt-publisher Main ({@code setConnectionTimeout(0)}); greenhouse. */
     public void setConnectionTimeout(int connectionTimeout) {
     }
 
+    /** greenhouse. */
     public void setUserName(String userName) {
     }
 
+    /** greenhouse ({@code setPassword(PASSWORD.toCharArray())}). */
     public void setPassword(char[] password) {
     }
 
+    /** UNCONFIRMED: MicroEJ/paho MqttConnectOptions {@code setWill(String, byte[], int, boolean)}. */
     public void setWill(String topic, byte[] payload, int qos, boolean retained) {
     }
 
     /**
-     * The factory for the broker's socket; an {@code SSLSocketFactory} for {@code ssl://} brokers. Signature as in
-     * MicroEJ's Example-IOT ssl-mqtt-subscriber (micropaho 1.0.0 with ej.api:ssl 2.2.3:
-     * {@code option.setSocketFactory(SSLContextBuilder.getSslContext().getSocketFactory())}) and in MicroEJ's Paho
-     * fork (MicroEJ/paho, org.eclipse.paho.client.mqttv3.microej.ssl, MqttConnectOptions).
+     * Example-IOT ssl-mqtt-publisher Main ({@code option.setSocketFactory(SSLContextBuilder.getSslContext()
+     * .getSocketFactory())}, with ej.api:ssl 2.2.3). The parameter type is MicroEJ/paho's ({@code SocketFactory});
+     * the example passes an {@code SSLSocketFactory}, which fits either.
      */
     public void setSocketFactory(SocketFactory socketFactory) {
     }

@@ -1,6 +1,10 @@
 package org.eclipse.paho.client.mqttv3;
 
-/** Stand-in: a failed MQTT operation with Paho's reason code. */
+/**
+ * Stand-in: a failed MQTT operation with Paho's reason code. The type: Example-IOT (caught around every call);
+ * {@code getReasonCode()}: greenhouse. The constructors exist for the stand-ins and tests (the firmware never
+ * makes one); they are MicroEJ/paho's.
+ */
 public class MqttException extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -17,6 +21,7 @@ public class MqttException extends Exception {
         this.reasonCode = reasonCode;
     }
 
+    /** greenhouse ({@code exception.getReasonCode()}). */
     public int getReasonCode() {
         return reasonCode;
     }

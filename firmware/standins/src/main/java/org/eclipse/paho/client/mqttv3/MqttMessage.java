@@ -3,39 +3,23 @@ package org.eclipse.paho.client.mqttv3;
 /** Stand-in: a payload with QoS and retained flag. */
 public class MqttMessage {
 
-    private byte[] payload;
-    private int qos = 1;
-    private boolean retained;
+    private final byte[] payload;
 
-    public MqttMessage() {
-        this(new byte[0]);
-    }
-
+    /** Example-IOT mqtt-publisher Main ({@code new MqttMessage(HELLO_WORLD_MESSAGE.getBytes())}). */
     public MqttMessage(byte[] payload) {
         this.payload = payload;
     }
 
+    /** Example-IOT mqtt-subscriber Main ({@code message.getPayload()} in messageArrived). */
     public byte[] getPayload() {
         return payload;
     }
 
-    public void setPayload(byte[] payload) {
-        this.payload = payload;
+    /** UNCONFIRMED: MicroEJ/paho MqttMessage; Paho declares the unchecked exception for a QoS outside 0-2. */
+    public void setQos(int qos) throws IllegalArgumentException {
     }
 
-    public int getQos() {
-        return qos;
-    }
-
-    public void setQos(int qos) {
-        this.qos = qos;
-    }
-
-    public boolean isRetained() {
-        return retained;
-    }
-
+    /** UNCONFIRMED: MicroEJ/paho MqttMessage. */
     public void setRetained(boolean retained) {
-        this.retained = retained;
     }
 }
