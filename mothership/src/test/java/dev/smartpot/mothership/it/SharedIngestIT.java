@@ -2,7 +2,6 @@ package dev.smartpot.mothership.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -34,18 +34,22 @@ import dev.smartpot.mothership.testing.TestPot;
 /**
  * Two mothership instances (child JVMs) share the ingest through an MQTT 5 shared subscription on a real
  * Mosquitto and write to one real PostgreSQL. One is SIGKILLed while pots publish and comes back (as
- * systemd would restart it): every reading is stored exactly once, and each pot's alerts are raised once,
- * in the database and on {@code mothership/alerts}, although both instances judge every pot.
+ * systemd would restart it): every reading is stored exactly once, and each pot's alerts (DRY, then WET
+ * after the restart, and OFFLINE from a retained status both see) are raised and closed once, in the
+ * database and on {@code mothership/alerts}, although both instances judge every pot.
  *
  * <p>Mosquitto 2.0 keeps sending a dead member its share of the group's messages into its persistent
  * session; they wait there until that instance returns, so a killed instance must be restarted.
  */
 class SharedIngestIT {
 
-    private static final int POTS = 4;
-    private static final int PER_POT = 2000;
+    /** Odd, so the group's round robin alternates each pot's readings between the instances. */
+    private static final int POTS = 5;
+    private static final int PER_POT = 1600;
     /** Moisture 60 % for the first readings, then 10 %: every pot turns DRY (the default preset: below 25 %). */
-    private static final int DRY_FROM_SEQ = 300;
+    private static final int DRY_FROM_SEQ = 100;
+    /** Then 90 %: every pot turns WET (above 85 %), once the killed instance is back. */
+    private static final int WET_FROM_SEQ = 1400;
     private static final long ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -62,15 +66,19 @@ class SharedIngestIT {
                 a.start();
                 b.start();
                 AtomicInteger published = new AtomicInteger();
-                Thread publisher = new Thread(() -> publish(broker.port(), published), "test-pots");
+                CountDownLatch bothBack = new CountDownLatch(1);
+                Thread publisher = new Thread(() -> publish(broker.port(), published, bothBack), "test-pots");
                 publisher.start();
 
+                // Both instances judge every pot DRY (each sees every other reading of it): one alert each.
+                await("DRY raised on the wire").atMost(Duration.ofSeconds(30)).until(() -> raised(alertsOnWire, "DRY"), n -> n >= POTS);
                 await().atMost(Duration.ofSeconds(60)).until(() -> count(url, "SELECT count(*) FROM readings") > 1500);
                 a.kill();
                 long atKill = count(url, "SELECT count(*) FROM readings");
                 // The other instance goes on storing its share while the first is down.
                 await().atMost(Duration.ofSeconds(30)).until(() -> count(url, "SELECT count(*) FROM readings") > atKill + 500);
                 a.start();
+                bothBack.countDown();
                 publisher.join(120_000);
                 assertEquals(POTS * PER_POT, published.get(), "the publisher finished");
 
@@ -81,19 +89,24 @@ class SharedIngestIT {
                 assertEquals(0, count(url, "SELECT count(*) FROM readings WHERE boot <> 0"), "no redelivery taken for a reboot");
                 assertEquals(POTS * PER_POT, count(url, "SELECT sum(readings) FROM rollup_1h"), "rollups counted each reading once");
 
-                // Both instances judged every pot DRY; the pot has one DRY alert, announced once.
-                await().atMost(Duration.ofSeconds(20)).until(() -> raised(alertsOnWire, "DRY") == POTS);
-                assertEquals(POTS, count(url, "SELECT count(*) FROM alerts WHERE kind = 'DRY'"), "one DRY alert per pot");
+                // DRY -> WET with both running (one of them restored from the store): each closed and raised once.
+                await("WET raised on the wire").atMost(Duration.ofSeconds(20)).until(() -> raised(alertsOnWire, "WET"), n -> n >= POTS);
+                await("no alert announced twice").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                        .until(() -> wire(alertsOnWire), w -> raised(w, "DRY") == POTS && raised(w, "WET") == POTS
+                                && events(w, "closed", "DRY") == POTS);
+                assertEquals(POTS, count(url, "SELECT count(*) FROM alerts WHERE kind = 'DRY' AND closed_at IS NOT NULL"),
+                        "one DRY alert per pot, closed");
+                // (A WET alert may be closed by now: a pot silent for three intervals turns STALE.)
+                assertEquals(POTS, count(url, "SELECT count(*) FROM alerts WHERE kind = 'WET'"), "one WET alert per pot");
 
                 // A retained status is not shared: both instances see it, one OFFLINE alert results.
                 try (TestPot pot = new TestPot("s0", broker.port())) {
                     pot.publish("to_mothership/s0/status", "offline", true);
                 }
                 await().atMost(Duration.ofSeconds(20)).until(() -> raised(alertsOnWire, "OFFLINE") >= 1);
-                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                        .until(() -> raised(alertsOnWire, "OFFLINE") == 1);
+                await("one OFFLINE alert").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                        .until(() -> raised(alertsOnWire, "OFFLINE"), n -> n == 1);
                 assertEquals(1, count(url, "SELECT count(*) FROM alerts WHERE kind = 'OFFLINE' AND pot_id = 's0'"));
-                assertEquals(POTS, raised(alertsOnWire, "DRY"), "no DRY alert announced twice");
                 System.out.println("SharedIngestIT: " + atKill + " readings stored when mship-a was killed, "
                         + (POTS * PER_POT) + " after it returned");
             } finally {
@@ -102,8 +115,8 @@ class SharedIngestIT {
         }
     }
 
-    /** Pots s0..s3, one reading each every 2 ms (2,000 readings/s in all), QoS 1, no boot counter. */
-    private static void publish(int port, AtomicInteger published) {
+    /** Pots s0..s4, one reading each every 2 ms (2,500 readings/s in all), QoS 1, no boot counter. */
+    private static void publish(int port, AtomicInteger published, CountDownLatch bothBack) {
         TestPot[] pots = new TestPot[POTS];
         try {
             for (int i = 0; i < POTS; i++) {
@@ -111,8 +124,14 @@ class SharedIngestIT {
             }
             long next = System.nanoTime();
             for (int seq = 0; seq < PER_POT; seq++) {
+                if (seq == WET_FROM_SEQ && !bothBack.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the killed instance did not come back within 60 s");
+                }
+                if (seq == WET_FROM_SEQ) {
+                    next = System.nanoTime();
+                }
                 for (TestPot p : pots) {
-                    p.publishReading(seq, seq < DRY_FROM_SEQ ? 60 : 10, 5000L * seq);
+                    p.publishReading(seq, seq < DRY_FROM_SEQ ? 60 : seq < WET_FROM_SEQ ? 10 : 90, 5000L * seq);
                     published.incrementAndGet();
                 }
                 next += ROUND_NANOS;
@@ -141,8 +160,17 @@ class SharedIngestIT {
     }
 
     private static long raised(List<JsonNode> alerts, String kind) {
-        return alerts.stream().filter(a -> "raised".equals(a.path("event").asText()) && kind.equals(a.path("kind").asText()))
+        return events(alerts, "raised", kind);
+    }
+
+    private static long events(List<JsonNode> alerts, String event, String kind) {
+        return alerts.stream().filter(a -> event.equals(a.path("event").asText()) && kind.equals(a.path("kind").asText()))
                 .count();
+    }
+
+    /** A copy of what arrived on mothership/alerts (a failed wait shows it). */
+    private static List<JsonNode> wire(List<JsonNode> alerts) {
+        return List.copyOf(alerts);
     }
 
     private static long count(String url, String sql) throws Exception {
