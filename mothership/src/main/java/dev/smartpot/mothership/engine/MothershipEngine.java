@@ -36,6 +36,7 @@ import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.PotTable;
 import dev.smartpot.mothership.store.ReadingQueries;
+import dev.smartpot.mothership.store.RulesLock;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.mothership.watering.WateringDesk;
 
@@ -63,6 +64,8 @@ public final class MothershipEngine implements Mothership {
     private CommandDesk commands;
     private WateringDesk watering;
     private ScheduledExecutorService timer;
+    /** Held by the one instance (of several sharing a database) that runs the automatic watering rules. */
+    private RulesLock rulesLock;
     private Instant startedAt;
     private long junkAtStart;
     private final java.util.concurrent.atomic.AtomicLong junkSinceStart = new java.util.concurrent.atomic.AtomicLong();
@@ -78,6 +81,7 @@ public final class MothershipEngine implements Mothership {
         db = options.jdbcUrl() != null ? Database.open(options.jdbcUrl(), options.dbUser(), options.dbPassword())
                 : Database.sqlite(options.sqliteFile());
         queries = new ReadingQueries(db);
+        rulesLock = new RulesLock(db);
         pots.load(db, queries, boots, startedAt);
         junkAtStart = LogTables.junkCount(db);
         writer = new StoreWriter(db, boots, clock, options.writeQueue(), new Committer(this));
@@ -113,9 +117,10 @@ public final class MothershipEngine implements Mothership {
     /** Re-decides every pot's state (STALE needs only time to pass) and runs the watering rules. */
     void evaluateAll() {
         try {
+            boolean rulesHere = rulesLock.held();
             for (LivePot p : pots.all()) {
                 evaluate(p);
-                watering.tick(p);
+                watering.tick(p, rulesHere);
             }
         } catch (RuntimeException e) {
             System.err.println("mothership: evaluation failed: " + e);
@@ -309,6 +314,9 @@ public final class MothershipEngine implements Mothership {
         }
         if (writer != null) {
             writer.close();
+        }
+        if (rulesLock != null) {
+            rulesLock.close();
         }
         events.close();
         if (db != null) {
