@@ -46,7 +46,7 @@ public final class IngestBench {
     private IngestBench(boolean quick, boolean mqtt5) throws Exception {
         this.quick = quick;
         this.mqtt5 = mqtt5;
-        this.perPot = quick ? 50 : 300;
+        this.perPot = quick ? 50 : 200;
         this.dir = Files.createTempDirectory("bench-mship-ingest");
     }
 
