@@ -58,10 +58,15 @@ public final class AlertBook {
         }
     }
 
-    /** Closes the old state's alert and raises the new state's, if either deserves one. */
+    /**
+     * Closes every open state alert the new state ends (not only the old state's: after a restart a pot
+     * starts UNKNOWN while its STALE alert is still open) and raises the new state's, if it deserves one.
+     */
     public void stateChanged(String potId, LivePot.Change change) {
-        if (AlertKinds.worthAlert(change.from())) {
-            close(potId, change.from().name());
+        for (PlantState s : AlertKinds.STATE_ALERTS) {
+            if (s != change.to()) {
+                close(potId, s.name());
+            }
         }
         if (AlertKinds.worthAlert(change.to())) {
             raise(potId, change.to().name(), message(potId, change.to(), change.reason()));
@@ -138,7 +143,7 @@ public final class AlertBook {
                 }
             }
         }
-        writer.submit(c -> LogTables.updateAlert(c, acked)).join();
+        writer.await(writer.submit(c -> LogTables.updateAlert(c, acked)));
         sink.alert(acked, "acknowledged");
         if (lockOut) {
             lockOutLifted.accept(a.potId());

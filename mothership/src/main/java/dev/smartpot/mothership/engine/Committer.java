@@ -41,7 +41,7 @@ final class Committer implements StoreWriter.Listener {
             engine.evaluate(pot);
         }
         long junk = batch.messages().stream().filter(m -> m.junk()).count();
-        engine.countJunk(junk);
+        engine.countJunk(junk + batch.junkNotKept());
         batch.messages().forEach(m -> engine.events().publish(new Event("message", null, m)));
         for (Inbound.Reply reply : batch.replies()) {
             engine.commandDesk().reply(reply);

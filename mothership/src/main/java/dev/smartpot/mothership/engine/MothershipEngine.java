@@ -108,6 +108,7 @@ public final class MothershipEngine implements Mothership {
         });
         watering.autoSwitch(!"off".equals(PotTable.appSetting(db, AUTO_SWITCH)));
         writer.start();
+        evaluateAll();
         mqtt.start();
         long every = options.evaluateEvery().toMillis();
         timer.scheduleWithFixedDelay(this::evaluateAll, every, every, TimeUnit.MILLISECONDS);
@@ -117,10 +118,15 @@ public final class MothershipEngine implements Mothership {
     /** Re-decides every pot's state (STALE needs only time to pass) and runs the watering rules. */
     void evaluateAll() {
         try {
-            boolean rulesHere = rulesLock.held();
+            // Watering needs the link: a command sent while it is down would only fail. Of several instances
+            // sharing a database, only the holder of the rules lock runs the automatic rules.
+            boolean canWater = mqtt.connected();
+            boolean rulesHere = canWater && rulesLock.held();
             for (LivePot p : pots.all()) {
                 evaluate(p);
-                watering.tick(p, rulesHere);
+                if (canWater) {
+                    watering.tick(p, rulesHere);
+                }
             }
         } catch (RuntimeException e) {
             System.err.println("mothership: evaluation failed: " + e);
@@ -260,8 +266,9 @@ public final class MothershipEngine implements Mothership {
     public PotSettings updateSettings(String potId, PotSettings settings) {
         LivePot pot = known(potId);
         PotSettings s = SettingsCheck.valid(settings, presets);
-        writer.submit(c -> PotTable.save(c, potId, s, clock.millis())).join();
+        writer.await(writer.submit(c -> PotTable.save(c, potId, s, clock.millis())));
         pot.settings(s);
+        pots.reorder();
         evaluate(pot);
         events.publish(new Event("pot", potId, pot.view()));
         return s;
@@ -274,7 +281,7 @@ public final class MothershipEngine implements Mothership {
 
     @Override
     public void setAutoWateringEnabled(boolean enabled, String by) {
-        writer.submit(c -> PotTable.saveAppSetting(c, AUTO_SWITCH, enabled ? "on" : "off")).join();
+        writer.await(writer.submit(c -> PotTable.saveAppSetting(c, AUTO_SWITCH, enabled ? "on" : "off")));
         watering.autoSwitch(enabled);
         System.out.println("mothership: automatic watering switched " + (enabled ? "on" : "off") + " by " + by);
     }

@@ -41,13 +41,26 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     private Mqtt3AsyncClient v3;
     private Mqtt5AsyncClient v5;
     private volatile String lastProblem;
+    private volatile boolean closed;
+    /** Connected and every subscription acknowledged: from now on nothing published is missed. */
+    private volatile boolean subscribed;
+    private String lastNews;
 
     /** @param linkNews told "connected" or why the link dropped, for the log */
     public MqttIngest(BrokerOptions options, StoreWriter writer, Clock clock, Consumer<String> linkNews) {
         this.options = options;
         this.writer = writer;
         this.clock = clock;
-        this.linkNews = linkNews;
+        this.linkNews = news -> {
+            // A broker that stays away (or keeps refusing) is said once, not at every reconnect attempt.
+            synchronized (this) {
+                if (news.equals(lastNews)) {
+                    return;
+                }
+                lastNews = news;
+            }
+            linkNews.accept(news);
+        };
     }
 
     /** The topic filters this instance subscribes to; readings in the shared group when there is one. */
@@ -64,12 +77,18 @@ public final class MqttIngest implements Outbound, AutoCloseable {
                 .applyAutomaticReconnect()
                 .addConnectedListener(ctx -> {
                     lastProblem = null;
+                    subscribed = false;
                     linkNews.accept("connected to " + options.url());
                     subscribe();
                 })
                 .addDisconnectedListener(ctx -> {
+                    if (closed) {
+                        // After close() nothing reconnects (a client still retrying would live on).
+                        ctx.getReconnector().reconnect(false);
+                        return;
+                    }
                     if (ctx.getSource() != MqttDisconnectSource.USER) {
-                        lastProblem = String.valueOf(ctx.getCause().getMessage());
+                        lastProblem = explain(ctx.getCause());
                         linkNews.accept("broker link down (" + lastProblem + "); reconnecting");
                     }
                 });
@@ -103,23 +122,41 @@ public final class MqttIngest implements Outbound, AutoCloseable {
 
     private void failedFirstConnect(Throwable e) {
         if (e != null) {
-            lastProblem = String.valueOf(e.getMessage());
+            lastProblem = explain(e);
             linkNews.accept("cannot connect to " + options.url() + " (" + lastProblem + "); retrying");
         }
     }
 
+    /** The cause in words, with the fix for the usual TLS and login mistakes. */
+    private String explain(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof javax.net.ssl.SSLHandshakeException || m.contains("PKIX")) {
+            return "TLS: the broker's certificate is not trusted (" + m + "); give the CA that signed it"
+                    + (options.caFile() == null ? "" : " instead of " + options.caFile());
+        }
+        if (m.contains("BAD_USER_NAME_OR_PASSWORD") || m.contains("NOT_AUTHORIZED")) {
+            return "refused by the broker (" + m + "); check the mothership's user name and password";
+        }
+        return m;
+    }
+
     private void subscribe() {
+        List<CompletableFuture<?>> all = new java.util.ArrayList<>();
         for (String filter : topicFilters()) {
             CompletableFuture<?> sent = v5 != null
                     ? v5.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send()
                     : v3.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
-            sent.whenComplete((ack, e) -> {
+            all.add(sent.whenComplete((ack, e) -> {
                 if (e != null) {
                     linkNews.accept("the broker refused the subscription to " + filter + " (" + e.getMessage()
                             + "); check the mothership account's ACL");
                 }
-            });
+            }));
         }
+        CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenRun(() -> {
+            subscribed = true;
+            linkNews.accept("receiving " + String.join(", ", topicFilters()));
+        });
     }
 
     private void received(String topic, byte[] payload, Runnable ack) {
@@ -139,8 +176,9 @@ public final class MqttIngest implements Outbound, AutoCloseable {
         return sent.thenApply(x -> null);
     }
 
+    /** Connected, and subscribed to everything the mothership listens to. */
     public boolean connected() {
-        return v5 != null ? v5.getState().isConnected() : v3 != null && v3.getState().isConnected();
+        return subscribed && (v5 != null ? v5.getState().isConnected() : v3 != null && v3.getState().isConnected());
     }
 
     /** Why the link is down, null when up or never tried. */
@@ -151,6 +189,7 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     /** A polite disconnect: the broker keeps the session (and queues readings) for the next start. */
     @Override
     public void close() {
+        closed = true;
         try {
             if (v5 != null) {
                 v5.disconnect().get(5, TimeUnit.SECONDS);

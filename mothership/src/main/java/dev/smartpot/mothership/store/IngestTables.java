@@ -18,6 +18,8 @@ final class IngestTables {
 
     /** Pots known to have a row; filled as they are written, so a batch adds rows only for new ones. */
     private final Set<String> knownPots = new HashSet<>();
+    /** This batch's new pots, known once it commits. */
+    private Set<String> knownPotsAfterCommit = Set.of();
 
     StoreWriter.Committed write(Connection c, List<StoreWriter.Received> received, ReadingWriter readingWriter,
                                 BootTracker boots, long now) throws SQLException {
@@ -25,6 +27,7 @@ final class IngestTables {
         List<Inbound.Status> statuses = new ArrayList<>();
         List<MessageView> messages = new ArrayList<>();
         List<Inbound.Reply> replies = new ArrayList<>();
+        long junkNotKept = 0;
         Set<String> newPots = new HashSet<>();
         for (StoreWriter.Received r : received) {
             Inbound in = r.inbound();
@@ -37,7 +40,11 @@ final class IngestTables {
             } else if (in instanceof Inbound.Reply reply) {
                 replies.add(reply);
             } else if (in instanceof Inbound.Message m) {
-                messages.add(insertMessage(c, m, r.receivedAt()));
+                if (keep(m, r.receivedAt())) {
+                    messages.add(insertMessage(c, m, r.receivedAt()));
+                } else {
+                    junkNotKept++;
+                }
             }
         }
         if (!newPots.isEmpty()) {
@@ -64,15 +71,30 @@ final class IngestTables {
         List<StoredReading> stored = pending.isEmpty() ? List.of() : readingWriter.write(c, pending, boots);
         // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
         knownPotsAfterCommit = newPots;
-        return new StoreWriter.Committed(stored, statuses, messages, replies);
+        return new StoreWriter.Committed(stored, statuses, messages, replies, junkNotKept);
     }
-
-    private Set<String> knownPotsAfterCommit = Set.of();
 
     /** Called by the writer once the batch committed. */
     void committed() {
         knownPots.addAll(knownPotsAfterCommit);
         knownPotsAfterCommit = Set.of();
+    }
+
+    /** A flood of junk is counted in full but only a sample is kept: at most this many a minute. */
+    static final int JUNK_KEPT_PER_MINUTE = 100;
+    private long junkMinute;
+    private int junkKept;
+
+    private boolean keep(Inbound.Message m, long receivedAt) {
+        if (!m.junk()) {
+            return true;
+        }
+        long minute = receivedAt / 60_000;
+        if (minute != junkMinute) {
+            junkMinute = minute;
+            junkKept = 0;
+        }
+        return junkKept++ < JUNK_KEPT_PER_MINUTE;
     }
 
     private void notePot(String id, Set<String> newPots) {

@@ -129,6 +129,20 @@ public final class LogTables {
         });
     }
 
+    /** Each pot's last watering that was done, however long ago. */
+    public static java.util.Map<String, Instant> lastWatered(Database db) {
+        return db.read(c -> {
+            java.util.Map<String, Instant> out = new java.util.HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT pot_id, max(at) FROM waterings WHERE outcome = 'done'"
+                    + " GROUP BY pot_id"); ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), Instant.ofEpochMilli(r.getLong(2)));
+                }
+            }
+            return out;
+        });
+    }
+
     // --- alerts
 
     /**

@@ -7,11 +7,14 @@ import java.time.Duration;
 
 /**
  * Forgets what is older than its keep time: raw readings (default 30 days), 5-minute rollups (a year),
- * hourly rollups (forever unless set), messages (30 days). Runs as a writer task, so it never races ingest.
+ * hourly rollups (forever unless set), messages (30 days, and at most the newest 10,000 junk ones). Runs as a writer task, so it never races ingest.
  *
  * @param hourly null = keep forever
  */
 public record Retention(Duration raw, Duration fiveMinute, Duration hourly, Duration messages) {
+
+    /** The newest junk messages kept, whatever their age. */
+    public static final int MAX_JUNK_KEPT = 10_000;
 
     public static final Retention DEFAULT = new Retention(Duration.ofDays(30), Duration.ofDays(366), null,
             Duration.ofDays(30));
@@ -30,6 +33,12 @@ public record Retention(Duration raw, Duration fiveMinute, Duration hourly, Dura
             deleted += delete(c, "DELETE FROM rollup_1h WHERE bucket < ?", now - hourly.toMillis());
         }
         deleted += delete(c, "DELETE FROM messages WHERE received_at < ?", now - messages.toMillis());
+        // Junk is also capped by count: a hostile publisher cannot fill the disk with it.
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM messages WHERE junk = 1 AND id < (SELECT id FROM messages"
+                + " WHERE junk = 1 ORDER BY id DESC LIMIT 1 OFFSET ?)")) {
+            p.setInt(1, MAX_JUNK_KEPT);
+            deleted += p.executeUpdate();
+        }
         return deleted;
     }
 

@@ -28,9 +28,13 @@ public final class StoreWriter implements AutoCloseable {
     public record Received(Inbound inbound, long receivedAt, Runnable ack) {
     }
 
-    /** What one committed batch held, for the in-memory state (called on the writer thread). */
+    /**
+     * What one committed batch held, for the in-memory state (called on the writer thread).
+     *
+     * @param junkNotKept junk counted but not stored (a flood keeps only a sample)
+     */
     public record Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
-                            List<Inbound.Reply> replies) {
+                            List<Inbound.Reply> replies, long junkNotKept) {
     }
 
     /** Told about each committed batch and about the store's health. */
@@ -53,12 +57,14 @@ public final class StoreWriter implements AutoCloseable {
     private final BootTracker boots;
     private final Thread thread;
     private final Object retryLock = new Object();
+    /** Tasks submitted by the writer thread itself (only it touches this list). */
+    private final List<Task<?>> ownTasks = new ArrayList<>();
+    /** Tasks that found the queue full; run at the writer's next turn (it polls at least every 200 ms). */
+    private final java.util.Queue<Task<?>> overflow = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile boolean running = true;
-    /** SQLite's size cap in pages (0 = none), applied by the writer itself, also while it retries. */
-    private volatile long maxPages;
-    private long appliedMaxPages;
+    private final SizeCap sizeCap = new SizeCap();
     private volatile String error;
 
     public StoreWriter(Database db, BootTracker boots, Clock clock, int capacity, Listener listener) {
@@ -86,20 +92,36 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    /** Runs a write on the writer thread, in its own transaction. */
+    /**
+     * Runs a write on the writer thread, in its own transaction. While ingest is paused by a store error
+     * these wait too: callers that must answer a person should wait with a timeout ({@link #await}).
+     */
     public <T> CompletableFuture<T> submit(Database.Work<T> work) {
         Task<T> task = new Task<>(work, new CompletableFuture<>());
-        if (!running) {
+        if (Thread.currentThread() == thread) {
+            // From a listener on this very thread: queue.put could wait on itself; run it after this batch.
+            ownTasks.add(task);
+        } else if (!running) {
             task.result.completeExceptionally(new StoreException("the store is closed", null));
-        } else {
-            try {
-                queue.put(task);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                task.result.completeExceptionally(e);
-            }
+        } else if (!queue.offer(task)) {
+            // Never wait for room: a caller may hold a lock the writer's listener needs (a deadlock).
+            overflow.add(task);
         }
         return task.result;
+    }
+
+    /** Waits for a submitted write at most 10 s; a store that is not writing is an error in words. */
+    public <T> T await(CompletableFuture<T> write) {
+        try {
+            return write.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StoreException("the store did not write within 10 s" + (error == null ? "" : ": " + error), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the store", e);
+        }
     }
 
     private record Task<T>(Database.Work<T> work, CompletableFuture<T> result) {
@@ -126,6 +148,9 @@ public final class StoreWriter implements AutoCloseable {
         List<Object> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
+                for (Task<?> t = overflow.poll(); t != null; t = overflow.poll()) {
+                    run(t);
+                }
                 Object first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -148,6 +173,11 @@ public final class StoreWriter implements AutoCloseable {
                 for (Task<?> t : tasks) {
                     run(t);
                 }
+                while (!ownTasks.isEmpty()) {
+                    List<Task<?>> mine = new ArrayList<>(ownTasks);
+                    ownTasks.clear();
+                    mine.forEach(this::run);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -164,14 +194,16 @@ public final class StoreWriter implements AutoCloseable {
         while (running) {
             Connection c = db.writer();
             try {
-                applySizeLimit(c);
+                if (db.dialect() == Dialect.SQLITE) {
+                    sizeCap.apply(c);
+                }
                 c.setAutoCommit(false);
                 Committed done = tables.write(c, received, readings, boots, clock.millis());
                 c.commit();
                 boots.commit();
                 tables.committed();
                 for (Received r : received) {
-                    r.ack().run();
+                    acknowledge(r);
                 }
                 long fresh = done.readings().stream().filter(StoredReading::inserted).count();
                 stored.addAndGet(fresh);
@@ -180,15 +212,23 @@ public final class StoreWriter implements AutoCloseable {
                     error = null;
                     listener.storeHealth(null);
                 }
-                listener.committed(done);
+                try {
+                    listener.committed(done);
+                } catch (RuntimeException e) {
+                    // Stored and acknowledged already: a listener bug must not make the batch run again.
+                    System.err.println("mothership: after a stored batch: " + e);
+                    e.printStackTrace();
+                }
                 return;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 boots.rollback();
                 rollbackQuietly(c);
-                String message = StoreErrors.describe(e, db.describe());
+                String message = e instanceof SQLException sql ? StoreErrors.describe(sql, db.describe())
+                        : db.describe() + ": internal error while storing a batch (" + e + "); nothing was acknowledged,"
+                        + " it is retried; please report this with the log";
                 try {
                     db.reopenWriter();
-                    appliedMaxPages = -1;
+                    sizeCap.newConnection();
                 } catch (SQLException reopen) {
                     message = StoreErrors.describe(reopen, db.describe());
                 }
@@ -209,22 +249,19 @@ public final class StoreWriter implements AutoCloseable {
      * disk (SQLITE_FULL), ingest pauses, and it resumes once the cap is raised. Ignored on PostgreSQL.
      */
     public void limitSize(long bytes) {
-        maxPages = bytes <= 0 ? 0 : Math.max(1, bytes / 4096);
+        sizeCap.set(bytes);
         synchronized (retryLock) {
             retryLock.notifyAll();
         }
     }
 
-    private void applySizeLimit(Connection c) throws SQLException {
-        long wanted = maxPages;
-        if (wanted == appliedMaxPages || wanted == 0 && appliedMaxPages == -1 || db.dialect() != Dialect.SQLITE) {
-            return;
+    /** One failed acknowledgement (a link that just dropped) must not keep the others from the broker. */
+    private static void acknowledge(Received r) {
+        try {
+            r.ack().run();
+        } catch (RuntimeException e) {
+            // The broker redelivers what it did not hear about; the store ignores it then.
         }
-        try (java.sql.Statement s = c.createStatement()) {
-            // SQLite's default maximum page count, when the cap is lifted.
-            s.execute("PRAGMA max_page_count = " + (wanted == 0 ? 4294967294L : wanted));
-        }
-        appliedMaxPages = wanted;
     }
 
     private <T> void run(Task<T> t) {
@@ -247,7 +284,7 @@ public final class StoreWriter implements AutoCloseable {
     private void reopenQuietly() {
         try {
             db.reopenWriter();
-            appliedMaxPages = -1;
+            sizeCap.newConnection();
         } catch (SQLException e) {
             // The next write reports it.
         }
@@ -262,13 +299,17 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private void failRemainingTasks() {
-        for (Object o : queue) {
+        List<Object> left = new ArrayList<>(queue);
+        left.addAll(overflow);
+        for (Object o : left) {
             if (o instanceof Task<?> t) {
                 t.result().completeExceptionally(new StoreException("the store closed before this write", null));
             }
         }
         queue.clear();
+        overflow.clear();
     }
+
 
     /** Stops after the batch in hand; what is still queued is not acknowledged, so the broker keeps it. */
     @Override

@@ -66,16 +66,14 @@ public final class WateringDesk {
 
     /** At start: the last day's waterings count toward the limits; returns each pot's last watering time. */
     public Map<String, Instant> load(Database db) {
-        Map<String, Instant> last = new java.util.HashMap<>();
         List<WateringView> day = LogTables.waterings(db, null, clock.instant().minus(WateringGuard.DAY).toEpochMilli(),
                 Integer.MAX_VALUE);
         for (WateringView w : day) {
             if (counts(w.outcome())) {
                 state(w.potId()).recent.add(new WateringGuard.Given(w.at(), w.ml()));
-                last.merge(w.potId(), w.at(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
-        return last;
+        return LogTables.lastWatered(db);
     }
 
     public void autoSwitch(boolean on) {

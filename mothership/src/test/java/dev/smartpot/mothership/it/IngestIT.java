@@ -125,6 +125,45 @@ class IngestIT {
                 .anyMatch(a -> a.kind().equals("OFFLINE") && a.potId().equals("pot-s")));
     }
 
+    @Test
+    void theTutorialsMosquittoPubAtQos0IsStoredToo() throws Exception {
+        for (String payload : new String[] {TestPot.reading("tut", 0, 48.6, 0), "Test to mothership #1"}) {
+            Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
+                    "-t", "to_mothership", "-m", payload).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "mosquitto_pub ran");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("tut").map(v -> v.state() == PlantState.OK).orElse(false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.messages(10).stream()
+                .anyMatch(m -> m.text().equals("Test to mothership #1") && !m.junk()));
+        try (TestPot after = new TestPot("tut2", broker.port())) {
+            after.publishReading(0, 50, 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("tut2").isPresent());
+        }
+    }
+
+    @Test
+    void ingestComesBackByItselfAfterTheBrokerWasKilled() throws Exception {
+        try (TestPot before = new TestPot("bk", broker.port())) {
+            for (int seq = 0; seq < 50; seq++) {
+                before.publishReading(seq, 50, 5000L * seq);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> rows("readings") == 50);
+        } catch (Exception linkGoneAtClose) {
+            // Closing the pot is all that failed.
+        }
+        broker.kill();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !engine.health().brokerConnected());
+        assertTrue(!engine.health().ok());
+        broker.restart();
+        await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().brokerConnected());
+        try (TestPot after = new TestPot("bk", broker.port())) {
+            for (int seq = 50; seq < 100; seq++) {
+                after.publishReading(seq, 50, 5000L * seq);
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 100);
+    }
+
     private long rows(String table) throws Exception {
         return count("SELECT count(*) FROM " + table);
     }

@@ -47,19 +47,21 @@ class PostgresIT {
                 pot.answer(cmd -> TestPot.ok(cmd, "\"acknowledged\""));
                 CommandView reply = engine.sendCommand("pg1", "received", "tester").get(10, TimeUnit.SECONDS);
                 assertEquals("ok", reply.status());
+                assertEquals("ok", engine.sendCommand("pg1", "water 50", "tester").get(10, TimeUnit.SECONDS).status());
                 assertTrue(engine.health().store().startsWith("PostgreSQL"));
             }
             // A restart rebuilds the pot from the store and keeps counting the same boot.
             try (MothershipEngine engine = new MothershipEngine(options); TestPot pot = new TestPot("pg1", broker.port())) {
                 engine.start();
                 assertEquals(300, engine.pot("pg1").orElseThrow().readings());
+                assertTrue(engine.pot("pg1").orElseThrow().lastWatered() != null, "last watered survives a restart");
                 await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
                 pot.publishReading(300, 61, 5000L * 300);
                 await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM readings") == 301);
                 assertEquals(0, count(url, "SELECT count(*) FROM readings WHERE boot <> 0"));
                 Series year = engine.series("pg1", Instant.now().minus(Duration.ofDays(365)), Instant.now().plusSeconds(3600), 1000);
                 assertEquals("1h", year.resolution());
-                assertEquals(1, engine.commandLog("pg1", 10).size());
+                assertEquals(2, engine.commandLog("pg1", 10).size());
                 assertEquals(2, count(url, "SELECT count(*) FROM schema_versions"));
             }
         }

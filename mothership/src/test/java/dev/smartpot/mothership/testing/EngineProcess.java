@@ -45,12 +45,12 @@ public final class EngineProcess implements AutoCloseable {
         return new EngineProcess(List.of(brokerUrl, jdbcUrl, clientId, group), log);
     }
 
-    /** Starts the child and waits until it is connected to the broker. */
+    /** Starts the child and waits until it is subscribed (from then on nothing published is missed). */
     public void start() throws IOException {
         Files.deleteIfExists(log);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Awaitility.await("the mothership child connected").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50)).until(() -> output().contains("mothership: connected to"));
+                .pollInterval(Duration.ofMillis(50)).until(() -> output().contains("mothership: receiving"));
     }
 
     public String output() throws IOException {

@@ -88,6 +88,19 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a power cut would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the killed mosquitto did not exit within 10 s");
+        }
+    }
+
+    /** Starts again on the same port and config. */
+    public void restart() throws IOException {
+        launch();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

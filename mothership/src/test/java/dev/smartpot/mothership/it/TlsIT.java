@@ -1,0 +1,65 @@
+package dev.smartpot.mothership.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.smartpot.mothership.api.PlantState;
+import dev.smartpot.mothership.engine.EngineOptions;
+import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.testing.MosquittoBroker;
+import dev.smartpot.mothership.testing.TestPot;
+
+/** TLS to the broker as the pots do it: trust only the CA file given; another CA's broker is refused. */
+class TlsIT {
+
+    @Test
+    void connectsWithTheBrokersCaAndRefusesAnotherCa() throws Exception {
+        Path dir = Files.createTempDirectory("mship-tls");
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
+                "-subj", "/CN=test-ca");
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key", "-out", "other.crt", "-days", "2",
+                "-subj", "/CN=other-ca");
+        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+        Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
+        int tlsPort = MosquittoBroker.freePort();
+        try (MosquittoBroker broker = MosquittoBroker.start(String.join("\n", "listener " + tlsPort + " 127.0.0.1",
+                "cafile " + dir.resolve("ca.crt"), "certfile " + dir.resolve("server.crt"), "keyfile " + dir.resolve("server.key")))) {
+            String url = "ssl://127.0.0.1:" + tlsPort;
+            try (MothershipEngine wrongCa = new MothershipEngine(EngineOptions.sqlite(
+                    new BrokerOptions(url, null, null, dir.resolve("other.crt"), "m-wrong", null, false), dir.resolve("w.db")))) {
+                wrongCa.start();
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !wrongCa.health().brokerConnected());
+            }
+            try (MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(
+                    new BrokerOptions(url, null, null, dir.resolve("ca.crt"), "m-tls", null, false), dir.resolve("m.db")));
+                 TestPot pot = new TestPot("tls1", broker.port())) {
+                engine.start();
+                await().atMost(Duration.ofSeconds(15)).until(() -> engine.health().brokerConnected());
+                pot.publishReading(0, 50, 0);
+                await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("tls1").map(v -> v.state() == PlantState.OK).orElse(false));
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("server.crt")));
+    }
+
+    private static void openssl(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + Files.readString(dir.resolve("openssl.log")));
+        }
+    }
+}

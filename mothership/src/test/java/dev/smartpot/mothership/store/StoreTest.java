@@ -1,0 +1,141 @@
+package dev.smartpot.mothership.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.smartpot.mothership.api.Series;
+import dev.smartpot.mothership.ingest.Inbound;
+
+/** The store on a real SQLite file: schema versions, rollups, resolutions for charts, retention. */
+class StoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+
+    private Path file;
+    private Database db;
+    private StoreWriter writer;
+    private final AtomicLong acks = new AtomicLong();
+
+    @BeforeEach
+    void open() throws Exception {
+        file = Files.createTempDirectory("mship-store").resolve("m.db");
+        db = Database.sqlite(file);
+        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(NOW, ZoneOffset.UTC), 10_000, new StoreWriter.Listener() {
+            @Override
+            public void committed(StoreWriter.Committed batch) {
+            }
+
+            @Override
+            public void storeHealth(String error) {
+            }
+        });
+        writer.start();
+    }
+
+    @AfterEach
+    void close() {
+        writer.close();
+        db.close();
+    }
+
+    /** A year of one pot, hourly, with the pot's own timestamps (moisture = hour of day). */
+    private void aYearHourly(int hours) {
+        for (int h = 0; h < hours; h++) {
+            long ts = NOW.minus(Duration.ofHours(hours - h)).toEpochMilli();
+            writer.offer(new StoreWriter.Received(new Inbound.Reading("p", null, h, 2000, (double) (h % 24), null,
+                    3_600_000L * h, ts, 0, null), ts, acks::incrementAndGet));
+        }
+    }
+
+    @Test
+    void schemaVersionsAreAppliedOnceAndReopeningChangesNothing() throws Exception {
+        db.close();
+        db = Database.sqlite(file);
+        assertEquals(1L, (long) db.read(c -> count(c, "SELECT count(*) FROM schema_versions")));
+    }
+
+    @Test
+    void seriesPicksTheCoarsestResolutionThatStillDrawsAChart() throws Exception {
+        aYearHourly(24 * 365);
+        org.awaitility.Awaitility.await().until(() -> acks.get() == 24 * 365);
+        ReadingQueries q = new ReadingQueries(db);
+        Series year = q.series("p", NOW.minus(Duration.ofDays(365)), NOW, 1000);
+        assertEquals("1h", year.resolution());
+        assertEquals(24 * 365, year.time().length);
+        Series week = q.series("p", NOW.minus(Duration.ofDays(7)), NOW, 1000);
+        assertEquals("5m", week.resolution());
+        Series hours = q.series("p", NOW.minus(Duration.ofHours(5)), NOW, 1000);
+        assertEquals("raw", hours.resolution());
+        assertEquals(5, hours.time().length);
+        assertEquals(24 * 365, q.countAndDropped("p")[0]);
+    }
+
+    @Test
+    void retentionDropsOldRawReadingsButKeepsTheHourlyRollups() throws Exception {
+        aYearHourly(24 * 60);
+        org.awaitility.Awaitility.await().until(() -> acks.get() == 24 * 60);
+        long deleted = writer.submit(c -> Retention.DEFAULT.apply(c, NOW.toEpochMilli())).join();
+        assertEquals(24 * 30, deleted);
+        assertEquals(24L * 30, (long) db.read(c -> count(c, "SELECT count(*) FROM readings")));
+        assertEquals(24L * 60, (long) db.read(c -> count(c, "SELECT count(*) FROM rollup_1h")));
+    }
+
+    @Test
+    void aDuplicateBatchAddsNothingToTheRollups() throws Exception {
+        List<StoreWriter.Received> twice = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            twice.add(new StoreWriter.Received(new Inbound.Reading("p", null, 0, 2000, 40.0, null, 0L, NOW.toEpochMilli(), 0,
+                    null), NOW.toEpochMilli(), acks::incrementAndGet));
+        }
+        twice.forEach(writer::offer);
+        org.awaitility.Awaitility.await().until(() -> acks.get() == 2);
+        assertEquals(1L, (long) db.read(c -> count(c, "SELECT sum(readings) FROM rollup_5m")));
+        assertEquals(1, writer.duplicates());
+    }
+
+    @Test
+    void aJunkFloodIsCountedButOnlyASampleIsKept() {
+        for (int i = 0; i < 300; i++) {
+            writer.offer(new StoreWriter.Received(new Inbound.Message("to_mothership", "x" + i, true, "malformed JSON"),
+                    NOW.toEpochMilli(), acks::incrementAndGet));
+        }
+        writer.offer(new StoreWriter.Received(new Inbound.Message("to_mothership", "Test to mothership #1", false, null),
+                NOW.toEpochMilli(), acks::incrementAndGet));
+        org.awaitility.Awaitility.await().until(() -> acks.get() == 301);
+        assertEquals((long) IngestTables.JUNK_KEPT_PER_MINUTE + 1, (long) db.read(c -> count(c, "SELECT count(*) FROM messages")));
+    }
+
+    @Test
+    void errorsNameTheFileAndTheFix() {
+        java.sql.SQLException full = new java.sql.SQLException("[SQLITE_FULL] database or disk is full");
+        String m = StoreErrors.describe(full, "SQLite /data/m.db");
+        assertTrue(m.startsWith("SQLite /data/m.db: the disk is full"), m);
+        String ro = StoreErrors.describe(new java.sql.SQLException("[SQLITE_READONLY] attempt to write a readonly database"),
+                "SQLite /data/m.db");
+        assertTrue(ro.contains("not writable") && ro.contains("write access"), ro);
+    }
+
+    private static long count(Connection c, String sql) throws java.sql.SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
