@@ -115,7 +115,7 @@ class SharedIngestIT {
         }
     }
 
-    /** Pots s0..s4, one reading each every 2 ms (2,500 readings/s in all), QoS 1, no boot counter. */
+    /** Pots s0..s4, one reading each every 2 ms of real time (2,500 readings/s in all), QoS 1, no boot counter. */
     private static void publish(int port, AtomicInteger published, CountDownLatch bothBack) {
         TestPot[] pots = new TestPot[POTS];
         try {
@@ -123,6 +123,7 @@ class SharedIngestIT {
                 pots[i] = new TestPot("s" + i, port);
             }
             long next = System.nanoTime();
+            long firstTs = System.currentTimeMillis() - 5000L * PER_POT;
             for (int seq = 0; seq < PER_POT; seq++) {
                 if (seq == WET_FROM_SEQ && !bothBack.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the killed instance did not come back within 60 s");
@@ -130,8 +131,13 @@ class SharedIngestIT {
                 if (seq == WET_FROM_SEQ) {
                     next = System.nanoTime();
                 }
-                for (TestPot p : pots) {
-                    p.publishReading(seq, seq < DRY_FROM_SEQ ? 60 : seq < WET_FROM_SEQ ? 10 : 90, 5000L * seq);
+                for (int i = 0; i < POTS; i++) {
+                    double moisture = seq < DRY_FROM_SEQ ? 60 : seq < WET_FROM_SEQ ? 10 : 90;
+                    // The pot's own clock, 5 s a reading as a real pot's: the publisher's pace (and its pause
+                    // while the killed instance restarts) must not read as a pot gone silent (STALE).
+                    String json = TestPot.reading("s" + i, seq, moisture, 5000L * seq)
+                            .replace("}", ",\"ts\":" + (firstTs + 5000L * seq) + "}");
+                    pots[i].publish("to_mothership/s" + i, json, false);
                     published.incrementAndGet();
                 }
                 next += ROUND_NANOS;
