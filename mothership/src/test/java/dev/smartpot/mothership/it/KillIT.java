@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,15 @@ class KillIT {
              EngineProcess mothership = new EngineProcess(broker.url(), db, dir.resolve("child.log"))) {
             mothership.start();
             AtomicInteger published = new AtomicInteger();
+            CountDownLatch killed = new CountDownLatch(1);
             Thread publisher = new Thread(() -> {
                 try (TestPot a = new TestPot("k0", broker.port());
                      TestPot b = new TestPot("k1", broker.port()); TestPot c = new TestPot("k2", broker.port())) {
                     TestPot[] all = {a, b, c};
                     for (int seq = 0; seq < PER_POT; seq++) {
+                        if (seq == PER_POT / 2 && !killed.await(60, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the mothership was not killed within 60 s");
+                        }
                         for (TestPot p : all) {
                             p.publishReading(seq, 40 + seq % 20, 5000L * seq);
                             published.incrementAndGet();
@@ -51,12 +57,13 @@ class KillIT {
                 }
             });
             publisher.start();
+            // Killed mid-ingest: the first half is still being stored (and maybe still published).
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(db) && count(db, "SELECT count(*) FROM readings") > 400);
             mothership.kill();
             long atKill = count(db, "SELECT count(*) FROM readings");
-            int publishedAtKill = published.get();
-            // Pots go on publishing while the mothership is down: the broker queues for its session.
-            await().atMost(Duration.ofSeconds(60)).until(() -> published.get() > publishedAtKill + 300);
+            // The second half is published while the mothership is down: the broker queues it for its session.
+            killed.countDown();
+            await().atMost(Duration.ofSeconds(60)).until(() -> published.get() > POTS * PER_POT / 2 + 300);
             mothership.start();
             publisher.join(120_000);
             assertEquals(POTS * PER_POT, published.get(), "the publisher finished");

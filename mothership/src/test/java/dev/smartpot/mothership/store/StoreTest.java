@@ -123,6 +123,17 @@ class StoreTest {
     }
 
     @Test
+    void lastWateredIsKeptHoweverLongAgo() {
+        Instant longAgo = NOW.minus(Duration.ofDays(40));
+        for (String outcome : new String[] {"done", "refused"}) {
+            dev.smartpot.mothership.api.WateringView w = new dev.smartpot.mothership.api.WateringView(0, "p", 100, "manual",
+                    "alice", outcome.equals("done") ? longAgo : NOW, outcome, null, 20.0, null);
+            writer.submit(c -> LogTables.insertWatering(c, w)).join();
+        }
+        assertEquals(java.util.Map.of("p", longAgo), LogTables.lastWatered(db), "a refusal is not a watering");
+    }
+
+    @Test
     void errorsNameTheFileAndTheFix() {
         java.sql.SQLException full = new java.sql.SQLException("[SQLITE_FULL] database or disk is full");
         String m = StoreErrors.describe(full, "SQLite /data/m.db");
