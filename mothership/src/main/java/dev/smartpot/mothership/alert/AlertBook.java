@@ -81,10 +81,15 @@ public final class AlertBook {
         }
         Instant now = clock.instant();
         AlertView draft = new AlertView(0, potId, kind, message, now, null, null, null);
-        CompletableFuture<AlertView> stored = writer.submit(c -> LogTables.insertAlert(c, draft))
-                .thenApply(id -> new AlertView(id, potId, kind, message, now, null, null, null));
+        CompletableFuture<LogTables.Raised> raised = writer.submit(c -> LogTables.raiseAlert(c, draft));
+        CompletableFuture<AlertView> stored = raised.thenApply(LogTables.Raised::alert);
         mine.put(kind, stored);
-        stored.thenAccept(a -> sink.alert(a, "raised"));
+        // Another instance sharing the database may have raised it first: then that one announced it.
+        raised.thenAccept(r -> {
+            if (r.fresh()) {
+                sink.alert(r.alert(), "raised");
+            }
+        });
     }
 
     public synchronized boolean isOpen(String potId, String kind) {
@@ -100,11 +105,16 @@ public final class AlertBook {
             return;
         }
         Instant now = clock.instant();
-        alert.thenCompose(a -> {
+        alert.thenAccept(a -> {
             AlertView closed = new AlertView(a.id(), a.potId(), a.kind(), a.message(), a.raisedAt(), now,
                     a.acknowledgedAt(), a.acknowledgedBy());
-            return writer.submit(c -> LogTables.updateAlert(c, closed)).thenApply(v -> closed);
-        }).thenAccept(a -> sink.alert(a, "closed"));
+            // Closed once: when another instance sharing the database closed it first, it announced it.
+            writer.submit(c -> LogTables.closeAlert(c, a.id(), now)).thenAccept(closedHere -> {
+                if (closedHere) {
+                    sink.alert(closed, "closed");
+                }
+            });
+        });
     }
 
     /**

@@ -36,6 +36,7 @@ import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.PotTable;
 import dev.smartpot.mothership.store.ReadingQueries;
+import dev.smartpot.mothership.store.RulesLock;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.mothership.watering.WateringDesk;
 
@@ -63,6 +64,8 @@ public final class MothershipEngine implements Mothership {
     private CommandDesk commands;
     private WateringDesk watering;
     private ScheduledExecutorService timer;
+    /** Held by the one instance (of several sharing a database) that runs the automatic watering rules. */
+    private RulesLock rulesLock;
     private Instant startedAt;
     private long junkAtStart;
     private final java.util.concurrent.atomic.AtomicLong junkSinceStart = new java.util.concurrent.atomic.AtomicLong();
@@ -78,6 +81,7 @@ public final class MothershipEngine implements Mothership {
         db = options.jdbcUrl() != null ? Database.open(options.jdbcUrl(), options.dbUser(), options.dbPassword())
                 : Database.sqlite(options.sqliteFile());
         queries = new ReadingQueries(db);
+        rulesLock = new RulesLock(db);
         pots.load(db, queries, boots, startedAt);
         junkAtStart = LogTables.junkCount(db);
         writer = new StoreWriter(db, boots, clock, options.writeQueue(), new Committer(this));
@@ -114,12 +118,14 @@ public final class MothershipEngine implements Mothership {
     /** Re-decides every pot's state (STALE needs only time to pass) and runs the watering rules. */
     void evaluateAll() {
         try {
-            // Watering needs the link: a command sent while it is down would only fail.
+            // Watering needs the link: a command sent while it is down would only fail. Of several instances
+            // sharing a database, only the holder of the rules lock runs the automatic rules.
             boolean canWater = mqtt.connected();
+            boolean rulesHere = canWater && rulesLock.held();
             for (LivePot p : pots.all()) {
                 evaluate(p);
                 if (canWater) {
-                    watering.tick(p);
+                    watering.tick(p, rulesHere);
                 }
             }
         } catch (RuntimeException e) {
@@ -315,6 +321,9 @@ public final class MothershipEngine implements Mothership {
         }
         if (writer != null) {
             writer.close();
+        }
+        if (rulesLock != null) {
+            rulesLock.close();
         }
         events.close();
         if (db != null) {

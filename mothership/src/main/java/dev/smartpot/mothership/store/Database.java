@@ -81,6 +81,11 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /** A connection of its own, outside the writer and the readers (e.g. to hold a session lock). */
+    Connection newConnection() throws SQLException {
+        return open();
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -145,14 +145,47 @@ public final class LogTables {
 
     // --- alerts
 
-    public static long insertAlert(Connection c, AlertView v) throws SQLException {
+    /**
+     * What raising an alert did: stored it ({@code fresh}), or found this pot's alert of this kind already
+     * open (another mothership instance on the same database raised it first) and returned that one.
+     */
+    public record Raised(AlertView alert, boolean fresh) {
+    }
+
+    /** Stores a new open alert unless the pot already has one of this kind open (a unique index decides). */
+    public static Raised raiseAlert(Connection c, AlertView v) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts (pot_id, kind, message, raised_at) VALUES (?, ?, ?, ?)"
-                + " RETURNING id")) {
+                + " ON CONFLICT DO NOTHING RETURNING id")) {
             p.setString(1, v.potId());
             p.setString(2, v.kind());
             p.setString(3, v.message());
             p.setLong(4, v.raisedAt().toEpochMilli());
-            return returnedId(p);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    return new Raised(new AlertView(r.getLong(1), v.potId(), v.kind(), v.message(), v.raisedAt(),
+                            null, null, null), true);
+                }
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT id, pot_id, kind, message, raised_at, closed_at,"
+                + " acknowledged_at, acknowledged_by FROM alerts WHERE pot_id = ? AND kind = ? AND closed_at IS NULL")) {
+            q.setString(1, v.potId());
+            q.setString(2, v.kind());
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("alert " + v.kind() + " of pot " + v.potId() + " was neither stored nor open");
+                }
+                return new Raised(alertRow(r), false);
+            }
+        }
+    }
+
+    /** Closes an open alert; false when it was closed already (by another instance sharing the database). */
+    public static boolean closeAlert(Connection c, long id, Instant closedAt) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE alerts SET closed_at = ? WHERE id = ? AND closed_at IS NULL")) {
+            p.setLong(1, closedAt.toEpochMilli());
+            p.setLong(2, id);
+            return p.executeUpdate() == 1;
         }
     }
 

@@ -19,12 +19,31 @@ import java.util.List;
 public final class Migrations {
 
     /** Every migration this build ships, in order. Add a file here and to resources/.../db/. */
-    static final List<String> FILES = List.of("V001__schema.sql");
+    static final List<String> FILES = List.of("V001__schema.sql", "V002__one_open_alert.sql");
 
     private Migrations() {
     }
 
+    /** PostgreSQL advisory lock key: instances starting together on one database migrate one at a time. */
+    private static final long MIGRATION_LOCK = 0x736d617274706f74L;
+
     public static int apply(Connection c, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            }
+            try {
+                return applyLocked(c, dialect);
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                }
+            }
+        }
+        return applyLocked(c, dialect);
+    }
+
+    private static int applyLocked(Connection c, Dialect dialect) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {

@@ -139,6 +139,14 @@ public final class WateringDesk {
 
     /** Runs every evaluation tick: the effect check of the last watering, then the automatic rule. */
     public void tick(LivePot pot) {
+        tick(pot, true);
+    }
+
+    /**
+     * @param automaticRules false on an instance that is not the one running the automatic rules (several
+     *                       instances sharing a database): only the effect check of its own waterings runs
+     */
+    public void tick(LivePot pot, boolean automaticRules) {
         PotWatering pw = pots.get(pot.id());
         PotSettings s = pot.settings();
         if (pw == null && !(s.autoWater() && pot.state() == PlantState.DRY)) {
@@ -165,7 +173,7 @@ public final class WateringDesk {
                             + " because " + why + "; check the pump, the tank and the sensor, then acknowledge this alert");
                 }
             }
-            if (!s.autoWater() || pot.state() != PlantState.DRY || pw.inFlight || pw.pending != null) {
+            if (!automaticRules || !s.autoWater() || pot.state() != PlantState.DRY || pw.inFlight || pw.pending != null) {
                 return;
             }
         }

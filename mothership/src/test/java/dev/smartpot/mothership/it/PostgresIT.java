@@ -62,7 +62,7 @@ class PostgresIT {
                 Series year = engine.series("pg1", Instant.now().minus(Duration.ofDays(365)), Instant.now().plusSeconds(3600), 1000);
                 assertEquals("1h", year.resolution());
                 assertEquals(2, engine.commandLog("pg1", 10).size());
-                assertEquals(1, count(url, "SELECT count(*) FROM schema_versions"));
+                assertEquals(2, count(url, "SELECT count(*) FROM schema_versions"));
             }
         }
     }

@@ -97,4 +97,16 @@ class StateRulesTest {
         }
         assertEquals(5000, c.intervalMs());
     }
+
+    @Test
+    void percentIsWrittenAsStringFormatWouldWriteIt() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = -20_000; i <= 20_000; i++) {
+            double[] values = {i / 100.0, i / 1000.0, i / 7.0, random.nextDouble() * 200 - 50};
+            for (double v : values) {
+                assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", v), StateRules.percent(v), "for " + v);
+            }
+        }
+        assertEquals("NaN%", StateRules.percent(Double.NaN));
+    }
 }

@@ -15,8 +15,8 @@ import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.ingest.BrokerOptions;
 
 /**
- * The engine in a child JVM, so a test can SIGKILL it as a power cut would. {@link #main} is the child:
- * {@code EngineProcess BROKER_URL SQLITE_FILE}; it runs until killed.
+ * The engine in a child JVM, so a test can SIGKILL it as a power cut would. {@link #main} is the child;
+ * it runs until killed.
  */
 public final class EngineProcess implements AutoCloseable {
 
@@ -25,10 +25,24 @@ public final class EngineProcess implements AutoCloseable {
     private Process process;
 
     public EngineProcess(String brokerUrl, Path sqliteFile, Path log) {
+        this(List.of(brokerUrl, sqliteFile.toString()), log);
+    }
+
+    private EngineProcess(List<String> args, Path log) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        this.command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                EngineProcess.class.getName(), brokerUrl, sqliteFile.toString());
+        List<String> c = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                EngineProcess.class.getName()));
+        c.addAll(args);
+        this.command = List.copyOf(c);
         this.log = log;
+    }
+
+    /**
+     * One of several instances sharing the ingest: MQTT 5, readings in {@code $share/GROUP/...}, its own
+     * client id (its persistent session), all writing to one PostgreSQL.
+     */
+    public static EngineProcess sharing(String brokerUrl, String clientId, String group, String jdbcUrl, Path log) {
+        return new EngineProcess(List.of(brokerUrl, jdbcUrl, clientId, group), log);
     }
 
     /** Starts the child and waits until it is subscribed (from then on nothing published is missed). */
@@ -58,9 +72,13 @@ public final class EngineProcess implements AutoCloseable {
         }
     }
 
+    /** {@code BROKER_URL SQLITE_FILE}, or {@code BROKER_URL JDBC_URL CLIENT_ID SHARED_GROUP}. */
     public static void main(String[] args) throws Exception {
-        MothershipEngine engine = new MothershipEngine(
-                EngineOptions.sqlite(BrokerOptions.plain(args[0]), new File(args[1]).toPath()));
+        EngineOptions options = args.length == 2
+                ? EngineOptions.sqlite(BrokerOptions.plain(args[0]), new File(args[1]).toPath())
+                : EngineOptions.postgres(new BrokerOptions(args[0], null, null, null, args[2], args[3], true),
+                        args[1], null, null);
+        MothershipEngine engine = new MothershipEngine(options);
         engine.start();
         System.out.println("mothership child started");
         Thread.currentThread().join();

@@ -1,0 +1,132 @@
+package dev.smartpot.bench.mothership;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+
+/**
+ * Stand-in pots for the benchmarks: a few HiveMQ async clients in this JVM publishing the pots' JSON
+ * readings at QoS 1 on {@code to_mothership/{id}}, either flat out (a bounded window of unacknowledged
+ * publishes per client) or paced like a fleet (each pot once per interval, spread evenly).
+ */
+final class ReadingPublishers implements AutoCloseable {
+
+    /** Unacknowledged publishes per client: enough to keep the broker busy, bounded so memory is too. */
+    private static final int WINDOW = 1_000;
+
+    private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
+
+    ReadingPublishers(int port, int count, String idPrefix) throws Exception {
+        for (int i = 0; i < count; i++) {
+            Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().identifier(idPrefix + i)
+                    .serverHost("127.0.0.1").serverPort(port).buildAsync();
+            c.connectWith().cleanStart(true).send().get(10, TimeUnit.SECONDS);
+            clients.add(c);
+        }
+    }
+
+    static String potId(int index) {
+        return String.format("p%05d", index);
+    }
+
+    static int potIndex(String id) {
+        return Integer.parseInt(id, 1, id.length(), 10);
+    }
+
+    static byte[] reading(int pot, long seq, long tsMillis) {
+        String id = potId(pot);
+        double moisture = 40 + (seq + pot) % 30;
+        StringBuilder b = new StringBuilder(128).append("{\"id\":\"").append(id).append("\",\"seq\":").append(seq)
+                .append(",\"raw\":").append(3000 - (int) (moisture * 15)).append(",\"moisture\":").append(moisture)
+                .append(",\"uptime_ms\":").append(5000 * seq).append(",\"ts\":").append(tsMillis).append('}');
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One reading from pot "probe" (not one of the numbered pots), acknowledged by the broker. */
+    void probe(long seq) throws Exception {
+        clients.get(0).publishWith().topic("to_mothership/probe")
+                .payload(("{\"id\":\"probe\",\"seq\":" + seq + ",\"raw\":2000,\"moisture\":50.0,\"uptime_ms\":"
+                        + 5000 * seq + "}").getBytes(StandardCharsets.UTF_8))
+                .qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Publishes {@code perPot} readings for each of {@code pots} pots as fast as the broker takes them, every
+     * client on its own thread, and returns when all are acknowledged by the broker.
+     */
+    void flood(int pots, int perPot) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < clients.size(); k++) {
+            Mqtt5AsyncClient c = clients.get(k);
+            int first = k;
+            Thread t = new Thread(() -> {
+                Semaphore window = new Semaphore(WINDOW);
+                long now = System.currentTimeMillis();
+                for (int seq = 0; seq < perPot; seq++) {
+                    for (int pot = first; pot < pots; pot += clients.size()) {
+                        window.acquireUninterruptibly();
+                        c.publishWith().topic("to_mothership/" + potId(pot)).payload(reading(pot, seq, now))
+                                .qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, e) -> window.release());
+                    }
+                }
+                window.acquireUninterruptibly(WINDOW);
+            }, "bench-publisher-" + k);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    /**
+     * A fleet: each pot publishes once per {@code intervalMs}, the pots spread evenly over the interval, for
+     * {@code rounds} intervals. {@code publishedAt[pot * rounds + seq]} gets the publish's nanoTime.
+     */
+    void paced(int pots, long intervalMs, int rounds, long[] publishedAt) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long step = TimeUnit.MILLISECONDS.toNanos(intervalMs) / pots;
+        for (int k = 0; k < clients.size(); k++) {
+            Mqtt5AsyncClient c = clients.get(k);
+            int first = k;
+            Thread t = new Thread(() -> {
+                for (int seq = 0; seq < rounds; seq++) {
+                    for (int pot = first; pot < pots; pot += clients.size()) {
+                        long due = start + (seq * (long) pots + pot) * step;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        publishedAt[pot * rounds + seq] = System.nanoTime();
+                        c.publishWith().topic("to_mothership/" + potId(pot))
+                                .payload(reading(pot, seq, System.currentTimeMillis())).qos(MqttQos.AT_LEAST_ONCE).send();
+                    }
+                }
+            }, "bench-fleet-" + k);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Mqtt5AsyncClient c : clients) {
+            try {
+                c.disconnect().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Gone already: nothing to close.
+            }
+        }
+    }
+}
