@@ -1,7 +1,9 @@
 package dev.smartpot.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -72,8 +74,21 @@ public final class BenchMain extends BenchOptions implements Callable<Integer> {
         }
         long seconds = (System.currentTimeMillis() - started) / 1000;
         report.append("The whole run took ").append(seconds / 60).append(" min ").append(seconds % 60).append(" s.\n");
-        Files.writeString(out, report.toString());
+        Files.writeString(out, report + othersSections(out));
         log.println("bench: done in " + seconds / 60 + " min " + seconds % 60 + " s; wrote " + out.toAbsolutePath());
+    }
+
+    /** Where the sections other benchmarks write begin (scripts/bench-mothership, the deep-sleep report). */
+    static final String OTHERS_MARKER = "<!-- Sections below are written by other benchmarks; scripts/bench keeps them. -->";
+
+    /** The sections of {@code out} that other benchmarks wrote, kept as they are; empty if there are none. */
+    static String othersSections(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String existing = Files.readString(out);
+        int at = existing.indexOf(OTHERS_MARKER);
+        return at < 0 ? "" : "\n" + existing.substring(at);
     }
 
     private void section(String title, String method, Table table, String after) {
