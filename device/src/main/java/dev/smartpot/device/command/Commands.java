@@ -21,8 +21,6 @@ import dev.smartpot.device.text.PayloadBuffer;
  */
 public final class Commands {
 
-    /** How much of a command a reply echoes back. */
-    private static final int ECHO_MAX = 64;
     private static final String HELP = "received: confirm a message | read: publish a reading now | "
             + "interval <duration>: time between readings, 100ms to 1h, e.g. interval 30s | "
             + "calibrate dry|wet [counts]: the sensor's counts in dry air / in water, read now or given | "
@@ -80,13 +78,13 @@ public final class Commands {
                 return false;
             }
             log.info("command rejected: " + parser.error());
-            error(reply, payload, length, parser.error());
+            Replies.error(reply, payload, length, parser.error());
             return true;
         }
         switch (parser.command()) {
             case CommandParser.RECEIVED:
                 log.info("received notification from mothership");
-                ok(reply, payload, length).append("\"acknowledged\"}");
+                Replies.ok(reply, payload, length).append("\"acknowledged\"}");
                 break;
             case CommandParser.READ:
                 read(reply, payload, length);
@@ -107,7 +105,7 @@ public final class Commands {
                 water(now, reply, payload, length, (int) parser.value());
                 break;
             case CommandParser.STATUS:
-                status(now, ok(reply, payload, length));
+                status(now, Replies.ok(reply, payload, length));
                 reply.append('}');
                 break;
             case CommandParser.REBOOT:
@@ -116,10 +114,10 @@ public final class Commands {
                 }
                 log.warn("reboot requested by the mothership");
                 rebootReason = "requested by the mothership";
-                ok(reply, payload, length).append("\"rebooting\"}");
+                Replies.ok(reply, payload, length).append("\"rebooting\"}");
                 break;
             default:
-                JsonText.appendString(ok(reply, payload, length), HELP).append('}');
+                JsonText.appendString(Replies.ok(reply, payload, length), HELP).append('}');
                 break;
         }
         return true;
@@ -138,7 +136,7 @@ public final class Commands {
         int code = pot.readNow();
         long seq = pot.readingsTaken() - 1;
         log.info("command: reading #" + seq + " taken now");
-        ok(reply, payload, length).append("{\"seq\":").append(seq).append(',');
+        Replies.ok(reply, payload, length).append("{\"seq\":").append(seq).append(',');
         appendReading(reply, code);
         reply.append("}}");
     }
@@ -147,9 +145,9 @@ public final class Commands {
         pot.changeInterval(millis);
         String notSaved = settings.saveInterval(millis);
         log.info("command: a reading every " + Durations.format(millis) + " from now on");
-        ok(reply, payload, length).append("{\"interval\":");
+        Replies.ok(reply, payload, length).append("{\"interval\":");
         JsonText.appendString(reply, Durations.format(millis)).append('}');
-        warning(reply, notSaved);
+        Replies.warning(reply, notSaved);
     }
 
     private void calibrate(PayloadBuffer reply, byte[] payload, int length, int which, int given) {
@@ -184,8 +182,8 @@ public final class Commands {
         scale.calibrate(dry, wet);
         String notSaved = settings.saveCalibration(dry, wet);
         log.info("command: calibrated " + name + " = " + counts + " counts (dry " + dry + ", wet " + wet + ")");
-        ok(reply, payload, length).append("{\"raw_dry\":").append(dry).append(",\"raw_wet\":").append(wet).append('}');
-        warning(reply, notSaved);
+        Replies.ok(reply, payload, length).append("{\"raw_dry\":").append(dry).append(",\"raw_wet\":").append(wet).append('}');
+        Replies.warning(reply, notSaved);
     }
 
     private void water(long now, PayloadBuffer reply, byte[] payload, int length, int ml) {
@@ -211,7 +209,7 @@ public final class Commands {
             return;
         }
         log.info("command: watered " + ml + " ml");
-        ok(reply, payload, length).append("{\"watered_ml\":").append(ml)
+        Replies.ok(reply, payload, length).append("{\"watered_ml\":").append(ml)
                 .append(",\"max_run_s\":").append(CommandLimiter.seconds(pumpMaxRunMillis)).append("}}");
     }
 
@@ -257,53 +255,14 @@ public final class Commands {
         }
     }
 
-    private static PayloadBuffer ok(PayloadBuffer out, byte[] payload, int length) {
-        start(out, true, payload, length);
-        return out.append(",\"result\":");
-    }
-
     private void rejected(PayloadBuffer out, byte[] payload, int length, String message) {
         log.info("command rejected: " + message);
-        error(out, payload, length, message);
+        Replies.error(out, payload, length, message);
     }
 
     /** A well-formed command the pot will not run now: the reply says why and when it may. */
     private void refused(PayloadBuffer out, byte[] payload, int length, String message, long nextAllowedMillis) {
         log.info("command refused: " + message);
-        start(out, false, payload, length);
-        out.append(",\"error\":");
-        JsonText.appendString(out, message).append(",\"next_allowed_in_s\":").append(CommandLimiter.seconds(nextAllowedMillis)).append('}');
-    }
-
-    private static void error(PayloadBuffer out, byte[] payload, int length, String message) {
-        start(out, false, payload, length);
-        out.append(",\"error\":");
-        JsonText.appendString(out, message).append('}');
-    }
-
-    private static void warning(PayloadBuffer out, String notSaved) {
-        if (notSaved != null) {
-            out.append(",\"warning\":");
-            JsonText.appendString(out, "not saved (" + notSaved + "): this setting lasts until the next reboot");
-        }
-        out.append('}');
-    }
-
-    private static void start(PayloadBuffer out, boolean ok, byte[] payload, int length) {
-        out.clear();
-        out.append(ok ? "{\"ok\":true,\"command\":" : "{\"ok\":false,\"command\":");
-        if (payload == null) {
-            out.append("\"(").append(length).append(" bytes, not kept)\"");
-            return;
-        }
-        int start = 0;
-        int end = length;
-        while (start < end && (payload[start] & 0xff) <= ' ') {
-            start++;
-        }
-        while (end > start && (payload[end - 1] & 0xff) <= ' ') {
-            end--;
-        }
-        JsonText.appendEcho(out, payload, start, end, ECHO_MAX);
+        Replies.refused(out, payload, length, message, CommandLimiter.seconds(nextAllowedMillis));
     }
 }
