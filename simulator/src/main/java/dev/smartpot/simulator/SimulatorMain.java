@@ -72,7 +72,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             return EXIT_CONFIG;
         }
         BrokerChoice brokers = new BrokerChoice(broker, port);
-        String brokerProblem = brokers.problemWith(source);
+        String brokerProblem = brokers.decide(source);
         if (brokerProblem != null) {
             err.println("simulate: " + brokerProblem);
             return EXIT_CONFIG;
@@ -106,6 +106,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                 return EXIT_CONFIG;
             }
         }
+        out.println(brokers.describe(String.join(", ", settings.device.brokers)));
         Shutdown shutdown = new Shutdown();
         if (fleet()) {
             return runFleet(settings, embeddedBroker, shutdown);

@@ -20,9 +20,9 @@ public class SimulatorOptions {
     public Path configFile;
 
     @Option(names = "--broker", paramLabel = "URI",
-            description = "'embedded' (default: Moquette on 127.0.0.1), 'config' (use mqtt.broker from the file), "
-                    + "or a broker such as tcp://192.168.1.10:1883 or 192.168.1.10.",
-            defaultValue = BrokerChoice.EMBEDDED)
+            description = "'embedded' (Moquette on 127.0.0.1), 'config' (mqtt.broker from the file), "
+                    + "or a broker such as tcp://192.168.1.10:1883 or 192.168.1.10. Default: the file's mqtt.broker, "
+                    + "or the embedded broker when the file says 'embedded' (the shipped template) or names none.")
     public String broker;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "1883",

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.Mothership;
 import dev.smartpot.testkit.Processes;
 import dev.smartpot.testkit.RequiredTool;
@@ -75,6 +76,35 @@ class SimulatorCommandLineIT {
         assertTrue(out.text().matches("(?s).*published #\\d+ to to_mothership: moisture \\d+\\.\\d% \\(raw \\d+\\).*"), out.text());
         assertTrue(out.text().contains("stopped after"), out.text());
         assertFalse(out.text().contains("soil-is-life"), "the WiFi password is never printed");
+    }
+
+    @Test
+    void aConfigThatNamesABrokerIsUsedAsWrittenAndTheBannerSaysWhy(@TempDir Path dir) throws Exception {
+        try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
+            Path config = dir.resolve("pot.properties");
+            Files.writeString(config, Files.readString(TEMPLATE).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
+            Captured out = new Captured();
+            Captured err = new Captured();
+            int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--interval", "300ms", "--duration", "3s"},
+                    out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+            assertEquals(0, code, err.text());
+            mothership.awaitCount("to_mothership", 1, Duration.ofSeconds(5));
+            assertTrue(out.text().contains("simulate: broker " + mosquitto.uri() + " (from mqtt.broker in " + config + ":33;"
+                    + " --broker embedded runs the embedded one instead)"), out.text());
+            assertFalse(out.text().contains("Moquette"), out.text());
+        }
+    }
+
+    @Test
+    void theShippedTemplateRunsOnTheEmbeddedBrokerAndSaysSo() throws Exception {
+        Captured out = new Captured();
+        Captured err = new Captured();
+        int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--duration", "1s"},
+                out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+        assertEquals(0, code, err.text());
+        assertTrue(out.text().matches("(?s).*simulate: broker tcp://127\\.0\\.0\\.1:\\d+ \\(embedded: " + Pattern.quote(TEMPLATE + ":33")
+                + " says mqtt.broker = embedded; set a broker there or pass --broker to use yours\\).*"), out.text());
+        assertTrue(out.text().contains("embedded MQTT broker (Moquette) listening on 127.0.0.1:"), out.text());
     }
 
     @Test
