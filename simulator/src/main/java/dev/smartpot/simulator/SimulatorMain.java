@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.smartpot.device.config.ConfigException;
@@ -64,11 +65,12 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
     @Override
     public Integer call() {
         ConfigSource source;
+        Path configFile = configPath();
         try {
             source = SimulatorSettings.load(configFile, interval, err);
         } catch (IOException e) {
             err.println("simulate: cannot read " + configFile + ": " + e.getMessage()
-                    + ". Fix: pass --config FILE, or run from the project folder (default board-config/simulator.properties).");
+                    + ". Fix: pass --config FILE (absolute, or relative to the folder you run the command from).");
             return EXIT_CONFIG;
         }
         BrokerChoice brokers = new BrokerChoice(broker, port);

@@ -15,8 +15,12 @@ import picocli.CommandLine.Option;
                 "Console commands (type while it runs): status, wifi off, wifi on, water [ml], unplug, short, plug, quit, help."})
 public class SimulatorOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "board-config/simulator.properties")
+    /** scripts/simulate runs from the project folder; it passes the folder the user typed the command in. */
+    public static final String USER_DIR_PROPERTY = "smartpot.user.dir";
+    static final Path DEFAULT_CONFIG = Path.of("board-config", "simulator.properties");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file, relative to the folder you run from (default: the project's board-config/simulator.properties).")
     public Path configFile;
 
     @Option(names = "--broker", paramLabel = "URI",
@@ -59,6 +63,16 @@ public class SimulatorOptions {
     /** A fleet (the HiveMQ transport on a few scheduler threads) rather than one pot on a thread of its own. */
     public boolean fleet() {
         return devices > 1 || view;
+    }
+
+    /** {@code --config} as the user meant it: relative to where they typed it; the shipped template when not given. */
+    public Path configPath() {
+        if (configFile == null) {
+            return DEFAULT_CONFIG;
+        }
+        String typedIn = System.getProperty(USER_DIR_PROPERTY);
+        return typedIn == null || typedIn.isEmpty() || configFile.isAbsolute() ? configFile
+                : Path.of(typedIn).resolve(configFile).normalize();
     }
 
     /** {@code --duration} in milliseconds; 0 runs until Ctrl-C. */

@@ -108,6 +108,19 @@ class SimulatorCommandLineIT {
     }
 
     @Test
+    void aRelativeConfigIsReadFromWhereTheUserTypedTheCommand(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pot.properties"), Files.readString(TEMPLATE).replace("device.name = Living room pot",
+                "device.name = Balcony pot"));
+        Path script = Path.of("..", "scripts", "simulate").toAbsolutePath().normalize();
+        Processes.Finished run = Processes.run(new ProcessBuilder(script.toString(), "--config", "pot.properties",
+                "--port", "0", "--duration", "2s").directory(dir.toFile()).redirectErrorStream(true), Duration.ofSeconds(120));
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("(Balcony pot) starting"), run.output());
+        assertTrue(run.output().contains("(embedded: " + dir.toRealPath().resolve("pot.properties") + ":33 says mqtt.broker = embedded;")
+                || run.output().contains("(embedded: " + dir.resolve("pot.properties") + ":33 says mqtt.broker = embedded;"), run.output());
+    }
+
+    @Test
     void whenThePortIsTakenTheEmbeddedBrokerMovesToAFreeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             Captured out = new Captured();
