@@ -11,6 +11,7 @@ import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.host.broker.EmbeddedBroker;
+import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.BrokerChoice;
 import dev.smartpot.simulator.cli.FlagProblem;
 import dev.smartpot.simulator.cli.Shutdown;
@@ -73,6 +74,12 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                     + ". Fix: pass --config FILE (absolute, or relative to the folder you run the command from).");
             return EXIT_CONFIG;
         }
+        if (chipId != null && fleet()) {
+            err.println("simulate: --chip-id names one pot, but --devices runs a fleet whose ids come from sim.seed."
+                    + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)");
+            return EXIT_CONFIG;
+        }
+        SimulatorSettings.overrideIdentity(source, seed, chipId);
         BrokerChoice brokers = new BrokerChoice(broker, port);
         String brokerProblem = brokers.decide(source);
         if (brokerProblem != null) {
@@ -113,6 +120,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
         if (fleet()) {
             return runFleet(settings, embeddedBroker, shutdown);
         }
+        out.println(Banner.secondPot(settings.world.seed));
         new SinglePotRun(out, in, configFile, port).run(settings, embeddedBroker, shutdown, durationMillis(), duration);
         return EXIT_OK;
     }

@@ -33,6 +33,15 @@ public class SimulatorOptions {
             description = "Port for the embedded broker; a free one is used if it is taken (default: ${DEFAULT-VALUE}).")
     public int port;
 
+    @Option(names = "--seed", paramLabel = "TEXT",
+            description = "Overrides sim.seed, which picks the pot's chip id (so its client id) and sensor noise: "
+                    + "run a second pot beside the first with --seed pot-2; two pots with one id knock each other off.")
+    public String seed;
+
+    @Option(names = "--chip-id", paramLabel = "MAC",
+            description = "Overrides sim.chip.id: the simulated chip's MAC, 12 hex digits; the client id is those digits.")
+    public String chipId;
+
     @Option(names = "--interval", paramLabel = "DURATION", description = "Overrides publish.interval, e.g. 500ms, 5s, 2m.")
     public String interval;
 

@@ -63,5 +63,9 @@ class FleetCommandLineIT {
         r = run("--config", TEMPLATE, "--devices", "10", "--ramp", "fast");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--ramp \"fast\" is not a rate. Fix: write connects per second, e.g. --ramp 500/s"), r[2]);
+        r = run("--config", TEMPLATE, "--devices", "3", "--chip-id", "a4:cf:12:b0:c0:de");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--chip-id names one pot, but --devices runs a fleet whose ids come from sim.seed."
+                + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)"), r[2]);
     }
 }

@@ -121,6 +121,34 @@ class SimulatorCommandLineIT {
     }
 
     @Test
+    void aSecondPotRunWithTheSeedTheBannerSuggestsHasAnIdOfItsOwn() throws Exception {
+        try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
+            Captured first = new Captured();
+            Captured err = new Captured();
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(),
+                    "--interval", "300ms", "--duration", "2s"}, first.stream, err.stream, new ByteArrayInputStream(new byte[0])), err.text());
+            assertTrue(first.text().contains("simulate: a second pot beside this one needs an id of its own: ./scripts/simulate --seed pot-2"
+                    + " (two pots with one id knock each other off)"), first.text());
+            Captured second = new Captured();
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--seed", "pot-2",
+                    "--interval", "300ms", "--duration", "2s"}, second.stream, err.stream, new ByteArrayInputStream(new byte[0])), err.text());
+            assertTrue(second.text().contains("--seed pot-3"), second.text());
+            Captured third = new Captured();
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--chip-id",
+                    "a4:cf:12:b0:c0:de", "--interval", "300ms", "--duration", "2s"}, third.stream, err.stream,
+                    new ByteArrayInputStream(new byte[0])), err.text());
+            Awaitility.await("a reading from each of the three pots").atMost(Duration.ofSeconds(5))
+                    .until(() -> mothership.seqsByPot().size() == 3);
+            assertTrue(mothership.seqsByPot().containsKey("a4cf12b0c0de"), mothership.seqsByPot().toString());
+        }
+        Captured out = new Captured();
+        Captured err = new Captured();
+        assertEquals(2, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--chip-id", "nope"}, out.stream, err.stream,
+                new ByteArrayInputStream(new byte[0])));
+        assertTrue(err.text().contains("command line --chip-id: sim.chip.id = \"nope\": is not a MAC address"), err.text());
+    }
+
+    @Test
     void whenThePortIsTakenTheEmbeddedBrokerMovesToAFreeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             Captured out = new Captured();
