@@ -87,9 +87,15 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             return EXIT_CONFIG;
         }
         brokers.applyTo(source);
-        if ((devices > 1 || view) && source.get("mqtt.topic.publish") == null) {
+        if (fleet() && source.get("mqtt.topic.publish") == null) {
             // On one shared topic every Home Assistant entity of every pot renders every reading (N x N); per pot, N.
             source.override("mqtt.topic.publish", FLEET_READINGS_TOPIC, "the fleet's default (--devices)");
+        }
+        if (discovery) {
+            source.override("homeassistant.discovery", "true", "command line --discovery");
+        } else if (fleet() && source.get("homeassistant.discovery") == null) {
+            // Hundreds of pots that stop would stay in Home Assistant as devices, from their retained configs.
+            source.override("homeassistant.discovery", "false", "the fleet's default (--devices)");
         }
         SimulatorSettings settings;
         try {

@@ -10,11 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.MosquittoClients;
 
 /** {@code scripts/simulate --devices N} as a user runs it, with its output going to a file (not a terminal). */
 class FleetCommandLineIT {
@@ -53,6 +56,32 @@ class FleetCommandLineIT {
         assertEquals("0", r[0], r[1] + r[2]);
         assertTrue(r[1].contains(" to to_mothership (HiveMQ client"), r[1]);
         assertTrue(r[1].matches("(?s).*watch the readings: +mosquitto_sub -h 127\\.0\\.0\\.1 -p \\d+ -t to_mothership -v.*"), r[1]);
+    }
+
+    @Test
+    void aFleetLeavesNoHomeAssistantDevicesBehindUnlessAskedAndClearsWhatItLeftBefore() {
+        try (Mosquitto mosquitto = Mosquitto.start()) {
+            MosquittoClients clients = new MosquittoClients(mosquitto);
+            String[] r = run("--config", TEMPLATE, "--broker", mosquitto.uri(), "--devices", "2", "--discovery", "--duration", "3s");
+            assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("  Home Assistant:       every pot announced under homeassistant/ (retained: they stay after"
+                    + " the fleet stops)"), r[1]);
+            assertEquals(6, retainedDiscoveryConfigs(clients).size(), "three entities per pot");
+
+            r = run("--config", TEMPLATE, "--broker", mosquitto.uri(), "--devices", "2", "--duration", "3s");
+            assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("  Home Assistant:       not announced, a fleet's default, and configs these pots retained"
+                    + " before are cleared (--discovery announces them)"), r[1]);
+            assertEquals(List.of(), retainedDiscoveryConfigs(clients));
+        }
+    }
+
+    /** What Home Assistant would find on connecting: every retained message under its discovery prefix. */
+    private static List<String> retainedDiscoveryConfigs(MosquittoClients clients) {
+        // --retained-only exits on the first live message: the marker, sent after the retained ones.
+        Process sub = clients.sub("--retained-only", "-v", "-t", "homeassistant/#", "-t", "test/end");
+        clients.pub("test/end", "end");
+        return MosquittoClients.lines(sub);
     }
 
     @Test
