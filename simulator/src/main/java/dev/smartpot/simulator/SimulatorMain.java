@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.host.broker.EmbeddedBroker;
+import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.BrokerChoice;
 import dev.smartpot.simulator.cli.FlagProblem;
 import dev.smartpot.simulator.cli.Shutdown;
@@ -64,23 +66,36 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
     @Override
     public Integer call() {
         ConfigSource source;
+        Path configFile = configPath();
         try {
             source = SimulatorSettings.load(configFile, interval, err);
         } catch (IOException e) {
             err.println("simulate: cannot read " + configFile + ": " + e.getMessage()
-                    + ". Fix: pass --config FILE, or run from the project folder (default board-config/simulator.properties).");
+                    + ". Fix: pass --config FILE (absolute, or relative to the folder you run the command from).");
             return EXIT_CONFIG;
         }
+        if (chipId != null && fleet()) {
+            err.println("simulate: --chip-id names one pot, but --devices runs a fleet whose ids come from sim.seed."
+                    + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)");
+            return EXIT_CONFIG;
+        }
+        SimulatorSettings.overrideIdentity(source, seed, chipId);
         BrokerChoice brokers = new BrokerChoice(broker, port);
-        String brokerProblem = brokers.problemWith(source);
+        String brokerProblem = brokers.decide(source);
         if (brokerProblem != null) {
             err.println("simulate: " + brokerProblem);
             return EXIT_CONFIG;
         }
         brokers.applyTo(source);
-        if ((devices > 1 || view) && source.get("mqtt.topic.publish") == null) {
+        if (fleet() && source.get("mqtt.topic.publish") == null) {
             // On one shared topic every Home Assistant entity of every pot renders every reading (N x N); per pot, N.
             source.override("mqtt.topic.publish", FLEET_READINGS_TOPIC, "the fleet's default (--devices)");
+        }
+        if (discovery) {
+            source.override("homeassistant.discovery", "true", "command line --discovery");
+        } else if (fleet() && source.get("homeassistant.discovery") == null) {
+            // Hundreds of pots that stop would stay in Home Assistant as devices, from their retained configs.
+            source.override("homeassistant.discovery", "false", "the fleet's default (--devices)");
         }
         SimulatorSettings settings;
         try {
@@ -106,10 +121,12 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                 return EXIT_CONFIG;
             }
         }
+        out.println(brokers.describe(String.join(", ", settings.device.brokers)));
         Shutdown shutdown = new Shutdown();
         if (fleet()) {
             return runFleet(settings, embeddedBroker, shutdown);
         }
+        out.println(Banner.secondPot(settings.world.seed));
         new SinglePotRun(out, in, configFile, port).run(settings, embeddedBroker, shutdown, durationMillis(), duration);
         return EXIT_OK;
     }

@@ -63,9 +63,13 @@ public final class EmbeddedBroker implements AutoCloseable {
         server.stopServer();
     }
 
+    /**
+     * Probes the way Moquette binds (address reuse on): a port whose last connections still wait in TIME_WAIT
+     * (a re-run within a minute) is free to it, and only a listener takes it.
+     */
     static boolean isFree(int port) {
         try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
+            probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
             return true;
         } catch (IOException taken) {

@@ -4,9 +4,14 @@ import static dev.smartpot.testkit.MothershipAssert.assertThat;
 import static dev.smartpot.testkit.MothershipAssert.seqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -52,6 +57,30 @@ class EmbeddedBrokerTest {
                 EmbeddedBroker broker = EmbeddedBroker.start(taken)) {
             assertNotEquals(taken, broker.port());
             assertEquals(true, Loopback.accepting(broker.port()));
+        }
+    }
+
+    /** Re-running within a minute: the last run's connections still wait in TIME_WAIT on the port, which is free. */
+    @Test
+    void aPortTheLastRunLeftInTimeWaitIsUsedAgain() throws Exception {
+        int port = Loopback.freePort();
+        InetAddress loopback = InetAddress.getByName(Loopback.HOST);
+        try (ServerSocket lastRun = new ServerSocket()) {
+            lastRun.setReuseAddress(true);
+            lastRun.bind(new InetSocketAddress(loopback, port));
+            try (Socket client = new Socket(loopback, port); Socket accepted = lastRun.accept()) {
+                accepted.close(); // the broker's side closes first, so its end waits in TIME_WAIT
+                assertEquals(-1, client.getInputStream().read());
+            }
+        }
+        try (ServerSocket strict = new ServerSocket()) {
+            strict.setReuseAddress(false);
+            assertThrows(BindException.class, () -> strict.bind(new InetSocketAddress(loopback, port)),
+                    "the connection should be in TIME_WAIT, which only a bind without address reuse refuses");
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(port)) {
+            assertEquals(port, broker.port());
+            assertTrue(Loopback.accepting(port));
         }
     }
 }

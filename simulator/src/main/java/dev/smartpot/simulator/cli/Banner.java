@@ -39,6 +39,18 @@ public final class Banner {
         out.println("  type 'help' for console commands; Ctrl-C to stop");
     }
 
+    /** How to run another pot beside this one: a seed of its own gives it a client id of its own. */
+    public static String secondPot(String seed) {
+        int digits = seed.length();
+        while (digits > 0 && Character.isDigit(seed.charAt(digits - 1))) {
+            digits--;
+        }
+        String next = digits < seed.length() && seed.length() - digits < 9
+                ? seed.substring(0, digits) + (Integer.parseInt(seed.substring(digits)) + 1) : seed + "-2";
+        return "simulate: a second pot beside this one needs an id of its own: ./scripts/simulate --seed " + next
+                + " (two pots with one id knock each other off)";
+    }
+
     /** mosquitto_sub/_pub options for the first configured broker: host, port, CA, the mothership's login. */
     private static String clientOptions(DeviceConfig device) {
         String first = device.brokers[0];

@@ -15,19 +15,32 @@ import picocli.CommandLine.Option;
                 "Console commands (type while it runs): status, wifi off, wifi on, water [ml], unplug, short, plug, quit, help."})
 public class SimulatorOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "board-config/simulator.properties")
+    /** scripts/simulate runs from the project folder; it passes the folder the user typed the command in. */
+    public static final String USER_DIR_PROPERTY = "smartpot.user.dir";
+    static final Path DEFAULT_CONFIG = Path.of("board-config", "simulator.properties");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file, relative to the folder you run from (default: the project's board-config/simulator.properties).")
     public Path configFile;
 
     @Option(names = "--broker", paramLabel = "URI",
-            description = "'embedded' (default: Moquette on 127.0.0.1), 'config' (use mqtt.broker from the file), "
-                    + "or a broker such as tcp://192.168.1.10:1883 or 192.168.1.10.",
-            defaultValue = BrokerChoice.EMBEDDED)
+            description = "'embedded' (Moquette on 127.0.0.1), 'config' (mqtt.broker from the file), "
+                    + "or a broker such as tcp://192.168.1.10:1883 or 192.168.1.10. Default: the file's mqtt.broker, "
+                    + "or the embedded broker when the file says 'embedded' (the shipped template) or names none.")
     public String broker;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "1883",
             description = "Port for the embedded broker; a free one is used if it is taken (default: ${DEFAULT-VALUE}).")
     public int port;
+
+    @Option(names = "--seed", paramLabel = "TEXT",
+            description = "Overrides sim.seed, which picks the pot's chip id (so its client id) and sensor noise: "
+                    + "run a second pot beside the first with --seed pot-2; two pots with one id knock each other off.")
+    public String seed;
+
+    @Option(names = "--chip-id", paramLabel = "MAC",
+            description = "Overrides sim.chip.id: the simulated chip's MAC, 12 hex digits; the client id is those digits.")
+    public String chipId;
 
     @Option(names = "--interval", paramLabel = "DURATION", description = "Overrides publish.interval, e.g. 500ms, 5s, 2m.")
     public String interval;
@@ -49,6 +62,10 @@ public class SimulatorOptions {
             + "redrawn in place on a terminal, plain lines otherwise.")
     public boolean view;
 
+    @Option(names = "--discovery", description = "Announce every pot of a fleet to Home Assistant (homeassistant.discovery = true). "
+            + "Off by default for a fleet: each pot's retained configs would stay on the broker after the fleet stops.")
+    public boolean discovery;
+
     @Option(names = "--pot-logs", description = "In a fleet, print every pot's own log lines (default: summaries).")
     public boolean potLogs;
 
@@ -59,6 +76,16 @@ public class SimulatorOptions {
     /** A fleet (the HiveMQ transport on a few scheduler threads) rather than one pot on a thread of its own. */
     public boolean fleet() {
         return devices > 1 || view;
+    }
+
+    /** {@code --config} as the user meant it: relative to where they typed it; the shipped template when not given. */
+    public Path configPath() {
+        if (configFile == null) {
+            return DEFAULT_CONFIG;
+        }
+        String typedIn = System.getProperty(USER_DIR_PROPERTY);
+        return typedIn == null || typedIn.isEmpty() || configFile.isAbsolute() ? configFile
+                : Path.of(typedIn).resolve(configFile).normalize();
     }
 
     /** {@code --duration} in milliseconds; 0 runs until Ctrl-C. */

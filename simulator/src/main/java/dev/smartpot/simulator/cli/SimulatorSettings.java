@@ -13,6 +13,7 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.FakeChipId;
 
 /** Device and world settings read from the config file in one pass, so every problem is reported together. */
 public final class SimulatorSettings {
@@ -44,6 +45,30 @@ public final class SimulatorSettings {
         }
         warnAboutReadableSecrets(configFile, source, err);
         return source;
+    }
+
+    /**
+     * {@code --seed} and {@code --chip-id} on top of the file. A seed replaces the file's own {@code sim.chip.id}
+     * too (with the id it derives), or the flag would change nothing a user sees.
+     */
+    public static void overrideIdentity(ConfigSource source, String seed, String chipId) {
+        if (seed != null) {
+            source.override("sim.seed", seed, "command line --seed");
+            if (chipId == null && source.get("sim.chip.id") != null) {
+                source.override("sim.chip.id", mac(FakeChipId.fromSeed(seed).uniqueId()), "command line --seed");
+            }
+        }
+        if (chipId != null) {
+            source.override("sim.chip.id", chipId, "command line --chip-id");
+        }
+    }
+
+    private static String mac(byte[] id) {
+        StringBuilder text = new StringBuilder();
+        for (byte b : id) {
+            text.append(text.length() == 0 ? "" : ":").append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return text.toString();
     }
 
     /** Secrets other users can read are not secret: say so, with the fix. */

@@ -56,6 +56,9 @@ public final class FleetRun {
         String hostPort = hostPort(device.brokers[0]);
         out.println("  watch the readings:   mosquitto_sub " + hostPort + " -t " + readings + " -v");
         out.println("  talk to every pot:    mosquitto_pub " + hostPort + " -t " + device.subscribeTopic + " -m \"wassap!\"");
+        out.println(device.homeAssistant.discovery
+                ? "  Home Assistant:       every pot announced under " + device.homeAssistant.prefix + "/ (retained: they stay after the fleet stops)"
+                : "  Home Assistant:       not announced, a fleet's default, and configs these pots retained before are cleared (--discovery announces them)");
         if (view && !terminal) {
             out.println("  --view: output is not a terminal, so the view is printed as plain lines");
         }

@@ -1,7 +1,9 @@
 package dev.smartpot.simulator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +40,32 @@ class FlagConvertersTest {
     void theEmbeddedBrokerRefusesATlsSettingsFileAndAFleetRefusesTls() {
         dev.smartpot.device.config.ConfigSource source = dev.smartpot.device.config.ConfigSource.parse(
                 "mqtt.broker = ssl://pi.local:8883\n", "pot.properties");
-        assertEquals("pot.properties:1: mqtt.broker is a TLS broker (ssl://pi.local:8883), but --broker is embedded (the default),"
-                + " which has no TLS. Fix: add --broker config to use the file's broker, or pass --broker ssl://HOST:PORT",
-                new BrokerChoice(BrokerChoice.EMBEDDED, 0).problemWith(source));
-        assertEquals(null, new BrokerChoice(BrokerChoice.CONFIG, 0).problemWith(source));
+        assertEquals("pot.properties:1: mqtt.broker is a TLS broker (ssl://pi.local:8883), but --broker is embedded,"
+                + " which has no TLS. Fix: drop --broker embedded to use the file's broker, or pass --broker ssl://HOST:PORT",
+                new BrokerChoice(BrokerChoice.EMBEDDED, 0).decide(source));
+        assertEquals(null, new BrokerChoice(BrokerChoice.CONFIG, 0).decide(source));
+        assertEquals(null, new BrokerChoice(null, 0).decide(source));
         assertEquals(null, BrokerChoice.fleetProblemWith(new String[] {"tcp://127.0.0.1:1883"}));
+    }
+
+    @Test
+    void aBrokerTheFileNamesIsUsedUnlessAFlagSaysOtherwise() {
+        dev.smartpot.device.config.ConfigSource named = dev.smartpot.device.config.ConfigSource.parse(
+                "mqtt.broker = 192.168.1.10\n", "pot.properties");
+        assertFalse(chosen(null, named).embedded(), "the file's broker, as written");
+        assertFalse(chosen(BrokerChoice.CONFIG, named).embedded());
+        assertTrue(chosen(BrokerChoice.EMBEDDED, named).embedded(), "--broker embedded forces the embedded one");
+        dev.smartpot.device.config.ConfigSource template = dev.smartpot.device.config.ConfigSource.parse(
+                "mqtt.broker = embedded\n", "simulator.properties");
+        assertTrue(chosen(null, template).embedded(), "the shipped template chose no broker of the user's");
+        assertTrue(chosen(BrokerChoice.CONFIG, template).embedded());
+        assertTrue(chosen(null, dev.smartpot.device.config.ConfigSource.parse("wifi.ssid = x\n", "p")).embedded());
+        assertFalse(chosen("tcp://127.0.0.1:1883", template).embedded());
+    }
+
+    private static BrokerChoice chosen(String flag, dev.smartpot.device.config.ConfigSource source) {
+        BrokerChoice choice = new BrokerChoice(flag, 0);
+        assertEquals(null, choice.decide(source));
+        return choice;
     }
 }

@@ -10,11 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.testkit.MosquittoClients;
 
 /** {@code scripts/simulate --devices N} as a user runs it, with its output going to a file (not a terminal). */
 class FleetCommandLineIT {
@@ -56,6 +59,32 @@ class FleetCommandLineIT {
     }
 
     @Test
+    void aFleetLeavesNoHomeAssistantDevicesBehindUnlessAskedAndClearsWhatItLeftBefore() {
+        try (Mosquitto mosquitto = Mosquitto.start()) {
+            MosquittoClients clients = new MosquittoClients(mosquitto);
+            String[] r = run("--config", TEMPLATE, "--broker", mosquitto.uri(), "--devices", "2", "--discovery", "--duration", "3s");
+            assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("  Home Assistant:       every pot announced under homeassistant/ (retained: they stay after"
+                    + " the fleet stops)"), r[1]);
+            assertEquals(6, retainedDiscoveryConfigs(clients).size(), "three entities per pot");
+
+            r = run("--config", TEMPLATE, "--broker", mosquitto.uri(), "--devices", "2", "--duration", "3s");
+            assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("  Home Assistant:       not announced, a fleet's default, and configs these pots retained"
+                    + " before are cleared (--discovery announces them)"), r[1]);
+            assertEquals(List.of(), retainedDiscoveryConfigs(clients));
+        }
+    }
+
+    /** What Home Assistant would find on connecting: every retained message under its discovery prefix. */
+    private static List<String> retainedDiscoveryConfigs(MosquittoClients clients) {
+        // --retained-only exits on the first live message: the marker, sent after the retained ones.
+        Process sub = clients.sub("--retained-only", "-v", "-t", "homeassistant/#", "-t", "test/end");
+        clients.pub("test/end", "end");
+        return MosquittoClients.lines(sub);
+    }
+
+    @Test
     void badFleetFlagsExitWithTwoAndSayHowToFixThem() {
         String[] r = run("--config", TEMPLATE, "--devices", "0");
         assertEquals("2", r[0]);
@@ -63,5 +92,9 @@ class FleetCommandLineIT {
         r = run("--config", TEMPLATE, "--devices", "10", "--ramp", "fast");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--ramp \"fast\" is not a rate. Fix: write connects per second, e.g. --ramp 500/s"), r[2]);
+        r = run("--config", TEMPLATE, "--devices", "3", "--chip-id", "a4:cf:12:b0:c0:de");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--chip-id names one pot, but --devices runs a fleet whose ids come from sim.seed."
+                + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)"), r[2]);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.Mothership;
 import dev.smartpot.testkit.Processes;
 import dev.smartpot.testkit.RequiredTool;
@@ -75,6 +76,76 @@ class SimulatorCommandLineIT {
         assertTrue(out.text().matches("(?s).*published #\\d+ to to_mothership: moisture \\d+\\.\\d% \\(raw \\d+\\).*"), out.text());
         assertTrue(out.text().contains("stopped after"), out.text());
         assertFalse(out.text().contains("soil-is-life"), "the WiFi password is never printed");
+    }
+
+    @Test
+    void aConfigThatNamesABrokerIsUsedAsWrittenAndTheBannerSaysWhy(@TempDir Path dir) throws Exception {
+        try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
+            Path config = dir.resolve("pot.properties");
+            Files.writeString(config, Files.readString(TEMPLATE).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
+            Captured out = new Captured();
+            Captured err = new Captured();
+            int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--interval", "300ms", "--duration", "3s"},
+                    out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+            assertEquals(0, code, err.text());
+            mothership.awaitCount("to_mothership", 1, Duration.ofSeconds(5));
+            assertTrue(out.text().contains("simulate: broker " + mosquitto.uri() + " (from mqtt.broker in " + config + ":33;"
+                    + " --broker embedded runs the embedded one instead)"), out.text());
+            assertFalse(out.text().contains("Moquette"), out.text());
+        }
+    }
+
+    @Test
+    void theShippedTemplateRunsOnTheEmbeddedBrokerAndSaysSo() throws Exception {
+        Captured out = new Captured();
+        Captured err = new Captured();
+        int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--duration", "1s"},
+                out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+        assertEquals(0, code, err.text());
+        assertTrue(out.text().matches("(?s).*simulate: broker tcp://127\\.0\\.0\\.1:\\d+ \\(embedded: " + Pattern.quote(TEMPLATE + ":33")
+                + " says mqtt.broker = embedded; set a broker there or pass --broker to use yours\\).*"), out.text());
+        assertTrue(out.text().contains("embedded MQTT broker (Moquette) listening on 127.0.0.1:"), out.text());
+    }
+
+    @Test
+    void aRelativeConfigIsReadFromWhereTheUserTypedTheCommand(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pot.properties"), Files.readString(TEMPLATE).replace("device.name = Living room pot",
+                "device.name = Balcony pot"));
+        Path script = Path.of("..", "scripts", "simulate").toAbsolutePath().normalize();
+        Processes.Finished run = Processes.run(new ProcessBuilder(script.toString(), "--config", "pot.properties",
+                "--port", "0", "--duration", "2s").directory(dir.toFile()).redirectErrorStream(true), Duration.ofSeconds(120));
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("(Balcony pot) starting"), run.output());
+        assertTrue(run.output().contains("(embedded: " + dir.toRealPath().resolve("pot.properties") + ":33 says mqtt.broker = embedded;")
+                || run.output().contains("(embedded: " + dir.resolve("pot.properties") + ":33 says mqtt.broker = embedded;"), run.output());
+    }
+
+    @Test
+    void aSecondPotRunWithTheSeedTheBannerSuggestsHasAnIdOfItsOwn() throws Exception {
+        try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
+            Captured first = new Captured();
+            Captured err = new Captured();
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(),
+                    "--interval", "300ms", "--duration", "2s"}, first.stream, err.stream, new ByteArrayInputStream(new byte[0])), err.text());
+            assertTrue(first.text().contains("simulate: a second pot beside this one needs an id of its own: ./scripts/simulate --seed pot-2"
+                    + " (two pots with one id knock each other off)"), first.text());
+            Captured second = new Captured();
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--seed", "pot-2",
+                    "--interval", "300ms", "--duration", "2s"}, second.stream, err.stream, new ByteArrayInputStream(new byte[0])), err.text());
+            assertTrue(second.text().contains("--seed pot-3"), second.text());
+            Captured third = new Captured();
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--chip-id",
+                    "a4:cf:12:b0:c0:de", "--interval", "300ms", "--duration", "2s"}, third.stream, err.stream,
+                    new ByteArrayInputStream(new byte[0])), err.text());
+            Awaitility.await("a reading from each of the three pots").atMost(Duration.ofSeconds(5))
+                    .until(() -> mothership.seqsByPot().size() == 3);
+            assertTrue(mothership.seqsByPot().containsKey("a4cf12b0c0de"), mothership.seqsByPot().toString());
+        }
+        Captured out = new Captured();
+        Captured err = new Captured();
+        assertEquals(2, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--chip-id", "nope"}, out.stream, err.stream,
+                new ByteArrayInputStream(new byte[0])));
+        assertTrue(err.text().contains("command line --chip-id: sim.chip.id = \"nope\": is not a MAC address"), err.text());
     }
 
     @Test

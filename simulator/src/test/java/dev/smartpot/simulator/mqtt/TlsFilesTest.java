@@ -105,14 +105,14 @@ class TlsFilesTest {
     }
 
     @Test
-    void aTlsSettingsFileOnTheEmbeddedBrokerSaysToPassBrokerConfig(@TempDir Path temp) throws Exception {
+    void aTlsSettingsFileForcedOntoTheEmbeddedBrokerSaysToDropTheFlag(@TempDir Path temp) throws Exception {
         Path config = temp.resolve("pot.properties");
         Files.writeString(config, "wifi.ssid = Net\nmqtt.broker = ssl://pi.local\nmqtt.tls.ca = " + ca.certificate() + "\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertEquals(2, SimulatorMain.run(new String[] {"--config", config.toString()}, errors, errors, new ByteArrayInputStream(new byte[0])));
-        assertEquals("simulate: " + config + ":2: mqtt.broker is a TLS broker (ssl://pi.local), but --broker is embedded (the default),"
-                + " which has no TLS. Fix: add --broker config to use the file's broker, or pass --broker ssl://HOST:PORT\n",
+        assertEquals(2, SimulatorMain.run(new String[] {"--config", config.toString(), "--broker", "embedded"}, errors, errors, new ByteArrayInputStream(new byte[0])));
+        assertEquals("simulate: " + config + ":2: mqtt.broker is a TLS broker (ssl://pi.local), but --broker is embedded,"
+                + " which has no TLS. Fix: drop --broker embedded to use the file's broker, or pass --broker ssl://HOST:PORT\n",
                 err.toString(StandardCharsets.UTF_8));
     }
 
