@@ -1,25 +1,18 @@
 package dev.smartpot.device;
 
-import java.util.Random;
-
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.command.CommandChannel;
 import dev.smartpot.device.command.CommandParser;
-import dev.smartpot.device.command.CommandTopics;
 import dev.smartpot.device.command.Commands;
 import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.Durations;
-import dev.smartpot.device.config.Topics;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
-import dev.smartpot.device.homeassistant.HomeAssistantDiscovery;
-import dev.smartpot.device.link.Backoff;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionSetup;
-import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -71,9 +64,7 @@ public final class PotNode {
         this.mqtt = mqtt;
         this.clientId = ClientIds.fromChipId(board.chipId.uniqueId());
         long now = board.clock.uptimeMillis();
-        String statusTopic = config.statusTopicFor(clientId);
         String publishTopic = config.publishTopicFor(clientId);
-        String subscribeTopic = config.subscribeTopicFor(clientId);
         LogLine line = new LogLine(96);
         MoistureScale scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin, config.sensor.rawMax);
         SavedSettings settings = new SavedSettings(board.settingsStore, config, log);
@@ -83,28 +74,21 @@ public final class PotNode {
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON, clientId, scale);
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, board.clock, log, line, publishTopic, config.qos);
-        DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(subscribeTopic), 160);
+        DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, board.sleeper, CommandParser.MAX_BYTES);
         SessionSetup session = new SessionSetup();
-        ConnectSettings connect = new ConnectSettings(config.keepAliveSeconds, 10, config.usernameFor(clientId),
-                config.mqttPassword, statusTopic, Availability.willPayload(), config.tls);
-        // Seeded per device, so two pots that lose the broker together spread their retries apart.
-        Backoff backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
-        link = new LinkSupervisor(config, board.wifi, mqtt, inbox, log, board.fixHints, clientId, connect, session, queue, backoff, now);
+        link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
         control = new LoopControl(schedule, publisher, queue, link);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
-        commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log),
-                new CommandTopics(subscribeTopic, config.commands.commandsTopicTemplate, clientId), subscribeTopic,
-                Topics.withClientId(config.commands.replyTopicTemplate, clientId), config.qos, mqtt, outbox, link, board.rebooter, board.fixHints, log);
-        availability = new Availability(statusTopic, log);
+        commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log), config, clientId, board, mqtt, outbox, link);
+        availability = new Availability(config.statusTopicFor(clientId), log);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, board.fixHints, log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
         session.add(availability);
         if (config.homeAssistant.discovery) {
-            HomeAssistantAnnouncer announcer = new HomeAssistantAnnouncer(new HomeAssistantDiscovery(config.homeAssistant.prefix,
-                    clientId, config.deviceName, publishTopic, statusTopic, Firmware.VERSION), config.homeAssistant, mqtt, outbox, link, log);
+            HomeAssistantAnnouncer announcer = new HomeAssistantAnnouncer(config, clientId, Firmware.VERSION, mqtt, outbox, link, log);
             session.add(announcer);
             handlers = new MessageHandler[] {announcer, commands};
         } else {
@@ -183,37 +167,23 @@ public final class PotNode {
                 + queue.size() + " still queued");
     }
 
-    public String clientId() {
-        return clientId;
-    }
+    // ---- what runtimes and tests read ------------------------------------------------------------------
+
+    public String clientId() { return clientId; }
 
     /** {@link #OFFLINE}, {@link #ONLINE}, {@link #STOPPED} or {@link #REFUSED}. */
-    public int state() {
-        return link.state();
-    }
+    public int state() { return link.state(); }
 
     /** One line for a person: state, broker, queue, drops, reconnects. */
-    public String statusLine() {
-        return status.statusLine();
-    }
+    public String statusLine() { return status.statusLine(); }
 
-    public long readingsTaken() {
-        return control.readingsTaken();
-    }
+    public long readingsTaken() { return control.readingsTaken(); }
 
-    public long publishedReadings() {
-        return control.publishedReadings();
-    }
+    public long publishedReadings() { return control.publishedReadings(); }
 
-    public int queuedReadings() {
-        return control.queuedReadings();
-    }
+    public int queuedReadings() { return control.queuedReadings(); }
 
-    public long droppedReadings() {
-        return control.droppedReadings();
-    }
+    public long droppedReadings() { return control.droppedReadings(); }
 
-    public int reconnects() {
-        return control.reconnects();
-    }
+    public int reconnects() { return control.reconnects(); }
 }

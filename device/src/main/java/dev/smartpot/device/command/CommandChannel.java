@@ -1,8 +1,11 @@
 package dev.smartpot.device.command;
 
+import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.config.Topics;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MessageHandler;
@@ -34,19 +37,19 @@ public final class CommandChannel implements SessionStep, MessageHandler {
     private boolean rebooting;
 
     /** @param outbox reused for every reply */
-    public CommandChannel(Commands commands, CommandTopics topics, String subscribeTopic, String replyTopic, int qos,
-            MqttTransport mqtt, PayloadBuffer outbox, LinkSupervisor link, Rebooter rebooter, FixHints hints, Log log) {
+    public CommandChannel(Commands commands, DeviceConfig config, String clientId, Board board, MqttTransport mqtt,
+            PayloadBuffer outbox, LinkSupervisor link) {
         this.commands = commands;
-        this.topics = topics;
-        this.subscribeTopic = subscribeTopic;
-        this.replyTopic = replyTopic;
-        this.qos = qos;
+        this.subscribeTopic = config.subscribeTopicFor(clientId);
+        this.topics = new CommandTopics(subscribeTopic, config.commands.commandsTopicTemplate, clientId);
+        this.replyTopic = Topics.withClientId(config.commands.replyTopicTemplate, clientId);
+        this.qos = config.qos;
         this.mqtt = mqtt;
         this.outbox = outbox;
         this.link = link;
-        this.rebooter = rebooter;
-        this.hints = hints;
-        this.log = log;
+        this.rebooter = board.rebooter;
+        this.hints = board.fixHints;
+        this.log = board.log;
     }
 
     public void start(MqttTransport transport) throws MqttTransportException {

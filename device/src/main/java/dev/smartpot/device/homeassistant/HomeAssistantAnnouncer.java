@@ -1,6 +1,7 @@
 package dev.smartpot.device.homeassistant;
 
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.HomeAssistantConfig;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionStep;
@@ -25,10 +26,11 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
     private final Log log;
 
     /** @param outbox reused for every config */
-    public HomeAssistantAnnouncer(HomeAssistantDiscovery discovery, HomeAssistantConfig config, MqttTransport mqtt,
+    public HomeAssistantAnnouncer(DeviceConfig device, String clientId, String softwareVersion, MqttTransport mqtt,
             PayloadBuffer outbox, LinkSupervisor link, Log log) {
-        this.discovery = discovery;
-        this.config = config;
+        this.config = device.homeAssistant;
+        this.discovery = new HomeAssistantDiscovery(config.prefix, clientId, device.deviceName, device.publishTopicFor(clientId),
+                device.statusTopicFor(clientId), softwareVersion);
         this.mqtt = mqtt;
         this.outbox = outbox;
         this.link = link;

@@ -1,8 +1,9 @@
 package dev.smartpot.device.link;
 
 import java.io.IOException;
+import java.util.Random;
 
-import dev.smartpot.device.board.FixHints;
+import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
@@ -36,6 +37,7 @@ public final class LinkSupervisor {
 
     /** A link that stays up this long has proved itself: the backoff starts from its floor again. */
     static final long STABLE_LINK_MILLIS = 30000;
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
     /** A repeated failure is logged again only every this many attempts. */
     static final int REPEAT_REMINDER = 10;
 
@@ -61,19 +63,25 @@ public final class LinkSupervisor {
     private long offlineSince;
     private String lastFailure;
 
-    public LinkSupervisor(DeviceConfig config, WifiLink wifi, MqttTransport mqtt, Inbox inbox, Log log, FixHints hints, String clientId,
-            ConnectSettings connectSettings, SessionSetup session, ReadingQueue queue, Backoff backoff, long now) {
+    /**
+     * @param willPayload what the broker publishes on the status topic when the pot vanishes
+     * @param session the steps each component adds, run after every connect
+     */
+    public LinkSupervisor(DeviceConfig config, Board board, MqttTransport mqtt, Inbox inbox, String clientId, byte[] willPayload,
+            SessionSetup session, ReadingQueue queue, long now) {
         this.config = config;
-        this.wifi = wifi;
+        this.wifi = board.wifi;
         this.mqtt = mqtt;
         this.inbox = inbox;
-        this.log = log;
+        this.log = board.log;
         this.clientId = clientId;
-        this.connectSettings = connectSettings;
+        this.connectSettings = new ConnectSettings(config.keepAliveSeconds, CONNECT_TIMEOUT_SECONDS, config.usernameFor(clientId),
+                config.mqttPassword, config.statusTopicFor(clientId), willPayload, config.tls);
         this.session = session;
-        this.security = new LinkSecurity(config, hints, log);
+        this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
-        this.backoff = backoff;
+        // Seeded per device, so two pots that lose the broker together spread their retries apart.
+        this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
         this.retryAt = now;
         this.offlineSince = now;
     }
