@@ -2,6 +2,7 @@ package dev.smartpot.device;
 
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.command.CommandChannel;
 import dev.smartpot.device.command.CommandParser;
 import dev.smartpot.device.command.Commands;
@@ -23,6 +24,7 @@ import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.status.Availability;
+import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.PotStatus;
 import dev.smartpot.device.text.LogLine;
 import dev.smartpot.device.text.PayloadBuffer;
@@ -55,10 +57,13 @@ public final class PotNode {
     private final Availability availability;
     private final LoopControl control;
     private final PotStatus status;
+    private final RetainedState retained;
     private volatile boolean stopRequested;
 
-    public PotNode(DeviceConfig config, Board board, MqttTransport mqtt) {
+    public PotNode(DeviceConfig config, Board boardGiven, MqttTransport mqtt) {
         this.config = config;
+        // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
+        Board board = boardGiven.withRebooter(new KeepStateThenReboot(boardGiven.rebooter));
         this.board = board;
         this.log = board.log;
         this.mqtt = mqtt;
@@ -71,9 +76,14 @@ public final class PotNode {
         settings.load(scale);
         SoilSensor sensor = new SoilSensor(board.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
         queue = new ReadingQueue(config.queueCapacity);
+        retained = new RetainedState(board.retainedMemory, board.markStore, queue, log);
+        retained.restore(now, line);
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
-        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON, clientId, scale);
+        schedule.resumeAt(retained.nextSeq());
+        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
+                clientId, scale, retained.boot());
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, board.clock, log, line, publishTopic, config.qos);
+        publisher.resumeDroppedReported(retained.droppedReported());
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, board.sleeper, CommandParser.MAX_BYTES);
         SessionSetup session = new SessionSetup();
@@ -129,6 +139,12 @@ public final class PotNode {
      * before something else is due (0 after a connect attempt: time passed meanwhile). The only entry point of the device's behaviour; tests call it with a manual clock.
      */
     public long tick(long now) {
+        long wait = tickBody(now);
+        retained.saveIfChanged(now, schedule.readingsTaken(), publisher.droppedReported());
+        return wait;
+    }
+
+    private long tickBody(long now) {
         control.tickAt(now);
         inbox.drainTo(now, handlers, log);
         stopRequested |= commands.rebooting();
@@ -163,8 +179,27 @@ public final class PotNode {
             availability.sayOffline(mqtt);
         }
         link.stop();
+        retained.save(board.clock.uptimeMillis(), schedule.readingsTaken(), publisher.droppedReported(), 0);
         log.info("stopped after " + schedule.readingsTaken() + " readings, " + publisher.published() + " published, "
                 + queue.size() + " still queued");
+    }
+
+    /** Keeps the state in retained memory, then lets the board reboot: a reset loses no queued reading. */
+    private final class KeepStateThenReboot implements Rebooter {
+        private final Rebooter board;
+
+        KeepStateThenReboot(Rebooter board) {
+            this.board = board;
+        }
+
+        public void reboot(String reason) {
+            retained.save(this.boardClockNow(), schedule.readingsTaken(), publisher.droppedReported(), 0);
+            board.reboot(reason);
+        }
+
+        private long boardClockNow() {
+            return PotNode.this.board.clock.uptimeMillis();
+        }
     }
 
     // ---- what runtimes and tests read ------------------------------------------------------------------
@@ -186,4 +221,7 @@ public final class PotNode {
     public long droppedReadings() { return control.droppedReadings(); }
 
     public int reconnects() { return control.reconnects(); }
+
+    /** The boot counter this boot's readings carry. */
+    public int boot() { return retained.boot(); }
 }
