@@ -59,6 +59,11 @@ public final class PotNode {
     private final PotStatus status;
     private final RetainedState retained;
     private volatile boolean stopRequested;
+    /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
+    private volatile boolean cleanStop;
+
+    /** How long a clean stop waits for queued readings to go out before it keeps them for the next start. */
+    public static final long STOP_DRAIN_MILLIS = 10000;
 
     public PotNode(DeviceConfig config, Board boardGiven, MqttTransport mqtt) {
         this.config = config;
@@ -120,11 +125,37 @@ public final class PotNode {
                 board.sleeper.sleep(wait);
             }
         }
+        if (cleanStop) {
+            drainBeforeStop();
+        }
         shutdown();
+    }
+
+    /** With the link up, delivers the queued readings before stopping, for at most {@link #STOP_DRAIN_MILLIS}. */
+    private void drainBeforeStop() {
+        if (!link.isOnline() || queue.isEmpty()) {
+            return;
+        }
+        long start = board.clock.uptimeMillis();
+        log.info("stopping: delivering " + queue.size() + " queued readings first (waiting up to "
+                + Durations.format(STOP_DRAIN_MILLIS) + ")");
+        long now = start;
+        while (link.isOnline() && !queue.isEmpty() && now - start < STOP_DRAIN_MILLIS) {
+            long wait = tick(now);
+            if (wait > 0 && !queue.isEmpty()) {
+                board.sleeper.sleep(Math.min(wait, STOP_DRAIN_MILLIS - (now - start)));
+            }
+            now = board.clock.uptimeMillis();
+        }
+        if (!queue.isEmpty()) {
+            log.warn("stopping with " + queue.size() + " readings still queued: " + (link.isOnline()
+                    ? "not delivered within " + Durations.format(STOP_DRAIN_MILLIS) : "the link went down"));
+        }
     }
 
     /** Asks {@link #run()} to finish; callable from any thread. */
     public void requestStop() {
+        cleanStop = true;
         stopRequested = true;
         board.sleeper.wake();
     }

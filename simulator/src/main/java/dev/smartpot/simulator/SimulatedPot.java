@@ -14,14 +14,16 @@ import dev.smartpot.simulator.board.DesktopFixHints;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
+import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.SystemClock;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**
  * One simulated pot: the desktop parts wired to the real core, on a thread of its own. This is the
- * simulator's composition root for a device. The world (access point, soil) outlives a reboot; the
- * device's memory (sequence counter, queue) does not, as on a board.
+ * simulator's composition root for a device. The world (access point, soil) outlives a reboot, and so does what
+ * the board keeps in RTC memory (queue, sequence counter, boot counter, see {@link PotMemory}); a simulated power
+ * cut loses that memory, as on a board.
  */
 public final class SimulatedPot {
 
@@ -33,9 +35,12 @@ public final class SimulatedPot {
     private final SoilModelAdc soil;
     private final ConsoleLog log;
     private final SettingsStore settingsStore;
+    private final PotMemory memory;
     private final Thread thread;
     private volatile PotNode node;
     private volatile boolean rebootRequested;
+    private volatile boolean powerCutRequested;
+    private volatile PahoMqttTransport transport;
     private volatile boolean closed;
     private volatile int boots;
 
@@ -45,7 +50,14 @@ public final class SimulatedPot {
 
     /** @param settingsStore where commands' settings are kept across reboots (a file for a restartable simulator) */
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore) {
+        this(config, world, console, settingsStore, PotMemory.inRam());
+    }
+
+    /** @param memory RTC memory and flash mark, kept across reboots (and, beside the config, across runs) */
+    public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore,
+            PotMemory memory) {
         this.config = config;
+        this.memory = memory;
         this.settingsStore = settingsStore;
         this.world = world;
         this.chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
@@ -62,9 +74,15 @@ public final class SimulatedPot {
     }
 
     private void runBoots() {
+        try {
+            memory.loadFromLastRun();
+        } catch (java.io.IOException e) {
+            log.warn("readings kept by the last run could not be read (" + e.getMessage() + "); starting afresh");
+        }
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
             PahoMqttTransport transport = new PahoMqttTransport();
+            this.transport = transport;
             wlan.leave();
             wlan.onChange(() -> {
                 if (!wlan.isAccessPointOn()) {
@@ -82,10 +100,12 @@ public final class SimulatedPot {
                     .log(log)
                     .fixHints(DesktopFixHints.INSTANCE)
                     .rebooter(reason -> {
-                        log.warn("rebooting (simulated): the device restarts in place, its queue is lost");
+                        log.warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
                         rebootRequested = true;
                     })
                     .settingsStore(settingsStore)
+                    .retainedMemory(memory.rtc())
+                    .markStore(memory.mark())
                     .pump(soil::water)
                     .build();
             rebootRequested = false;
@@ -96,10 +116,57 @@ public final class SimulatedPot {
                 break;
             }
             current.run();
+            if (powerCutRequested) {
+                powerCutRequested = false;
+                memory.powerCut();
+                log.warn("power cut (simulated): RTC memory lost; the device starts again");
+                continue;
+            }
             if (!rebootRequested) {
                 break;
             }
         }
+        keepForNextRun();
+    }
+
+    private void keepForNextRun() {
+        PotNode last = node;
+        if (memory.rtcFile() == null || last == null) {
+            return;
+        }
+        try {
+            memory.keepForNextRun();
+            if (last.queuedReadings() > 0) {
+                log.info("kept " + last.queuedReadings() + " queued readings in " + memory.rtcFile()
+                        + " for the next run of this pot");
+            }
+        } catch (java.io.IOException e) {
+            log.warn("queued readings could not be kept for the next run (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Restarts the simulated board as a software reset would: RTC memory keeps the queue. */
+    public void reboot() {
+        PotNode current = node;
+        if (current != null) {
+            rebootRequested = true;
+            current.requestStop();
+        }
+    }
+
+    /**
+     * Cuts the simulated power: the link drops without a goodbye and RTC memory is lost (the flash mark stays); the
+     * device then boots again.
+     */
+    public void powerCut() {
+        PotNode current = node;
+        PahoMqttTransport link = transport;
+        if (current == null || link == null) {
+            return;
+        }
+        powerCutRequested = true;
+        link.severLink();
+        current.requestStop();
     }
 
     /** Stops the device (it says "offline" and disconnects) and waits for its thread. */

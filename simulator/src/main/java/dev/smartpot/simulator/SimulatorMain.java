@@ -15,6 +15,7 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.config.Topics;
 import dev.smartpot.simulator.board.FileSettingsStore;
+import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.broker.EmbeddedBroker;
 import dev.smartpot.simulator.fleet.FleetRun;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
@@ -192,7 +193,7 @@ public final class SimulatorMain implements java.util.concurrent.Callable<Intege
             return runFleet(settings, embeddedBroker, runFor);
         }
         SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println,
-                FileSettingsStore.besideConfig(configFile));
+                FileSettingsStore.besideConfig(configFile), PotMemory.besideConfig(configFile));
         printBanner(settings, embeddedBroker, pot.clientId());
 
         new ConsoleCommands(pot, out, quit::countDown).startReading(in);
