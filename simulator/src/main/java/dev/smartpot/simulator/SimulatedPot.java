@@ -10,6 +10,7 @@ import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.board.ConsoleLog;
+import dev.smartpot.simulator.board.DeepSleepClock;
 import dev.smartpot.simulator.board.DesktopFixHints;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.FakeWlan;
@@ -40,6 +41,10 @@ public final class SimulatedPot {
     private volatile PotNode node;
     private volatile boolean rebootRequested;
     private volatile boolean powerCutRequested;
+    /** How long the core asked to sleep at the end of its wake; 0 when it did not. */
+    private volatile long deepSleepMillis;
+    private volatile int wakes;
+    private final Object sleepLock = new Object();
     private volatile PahoMqttTransport transport;
     private volatile boolean closed;
     private volatile int boots;
@@ -79,6 +84,8 @@ public final class SimulatedPot {
         } catch (java.io.IOException e) {
             log.warn("readings kept by the last run could not be read (" + e.getMessage() + "); starting afresh");
         }
+        // In deep sleep the pot's clock runs on across wakes, as the RTC timer does; each reboot gets a new one.
+        DeepSleepClock sleepClock = new DeepSleepClock(world.knowsTime);
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
             PahoMqttTransport transport = new PahoMqttTransport();
@@ -95,7 +102,8 @@ public final class SimulatedPot {
                     .wifi(wlan)
                     .soilSensor(soil)
                     .chipId(chipId)
-                    .clock(new SystemClock(world.knowsTime))
+                    .clock(config.deepSleep ? sleepClock : new SystemClock(world.knowsTime))
+                    .deepSleep(millis -> deepSleepMillis = millis)
                     .sleeper(sleeper)
                     .log(log)
                     .fixHints(DesktopFixHints.INSTANCE)
@@ -109,9 +117,13 @@ public final class SimulatedPot {
                     .pump(soil::water)
                     .build();
             rebootRequested = false;
+            boolean wake = deepSleepMillis > 0;
+            deepSleepMillis = 0;
             PotNode current = new PotNode(config, board, transport);
             node = current;
-            boots++;
+            if (!wake) {
+                boots++;
+            }
             if (closed) {
                 break;
             }
@@ -122,11 +134,34 @@ public final class SimulatedPot {
                 log.warn("power cut (simulated): RTC memory lost; the device starts again");
                 continue;
             }
+            if (deepSleepMillis > 0 && !closed) {
+                sleepDeeply(sleepClock, deepSleepMillis);
+                continue;
+            }
             if (!rebootRequested) {
                 break;
             }
         }
         keepForNextRun();
+    }
+
+    /** The board is off but for its RTC: wait the sleep (shortened by sim.sleep.speedup) unless the simulator stops. */
+    private void sleepDeeply(DeepSleepClock clock, long millis) {
+        long real = millis / world.sleepSpeedup;
+        long until = System.nanoTime() + real * 1_000_000L;
+        synchronized (sleepLock) {
+            long left;
+            while (!closed && (left = (until - System.nanoTime()) / 1_000_000L) > 0) {
+                try {
+                    sleepLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        clock.skip(millis - real);
+        wakes++;
     }
 
     private void keepForNextRun() {
@@ -172,6 +207,9 @@ public final class SimulatedPot {
     /** Stops the device (it says "offline" and disconnects) and waits for its thread. */
     public void stop() {
         closed = true;
+        synchronized (sleepLock) {
+            sleepLock.notifyAll();
+        }
         PotNode current = node;
         if (current != null) {
             current.requestStop();
@@ -202,6 +240,11 @@ public final class SimulatedPot {
 
     public int boots() {
         return boots;
+    }
+
+    /** Wakes from deep sleep so far. */
+    public int wakes() {
+        return wakes;
     }
 
     public boolean isRunning() {

@@ -23,6 +23,8 @@ public final class Board {
     public final RetainedMemory retainedMemory;
     /** Optional: flash for the sequence mark that bounds what a power cut loses (NVS on a board, a file on the desktop). */
     public final SettingsStore markStore;
+    /** Optional: required by {@code power.mode = deep-sleep}. */
+    public final DeepSleep deepSleep;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -37,6 +39,7 @@ public final class Board {
         fixHints = b.fixHints != null ? b.fixHints : FixHints.NONE;
         retainedMemory = b.retainedMemory;
         markStore = b.markStore;
+        deepSleep = b.deepSleep;
     }
 
     /** This board with another rebooter (the core's, which keeps its state first). */
@@ -54,6 +57,7 @@ public final class Board {
         b.fixHints = fixHints;
         b.retainedMemory = retainedMemory;
         b.markStore = markStore;
+        b.deepSleep = deepSleep;
         return new Board(b);
     }
 
@@ -82,6 +86,7 @@ public final class Board {
         FixHints fixHints;
         RetainedMemory retainedMemory;
         SettingsStore markStore;
+        DeepSleep deepSleep;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -95,6 +100,7 @@ public final class Board {
         public Builder fixHints(FixHints v) { fixHints = v; return this; }
         public Builder retainedMemory(RetainedMemory v) { retainedMemory = v; return this; }
         public Builder markStore(SettingsStore v) { markStore = v; return this; }
+        public Builder deepSleep(DeepSleep v) { deepSleep = v; return this; }
 
         public Board build() {
             return new Board(this);

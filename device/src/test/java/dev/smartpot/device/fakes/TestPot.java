@@ -47,6 +47,12 @@ public final class TestPot {
 
     /** ... and a flash mark in {@code markStore} that bounds what a power cut loses. */
     public TestPot(String properties, SettingsStore settings, boolean withPump, RetainedMemory retained, SettingsStore markStore) {
+        this(properties, settings, withPump, retained, markStore, null);
+    }
+
+    /** ... and a deep sleep ({@code power.mode = deep-sleep}) that records how long each wake asked to sleep. */
+    public TestPot(String properties, SettingsStore settings, boolean withPump, RetainedMemory retained, SettingsStore markStore,
+            dev.smartpot.device.board.DeepSleep deepSleep) {
         this.settings = settings;
         String base = "wifi.ssid = Net\nwifi.password = password1\nmqtt.broker = 10.0.0.1\n";
         ConfigReader reader = new ConfigReader(ConfigSource.parse(base + properties, "test.properties"));
@@ -73,6 +79,7 @@ public final class TestPot {
                 .pump(withPump ? watered::add : null)
                 .retainedMemory(retained)
                 .markStore(markStore)
+                .deepSleep(deepSleep)
                 .build();
         node = new PotNode(config, board, mqtt);
     }
