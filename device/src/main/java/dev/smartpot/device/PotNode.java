@@ -158,7 +158,8 @@ public final class PotNode {
     private void runWake() {
         long start = board.clock.uptimeMillis();
         control.tickAt(start);
-        schedule.takeIfDue(start, false);
+        // Queued whatever the link: the wake's own line says so, not the always-on "offline: queued" line.
+        schedule.takeIfDue(start, true);
         long now = board.clock.uptimeMillis();
         wake.readMillis = now - start;
         int fault = scale.fault(schedule.lastRawCode());
@@ -178,7 +179,8 @@ public final class PotNode {
         }
         retained.unpublished(unpublished);
         wake.published(publish);
-        log.info(wake.describe(line.clear().append("wake: ")));
+        log.info(wake.describe(line.clear().append("wake: reading #").append(schedule.readingsTaken() - 1).append(", ")
+                .append(queue.size()).append(" kept; ")));
         if (publish) {
             log.info(wake.describeEnergy(line.clear()));
         }

@@ -43,7 +43,7 @@ public final class ConfigKeys {
     /** In deep sleep: join the network and publish every this many readings (at once when the sensor's state changes). */
     public static final ConfigKey SLEEP_PUBLISH_EVERY = ConfigKey.number("sleep.publish.every", 4, 1, 1000);
     /** In deep sleep: how long a publishing wake stays connected after its readings went out, for commands. */
-    public static final ConfigKey SLEEP_LISTEN = ConfigKey.duration("sleep.listen", 200, 100, 60000);
+    public static final ConfigKey SLEEP_LISTEN = ConfigKey.duration("sleep.listen", 50, 10, 60000);
     /** For the energy report: the battery's capacity. */
     public static final ConfigKey BATTERY_CAPACITY_MAH = ConfigKey.number("battery.capacity.mah", 2500, 1, 1000000);
 

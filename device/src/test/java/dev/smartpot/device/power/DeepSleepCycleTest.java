@@ -73,7 +73,7 @@ class DeepSleepCycleTest {
         assertEquals("sleeping for 15m", status.get(0).payload());
         assertTrue(status.get(0).retained());
         assertTrue(!pot.mqtt.lastSettings.cleanSession, "a persistent session keeps the commands sent while it sleeps");
-        assertTrue(pot.log.all().contains("wake: awake "), pot.log.all());
+        assertTrue(pot.log.all().contains("wake: reading #0, 0 kept; awake "), pot.log.all());
         assertTrue(pot.log.all().contains("energy (ESP32 datasheet currents, bare module): "), pot.log.all());
     }
 
