@@ -101,7 +101,8 @@ public final class PotNode {
         inbox = new Inbox(delivery, board.sleeper, CommandParser.MAX_BYTES);
         SessionSetup session = new SessionSetup();
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
-        control = new LoopControl(schedule, publisher, queue, link);
+        wake = config.deepSleep ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah) : null;
+        control = new LoopControl(schedule, publisher, queue, link, retained.boot(), wake);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
         commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log), config, clientId, board, mqtt, outbox, link);
@@ -109,7 +110,6 @@ public final class PotNode {
         if (config.deepSleep && board.deepSleep == null) {
             throw new IllegalArgumentException("power.mode = deep-sleep needs a board with deep sleep (Board.deepSleep)");
         }
-        wake = config.deepSleep ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah) : null;
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, board.fixHints, log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
