@@ -8,7 +8,6 @@ import dev.smartpot.device.command.CommandParser;
 import dev.smartpot.device.command.Commands;
 import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
@@ -27,6 +26,7 @@ import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.PotStatus;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.text.LogLine;
 import dev.smartpot.device.text.PayloadBuffer;
 
@@ -272,8 +272,10 @@ public final class PotNode {
     }
 
     /**
-     * Does whatever is due at {@code now} (the tick's one clock reading) and returns how long the loop may sleep
-     * before something else is due (0 after a connect attempt: time passed meanwhile). The only entry point of the device's behaviour; tests call it with a manual clock.
+     * Does whatever is due at {@code now}, the tick's one clock reading, and returns how long the loop may sleep
+     * before something else is due. A tick that waited on the broker (handled messages, tried to connect, published)
+     * returns 0 once done: its reading of the clock is stale, so the next tick decides on a fresh one. The only
+     * entry point of the device's behaviour; tests call it with a manual clock.
      */
     public long tick(long now) {
         long wait = tickBody(now);
@@ -283,20 +285,25 @@ public final class PotNode {
 
     private long tickBody(long now) {
         control.tickAt(now);
-        inbox.drainTo(now, handlers, log);
-        stopRequested |= commands.rebooting();
+        if (inbox.drainTo(now, handlers, log)) {
+            stopRequested |= commands.rebooting();
+            return 0;
+        }
         if (link.supervise(now, !stopRequested)) {
-            // A connect attempt took real time: what is due next is judged on the next tick's clock reading.
             return 0;
         }
         schedule.takeIfDue(now, link.isOnline());
+        long sends = publisher.sends();
         if (link.isOnline() && probe.releasesReadings(now)) {
             String failure = publisher.drain(now);
             if (failure != null) {
-                link.linkDown(now, failure);
+                link.failed(failure);
             }
         } else if (link.escalateIfStuck(now, board.rebooter)) {
             stopRequested = true;
+        }
+        if (publisher.sends() != sends || link.needsFreshClock()) {
+            return 0;
         }
         long next = link.nextEvent(schedule.nextReadingAt());
         if (link.isOnline() && probe.isWaitingForEcho()) {

@@ -5,13 +5,13 @@ import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Topics;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.mqtt.Subscriptions;
+import dev.smartpot.device.mqtt.Topics;
 import dev.smartpot.device.text.PayloadBuffer;
 
 /**

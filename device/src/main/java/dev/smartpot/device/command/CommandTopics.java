@@ -1,6 +1,6 @@
 package dev.smartpot.device.command;
 
-import dev.smartpot.device.config.Topics;
+import dev.smartpot.device.mqtt.Topics;
 
 /**
  * Which topics carry commands for this pot: the broadcast (the subscribe topic, which may be a filter)

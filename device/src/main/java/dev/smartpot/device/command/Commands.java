@@ -4,11 +4,11 @@ import java.io.IOException;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Pump;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.config.SensorConfig;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.RawCodes;
 import dev.smartpot.device.reading.SoilSensor;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.text.JsonText;
 import dev.smartpot.device.text.PayloadBuffer;
 

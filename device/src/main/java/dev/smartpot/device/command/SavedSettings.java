@@ -6,9 +6,9 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.config.SensorConfig;
 import dev.smartpot.device.reading.MoistureScale;
+import dev.smartpot.device.text.Durations;
 
 /**
  * The settings commands change (the interval and the calibration), kept in the board's

@@ -1,5 +1,7 @@
 package dev.smartpot.device.config;
 
+import dev.smartpot.device.mqtt.Topics;
+
 /**
  * Where commands come from and replies go ({@code mqtt.topic.commands}, {@code mqtt.topic.reply}).
  * The subscribe topic is the broadcast to every pot; the commands topic reaches this pot alone.

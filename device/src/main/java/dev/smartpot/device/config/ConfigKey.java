@@ -1,5 +1,7 @@
 package dev.smartpot.device.config;
 
+import dev.smartpot.device.text.Durations;
+
 /**
  * One setting of a pot: its name, type, default and range. The reader reads through it, its error messages
  * quote it, and the documentation check holds the board-config templates to it. A default that depends on other

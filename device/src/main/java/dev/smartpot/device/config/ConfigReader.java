@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import dev.smartpot.device.text.Durations;
+
 /**
  * Reads typed settings from a {@link ConfigSource}, collecting every problem instead of stopping at the
  * first. Each part of the program reads its own keys through the same reader; {@link #finish()} then
@@ -246,7 +248,7 @@ public final class ConfigReader {
                 continue;
             }
             ConfigSource.Entry e = source.get(key);
-            String suggestion = closestKnownKey(key);
+            String suggestion = KeySuggestion.closest(key, known.keySet().toArray());
             String fix = suggestion != null ? "did you mean \"" + suggestion + "\"?"
                     : "remove it, or check the documented keys in the template";
             problems.add(new ConfigProblem(e.origin, e.line, key, null, "is not a known key", fix));
@@ -272,40 +274,5 @@ public final class ConfigReader {
 
     private static int lineOf(ConfigProblem p) {
         return p.line > 0 ? p.line : Integer.MAX_VALUE;
-    }
-
-    private String closestKnownKey(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        Object[] candidates = known.keySet().toArray();
-        for (int i = 0; i < candidates.length; i++) {
-            String candidate = (String) candidates[i];
-            int d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-            if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        // A suggestion further than a third of the key away is noise.
-        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

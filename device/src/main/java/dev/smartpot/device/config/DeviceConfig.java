@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.TlsSettings;
+import dev.smartpot.device.mqtt.Topics;
 
 /**
  * The device's settings, validated. Read with {@link #read(ConfigReader)}; the keys and their rules are

@@ -62,7 +62,7 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
             try {
                 announce(mqtt);
             } catch (MqttTransportException e) {
-                link.linkDown(now, "publish failed: " + e.getMessage());
+                link.failed("publish failed: " + e.getMessage());
             }
         }
         return true;

@@ -3,12 +3,12 @@ package dev.smartpot.device.link;
 import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.reading.RawCodes;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.text.Durations;
 
 /**
  * Runs the {@link DeliveryCheck} on each connection: subscribes to the readings topic, sends the oldest
@@ -123,7 +123,7 @@ public final class DeliveryProbe implements SessionStep {
         }
         delivery.begin();
         if (result == ReadingPublisher.FAILED) {
-            link.linkDown(now, publisher.failure());
+            link.failed(publisher.failure());
         }
         return false;
     }
@@ -137,7 +137,7 @@ public final class DeliveryProbe implements SessionStep {
         try {
             mqtt.unsubscribe(topic);
         } catch (MqttTransportException e) {
-            link.linkDown(now, "unsubscribe failed: " + e.getMessage());
+            link.failed("unsubscribe failed: " + e.getMessage());
             return false;
         }
         if (problem != null) {

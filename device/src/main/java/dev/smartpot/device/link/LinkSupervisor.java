@@ -8,12 +8,12 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.text.Durations;
 
 /**
  * Owns the WiFi and MQTT link's state. Connects when due (WiFi first, then the brokers in turn), runs the
@@ -59,6 +59,11 @@ public final class LinkSupervisor {
     private int attemptsSinceOnline;
     private int reconnects;
     private long retryAt;
+    /**
+     * The wait before the next attempt, counted from the next tick, or -1. Going offline and a failed attempt wait
+     * on the network, so the tick's clock reading is stale by then; the next tick's reading is not.
+     */
+    private long retryDelay = -1;
     private long onlineSince;
     private long offlineSince;
     private String lastFailure;
@@ -66,6 +71,8 @@ public final class LinkSupervisor {
     /** How long the last WiFi join and the last MQTT connect (with the session steps) took, by the board's clock. */
     private long lastJoinMillis;
     private long lastConnectMillis;
+    /** An operation on the link failed during the last tick; taken down at the next, on a fresh clock reading. */
+    private String failedOperation;
 
     /**
      * @param willPayload what the broker publishes on the status topic when the pot vanishes
@@ -95,15 +102,20 @@ public final class LinkSupervisor {
      * Notices a link the transport or the WiFi lost, connects when a retry is due (and {@code mayConnect}: not
      * while stopping), and forgives a link that proved stable.
      *
-     * @return true if it tried to connect: that blocks for real time, so {@code now} is stale afterwards
+     * @return true if it took the link down or tried to connect: both wait on the network, so {@code now} is
+     *         stale afterwards
      */
     public boolean supervise(long now, boolean mayConnect) {
-        String lost = inbox.takeLinkLost();
-        if (state == ONLINE && lost != null) {
-            linkDown(now, "connection lost: " + lost);
+        if (retryDelay >= 0) {
+            retryAt = now + retryDelay;
+            retryDelay = -1;
         }
-        if (state == ONLINE && !wifi.isConnected()) {
-            linkDown(now, "WiFi connection lost");
+        String lost = inbox.takeLinkLost();
+        String failed = failedOperation;
+        failedOperation = null;
+        if (state == ONLINE && (failed != null || lost != null || !wifi.isConnected())) {
+            linkDown(now, failed != null ? failed : lost != null ? "connection lost: " + lost : "WiFi connection lost");
+            return true;
         }
         if ((state == OFFLINE || state == REFUSED) && now >= retryAt && mayConnect) {
             connect(now);
@@ -115,14 +127,29 @@ public final class LinkSupervisor {
         return false;
     }
 
-    /** The link broke (lost, or an operation on it failed): log once, disconnect, and retry after a backoff. */
-    public void linkDown(long now, String reason) {
+    /**
+     * An operation on the link failed (a publish, an unsubscribe). The caller waited on it, so its clock reading is
+     * stale: the link is taken down at the next tick, whose time the backoff counts from.
+     */
+    public void failed(String reason) {
+        if (failedOperation == null) {
+            failedOperation = reason;
+        }
+    }
+
+    /** True while something waits for the next tick's clock reading: a failure to act on, or a retry to time. */
+    public boolean needsFreshClock() {
+        return failedOperation != null || retryDelay >= 0;
+    }
+
+    /** The link broke: log once, disconnect, and retry after a backoff. */
+    private void linkDown(long now, String reason) {
         if (config.brokers.length > 1) {
             brokerIndex = (brokerIndex + 1) % config.brokers.length;
         }
         long delay = backoff.nextDelayMillis();
         log.warn(reason + "; reconnecting in " + Durations.format(delay) + " (" + queue.size() + " readings queued)");
-        goOffline(now, OFFLINE, now + delay, null);
+        goOffline(now, OFFLINE, delay, null);
     }
 
     /**
@@ -133,7 +160,7 @@ public final class LinkSupervisor {
      */
     public void refused(long now, String failure) {
         attemptsSinceOnline = 1;
-        goOffline(now, REFUSED, now + config.backoffMaxMillis, failure);
+        goOffline(now, REFUSED, config.backoffMaxMillis, failure);
     }
 
     /** How long a refused link waits before the next try. */
@@ -142,14 +169,14 @@ public final class LinkSupervisor {
     }
 
     /** The one way from online to offline. */
-    private void goOffline(long now, int newState, long nextTry, String failure) {
+    private void goOffline(long now, int newState, long delay, String failure) {
         mqtt.disconnect();
         session.linkDown();
         state = newState;
         offlineSince = now;
         reconnects++;
         failuresThisRound = 0;
-        retryAt = nextTry;
+        retryDelay = delay;
         lastFailure = failure;
     }
 
@@ -247,14 +274,14 @@ public final class LinkSupervisor {
         failuresThisRound++;
         if (failuresThisRound < config.brokers.length) {
             // Another broker in the list has not been tried this round: try it now.
-            retryAt = now;
+            retryDelay = 0;
             log.warn(reason + "; trying the next broker");
             return;
         }
         failuresThisRound = 0;
         // A refusal does not go away by itself: retry at the cap, however few failures came before.
         long delay = refused ? config.backoffMaxMillis : backoff.nextDelayMillis();
-        retryAt = now + delay;
+        retryDelay = delay;
         state = refused ? REFUSED : OFFLINE;
         if (!reason.equals(lastFailure)) {
             if (refused) {

@@ -81,8 +81,13 @@ public final class Inbox implements MqttListener {
         sleeper.wake();
     }
 
-    /** Logs each waiting message, oldest first, and offers it to {@code handlers} in order until one takes it. */
-    public void drainTo(long now, MessageHandler[] handlers, Log log) {
+    /**
+     * Logs each waiting message, oldest first, and offers it to {@code handlers} in order until one takes it.
+     *
+     * @return true if there was any message (its handler may have waited on the broker)
+     */
+    public boolean drainTo(long now, MessageHandler[] handlers, Log log) {
+        boolean any = false;
         while (true) {
             String topic;
             byte[] body;
@@ -91,8 +96,9 @@ public final class Inbox implements MqttListener {
             int dropped;
             synchronized (this) {
                 if (count == 0) {
-                    return;
+                    return any;
                 }
+                any = true;
                 topic = topics[0];
                 body = payloads[0];
                 size = sizes[0];

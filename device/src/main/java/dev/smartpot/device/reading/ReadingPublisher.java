@@ -40,6 +40,8 @@ public final class ReadingPublisher {
     private long droppedReported;
     private long droppedInPayload;
     private long notBefore;
+    /** Publishes attempted since boot: a tick that made one waited on the broker. */
+    private long sends;
     private String failure;
 
     public ReadingPublisher(ReadingQueue queue, PayloadEncoder encoder, MoistureScale scale, MqttTransport mqtt, Clock clock,
@@ -131,6 +133,7 @@ public final class ReadingPublisher {
 
     /** Publishes {@link #payload()}: {@link #SENT}, {@link #BUSY} (retried after a moment) or {@link #FAILED}. */
     public int send(long now) {
+        sends++;
         try {
             mqtt.publish(topic, payload.bytes(), payload.length(), qos, false);
             return SENT;
@@ -142,6 +145,11 @@ public final class ReadingPublisher {
             failure = "publish failed: " + e.getMessage();
             return FAILED;
         }
+    }
+
+    /** Publishes attempted since boot, readings and probes. */
+    public long sends() {
+        return sends;
     }
 
     /** Why the last {@link #send} failed. */

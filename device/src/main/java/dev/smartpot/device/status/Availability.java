@@ -1,7 +1,7 @@
 package dev.smartpot.device.status;
 
 import dev.smartpot.device.board.Log;
-import dev.smartpot.device.config.Durations;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;

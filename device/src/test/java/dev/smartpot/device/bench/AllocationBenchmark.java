@@ -88,12 +88,14 @@ public final class AllocationBenchmark {
         for (int i = 0; i < rounds; i++) {
             clock.advance(node.tick());
         }
+        long publishedBefore = node.publishedReadings();
         before = allocated();
         for (int i = 0; i < rounds; i++) {
             clock.advance(node.tick());
         }
-        System.out.printf("device loop, online (read, queue, encode, publish): %.2f bytes per reading%n",
-                (allocated() - before) / (double) rounds);
+        long readings = node.publishedReadings() - publishedBefore;
+        System.out.printf("device loop, online (read, queue, encode, publish): %.2f bytes per reading (%d readings)%n",
+                (allocated() - before) / (double) readings, readings);
 
         CommandParser parser = new CommandParser(4095);
         byte[] good = "interval 30s".getBytes(StandardCharsets.US_ASCII);

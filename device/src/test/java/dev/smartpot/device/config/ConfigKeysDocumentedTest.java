@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.device.text.Durations;
+
 /**
  * The templates in board-config/ are the pot's documentation: every key of {@link ConfigKeys} is shown in one of
  * them (set, or commented out), a key with a fixed default is shown with that default somewhere, and they show

@@ -5,8 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.config.Durations;
 import dev.smartpot.device.mqtt.BrokerAddress;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.simulator.SimulatorConfig;
 
 /** {@code scripts/simulate --devices N}: runs a fleet until Ctrl-C or {@code --duration}, printing as it goes. */

@@ -1,4 +1,4 @@
-package dev.smartpot.device.config;
+package dev.smartpot.device.text;
 
 /** Human durations: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
 public final class Durations {

@@ -1,4 +1,4 @@
-package dev.smartpot.device.config;
+package dev.smartpot.device.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

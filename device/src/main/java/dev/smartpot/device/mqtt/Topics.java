@@ -1,4 +1,4 @@
-package dev.smartpot.device.config;
+package dev.smartpot.device.mqtt;
 
 /** MQTT topic helpers: the {@code {id}} placeholder and matching a topic against a subscription filter. */
 public final class Topics {
