@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TutorialScenarioIT {
 
     private static final Pattern READING = Pattern.compile(
-            "\\{\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+),\"raw\":(\\d+),\"moisture\":(\\d{1,3}\\.\\d),\"uptime_ms\":(\\d+),\"ts\":\\d+}");
+            "\\{\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+),\"boot\":1,\"raw\":(\\d+),\"moisture\":(\\d{1,3}\\.\\d),\"uptime_ms\":(\\d+),\"ts\":\\d+}");
 
     private static MosquittoBroker broker;
 
