@@ -169,7 +169,7 @@ public final class DeliveryProbe implements SessionStep {
                     + " mqtt.topic.publish to a topic it may use" + orEmpty(hints.hint(FixHints.READINGS_NOT_DELIVERED, topic))
                     + "; if pots may not read their own topics there, set mqtt.delivery.check = false");
             problem = topic;
-        } else if (failures % LinkSupervisor.REPEAT_REMINDER == 0) {
+        } else if (failures % AttemptLog.REPEAT_REMINDER == 0) {
             log.warn("readings still not delivered on " + topic + " after " + failures + " checks; " + queue.size()
                     + " queued, retrying every " + retry);
         }

@@ -38,8 +38,6 @@ public final class LinkSupervisor {
     /** A link that stays up this long has proved itself: the backoff starts from its floor again. */
     static final long STABLE_LINK_MILLIS = 30000;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
-    /** A repeated failure is logged again only every this many attempts. */
-    static final int REPEAT_REMINDER = 10;
 
     private final DeviceConfig config;
     private final WifiLink wifi;
@@ -283,19 +281,8 @@ public final class LinkSupervisor {
         long delay = refused ? config.backoffMaxMillis : backoff.nextDelayMillis();
         retryDelay = delay;
         state = refused ? REFUSED : OFFLINE;
-        if (!reason.equals(lastFailure)) {
-            if (refused) {
-                log.error(reason + "; retrying every " + Durations.format(delay) + " (backoff.max) until that is fixed");
-            } else {
-                log.warn(reason + "; retrying in " + Durations.format(delay));
-            }
-            lastFailure = reason;
-        } else if (refused && attemptsSinceOnline % REPEAT_REMINDER == 0) {
-            log.warn("still refused after " + attemptsSinceOnline + " attempts; retrying every " + Durations.format(delay));
-        } else if (attemptsSinceOnline % REPEAT_REMINDER == 0) {
-            log.warn("still offline after " + attemptsSinceOnline + " attempts (" + reason + "); retrying in "
-                    + Durations.format(delay));
-        }
+        AttemptLog.failed(log, reason, refused, delay, reason.equals(lastFailure), attemptsSinceOnline);
+        lastFailure = reason;
     }
 
     public int state() {
