@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Random;
 
 import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
@@ -65,7 +66,7 @@ public final class LinkSupervisor {
     private long onlineSince;
     private long offlineSince;
     private String lastFailure;
-    private final dev.smartpot.device.board.Clock clock;
+    private final Clock clock;
     /** How long the last WiFi join and the last MQTT connect (with the session steps) took, by the board's clock. */
     private long lastJoinMillis;
     private long lastConnectMillis;
