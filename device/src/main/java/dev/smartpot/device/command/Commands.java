@@ -196,6 +196,7 @@ public final class Commands {
         out.append(",\"smoothing\":").append(sensor.smoothingWindow());
         out.append(",\"samples_rejected\":").append(sensor.rejectedSamples());
         out.append(",\"pump\":").append(pump != null ? "true" : "false");
+        pot.appendPower(out);
         out.append('}');
     }
 

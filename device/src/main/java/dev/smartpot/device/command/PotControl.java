@@ -1,5 +1,7 @@
 package dev.smartpot.device.command;
 
+import dev.smartpot.device.text.PayloadBuffer;
+
 /** What commands may ask of the running device loop. Called on the loop's own thread. */
 public interface PotControl {
 
@@ -27,4 +29,7 @@ public interface PotControl {
     long droppedReadings();
 
     int reconnects();
+
+    /** Adds {@code ,"boot":N} and, in deep sleep, {@code ,"power":{...}} (the energy report) to a status reply. */
+    void appendPower(PayloadBuffer out);
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Random;
 
 import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
@@ -65,6 +66,10 @@ public final class LinkSupervisor {
     private long onlineSince;
     private long offlineSince;
     private String lastFailure;
+    private final Clock clock;
+    /** How long the last WiFi join and the last MQTT connect (with the session steps) took, by the board's clock. */
+    private long lastJoinMillis;
+    private long lastConnectMillis;
     /** An operation on the link failed during the last tick; taken down at the next, on a fresh clock reading. */
     private String failedOperation;
 
@@ -76,12 +81,13 @@ public final class LinkSupervisor {
             SessionSetup session, ReadingQueue queue, long now) {
         this.config = config;
         this.wifi = board.wifi;
+        this.clock = board.clock;
         this.mqtt = mqtt;
         this.inbox = inbox;
         this.log = board.log;
         this.clientId = clientId;
         this.connectSettings = new ConnectSettings(config.keepAliveSeconds, CONNECT_TIMEOUT_SECONDS, config.usernameFor(clientId),
-                config.mqttPassword, config.statusTopicFor(clientId), willPayload, config.tls);
+                config.mqttPassword, config.statusTopicFor(clientId), willPayload, config.tls, !config.deepSleep);
         this.session = session;
         this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
@@ -214,9 +220,11 @@ public final class LinkSupervisor {
         }
         // A loss reported by the previous connection is old news for this one.
         inbox.takeLinkLost();
+        long connectStart = clock.uptimeMillis();
         try {
             mqtt.connect(broker, clientId, connectSettings);
             session.start(mqtt);
+            lastConnectMillis = clock.uptimeMillis() - connectStart;
         } catch (MqttTransportException e) {
             mqtt.disconnect();
             session.linkDown();
@@ -246,8 +254,10 @@ public final class LinkSupervisor {
         if (attemptsSinceOnline == 0) {
             log.info("joining WiFi \"" + config.wifiSsid + "\"");
         }
+        long joinStart = clock.uptimeMillis();
         try {
             wifi.join(config.wifiSsid, config.wifiPassword, config.wifiJoinTimeoutMillis);
+            lastJoinMillis = clock.uptimeMillis() - joinStart;
             log.info("WiFi joined \"" + config.wifiSsid + "\"");
             return true;
         } catch (IOException e) {
@@ -278,6 +288,16 @@ public final class LinkSupervisor {
 
     public int state() {
         return state;
+    }
+
+    /** Milliseconds the last successful WiFi join took. */
+    public long lastJoinMillis() {
+        return lastJoinMillis;
+    }
+
+    /** Milliseconds the last successful MQTT connect took, with subscribing and the other session steps. */
+    public long lastConnectMillis() {
+        return lastConnectMillis;
     }
 
     public boolean isOnline() {
