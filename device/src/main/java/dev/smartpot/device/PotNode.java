@@ -2,7 +2,6 @@ package dev.smartpot.device;
 
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
-import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.command.CommandChannel;
 import dev.smartpot.device.command.CommandParser;
 import dev.smartpot.device.command.Commands;
@@ -16,6 +15,7 @@ import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.power.WakeCycle;
 import dev.smartpot.device.power.WakeTimes;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.PayloadEncoder;
@@ -23,8 +23,9 @@ import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.reading.SoilSensor;
-import dev.smartpot.device.status.Availability;
+import dev.smartpot.device.state.KeepStateThenReboot;
 import dev.smartpot.device.state.RetainedState;
+import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.status.PotStatus;
 import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.text.LogLine;
@@ -33,7 +34,9 @@ import dev.smartpot.device.text.PayloadBuffer;
 /**
  * One smart pot: wires the parts and runs the loop. Everything happens on one thread, in {@link #tick(long)};
  * transport threads only fill the {@link Inbox} and wake the loop. Readings are taken on schedule whatever the
- * link does, queued, and published oldest first while the {@link LinkSupervisor} keeps the link up.
+ * link does, queued, and published oldest first while the {@link LinkSupervisor} keeps the link up. In deep sleep
+ * a boot is one {@link WakeCycle} that ticks the same loop; a clean stop first delivers what is queued
+ * ({@link CleanStop}).
  */
 public final class PotNode {
 
@@ -59,57 +62,61 @@ public final class PotNode {
     private final LoopControl control;
     private final PotStatus status;
     private final RetainedState retained;
-    private final MoistureScale scale;
-    /** The phases of this wake, in deep sleep; null when always on. */
-    private final WakeTimes wake;
-    /** Reused for the lines the loop and the wake log. */
-    private final LogLine line;
+    /** One deep-sleep wake per boot; null when always on. */
+    private final WakeCycle wakeCycle;
+    private final CleanStop cleanStop;
     private volatile boolean stopRequested;
     /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
-    private volatile boolean cleanStop;
+    private volatile boolean stopIsClean;
 
-    /** How long a clean stop waits for queued readings to go out before it keeps them for the next start. */
-    public static final long STOP_DRAIN_MILLIS = 10000;
-    /** Beyond the WiFi join's timeout, how long a publishing wake may try to connect and publish before sleeping. */
-    static final long WAKE_LINK_MILLIS = 10000;
-
-    public PotNode(DeviceConfig config, Board boardGiven, MqttTransport mqtt) {
+    public PotNode(DeviceConfig config, Board given, MqttTransport mqtt) {
         this.config = config;
-        // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
-        Board board = boardGiven.withRebooter(new KeepStateThenReboot(boardGiven.rebooter));
-        this.board = board;
-        this.log = board.log;
+        this.log = given.log;
         this.mqtt = mqtt;
-        this.clientId = ClientIds.fromChipId(board.chipId.uniqueId());
-        long now = board.clock.uptimeMillis();
+        this.clientId = ClientIds.fromChipId(given.chipId.uniqueId());
+        long now = given.clock.uptimeMillis();
         String publishTopic = config.publishTopicFor(clientId);
-        line = new LogLine(96);
-        scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin, config.sensor.rawMax);
-        SavedSettings settings = new SavedSettings(board.settingsStore, config, log);
+        // Reused for the lines the loop and the wake log.
+        LogLine line = new LogLine(96);
+        MoistureScale scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin,
+                config.sensor.rawMax);
+        SavedSettings settings = new SavedSettings(given.settingsStore, config, log);
         settings.load(scale);
-        SoilSensor sensor = new SoilSensor(board.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
+        SoilSensor sensor = new SoilSensor(given.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
         queue = new ReadingQueue(config.queueCapacity);
-        retained = new RetainedState(board.retainedMemory, board.markStore, queue, log);
+        retained = new RetainedState(given.retainedMemory, given.markStore, queue, log);
         retained.restore(now, line);
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
         schedule.resumeAt(retained.nextSeq());
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
                 clientId, scale, retained.boot());
-        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, board.clock, log, line, publishTopic, config.qos);
+        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.clock, log, line, publishTopic, config.qos);
         publisher.resumeDroppedReported(retained.droppedReported());
+        // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
+        Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
+        this.board = board;
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, board.sleeper, CommandParser.MAX_BYTES);
         SessionSetup session = new SessionSetup();
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
-        wake = config.deepSleep ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah) : null;
+        WakeTimes wake = config.deepSleep
+                ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah) : null;
         control = new LoopControl(schedule, publisher, queue, link, retained.boot(), wake);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
         commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log), config, clientId, board, mqtt, outbox, link);
         availability = new Availability(config.statusTopicFor(clientId), log, config.deepSleep);
-        if (config.deepSleep && board.deepSleep == null) {
-            throw new IllegalArgumentException("power.mode = deep-sleep needs a board with deep sleep (Board.deepSleep)");
-        }
+        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, publisher, scale, retained, link,
+                availability, wake, line, new WakeCycle.Loop() {
+                    public long tick(long at) {
+                        return PotNode.this.tick(at);
+                    }
+
+                    public boolean stopRequested() {
+                        return stopRequested;
+                    }
+                });
+        cleanStop = new CleanStop(this, board, link, queue);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, board.fixHints, log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
@@ -132,8 +139,8 @@ public final class PotNode {
      * and returns after {@link dev.smartpot.device.board.DeepSleep#sleep} (on a board that call never returns).
      */
     public void run() {
-        if (wake != null) {
-            runWake();
+        if (wakeCycle != null) {
+            wakeCycle.run();
             return;
         }
         log.info("smart pot " + clientId + " (" + config.deviceName + ") starting: a reading every "
@@ -145,124 +152,15 @@ public final class PotNode {
                 board.sleeper.sleep(wait);
             }
         }
-        if (cleanStop) {
-            drainBeforeStop();
+        if (stopIsClean) {
+            cleanStop.drain();
         }
         shutdown();
     }
 
-    /**
-     * One deep-sleep wake: read the sensor; every {@code sleep.publish.every} readings (at once when the sensor's
-     * state changes, and at the first boot) join WiFi, connect, publish what is queued, take the commands the broker
-     * kept, say when it wakes next; keep the state in retained memory and sleep until the next reading.
-     */
-    private void runWake() {
-        long start = board.clock.uptimeMillis();
-        control.tickAt(start);
-        // Queued whatever the link: the wake's own line says so, not the always-on "offline: queued" line.
-        schedule.takeIfDue(start, true);
-        long now = board.clock.uptimeMillis();
-        wake.readMillis = now - start;
-        int fault = scale.fault(schedule.lastRawCode());
-        int unpublished = retained.unpublished() + 1;
-        boolean changed = retained.wokeFromSleep() && fault != retained.lastFault();
-        boolean publish = !retained.wokeFromSleep() || changed || unpublished >= config.sleepPublishEvery;
-        retained.lastFault(fault);
-        long interval = schedule.intervalMillis();
-        if (publish) {
-            if (changed) {
-                log.info("the sensor's state changed: publishing at once");
-            }
-            now = publishWake(now, start + interval);
-            if (queue.isEmpty()) {
-                unpublished = 0;
-            }
-        }
-        retained.unpublished(unpublished);
-        wake.published(publish);
-        log.info(wake.describe(line.clear().append("wake: reading #").append(schedule.readingsTaken() - 1).append(", ")
-                .append(queue.size()).append(" kept; ")));
-        if (publish) {
-            log.info(wake.describeEnergy(line.clear()));
-        }
-        long sleep = Math.max(0, start + interval - now);
-        retained.save(now, schedule.readingsTaken(), publisher.droppedReported(), Math.max(1, sleep));
-        log.info(line.clear().append("deep sleep for ").append(sleep).append(" ms (").append(queue.size())
-                .append(" readings kept in retained memory)"));
-        board.deepSleep.sleep(sleep);
-    }
-
-    /** The publishing part of a wake, bounded by the next reading; returns the clock when it is done. */
-    private long publishWake(long now, long nextReading) {
-        long deadline = Math.min(nextReading, now + config.wifiJoinTimeoutMillis + WAKE_LINK_MILLIS);
-        long connectedAt = -1;
-        long publishedAt = -1;
-        int queuedBefore = queue.size();
-        while (now < deadline && !stopRequested) {
-            long wait = tick(now);
-            now = board.clock.uptimeMillis();
-            if (link.isOnline() && connectedAt < 0) {
-                connectedAt = now;
-                wake.joinMillis = link.lastJoinMillis();
-                wake.connectMillis = link.lastConnectMillis();
-            }
-            if (link.isOnline() && queue.isEmpty() && publishedAt < 0) {
-                publishedAt = now;
-                wake.publishMillis = now - connectedAt;
-                wake.readingsSent = queuedBefore;
-            }
-            if (publishedAt >= 0 && now - publishedAt >= config.sleepListenMillis) {
-                break;
-            }
-            long until = publishedAt >= 0 ? publishedAt + config.sleepListenMillis : deadline;
-            long nap = Math.min(wait, until - now);
-            if (nap > 0) {
-                board.sleeper.sleep(nap);
-                now = board.clock.uptimeMillis();
-            }
-        }
-        if (link.isOnline()) {
-            long sleepMillis = Math.max(0, nextReading - now);
-            long wall = board.clock.wallClockMillis();
-            availability.saySleeping(mqtt, wall == 0 ? 0 : wall + sleepMillis, sleepMillis);
-            link.stop();
-        } else {
-            log.warn(line.clear().append("no link this wake: ").append(queue.size()).append(" readings stay queued for the next"));
-            link.stop();
-        }
-        board.wifi.leave();
-        long end = board.clock.uptimeMillis();
-        if (publishedAt >= 0) {
-            wake.listenMillis = end - publishedAt;
-        }
-        return end;
-    }
-
-    /** With the link up, delivers the queued readings before stopping, for at most {@link #STOP_DRAIN_MILLIS}. */
-    private void drainBeforeStop() {
-        if (!link.isOnline() || queue.isEmpty()) {
-            return;
-        }
-        long start = board.clock.uptimeMillis();
-        log.info("stopping: delivering " + queue.size() + " queued readings first (waiting up to "
-                + Durations.format(STOP_DRAIN_MILLIS) + ")");
-        long now = start;
-        while (link.isOnline() && !queue.isEmpty() && now - start < STOP_DRAIN_MILLIS) {
-            long wait = tick(now);
-            if (wait > 0 && !queue.isEmpty()) {
-                board.sleeper.sleep(Math.min(wait, STOP_DRAIN_MILLIS - (now - start)));
-            }
-            now = board.clock.uptimeMillis();
-        }
-        if (!queue.isEmpty()) {
-            log.warn("stopping with " + queue.size() + " readings still queued: " + (link.isOnline()
-                    ? "not delivered within " + Durations.format(STOP_DRAIN_MILLIS) : "the link went down"));
-        }
-    }
-
     /** Asks {@link #run()} to finish; callable from any thread. */
     public void requestStop() {
-        cleanStop = true;
+        stopIsClean = true;
         stopRequested = true;
         board.sleeper.wake();
     }
@@ -327,24 +225,6 @@ public final class PotNode {
         retained.save(board.clock.uptimeMillis(), schedule.readingsTaken(), publisher.droppedReported(), 0);
         log.info("stopped after " + schedule.readingsTaken() + " readings, " + publisher.published() + " published, "
                 + queue.size() + " still queued");
-    }
-
-    /** Keeps the state in retained memory, then lets the board reboot: a reset loses no queued reading. */
-    private final class KeepStateThenReboot implements Rebooter {
-        private final Rebooter board;
-
-        KeepStateThenReboot(Rebooter board) {
-            this.board = board;
-        }
-
-        public void reboot(String reason) {
-            retained.save(this.boardClockNow(), schedule.readingsTaken(), publisher.droppedReported(), 0);
-            board.reboot(reason);
-        }
-
-        private long boardClockNow() {
-            return PotNode.this.board.clock.uptimeMillis();
-        }
     }
 
     // ---- what runtimes and tests read ------------------------------------------------------------------
