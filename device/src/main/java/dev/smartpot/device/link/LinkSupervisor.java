@@ -1,6 +1,5 @@
 package dev.smartpot.device.link;
 
-import java.io.IOException;
 import java.util.Random;
 
 import dev.smartpot.device.board.Board;
@@ -51,6 +50,8 @@ public final class LinkSupervisor {
     private final LinkSecurity security;
     private final ReadingQueue queue;
     private final Backoff backoff;
+    private final Clock clock;
+    private final WifiJoin wifiJoin;
 
     private int state = OFFLINE;
     private int brokerIndex;
@@ -66,9 +67,7 @@ public final class LinkSupervisor {
     private long onlineSince;
     private long offlineSince;
     private String lastFailure;
-    private final Clock clock;
-    /** How long the last WiFi join and the last MQTT connect (with the session steps) took, by the board's clock. */
-    private long lastJoinMillis;
+    /** How long the last MQTT connect (with the session steps) took, by the board's clock. */
     private long lastConnectMillis;
     /** An operation on the link failed during the last tick; taken down at the next, on a fresh clock reading. */
     private String failedOperation;
@@ -91,6 +90,7 @@ public final class LinkSupervisor {
         this.session = session;
         this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
+        this.wifiJoin = new WifiJoin(config, wifi, clock, log);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
         this.retryAt = now;
@@ -211,8 +211,14 @@ public final class LinkSupervisor {
     }
 
     private void connect(long now) {
-        if (!wifi.isConnected() && !joinWifi(now)) {
-            return;
+        if (!wifi.isConnected()) {
+            String failure = wifiJoin.join(attemptsSinceOnline == 0);
+            if (failure != null) {
+                // WiFi is below every broker: rotating brokers would not help.
+                failuresThisRound = config.brokers.length;
+                attemptFailed(now, failure, false);
+                return;
+            }
         }
         String broker = config.brokers[brokerIndex];
         if (attemptsSinceOnline == 0 || config.brokers.length > 1) {
@@ -236,36 +242,10 @@ public final class LinkSupervisor {
         state = ONLINE;
         onlineSince = now;
         failuresThisRound = 0;
-        StringBuilder line = new StringBuilder("connected to ").append(broker);
-        if (attemptsSinceOnline > 0) {
-            line.append(" after ").append(attemptsSinceOnline + 1).append(" attempts, ")
-                    .append(Durations.format(now - offlineSince)).append(" offline");
-        }
-        String connected = session.describe(line);
-        if (connected != null) {
-            log.info(connected);
-        }
+        AttemptLog.connected(log, session, broker, attemptsSinceOnline, now - offlineSince);
         security.warnAbout(broker);
         attemptsSinceOnline = 0;
         lastFailure = null;
-    }
-
-    private boolean joinWifi(long now) {
-        if (attemptsSinceOnline == 0) {
-            log.info("joining WiFi \"" + config.wifiSsid + "\"");
-        }
-        long joinStart = clock.uptimeMillis();
-        try {
-            wifi.join(config.wifiSsid, config.wifiPassword, config.wifiJoinTimeoutMillis);
-            lastJoinMillis = clock.uptimeMillis() - joinStart;
-            log.info("WiFi joined \"" + config.wifiSsid + "\"");
-            return true;
-        } catch (IOException e) {
-            // WiFi is below every broker: rotating brokers would not help.
-            failuresThisRound = config.brokers.length;
-            attemptFailed(now, "WiFi join \"" + config.wifiSsid + "\" failed: " + e.getMessage(), false);
-            return false;
-        }
     }
 
     private void attemptFailed(long now, String reason, boolean refused) {
@@ -292,7 +272,7 @@ public final class LinkSupervisor {
 
     /** Milliseconds the last successful WiFi join took. */
     public long lastJoinMillis() {
-        return lastJoinMillis;
+        return wifiJoin.lastJoinMillis();
     }
 
     /** Milliseconds the last successful MQTT connect took, with subscribing and the other session steps. */

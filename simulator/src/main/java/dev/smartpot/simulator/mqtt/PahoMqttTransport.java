@@ -1,7 +1,5 @@
 package dev.smartpot.simulator.mqtt;
 
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -20,7 +18,6 @@ import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.mqtt.TlsSettings;
-import dev.smartpot.host.tls.BrokerCertificateException;
 import dev.smartpot.host.tls.TlsFiles;
 
 /**
@@ -86,7 +83,7 @@ public final class PahoMqttTransport implements MqttTransport {
             c.connect(options);
         } catch (MqttException e) {
             closeQuietly(c);
-            MqttTransportException failure = translate(e);
+            MqttTransportException failure = PahoFailures.translate(e);
             String m = failure.getMessage().toLowerCase();
             if (tlsLink && failure.kind() == MqttTransportException.UNREACHABLE
                     && (m.contains("reset") || m.contains("closed") || m.contains("eof"))) {
@@ -110,7 +107,7 @@ public final class PahoMqttTransport implements MqttTransport {
                 throw BrokerRefusals.subscriptionRefused(topicFilter);
             }
         } catch (MqttException e) {
-            throw translate(e);
+            throw PahoFailures.translate(e);
         }
     }
 
@@ -120,7 +117,7 @@ public final class PahoMqttTransport implements MqttTransport {
         try {
             c.unsubscribe(topicFilter);
         } catch (MqttException e) {
-            throw translate(e);
+            throw PahoFailures.translate(e);
         }
     }
 
@@ -132,7 +129,7 @@ public final class PahoMqttTransport implements MqttTransport {
         try {
             c.publish(topic, exact, qos, retained);
         } catch (MqttException e) {
-            throw translate(e);
+            throw PahoFailures.translate(e);
         }
     }
 
@@ -211,69 +208,6 @@ public final class PahoMqttTransport implements MqttTransport {
         }
     }
 
-    /** Sorts Paho's reason codes into what the supervisor acts on, with a message a person understands. */
-    static MqttTransportException translate(MqttException e) {
-        MqttTransportException tls = translateTls(e);
-        if (tls != null) {
-            return tls;
-        }
-        int code = e.getReasonCode();
-        String detail = describe(e);
-        switch (code) {
-            case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION:
-            case MqttException.REASON_CODE_INVALID_CLIENT_ID:
-            case MqttException.REASON_CODE_BROKER_UNAVAILABLE:
-            case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
-                // Paho's reason codes 1-5 are the CONNACK return codes.
-                return BrokerRefusals.connectRefused(code);
-            case MqttException.REASON_CODE_NOT_AUTHORIZED:
-                // The desktop's own hint: where scripts/broker keeps each pot's login.
-                return new MqttTransportException(MqttTransportException.REFUSED, BrokerRefusals.connackMessage(code)
-                        + " (scripts/broker --secure: .broker-secure/pots/<client id>.properties)");
-            case MqttException.REASON_CODE_MAX_INFLIGHT:
-                return new MqttTransportException(MqttTransportException.BUSY, "too many publishes in flight");
-            case MqttException.REASON_CODE_CLIENT_TIMEOUT:
-                return new MqttTransportException(MqttTransportException.UNREACHABLE, "no answer from the broker in time");
-            default:
-                return new MqttTransportException(MqttTransportException.UNREACHABLE, detail);
-        }
-    }
-
-    /** Certificate and handshake failures: a configuration problem on one side, so the core treats them as refusals. */
-    private static MqttTransportException translateTls(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BrokerCertificateException) {
-                return new MqttTransportException(MqttTransportException.REFUSED, "TLS refused: " + t.getMessage());
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (t instanceof SSLException && (m.contains("certificate_required") || m.contains("bad_certificate")
-                    || m.contains("unknown_ca") || m.contains("certificate_unknown"))) {
-                return new MqttTransportException(MqttTransportException.REFUSED, "TLS refused by the broker (" + m
-                        + "): it wants a client certificate it trusts. Fix: set mqtt.tls.cert and mqtt.tls.key to a"
-                        + " certificate signed by the broker's CA");
-            }
-            if (t instanceof SSLException && m.contains("Unsupported or unrecognized SSL message")) {
-                return new MqttTransportException(MqttTransportException.REFUSED, "the broker does not speak TLS on this port."
-                        + " Fix: use tcp:// for a plain port, or the broker's TLS port (usually 8883) with ssl://");
-            }
-            if (t instanceof SSLHandshakeException) {
-                return new MqttTransportException(MqttTransportException.REFUSED, "TLS handshake with the broker failed: " + m);
-            }
-        }
-        return null;
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
-            message = (message == null ? "" : message + ": ") + cause.getMessage();
-        }
-        return message == null ? e.getClass().getSimpleName() : message;
-    }
-
     /** Forwards Paho's events for one client; ignores a client we have already replaced. */
     private final class Callback implements MqttCallback {
         private final MqttClient owner;
@@ -286,7 +220,7 @@ public final class PahoMqttTransport implements MqttTransport {
         public void connectionLost(Throwable cause) {
             MqttListener l = listener;
             if (l != null && client == owner) {
-                l.connectionLost(describe(cause));
+                l.connectionLost(PahoFailures.describe(cause));
             }
         }
 
