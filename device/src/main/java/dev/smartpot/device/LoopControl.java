@@ -3,10 +3,12 @@ package dev.smartpot.device;
 import dev.smartpot.device.command.PotControl;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.mqtt.Inbox;
+import dev.smartpot.device.power.WakeTimes;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.status.PotStatus;
+import dev.smartpot.device.text.PayloadBuffer;
 
 /** What commands may ask of the running loop, answered by the parts that know; on the loop's thread. */
 final class LoopControl implements PotControl {
@@ -16,11 +18,17 @@ final class LoopControl implements PotControl {
     private final ReadingQueue queue;
     private final LinkSupervisor link;
     private final Inbox inbox;
+    private final int boot;
+    /** The deep-sleep wake's phases; null when always on. */
+    private final WakeTimes wake;
     /** The time of the tick under way: commands run inside a tick and use its clock reading. */
     private long now;
 
-    LoopControl(ReadingSchedule schedule, ReadingPublisher publisher, ReadingQueue queue, LinkSupervisor link, Inbox inbox) {
+    LoopControl(ReadingSchedule schedule, ReadingPublisher publisher, ReadingQueue queue, LinkSupervisor link, Inbox inbox,
+            int boot, WakeTimes wake) {
         this.inbox = inbox;
+        this.boot = boot;
+        this.wake = wake;
         this.schedule = schedule;
         this.publisher = publisher;
         this.queue = queue;
@@ -73,5 +81,13 @@ final class LoopControl implements PotControl {
 
     public long commandsDropped() {
         return inbox.dropped();
+    }
+
+    public void appendPower(PayloadBuffer out) {
+        out.append(",\"boot\":").append(boot);
+        if (wake != null) {
+            out.append(",\"power\":");
+            wake.appendJson(out);
+        }
     }
 }

@@ -15,12 +15,16 @@ import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.power.WakeCycle;
+import dev.smartpot.device.power.WakeTimes;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.reading.SoilSensor;
+import dev.smartpot.device.state.KeepStateThenReboot;
+import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.status.PotStatus;
 import dev.smartpot.device.text.Durations;
@@ -30,7 +34,9 @@ import dev.smartpot.device.text.PayloadBuffer;
 /**
  * One smart pot: wires the parts and runs the loop. Everything happens on one thread, in {@link #tick(long)};
  * transport threads only fill the {@link Inbox} and wake the loop. Readings are taken on schedule whatever the
- * link does, queued, and published oldest first while the {@link LinkSupervisor} keeps the link up.
+ * link does, queued, and published oldest first while the {@link LinkSupervisor} keeps the link up. In deep sleep
+ * a boot is one {@link WakeCycle} that ticks the same loop; a clean stop first delivers what is queued
+ * ({@link CleanStop}).
  */
 public final class PotNode {
 
@@ -55,34 +61,63 @@ public final class PotNode {
     private final Availability availability;
     private final LoopControl control;
     private final PotStatus status;
+    private final RetainedState retained;
+    /** One deep-sleep wake per boot; null when always on. */
+    private final WakeCycle wakeCycle;
+    private final CleanStop cleanStop;
     private volatile boolean stopRequested;
+    /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
+    private volatile boolean stopIsClean;
 
-    public PotNode(DeviceConfig config, Board board, MqttTransport mqtt) {
+    public PotNode(DeviceConfig config, Board given, MqttTransport mqtt) {
         this.config = config;
-        this.board = board;
-        this.log = board.log;
+        this.log = given.log;
         this.mqtt = mqtt;
-        this.clientId = ClientIds.fromChipId(board.chipId.uniqueId());
-        long now = board.clock.uptimeMillis();
+        this.clientId = ClientIds.fromChipId(given.chipId.uniqueId());
+        long now = given.clock.uptimeMillis();
         String publishTopic = config.publishTopicFor(clientId);
+        // Reused for the lines the loop and the wake log.
         LogLine line = new LogLine(96);
-        MoistureScale scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin, config.sensor.rawMax);
-        SavedSettings settings = new SavedSettings(board.settingsStore, config, log);
+        MoistureScale scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin,
+                config.sensor.rawMax);
+        SavedSettings settings = new SavedSettings(given.settingsStore, config, log);
         settings.load(scale);
-        SoilSensor sensor = new SoilSensor(board.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
+        SoilSensor sensor = new SoilSensor(given.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
         queue = new ReadingQueue(config.queueCapacity);
+        retained = new RetainedState(given.retainedMemory, given.markStore, queue, log);
+        retained.restore(now, line);
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
+        schedule.resumeAt(retained.nextSeq());
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
-        inbox = new Inbox(delivery, board.sleeper, CommandParser.MAX_BYTES);
-        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON, clientId, scale, inbox);
-        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, board.clock, log, line, publishTopic, config.qos);
+        inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
+        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
+                clientId, scale, inbox, retained.boot());
+        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.clock, log, line, publishTopic, config.qos);
+        publisher.resumeDroppedReported(retained.droppedReported());
+        // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
+        Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
+        this.board = board;
         SessionSetup session = new SessionSetup();
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
-        control = new LoopControl(schedule, publisher, queue, link, inbox);
+        WakeTimes wake = config.deepSleep
+                ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah) : null;
+        control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
-        commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now), config, clientId, board, mqtt, outbox, link);
-        availability = new Availability(config.statusTopicFor(clientId), log);
+        commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now),
+                config, clientId, board, mqtt, outbox, link);
+        availability = new Availability(config.statusTopicFor(clientId), log, config.deepSleep);
+        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, publisher, scale, retained, link,
+                availability, wake, line, new WakeCycle.Loop() {
+                    public long tick(long at) {
+                        return PotNode.this.tick(at);
+                    }
+
+                    public boolean stopRequested() {
+                        return stopRequested;
+                    }
+                });
+        cleanStop = new CleanStop(this, board, link, queue);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, board.fixHints, log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
@@ -100,8 +135,15 @@ public final class PotNode {
         mqtt.setListener(inbox);
     }
 
-    /** Runs the device until {@link #requestStop()}; then says "offline" and disconnects. */
+    /**
+     * Runs the device until {@link #requestStop()}; then says "offline" and disconnects. In deep sleep, runs one wake
+     * and returns after {@link dev.smartpot.device.board.DeepSleep#sleep} (on a board that call never returns).
+     */
     public void run() {
+        if (wakeCycle != null) {
+            wakeCycle.run();
+            return;
+        }
         log.info("smart pot " + clientId + " (" + config.deviceName + ") starting: a reading every "
                 + Durations.format(schedule.intervalMillis()) + " to " + config.publishTopicFor(clientId) + ", commands on "
                 + config.subscribeTopicFor(clientId));
@@ -111,11 +153,15 @@ public final class PotNode {
                 board.sleeper.sleep(wait);
             }
         }
+        if (stopIsClean) {
+            cleanStop.drain();
+        }
         shutdown();
     }
 
     /** Asks {@link #run()} to finish; callable from any thread. */
     public void requestStop() {
+        stopIsClean = true;
         stopRequested = true;
         board.sleeper.wake();
     }
@@ -132,6 +178,12 @@ public final class PotNode {
      * entry point of the device's behaviour; tests call it with a manual clock.
      */
     public long tick(long now) {
+        long wait = tickBody(now);
+        retained.saveIfChanged(now, schedule.readingsTaken(), publisher.droppedReported());
+        return wait;
+    }
+
+    private long tickBody(long now) {
         control.tickAt(now);
         // At most Inbox.PER_TICK messages, and none once the next reading is due: a flood cannot hold readings back.
         if (inbox.drainTo(now, handlers, log, board.clock, schedule.nextReadingAt())) {
@@ -174,6 +226,7 @@ public final class PotNode {
             availability.sayOffline(mqtt);
         }
         link.stop();
+        retained.save(board.clock.uptimeMillis(), schedule.readingsTaken(), publisher.droppedReported(), 0);
         log.info("stopped after " + schedule.readingsTaken() + " readings, " + publisher.published() + " published, "
                 + queue.size() + " still queued");
     }
@@ -197,4 +250,7 @@ public final class PotNode {
     public long droppedReadings() { return control.droppedReadings(); }
 
     public int reconnects() { return control.reconnects(); }
+
+    /** The boot counter this boot's readings carry. */
+    public int boot() { return retained.boot(); }
 }

@@ -25,7 +25,7 @@ class PotNodeTest {
         TestPot pot = new TestPot("publish.interval = 5s\n");
         pot.runFor(20_000);
         assertEquals(seqs(0, 3), pot.publishedSeqs(), pot.log.all());
-        assertEquals("{\"id\":\"a4cf12b0c0de\",\"seq\":0,\"raw\":2300,\"moisture\":50.0,\"uptime_ms\":0}", pot.readings().get(0));
+        assertEquals("{\"id\":\"a4cf12b0c0de\",\"seq\":0,\"boot\":1,\"raw\":2300,\"moisture\":50.0,\"uptime_ms\":0}", pot.readings().get(0));
         assertTrue(pot.log.has("published #2 to to_mothership: moisture 50.0% (raw 2300)"), pot.log.all());
     }
 
@@ -213,7 +213,7 @@ class PotNodeTest {
         TestPot pot = new TestPot("");
         pot.sensorBroken = true;
         pot.runFor(1);
-        assertEquals("{\"id\":\"a4cf12b0c0de\",\"seq\":0,\"fault\":\"read_error\",\"uptime_ms\":0}", pot.readings().get(0));
+        assertEquals("{\"id\":\"a4cf12b0c0de\",\"seq\":0,\"boot\":1,\"fault\":\"read_error\",\"uptime_ms\":0}", pot.readings().get(0));
         pot.sensorBroken = false;
         pot.raw = 0;
         pot.runFor(5_000);

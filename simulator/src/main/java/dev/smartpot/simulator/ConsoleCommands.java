@@ -19,6 +19,8 @@ final class ConsoleCommands {
             "  wifi off|on   switch the access point off or on",
             "  water [ml]    water the pot (default 100 ml)",
             "  unplug | short | plug   break or mend the soil sensor",
+            "  reboot        restart the board (RTC memory keeps the queue)",
+            "  power cut     cut the power: RTC memory is lost, the board starts again",
             "  quit          stop the simulator (the pot says offline first)",
             "  help          this list");
 
@@ -92,6 +94,20 @@ final class ConsoleCommands {
             case "plug" -> {
                 pot.soil().plug();
                 pot.logInfo("console: soil sensor plugged back in");
+            }
+            case "reboot" -> {
+                if (pot.node() != null) {
+                    pot.logInfo("console: reboot");
+                    pot.reboot();
+                }
+            }
+            case "power" -> {
+                if (words.length == 2 && words[1].equals("cut")) {
+                    pot.logInfo("console: power cut");
+                    pot.powerCut();
+                } else {
+                    out.println("usage: power cut");
+                }
             }
             case "quit", "exit" -> quit.run();
             case "help", "?" -> out.println(HELP);

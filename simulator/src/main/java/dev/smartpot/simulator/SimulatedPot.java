@@ -1,33 +1,46 @@
 package dev.smartpot.simulator;
 
+import java.io.IOException;
 import java.util.function.Consumer;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
+import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.TimedPump;
+import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**
  * One simulated pot: the desktop parts wired to the real core, on a thread of its own. This is the
- * simulator's composition root for a device. The world (access point, soil) outlives a reboot; the
- * device's memory (sequence counter, queue) does not, as on a board.
+ * simulator's composition root for a device. The world (access point, soil) outlives a reboot, and so does what
+ * the board keeps in RTC memory (queue, sequence counter, boot counter, see {@link PotMemory}); a simulated power
+ * cut loses that memory, as on a board.
  */
 public final class SimulatedPot {
 
     private final DeviceConfig config;
+    private final SimulatorConfig world;
     private final SimulatedBoard board;
+    private final PotMemory memory;
     private final Thread thread;
+    private final Object sleepLock = new Object();
     private volatile PotNode node;
+    private volatile MqttTransport transport;
     private volatile boolean rebootRequested;
+    private volatile boolean powerCutRequested;
+    /** How long the core asked to sleep at the end of its wake; 0 when it did not. */
+    private volatile long deepSleepMillis;
     private volatile boolean closed;
     private volatile int boots;
+    private volatile int wakes;
 
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console) {
         this(config, world, console, new MemorySettingsStore());
@@ -35,10 +48,19 @@ public final class SimulatedPot {
 
     /** @param settingsStore where commands' settings are kept across reboots (a file for a restartable simulator) */
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore) {
+        this(config, world, console, settingsStore, PotMemory.inRam());
+    }
+
+    /** @param memory RTC memory and flash mark, kept across reboots (and, beside the config, across runs) */
+    public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore,
+            PotMemory memory) {
         this.config = config;
+        this.world = world;
+        this.memory = memory;
         this.board = SimulatedBoard.single(config, world)
                 .log(clientId -> new ConsoleLog(clientId, console))
                 .settingsStore(settingsStore)
+                .memory(memory)
                 .build();
         this.thread = new Thread(this::runBoots, "pot-" + board.clientId());
     }
@@ -48,36 +70,131 @@ public final class SimulatedPot {
     }
 
     private void runBoots() {
+        try {
+            memory.loadFromLastRun();
+        } catch (IOException e) {
+            board.log().warn("readings kept by the last run could not be read (" + e.getMessage() + "); starting afresh");
+        }
         FakeWlan wlan = board.wlan();
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
-            PahoMqttTransport transport = new PahoMqttTransport();
+            // In deep sleep, HiveMQ's client: it connects without Paho's ~300 ms of thread start-up (field notes), so a
+            // wake's measured time is the broker's and the core's, not the desktop library's.
+            MqttTransport link = board.sleepsDeeply() ? new HiveMqttTransport() : new PahoMqttTransport();
+            this.transport = link;
             wlan.onChange(() -> {
                 if (!wlan.isAccessPointOn()) {
                     // The radio is gone: so is every connection over it, without a goodbye.
-                    transport.severLink();
+                    sever(link);
                 }
                 sleeper.wake();
             });
             rebootRequested = false;
+            boolean wake = deepSleepMillis > 0;
+            deepSleepMillis = 0;
             PotNode current = new PotNode(config, board.boot(sleeper, reason -> {
-                board.log().warn("rebooting (simulated): the device restarts in place, its queue is lost");
+                board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
                 rebootRequested = true;
-            }), transport);
+            }, millis -> deepSleepMillis = millis), link);
             node = current;
-            boots++;
+            if (!wake) {
+                boots++;
+            }
             if (closed) {
                 break;
             }
             current.run();
+            if (powerCutRequested) {
+                powerCutRequested = false;
+                memory.powerCut();
+                board.log().warn("power cut (simulated): RTC memory lost; the device starts again");
+                continue;
+            }
+            if (deepSleepMillis > 0 && !closed) {
+                sleepDeeply(deepSleepMillis);
+                continue;
+            }
             if (!rebootRequested) {
                 break;
             }
         }
+        keepForNextRun();
     }
+
+    /** The board is off but for its RTC: wait the sleep (shortened by sim.sleep.speedup) unless the simulator stops. */
+    private void sleepDeeply(long millis) {
+        long real = millis / world.sleepSpeedup;
+        long until = System.nanoTime() + real * 1_000_000L;
+        synchronized (sleepLock) {
+            long left;
+            while (!closed && (left = (until - System.nanoTime()) / 1_000_000L) > 0) {
+                try {
+                    sleepLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        board.sleptFor(millis, real);
+        wakes++;
+    }
+
+    private void keepForNextRun() {
+        PotNode last = node;
+        if (memory.rtcFile() == null || last == null) {
+            return;
+        }
+        try {
+            memory.keepForNextRun();
+            if (last.queuedReadings() > 0) {
+                board.log().info("kept " + last.queuedReadings() + " queued readings in " + memory.rtcFile()
+                        + " for the next run of this pot");
+            }
+        } catch (IOException e) {
+            board.log().warn("queued readings could not be kept for the next run (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The radio is gone: so is the connection, without a goodbye (the HiveMQ link is noticed by the WiFi check). */
+    private static void sever(MqttTransport transport) {
+        if (transport instanceof PahoMqttTransport paho) {
+            paho.severLink();
+        } else {
+            transport.disconnect();
+        }
+    }
+
+    /** Restarts the simulated board as a software reset would: RTC memory keeps the queue. */
+    public void reboot() {
+        PotNode current = node;
+        if (current != null) {
+            rebootRequested = true;
+            current.requestStop();
+        }
+    }
+
+    /**
+     * Cuts the simulated power: the link drops without a goodbye and RTC memory is lost (the flash mark stays); the
+     * device then boots again.
+     */
+    public void powerCut() {
+        PotNode current = node;
+        MqttTransport link = transport;
+        if (current == null || link == null) {
+            return;
+        }
+        powerCutRequested = true;
+        sever(link);
+        current.requestStop();
+    }
+
     /** Stops the device (it says "offline" and disconnects) and waits for its thread. */
     public void stop() {
         closed = true;
+        synchronized (sleepLock) {
+            sleepLock.notifyAll();
+        }
         PotNode current = node;
         if (current != null) {
             current.requestStop();
@@ -112,6 +229,11 @@ public final class SimulatedPot {
 
     public int boots() {
         return boots;
+    }
+
+    /** Wakes from deep sleep so far. */
+    public int wakes() {
+        return wakes;
     }
 
     public boolean isRunning() {

@@ -23,6 +23,8 @@ public final class SimulatorConfig {
     public final double sensorNoiseCounts;
     public final double sensorSpikeFraction;
     public final boolean knowsTime;
+    /** In deep sleep, a sleep lasts its length divided by this in real time (the pot's clock still moves on by all of it). */
+    public final long sleepSpeedup;
 
     private SimulatorConfig(ConfigReader r, DeviceConfig device) {
         String mac = r.text("sim.chip.id", null);
@@ -40,6 +42,7 @@ public final class SimulatorConfig {
         sensorNoiseCounts = r.number("sim.sensor.noise", 6, 0, 500);
         sensorSpikeFraction = r.number("sim.sensor.spikes", 2, 0, 50) / 100.0;
         knowsTime = r.bool("sim.time.known", true);
+        sleepSpeedup = r.number("sim.sleep.speedup", 1, 1, 1_000_000);
         if (device.brokers != null && java.util.Arrays.stream(device.brokers).anyMatch(b -> BrokerAddress.parse(b).isTls())) {
             // In the simulator the mqtt.tls.* names are files: an unusable one stops the start, like any bad value.
             TlsFiles.check(r, device.tls);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.simulator.board.FileSettingsStore;
+import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.Shutdown;
 import dev.smartpot.simulator.cli.SimulatorSettings;
@@ -31,7 +32,7 @@ final class SinglePotRun {
     /** @param duration {@code --duration} as written, or null to run until quit */
     void run(SimulatorSettings settings, EmbeddedBroker embeddedBroker, Shutdown shutdown, long runForMillis, String duration) {
         SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println,
-                FileSettingsStore.besideConfig(configFile));
+                FileSettingsStore.besideConfig(configFile), PotMemory.besideConfig(configFile));
         Banner.print(out, settings.device, embeddedBroker, requestedPort, pot.clientId());
         new ConsoleCommands(pot, out, shutdown::quit).startReading(in);
         shutdown.untilQuit(GRACE_SECONDS, embeddedBroker, () -> {

@@ -19,6 +19,12 @@ public final class Board {
     public final Pump pump;
     /** Optional: the runtime's advice added to the core's fixes; none on a board. */
     public final FixHints fixHints;
+    /** Optional: memory that outlives a reset (the queue, seq, boot counter); without it each boot starts afresh. */
+    public final RetainedMemory retainedMemory;
+    /** Optional: flash for the sequence mark that bounds what a power cut loses (NVS on a board, a file on the desktop). */
+    public final SettingsStore markStore;
+    /** Optional: required by {@code power.mode = deep-sleep}. */
+    public final DeepSleep deepSleep;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -31,6 +37,28 @@ public final class Board {
         settingsStore = b.settingsStore != null ? b.settingsStore : new MemorySettingsStore();
         pump = b.pump;
         fixHints = b.fixHints != null ? b.fixHints : FixHints.NONE;
+        retainedMemory = b.retainedMemory;
+        markStore = b.markStore;
+        deepSleep = b.deepSleep;
+    }
+
+    /** This board with another rebooter (the core's, which keeps its state first). */
+    public Board withRebooter(Rebooter other) {
+        Builder b = new Builder();
+        b.wifi = wifi;
+        b.soilSensor = soilSensor;
+        b.chipId = chipId;
+        b.clock = clock;
+        b.sleeper = sleeper;
+        b.log = log;
+        b.rebooter = other;
+        b.settingsStore = settingsStore;
+        b.pump = pump;
+        b.fixHints = fixHints;
+        b.retainedMemory = retainedMemory;
+        b.markStore = markStore;
+        b.deepSleep = deepSleep;
+        return new Board(b);
     }
 
     private static <T> T required(T part, String name) {
@@ -56,6 +84,9 @@ public final class Board {
         SettingsStore settingsStore;
         Pump pump;
         FixHints fixHints;
+        RetainedMemory retainedMemory;
+        SettingsStore markStore;
+        DeepSleep deepSleep;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -67,6 +98,9 @@ public final class Board {
         public Builder settingsStore(SettingsStore v) { settingsStore = v; return this; }
         public Builder pump(Pump v) { pump = v; return this; }
         public Builder fixHints(FixHints v) { fixHints = v; return this; }
+        public Builder retainedMemory(RetainedMemory v) { retainedMemory = v; return this; }
+        public Builder markStore(SettingsStore v) { markStore = v; return this; }
+        public Builder deepSleep(DeepSleep v) { deepSleep = v; return this; }
 
         public Board build() {
             return new Board(this);

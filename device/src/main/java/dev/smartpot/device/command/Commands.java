@@ -239,6 +239,7 @@ public final class Commands {
         out.append(",\"watered_hour_ml\":").append(watering.pouredSince(now - 3600000L));
         out.append(",\"watered_day_ml\":").append(watering.pouredSince(now - 24 * 3600000L));
         out.append(",\"cmd_dropped\":").append(pot.commandsDropped());
+        pot.appendPower(out);
         out.append('}');
     }
 

@@ -1,5 +1,7 @@
 package dev.smartpot.device.command;
 
+import dev.smartpot.device.text.PayloadBuffer;
+
 /** What commands may ask of the running device loop. Called on the loop's own thread. */
 public interface PotControl {
 
@@ -30,4 +32,7 @@ public interface PotControl {
 
     /** Commands dropped unread since boot because they came faster than the pot handles them. */
     long commandsDropped();
+
+    /** Adds {@code ,"boot":N} and, in deep sleep, {@code ,"power":{...}} (the energy report) to a status reply. */
+    void appendPower(PayloadBuffer out);
 }

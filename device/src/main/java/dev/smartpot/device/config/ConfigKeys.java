@@ -38,6 +38,15 @@ public final class ConfigKeys {
     public static final ConfigKey REBOOT_AFTER = ConfigKey.duration("reboot.after", 900000, 10000, 7 * 24 * 3600000L);
     public static final ConfigKey QUEUE_CAPACITY = ConfigKey.number("queue.capacity", 17280, 1, 1000000);
 
+    /** always-on (the tutorial) or deep-sleep (on batteries: wake, read, publish every few readings, sleep). */
+    public static final ConfigKey POWER_MODE = ConfigKey.choice("power.mode", "always-on", new String[] {"always-on", "deep-sleep"});
+    /** In deep sleep: join the network and publish every this many readings (at once when the sensor's state changes). */
+    public static final ConfigKey SLEEP_PUBLISH_EVERY = ConfigKey.number("sleep.publish.every", 4, 1, 1000);
+    /** In deep sleep: how long a publishing wake stays connected after its readings went out, for commands. */
+    public static final ConfigKey SLEEP_LISTEN = ConfigKey.duration("sleep.listen", 50, 10, 60000);
+    /** For the energy report: the battery's capacity. */
+    public static final ConfigKey BATTERY_CAPACITY_MAH = ConfigKey.number("battery.capacity.mah", 2500, 1, 1000000);
+
     public static final ConfigKey SENSOR_ADC_BITS = ConfigKey.number("sensor.adc.bits", 12, 9, 12);
     public static final ConfigKey SENSOR_RAW_DRY = ConfigKey.number("sensor.raw.dry", 3200, 0, 4095);
     public static final ConfigKey SENSOR_RAW_WET = ConfigKey.number("sensor.raw.wet", 1400, 0, 4095);
@@ -73,6 +82,7 @@ public final class ConfigKeys {
         MQTT_TOPIC_COMMANDS, MQTT_TOPIC_REPLY, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_TLS_VERIFY_HOSTNAME,
         MQTT_DELIVERY_CHECK, MQTT_KEEPALIVE, MQTT_QOS,
         PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, QUEUE_CAPACITY,
+        POWER_MODE, SLEEP_PUBLISH_EVERY, SLEEP_LISTEN, BATTERY_CAPACITY_MAH,
         SENSOR_ADC_BITS, SENSOR_RAW_DRY, SENSOR_RAW_WET, SENSOR_SAMPLES, SENSOR_SMOOTHING, SENSOR_RAW_MIN, SENSOR_RAW_MAX,
         HOMEASSISTANT_DISCOVERY, HOMEASSISTANT_PREFIX, HOMEASSISTANT_STATUS,
         PUMP_MAX_RUN, WATER_BUDGET_HOUR, WATER_BUDGET_DAY, WATER_COOLDOWN, WATER_WET_ABOVE,

@@ -46,6 +46,11 @@ public final class DeviceConfig {
     /** 0 = never reboot. */
     public final long rebootAfterMillis;
     public final int queueCapacity;
+    /** True for {@code power.mode = deep-sleep}. */
+    public final boolean deepSleep;
+    public final int sleepPublishEvery;
+    public final long sleepListenMillis;
+    public final int batteryCapacityMah;
     public final int adcBits;
     public final int rawDry;
     public final int rawWet;
@@ -79,6 +84,10 @@ public final class DeviceConfig {
         backoffMaxMillis = r.duration(ConfigKeys.BACKOFF_MAX);
         rebootAfterMillis = readRebootAfter(r);
         queueCapacity = (int) r.number(ConfigKeys.QUEUE_CAPACITY);
+        deepSleep = "deep-sleep".equals(r.choice(ConfigKeys.POWER_MODE));
+        sleepPublishEvery = (int) r.number(ConfigKeys.SLEEP_PUBLISH_EVERY);
+        sleepListenMillis = r.duration(ConfigKeys.SLEEP_LISTEN);
+        batteryCapacityMah = (int) r.number(ConfigKeys.BATTERY_CAPACITY_MAH);
         adcBits = (int) r.number(ConfigKeys.SENSOR_ADC_BITS);
         rawDry = (int) r.number(ConfigKeys.SENSOR_RAW_DRY);
         rawWet = (int) r.number(ConfigKeys.SENSOR_RAW_WET);

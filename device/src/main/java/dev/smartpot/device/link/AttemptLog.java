@@ -4,8 +4,9 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.text.Durations;
 
 /**
- * What a failed connect attempt prints: the cause once, then only a reminder every {@link #REPEAT_REMINDER}
- * attempts, so an outage of hours does not flood a serial console.
+ * What a connect attempt prints: the "connected" line with the outage it ended and, for a failed attempt, the
+ * cause once, then only a reminder every {@link #REPEAT_REMINDER} attempts, so an outage of hours does not flood a
+ * serial console.
  */
 final class AttemptLog {
 
@@ -13,6 +14,23 @@ final class AttemptLog {
     static final int REPEAT_REMINDER = 10;
 
     private AttemptLog() {
+    }
+
+    /**
+     * {@code connected to tcp://... [after N attempts, 12s offline]}, completed by the session steps.
+     *
+     * @param failedAttempts failed attempts before this one since the link was last up
+     */
+    static void connected(Log log, SessionSetup session, String broker, int failedAttempts, long offlineMillis) {
+        StringBuilder line = new StringBuilder("connected to ").append(broker);
+        if (failedAttempts > 0) {
+            line.append(" after ").append(failedAttempts + 1).append(" attempts, ")
+                    .append(Durations.format(offlineMillis)).append(" offline");
+        }
+        String connected = session.describe(line);
+        if (connected != null) {
+            log.info(connected);
+        }
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.smartpot.device.link;
 
-import java.io.IOException;
 import java.util.Random;
 
 import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
@@ -50,6 +50,8 @@ public final class LinkSupervisor {
     private final LinkSecurity security;
     private final ReadingQueue queue;
     private final Backoff backoff;
+    private final Clock clock;
+    private final WifiJoin wifiJoin;
 
     private int state = OFFLINE;
     private int brokerIndex;
@@ -65,6 +67,8 @@ public final class LinkSupervisor {
     private long onlineSince;
     private long offlineSince;
     private String lastFailure;
+    /** How long the last MQTT connect (with the session steps) took, by the board's clock. */
+    private long lastConnectMillis;
     /** An operation on the link failed during the last tick; taken down at the next, on a fresh clock reading. */
     private String failedOperation;
 
@@ -76,15 +80,17 @@ public final class LinkSupervisor {
             SessionSetup session, ReadingQueue queue, long now) {
         this.config = config;
         this.wifi = board.wifi;
+        this.clock = board.clock;
         this.mqtt = mqtt;
         this.inbox = inbox;
         this.log = board.log;
         this.clientId = clientId;
         this.connectSettings = new ConnectSettings(config.keepAliveSeconds, CONNECT_TIMEOUT_SECONDS, config.usernameFor(clientId),
-                config.mqttPassword, config.statusTopicFor(clientId), willPayload, config.tls);
+                config.mqttPassword, config.statusTopicFor(clientId), willPayload, config.tls, !config.deepSleep);
         this.session = session;
         this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
+        this.wifiJoin = new WifiJoin(config, wifi, clock, log);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
         this.retryAt = now;
@@ -205,8 +211,14 @@ public final class LinkSupervisor {
     }
 
     private void connect(long now) {
-        if (!wifi.isConnected() && !joinWifi(now)) {
-            return;
+        if (!wifi.isConnected()) {
+            String failure = wifiJoin.join(attemptsSinceOnline == 0);
+            if (failure != null) {
+                // WiFi is below every broker: rotating brokers would not help.
+                failuresThisRound = config.brokers.length;
+                attemptFailed(now, failure, false);
+                return;
+            }
         }
         String broker = config.brokers[brokerIndex];
         if (attemptsSinceOnline == 0 || config.brokers.length > 1) {
@@ -214,9 +226,11 @@ public final class LinkSupervisor {
         }
         // A loss reported by the previous connection is old news for this one.
         inbox.takeLinkLost();
+        long connectStart = clock.uptimeMillis();
         try {
             mqtt.connect(broker, clientId, connectSettings);
             session.start(mqtt);
+            lastConnectMillis = clock.uptimeMillis() - connectStart;
         } catch (MqttTransportException e) {
             mqtt.disconnect();
             session.linkDown();
@@ -228,34 +242,10 @@ public final class LinkSupervisor {
         state = ONLINE;
         onlineSince = now;
         failuresThisRound = 0;
-        StringBuilder line = new StringBuilder("connected to ").append(broker);
-        if (attemptsSinceOnline > 0) {
-            line.append(" after ").append(attemptsSinceOnline + 1).append(" attempts, ")
-                    .append(Durations.format(now - offlineSince)).append(" offline");
-        }
-        String connected = session.describe(line);
-        if (connected != null) {
-            log.info(connected);
-        }
+        AttemptLog.connected(log, session, broker, attemptsSinceOnline, now - offlineSince);
         security.warnAbout(broker);
         attemptsSinceOnline = 0;
         lastFailure = null;
-    }
-
-    private boolean joinWifi(long now) {
-        if (attemptsSinceOnline == 0) {
-            log.info("joining WiFi \"" + config.wifiSsid + "\"");
-        }
-        try {
-            wifi.join(config.wifiSsid, config.wifiPassword, config.wifiJoinTimeoutMillis);
-            log.info("WiFi joined \"" + config.wifiSsid + "\"");
-            return true;
-        } catch (IOException e) {
-            // WiFi is below every broker: rotating brokers would not help.
-            failuresThisRound = config.brokers.length;
-            attemptFailed(now, "WiFi join \"" + config.wifiSsid + "\" failed: " + e.getMessage(), false);
-            return false;
-        }
     }
 
     private void attemptFailed(long now, String reason, boolean refused) {
@@ -278,6 +268,16 @@ public final class LinkSupervisor {
 
     public int state() {
         return state;
+    }
+
+    /** Milliseconds the last successful WiFi join took. */
+    public long lastJoinMillis() {
+        return wifiJoin.lastJoinMillis();
+    }
+
+    /** Milliseconds the last successful MQTT connect took, with subscribing and the other session steps. */
+    public long lastConnectMillis() {
+        return lastConnectMillis;
     }
 
     public boolean isOnline() {

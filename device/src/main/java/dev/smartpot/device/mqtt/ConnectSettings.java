@@ -14,6 +14,11 @@ public final class ConnectSettings {
     public final byte[] willPayload;
     /** How to secure an {@code ssl://} broker; null = plain settings (the platform's trusted roots, hostname checked). */
     public final TlsSettings tls;
+    /**
+     * False for a persistent session: the broker keeps the subscriptions and the QoS 1 commands that arrive while the
+     * pot sleeps, and hands them over at the next connect with the same client id.
+     */
+    public final boolean cleanSession;
 
     public ConnectSettings(int keepAliveSeconds, int connectTimeoutSeconds, String username, String password,
             String willTopic, byte[] willPayload) {
@@ -22,6 +27,12 @@ public final class ConnectSettings {
 
     public ConnectSettings(int keepAliveSeconds, int connectTimeoutSeconds, String username, String password,
             String willTopic, byte[] willPayload, TlsSettings tls) {
+        this(keepAliveSeconds, connectTimeoutSeconds, username, password, willTopic, willPayload, tls, true);
+    }
+
+    public ConnectSettings(int keepAliveSeconds, int connectTimeoutSeconds, String username, String password,
+            String willTopic, byte[] willPayload, TlsSettings tls, boolean cleanSession) {
+        this.cleanSession = cleanSession;
         this.keepAliveSeconds = keepAliveSeconds;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.username = username;

@@ -9,7 +9,7 @@ public interface MqttTransport {
 
     void setListener(MqttListener listener);
 
-    /** Opens a clean session to {@code serverUri} ({@code tcp://host:port} or {@code ssl://host:port}). */
+    /** Opens a session (clean unless {@link ConnectSettings#cleanSession} says otherwise) to {@code serverUri} ({@code tcp://host:port} or {@code ssl://host:port}). */
     void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException;
 
     void subscribe(String topicFilter, int qos) throws MqttTransportException;

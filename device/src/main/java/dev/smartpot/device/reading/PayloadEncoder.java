@@ -6,10 +6,12 @@ import dev.smartpot.device.text.PayloadBuffer;
 /**
  * Writes a reading as the payload the mothership receives.
  *
- * <p>JSON: {@code {"id":"a4cf12b0c0de","seq":7,"raw":2210,"moisture":48.6,"uptime_ms":35000}}, plus
+ * <p>JSON: {@code {"id":"a4cf12b0c0de","seq":7,"boot":1,"raw":2210,"moisture":48.6,"uptime_ms":35000}}, plus
  * {@code "ts"} once the board knows the time, {@code "fault"} (and no moisture) when the sensor is not
- * trustworthy, {@code "dropped"} when readings were lost to a full queue since the last one sent, and
+ * trustworthy, {@code "dropped"} when readings were lost (a full queue, a power cut) since the last one sent, and
  * {@code "cmd_dropped"} (since boot) once a flood made the pot drop messages unread.
+ * {@code "boot"} counts the board's resets (a deep sleep's wake is not one), so the mothership tells a restart from a
+ * gap; {@code "uptime_ms"} counts from that boot's start, negative for a reading kept from before it.
  * Text: the tutorial's {@code Test to mothership #7}.
  */
 public final class PayloadEncoder {
@@ -22,16 +24,22 @@ public final class PayloadEncoder {
     private final MoistureScale scale;
     /** Where dropped commands are counted; null when nobody counts them. */
     private final Inbox commandDrops;
+    private final int boot;
 
     public PayloadEncoder(int format, String clientId, MoistureScale scale) {
-        this(format, clientId, scale, null);
+        this(format, clientId, scale, null, 1);
     }
 
-    public PayloadEncoder(int format, String clientId, MoistureScale scale, Inbox commandDrops) {
+    /**
+     * @param commandDrops where dropped commands are counted, null for none
+     * @param boot the boot counter every reading of this boot carries
+     */
+    public PayloadEncoder(int format, String clientId, MoistureScale scale, Inbox commandDrops, int boot) {
         this.format = format;
         this.clientId = clientId;
         this.scale = scale;
         this.commandDrops = commandDrops;
+        this.boot = boot;
     }
 
     /**
@@ -44,7 +52,7 @@ public final class PayloadEncoder {
             out.append("Test to mothership #").append(seq);
             return;
         }
-        out.append("{\"id\":\"").append(clientId).append("\",\"seq\":").append(seq);
+        out.append("{\"id\":\"").append(clientId).append("\",\"seq\":").append(seq).append(",\"boot\":").append(boot);
         int fault = scale.fault(rawCode);
         if (rawCode != RawCodes.READ_ERROR) {
             out.append(",\"raw\":").append(rawCode);

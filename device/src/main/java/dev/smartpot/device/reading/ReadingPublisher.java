@@ -179,6 +179,16 @@ public final class ReadingPublisher {
         published++;
     }
 
+    /** Drops already reported in a payload, in total; kept across a reset with the queue. */
+    public long droppedReported() {
+        return droppedReported;
+    }
+
+    /** Carries on from the count kept from before a reset or a deep sleep. */
+    public void resumeDroppedReported(long reported) {
+        droppedReported = reported;
+    }
+
     /** The tutorial's line for a reading that went out. */
     public void logPublished(long seq, int raw) {
         line.clear().append("published #").append(seq).append(" to ").append(topic).append(": ");

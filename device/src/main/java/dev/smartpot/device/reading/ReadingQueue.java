@@ -24,6 +24,8 @@ public final class ReadingQueue {
     /** Rebuilt uptime of the newest reading, the base for the next delta. */
     private long tailUptime;
     private long dropped;
+    /** Counts every add and removal, so a copy kept elsewhere knows when it is out of date. */
+    private int changes;
 
     public ReadingQueue(int capacity) {
         if (capacity < 1) {
@@ -55,6 +57,7 @@ public final class ReadingQueue {
         }
         slots[(head + size) % slots.length] = (deltaCs << RAW_BITS) | (rawCode & RAW_MASK);
         size++;
+        changes++;
     }
 
     private void dropOldest() {
@@ -70,6 +73,7 @@ public final class ReadingQueue {
         head = (head + 1) % slots.length;
         size--;
         headSeq++;
+        changes++;
         if (size > 0) {
             headUptime += (slots[head] >>> RAW_BITS) * 10L;
         }
@@ -102,6 +106,66 @@ public final class ReadingQueue {
 
     public int oldestRawCode() {
         return slots[head] & RAW_MASK;
+    }
+
+    /** Grows with every add and removal (wrapping): equal values mean the same contents. */
+    public int changes() {
+        return changes;
+    }
+
+    /** The {@code i}-th reading from the oldest, packed (raw code and time delta) as stored. */
+    public int packedAt(int i) {
+        return slots[(head + i) % slots.length];
+    }
+
+    /** The time since the previous reading that a packed reading holds, in milliseconds. */
+    public static long deltaMillis(int packed) {
+        return (packed >>> RAW_BITS) * 10L;
+    }
+
+    /** Uptime of the newest reading as rebuilt from the deltas (the oldest's for a single reading). */
+    public long newestUptime() {
+        return tailUptime;
+    }
+
+    /**
+     * Starts refilling an empty queue from a copy (see {@link #restorePacked(int)}): the oldest reading's sequence
+     * number and uptime, and the drops counted before.
+     */
+    public void restoreStart(long oldestSeq, long oldestUptime, long droppedBefore) {
+        head = 0;
+        size = 0;
+        headSeq = oldestSeq;
+        headUptime = oldestUptime;
+        tailUptime = oldestUptime;
+        dropped = droppedBefore;
+        changes++;
+    }
+
+    /** Appends a packed reading from a copy, oldest first; a full queue drops the oldest as {@link #add} does. */
+    public void restorePacked(int packed) {
+        if (size == slots.length) {
+            dropOldest();
+        }
+        if (size > 0) {
+            tailUptime += (packed >>> RAW_BITS) * 10L;
+        } else {
+            packed &= RAW_MASK;
+        }
+        slots[(head + size) % slots.length] = packed;
+        size++;
+        changes++;
+    }
+
+    /** Shifts every reading's time by {@code millis} (a new boot counts uptime from zero again). */
+    public void shiftTimes(long millis) {
+        headUptime += millis;
+        tailUptime += millis;
+    }
+
+    /** Counts readings lost outside the queue (to a power cut), so the next payload reports them. */
+    public void countLost(long readings) {
+        dropped += readings;
     }
 
     /** Bytes this queue holds on the heap for its readings. */

@@ -18,6 +18,8 @@ public final class ReadingSchedule {
     private long nextSeq;
     private long nextReadingAt;
     private int lastRawCode = -1;
+    /** Set by the first reading of this boot: the schedule counts from it. */
+    private boolean anchored;
 
     /** @param line reused for the lines logged on every reading (no garbage per reading) */
     public ReadingSchedule(SoilSensor sensor, ReadingQueue queue, Log log, LogLine line, long intervalMillis, long now) {
@@ -35,7 +37,9 @@ public final class ReadingSchedule {
             return;
         }
         take(now, online);
-        nextReadingAt = nextSeq == 1 ? now + intervalMillis : nextReadingAt + intervalMillis;
+        boolean anchoredBefore = anchored;
+        anchored = true;
+        nextReadingAt = !anchoredBefore ? now + intervalMillis : nextReadingAt + intervalMillis;
         if (nextReadingAt <= now) {
             nextReadingAt = now + intervalMillis;
         }
@@ -62,9 +66,14 @@ public final class ReadingSchedule {
         return rawCode;
     }
 
+    /** Carries on the sequence kept from before a reset or a deep sleep: the next reading gets {@code seq}. */
+    public void resumeAt(long seq) {
+        nextSeq = seq;
+    }
+
     /** Uses a new interval from the next reading on, keeping the last reading as the anchor. */
     public void changeInterval(long now, long millis) {
-        if (nextSeq > 0) {
+        if (anchored) {
             nextReadingAt = Math.max(now, nextReadingAt - intervalMillis + millis);
         }
         intervalMillis = millis;

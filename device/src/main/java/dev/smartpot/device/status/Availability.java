@@ -1,9 +1,11 @@
 package dev.smartpot.device.status;
 
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.text.PayloadBuffer;
 
 /**
  * The pot's retained status topic: "online" on each connect, "offline" on a clean stop, and "offline" as the
@@ -16,10 +18,18 @@ public final class Availability implements SessionStep {
 
     private final String topic;
     private final Log log;
+    /** A pot in deep sleep says when it sleeps, not "online" at each wake: one round trip fewer per wake. */
+    private final boolean sleeper;
+    private final PayloadBuffer sleeping = new PayloadBuffer(48);
 
     public Availability(String topic, Log log) {
+        this(topic, log, false);
+    }
+
+    public Availability(String topic, Log log, boolean deepSleep) {
         this.topic = topic;
         this.log = log;
+        this.sleeper = deepSleep;
     }
 
     /** The will's payload, for the connect settings. */
@@ -28,12 +38,43 @@ public final class Availability implements SessionStep {
     }
 
     public void start(MqttTransport mqtt) throws MqttTransportException {
-        mqtt.publish(topic, ONLINE, ONLINE.length, 1, true);
+        if (!sleeper) {
+            mqtt.publish(topic, ONLINE, ONLINE.length, 1, true);
+        }
     }
 
     public boolean describe(StringBuilder line) {
-        line.append("; status ").append(topic).append(" = online");
+        if (!sleeper) {
+            line.append("; status ").append(topic).append(" = online");
+        }
         return true;
+    }
+
+    /**
+     * Before a deep sleep: {@code sleeping until 14:45} (UTC, the board's wall clock) or, while the board does not
+     * know the time, {@code sleeping for 15m}; retained, so the mothership sees a pot asleep on purpose.
+     *
+     * @param wakeWallMillis when it wakes by the wall clock, 0 when unknown
+     */
+    public void saySleeping(MqttTransport mqtt, long wakeWallMillis, long sleepMillis) {
+        sleeping.clear();
+        sleeping.append("sleeping ");
+        if (wakeWallMillis > 0) {
+            long minuteOfDay = (wakeWallMillis / 60000) % (24 * 60);
+            int hour = (int) (minuteOfDay / 60);
+            int minute = (int) (minuteOfDay % 60);
+            sleeping.append("until ").append((char) ('0' + hour / 10)).append((char) ('0' + hour % 10)).append(':')
+                    .append((char) ('0' + minute / 10)).append((char) ('0' + minute % 10)).append(" UTC");
+        } else {
+            // Whole minutes (whole seconds under one): the wake is a few hundred ms earlier than the interval.
+            long rounded = sleepMillis >= 60000 ? (sleepMillis + 30000) / 60000 * 60000 : (sleepMillis + 500) / 1000 * 1000;
+            sleeping.append("for ").append(Durations.format(Math.max(1000, rounded)));
+        }
+        try {
+            mqtt.publish(topic, sleeping.bytes(), sleeping.length(), 1, true);
+        } catch (MqttTransportException e) {
+            log.warn("could not publish the sleeping status: " + e.getMessage());
+        }
     }
 
     public void linkDown() {

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.MemorySettingsStore;
+import dev.smartpot.device.board.RetainedMemory;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
@@ -38,6 +39,22 @@ public final class TestPot {
 
     /** A pot whose saved settings live in {@code settings} (share it to "reboot"), with or without a pump. */
     public TestPot(String properties, SettingsStore settings, boolean withPump) {
+        this(properties, settings, withPump, null);
+    }
+
+    /** A pot whose state outlives a reset in {@code retained} (share it with the next TestPot to "reboot"). */
+    public TestPot(String properties, SettingsStore settings, boolean withPump, RetainedMemory retained) {
+        this(properties, settings, withPump, retained, null);
+    }
+
+    /** ... and a flash mark in {@code markStore} that bounds what a power cut loses. */
+    public TestPot(String properties, SettingsStore settings, boolean withPump, RetainedMemory retained, SettingsStore markStore) {
+        this(properties, settings, withPump, retained, markStore, null);
+    }
+
+    /** ... and a deep sleep ({@code power.mode = deep-sleep}) that records how long each wake asked to sleep. */
+    public TestPot(String properties, SettingsStore settings, boolean withPump, RetainedMemory retained, SettingsStore markStore,
+            dev.smartpot.device.board.DeepSleep deepSleep) {
         this.settings = settings;
         String base = "wifi.ssid = Net\nwifi.password = password1\nmqtt.broker = 10.0.0.1\n";
         ConfigReader reader = new ConfigReader(ConfigSource.parse(base + properties, "test.properties"));
@@ -65,6 +82,9 @@ public final class TestPot {
                     watered.add(ml);
                     pumpMaxRuns.add(maxRun);
                 } : null)
+                .retainedMemory(retained)
+                .markStore(markStore)
+                .deepSleep(deepSleep)
                 .build();
         node = new PotNode(config, board, mqtt);
     }
@@ -121,10 +141,20 @@ public final class TestPot {
 
     /** The "seq" numbers of everything published to the publish topic, in order. */
     public List<Long> publishedSeqs() {
+        return field("seq");
+    }
+
+    /** A whole-number field of every reading published, in order (absent: -1). */
+    public List<Long> field(String name) {
         List<Long> seqs = new ArrayList<>();
         for (String p : readings()) {
-            int at = p.indexOf("\"seq\":") + 6;
-            int end = at;
+            int key = p.indexOf("\"" + name + "\":");
+            if (key < 0) {
+                seqs.add(-1L);
+                continue;
+            }
+            int at = key + name.length() + 3;
+            int end = at < p.length() && p.charAt(at) == '-' ? at + 1 : at;
             while (end < p.length() && Character.isDigit(p.charAt(end))) {
                 end++;
             }

@@ -5,6 +5,8 @@ import java.util.function.Function;
 import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.ChipId;
+import dev.smartpot.device.board.Clock;
+import dev.smartpot.device.board.DeepSleep;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.SettingsStore;
@@ -16,6 +18,8 @@ import dev.smartpot.simulator.SimulatorConfig;
  * The desktop stand-in for one board, built in one place for a single pot and for a fleet pot: its chip id,
  * access point and soil (the world, which outlives a reboot) and, at each boot, the {@link Board} the core is
  * given. Only how a pot waits (its {@link Sleeper}) and what a reboot does differ between the two runtimes.
+ * A board with {@link PotMemory} keeps RTC memory and the flash sequence mark across boots; a board in deep sleep
+ * ({@code power.mode = deep-sleep}) runs on a {@link DeepSleepClock} that, like the RTC timer, outlives every wake.
  */
 public final class SimulatedBoard {
 
@@ -28,6 +32,9 @@ public final class SimulatedBoard {
     private final SettingsStore settingsStore;
     /** Null without a pump; one for the board's life, so a reboot does not stop a watering under way. */
     private final TimedPump pump;
+    private final PotMemory memory;
+    /** The RTC timer of a pot in deep sleep, kept across wakes and reboots; null when the pot stays awake. */
+    private final DeepSleepClock sleepClock;
 
     private SimulatedBoard(Builder b) {
         this.chipId = b.chipId;
@@ -38,6 +45,8 @@ public final class SimulatedBoard {
         this.knowsTime = b.knowsTime;
         this.settingsStore = b.settingsStore;
         this.pump = b.pump ? new TimedPump(b.soil) : null;
+        this.memory = b.memory;
+        this.sleepClock = b.deepSleep ? new DeepSleepClock(knowsTime) : null;
     }
 
     /**
@@ -49,7 +58,7 @@ public final class SimulatedBoard {
         SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
         return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
-                soil, world.knowsTime).pump(true);
+                soil, world.knowsTime).pump(true).deepSleep(config.deepSleep);
     }
 
     /**
@@ -66,14 +75,26 @@ public final class SimulatedBoard {
                 soil, world.knowsTime);
     }
 
-    /** The board the core gets at one boot: the same world, a fresh clock and the runtime's sleeper and rebooter. */
+    /**
+     * The board the core gets at one boot: the same world, a fresh clock (in deep sleep: the one clock that runs on)
+     * and the runtime's sleeper and rebooter.
+     */
     public Board boot(Sleeper sleeper, Rebooter rebooter) {
+        return boot(sleeper, rebooter, null);
+    }
+
+    /**
+     * As {@link #boot(Sleeper, Rebooter)}, and {@code deepSleep} is told how long the core means to sleep at the end
+     * of a wake (only a board in deep sleep gets it). In deep sleep the clock is the one that runs on across wakes.
+     */
+    public Board boot(Sleeper sleeper, Rebooter rebooter, DeepSleep deepSleep) {
         wlan.leave();
+        Clock clock = sleepClock != null ? sleepClock : new SystemClock(knowsTime);
         Board.Builder board = Board.builder()
                 .wifi(wlan)
                 .soilSensor(soil)
                 .chipId(chipId)
-                .clock(new SystemClock(knowsTime))
+                .clock(clock)
                 .sleeper(sleeper)
                 .log(log)
                 .fixHints(DesktopFixHints.INSTANCE)
@@ -83,6 +104,12 @@ public final class SimulatedBoard {
         }
         if (pump != null) {
             board.pump(pump);
+        }
+        if (memory != null) {
+            board.retainedMemory(memory.rtc()).markStore(memory.mark());
+        }
+        if (sleepClock != null && deepSleep != null) {
+            board.deepSleep(deepSleep);
         }
         return board.build();
     }
@@ -112,6 +139,23 @@ public final class SimulatedBoard {
         return log;
     }
 
+    /** RTC memory and the flash mark; null for a board that keeps nothing across boots. */
+    public PotMemory memory() {
+        return memory;
+    }
+
+    /** Whether the pot sleeps deeply between readings ({@code power.mode = deep-sleep}). */
+    public boolean sleepsDeeply() {
+        return sleepClock != null;
+    }
+
+    /** A deep sleep of {@code millis} on the pot's clock of which only {@code realMillis} were waited. */
+    public void sleptFor(long millis, long realMillis) {
+        if (sleepClock != null) {
+            sleepClock.skip(millis - realMillis);
+        }
+    }
+
     /** What differs between pots of one kind: where they log and keep settings. */
     public static final class Builder {
         private final ChipId chipId;
@@ -121,6 +165,8 @@ public final class SimulatedBoard {
         private Function<String, Log> logFor = id -> new ConsoleLog(id, line -> { });
         private SettingsStore settingsStore;
         private boolean pump;
+        private PotMemory memory;
+        private boolean deepSleep;
 
         private Builder(ChipId chipId, FakeWlan wlan, SoilModelAdc soil, boolean knowsTime) {
             this.chipId = chipId;
@@ -144,6 +190,18 @@ public final class SimulatedBoard {
         /** Whether the board has a pump (watering the simulated soil). */
         public Builder pump(boolean present) {
             this.pump = present;
+            return this;
+        }
+
+        /** RTC memory and flash mark kept across boots (a reboot keeps the queue); none: the core's default. */
+        public Builder memory(PotMemory kept) {
+            this.memory = kept;
+            return this;
+        }
+
+        /** Whether the pot sleeps deeply between readings: its clock then runs on across wakes. */
+        public Builder deepSleep(boolean sleeps) {
+            this.deepSleep = sleeps;
             return this;
         }
 

@@ -10,12 +10,14 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 
@@ -81,7 +83,12 @@ public final class HiveMqttTransport implements MqttTransport {
                 .buildAsync();
         self[0] = c;
         Mqtt3ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck>> connect =
-                c.connectWith().cleanSession(true).keepAlive(settings.keepAliveSeconds);
+                c.connectWith().cleanSession(settings.cleanSession).keepAlive(settings.keepAliveSeconds);
+        if (!settings.cleanSession) {
+            // A persistent session's messages kept by the broker arrive right after CONNACK, before this connection
+            // subscribed again: without a flow for them the client would drop them.
+            c.publishes(MqttGlobalPublishFilter.REMAINING, this::deliver);
+        }
         if (settings.username != null) {
             connect = connect.simpleAuth().username(settings.username)
                     .password(settings.password == null ? new byte[0] : settings.password.getBytes(StandardCharsets.UTF_8))
@@ -111,23 +118,27 @@ public final class HiveMqttTransport implements MqttTransport {
     public void subscribe(String topicFilter, int qos) throws MqttTransportException {
         Mqtt3AsyncClient c = requireClient();
         Mqtt3SubAck ack = await(c.subscribeWith().topicFilter(topicFilter).qos(qosOf(qos))
-                .callback(publish -> {
-                    // MQTT 3 lets no client announce a maximum packet size (MQTT 5's restrictions do): the broker's
-                    // max_packet_size bounds what arrives here. The payload is copied once for the core, which keeps
-                    // only the size of one over 256 bytes.
-                    MqttListener l = listener;
-                    if (l == null) {
-                        return;
-                    }
-                    if (publish.isRetain()) {
-                        l.retainedMessageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
-                    } else {
-                        l.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
-                    }
-                })
+                .callback(this::deliver)
                 .send());
         if (ack.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
             throw BrokerRefusals.subscriptionRefused(topicFilter);
+        }
+    }
+
+    /**
+     * MQTT 3 lets no client announce a maximum packet size (MQTT 5's restrictions do): the broker's
+     * max_packet_size bounds what arrives here. The payload is copied once for the core, which keeps only the
+     * size of one over 256 bytes.
+     */
+    private void deliver(Mqtt3Publish publish) {
+        MqttListener l = listener;
+        if (l == null) {
+            return;
+        }
+        if (publish.isRetain()) {
+            l.retainedMessageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
+        } else {
+            l.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
         }
     }
 

@@ -50,7 +50,7 @@ public final class PahoMqttTransport implements MqttTransport {
     public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        options.setCleanSession(settings.cleanSession);
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(pahoKeepAlive(settings.keepAliveSeconds));
         options.setConnectionTimeout(settings.connectTimeoutSeconds);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,38 @@ class SimulatedBoardTest {
         assertNotSame(a, b);
         assertSame(a.soilSensor, b.soilSensor);
         assertSame(a.chipId, b.chipId);
+    }
+
+    @Test
+    void aBoardWithMemoryGivesEveryBootTheSameRtcMemoryAndFlashMarkButNoDeepSleepWhenAwake() {
+        PotMemory memory = PotMemory.inRam();
+        SimulatedBoard single = SimulatedBoard.single(device, world).memory(memory).build();
+        Board a = single.boot(new MonitorSleeper(), reason -> { }, millis -> { });
+        Board b = single.boot(new MonitorSleeper(), reason -> { }, millis -> { });
+        assertSame(memory.rtc(), a.retainedMemory);
+        assertSame(memory.rtc(), b.retainedMemory);
+        assertSame(memory.mark(), b.markStore);
+        assertNull(a.deepSleep, "an always-on pot is not offered deep sleep");
+        assertNotSame(a.clock, b.clock);
+    }
+
+    @Test
+    void aPotInDeepSleepWakesOnOneClockThatASleepMovesOnByTheWholeSleep() throws Exception {
+        ConfigReader reader = new ConfigReader(ConfigSource.parse(
+                "wifi.ssid = Net\nmqtt.broker = 127.0.0.1\nsim.seed = garden\npower.mode = deep-sleep\n", "t"));
+        DeviceConfig sleepy = DeviceConfig.read(reader);
+        SimulatorConfig sleepyWorld = SimulatorConfig.read(reader, sleepy);
+        reader.finish();
+        SimulatedBoard single = SimulatedBoard.single(sleepy, sleepyWorld).memory(PotMemory.inRam()).build();
+        long[] asked = {0};
+        Board a = single.boot(new MonitorSleeper(), reason -> { }, millis -> asked[0] = millis);
+        Board b = single.boot(new MonitorSleeper(), reason -> { }, millis -> { });
+        assertSame(a.clock, b.clock, "the RTC timer runs on across wakes");
+        a.deepSleep.sleep(900_000);
+        assertEquals(900_000, asked[0]);
+        long before = a.clock.uptimeMillis();
+        single.sleptFor(900_000, 0);
+        assertTrue(a.clock.uptimeMillis() - before >= 900_000, "a shortened sleep still moves the pot's clock on in full");
     }
 
     private static void assertNotSame(Object a, Object b) {

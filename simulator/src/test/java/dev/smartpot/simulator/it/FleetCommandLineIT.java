@@ -85,6 +85,16 @@ class FleetCommandLineIT {
     }
 
     @Test
+    void aFleetOfBatteryPotsIsRefusedWithTheFix() {
+        String battery = Path.of("..", "board-config", "simulator-battery.properties").toString();
+        String[] r = run("--config", battery, "--port", "0", "--devices", "2", "--duration", "2s");
+        assertEquals("2", r[0], r[1] + r[2]);
+        assertTrue(r[2].contains("--devices runs always-on pots, and power.mode is deep-sleep. Fix: run a battery pot on its own"),
+                r[2]);
+        assertFalse(r[1].contains("smartpot fleet:"), "no pot started: " + r[1]);
+    }
+
+    @Test
     void badFleetFlagsExitWithTwoAndSayHowToFixThem() {
         String[] r = run("--config", TEMPLATE, "--devices", "0");
         assertEquals("2", r[0]);

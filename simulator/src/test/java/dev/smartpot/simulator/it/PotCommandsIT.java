@@ -305,7 +305,7 @@ class PotCommandsIT {
         String saved = Files.readString(dir.resolve("pot.properties.state"));
         assertTrue(saved.contains("publish.interval = 2s\npublish.interval.config = 300ms\n"), saved);
         try (var files = Files.list(dir)) {
-            assertEquals(Set.of("pot.properties", "pot.properties.state"),
+            assertEquals(Set.of("pot.properties", "pot.properties.state", "pot.properties.rtc", "pot.properties.seq"),
                     Set.copyOf(files.map(f -> f.getFileName().toString()).toList()), "no temporary file left behind");
         }
     }

@@ -49,7 +49,7 @@ class SecureBrokerIT {
     private static final String FAST = "\npublish.interval = 300ms\nbackoff.min = 200ms\nbackoff.max = 1s\nmqtt.keepalive = 3s\n"
             + "sim.wifi.join.delay = 20ms\n";
     private static final Pattern READING = Pattern.compile(
-            "to_mothership/" + POT_A + " \\{\"id\":\"" + POT_A + "\",\"seq\":(\\d+),\"raw\":\\d+,\"moisture\":\\d{1,3}\\.\\d,.*");
+            "to_mothership/" + POT_A + " \\{\"id\":\"" + POT_A + "\",\"seq\":(\\d+),\"boot\":\\d+,\"raw\":\\d+,\"moisture\":\\d{1,3}\\.\\d,.*");
 
     private static SecureBroker broker;
     private static String firstRun;

@@ -25,7 +25,7 @@ import dev.smartpot.testkit.MosquittoClients;
 class TutorialScenarioIT {
 
     private static final Pattern READING = Pattern.compile(
-            "\\{\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+),\"raw\":(\\d+),\"moisture\":(\\d{1,3}\\.\\d),\"uptime_ms\":(\\d+),\"ts\":\\d+}");
+            "\\{\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+),\"boot\":1,\"raw\":(\\d+),\"moisture\":(\\d{1,3}\\.\\d),\"uptime_ms\":(\\d+),\"ts\":\\d+}");
 
     private static Mosquitto broker;
     private static MosquittoClients clients;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
+import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.TcpProxy;
 
@@ -30,6 +31,7 @@ public final class GivenPot {
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private SettingsStore settings = new MemorySettingsStore();
+    private PotMemory memory = PotMemory.inRam();
 
     private GivenPot() {
     }
@@ -56,6 +58,12 @@ public final class GivenPot {
         return this;
     }
 
+    /** Keeps RTC memory and the flash mark in {@code kept} (beside a config file, to survive a restart of the pot). */
+    public GivenPot keepingMemoryIn(PotMemory kept) {
+        this.memory = kept;
+        return this;
+    }
+
     public RunningPot on(Mosquitto broker) {
         return on(broker.uri());
     }
@@ -68,6 +76,6 @@ public final class GivenPot {
     public RunningPot on(String brokerUri) {
         StringBuilder config = new StringBuilder(FAST).append("mqtt.broker = ").append(brokerUri).append('\n').append(text);
         keys.forEach((k, v) -> config.append(k).append(" = ").append(v).append('\n'));
-        return RunningPot.start(config.toString(), settings);
+        return RunningPot.start(config.toString(), settings, memory);
     }
 }

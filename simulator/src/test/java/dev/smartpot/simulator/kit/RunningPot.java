@@ -16,6 +16,7 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.SimulatedPot;
 import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.FakeWlan;
+import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.testkit.PotId;
 
 /** A simulated pot run in-process on its simulated board, with its console captured; made by {@link GivenPot}. */
@@ -24,15 +25,15 @@ public final class RunningPot implements PotId, AutoCloseable {
     private final List<String> console = new ArrayList<>();
     private final SimulatedPot pot;
 
-    private RunningPot(DeviceConfig device, SimulatorConfig world, SettingsStore settings) {
+    private RunningPot(DeviceConfig device, SimulatorConfig world, SettingsStore settings, PotMemory memory) {
         pot = new SimulatedPot(device, world, line -> {
             synchronized (console) {
                 console.add(line);
             }
-        }, settings);
+        }, settings, memory);
     }
 
-    static RunningPot start(String config, SettingsStore settings) {
+    static RunningPot start(String config, SettingsStore settings, PotMemory memory) {
         ConfigReader reader = new ConfigReader(ConfigSource.parse(config, "it.properties"));
         DeviceConfig device = DeviceConfig.read(reader);
         SimulatorConfig world = SimulatorConfig.read(reader, device);
@@ -41,7 +42,7 @@ public final class RunningPot implements PotId, AutoCloseable {
         } catch (ConfigException e) {
             throw new IllegalArgumentException("the test pot's config has problems: " + e.problems(), e);
         }
-        RunningPot running = new RunningPot(device, world, settings);
+        RunningPot running = new RunningPot(device, world, settings, memory);
         running.pot.start();
         return running;
     }

@@ -71,7 +71,7 @@ public final class MicroPahoMqttTransport implements MqttTransport {
     public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
         MqttConnectOptions options = new MqttConnectOptions();
-        MicroPahoUnconfirmedCalls.cleanSession(options, true);
+        MicroPahoUnconfirmedCalls.cleanSession(options, settings.cleanSession);
         options.setKeepAliveInterval(settings.keepAliveSeconds);
         options.setConnectionTimeout(settings.connectTimeoutSeconds);
         if (settings.username != null) {

@@ -1,0 +1,51 @@
+package dev.smartpot.device;
+
+import dev.smartpot.device.board.Board;
+import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.text.Durations;
+
+/**
+ * A clean stop ({@link PotNode#requestStop()}, not a reboot): with the link up, the loop keeps ticking until the
+ * queued readings are delivered, for at most {@link #DRAIN_MILLIS}; what is left stays in retained memory.
+ */
+final class CleanStop {
+
+    /** How long a clean stop waits for queued readings to go out before it keeps them for the next start. */
+    static final long DRAIN_MILLIS = 10000;
+
+    private final PotNode node;
+    private final Board board;
+    private final LinkSupervisor link;
+    private final ReadingQueue queue;
+
+    CleanStop(PotNode node, Board board, LinkSupervisor link, ReadingQueue queue) {
+        this.node = node;
+        this.board = board;
+        this.link = link;
+        this.queue = queue;
+    }
+
+    /** Delivers what is queued while the link is up, then says in the log what stays queued and why. */
+    void drain() {
+        if (!link.isOnline() || queue.isEmpty()) {
+            return;
+        }
+        long limit = DRAIN_MILLIS;
+        long start = board.clock.uptimeMillis();
+        board.log.info("stopping: delivering " + queue.size() + " queued readings first (waiting up to "
+                + Durations.format(limit) + ")");
+        long now = start;
+        while (link.isOnline() && !queue.isEmpty() && now - start < limit) {
+            long wait = node.tick(now);
+            if (wait > 0 && !queue.isEmpty()) {
+                board.sleeper.sleep(Math.min(wait, limit - (now - start)));
+            }
+            now = board.clock.uptimeMillis();
+        }
+        if (!queue.isEmpty()) {
+            board.log.warn("stopping with " + queue.size() + " readings still queued: " + (link.isOnline()
+                    ? "not delivered within " + Durations.format(limit) : "the link went down"));
+        }
+    }
+}

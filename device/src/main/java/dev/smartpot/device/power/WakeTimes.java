@@ -1,0 +1,80 @@
+package dev.smartpot.device.power;
+
+import dev.smartpot.device.text.LogLine;
+
+/**
+ * The phases of one deep-sleep wake, by the board's clock: the sensor reading, the WiFi join, the MQTT connect (with
+ * its session steps), publishing the queued readings and listening for commands; the boot is modelled
+ * ({@link EnergyModel}). Also the energy report built on them, for the log and the {@code status} command.
+ */
+public final class WakeTimes {
+
+    private final int publishEvery;
+    private final long intervalMillis;
+    private final int capacityMah;
+    public long readMillis;
+    public long joinMillis;
+    public long connectMillis;
+    public long publishMillis;
+    public long listenMillis;
+    public int readingsSent;
+    private boolean published;
+
+    public WakeTimes(int publishEvery, long intervalMillis, int capacityMah) {
+        this.publishEvery = publishEvery;
+        this.intervalMillis = intervalMillis;
+        this.capacityMah = capacityMah;
+    }
+
+    /** The phases after the boot and the join: what our code and the broker cost, not the radio's association. */
+    public long connectedMillis() {
+        return connectMillis + publishMillis + listenMillis;
+    }
+
+    public void published(boolean value) {
+        published = value;
+    }
+
+    /** {@code wake: awake 1045 ms = boot 300 (modelled) + read 2 + WiFi join 300 + MQTT connect 12 + ...}. */
+    public LogLine describe(LogLine line) {
+        line.append("awake ").append(EnergyModel.BOOT_MILLIS + readMillis + (published ? joinMillis + connectedMillis() : 0))
+                .append(" ms = boot ").append(EnergyModel.BOOT_MILLIS).append(" (modelled) + read ").append(readMillis);
+        if (published) {
+            line.append(" + WiFi join ").append(joinMillis).append(" + MQTT connect ").append(connectMillis)
+                    .append(" + publish ").append(publishMillis).append(" (").append(readingsSent).append(" readings) + listen ")
+                    .append(listenMillis);
+        }
+        return line;
+    }
+
+    /**
+     * {@code energy: 48.2 mAs per publishing wake, 12.1 mAs per reading-only wake, 10 µA asleep; mean 26 µA: about
+     * 131.4 months on 2500 mAh}; from this wake's figures when it published, else from the model's reading wake.
+     */
+    public LogLine describeEnergy(LogLine line) {
+        long reading = EnergyModel.readingWakeCharge(readMillis);
+        long publishing = EnergyModel.publishingWakeCharge(readMillis, joinMillis + connectedMillis());
+        long mean = EnergyModel.meanMicroamps(reading, publishing, publishEvery, intervalMillis);
+        long hours = EnergyModel.lifeHours(capacityMah, mean);
+        line.append("energy (ESP32 datasheet currents, bare module): ").appendTenths((int) (publishing / 100000))
+                .append(" mAs per publishing wake, ").appendTenths((int) (reading / 100000)).append(" mAs per reading-only wake, ")
+                .append(EnergyModel.DEEP_SLEEP_MICROAMPS).append(" uA asleep; mean ").append(mean).append(" uA with a publish every ")
+                .append(publishEvery).append(" readings: about ").appendTenths(EnergyModel.tenthsOfMonths(hours))
+                .append(" months on ").append(capacityMah).append(" mAh");
+        return line;
+    }
+
+    /** The report as JSON fields, for the {@code status} reply. */
+    public void appendJson(dev.smartpot.device.text.PayloadBuffer out) {
+        long reading = EnergyModel.readingWakeCharge(readMillis);
+        long publishing = EnergyModel.publishingWakeCharge(readMillis, joinMillis + connectedMillis());
+        long mean = EnergyModel.meanMicroamps(reading, publishing, publishEvery, intervalMillis);
+        out.append("{\"boot_ms_modelled\":").append(EnergyModel.BOOT_MILLIS).append(",\"read_ms\":").append(readMillis)
+                .append(",\"wifi_join_ms\":").append(joinMillis).append(",\"mqtt_connect_ms\":").append(connectMillis)
+                .append(",\"publish_ms\":").append(publishMillis).append(",\"listen_ms\":").append(listenMillis)
+                .append(",\"publishing_wake_uAms\":").append(publishing).append(",\"reading_wake_uAms\":").append(reading)
+                .append(",\"mean_uA\":").append(mean).append(",\"battery_mah\":").append(capacityMah)
+                .append(",\"life_months\":").appendTenths(EnergyModel.tenthsOfMonths(EnergyModel.lifeHours(capacityMah, mean)))
+                .append('}');
+    }
+}

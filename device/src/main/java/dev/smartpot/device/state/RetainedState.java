@@ -1,0 +1,246 @@
+package dev.smartpot.device.state;
+
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.RetainedMemory;
+import dev.smartpot.device.board.SettingsStore;
+import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.text.LogLine;
+
+/**
+ * What a reset or a deep sleep must not lose, kept in the board's {@link RetainedMemory}: the reading queue, the next
+ * {@code seq}, the boot counter, the drops counted and reported, and the deep-sleep cycle's own counters. Packed by
+ * hand into one byte array allocated once, big-endian, ending in a CRC-32 so noise (after a power cut) or another
+ * layout reads as nothing.
+ *
+ * <p>When the queue holds more than the region (about 1,500 readings in 6 KB), the newest readings are kept and the
+ * older ones counted as dropped, so a reset loses at most those and reports them. Readings from before a reset move
+ * to the new boot's clock: their uptime becomes negative, as if the reset took no time (the error is the reset's
+ * own length, about a second on an ESP32). After a deep sleep the clock is moved on by the time slept.
+ */
+public final class RetainedState {
+
+    private static final int MAGIC = 0x53505231; // "SPR1": layout 1
+    private static final int HEADER = 4 + 4 + 4 + 8 * 7 + 4 + 4;
+    private static final int CRC = 4;
+    /** The least a region must hold: the header, the CRC and one reading. */
+    public static final int MIN_CAPACITY = HEADER + CRC + 4;
+
+    private final RetainedMemory memory;
+    private final SequenceMark mark;
+    private final ReadingQueue queue;
+    private final Log log;
+    private final byte[] buffer;
+    private final int maxReadings;
+
+    private int boot = 1;
+    private long nextSeq;
+    private long droppedReported;
+    private long sleptMillis;
+    private int unpublished;
+    private int lastFault;
+    private boolean wokeFromSleep;
+    private int savedChanges;
+    private long savedNextSeq = -1;
+
+    /**
+     * @param memory null for a board without one: every boot then starts afresh
+     * @param markStore flash for the {@link SequenceMark} that bounds a power cut's loss; null for none
+     */
+    public RetainedState(RetainedMemory memory, SettingsStore markStore, ReadingQueue queue, Log log) {
+        this.memory = memory;
+        this.mark = new SequenceMark(memory == null ? null : markStore, log);
+        this.queue = queue;
+        this.log = log;
+        int capacity = memory == null ? 0 : memory.capacity();
+        if (memory != null && capacity < MIN_CAPACITY) {
+            throw new IllegalArgumentException("retained memory of " + capacity + " bytes is too small: at least "
+                    + MIN_CAPACITY + " are needed");
+        }
+        this.buffer = new byte[capacity];
+        this.maxReadings = memory == null ? 0 : (capacity - HEADER - CRC) / 4;
+    }
+
+    /**
+     * Reads the kept state at boot and refills the queue from it; {@link #boot()}, {@link #nextSeq()} and the other
+     * getters then say where to carry on. Logs what it found.
+     */
+    public void restore(long now, LogLine line) {
+        if (memory == null) {
+            return;
+        }
+        int length = memory.load(buffer);
+        if (!valid(length)) {
+            afterPowerCut(line);
+            mark.write(boot, nextSeq, queue.isEmpty() ? nextSeq : queue.oldestSeq());
+            return;
+        }
+        int at = 4;
+        int savedBoot = getInt(at);
+        int count = getInt(at + 4);
+        nextSeq = getLong(at + 8);
+        long dropped = getLong(at + 16);
+        droppedReported = getLong(at + 24);
+        long savedAt = getLong(at + 32);
+        long oldestSeq = getLong(at + 40);
+        long oldestUptime = getLong(at + 48);
+        sleptMillis = getLong(at + 56);
+        unpublished = getInt(at + 64);
+        lastFault = getInt(at + 68);
+        wokeFromSleep = sleptMillis > 0;
+        boot = wokeFromSleep ? savedBoot : savedBoot + 1;
+        queue.restoreStart(oldestSeq, oldestUptime, dropped);
+        for (int i = 0; i < count; i++) {
+            queue.restorePacked(getInt(HEADER + 4 * i));
+        }
+        // The clock this boot counts from: after a deep sleep it went on by the time slept, after a reset it is new.
+        queue.shiftTimes(now - savedAt - sleptMillis);
+        sleptMillis = 0;
+        line.clear();
+        if (wokeFromSleep) {
+            line.append("woke from deep sleep: ");
+        } else {
+            line.append("restarted (boot ").append(boot).append("): ");
+        }
+        line.append(queue.size()).append(" queued readings kept, seq from ").append(nextSeq);
+        log.info(line);
+        savedChanges = queue.changes();
+        savedNextSeq = nextSeq;
+        if (!wokeFromSleep) {
+            mark.write(boot, nextSeq, queue.isEmpty() ? nextSeq : queue.oldestSeq());
+        }
+    }
+
+    /** No state in retained memory: carry on from the flash mark if there is one, reporting what may be lost. */
+    private void afterPowerCut(LogLine line) {
+        if (!mark.load()) {
+            log.info("retained memory holds no state (first power-up or a power cut): boot 1, seq from 0");
+            return;
+        }
+        boot = mark.boot() + 1;
+        nextSeq = mark.ceiling();
+        long lost = mark.ceiling() - mark.undelivered();
+        queue.restoreStart(nextSeq, 0, 0);
+        queue.countLost(lost);
+        log.warn(line.clear().append("retained memory was lost (a power cut): boot ").append(boot).append(", seq from ")
+                .append(nextSeq).append("; up to ").append(lost).append(" readings from #").append(mark.undelivered())
+                .append(" may be lost, reported as dropped"));
+    }
+
+    private boolean valid(int length) {
+        if (length < HEADER + CRC || length > buffer.length || getInt(0) != MAGIC) {
+            return false;
+        }
+        int count = getInt(8);
+        return count >= 0 && length == HEADER + 4 * count + CRC
+                && getInt(length - CRC) == Crc32.of(buffer, 0, length - CRC);
+    }
+
+    /** Stores the state if the queue or {@code seq} changed since the last store; allocates nothing. */
+    public void saveIfChanged(long now, long nextSeq, long droppedReported) {
+        if (memory != null && (queue.changes() != savedChanges || nextSeq != savedNextSeq)) {
+            save(now, nextSeq, droppedReported, 0);
+        }
+        if (mark.due(nextSeq)) {
+            mark.write(boot, nextSeq, queue.isEmpty() ? nextSeq : queue.oldestSeq());
+        }
+    }
+
+    /**
+     * Stores the state now.
+     *
+     * @param sleepMillis how long the board is about to sleep, 0 for a reset (or a store that is not the last)
+     */
+    public void save(long now, long nextSeq, long droppedReported, long sleepMillis) {
+        if (memory == null) {
+            return;
+        }
+        int size = queue.size();
+        int skip = size > maxReadings ? size - maxReadings : 0;
+        long oldestUptime = queue.oldestUptime();
+        for (int i = 1; i <= skip; i++) {
+            oldestUptime += ReadingQueue.deltaMillis(queue.packedAt(i));
+        }
+        int count = size - skip;
+        putInt(0, MAGIC);
+        putInt(4, boot);
+        putInt(8, count);
+        putLong(12, nextSeq);
+        putLong(20, queue.dropped() + skip);
+        putLong(28, droppedReported);
+        putLong(36, now);
+        putLong(44, queue.oldestSeq() + skip);
+        putLong(52, oldestUptime);
+        putLong(60, sleepMillis);
+        putInt(68, unpublished);
+        putInt(72, lastFault);
+        for (int i = 0; i < count; i++) {
+            putInt(HEADER + 4 * i, queue.packedAt(skip + i));
+        }
+        int length = HEADER + 4 * count;
+        putInt(length, Crc32.of(buffer, 0, length));
+        memory.store(buffer, length + CRC);
+        savedChanges = queue.changes();
+        savedNextSeq = nextSeq;
+    }
+
+    /** The boot counter: 1 at the first power-up, one more at each reset; a deep sleep's wake keeps it. */
+    public int boot() {
+        return boot;
+    }
+
+    public long nextSeq() {
+        return nextSeq;
+    }
+
+    public long droppedReported() {
+        return droppedReported;
+    }
+
+    /** True when this boot is a wake from the deep sleep the last state was stored for. */
+    public boolean wokeFromSleep() {
+        return wokeFromSleep;
+    }
+
+    /** Readings taken in deep sleep since the last publishing wake. */
+    public int unpublished() {
+        return unpublished;
+    }
+
+    public void unpublished(int readings) {
+        unpublished = readings;
+    }
+
+    /** The sensor fault of the last reading (a change wakes the link at once), or 0. */
+    public int lastFault() {
+        return lastFault;
+    }
+
+    public void lastFault(int fault) {
+        lastFault = fault;
+    }
+
+    /** Readings the region can keep. */
+    public int maxReadings() {
+        return maxReadings;
+    }
+
+    private void putInt(int at, int v) {
+        buffer[at] = (byte) (v >>> 24);
+        buffer[at + 1] = (byte) (v >>> 16);
+        buffer[at + 2] = (byte) (v >>> 8);
+        buffer[at + 3] = (byte) v;
+    }
+
+    private void putLong(int at, long v) {
+        putInt(at, (int) (v >>> 32));
+        putInt(at + 4, (int) v);
+    }
+
+    private int getInt(int at) {
+        return (buffer[at] & 0xff) << 24 | (buffer[at + 1] & 0xff) << 16 | (buffer[at + 2] & 0xff) << 8 | (buffer[at + 3] & 0xff);
+    }
+
+    private long getLong(int at) {
+        return ((long) getInt(at) << 32) | (getInt(at + 4) & 0xffffffffL);
+    }
+}
