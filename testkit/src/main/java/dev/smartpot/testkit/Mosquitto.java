@@ -19,6 +19,8 @@ public final class Mosquitto implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    /** Further listeners of a test's own config, waited for as the main one is. */
+    private final List<Integer> listeners = new ArrayList<>();
     private Process process;
     private boolean frozen;
 
@@ -46,6 +48,13 @@ public final class Mosquitto implements AutoCloseable {
     public static Mosquitto startWithConfig(int port, String config) {
         Mosquitto broker = new Mosquitto(tempDir(), port);
         broker.write(config + "\nuser root\nlog_dest file " + broker.dir.resolve("mosquitto.log") + "\nlog_type all\n");
+        // A test dials every listener it configured: each start and restart waits for all of them.
+        for (String line : config.split("\n")) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 2 && words[0].equals("listener") && words[1].matches("\\d+")) {
+                broker.listeners.add(Integer.parseInt(words[1]));
+            }
+        }
         broker.launch();
         return broker;
     }
@@ -136,6 +145,10 @@ public final class Mosquitto implements AutoCloseable {
                     }
                     return accepting();
                 });
+        for (int listener : listeners) {
+            Awaitility.await("mosquitto accepting on its listener " + listener).atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(5)).until(() -> Loopback.accepting(listener));
+        }
     }
 
     public int port() {
