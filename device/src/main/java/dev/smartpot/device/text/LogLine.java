@@ -5,7 +5,7 @@ package dev.smartpot.device.text;
  * it and hands it to {@link dev.smartpot.device.board.Log}, which prints it before returning (and must not
  * keep it). Grows once to the longest line and is reused.
  */
-public final class LogLine implements CharSequence {
+public final class LogLine implements CharSequence, CharSink {
 
     private char[] chars;
     private int length;
@@ -35,36 +35,14 @@ public final class LogLine implements CharSequence {
     }
 
     public LogLine append(long value) {
-        if (value < 0) {
-            if (value == Long.MIN_VALUE) {
-                return append("-9223372036854775808");
-            }
-            append('-');
-            value = -value;
-        }
-        ensure(20);
-        int start = length;
-        do {
-            chars[length++] = (char) ('0' + (int) (value % 10));
-            value /= 10;
-        } while (value != 0);
-        for (int i = start, j = length - 1; i < j; i++, j--) {
-            char t = chars[i];
-            chars[i] = chars[j];
-            chars[j] = t;
-        }
+        Decimal.append(this, value);
         return this;
     }
 
     /** Appends {@code tenths / 10} with exactly one decimal, e.g. 413 as 41.3. */
     public LogLine appendTenths(int tenths) {
-        if (tenths < 0) {
-            append('-');
-            tenths = -tenths;
-        }
-        append(tenths / 10);
-        append('.');
-        return append((char) ('0' + tenths % 10));
+        Decimal.appendTenths(this, tenths);
+        return this;
     }
 
     public int length() {

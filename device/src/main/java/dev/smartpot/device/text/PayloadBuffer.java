@@ -4,7 +4,7 @@ package dev.smartpot.device.text;
  * A reusable byte buffer for ASCII payloads, so encoding a reading allocates nothing once warmed up.
  * Grows if needed; callers send {@code bytes()} with {@code length()}.
  */
-public final class PayloadBuffer {
+public final class PayloadBuffer implements CharSink {
 
     private byte[] bytes;
     private int length;
@@ -43,36 +43,14 @@ public final class PayloadBuffer {
     }
 
     public PayloadBuffer append(long value) {
-        if (value < 0) {
-            if (value == Long.MIN_VALUE) {
-                return append("-9223372036854775808");
-            }
-            append('-');
-            value = -value;
-        }
-        ensure(20);
-        int start = length;
-        do {
-            bytes[length++] = (byte) ('0' + (int) (value % 10));
-            value /= 10;
-        } while (value != 0);
-        for (int i = start, j = length - 1; i < j; i++, j--) {
-            byte t = bytes[i];
-            bytes[i] = bytes[j];
-            bytes[j] = t;
-        }
+        Decimal.append(this, value);
         return this;
     }
 
     /** Appends {@code tenths / 10} with exactly one decimal, e.g. 413 as 41.3. */
     public PayloadBuffer appendTenths(int tenths) {
-        if (tenths < 0) {
-            append('-');
-            tenths = -tenths;
-        }
-        append(tenths / 10);
-        append('.');
-        return append((char) ('0' + tenths % 10));
+        Decimal.appendTenths(this, tenths);
+        return this;
     }
 
     private void ensure(int extra) {
