@@ -43,6 +43,17 @@ public final class StoreWriter implements AutoCloseable {
 
         /** @param error null when writes work (again) */
         void storeHealth(String error);
+
+        /** For a writer whose commits and health nobody watches (tools, tests). */
+        Listener NONE = new Listener() {
+            @Override
+            public void committed(Committed batch) {
+            }
+
+            @Override
+            public void storeHealth(String error) {
+            }
+        };
     }
 
     private static final int MAX_BATCH = 5_000;

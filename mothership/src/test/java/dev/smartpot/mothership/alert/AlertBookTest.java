@@ -37,15 +37,7 @@ class AlertBookTest {
     @BeforeEach
     void open() throws Exception {
         db = Database.sqlite(Files.createTempDirectory("mship-alerts").resolve("m.db"));
-        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(T0, ZoneOffset.UTC), 100, new StoreWriter.Listener() {
-            @Override
-            public void committed(StoreWriter.Committed batch) {
-            }
-
-            @Override
-            public void storeHealth(String error) {
-            }
-        });
+        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(T0, ZoneOffset.UTC), 100, StoreWriter.Listener.NONE);
         writer.start();
     }
 

@@ -37,15 +37,7 @@ class StoreTest {
     void open() throws Exception {
         file = Files.createTempDirectory("mship-store").resolve("m.db");
         db = Database.sqlite(file);
-        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(NOW, ZoneOffset.UTC), 10_000, new StoreWriter.Listener() {
-            @Override
-            public void committed(StoreWriter.Committed batch) {
-            }
-
-            @Override
-            public void storeHealth(String error) {
-            }
-        });
+        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(NOW, ZoneOffset.UTC), 10_000, StoreWriter.Listener.NONE);
         writer.start();
     }
 

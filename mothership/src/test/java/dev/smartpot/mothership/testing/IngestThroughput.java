@@ -44,15 +44,7 @@ public final class IngestThroughput {
     private static void storeAlone(int n, int pots) throws Exception {
         Path dir = Files.createTempDirectory("mship-tp");
         try (Database db = Database.sqlite(dir.resolve("m.db"))) {
-            StoreWriter writer = new StoreWriter(db, new BootTracker(), Clock.systemUTC(), 100_000, new StoreWriter.Listener() {
-                @Override
-                public void committed(StoreWriter.Committed batch) {
-                }
-
-                @Override
-                public void storeHealth(String error) {
-                }
-            });
+            StoreWriter writer = new StoreWriter(db, new BootTracker(), Clock.systemUTC(), 100_000, StoreWriter.Listener.NONE);
             writer.start();
             long t0 = System.nanoTime();
             long now = System.currentTimeMillis();
