@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Compiles our SNI natives with the host gcc against a REAL ESP-IDF checkout's headers (not the stubs CI uses):
-#   - smartpot_store_natives.c (NVS, RTC memory): compiled, linked with the host fakes and run (the CI checks);
-#   - smartpot_natives.c (ADC1, restart): type-checked (-fsyntax-only) once per chip, esp32 and esp32s3, with that
-#     chip's soc/hal headers (running it needs the chip).
+#   - smartpot_store_natives.c (NVS, RTC memory): compiled, linked with the host fakes and run (the CI checks,
+#     including a reset at every write of an RTC store);
+#   - smartpot_natives.c (ADC1, restart, reset reason, deep sleep): type-checked (-fsyntax-only) once per chip, esp32
+#     and esp32s3, with that chip's soc/hal headers (running it needs the chip), and the host fakes of esp_restart,
+#     esp_reset_reason, esp_sleep_enable_timer_wakeup and esp_deep_sleep_start type-checked against the real
+#     esp_system.h and esp_sleep.h (a fake whose signature differs from ESP-IDF's is a compile error).
 # A declaration that differs from ours is a compile error here. It cannot check linking with ESP-IDF's libraries or
 # anything on silicon: only idf.py in the VEE Port's BSP does.
 #
@@ -39,7 +42,7 @@ echo "== smartpot_store_natives.c: compile against the real nvs.h, esp_err.h, es
 mkdir -p "$out/store"
 : > "$out/store/sdkconfig.h"
 mapfile -t store_includes < <(existing nvs_flash/include esp_common/include xtensa/include)
-gcc -std=gnu99 -Wall -Wextra -Werror -I"$out/store" -I"$out/common" "${store_includes[@]}" -I"$bsp" -o "$out/store_natives" \
+gcc -std=gnu99 -Wall -Wextra -Werror -DSMARTPOT_RTC_TEST_HOOKS -I"$out/store" -I"$out/common" "${store_includes[@]}" -I"$bsp" -o "$out/store_natives" \
     "$bsp/smartpot_store_natives.c" "$stubs/fake_nvs.c" "$stubs/store_natives_test.c"
 "$out/store_natives" | grep -c '^ok' | sed 's/^/   checks passed: /'
 "$out/store_natives" > /dev/null
@@ -52,12 +55,13 @@ else
     echo "== smartpot_natives.c for esp32s3: not checked, it refuses ESP-IDF $major on purpose (the S3 needs 5)"
 fi
 for chip in "${chips[@]}"; do
-    echo "== smartpot_natives.c for $chip: type-check against the real ADC, esp_err, esp_system headers"
+    echo "== smartpot_natives.c for $chip: type-check against the real ADC, esp_err, esp_system, esp_sleep headers"
     mkdir -p "$out/$chip"
     echo "#define CONFIG_IDF_TARGET_$(echo "$chip" | tr a-z A-Z) 1" > "$out/$chip/sdkconfig.h"
     mapfile -t adc_includes < <(existing esp_adc/include driver/include "driver/$chip/include" hal/include "hal/$chip/include" \
         "soc/$chip/include" soc/include esp_common/include esp_system/include esp_hw_support/include xtensa/include \
         esp_rom/include freertos/include freertos/port/xtensa/include)
     gcc -std=gnu99 -Wall -Wextra -Werror -fsyntax-only -I"$out/$chip" -I"$out/common" "${adc_includes[@]}" "$bsp/smartpot_natives.c"
+    gcc -std=gnu99 -Wall -Wextra -Werror -fsyntax-only -I"$out/$chip" -I"$out/common" "${adc_includes[@]}" "$stubs/fake_system.c"
     echo "   ok (ESP-IDF major version $major: $([[ $major -ge 5 ]] && echo 'ADC oneshot driver' || echo 'legacy driver/adc.h'))"
 done

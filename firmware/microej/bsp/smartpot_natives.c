@@ -1,5 +1,6 @@
 /*
- * Smart pot SNI natives for the ESP32 VEE Ports: the soil sensor's ADC1 input and the restart.
+ * Smart pot SNI natives for the ESP32 VEE Ports: the soil sensor's ADC1 input, the restart, the reset reason and the
+ * deep sleep of a pot on batteries.
  *
  * Java side: dev.smartpot.firmware.esp32.Esp32Natives (firmware/microej). Simulator side: the mock in
  * firmware/microej/mock. Add this file to the VEE Port BSP build (its main/CMakeLists.txt "srcs" list);
@@ -11,6 +12,9 @@
  *
  * Returns: a channel or raw counts (>= 0), -1 for a GPIO without an ADC1 channel, -2 for ESP_FAIL, or
  * -esp_err_t for any other error (e.g. -0x103 for ESP_ERR_INVALID_STATE).
+ *
+ * esp_sleep.h: components/esp_system/include in ESP-IDF v4.3.2, components/esp_hw_support/include in v5.0.1; the
+ * same two declarations in both (esp_system and esp_hw_support are common requirements of every component).
  */
 
 #include <stddef.h>
@@ -19,6 +23,7 @@
 #include "sni.h"
 #include "esp_err.h"
 #include "esp_system.h"
+#include "esp_sleep.h"
 
 #if defined(__has_include)
 #if __has_include("esp_idf_version.h")
@@ -167,4 +172,30 @@ jint Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Read(jint gpio) {
 
 void Java_dev_smartpot_firmware_esp32_Esp32Natives_restart(void) {
 	esp_restart();
+}
+
+/*
+ * Why this boot happened: esp_reset_reason(), an esp_reset_reason_t (ESP_RST_POWERON 1, ESP_RST_SW 3, ESP_RST_PANIC 4,
+ * ESP_RST_DEEPSLEEP 8, ESP_RST_BROWNOUT 9, ...; the same values in v4.3.2 and v5.0.1).
+ */
+jint Java_dev_smartpot_firmware_esp32_Esp32Natives_resetReason(void) {
+	return (jint) esp_reset_reason();
+}
+
+/*
+ * Deep sleep for micros microseconds: arms the RTC timer (esp_sleep_enable_timer_wakeup) and powers everything else
+ * down (esp_deep_sleep_start, which never returns); the wake is a boot whose esp_reset_reason() is ESP_RST_DEEPSLEEP,
+ * with RTC slow memory (smartpot_store_natives.c's region) as it was. WiFi is not kept in deep sleep, whether or not
+ * it was stopped; the Java side has left the network already. Returns only when the timer cannot be armed: minus
+ * that esp_err_t (ESP_ERR_INVALID_ARG, -0x102, for a negative time or one ESP-IDF finds out of range).
+ */
+jint Java_dev_smartpot_firmware_esp32_Esp32Natives_deepSleep(jlong micros) {
+	if (micros < 0) {
+		return smartpot_error(ESP_ERR_INVALID_ARG);
+	}
+	esp_err_t err = esp_sleep_enable_timer_wakeup((uint64_t) micros);
+	if (err != ESP_OK) {
+		return smartpot_error(err);
+	}
+	esp_deep_sleep_start();
 }

@@ -1,17 +1,40 @@
 /* Host test driver for smartpot_natives.c, linked with a fake ESP-IDF. Prints one line per check; exit 0 = pass. */
+#include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "sni.h"
+#include "esp_err.h"
+#include "esp_system.h"
 
 jint Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Setup(jint gpio);
 jint Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Read(jint gpio);
 void Java_dev_smartpot_firmware_esp32_Esp32Natives_restart(void);
+jint Java_dev_smartpot_firmware_esp32_Esp32Natives_deepSleep(jlong micros);
+jint Java_dev_smartpot_firmware_esp32_Esp32Natives_resetReason(void);
+extern jmp_buf fake_never_returns;
 extern int fake_restarts;
+extern int fake_deep_sleeps;
+extern uint64_t fake_timer_wakeup_us;
+extern esp_err_t fake_timer_wakeup_result;
+extern esp_reset_reason_t fake_reset_reason;
 
 static int failures = 0;
 
 static void expect(const char *what, long got, long want) {
     printf("%s %s: got %ld, want %ld\n", got == want ? "ok  " : "FAIL", what, got, want);
     if (got != want) failures++;
+}
+
+/* Calls deepSleep(micros): 1000000 + its result when it returned, 2 when it went to sleep (never returned). */
+static long deep_sleep(jlong micros) {
+    volatile long outcome = 0;
+    int jumped = setjmp(fake_never_returns);
+    if (jumped == 0) {
+        outcome = 1000000L + Java_dev_smartpot_firmware_esp32_Esp32Natives_deepSleep(micros);
+    } else {
+        outcome = jumped;
+    }
+    return outcome;
 }
 
 int main(void) {
@@ -23,7 +46,25 @@ int main(void) {
     expect("setup GPIO 36 is ADC1 channel 0", Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Setup(36), 0);
     expect("read GPIO 36", Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Read(36), 1000);
     expect("read an unconfigured GPIO 35", Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Read(35), -0x103);
-    Java_dev_smartpot_firmware_esp32_Esp32Natives_restart();
+    if (setjmp(fake_never_returns) == 0) {
+        Java_dev_smartpot_firmware_esp32_Esp32Natives_restart();
+    }
     expect("restart calls esp_restart", fake_restarts, 1);
+
+    fake_reset_reason = ESP_RST_DEEPSLEEP;
+    expect("resetReason is esp_reset_reason(): deep sleep is 8", Java_dev_smartpot_firmware_esp32_Esp32Natives_resetReason(), 8);
+    fake_reset_reason = ESP_RST_BROWNOUT;
+    expect("  brownout is 9", Java_dev_smartpot_firmware_esp32_Esp32Natives_resetReason(), 9);
+
+    expect("deepSleep(15 min) arms the timer and sleeps, never returning", deep_sleep(900000000LL), 2);
+    expect("  the RTC timer armed for 900,000,000 us", (long) (fake_timer_wakeup_us / 1000), 900000);
+    expect("  one deep sleep", fake_deep_sleeps, 1);
+    expect("deepSleep beyond 32 bits of microseconds (2 hours) keeps them all", deep_sleep(7200000000LL), 2);
+    expect("  the RTC timer armed for 7,200,000,000 us", (long) (fake_timer_wakeup_us / 1000), 7200000);
+    expect("a negative time: returns -ESP_ERR_INVALID_ARG, no sleep", deep_sleep(-1), 1000000L - 0x102);
+    expect("  still two deep sleeps", fake_deep_sleeps, 2);
+    fake_timer_wakeup_result = ESP_ERR_INVALID_ARG;
+    expect("a timer ESP-IDF refuses: returns its -esp_err_t, no sleep", deep_sleep(1000), 1000000L - 0x102);
+    expect("  still two deep sleeps", fake_deep_sleeps, 2);
     return failures == 0 ? 0 : 1;
 }

@@ -1,13 +1,12 @@
-/* Fake ESP-IDF 5 ADC oneshot driver for the host test: ESP32 pin map, a fixed reading per channel. */
+/* Fake ESP-IDF 5 ADC oneshot driver for the host test: ESP32 pin map, a fixed reading per channel (restart and deep
+ * sleep: common/fake_system.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include "esp_adc/adc_oneshot.h"
-#include "esp_system.h"
 
 struct adc_oneshot_unit_ctx_t { int units; };
 static struct adc_oneshot_unit_ctx_t unit1;
 static int configured[10];
-int fake_restarts = 0;
 
 esp_err_t adc_oneshot_new_unit(const adc_oneshot_unit_init_cfg_t *cfg, adc_oneshot_unit_handle_t *ret) {
     if (cfg->unit_id != ADC_UNIT_1) return ESP_ERR_INVALID_ARG;
@@ -35,4 +34,3 @@ esp_err_t adc_oneshot_io_to_channel(int io, adc_unit_t *unit, adc_channel_t *ch)
     return ESP_ERR_INVALID_ARG;
 }
 
-void esp_restart(void) { fake_restarts++; }

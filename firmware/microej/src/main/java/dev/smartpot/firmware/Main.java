@@ -11,16 +11,26 @@ import dev.smartpot.firmware.board.BonClock;
 import dev.smartpot.firmware.board.EcomWifiLink;
 import dev.smartpot.firmware.board.EjDeviceChipId;
 import dev.smartpot.firmware.board.Esp32AdcInput;
+import dev.smartpot.firmware.board.Esp32DeepSleep;
+import dev.smartpot.firmware.board.Esp32ResetReason;
 import dev.smartpot.firmware.board.Esp32Rebooter;
 import dev.smartpot.firmware.board.MonitorSleeper;
 import dev.smartpot.firmware.board.NvsSettingsStore;
+import dev.smartpot.firmware.board.RtcRetainedMemory;
 import dev.smartpot.firmware.board.SystemOutLog;
+import dev.smartpot.firmware.esp32.Esp32Natives;
 import dev.smartpot.firmware.mqtt.MicroPahoMqttTransport;
 
 /**
  * The firmware's entry point ({@code applicationEntryPoint} in build.gradle.kts): reads the board configuration,
  * wires the ESP32 adapters to the portable core ({@code device/src/main/java}, compiled into this application
- * unchanged) and runs the device loop on this thread forever.
+ * unchanged) and runs it on this thread. Always on, the device loop runs forever. In deep sleep
+ * ({@code power.mode = deep-sleep}) one boot is one wake, ending in {@code esp_deep_sleep_start}; the core keeps its
+ * queue, {@code seq} and boot counter in RTC memory and its sequence mark in NVS in both modes.
+ *
+ * <p>On the board a restart or a deep sleep never returns: the next boot starts here again. Where they do return
+ * (the MicroEJ Simulator's mocks, or a deep sleep the chip refused), this builds the core again from nothing, as the
+ * next boot would.
  */
 public final class Main {
 
@@ -34,18 +44,36 @@ public final class Main {
             idle();
             return;
         }
+        log.info(Esp32ResetReason.describe(Esp32Natives.resetReason()));
+        log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
+                + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")");
+        // Outside the loop: they are the board's, not one boot's (the natives hold nothing in Java).
+        RtcRetainedMemory rtc = new RtcRetainedMemory();
+        NvsSettingsStore settingsStore = NvsSettingsStore.settings();
+        NvsSettingsStore markStore = NvsSettingsStore.sequenceMark();
+        while (true) {
+            runOneBoot(settings, log, rtc, settingsStore, markStore);
+            log.info("building the core again, as the board's next boot would");
+        }
+    }
+
+    /** One boot: the core built from nothing over the board's adapters, run until it reboots or sleeps. */
+    static void runOneBoot(Settings settings, Log log, RtcRetainedMemory rtc, NvsSettingsStore settingsStore,
+            NvsSettingsStore markStore) {
+        MonitorSleeper sleeper = new MonitorSleeper();
         Board board = Board.builder()
                 .wifi(new EcomWifiLink(log))
                 .soilSensor(new Esp32AdcInput(settings.board.adcPin, settings.device.adcBits))
                 .chipId(new EjDeviceChipId())
                 .clock(new BonClock())
-                .sleeper(new MonitorSleeper())
+                .sleeper(sleeper)
                 .log(log)
                 .rebooter(new Esp32Rebooter(log))
-                .settingsStore(new NvsSettingsStore())
+                .settingsStore(settingsStore)
+                .retainedMemory(rtc)
+                .markStore(markStore)
+                .deepSleep(new Esp32DeepSleep(log, sleeper))
                 .build();
-        log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
-                + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")");
         new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 

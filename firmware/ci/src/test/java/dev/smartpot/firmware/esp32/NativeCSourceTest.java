@@ -19,8 +19,9 @@ import dev.smartpot.testkit.RequiredTool;
 /**
  * Compiles our C natives with the host gcc against stub ESP-IDF and SNI headers (src/test/c), links them with fakes
  * and runs their checks: firmware/microej/bsp/smartpot_natives.c once for the ESP-IDF 5 oneshot driver and once for
- * the 4.x legacy driver (pins and errors as the Java side expects), and smartpot_store_natives.c (settings written to
- * NVS only when they change, the RTC region's magic and CRC). The stubs mirror the declarations of ESP-IDF v4.3.2 and
+ * the 4.x legacy driver (pins and errors as the Java side expects; restart, reset reason, and the deep sleep that
+ * arms the RTC timer and never returns), and smartpot_store_natives.c (settings and the sequence mark written to NVS
+ * under their own keys only when they change, the RTC region's magic and CRC, a reset at every write of a store). The stubs mirror the declarations of ESP-IDF v4.3.2 and
  * v5.0.1 (each names its source); firmware/ci/check-natives-with-idf.sh runs the same against a real ESP-IDF checkout.
  */
 class NativeCSourceTest {
@@ -39,22 +40,27 @@ class NativeCSourceTest {
         Path exe = tmp.resolve("natives_" + idf);
         String out = run(List.of(RequiredTool.GCC.path(), "-std=c99", "-Wall", "-Wextra", "-Werror",
                 "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-o", exe.toString(),
-                C_SOURCE.toString(), STUBS.resolve(idf + "/fake_idf.c").toString(), STUBS.resolve("common/natives_test.c").toString()), 0);
+                C_SOURCE.toString(), STUBS.resolve(idf + "/fake_idf.c").toString(), STUBS.resolve("common/fake_system.c").toString(),
+                STUBS.resolve("common/natives_test.c").toString()), 0);
         String result = run(List.of(exe.toString()), -1);
         assertEquals(0, lastExit, "natives test failed:\n" + out + result);
+        assertTrue(result.contains("ok   deepSleep(15 min) arms the timer and sleeps, never returning")
+                && result.contains("ok   a timer ESP-IDF refuses: returns its -esp_err_t, no sleep") && !result.contains("FAIL"), result);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"idf5", "idf4"})
-    void storeNativesWriteSettingsOnlyWhenChangedAndRejectADisturbedRtcRegion(String idf) throws Exception {
+    void storeNativesWriteEachKeyOnlyWhenChangedAndKeepAWholeRtcCopyThroughAnyReset(String idf) throws Exception {
         Path exe = tmp.resolve("store_natives_" + idf);
-        String out = run(List.of(RequiredTool.GCC.path(), "-std=c99", "-Wall", "-Wextra", "-Werror",
+        String out = run(List.of(RequiredTool.GCC.path(), "-std=c99", "-Wall", "-Wextra", "-Werror", "-DSMARTPOT_RTC_TEST_HOOKS",
                 "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-I" + STORE_SOURCE.getParent(), "-o", exe.toString(),
                 STORE_SOURCE.toString(), STUBS.resolve("common/fake_nvs.c").toString(),
                 STUBS.resolve("common/store_natives_test.c").toString()), 0);
         String result = run(List.of(exe.toString()), -1);
         assertEquals(0, lastExit, "store natives test failed:\n" + out + result);
-        assertTrue(result.contains("ok   the same text again is not written") && !result.contains("FAIL"), result);
+        assertTrue(result.contains("ok   the same text again is not written") && result.contains("ok   mark: the same again is not written")
+                && result.contains("ok   a reading added (100 -> 104 bytes): the previous copy survives every reset before the end")
+                && !result.contains("FAIL"), result);
     }
 
     private int lastExit;

@@ -43,6 +43,11 @@ class SimulatorMockTest {
     Path mockDir;
 
     private void compileMocks() throws Exception {
+        compileMocks(out);
+    }
+
+    /** Compiles the Simulator mocks into {@code out}. */
+    static void compileMocks(Path out) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<java.io.File> sources;
         try (Stream<Path> walk = Files.walk(MOCK_SOURCES)) {
@@ -56,6 +61,11 @@ class SimulatorMockTest {
 
     /** A fresh Simulator run: the mocks loaded anew (their static state, RTC memory, starts empty). */
     private URLClassLoader simulatorRun() throws Exception {
+        return simulatorRun(out);
+    }
+
+    /** A fresh Simulator run over the mocks compiled in {@code out}. */
+    static URLClassLoader simulatorRun(Path out) throws Exception {
         return new URLClassLoader(new URL[] {out.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     }
 
@@ -141,13 +151,14 @@ class SimulatorMockTest {
             Method store = rtc.getMethod("store", byte[].class, int.class);
             byte[] buffer = new byte[(Integer) rtc.getMethod("capacity").invoke(null)];
             assertEquals(-1, load.invoke(null, buffer, buffer.length), "nothing at first boot");
-            assertEquals(0, store.invoke(null, state, state.length));
+            assertEquals(0, store.invoke(null, state, state.length), "kept the previous copy until done");
             run.loadClass(Esp32Natives.class.getName()).getMethod("restart").invoke(null);
             assertEquals(state.length, load.invoke(null, buffer, buffer.length), "after esp_restart");
             assertEquals("boot=3;seq=41", new String(buffer, 0, state.length, StandardCharsets.UTF_8));
             assertEquals(-1, load.invoke(null, new byte[4], 4), "more than the buffer takes reads as nothing");
             assertEquals(-0x104, store.invoke(null, new byte[6145], 6145), "over capacity");
             assertEquals(state.length, load.invoke(null, buffer, buffer.length), "a refused store keeps the region");
+            assertEquals(1, store.invoke(null, new byte[6144], 6144), "two copies do not fit: written over the previous one");
         }
         try (URLClassLoader nextRun = simulatorRun()) {
             Class<?> rtc = nextRun.loadClass(RtcMemoryNatives.class.getName());
@@ -155,15 +166,70 @@ class SimulatorMockTest {
         }
     }
 
-    /** The firmware's NvsSettingsStore with its natives answered by the mock, as in the Simulator. */
+    @Test
+    void theSequenceMarkHasItsOwnKeyWrittenOnlyWhenItChanges() throws Exception {
+        compileMocks();
+        System.setProperty("smartpot.mock.dir", mockDir.toString());
+        try (URLClassLoader run = simulatorRun()) {
+            ClassLoader adapters = adapters(run);
+            Class<?> store = adapters.loadClass(NvsSettingsStore.class.getName());
+            SettingsStore mark = (SettingsStore) store.getMethod("sequenceMark").invoke(null);
+            SettingsStore settings = (SettingsStore) store.getMethod("settings").invoke(null);
+            assertNull(mark.load(), "no mark yet");
+            settings.save("publish.interval = 10s\n");
+            assertNull(mark.load(), "the settings are not the mark");
+            mark.save("boot = 1\nseq.ceiling = 256\nseq.undelivered = 0\n");
+            Path file = mockDir.resolve("smartpot-nvs-seqmark.bin");
+            assertEquals("boot = 1\nseq.ceiling = 256\nseq.undelivered = 0\n", Files.readString(file));
+            assertEquals("publish.interval = 10s\n", settings.load(), "the mark leaves the settings alone");
+            long written = Files.getLastModifiedTime(file).toMillis() - 60_000;
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(written));
+            mark.save("boot = 1\nseq.ceiling = 256\nseq.undelivered = 0\n");
+            assertEquals(written, Files.getLastModifiedTime(file).toMillis(), "the same mark must not be written again");
+            mark.save("boot = 2\nseq.ceiling = 512\nseq.undelivered = 300\n");
+            assertEquals("boot = 2\nseq.ceiling = 512\nseq.undelivered = 300\n", mark.load());
+            Method load = run.loadClass(NvsNatives.class.getName()).getMethod("load", int.class, byte[].class, int.class);
+            assertEquals(-0x102, load.invoke(null, 2, new byte[8], 8), "a key the C does not know either");
+        } finally {
+            System.clearProperty("smartpot.mock.dir");
+        }
+    }
+
+    @Test
+    void deepSleepInTheSimulatorWaitsTheTimeThenReturnsSoMainBuildsTheCoreAgain() throws Exception {
+        compileMocks();
+        System.setProperty("smartpot.mock.sleep.speedup", "1000");
+        try (URLClassLoader run = simulatorRun()) {
+            Class<?> natives = run.loadClass(Esp32Natives.class.getName());
+            Method deepSleep = natives.getMethod("deepSleep", long.class);
+            long start = System.nanoTime();
+            assertEquals(0, deepSleep.invoke(null, 300_000_000L), "5 minutes at 1000 times: 300 ms");
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waitedMillis >= 300, "it waited the sleep (shortened): " + waitedMillis + " ms");
+            assertEquals(-0x102, deepSleep.invoke(null, -1L), "a negative time is ESP_ERR_INVALID_ARG, as in the C");
+            assertEquals(1, natives.getMethod("resetReason").invoke(null), "a Simulator run starts as a power-on");
+        } finally {
+            System.clearProperty("smartpot.mock.sleep.speedup");
+        }
+    }
+
+    /** The firmware's NvsSettingsStore for the settings, its natives answered by the mock, as in the Simulator. */
     private SettingsStore storeOver(URLClassLoader run) throws Exception {
-        ClassLoader withMock = new ClassLoader(SimulatorMockTest.class.getClassLoader()) {
+        return (SettingsStore) adapters(run).loadClass(NvsSettingsStore.class.getName()).getMethod("settings").invoke(null);
+    }
+
+    /**
+     * A loader for the firmware's board adapters whose natives are the mock's in {@code run}: the adapters are loaded
+     * anew from the firmware's classes, the mock classes from the Simulator run, the core (interfaces) shared.
+     */
+    static ClassLoader adapters(URLClassLoader run) {
+        return new ClassLoader(SimulatorMockTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.equals(NvsNatives.class.getName())) {
+                if (name.startsWith("dev.smartpot.firmware.esp32.") && name.endsWith("Natives")) {
                     return run.loadClass(name);
                 }
-                if (name.equals(NvsSettingsStore.class.getName())) {
+                if (name.startsWith("dev.smartpot.firmware.board.")) {
                     synchronized (getClassLoadingLock(name)) {
                         Class<?> c = findLoadedClass(name);
                         if (c == null) {
@@ -181,6 +247,5 @@ class SimulatorMockTest {
                 return super.loadClass(name, resolve);
             }
         };
-        return (SettingsStore) withMock.loadClass(NvsSettingsStore.class.getName()).getConstructor().newInstance();
     }
 }

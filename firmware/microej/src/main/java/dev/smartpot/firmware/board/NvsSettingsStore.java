@@ -8,36 +8,55 @@ import dev.smartpot.firmware.esp32.Esp32Natives;
 import dev.smartpot.firmware.esp32.NvsNatives;
 
 /**
- * The core's settings store in the ESP32's NVS flash, through our SNI natives: the settings a command changed outlive
- * a reboot. The natives compare before writing, so saving unchanged settings costs no flash wear.
+ * A core {@link SettingsStore} in the ESP32's NVS flash under one key, through our SNI natives: {@link #settings()}
+ * keeps the settings a command changed across a reboot, {@link #sequenceMark()} the core's sequence mark across a
+ * power cut. The natives compare before writing, so saving an unchanged text costs no flash wear.
  */
 public final class NvsSettingsStore implements SettingsStore {
 
     private static final String UTF8 = "UTF-8";
 
+    private final int key;
+    private final String what;
+
+    private NvsSettingsStore(int key, String what) {
+        this.key = key;
+        this.what = what;
+    }
+
+    /** The settings commands changed (NVS key "settings"). */
+    public static NvsSettingsStore settings() {
+        return new NvsSettingsStore(NvsNatives.KEY_SETTINGS, "the settings");
+    }
+
+    /** The core's sequence mark (NVS key "seqmark"). */
+    public static NvsSettingsStore sequenceMark() {
+        return new NvsSettingsStore(NvsNatives.KEY_SEQUENCE_MARK, "the sequence mark");
+    }
+
     public String load() throws IOException {
-        int max = NvsNatives.settingsMax();
+        int max = NvsNatives.maxLength();
         byte[] buffer = new byte[max];
-        int length = NvsNatives.settingsLoad(buffer, max);
+        int length = NvsNatives.load(key, buffer, max);
         if (length == NvsNatives.NOTHING_SAVED) {
             return null;
         }
         if (length < 0) {
-            throw new IOException("reading the settings from NVS failed (" + Esp32Natives.describeError(length) + ")");
+            throw new IOException("reading " + what + " from NVS failed (" + Esp32Natives.describeError(length) + ")");
         }
         return new String(buffer, 0, length, UTF8);
     }
 
     public void save(String text) throws IOException {
         byte[] bytes = utf8(text);
-        int max = NvsNatives.settingsMax();
+        int max = NvsNatives.maxLength();
         if (bytes.length > max) {
-            throw new IOException("the settings are " + bytes.length + " bytes, NVS keeps at most " + max
-                    + " (SMARTPOT_SETTINGS_MAX in smartpot_store_natives.c)");
+            throw new IOException(what + ": " + bytes.length + " bytes, NVS keeps at most " + max
+                    + " (SMARTPOT_NVS_MAX in smartpot_store_natives.c)");
         }
-        int result = NvsNatives.settingsSave(bytes, bytes.length);
+        int result = NvsNatives.save(key, bytes, bytes.length);
         if (result < 0) {
-            throw new IOException("saving the settings to NVS failed (" + Esp32Natives.describeError(result) + ")"
+            throw new IOException("saving " + what + " to NVS failed (" + Esp32Natives.describeError(result) + ")"
                     + (result == -0x1105 ? ": the NVS partition is full" : ""));
         }
     }

@@ -2,7 +2,8 @@ package dev.smartpot.firmware.esp32;
 
 /**
  * Our SNI natives, implemented in C in {@code firmware/microej/bsp/smartpot_natives.c} (ESP-IDF ADC1 oneshot
- * driver, {@code esp_restart}) and in Java by the simulator mock ({@code firmware/microej/mock}).
+ * driver, {@code esp_restart}, {@code esp_reset_reason}, deep sleep) and in Java by the simulator mock
+ * ({@code firmware/microej/mock}).
  *
  * <p>SNI maps {@code Java_dev_smartpot_firmware_esp32_Esp32Natives_<method>} to each method. Natives run on the
  * MicroEJ task and block every Java thread while they run: each of these returns in microseconds.
@@ -39,4 +40,15 @@ public final class Esp32Natives {
 
     /** Restarts the chip ({@code esp_restart()}); does not return on the board. */
     public static native void restart();
+
+    /** Why this boot happened: ESP-IDF's {@code esp_reset_reason()} ({@code esp_reset_reason_t}, see {@code Esp32ResetReason}). */
+    public static native int resetReason();
+
+    /**
+     * Deep sleep for {@code micros} microseconds: {@code esp_sleep_enable_timer_wakeup} then {@code esp_deep_sleep_start}.
+     * On the board it never returns (the wake is a boot). It returns minus an esp_err_t when the timer cannot be armed
+     * (-0x102, ESP_ERR_INVALID_ARG, for a negative time), and 0 on the MicroEJ Simulator once the mock has waited the
+     * time instead.
+     */
+    public static native int deepSleep(long micros);
 }

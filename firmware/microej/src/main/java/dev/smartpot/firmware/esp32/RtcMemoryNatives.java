@@ -3,15 +3,19 @@ package dev.smartpot.firmware.esp32;
 /**
  * SNI natives over a region of the ESP32's RTC slow memory ({@code RTC_NOINIT_ATTR}), implemented in
  * {@code firmware/microej/bsp/smartpot_store_natives.c} and by the Simulator mock ({@code firmware/microej/mock}).
- * What is stored survives {@code esp_restart()} and deep sleep, not a power cut; a header with a magic, a layout
- * version and a CRC-32 makes anything else (noise after power-up, another firmware's layout, a reset while storing)
- * read as nothing. It will hold the reading queue, {@code seq} and the boot counter (the issue's section 2); for now
- * it is bytes in, bytes out.
+ * What is stored survives {@code esp_restart()} and deep sleep, not a power cut; two slot headers, each with a magic,
+ * a layout version and a CRC-32, make anything else (noise after power-up, another firmware's layout, a copy a reset
+ * interrupted) read as the previous copy or as nothing. It holds the core's {@code RetainedState} (the reading queue,
+ * {@code seq}, the boot counter) through {@code board.RtcRetainedMemory}.
  */
 public final class RtcMemoryNatives {
 
     /** From {@link #load}: the region holds nothing valid. */
     public static final int NOTHING = -1;
+    /** From {@link #store}: the previous copy stayed valid until the new one was complete. */
+    public static final int KEPT_PREVIOUS_UNTIL_DONE = 0;
+    /** From {@link #store}: too large to keep two copies; a reset during it would have left nothing. */
+    public static final int WRITTEN_OVER_PREVIOUS = 1;
 
     private RtcMemoryNatives() {
     }
@@ -28,10 +32,13 @@ public final class RtcMemoryNatives {
     public static native int load(byte[] buffer, int capacity);
 
     /**
-     * Replaces the region's contents with {@code data[0..length)}; a reset in the middle leaves it invalid, never half
-     * written.
+     * Replaces the region's contents with {@code data[0..length)}, never leaving half of it: the new copy is written
+     * beside the previous one and marked valid last, so a reset in the middle leaves the previous copy. When the two
+     * do not fit side by side (together more than {@link #capacity()}), the previous copy is given up first and a
+     * reset in the middle leaves nothing.
      *
-     * @return 0, or -0x104 (ESP_ERR_INVALID_SIZE) above {@link #capacity()}
+     * @return {@link #KEPT_PREVIOUS_UNTIL_DONE}, {@link #WRITTEN_OVER_PREVIOUS}, or -0x104 (ESP_ERR_INVALID_SIZE) above
+     *         {@link #capacity()}, the region unchanged
      */
     public static native int store(byte[] data, int length);
 

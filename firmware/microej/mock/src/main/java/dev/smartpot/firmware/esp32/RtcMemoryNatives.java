@@ -10,6 +10,8 @@ import java.util.Arrays;
 public final class RtcMemoryNatives {
 
     public static final int NOTHING = -1;
+    public static final int KEPT_PREVIOUS_UNTIL_DONE = 0;
+    public static final int WRITTEN_OVER_PREVIOUS = 1;
     private static final int CAPACITY = 6144;
     private static final int INVALID_SIZE = 0x104;
 
@@ -35,8 +37,10 @@ public final class RtcMemoryNatives {
         if (length < 0 || length > CAPACITY) {
             return -INVALID_SIZE;
         }
+        // As the C: two copies side by side only while they fit in the region together.
+        int previous = region == null ? 0 : region.length;
         region = Arrays.copyOf(data, length);
-        return 0;
+        return previous + length <= CAPACITY ? KEPT_PREVIOUS_UNTIL_DONE : WRITTEN_OVER_PREVIOUS;
     }
 
     public static synchronized void clear() {

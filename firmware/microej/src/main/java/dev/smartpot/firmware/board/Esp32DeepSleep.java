@@ -1,0 +1,35 @@
+package dev.smartpot.firmware.board;
+
+import dev.smartpot.device.board.DeepSleep;
+import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.Sleeper;
+import dev.smartpot.firmware.esp32.Esp32Natives;
+
+/**
+ * The ESP32's deep sleep through our SNI native ({@code esp_sleep_enable_timer_wakeup}, {@code esp_deep_sleep_start}):
+ * on the board {@link #sleep} never returns and the wake is a boot, with RTC memory as the core left it. It returns
+ * in two cases, and the caller ({@code Main}) then builds the core again as a wake would: on the MicroEJ Simulator,
+ * whose mock waits the time instead; and on a board whose timer could not be armed, where it says so and waits the
+ * time awake rather than losing the cycle.
+ */
+public final class Esp32DeepSleep implements DeepSleep {
+
+    private final Log log;
+    private final Sleeper awake;
+
+    /** @param awake how to wait when the chip cannot sleep deeply */
+    public Esp32DeepSleep(Log log, Sleeper awake) {
+        this.log = log;
+        this.awake = awake;
+    }
+
+    public void sleep(long millis) {
+        long wait = Math.max(0, millis);
+        int result = Esp32Natives.deepSleep(wait * 1000L);
+        if (result < 0) {
+            log.error("deep sleep refused (" + Esp32Natives.describeError(result) + "): waiting " + wait
+                    + " ms awake instead, which costs the battery");
+            awake.sleep(wait);
+        }
+    }
+}

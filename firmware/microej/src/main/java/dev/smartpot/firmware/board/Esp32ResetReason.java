@@ -1,0 +1,34 @@
+package dev.smartpot.firmware.board;
+
+/**
+ * What {@code esp_reset_reason()} says about this boot, for the first log line: a power-on starts with RTC memory
+ * empty (a power cut), a deep-sleep wake or a software reset keeps it, and a brownout on a battery pot means the
+ * batteries are giving out. Values of ESP-IDF's {@code esp_reset_reason_t}, the same in v4.3.2 and v5.0.1.
+ */
+public final class Esp32ResetReason {
+
+    public static final int POWER_ON = 1;
+    public static final int SOFTWARE = 3;
+    public static final int DEEP_SLEEP = 8;
+    public static final int BROWNOUT = 9;
+
+    private static final String[] NAMES = {"unknown", "power-on", "external pin", "software restart", "panic",
+        "interrupt watchdog", "task watchdog", "other watchdog", "deep-sleep wake", "brownout", "SDIO"};
+
+    private Esp32ResetReason() {
+    }
+
+    /** "reset reason: brownout (the supply dipped: on batteries, they are running out)". */
+    public static String describe(int reason) {
+        String name = reason >= 0 && reason < NAMES.length ? NAMES[reason] : "esp_reset_reason_t " + reason;
+        String why = "";
+        if (reason == POWER_ON) {
+            why = " (RTC memory starts empty)";
+        } else if (reason == BROWNOUT) {
+            why = " (the supply dipped: on batteries, they are running out)";
+        } else if (reason == 4 || reason == 5 || reason == 6 || reason == 7) {
+            why = " (RTC memory kept; the console before it says what failed)";
+        }
+        return "reset reason: " + name + why;
+    }
+}
