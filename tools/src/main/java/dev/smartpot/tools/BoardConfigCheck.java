@@ -97,6 +97,9 @@ public final class BoardConfigCheck {
                 + device.statusTopicTemplate);
         out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
                 + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
+        out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
+                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest 1516)"
+                : "always on (power.mode = deep-sleep for batteries)"));
         List<BoardTlsFiles.Embedded> tls = BoardTlsFiles.plan(device);
         if (resource != null) {
             Path packageFolder = Path.of(resource).getParent() == null ? Path.of("") : Path.of(resource).getParent();
