@@ -6,6 +6,8 @@ import java.io.InputStream;
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.RetainedMemory;
+import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.firmware.board.BonClock;
 import dev.smartpot.firmware.board.EcomWifiLink;
@@ -60,8 +62,14 @@ public final class Main {
     /** One boot: the core built from nothing over the board's adapters, run until it reboots or sleeps. */
     static void runOneBoot(Settings settings, Log log, RtcRetainedMemory rtc, NvsSettingsStore settingsStore,
             NvsSettingsStore markStore) {
-        MonitorSleeper sleeper = new MonitorSleeper();
-        Board board = Board.builder()
+        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, new MonitorSleeper());
+        new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
+    }
+
+    /** The board's parts for one boot: RTC memory and the NVS stores are the board's, shared by every boot. */
+    static Board boardForOneBoot(Settings settings, Log log, RetainedMemory rtc, SettingsStore settingsStore,
+            SettingsStore markStore, MonitorSleeper sleeper) {
+        return Board.builder()
                 .wifi(new EcomWifiLink(log))
                 .soilSensor(new Esp32AdcInput(settings.board.adcPin, settings.device.adcBits))
                 .chipId(new EjDeviceChipId())
@@ -74,7 +82,6 @@ public final class Main {
                 .markStore(markStore)
                 .deepSleep(new Esp32DeepSleep(log, sleeper))
                 .build();
-        new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 
     /** The settings, or null after printing every problem (the board then waits to be flashed again). */

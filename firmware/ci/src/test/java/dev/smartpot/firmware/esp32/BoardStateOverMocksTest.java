@@ -140,4 +140,27 @@ class BoardStateOverMocksTest {
             assertEquals(3, rtc.load(buffer), "a refused store keeps what was there");
         }
     }
+
+    @Test
+    void mainGivesEveryBootRtcMemoryTheNvsMarkAndDeepSleep() throws Exception {
+        String battery = "board.name = esp-wrover-kit\nwifi.ssid = Garden\nmqtt.broker = 192.168.1.10\n" + BATTERY;
+        try (URLClassLoader run = SimulatorMockTest.simulatorRun(mocks)) {
+            ClassLoader firmware = SimulatorMockTest.adapters(run);
+            Class<?> settingsClass = firmware.loadClass("dev.smartpot.firmware.Settings");
+            Object settings = settingsClass.getMethod("read", java.io.InputStream.class, String.class)
+                    .invoke(null, new java.io.ByteArrayInputStream(battery.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "board.properties");
+            Adapters board = new Adapters(run);
+            SettingsStore settingsStore = (SettingsStore) firmware.loadClass(NvsSettingsStore.class.getName()).getMethod("settings").invoke(null);
+            Class<?> sleeper = firmware.loadClass("dev.smartpot.firmware.board.MonitorSleeper");
+            java.lang.reflect.Method boardFor = firmware.loadClass("dev.smartpot.firmware.Main").getDeclaredMethod("boardForOneBoot",
+                    settingsClass, Log.class, RetainedMemory.class, SettingsStore.class, SettingsStore.class, sleeper);
+            boardFor.setAccessible(true);
+            dev.smartpot.device.board.Board b = (dev.smartpot.device.board.Board) boardFor.invoke(null, settings, new ListLog(),
+                    board.rtc, settingsStore, board.mark, sleeper.getConstructor().newInstance());
+            assertTrue(b.retainedMemory == board.rtc && b.markStore == board.mark && b.settingsStore == settingsStore,
+                    "the board's RTC memory and both NVS keys");
+            assertEquals(Esp32DeepSleep.class.getName(), b.deepSleep.getClass().getName());
+            assertEquals(6144, b.retainedMemory.capacity());
+        }
+    }
 }

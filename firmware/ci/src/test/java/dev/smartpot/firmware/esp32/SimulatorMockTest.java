@@ -219,8 +219,8 @@ class SimulatorMockTest {
     }
 
     /**
-     * A loader for the firmware's board adapters whose natives are the mock's in {@code run}: the adapters are loaded
-     * anew from the firmware's classes, the mock classes from the Simulator run, the core (interfaces) shared.
+     * A loader for the firmware's classes (entry point, board adapters) whose natives are the mock's in {@code run}: the
+     * firmware's classes are loaded anew, the natives from the Simulator run, the core (interfaces) shared.
      */
     static ClassLoader adapters(URLClassLoader run) {
         return new ClassLoader(SimulatorMockTest.class.getClassLoader()) {
@@ -229,7 +229,8 @@ class SimulatorMockTest {
                 if (name.startsWith("dev.smartpot.firmware.esp32.") && name.endsWith("Natives")) {
                     return run.loadClass(name);
                 }
-                if (name.startsWith("dev.smartpot.firmware.board.")) {
+                if (name.startsWith("dev.smartpot.firmware.board.") || name.equals("dev.smartpot.firmware.Main")
+                        || name.equals("dev.smartpot.firmware.Settings")) {
                     synchronized (getClassLoadingLock(name)) {
                         Class<?> c = findLoadedClass(name);
                         if (c == null) {
