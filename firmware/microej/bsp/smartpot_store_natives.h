@@ -37,7 +37,7 @@ typedef struct {
 /*
  * Two slots share one arena: a store writes its copy where it does not overlap the current one and only then marks
  * it valid, so a reset in the middle leaves the previous copy. When the two do not fit side by side (together more
- * than SMARTPOT_RTC_CAPACITY: a queue of more than about 740 readings), the previous copy is given up first and a
+ * than SMARTPOT_RTC_CAPACITY: the core's state with more than 747 readings), the previous copy is given up first and a
  * reset in the middle leaves nothing (the core then carries on from its flash mark and reports what it lost).
  * Two full copies would need 12 KB of the 8 KB.
  */

@@ -11,7 +11,7 @@ class Esp32ResetReasonTest {
     void namesWhatTheBootMeansForRtcMemoryAndTheBatteries() {
         assertEquals("reset reason: power-on (RTC memory starts empty)", Esp32ResetReason.describe(1));
         assertEquals("reset reason: software restart", Esp32ResetReason.describe(3));
-        assertEquals("reset reason: task watchdog (RTC memory kept; the console before it says what failed)",
+        assertEquals("reset reason: task watchdog (the console before the reset says what failed)",
                 Esp32ResetReason.describe(6));
         assertEquals("reset reason: deep-sleep wake", Esp32ResetReason.describe(8));
         assertEquals("reset reason: brownout (the supply dipped: on batteries, they are running out)", Esp32ResetReason.describe(9));

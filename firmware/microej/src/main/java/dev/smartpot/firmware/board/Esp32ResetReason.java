@@ -27,7 +27,7 @@ public final class Esp32ResetReason {
         } else if (reason == BROWNOUT) {
             why = " (the supply dipped: on batteries, they are running out)";
         } else if (reason == 4 || reason == 5 || reason == 6 || reason == 7) {
-            why = " (RTC memory kept; the console before it says what failed)";
+            why = " (the console before the reset says what failed)";
         }
         return "reset reason: " + name + why;
     }
