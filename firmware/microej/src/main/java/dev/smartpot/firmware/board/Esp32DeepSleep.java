@@ -25,7 +25,7 @@ public final class Esp32DeepSleep implements DeepSleep {
 
     public void sleep(long millis) {
         long wait = Math.max(0, millis);
-        int result = Esp32Natives.deepSleep(wait * 1000L);
+        int result = Esp32Natives.deepSleep(wait > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : wait * 1000);
         if (result < 0) {
             log.error("deep sleep refused (" + Esp32Natives.describeError(result) + "): waiting " + wait
                     + " ms awake instead, which costs the battery");
