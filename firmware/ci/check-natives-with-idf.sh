@@ -10,7 +10,27 @@
 # anything on silicon: only idf.py in the VEE Port's BSP does.
 #
 #   firmware/ci/check-natives-with-idf.sh $IDF_PATH      # an ESP-IDF checkout, e.g. the one the VEE Port uses
+#   firmware/ci/check-natives-with-idf.sh --git REPO TAG # a tag of an ESP-IDF git repository (a bare clone will do):
+#                                                        # the components these checks read are exported to a temp dir
 set -euo pipefail
+
+exported=""
+if [[ "${1:-}" == "--git" ]]; then
+    if [[ $# -ne 3 ]]; then
+        echo "usage: $0 --git REPO TAG   (e.g. --git ~/esp-idf.git v5.0.1)" >&2
+        exit 2
+    fi
+    exported=$(mktemp -d)
+    trap 'rm -rf "$exported"' EXIT
+    wanted=()
+    for component in nvs_flash esp_common xtensa esp_adc driver hal soc esp_system esp_hw_support esp_rom freertos \
+            newlib log heap esp_timer esp32 esp32s3; do
+        if git -C "$2" cat-file -e "$3:components/$component" 2>/dev/null; then wanted+=("components/$component"); fi
+    done
+    git -C "$2" archive "$3" "${wanted[@]}" | tar -x -C "$exported"
+    echo "$3" > "$exported/version.txt"
+    set -- "$exported"
+fi
 
 idf=${1:-${IDF_PATH:-}}
 if [[ -z "$idf" || ! -f "$idf/components/nvs_flash/include/nvs.h" ]]; then
@@ -21,7 +41,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bsp="$here/../microej/bsp"
 stubs="$here/src/test/c/common"
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+trap 'rm -rf "$out" ${exported:+"$exported"}' EXIT
 c=$idf/components
 
 # sni.h is MicroEJ's, not ESP-IDF's: its stub stays (the SNI types only). The real headers include sdkconfig.h,
