@@ -163,4 +163,34 @@ class BoardStateOverMocksTest {
             assertEquals(6144, b.retainedMemory.capacity());
         }
     }
+
+    @Test
+    void aDeepSleepTheChipRefusesIsSaidAndWaitedOutAwake(@TempDir Path refusing) throws Exception {
+        // A board whose esp_sleep_enable_timer_wakeup says ESP_ERR_INVALID_ARG: the native returns instead of sleeping.
+        Path source = refusing.resolve("src/dev/smartpot/firmware/esp32/Esp32Natives.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package dev.smartpot.firmware.esp32;\n"
+                + "public final class Esp32Natives {\n"
+                + "  public static int deepSleep(long micros) { return -0x102; }\n"
+                + "  public static String describeError(int r) { return \"esp_err_t 0x\" + Integer.toHexString(-r); }\n"
+                + "}\n");
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "--release", "11", "-d", refusing.resolve("classes").toString(), source.toString()));
+        try (URLClassLoader run = new URLClassLoader(new java.net.URL[] {refusing.resolve("classes").toUri().toURL(),
+                mocks.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            ListLog log = new ListLog();
+            List<Long> awake = new ArrayList<>();
+            DeepSleep sleep = new Adapters(run).deepSleep(log, new Sleeper() {
+                public void sleep(long millis) {
+                    awake.add(millis);
+                }
+
+                public void wake() {
+                }
+            });
+            sleep.sleep(900_000);
+            assertEquals(List.of(900_000L), awake, "the time is waited out awake, so the next wake is on time");
+            assertTrue(log.all().contains("deep sleep refused (esp_err_t 0x102): waiting 900000 ms awake instead"), log.all());
+        }
+    }
 }
