@@ -9,7 +9,7 @@ class Esp32ResetReasonTest {
 
     @Test
     void namesWhatTheBootMeansForRtcMemoryAndTheBatteries() {
-        assertEquals("reset reason: power-on (RTC memory starts empty)", Esp32ResetReason.describe(1));
+        assertEquals("reset reason: power-on (a power cut, or the EN button)", Esp32ResetReason.describe(1));
         assertEquals("reset reason: software restart", Esp32ResetReason.describe(3));
         assertEquals("reset reason: task watchdog (the console before the reset says what failed)",
                 Esp32ResetReason.describe(6));

@@ -1,9 +1,10 @@
 package dev.smartpot.firmware.board;
 
 /**
- * What {@code esp_reset_reason()} says about this boot, for the first log line: a power-on starts with RTC memory
- * empty (a power cut), a deep-sleep wake or a software reset keeps it, and a brownout on a battery pot means the
- * batteries are giving out. Values of ESP-IDF's {@code esp_reset_reason_t}, the same in v4.3.2 and v5.0.1.
+ * What {@code esp_reset_reason()} says about this boot, for the first log line: a power-on (a power cut, or the EN
+ * button on an ESP32), a deep-sleep wake, a software restart, and a brownout, which on a battery pot means the
+ * batteries are giving out. The core does not go by it: what RTC memory holds (magic and CRC) decides whether state
+ * was kept. Values of ESP-IDF's {@code esp_reset_reason_t}, the same in v4.3.2 and v5.0.1.
  */
 public final class Esp32ResetReason {
 
@@ -23,7 +24,7 @@ public final class Esp32ResetReason {
         String name = reason >= 0 && reason < NAMES.length ? NAMES[reason] : "esp_reset_reason_t " + reason;
         String why = "";
         if (reason == POWER_ON) {
-            why = " (RTC memory starts empty)";
+            why = " (a power cut, or the EN button)";
         } else if (reason == BROWNOUT) {
             why = " (the supply dipped: on batteries, they are running out)";
         } else if (reason == 4 || reason == 5 || reason == 6 || reason == 7) {
