@@ -16,6 +16,7 @@ import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.TimedPump;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
+import dev.smartpot.simulator.mqtt.MoquetteConnectBarrier;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**
@@ -95,7 +96,7 @@ public final class SimulatedPot {
             PotNode current = new PotNode(config, board.boot(sleeper, reason -> {
                 board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
                 rebootRequested = true;
-            }, millis -> deepSleepMillis = millis), link);
+            }, millis -> deepSleepMillis = millis), new MoquetteConnectBarrier(link));
             node = current;
             if (!wake) {
                 boots++;

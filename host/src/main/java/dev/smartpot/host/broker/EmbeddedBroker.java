@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
@@ -19,6 +21,9 @@ import dev.smartpot.device.mqtt.BrokerAddress;
 public final class EmbeddedBroker implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
+
+    /** Ports of the embedded brokers running in this JVM, so a transport can tell it talks to Moquette. */
+    private static final Set<Integer> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Server server;
     private final int port;
@@ -46,6 +51,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("netty.so_reuseaddr", "true");
         Server server = new Server();
         server.startServer(new MemoryConfig(props));
+        RUNNING.add(port);
         return new EmbeddedBroker(server, port);
     }
 
@@ -60,7 +66,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Takes about 2 s: Netty's quiet period. */
     @Override
     public void close() {
+        RUNNING.remove(port);
         server.stopServer();
+    }
+
+    /**
+     * True when {@code serverUri} (any form {@link BrokerAddress} reads) is a plain listener of an embedded broker
+     * running in this JVM: a client there must step around Moquette's CONNACK race ({@code MoquetteConnectBarrier}).
+     */
+    public static boolean runsAt(String serverUri) {
+        BrokerAddress broker = BrokerAddress.parseOrNull(serverUri);
+        return broker != null && !broker.isTls() && RUNNING.contains(broker.port())
+                && (HOST.equals(broker.hostName()) || "localhost".equals(broker.hostName()));
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SystemClock;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
+import dev.smartpot.simulator.mqtt.MoquetteConnectBarrier;
 
 /**
  * Many simulated pots in one JVM: each the real core with its own chip id ({@code sim.seed-i}), soil,
@@ -60,9 +61,9 @@ public final class SimulatedFleet {
         this.pots = Collections.unmodifiableList(list);
     }
 
-    /** The fleet's transport: HiveMQ clients on one shared event loop. */
+    /** The fleet's transport: HiveMQ clients on one shared event loop, safe from the embedded broker's CONNACK race. */
     public static FleetPot.TransportFactory hiveMq() {
-        return clientId -> new HiveMqttTransport();
+        return clientId -> new MoquetteConnectBarrier(new HiveMqttTransport());
     }
 
     /** Starts the pots at the connect rate: pot i boots {@code i / rate} seconds from now. */
