@@ -8,6 +8,7 @@ import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.host.broker.MoquetteConnectBarrier;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
@@ -16,7 +17,6 @@ import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.TimedPump;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
-import dev.smartpot.simulator.mqtt.MoquetteConnectBarrier;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**

@@ -72,9 +72,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /**
      * True when {@code serverUri} (any form {@link BrokerAddress} reads) is a plain listener of an embedded broker
-     * running in this JVM: a client there must step around Moquette's CONNACK race ({@code MoquetteConnectBarrier}).
+     * running in this JVM: a client there must step around Moquette's CONNACK race ({@link MoquetteConnectBarrier}).
      */
-    public static boolean runsAt(String serverUri) {
+    static boolean runsAt(String serverUri) {
         BrokerAddress broker = BrokerAddress.parseOrNull(serverUri);
         return broker != null && !broker.isTls() && RUNNING.contains(broker.port())
                 && (HOST.equals(broker.hostName()) || "localhost".equals(broker.hostName()));

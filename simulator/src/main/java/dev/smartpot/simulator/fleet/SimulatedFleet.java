@@ -15,11 +15,11 @@ import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.host.broker.MoquetteConnectBarrier;
 import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SystemClock;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
-import dev.smartpot.simulator.mqtt.MoquetteConnectBarrier;
 
 /**
  * Many simulated pots in one JVM: each the real core with its own chip id ({@code sim.seed-i}), soil,

@@ -1,10 +1,9 @@
-package dev.smartpot.simulator.mqtt;
+package dev.smartpot.host.broker;
 
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
-import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * Steps around a race in the embedded Moquette (0.17, still in its 0.18 line): it marks a connection as
