@@ -16,7 +16,8 @@ import dev.smartpot.device.mqtt.BrokerAddress;
 /**
  * Moquette 0.17 on loopback, for a simulator that needs no broker installed. Its defaults are overridden
  * where they would surprise a user: it binds 127.0.0.1 (not every interface), keeps nothing on disk, and
- * sends no telemetry (on by default, it reports to an outside host).
+ * sends no telemetry (on by default, it reports to an outside host). A client that subscribes right after its
+ * CONNACK goes through {@link MoquetteConnectBarrier}: Moquette can otherwise drop it (a race of its own).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
