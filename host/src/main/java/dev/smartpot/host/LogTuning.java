@@ -21,5 +21,10 @@ public final class LogTuning {
         // arrive; the HiveMQ client warns about each one. They are expected and harmless.
         System.setProperty(PREFIX + "log.com.hivemq.client.internal.mqtt.handler.publish.incoming."
                 + "MqttIncomingPublishService", "error");
+        // Moquette 0.17's connection warns when a client's SUBSCRIBE beats its own CONNACK bookkeeping ("SUBSCRIBE
+        // received on already closed connection", see MoquetteConnectBarrier) and when it refuses a CONNECT; either
+        // way it closes or refuses that client, which reports it in its own words (our pots say why and retry).
+        // Its real trouble, a full session queue, comes from another logger and still shows.
+        System.setProperty(PREFIX + "log.io.moquette.broker.MQTTConnection", "error");
     }
 }

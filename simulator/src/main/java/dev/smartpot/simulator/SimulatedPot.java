@@ -8,6 +8,7 @@ import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.host.broker.MoquetteConnectBarrier;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
@@ -95,7 +96,7 @@ public final class SimulatedPot {
             PotNode current = new PotNode(config, board.boot(sleeper, reason -> {
                 board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
                 rebootRequested = true;
-            }, millis -> deepSleepMillis = millis), link);
+            }, millis -> deepSleepMillis = millis), new MoquetteConnectBarrier(link));
             node = current;
             if (!wake) {
                 boots++;

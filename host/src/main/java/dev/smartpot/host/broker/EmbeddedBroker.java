@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
@@ -14,11 +16,15 @@ import dev.smartpot.device.mqtt.BrokerAddress;
 /**
  * Moquette 0.17 on loopback, for a simulator that needs no broker installed. Its defaults are overridden
  * where they would surprise a user: it binds 127.0.0.1 (not every interface), keeps nothing on disk, and
- * sends no telemetry (on by default, it reports to an outside host).
+ * sends no telemetry (on by default, it reports to an outside host). A client that subscribes right after its
+ * CONNACK goes through {@link MoquetteConnectBarrier}: Moquette can otherwise drop it (a race of its own).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
+
+    /** Ports of the embedded brokers running in this JVM, so a transport can tell it talks to Moquette. */
+    private static final Set<Integer> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Server server;
     private final int port;
@@ -46,6 +52,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("netty.so_reuseaddr", "true");
         Server server = new Server();
         server.startServer(new MemoryConfig(props));
+        RUNNING.add(port);
         return new EmbeddedBroker(server, port);
     }
 
@@ -60,7 +67,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Takes about 2 s: Netty's quiet period. */
     @Override
     public void close() {
+        RUNNING.remove(port);
         server.stopServer();
+    }
+
+    /**
+     * True when {@code serverUri} (any form {@link BrokerAddress} reads) is a plain listener of an embedded broker
+     * running in this JVM: a client there must step around Moquette's CONNACK race ({@link MoquetteConnectBarrier}).
+     */
+    static boolean runsAt(String serverUri) {
+        BrokerAddress broker = BrokerAddress.parseOrNull(serverUri);
+        return broker != null && !broker.isTls() && RUNNING.contains(broker.port())
+                && (HOST.equals(broker.hostName()) || "localhost".equals(broker.hostName()));
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.host.broker.MoquetteConnectBarrier;
 import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SystemClock;
@@ -60,9 +61,9 @@ public final class SimulatedFleet {
         this.pots = Collections.unmodifiableList(list);
     }
 
-    /** The fleet's transport: HiveMQ clients on one shared event loop. */
+    /** The fleet's transport: HiveMQ clients on one shared event loop, safe from the embedded broker's CONNACK race. */
     public static FleetPot.TransportFactory hiveMq() {
-        return clientId -> new HiveMqttTransport();
+        return clientId -> new MoquetteConnectBarrier(new HiveMqttTransport());
     }
 
     /** Starts the pots at the connect rate: pot i boots {@code i / rate} seconds from now. */

@@ -12,6 +12,8 @@ import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
+import com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
@@ -203,6 +205,14 @@ public final class HiveMqttTransport implements MqttTransport {
         if (e instanceof Mqtt3ConnAckException) {
             Mqtt3ConnAckReturnCode code = ((Mqtt3ConnAckException) e).getMqttMessage().getReturnCode();
             return BrokerRefusals.connectRefused(code.getCode());
+        }
+        if (e instanceof MqttSessionExpiredException) {
+            // HiveMQ's "Session expired as connection was closed": no broker expired anything. A clean session ends
+            // with its connection, so the client fails the requests still waiting for an answer.
+            Throwable cause = e.getCause();
+            return new MqttTransportException(MqttTransportException.UNREACHABLE, cause instanceof ConnectionClosedException
+                    ? "the broker closed the connection before it answered"
+                    : "the connection closed before the broker answered (" + TransportErrors.describe(cause) + ")");
         }
         return TransportErrors.unreachableOrTls(e);
     }
