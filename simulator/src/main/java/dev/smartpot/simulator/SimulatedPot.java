@@ -209,15 +209,6 @@ public final class SimulatedPot {
         return node == null ? Typed.RUNS_AFTER_BOOT : asleep ? Typed.RUNS_AT_WAKE : Typed.RUNS_NOW;
     }
 
-    /** Restarts the simulated board as a software reset would: RTC memory keeps the queue. */
-    public void reboot() {
-        PotNode current = node;
-        if (current != null) {
-            rebootRequested = true;
-            current.requestStop();
-        }
-    }
-
     /**
      * Cuts the simulated power: the link drops without a goodbye and RTC memory is lost (the flash mark stays); the
      * device then boots again.
