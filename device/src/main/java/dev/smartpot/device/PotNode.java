@@ -189,7 +189,8 @@ public final class PotNode {
 
     private long tickBody(long now) {
         control.tickAt(now);
-        if (console.runTyped(now)) {
+        // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
+        if (console.runTyped(now, schedule.nextReadingAt())) {
             stopRequested |= console.rebooting();
             return 0;
         }
@@ -199,7 +200,7 @@ public final class PotNode {
             return 0;
         }
         // Messages still waiting (a reading was due first): come straight back for them after this tick.
-        long flood = inbox.hasWaiting() ? now : Long.MAX_VALUE;
+        long flood = inbox.hasWaiting() || console.deferred() ? now : Long.MAX_VALUE;
         if (link.supervise(now, !stopRequested)) {
             return 0;
         }

@@ -22,6 +22,8 @@ public final class ConsoleChannel {
     private final Rebooter rebooter;
     private final Log log;
     private boolean rebooting;
+    /** Lines may be waiting that this turn left for the next one (a reading was due first). */
+    private boolean deferred;
 
     /**
      * @param input null on a board without a console: then nothing is ever typed
@@ -35,9 +37,17 @@ public final class ConsoleChannel {
         this.log = log;
     }
 
-    /** Runs the lines typed since the last turn, oldest first; true if there was any. */
-    public boolean runTyped(long now) {
+    /**
+     * Runs up to {@link #PER_TICK} lines typed since the last turn, oldest first, and none while a reading is due at
+     * {@code readingDueAt}: a pasted flood cannot hold the readings back. True if a line ran.
+     */
+    public boolean runTyped(long now, long readingDueAt) {
+        deferred = false;
         if (input == null) {
+            return false;
+        }
+        if (now >= readingDueAt) {
+            deferred = true;
             return false;
         }
         boolean any = false;
@@ -61,6 +71,11 @@ public final class ConsoleChannel {
             }
         }
         return any;
+    }
+
+    /** True when this turn left typed lines (if any) for the next: the loop should come back at once. */
+    public boolean deferred() {
+        return deferred;
     }
 
     /** True once a typed command rebooted the board: the loop must end. */

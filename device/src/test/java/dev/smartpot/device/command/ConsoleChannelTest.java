@@ -146,6 +146,23 @@ class ConsoleChannelTest {
     }
 
     @Test
+    void tenThousandPastedLinesAreAllAnsweredAndNoReadingIsLate() throws IOException {
+        TestPot pot = new TestPot("publish.interval = 1s\n");
+        pot.runFor(999);
+        // Pasted 1 ms before a reading is due, more than the loop runs by then: the reading goes first, on its beat.
+        for (int i = 0; i < 10_000; i++) {
+            pot.typed.add("read now".getBytes(StandardCharsets.US_ASCII));
+        }
+        pot.runFor(2_100);
+        assertEquals(10_000, pot.log.count("console reply: {\"ok\":false,\"command\":\"read now\""));
+        List<String> r = pot.readings();
+        assertEquals(4, r.size(), r.toString());
+        for (int i = 0; i < r.size(); i++) {
+            assertEquals(i * 1000L, uptimeOf(r.get(i)), "reading " + i + " on its beat");
+        }
+    }
+
+    @Test
     void theLastReadingIsWhatThePotReportedFaultsIncluded() {
         TestPot pot = new TestPot("");
         assertEquals(-1, pot.node.lastMoistureTenths(), "no reading yet");
