@@ -62,7 +62,7 @@ final class ConsoleCommands {
     }
 
     void execute(String line) {
-        String[] words = line.trim().toLowerCase().split("\\s+");
+        String[] words = line.trim().toLowerCase(Locale.ROOT).split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {
             return;
         }
