@@ -112,9 +112,9 @@ public final class FleetView {
             }
             // What the pot reported, not the soil model's truth: a fault shows as the fault.
             double reported = ReportedReading.percentOf(node);
-            lines.add(String.format("  %s %-8s %s %-19s (%s)  queued %d  dropped %d  reconnects %d", pot.clientId(),
+            lines.add(String.format("  %s %-8s %s %6s  queued %d  dropped %d  reconnects %d  (%s)", pot.clientId(),
                     stateName(node.state()), reported < 0 ? NO_VALUE_BAR : bar(reported), ReportedReading.of(node),
-                    ReportedReading.soilModel(pot.soil()), node.queuedReadings(), node.droppedReadings(), node.reconnects()));
+                    node.queuedReadings(), node.droppedReadings(), node.reconnects(), ReportedReading.soilModel(pot.soil())));
         }
     }
 

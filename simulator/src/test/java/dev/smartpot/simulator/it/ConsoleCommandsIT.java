@@ -167,7 +167,7 @@ class ConsoleCommandsIT {
             assertTrue(mothership.payloads("to_mothership").stream()
                     .anyMatch(p -> p.contains(unplugged.clientId()) && p.contains("\"fault\":\"disconnected\"")), "as on the wire");
             String workingRow = row(screen, working.clientId());
-            assertTrue(workingRow.matches(".*\\d+\\.\\d% +\\(soil model: \\d+\\.\\d%\\).*"), workingRow);
+            assertTrue(workingRow.matches(".*\\d+\\.\\d%  queued .*\\(soil model: \\d+\\.\\d%\\)"), workingRow);
             assertTrue(screen.contains("1 reporting a sensor fault"), screen);
         } finally {
             fleet.stop(10_000);
