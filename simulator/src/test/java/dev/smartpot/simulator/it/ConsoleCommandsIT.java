@@ -1,5 +1,7 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.kit.GivenPot.givenPot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,11 +34,13 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.SimulatedPot.Typed;
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.FleetView;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
+import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.Mothership;
 
@@ -171,6 +175,26 @@ class ConsoleCommandsIT {
             assertTrue(screen.contains("1 reporting a sensor fault"), screen);
         } finally {
             fleet.stop(10_000);
+        }
+    }
+
+    /** A pot in deep sleep is off between wakes: what is typed then waits, like a board's serial input, and runs at a wake. */
+    @Test
+    void aCommandTypedWhileThePotSleepsDeeplyRunsAtItsNextWake() throws Exception {
+        try (Mothership mothership = Mothership.on(broker.uri());
+                RunningPot pot = givenPot().withConfig(String.join("\n", "power.mode = deep-sleep", "publish.interval = 15m",
+                        "sleep.publish.every = 2", "homeassistant.discovery = false", "reboot.after = 0",
+                        "sim.sleep.speedup = 900", "sim.seed = sleepy-console", "")).on(broker)) {
+            mothership.awaitReadings(1, WAIT);
+            Awaitility.await("the pot asleep").atMost(WAIT).until(() -> pot.simulated().wakes() > 0 || pot.console().contains("sleeping"));
+            Typed typed = pot.simulated().typeCommand("read");
+            assertTrue(typed == Typed.RUNS_AT_WAKE || typed == Typed.RUNS_NOW, typed.toString());
+            pot.awaitLog("console reply: {\"ok\":true,\"command\":\"read\"", WAIT);
+            String reply = pot.console().lines().filter(l -> l.contains("console reply: {\"ok\":true,\"command\":\"read\""))
+                    .findFirst().orElseThrow();
+            long seq = JSON.readTree(reply.substring(reply.indexOf('{'))).get("result").get("seq").asLong();
+            Awaitility.await("the reading read at the console, on the wire").atMost(WAIT)
+                    .until(() -> mothership.seqsOf(pot).contains(seq));
         }
     }
 
