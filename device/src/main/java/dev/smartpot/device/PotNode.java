@@ -5,6 +5,7 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.command.CommandChannel;
 import dev.smartpot.device.command.CommandParser;
 import dev.smartpot.device.command.Commands;
+import dev.smartpot.device.command.ConsoleChannel;
 import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
@@ -57,6 +58,8 @@ public final class PotNode {
     private final LinkSupervisor link;
     private final DeliveryProbe probe;
     private final CommandChannel commands;
+    private final ConsoleChannel console;
+    private final MoistureScale scale;
     private final MessageHandler[] handlers;
     private final Availability availability;
     private final LoopControl control;
@@ -78,7 +81,7 @@ public final class PotNode {
         String publishTopic = config.publishTopicFor(clientId);
         // Reused for the lines the loop and the wake log.
         LogLine line = new LogLine(96);
-        MoistureScale scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin,
+        MoistureScale scale = this.scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin,
                 config.sensor.rawMax);
         SavedSettings settings = new SavedSettings(given.settingsStore, config, log);
         settings.load(scale);
@@ -104,8 +107,9 @@ public final class PotNode {
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
-        commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now),
-                config, clientId, board, mqtt, outbox, link);
+        Commands carriedOut = new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now);
+        commands = new CommandChannel(carriedOut, config, clientId, board, mqtt, outbox, link);
+        console = new ConsoleChannel(board.console, carriedOut, outbox, board.rebooter, log);
         availability = new Availability(config.statusTopicFor(clientId), log, config.deepSleep);
         wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, publisher, scale, retained, link,
                 availability, wake, line, new WakeCycle.Loop() {
@@ -185,13 +189,18 @@ public final class PotNode {
 
     private long tickBody(long now) {
         control.tickAt(now);
+        // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
+        if (console.runTyped(now, schedule.nextReadingAt())) {
+            stopRequested |= console.rebooting();
+            return 0;
+        }
         // At most Inbox.PER_TICK messages, and none once the next reading is due: a flood cannot hold readings back.
         if (inbox.drainTo(now, handlers, log, board.clock, schedule.nextReadingAt())) {
             stopRequested |= commands.rebooting();
             return 0;
         }
         // Messages still waiting (a reading was due first): come straight back for them after this tick.
-        long flood = inbox.hasWaiting() ? now : Long.MAX_VALUE;
+        long flood = inbox.hasWaiting() || console.deferred() ? now : Long.MAX_VALUE;
         if (link.supervise(now, !stopRequested)) {
             return 0;
         }
@@ -250,6 +259,25 @@ public final class PotNode {
     public long droppedReadings() { return control.droppedReadings(); }
 
     public int reconnects() { return control.reconnects(); }
+
+    /** The raw code of the last reading (counts, or {@link dev.smartpot.device.reading.RawCodes#READ_ERROR}); -1 before the first. */
+    public int lastRawCode() { return control.lastRawCode(); }
+
+    /**
+     * What the last reading reported: its moisture in tenths of a percent (after calibration and smoothing), or -1
+     * when it reported a fault or there was none yet. Callable from any thread: the view of a running pot reads it.
+     */
+    public int lastMoistureTenths() {
+        int raw = control.lastRawCode();
+        return raw < 0 || scale.fault(raw) != MoistureScale.OK ? -1 : scale.tenthsOfPercent(raw);
+    }
+
+    /** The fault the last reading reported ("disconnected", "shorted", ...), or null for moisture or no reading yet. */
+    public String lastFault() {
+        int raw = control.lastRawCode();
+        int fault = raw < 0 ? MoistureScale.OK : scale.fault(raw);
+        return fault == MoistureScale.OK ? null : MoistureScale.faultName(fault);
+    }
 
     /** The boot counter this boot's readings carry. */
     public int boot() { return retained.boot(); }

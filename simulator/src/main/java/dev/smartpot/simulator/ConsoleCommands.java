@@ -6,23 +6,34 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import dev.smartpot.device.PotNode;
+import dev.smartpot.simulator.board.ConsoleLines;
 
 /**
- * Commands typed at the simulator's standard input, to break and inspect the simulated world. The end of
- * input (a run from a script or CI with no terminal) leaves the simulator running.
+ * Commands typed at the simulator's standard input, to break and inspect the simulated world. {@code read},
+ * {@code interval}, {@code calibrate} and {@code reboot} are the pot's own commands: handed to the core, they run
+ * through the mothership's command path (same checks, limits and reply, the reply logged here). The end of input
+ * (a run from a script or CI with no terminal) leaves the simulator running.
  */
 final class ConsoleCommands {
 
     static final String HELP = String.join("\n",
             "commands:",
-            "  status        state, broker, queue depth, drops, reconnects",
+            "  status        state, broker, queue depth, drops, reconnects, the last reading as the pot reported it",
+            "  read          take a reading now and publish it",
+            "  interval D    time between readings, 100ms to 1h, e.g. interval 30s (kept across restarts)",
+            "  calibrate dry|wet [counts]   the sensor's counts in dry air / in water: what it reads now, or given",
             "  wifi off|on   switch the access point off or on",
             "  water [ml]    water the pot (default 100 ml)",
             "  unplug | short | plug   break or mend the soil sensor",
-            "  reboot        restart the board (RTC memory keeps the queue)",
+            "  reboot        restart the board as the mothership's reboot does (RTC memory keeps the queue)",
             "  power cut     cut the power: RTC memory is lost, the board starts again",
             "  quit          stop the simulator (the pot says offline first)",
-            "  help          this list");
+            "  help          this list",
+            "read, interval, calibrate and reboot run in the pot as the mothership's commands do: the same checks,",
+            "limits (but for reboot: the console is at the pot) and reply, logged here as \"console reply\".");
 
     private final SimulatedPot pot;
     private final PrintStream out;
@@ -51,13 +62,17 @@ final class ConsoleCommands {
     }
 
     void execute(String line) {
-        String[] words = line.trim().toLowerCase().split("\\s+");
+        String[] words = line.trim().toLowerCase(Locale.ROOT).split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {
             return;
         }
         switch (words[0]) {
-            case "status" -> out.println("status: " + (pot.node() == null ? "booting" : pot.node().statusLine())
-                    + String.format(" soil=%.1f%%", pot.soil().moisturePercent()));
+            case "status" -> {
+                PotNode node = pot.node();
+                out.println("status: " + (node == null ? "booting" : node.statusLine()) + " reading="
+                        + ReportedReading.of(node) + " (" + ReportedReading.soilModel(pot.soil()) + ")");
+            }
+            case "read", "interval", "calibrate", "reboot" -> toPot(line.trim());
             case "wifi" -> {
                 if (words.length == 2 && (words[1].equals("off") || words[1].equals("on"))) {
                     boolean on = words[1].equals("on");
@@ -80,7 +95,8 @@ final class ConsoleCommands {
                     out.println("usage: water [ml], with ml from 1 to 5000");
                 } else {
                     pot.soil().water(ml);
-                    pot.logInfo(String.format("console: watered %.0f ml, soil now %.1f%%", ml, pot.soil().moisturePercent()));
+                    pot.logInfo(String.format(Locale.ROOT, "console: watered %.0f ml by hand (%s); the pot sees it at its next reading",
+                            ml, ReportedReading.soilModel(pot.soil())));
                 }
             }
             case "unplug" -> {
@@ -95,12 +111,6 @@ final class ConsoleCommands {
                 pot.soil().plug();
                 pot.logInfo("console: soil sensor plugged back in");
             }
-            case "reboot" -> {
-                if (pot.node() != null) {
-                    pot.logInfo("console: reboot");
-                    pot.reboot();
-                }
-            }
             case "power" -> {
                 if (words.length == 2 && words[1].equals("cut")) {
                     pot.logInfo("console: power cut");
@@ -111,7 +121,27 @@ final class ConsoleCommands {
             }
             case "quit", "exit" -> quit.run();
             case "help", "?" -> out.println(HELP);
-            default -> out.println("unknown command \"" + words[0] + "\"; " + HELP);
+            default -> out.println("unknown command \"" + shown(words[0]) + "\"; " + HELP);
         }
+    }
+
+    /** Hands a pot command to the core; the pot logs it and its reply when it runs it, so only a delay is said here. */
+    private void toPot(String command) {
+        String quoted = "\"" + shown(command) + "\"";
+        switch (pot.typeCommand(command)) {
+            case RUNS_NOW -> {
+                // The pot's log says "console command: ..." and then its reply.
+            }
+            case RUNS_AFTER_BOOT -> out.println("console: the pot is still booting; " + quoted + " runs once it has started");
+            case RUNS_AT_WAKE -> out.println("console: the pot sleeps deeply; " + quoted + " runs at its next wake");
+            case NOT_RUNNING -> out.println("console: the pot has stopped, so nothing runs " + quoted + "; start the simulator again");
+            case BACKLOG_FULL -> out.println("console: " + quoted + " not taken: the pot has not yet run the "
+                    + ConsoleLines.CAPACITY + " commands typed before it; type it again once their replies are in the log");
+        }
+    }
+
+    /** A word or command as typed, cut short when it is long. */
+    private static String shown(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "... (" + text.length() + " characters)" : text;
     }
 }

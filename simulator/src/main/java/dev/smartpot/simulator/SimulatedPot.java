@@ -9,6 +9,7 @@ import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
+import dev.smartpot.simulator.board.ConsoleLines;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
@@ -35,6 +36,10 @@ public final class SimulatedPot {
     private final Object sleepLock = new Object();
     private volatile PotNode node;
     private volatile MqttTransport transport;
+    /** How the running boot's loop waits: a line typed at the console wakes it. */
+    private volatile MonitorSleeper sleeper;
+    /** Between two wakes of a pot in deep sleep: nothing runs until the next wake. */
+    private volatile boolean asleep;
     private volatile boolean rebootRequested;
     private volatile boolean powerCutRequested;
     /** How long the core asked to sleep at the end of its wake; 0 when it did not. */
@@ -79,6 +84,7 @@ public final class SimulatedPot {
         FakeWlan wlan = board.wlan();
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
+            this.sleeper = sleeper;
             // In deep sleep, HiveMQ's client: it connects without Paho's ~300 ms of thread start-up (field notes), so a
             // wake's measured time is the broker's and the core's, not the desktop library's.
             MqttTransport link = board.sleepsDeeply() ? new HiveMqttTransport() : new PahoMqttTransport();
@@ -126,6 +132,17 @@ public final class SimulatedPot {
     private void sleepDeeply(long millis) {
         long real = millis / world.sleepSpeedup;
         long until = System.nanoTime() + real * 1_000_000L;
+        asleep = true;
+        try {
+            waitUntil(until);
+        } finally {
+            asleep = false;
+        }
+        board.sleptFor(millis, real);
+        wakes++;
+    }
+
+    private void waitUntil(long until) {
         synchronized (sleepLock) {
             long left;
             while (!closed && (left = (until - System.nanoTime()) / 1_000_000L) > 0) {
@@ -137,8 +154,6 @@ public final class SimulatedPot {
                 }
             }
         }
-        board.sleptFor(millis, real);
-        wakes++;
     }
 
     private void keepForNextRun() {
@@ -166,13 +181,33 @@ public final class SimulatedPot {
         }
     }
 
-    /** Restarts the simulated board as a software reset would: RTC memory keeps the queue. */
-    public void reboot() {
-        PotNode current = node;
-        if (current != null) {
-            rebootRequested = true;
-            current.requestStop();
+    /** What became of a command typed at the console: the core runs it on its own loop, when it can. */
+    public enum Typed {
+        /** The loop was woken for it. */
+        RUNS_NOW,
+        /** The pot has not booted yet: it runs once it has. */
+        RUNS_AFTER_BOOT,
+        /** The pot sleeps deeply: it runs at the next wake. */
+        RUNS_AT_WAKE,
+        /** The pot has stopped: nothing runs it. */
+        NOT_RUNNING,
+        /** {@link ConsoleLines#CAPACITY} lines still wait for the pot: this one was not taken. */
+        BACKLOG_FULL
+    }
+
+    /** Hands a line to the core's console, to run through the same command path as the mothership's. */
+    public Typed typeCommand(String line) {
+        if (node != null && !thread.isAlive()) {
+            return Typed.NOT_RUNNING;
         }
+        if (!board.console().offer(line)) {
+            return Typed.BACKLOG_FULL;
+        }
+        MonitorSleeper current = sleeper;
+        if (current != null) {
+            current.wake();
+        }
+        return node == null ? Typed.RUNS_AFTER_BOOT : asleep ? Typed.RUNS_AT_WAKE : Typed.RUNS_NOW;
     }
 
     /**

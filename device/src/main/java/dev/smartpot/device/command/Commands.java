@@ -21,6 +21,14 @@ import dev.smartpot.device.text.PayloadBuffer;
  */
 public final class Commands {
 
+    /** A command from the mothership, over MQTT. */
+    public static final int FROM_MOTHERSHIP = 0;
+    /**
+     * A command typed at the pot itself. The same checks and replies, but {@code reboot} is not rate limited: the
+     * limit guards against whoever may publish to the broker, and a person at the console can pull the plug anyway.
+     */
+    public static final int FROM_CONSOLE = 1;
+
     private static final String HELP = "received: confirm a message | read: publish a reading now | "
             + "interval <duration>: time between readings, 100ms to 1h, e.g. interval 30s | "
             + "calibrate dry|wet [counts]: the sensor's counts in dry air / in water, read now or given | "
@@ -72,6 +80,14 @@ public final class Commands {
      * @return false when there is nothing to answer (an empty payload)
      */
     public boolean handle(long now, byte[] payload, int length, PayloadBuffer reply) {
+        return handle(now, FROM_MOTHERSHIP, payload, length, reply);
+    }
+
+    /**
+     * As {@link #handle(long, byte[], int, PayloadBuffer)}, for a command from {@code source}: {@link #FROM_MOTHERSHIP}
+     * or {@link #FROM_CONSOLE}.
+     */
+    public boolean handle(long now, int source, byte[] payload, int length, PayloadBuffer reply) {
         if (!parser.parse(payload, length)) {
             if (parser.error() == null) {
                 log.info("empty command ignored");
@@ -109,11 +125,11 @@ public final class Commands {
                 reply.append('}');
                 break;
             case CommandParser.REBOOT:
-                if (limited(CommandLimiter.REBOOT, now, reply, payload, length)) {
+                if (source != FROM_CONSOLE && limited(CommandLimiter.REBOOT, now, reply, payload, length)) {
                     break;
                 }
-                log.warn("reboot requested by the mothership");
-                rebootReason = "requested by the mothership";
+                rebootReason = source == FROM_CONSOLE ? "requested at the console" : "requested by the mothership";
+                log.warn(source == FROM_CONSOLE ? "reboot requested at the console" : "reboot requested by the mothership");
                 Replies.ok(reply, payload, length).append("\"rebooting\"}");
                 break;
             default:

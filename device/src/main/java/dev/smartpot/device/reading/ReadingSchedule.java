@@ -17,7 +17,8 @@ public final class ReadingSchedule {
     private long intervalMillis;
     private long nextSeq;
     private long nextReadingAt;
-    private int lastRawCode = -1;
+    /** Volatile: a runtime's view of the pot reads it from another thread. */
+    private volatile int lastRawCode = -1;
     /** Set by the first reading of this boot: the schedule counts from it. */
     private boolean anchored;
 

@@ -23,6 +23,8 @@ public final class TestPot {
     public final FakeTransport mqtt = new FakeTransport();
     public final ListLog log = new ListLog();
     public final List<String> reboots = new ArrayList<>();
+    /** Lines typed at the pot's console and not yet taken by the loop. */
+    public final java.util.ArrayDeque<byte[]> typed = new java.util.ArrayDeque<>();
     public int raw = 2300;
     public boolean sensorBroken;
     /** Millilitres poured by each {@code water} command, when the pot is built with a pump. */
@@ -85,6 +87,7 @@ public final class TestPot {
                 .retainedMemory(retained)
                 .markStore(markStore)
                 .deepSleep(deepSleep)
+                .console(typed::poll)
                 .build();
         node = new PotNode(config, board, mqtt);
     }
@@ -129,6 +132,21 @@ public final class TestPot {
         runFor(1);
         List<String> after = replies();
         return after.size() > before ? after.get(after.size() - 1) : null;
+    }
+
+    /** Types {@code line} at the pot's console and lets the loop run it; returns the reply it logged, or null. */
+    public String type(String line) {
+        int before = log.lines.size();
+        typed.add(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        runFor(1);
+        List<String> lines = log.lines;
+        for (int i = lines.size() - 1; i >= before; i--) {
+            int at = lines.get(i).indexOf("console reply: ");
+            if (at >= 0) {
+                return lines.get(i).substring(at + "console reply: ".length());
+            }
+        }
+        return null;
     }
 
     public List<String> readings() {

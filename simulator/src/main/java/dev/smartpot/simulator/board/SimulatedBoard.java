@@ -35,6 +35,8 @@ public final class SimulatedBoard {
     private final PotMemory memory;
     /** The RTC timer of a pot in deep sleep, kept across wakes and reboots; null when the pot stays awake. */
     private final DeepSleepClock sleepClock;
+    /** What is typed at the board's console; null for a board nobody types at (a fleet's). */
+    private final ConsoleLines console;
 
     private SimulatedBoard(Builder b) {
         this.chipId = b.chipId;
@@ -47,6 +49,7 @@ public final class SimulatedBoard {
         this.pump = b.pump ? new TimedPump(b.soil) : null;
         this.memory = b.memory;
         this.sleepClock = b.deepSleep ? new DeepSleepClock(knowsTime) : null;
+        this.console = b.console ? new ConsoleLines() : null;
     }
 
     /**
@@ -58,7 +61,7 @@ public final class SimulatedBoard {
         SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
         return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
-                soil, world.knowsTime).pump(true).deepSleep(config.deepSleep);
+                soil, world.knowsTime).pump(true).deepSleep(config.deepSleep).console(true);
     }
 
     /**
@@ -111,11 +114,19 @@ public final class SimulatedBoard {
         if (sleepClock != null && deepSleep != null) {
             board.deepSleep(deepSleep);
         }
+        if (console != null) {
+            board.console(console);
+        }
         return board.build();
     }
 
     public String clientId() {
         return clientId;
+    }
+
+    /** The board's console input; null for a board without one. */
+    public ConsoleLines console() {
+        return console;
     }
 
     /** The board's pump, null if it has none. */
@@ -167,6 +178,7 @@ public final class SimulatedBoard {
         private boolean pump;
         private PotMemory memory;
         private boolean deepSleep;
+        private boolean console;
 
         private Builder(ChipId chipId, FakeWlan wlan, SoilModelAdc soil, boolean knowsTime) {
             this.chipId = chipId;
@@ -202,6 +214,12 @@ public final class SimulatedBoard {
         /** Whether the pot sleeps deeply between readings: its clock then runs on across wakes. */
         public Builder deepSleep(boolean sleeps) {
             this.deepSleep = sleeps;
+            return this;
+        }
+
+        /** Whether commands can be typed at the board's console. */
+        public Builder console(boolean present) {
+            this.console = present;
             return this;
         }
 

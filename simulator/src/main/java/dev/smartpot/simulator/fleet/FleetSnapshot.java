@@ -16,6 +16,8 @@ public final class FleetSnapshot {
     public final long reconnects;
     public final long readingsTaken;
     public final long published;
+    /** Pots whose last reading reported a sensor fault rather than moisture. */
+    public final int faults;
 
     FleetSnapshot(SimulatedFleet fleet) {
         atMillis = System.currentTimeMillis();
@@ -27,6 +29,7 @@ public final class FleetSnapshot {
         long dropped = 0;
         long reconnects = 0;
         long taken = 0;
+        int faults = 0;
         for (FleetPot pot : fleet.pots()) {
             PotNode node = pot.node();
             if (node == null) {
@@ -43,6 +46,9 @@ public final class FleetSnapshot {
             dropped += node.droppedReadings();
             reconnects += node.reconnects();
             taken += pot.readingsTaken();
+            if (node.lastFault() != null) {
+                faults++;
+            }
         }
         this.started = started;
         this.online = online;
@@ -51,6 +57,7 @@ public final class FleetSnapshot {
         this.dropped = dropped;
         this.reconnects = reconnects;
         this.readingsTaken = taken;
+        this.faults = faults;
         this.published = fleet.published();
     }
 

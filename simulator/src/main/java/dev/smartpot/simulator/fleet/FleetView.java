@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.smartpot.device.PotNode;
+import dev.smartpot.simulator.ReportedReading;
 
 /**
- * What a person watching a fleet sees. Small fleets get a line per pot with a moisture bar and its state;
+ * What a person watching a fleet sees. Small fleets get a line per pot with its state and what it reported with its
+ * last reading (a moisture bar and percent, or the sensor fault), beside the soil model's true moisture, labelled;
  * large ones get the counts (online, reconnecting, queued, dropped, readings per second). On a terminal
  * the screen is redrawn in place with ANSI escapes; elsewhere (a pipe, a log file, CI) the same content is
  * printed as plain lines.
@@ -18,6 +20,8 @@ public final class FleetView {
     /** Up to this many pots, one line each; beyond it, counts only. */
     public static final int MAX_POT_ROWS = 40;
     private static final int BAR_WIDTH = 20;
+    /** The bar of a pot with no moisture to show (a sensor fault, no reading yet): not an empty, 0 % bar. */
+    private static final String NO_VALUE_BAR = "\u00b7".repeat(BAR_WIDTH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final String HOME = "\033[H";
     private static final String CLEAR_SCREEN = "\033[2J";
@@ -66,6 +70,7 @@ public final class FleetView {
             lines.add(String.format("  reconnecting  %6d", now.reconnecting));
             lines.add(String.format("  queued        %6d readings", now.queued));
             lines.add(String.format("  dropped       %6d readings", now.dropped));
+            lines.add(String.format("  sensor faults %6d pots whose last reading was a fault", now.faults));
             lines.add(String.format("  readings/s    %8.1f (%d published, %d taken)", perSecond, now.published, now.readingsTaken));
             lines.add(String.format("  warnings      %6d%s", console.warnings(),
                     console.warnings() > 0 ? "   (--pot-logs prints every pot's lines)" : ""));
@@ -87,7 +92,8 @@ public final class FleetView {
             console.print(LocalTime.now().format(TIME) + " fleet: " + now.started + "/" + now.devices + " started, "
                     + now.online + " online, " + now.reconnecting + " reconnecting, " + now.queued + " queued, "
                     + now.dropped + " dropped, " + String.format("%.1f", perSecond) + " readings/s, " + now.published
-                    + " published" + (hiddenWarnings > 0 ? "; " + hiddenWarnings + " more warnings not shown (--pot-logs shows them)" : ""));
+                    + " published" + (now.faults > 0 ? ", " + now.faults + " reporting a sensor fault" : "")
+                    + (hiddenWarnings > 0 ? "; " + hiddenWarnings + " more warnings not shown (--pot-logs shows them)" : ""));
             if (potRows) {
                 addPotRows(lines);
                 for (String line : lines) {
@@ -104,10 +110,11 @@ public final class FleetView {
                 lines.add(String.format("  %s %-8s", pot.clientId(), "waiting"));
                 continue;
             }
-            double moisture = pot.soil().moisturePercent();
-            lines.add(String.format("  %s %-8s %s %5.1f%%  queued %d  dropped %d  reconnects %d", pot.clientId(),
-                    stateName(node.state()), bar(moisture), moisture, node.queuedReadings(), node.droppedReadings(),
-                    node.reconnects()));
+            // What the pot reported, not the soil model's truth: a fault shows as the fault.
+            double reported = ReportedReading.percentOf(node);
+            lines.add(String.format("  %s %-8s %s %6s  queued %d  dropped %d  reconnects %d  (%s)", pot.clientId(),
+                    stateName(node.state()), reported < 0 ? NO_VALUE_BAR : bar(reported), ReportedReading.of(node),
+                    node.queuedReadings(), node.droppedReadings(), node.reconnects(), ReportedReading.soilModel(pot.soil())));
         }
     }
 

@@ -58,6 +58,37 @@ class FleetViewTest {
         assertTrue(lines[lines.length - 1].endsWith("\033[K\033[J"), "and what was below the screen goes too");
     }
 
+    /** Offline pots (their broker a closed port) still take readings: the rows show those, not the soil model. */
+    @Test
+    void aPotsRowShowsWhatItReportedAndAnUnpluggedSensorAsAFault() throws Exception {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        ConfigReader reader = new ConfigReader(ConfigSource.parse("wifi.ssid = Net\nwifi.password = password1\n"
+                + "mqtt.broker = tcp://127.0.0.1:" + closed + "\npublish.interval = 200ms\nsim.seed = view\n", "view.properties"));
+        DeviceConfig device = DeviceConfig.read(reader);
+        SimulatorConfig world = SimulatorConfig.read(reader, device);
+        reader.finish();
+        fleet = new SimulatedFleet(device, world, 2, 500, 1, console, SimulatedFleet.hiveMq());
+        FleetPot unplugged = fleet.pots().get(0);
+        FleetPot working = fleet.pots().get(1);
+        unplugged.soil().unplug();
+        fleet.start();
+        org.awaitility.Awaitility.await("both pots took a reading").atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> unplugged.readingsTaken() > 0 && working.readingsTaken() > 0);
+        FleetView view = new FleetView(fleet, "view", false, true, console);
+        view.refresh();
+        String faultRow = printed.stream().filter(l -> l.startsWith("  " + unplugged.clientId())).findFirst().orElseThrow();
+        assertTrue(faultRow.contains("\u00b7".repeat(20) + " fault: disconnected"), "no moisture bar, the fault: " + faultRow);
+        assertTrue(faultRow.contains("(soil model: "), faultRow);
+        String workingRow = printed.stream().filter(l -> l.startsWith("  " + working.clientId())).findFirst().orElseThrow();
+        String reported = dev.smartpot.simulator.ReportedReading.of(working.node());
+        assertTrue(reported.matches("\\d+\\.\\d%") && workingRow.contains(reported + " "), workingRow);
+        String summary = printed.stream().filter(l -> l.contains(" fleet: ")).findFirst().orElseThrow();
+        assertTrue(summary.contains(", 1 reporting a sensor fault"), summary);
+    }
+
     @Test
     void largeFleetsGetCountsOnlyAndPlainOutputHasNoEscapes() throws Exception {
         FleetView view = new FleetView(fleetOf(FleetView.MAX_POT_ROWS + 1), "big", false, true, console);

@@ -43,7 +43,7 @@ class FleetCommandLineIT {
         assertTrue(out.contains("--view: output is not a terminal, so the view is printed as plain lines"), out);
         assertFalse(out.contains("\033["), "no escape codes in a file");
         assertTrue(out.matches("(?s).*fleet: 5/5 started, 5 online, 0 reconnecting, \\d+ queued, 0 dropped, [0-9.]+ readings/s.*"), out);
-        assertTrue(out.matches("(?s).*\\n  [0-9a-f]{12} online   [\u2588\u2591]{20}  \\d+\\.\\d%  queued \\d+  dropped 0  reconnects 0\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\n  [0-9a-f]{12} online   [\u2588\u2591]{20}  \\d+\\.\\d%  queued \\d+  dropped 0  reconnects 0  \\(soil model: \\d+\\.\\d%\\)\\n.*"), out);
         assertTrue(out.matches("(?s).*fleet: stopped 5 of 5 pots after [0-9.]+s: (\\d+) readings taken, \\1 published, 0 still queued, 0 dropped.*"), out);
         assertFalse(out.contains("INFO"), "a fleet prints summaries, not every pot's lines: " + out);
     }
