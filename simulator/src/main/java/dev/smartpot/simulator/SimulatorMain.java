@@ -127,7 +127,16 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             return runFleet(settings, embeddedBroker, shutdown);
         }
         out.println(Banner.secondPot(settings.world.seed));
-        new SinglePotRun(out, in, configFile, port).run(settings, embeddedBroker, shutdown, durationMillis(), duration);
+        try {
+            new SinglePotRun(out, in, configFile, port).run(settings, source, fresh, embeddedBroker, shutdown, durationMillis(), duration);
+        } catch (IOException e) {
+            err.println("simulate: --fresh could not move the saved settings aside: " + e.getMessage()
+                    + ". Fix: check that the folder of " + configFile + " is writable, or move its .state file yourself");
+            if (embeddedBroker != null) {
+                embeddedBroker.close();
+            }
+            return EXIT_FAILED;
+        }
         return EXIT_OK;
     }
 
@@ -145,6 +154,9 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                 embeddedBroker.close();
             }
             return EXIT_CONFIG;
+        }
+        if (fresh) {
+            out.println("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run); nothing to set aside");
         }
         shutdown.untilQuit(FLEET_GRACE_SECONDS, embeddedBroker, () ->
                 new FleetRun(out, devices, ramp, threads, view, System.console() != null, potLogs)

@@ -1,13 +1,17 @@
 package dev.smartpot.simulator;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.broker.EmbeddedBroker;
+import dev.smartpot.simulator.board.ConfigLabels;
 import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.cli.Banner;
+import dev.smartpot.simulator.cli.SavedSettingsNotice;
 import dev.smartpot.simulator.cli.Shutdown;
 import dev.smartpot.simulator.cli.SimulatorSettings;
 
@@ -29,10 +33,25 @@ final class SinglePotRun {
         this.requestedPort = requestedPort;
     }
 
-    /** @param duration {@code --duration} as written, or null to run until quit */
-    void run(SimulatorSettings settings, EmbeddedBroker embeddedBroker, Shutdown shutdown, long runForMillis, String duration) {
-        SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println,
-                FileSettingsStore.besideConfig(configFile), PotMemory.besideConfig(configFile));
+    /**
+     * @param source the flags and the file, for the lines that say where a setting came from
+     * @param fresh {@code --fresh}: the settings the mothership saved are set aside first
+     * @param duration {@code --duration} as written, or null to run until quit
+     */
+    void run(SimulatorSettings settings, ConfigSource source, boolean fresh, EmbeddedBroker embeddedBroker, Shutdown shutdown,
+            long runForMillis, String duration) throws IOException {
+        FileSettingsStore saved = FileSettingsStore.besideConfig(configFile);
+        PotMemory memory = PotMemory.besideConfig(configFile);
+        ConfigLabels labels = new ConfigLabels(source, saved.file());
+        if (fresh) {
+            SavedSettingsNotice.setAside(saved, memory.rtcFile()).forEach(out::println);
+        } else {
+            String inUse = SavedSettingsNotice.inUse(saved, settings.device, labels);
+            if (inUse != null) {
+                out.println(inUse);
+            }
+        }
+        SimulatedPot pot = new SimulatedPot(settings.device, settings.world, out::println, saved, memory, labels);
         Banner.print(out, settings.device, embeddedBroker, requestedPort, pot.clientId());
         new ConsoleCommands(pot, out, shutdown::quit).startReading(in);
         shutdown.untilQuit(GRACE_SECONDS, embeddedBroker, () -> {

@@ -9,6 +9,7 @@ import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.DeepSleep;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
+import dev.smartpot.device.board.SettingLabels;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
@@ -30,6 +31,8 @@ public final class SimulatedBoard {
     private final Log log;
     private final boolean knowsTime;
     private final SettingsStore settingsStore;
+    /** Null: the core's own words for where settings come from. */
+    private final SettingLabels settingLabels;
     /** Null without a pump; one for the board's life, so a reboot does not stop a watering under way. */
     private final TimedPump pump;
     private final PotMemory memory;
@@ -44,6 +47,7 @@ public final class SimulatedBoard {
         this.log = b.logFor.apply(clientId);
         this.knowsTime = b.knowsTime;
         this.settingsStore = b.settingsStore;
+        this.settingLabels = b.settingLabels;
         this.pump = b.pump ? new TimedPump(b.soil) : null;
         this.memory = b.memory;
         this.sleepClock = b.deepSleep ? new DeepSleepClock(knowsTime) : null;
@@ -101,6 +105,9 @@ public final class SimulatedBoard {
                 .rebooter(rebooter);
         if (settingsStore != null) {
             board.settingsStore(settingsStore);
+        }
+        if (settingLabels != null) {
+            board.settingLabels(settingLabels);
         }
         if (pump != null) {
             board.pump(pump);
@@ -164,6 +171,7 @@ public final class SimulatedBoard {
         private final boolean knowsTime;
         private Function<String, Log> logFor = id -> new ConsoleLog(id, line -> { });
         private SettingsStore settingsStore;
+        private SettingLabels settingLabels;
         private boolean pump;
         private PotMemory memory;
         private boolean deepSleep;
@@ -184,6 +192,12 @@ public final class SimulatedBoard {
         /** Where commands' settings are kept across reboots; none: the core's default (memory of one boot). */
         public Builder settingsStore(SettingsStore store) {
             this.settingsStore = store;
+            return this;
+        }
+
+        /** Where the pot's settings come from, in the words of the person who ran it (flags, file, saved file). */
+        public Builder settingLabels(SettingLabels labels) {
+            this.settingLabels = labels;
             return this;
         }
 

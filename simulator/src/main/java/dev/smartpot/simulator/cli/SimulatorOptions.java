@@ -45,6 +45,11 @@ public class SimulatorOptions {
     @Option(names = "--interval", paramLabel = "DURATION", description = "Overrides publish.interval, e.g. 500ms, 5s, 2m.")
     public String interval;
 
+    @Option(names = "--fresh", description = "Start from the flags and the config file alone: the settings the mothership "
+            + "saved (<config>.state) are moved to <config>.state.old, and the run says so. Readings the last run kept "
+            + "(<config>.rtc) are still sent.")
+    public boolean fresh;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = FlagConverters.DurationText.class,
             description = "Stop after this long (default: run until Ctrl-C).")
     public String duration;
