@@ -79,8 +79,8 @@ public final class SavedSettingsNotice {
                     + (values.isEmpty() ? "" : " (" + values + ")") + "; moved them to " + old + " (rename it back to use them again)");
         }
         if (rtcFile != null && Files.exists(rtcFile)) {
-            lines.add("simulate: " + FRESH_FLAG + " keeps the readings the last run queued in " + rtcFile
-                    + ": they are still sent (readings are never dropped)");
+            lines.add("simulate: " + FRESH_FLAG + " keeps what the last run left in " + rtcFile
+                    + " (readings still queued, their sequence and boot counters): queued readings are still sent, never dropped");
         }
         return lines;
     }
