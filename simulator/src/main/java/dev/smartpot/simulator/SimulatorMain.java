@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.host.broker.EmbeddedBroker;
+import dev.smartpot.simulator.board.FakeChipId;
+import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.BrokerChoice;
 import dev.smartpot.simulator.cli.FlagProblem;
@@ -18,6 +23,9 @@ import dev.smartpot.simulator.cli.Shutdown;
 import dev.smartpot.simulator.cli.SimulatorOptions;
 import dev.smartpot.simulator.cli.SimulatorSettings;
 import dev.smartpot.simulator.fleet.FleetRun;
+import dev.smartpot.simulator.forget.ForgetRun;
+import dev.smartpot.simulator.mqtt.HiveMqttTransport;
+import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 import picocli.CommandLine;
 
 /**
@@ -104,6 +112,9 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             SimulatorSettings.printProblems(err, e);
             return EXIT_CONFIG;
         }
+        if (forget) {
+            return forget(settings, brokers.embedded());
+        }
         EmbeddedBroker embeddedBroker = null;
         if (brokers.embedded()) {
             try {
@@ -138,6 +149,26 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             return EXIT_FAILED;
         }
         return EXIT_OK;
+    }
+
+    /** {@code --forget}: removes what the pot (or the fleet of the same seed) left on the broker, then exits. */
+    private int forget(SimulatorSettings settings, boolean embedded) {
+        if (embedded) {
+            out.println("simulate: --forget: nothing to forget on the embedded broker, which keeps nothing once its run ends."
+                    + " To clear a broker of yours, pass --broker URI (or a --config whose mqtt.broker names it)");
+            return EXIT_OK;
+        }
+        List<String> clientIds = new ArrayList<>();
+        if (fleet()) {
+            for (int i = 0; i < devices; i++) {
+                clientIds.add(ClientIds.fromChipId(FakeChipId.fromSeed(SimulatedBoard.fleetPotSeed(settings.world, i)).uniqueId()));
+            }
+        } else {
+            clientIds.add(ClientIds.fromChipId(SimulatedBoard.singleChipId(settings.world).uniqueId()));
+        }
+        // HiveMQ's client connects a fleet quickly, over tcp:// only; Paho speaks TLS too.
+        boolean quick = fleet() && BrokerChoice.fleetProblemWith(settings.device.brokers) == null;
+        return new ForgetRun(out, err).run(settings.device, clientIds, quick ? HiveMqttTransport::new : PahoMqttTransport::new);
     }
 
     /** {@code --devices N} (or {@code --view}): a fleet on a few scheduler threads instead of one pot. */

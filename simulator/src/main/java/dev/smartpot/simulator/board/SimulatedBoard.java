@@ -58,7 +58,7 @@ public final class SimulatedBoard {
      * configured access point with its join delay, the soil at {@code sim.soil.moisture}, and a pump.
      */
     public static Builder single(DeviceConfig config, SimulatorConfig world) {
-        ChipId chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
+        ChipId chipId = singleChipId(world);
         SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
         return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
@@ -70,13 +70,23 @@ public final class SimulatedBoard {
      * would hold a scheduler thread), and soil that starts within 15 points of {@code sim.soil.moisture}.
      */
     public static Builder fleetPot(DeviceConfig config, SimulatorConfig world, int index, SystemClock worldClock) {
-        String seed = world.seed + "-" + index;
+        String seed = fleetPotSeed(world, index);
         double start = world.soilMoisturePercent + (Math.floorMod(seed.hashCode(), 31) - 15);
         SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
                 Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
                 world.sensorSpikeFraction);
         return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
                 soil, world.knowsTime);
+    }
+
+    /** The single pot's chip: {@code sim.chip.id}, else derived from {@code sim.seed}. */
+    public static ChipId singleChipId(SimulatorConfig world) {
+        return world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
+    }
+
+    /** Pot {@code index} (from 0) of a fleet is seeded {@code sim.seed-index}. */
+    public static String fleetPotSeed(SimulatorConfig world, int index) {
+        return world.seed + "-" + index;
     }
 
     /**

@@ -50,6 +50,12 @@ public class SimulatorOptions {
             + "(<config>.rtc) are still sent.")
     public boolean fresh;
 
+    @Option(names = "--forget", description = "Remove what the pot (with --devices N: the fleet of the same seed) left on "
+            + "its broker: its retained status, its Home Assistant configs and any session the broker kept for it; say what was "
+            + "removed, and exit. Pick the pots with the flags they ran with (--config, --broker, --seed, --chip-id, --devices). "
+            + "Stop them first: it connects with their client ids.")
+    public boolean forget;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = FlagConverters.DurationText.class,
             description = "Stop after this long (default: run until Ctrl-C).")
     public String duration;
