@@ -74,7 +74,8 @@ public class SimulatorOptions {
     public boolean view;
 
     @Option(names = "--discovery", description = "Announce every pot of a fleet to Home Assistant (homeassistant.discovery = true). "
-            + "Off by default for a fleet: each pot's retained configs would stay on the broker after the fleet stops.")
+            + "Off by default for a fleet: each pot's retained configs would stay on the broker after the fleet stops "
+            + "(--forget removes them).")
     public boolean discovery;
 
     @Option(names = "--pot-logs", description = "In a fleet, print every pot's own log lines (default: summaries).")

@@ -33,6 +33,9 @@ public final class ForgetRun {
      */
     public int run(DeviceConfig config, List<String> clientIds, Supplier<MqttTransport> transports) {
         for (String broker : config.brokers) {
+            if (clientIds.size() > LINE_PER_POT_UP_TO) {
+                out.println("simulate: --forget: connecting to " + broker + " as each of " + clientIds.size() + " pots in turn...");
+            }
             int statuses = 0;
             int configs = 0;
             for (String clientId : clientIds) {
