@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.simulator.board.ConfigLabels;
 import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.board.PotMemory;
+import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.SavedSettingsNotice;
 import dev.smartpot.simulator.cli.Shutdown;
@@ -25,12 +27,25 @@ final class SinglePotRun {
     private final InputStream in;
     private final Path configFile;
     private final int requestedPort;
+    /** False when --seed or --chip-id picked another pot than the config's own. */
+    private final boolean ownPot;
 
-    SinglePotRun(PrintStream out, InputStream in, Path configFile, int requestedPort) {
+    SinglePotRun(PrintStream out, InputStream in, Path configFile, int requestedPort, boolean ownPot) {
         this.out = out;
         this.in = in;
         this.configFile = configFile;
         this.requestedPort = requestedPort;
+        this.ownPot = ownPot;
+    }
+
+    /**
+     * The files beside the config are its own pot's; a pot that --seed or --chip-id picks keeps its own, named by its
+     * id: {@code pot.properties} has {@code pot.<id>.properties.state}, {@code .rtc} and {@code .seq}.
+     */
+    private Path besideConfigFor(String clientId) {
+        String name = configFile.getFileName().toString();
+        String stem = name.endsWith(".properties") ? name.substring(0, name.length() - ".properties".length()) : name;
+        return configFile.resolveSibling(stem + "." + clientId + (name.endsWith(".properties") ? ".properties" : ""));
     }
 
     /**
@@ -40,8 +55,9 @@ final class SinglePotRun {
      */
     void run(SimulatorSettings settings, ConfigSource source, boolean fresh, EmbeddedBroker embeddedBroker, Shutdown shutdown,
             long runForMillis, String duration) throws IOException {
-        FileSettingsStore saved = FileSettingsStore.besideConfig(configFile);
-        PotMemory memory = PotMemory.besideConfig(configFile);
+        Path besides = ownPot ? configFile : besideConfigFor(ClientIds.fromChipId(SimulatedBoard.singleChipId(settings.world).uniqueId()));
+        FileSettingsStore saved = FileSettingsStore.besideConfig(besides);
+        PotMemory memory = PotMemory.besideConfig(besides);
         ConfigLabels labels = new ConfigLabels(source, saved.file());
         if (fresh) {
             SavedSettingsNotice.setAside(saved, memory.rtcFile()).forEach(out::println);

@@ -66,6 +66,13 @@ class SavedSettingsCommandLineIT {
             Awaitility.await("saved").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(state));
             assertEquals(0, (int) exit.get(30, TimeUnit.SECONDS), first.text());
 
+            // Another pot beside it (--seed) has settings and readings of its own.
+            String other = run("--config", config.toString(), "--seed", "pot-2", "--duration", "1s");
+            assertTrue(other.contains("starting: a reading every 5s"), other);
+            assertFalse(other.contains("set by the mothership"), other);
+            String otherId = other.substring(other.indexOf("smart pot ") + 10, other.indexOf("smart pot ") + 22);
+            assertTrue(Files.exists(dir.resolve("pot." + otherId + ".properties.rtc")), "its own retained memory: " + other);
+
             // A flag: the line names the flag, not the config file.
             String flag = run("--config", config.toString(), "--interval", "1s", "--duration", "1s");
             assertTrue(flag.contains("using publish.interval = 1s from --interval 1s instead of 2s set by the mothership (saved in "
