@@ -79,8 +79,10 @@ class ForgetCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
             String[] r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf",
-                    "--discovery", "--duration", "3s");
+                    "--discovery", "--fresh", "--duration", "3s");
             assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run);"
+                    + " nothing to set aside"), r[1]);
             assertEquals(12, retained(clients).size(), "3 statuses and 9 configs: " + retained(clients));
 
             r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf", "--forget");
