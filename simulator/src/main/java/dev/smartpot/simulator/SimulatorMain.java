@@ -139,7 +139,8 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
         }
         out.println(Banner.secondPot(settings.world.seed));
         try {
-            new SinglePotRun(out, in, configFile, port, seed == null && chipId == null).run(settings, source, fresh, embeddedBroker, shutdown, durationMillis(), duration);
+            new SinglePotRun(out, in, configFile, port, seed == null && chipId == null)
+                    .run(settings, source, fresh, embeddedBroker, shutdown, durationMillis(), duration);
         } catch (IOException e) {
             err.println("simulate: --fresh could not move the saved settings aside: " + e.getMessage()
                     + ". Fix: check that the folder of " + configFile + " is writable, or move its .state file yourself");
