@@ -93,6 +93,8 @@ class SavedSettingsCommandLineIT {
             assertTrue(fresh.contains("simulate: --fresh: not using the settings the mothership saved in " + state
                     + " (publish.interval = 2s); moved them to " + state + ".old (rename it back to use them again)"), fresh);
             assertTrue(fresh.contains("starting: a reading every 5s"), fresh);
+            assertTrue(fresh.contains("simulate: --fresh keeps what the last run left in " + dir.resolve("pot.properties.rtc")
+                    + " (readings still queued, their sequence and boot counters): queued readings are still sent, never dropped"), fresh);
             assertFalse(Files.exists(state));
             assertTrue(Files.readString(dir.resolve("pot.properties.state.old")).contains("publish.interval = 2s"));
 
