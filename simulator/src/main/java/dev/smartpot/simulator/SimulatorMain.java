@@ -87,7 +87,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                     + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)");
             return EXIT_CONFIG;
         }
-        SimulatorSettings.overrideIdentity(source, seed, chipId);
+        boolean anotherPot = SimulatorSettings.overrideIdentity(source, seed, chipId);
         BrokerChoice brokers = new BrokerChoice(broker, port);
         String brokerProblem = brokers.decide(source);
         if (brokerProblem != null) {
@@ -139,7 +139,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
         }
         out.println(Banner.secondPot(settings.world.seed));
         try {
-            new SinglePotRun(out, in, configFile, port, seed == null && chipId == null)
+            new SinglePotRun(out, in, configFile, port, !anotherPot)
                     .run(settings, source, fresh, embeddedBroker, shutdown, durationMillis(), duration);
         } catch (IOException e) {
             err.println("simulate: --fresh could not move the saved settings aside: " + e.getMessage()

@@ -56,7 +56,7 @@ class ForgetCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
             clients.pubRetained("to_mothership/0123456789ab/status", "online");
-            String[] r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--duration", "2s");
+            String[] r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--duration", "4s");
             assertEquals("0", r[0], r[1] + r[2]);
             assertEquals(5, retained(clients).size(), "the pot's status and 3 configs, and another pot's status: " + retained(clients));
 
@@ -79,7 +79,7 @@ class ForgetCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
             String[] r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf",
-                    "--discovery", "--fresh", "--duration", "3s");
+                    "--discovery", "--fresh", "--duration", "5s");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run);"
                     + " nothing to set aside"), r[1]);
@@ -100,7 +100,7 @@ class ForgetCommandLineIT {
             Files.writeString(config, Files.readString(Path.of("..", "board-config", "simulator-battery.properties"))
                     .replace("mqtt.broker = 127.0.0.1", "mqtt.broker = " + mosquitto.uri()).replace("sim.sleep.speedup = 300",
                             "sim.sleep.speedup = 900"));
-            String[] r = run("--config", config.toString(), "--duration", "3s");
+            String[] r = run("--config", config.toString(), "--duration", "5s");
             assertEquals("0", r[0], r[1] + r[2]);
             MosquittoClients clients = new MosquittoClients(mosquitto);
             String command = "from_mothership/" + POT_1;

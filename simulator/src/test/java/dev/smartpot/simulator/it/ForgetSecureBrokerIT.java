@@ -42,7 +42,7 @@ class ForgetSecureBrokerIT {
         SecureBroker.setUp(dir, port);
         try (SecureBroker broker = SecureBroker.start(dir, port)) {
             String settings = broker.potSettings(POT).toString();
-            String[] r = simulate("--config", settings, "--broker", "config", "--duration", "3s");
+            String[] r = simulate("--config", settings, "--broker", "config", "--duration", "5s");
             assertEquals("0", r[0], r[1] + r[2]);
             String before = retained(broker);
             assertTrue(before.contains("to_mothership/" + POT + "/status offline") && before.contains("homeassistant/sensor/" + POT

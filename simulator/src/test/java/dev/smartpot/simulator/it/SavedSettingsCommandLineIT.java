@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,11 +62,19 @@ class SavedSettingsCommandLineIT {
 
             // The mothership sets 2s while the pot runs.
             Captured first = new Captured();
+            PipedOutputStream console = new PipedOutputStream();
+            PipedInputStream typed = new PipedInputStream(console);
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(new String[] {"--config",
-                    config.toString(), "--duration", "4s"}, first.stream, first.stream, new ByteArrayInputStream(new byte[0])));
+                    config.toString(), "--duration", "60s"}, first.stream, first.stream, typed), task -> new Thread(task, "simulate").start());
             Awaitility.await("online").atMost(Duration.ofSeconds(20)).until(() -> first.text().contains("connected to"));
             new MosquittoClients(mosquitto).pubQos1("from_mothership", "interval 2s");
-            Awaitility.await("saved").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(state));
+            try {
+                Awaitility.await("saved").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(state));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the interval was not saved in " + state + "; the run printed:\n" + first.text(), e);
+            }
+            console.write("quit\n".getBytes(StandardCharsets.UTF_8));
+            console.flush();
             assertEquals(0, (int) exit.get(30, TimeUnit.SECONDS), first.text());
 
             // Another pot beside it (--seed) has settings and readings of its own.
@@ -72,6 +83,10 @@ class SavedSettingsCommandLineIT {
             assertFalse(other.contains("set by the mothership"), other);
             String otherId = other.substring(other.indexOf("smart pot ") + 10, other.indexOf("smart pot ") + 22);
             assertTrue(Files.exists(dir.resolve("pot." + otherId + ".properties.rtc")), "its own retained memory: " + other);
+
+            // --seed naming the file's own pot is that pot, with its files.
+            String same = run("--config", config.toString(), "--seed", "pot-1", "--duration", "1s");
+            assertTrue(same.contains("starting: a reading every 2s"), same);
 
             // A flag: the line names the flag, not the config file.
             String flag = run("--config", config.toString(), "--interval", "1s", "--duration", "1s");
