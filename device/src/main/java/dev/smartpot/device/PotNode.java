@@ -83,7 +83,7 @@ public final class PotNode {
         LogLine line = new LogLine(96);
         MoistureScale scale = this.scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin,
                 config.sensor.rawMax);
-        SavedSettings settings = new SavedSettings(given.settingsStore, config, log);
+        SavedSettings settings = new SavedSettings(given.settingsStore, config, log, given.settingLabels);
         settings.load(scale);
         SoilSensor sensor = new SoilSensor(given.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
         queue = new ReadingQueue(config.queueCapacity);

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.MemorySettingsStore;
+import dev.smartpot.device.board.SettingLabels;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -60,12 +61,19 @@ public final class SimulatedPot {
     /** @param memory RTC memory and flash mark, kept across reboots (and, beside the config, across runs) */
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore,
             PotMemory memory) {
+        this(config, world, console, settingsStore, memory, null);
+    }
+
+    /** @param labels where its settings come from in the user's words (flags, file, saved file); null: the core's */
+    public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore,
+            PotMemory memory, SettingLabels labels) {
         this.config = config;
         this.world = world;
         this.memory = memory;
         this.board = SimulatedBoard.single(config, world)
                 .log(clientId -> new ConsoleLog(clientId, console))
                 .settingsStore(settingsStore)
+                .settingLabels(labels)
                 .memory(memory)
                 .build();
         this.thread = new Thread(this::runBoots, "pot-" + board.clientId());

@@ -12,6 +12,9 @@ import dev.smartpot.host.tls.TlsFiles;
  */
 public final class SimulatorConfig {
 
+    /** The seed of a config that names none. */
+    public static final String DEFAULT_SEED = "pot-1";
+
     /** Null when derived from {@link #seed}. */
     public final byte[] chipId;
     public final String seed;
@@ -33,7 +36,7 @@ public final class SimulatorConfig {
             r.problem("sim.chip.id", "is not a MAC address", "write 12 hex digits, e.g. a4:cf:12:b0:c0:de, or remove it to derive one from sim.seed");
         }
         chipId = parsed;
-        seed = r.text("sim.seed", "pot-1");
+        seed = r.text("sim.seed", DEFAULT_SEED);
         accessPointSsid = r.text("sim.wifi.ap.ssid", device.wifiSsid == null ? "" : device.wifiSsid);
         accessPointPassword = r.secret("sim.wifi.ap.password", device.wifiPassword);
         wifiJoinDelayMillis = r.duration("sim.wifi.join.delay", 300, 0, 60000);

@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.host.broker.EmbeddedBroker;
+import dev.smartpot.simulator.board.FakeChipId;
+import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.BrokerChoice;
 import dev.smartpot.simulator.cli.FlagProblem;
@@ -18,6 +23,9 @@ import dev.smartpot.simulator.cli.Shutdown;
 import dev.smartpot.simulator.cli.SimulatorOptions;
 import dev.smartpot.simulator.cli.SimulatorSettings;
 import dev.smartpot.simulator.fleet.FleetRun;
+import dev.smartpot.simulator.forget.ForgetRun;
+import dev.smartpot.simulator.mqtt.HiveMqttTransport;
+import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 import picocli.CommandLine;
 
 /**
@@ -79,7 +87,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                     + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)");
             return EXIT_CONFIG;
         }
-        SimulatorSettings.overrideIdentity(source, seed, chipId);
+        boolean anotherPot = SimulatorSettings.overrideIdentity(source, seed, chipId);
         BrokerChoice brokers = new BrokerChoice(broker, port);
         String brokerProblem = brokers.decide(source);
         if (brokerProblem != null) {
@@ -104,6 +112,9 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             SimulatorSettings.printProblems(err, e);
             return EXIT_CONFIG;
         }
+        if (forget) {
+            return forget(settings, brokers.embedded());
+        }
         EmbeddedBroker embeddedBroker = null;
         if (brokers.embedded()) {
             try {
@@ -127,8 +138,38 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             return runFleet(settings, embeddedBroker, shutdown);
         }
         out.println(Banner.secondPot(settings.world.seed));
-        new SinglePotRun(out, in, configFile, port).run(settings, embeddedBroker, shutdown, durationMillis(), duration);
+        try {
+            new SinglePotRun(out, in, configFile, port, !anotherPot)
+                    .run(settings, source, fresh, embeddedBroker, shutdown, durationMillis(), duration);
+        } catch (IOException e) {
+            err.println("simulate: --fresh could not move the saved settings aside: " + e.getMessage()
+                    + ". Fix: check that the folder of " + configFile + " is writable, or move its .state file yourself");
+            if (embeddedBroker != null) {
+                embeddedBroker.close();
+            }
+            return EXIT_FAILED;
+        }
         return EXIT_OK;
+    }
+
+    /** {@code --forget}: removes what the pot (or the fleet of the same seed) left on the broker, then exits. */
+    private int forget(SimulatorSettings settings, boolean embedded) {
+        if (embedded) {
+            out.println("simulate: --forget: nothing to forget on the embedded broker, which keeps nothing once its run ends."
+                    + " To clear a broker of yours, pass --broker URI (or a --config whose mqtt.broker names it)");
+            return EXIT_OK;
+        }
+        List<String> clientIds = new ArrayList<>();
+        if (fleet()) {
+            for (int i = 0; i < devices; i++) {
+                clientIds.add(ClientIds.fromChipId(FakeChipId.fromSeed(SimulatedBoard.fleetPotSeed(settings.world, i)).uniqueId()));
+            }
+        } else {
+            clientIds.add(ClientIds.fromChipId(SimulatedBoard.singleChipId(settings.world).uniqueId()));
+        }
+        // HiveMQ's client connects a fleet quickly, over tcp:// only; Paho speaks TLS too.
+        boolean quick = fleet() && BrokerChoice.fleetProblemWith(settings.device.brokers) == null;
+        return new ForgetRun(out, err).run(settings.device, clientIds, quick ? HiveMqttTransport::new : PahoMqttTransport::new);
     }
 
     /** {@code --devices N} (or {@code --view}): a fleet on a few scheduler threads instead of one pot. */
@@ -145,6 +186,9 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                 embeddedBroker.close();
             }
             return EXIT_CONFIG;
+        }
+        if (fresh) {
+            out.println("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run); nothing to set aside");
         }
         shutdown.untilQuit(FLEET_GRACE_SECONDS, embeddedBroker, () ->
                 new FleetRun(out, devices, ramp, threads, view, System.console() != null, potLogs)

@@ -27,6 +27,8 @@ public final class Board {
     public final DeepSleep deepSleep;
     /** Optional: commands typed at the pot itself; without one, commands come from the mothership only. */
     public final ConsoleInput console;
+    /** Optional: where settings come from in the runtime's words; a board's own by default. */
+    public final SettingLabels settingLabels;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -43,6 +45,7 @@ public final class Board {
         markStore = b.markStore;
         deepSleep = b.deepSleep;
         console = b.console;
+        settingLabels = b.settingLabels != null ? b.settingLabels : SettingLabels.BOARD;
     }
 
     /** This board with another rebooter (the core's, which keeps its state first). */
@@ -62,6 +65,7 @@ public final class Board {
         b.markStore = markStore;
         b.deepSleep = deepSleep;
         b.console = console;
+        b.settingLabels = settingLabels;
         return new Board(b);
     }
 
@@ -92,6 +96,7 @@ public final class Board {
         SettingsStore markStore;
         DeepSleep deepSleep;
         ConsoleInput console;
+        SettingLabels settingLabels;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -107,6 +112,7 @@ public final class Board {
         public Builder markStore(SettingsStore v) { markStore = v; return this; }
         public Builder deepSleep(DeepSleep v) { deepSleep = v; return this; }
         public Builder console(ConsoleInput v) { console = v; return this; }
+        public Builder settingLabels(SettingLabels v) { settingLabels = v; return this; }
 
         public Board build() {
             return new Board(this);

@@ -12,6 +12,8 @@ public interface FixHints {
     int PLAIN_PASSWORD = 2;
     /** The broker acknowledges readings but does not deliver them; subject: the readings topic. */
     int READINGS_NOT_DELIVERED = 3;
+    /** The pot keeps losing its session right after connecting: another client probably has its id; subject: the client id. */
+    int CLIENT_ID_TAKEN = 4;
 
     /** None: what a board prints. */
     FixHints NONE = new FixHints() {

@@ -3,6 +3,7 @@ package dev.smartpot.device.command;
 import java.io.IOException;
 
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.SettingLabels;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
@@ -26,11 +27,12 @@ public final class SavedSettings {
     static final String WET = "sensor.raw.wet";
     static final String FROM_CONFIG = ".config";
     private static final String HEADER = "# Settings changed by commands from the mothership. Each wins over the config file while the\n"
-            + "# file still has the value in its \".config\" line; delete this file to use the config file alone.\n";
+            + "# file still has the value in its \".config\" line; without this file the configured values are used.\n";
 
     private final SettingsStore store;
     private final DeviceConfig config;
     private final Log log;
+    private final SettingLabels labels;
     private long intervalMillis;
     private int rawDry;
     private int rawWet;
@@ -38,9 +40,15 @@ public final class SavedSettings {
     private boolean calibrationSaved;
 
     public SavedSettings(SettingsStore store, DeviceConfig config, Log log) {
+        this(store, config, log, SettingLabels.BOARD);
+    }
+
+    /** @param labels where the configured values and the saved ones come from, for the lines that say which is used */
+    public SavedSettings(SettingsStore store, DeviceConfig config, Log log, SettingLabels labels) {
         this.store = store;
         this.config = config;
         this.log = log;
+        this.labels = labels;
         this.intervalMillis = config.publishIntervalMillis;
         this.rawDry = config.rawDry;
         this.rawWet = config.rawWet;
@@ -52,24 +60,26 @@ public final class SavedSettings {
         try {
             text = store.load();
         } catch (IOException e) {
-            log.warn("saved settings could not be read (" + e.getMessage() + "); using the config file");
+            log.warn("saved settings could not be read from " + labels.savedIn() + " (" + e.getMessage()
+                    + "); using the configured values");
             return;
         }
         if (text == null) {
             return;
         }
         ConfigSource saved = ConfigSource.parse(text, "saved settings");
-        String interval = stillWins(saved, INTERVAL, Durations.format(config.publishIntervalMillis));
+        String configInterval = Durations.format(config.publishIntervalMillis);
+        String interval = stillWins(saved, INTERVAL, configInterval);
         if (interval != null) {
             long millis = Durations.parseMillis(interval);
             if (millis < CommandParser.MIN_INTERVAL_MILLIS || millis > CommandParser.MAX_INTERVAL_MILLIS) {
-                log.warn("saved " + INTERVAL + " = " + interval + " is not a valid interval; using the config file's "
-                        + Durations.format(config.publishIntervalMillis));
+                log.warn("saved " + INTERVAL + " = " + interval + " in " + labels.savedIn() + " is not a valid interval; using "
+                        + configInterval + " from " + labels.configOrigin(INTERVAL));
             } else {
                 intervalMillis = millis;
                 intervalSaved = true;
-                log.info("using " + INTERVAL + " = " + Durations.format(millis) + " set by the mothership (the config file says "
-                        + Durations.format(config.publishIntervalMillis) + ")");
+                log.info("using " + INTERVAL + " = " + Durations.format(millis) + mothership() + " instead of " + configInterval
+                        + " from " + labels.configOrigin(INTERVAL));
             }
         }
         String dry = stillWins(saved, DRY, Integer.toString(config.rawDry));
@@ -79,19 +89,28 @@ public final class SavedSettings {
             int newWet = wet != null ? counts(wet) : config.rawWet;
             String problem = newDry < 0 || newWet < 0 ? "is not a number" : calibrationProblem(newDry, newWet, scale);
             if (problem != null) {
-                log.warn("saved calibration dry " + dry + ", wet " + wet + " " + problem + "; using the config file's");
+                log.warn("saved calibration dry " + dry + ", wet " + wet + " in " + labels.savedIn() + " " + problem
+                        + "; using dry " + config.rawDry + ", wet " + config.rawWet + " from " + labels.configOrigin(DRY));
             } else {
                 rawDry = newDry;
                 rawWet = newWet;
                 calibrationSaved = true;
                 scale.calibrate(rawDry, rawWet);
-                log.info("using calibration dry " + rawDry + ", wet " + rawWet + " set by the mothership (the config file says "
-                        + config.rawDry + ", " + config.rawWet + ")");
+                log.info("using calibration dry " + rawDry + ", wet " + rawWet + mothership() + " instead of dry " + config.rawDry
+                        + ", wet " + config.rawWet + " from " + labels.configOrigin(DRY));
             }
         }
     }
 
-    /** The saved value of {@code key} if its recorded config value is still the file's, else null (with a log line). */
+    /** " set by the mothership (saved in ...)". */
+    private String mothership() {
+        return " set by the mothership (saved in " + labels.savedIn() + ")";
+    }
+
+    /**
+     * The saved value of {@code key} if its recorded config value is still the configured one, else null: then the
+     * configured value, changed since the mothership's command (a flag, an edited file), wins, and the line says so.
+     */
     private String stillWins(ConfigSource saved, String key, String configValue) {
         ConfigSource.Entry value = saved.get(key);
         if (value == null) {
@@ -99,8 +118,9 @@ public final class SavedSettings {
         }
         ConfigSource.Entry baseline = saved.get(key + FROM_CONFIG);
         if (baseline == null || !baseline.value.equals(configValue)) {
-            log.info("the config file changed " + key + " to " + configValue + " since the mothership set " + value.value
-                    + "; using the file");
+            log.info("using " + key + " = " + configValue + " from " + labels.configOrigin(key) + " instead of " + value.value
+                    + mothership() + (baseline == null ? ": the saved value does not say which value it replaced"
+                            : ": it differs from the " + baseline.value + " the mothership replaced"));
             return null;
         }
         return value.value;
@@ -187,5 +207,15 @@ public final class SavedSettings {
 
     public int rawWet() {
         return rawWet;
+    }
+
+    /** Whether the interval in use is one the mothership set (loaded, or set since). */
+    public boolean intervalFromMothership() {
+        return intervalSaved;
+    }
+
+    /** Whether the calibration in use is one the mothership set (loaded, or set since). */
+    public boolean calibrationFromMothership() {
+        return calibrationSaved;
     }
 }

@@ -52,6 +52,7 @@ public final class LinkSupervisor {
     private final Backoff backoff;
     private final Clock clock;
     private final WifiJoin wifiJoin;
+    private final ClientIdClash clash;
 
     private int state = OFFLINE;
     private int brokerIndex;
@@ -91,6 +92,7 @@ public final class LinkSupervisor {
         this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
         this.wifiJoin = new WifiJoin(config, wifi, clock, log);
+        this.clash = new ClientIdClash(clientId, log, board.fixHints);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
         this.retryAt = now;
@@ -113,6 +115,7 @@ public final class LinkSupervisor {
         String failed = failedOperation;
         failedOperation = null;
         if (state == ONLINE && (failed != null || lost != null || !wifi.isConnected())) {
+            clash.sessionEnded(now, wifi.isConnected());
             linkDown(now, failed != null ? failed : lost != null ? "connection lost: " + lost : "WiFi connection lost");
             return true;
         }
@@ -243,6 +246,7 @@ public final class LinkSupervisor {
         onlineSince = now;
         failuresThisRound = 0;
         AttemptLog.connected(log, session, broker, attemptsSinceOnline, now - offlineSince);
+        clash.connected(now, attemptsSinceOnline);
         security.warnAbout(broker);
         attemptsSinceOnline = 0;
         lastFailure = null;

@@ -290,7 +290,8 @@ class CommandsTest {
         assertEquals(3, rebooted.readings().size(), "a reading every 2 s after the reboot");
         JsonNode s = ok(rebooted.command("status"));
         assertEquals(3100, s.get("raw_dry").asInt());
-        assertTrue(rebooted.log.has("using publish.interval = 2s set by the mothership (the config file says 5s)"),
+        assertTrue(rebooted.log.has("using publish.interval = 2s set by the mothership (saved in the board's settings store)"
+                + " instead of 5s from the board configuration"),
                 rebooted.log.all());
     }
 
@@ -304,7 +305,8 @@ class CommandsTest {
         TestPot edited = new TestPot("publish.interval = 10s\n", flash, false);
         edited.runFor(1);
         assertEquals("10s", ok(edited.command("status")).get("interval").asText());
-        assertTrue(edited.log.has("the config file changed publish.interval to 10s since the mothership set 2s; using the file"),
+        assertTrue(edited.log.has("using publish.interval = 10s from the board configuration instead of 2s set by the mothership"
+                + " (saved in the board's settings store): it differs from the 5s the mothership replaced"),
                 edited.log.all());
     }
 

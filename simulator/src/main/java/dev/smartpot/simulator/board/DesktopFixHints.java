@@ -17,6 +17,7 @@ public final class DesktopFixHints implements FixHints {
             case PLAIN_PASSWORD -> " (scripts/broker --secure sets one up)";
             case READINGS_NOT_DELIVERED -> " (scripts/broker --secure grants to_mothership/<client id>: mqtt.topic.publish"
                     + " = to_mothership/{id})";
+            case CLIENT_ID_TAKEN -> " (two simulated pots: give each its own --seed or --chip-id, e.g. ./scripts/simulate --seed pot-2)";
             default -> null;
         };
     }

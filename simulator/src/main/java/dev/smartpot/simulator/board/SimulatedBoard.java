@@ -9,6 +9,7 @@ import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.DeepSleep;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
+import dev.smartpot.device.board.SettingLabels;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
@@ -30,6 +31,8 @@ public final class SimulatedBoard {
     private final Log log;
     private final boolean knowsTime;
     private final SettingsStore settingsStore;
+    /** Null: the core's own words for where settings come from. */
+    private final SettingLabels settingLabels;
     /** Null without a pump; one for the board's life, so a reboot does not stop a watering under way. */
     private final TimedPump pump;
     private final PotMemory memory;
@@ -46,6 +49,7 @@ public final class SimulatedBoard {
         this.log = b.logFor.apply(clientId);
         this.knowsTime = b.knowsTime;
         this.settingsStore = b.settingsStore;
+        this.settingLabels = b.settingLabels;
         this.pump = b.pump ? new TimedPump(b.soil) : null;
         this.memory = b.memory;
         this.sleepClock = b.deepSleep ? new DeepSleepClock(knowsTime) : null;
@@ -57,7 +61,7 @@ public final class SimulatedBoard {
      * configured access point with its join delay, the soil at {@code sim.soil.moisture}, and a pump.
      */
     public static Builder single(DeviceConfig config, SimulatorConfig world) {
-        ChipId chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
+        ChipId chipId = singleChipId(world);
         SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
         return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
@@ -69,13 +73,23 @@ public final class SimulatedBoard {
      * would hold a scheduler thread), and soil that starts within 15 points of {@code sim.soil.moisture}.
      */
     public static Builder fleetPot(DeviceConfig config, SimulatorConfig world, int index, SystemClock worldClock) {
-        String seed = world.seed + "-" + index;
+        String seed = fleetPotSeed(world, index);
         double start = world.soilMoisturePercent + (Math.floorMod(seed.hashCode(), 31) - 15);
         SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
                 Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
                 world.sensorSpikeFraction);
         return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
                 soil, world.knowsTime);
+    }
+
+    /** The single pot's chip: {@code sim.chip.id}, else derived from {@code sim.seed}. */
+    public static ChipId singleChipId(SimulatorConfig world) {
+        return world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
+    }
+
+    /** Pot {@code index} (from 0) of a fleet is seeded {@code sim.seed-index}. */
+    public static String fleetPotSeed(SimulatorConfig world, int index) {
+        return world.seed + "-" + index;
     }
 
     /**
@@ -104,6 +118,9 @@ public final class SimulatedBoard {
                 .rebooter(rebooter);
         if (settingsStore != null) {
             board.settingsStore(settingsStore);
+        }
+        if (settingLabels != null) {
+            board.settingLabels(settingLabels);
         }
         if (pump != null) {
             board.pump(pump);
@@ -175,6 +192,7 @@ public final class SimulatedBoard {
         private final boolean knowsTime;
         private Function<String, Log> logFor = id -> new ConsoleLog(id, line -> { });
         private SettingsStore settingsStore;
+        private SettingLabels settingLabels;
         private boolean pump;
         private PotMemory memory;
         private boolean deepSleep;
@@ -196,6 +214,12 @@ public final class SimulatedBoard {
         /** Where commands' settings are kept across reboots; none: the core's default (memory of one boot). */
         public Builder settingsStore(SettingsStore store) {
             this.settingsStore = store;
+            return this;
+        }
+
+        /** Where the pot's settings come from, in the words of the person who ran it (flags, file, saved file). */
+        public Builder settingLabels(SettingLabels labels) {
+            this.settingLabels = labels;
             return this;
         }
 

@@ -45,6 +45,17 @@ public class SimulatorOptions {
     @Option(names = "--interval", paramLabel = "DURATION", description = "Overrides publish.interval, e.g. 500ms, 5s, 2m.")
     public String interval;
 
+    @Option(names = "--fresh", description = "Start from the flags and the config file alone: the settings the mothership "
+            + "saved (<config>.state) are moved to <config>.state.old, and the run says so. Readings the last run kept "
+            + "(<config>.rtc) are still sent.")
+    public boolean fresh;
+
+    @Option(names = "--forget", description = "Remove what the pot (with --devices N: the fleet of the same seed) left on "
+            + "its broker: its retained status, its Home Assistant configs and any session the broker kept for it; say what was "
+            + "removed, and exit. Pick the pots with the flags they ran with (--config, --broker, --seed, --chip-id, --devices). "
+            + "Stop them first: it connects with their client ids.")
+    public boolean forget;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = FlagConverters.DurationText.class,
             description = "Stop after this long (default: run until Ctrl-C).")
     public String duration;
@@ -63,7 +74,8 @@ public class SimulatorOptions {
     public boolean view;
 
     @Option(names = "--discovery", description = "Announce every pot of a fleet to Home Assistant (homeassistant.discovery = true). "
-            + "Off by default for a fleet: each pot's retained configs would stay on the broker after the fleet stops.")
+            + "Off by default for a fleet: each pot's retained configs would stay on the broker after the fleet stops "
+            + "(--forget removes them).")
     public boolean discovery;
 
     @Option(names = "--pot-logs", description = "In a fleet, print every pot's own log lines (default: summaries).")

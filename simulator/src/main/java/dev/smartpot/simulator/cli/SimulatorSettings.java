@@ -50,8 +50,11 @@ public final class SimulatorSettings {
     /**
      * {@code --seed} and {@code --chip-id} on top of the file. A seed replaces the file's own {@code sim.chip.id}
      * too (with the id it derives), or the flag would change nothing a user sees.
+     *
+     * @return true when the flags picked another pot than the file's own (a chip id of its own)
      */
-    public static void overrideIdentity(ConfigSource source, String seed, String chipId) {
+    public static boolean overrideIdentity(ConfigSource source, String seed, String chipId) {
+        String own = chipIdOf(source);
         if (seed != null) {
             source.override("sim.seed", seed, "command line --seed");
             if (chipId == null && source.get("sim.chip.id") != null) {
@@ -61,6 +64,18 @@ public final class SimulatorSettings {
         if (chipId != null) {
             source.override("sim.chip.id", chipId, "command line --chip-id");
         }
+        return !own.equals(chipIdOf(source));
+    }
+
+    /** The chip id {@code source} gives the pot, as text: {@code sim.chip.id} as written, else derived from the seed. */
+    private static String chipIdOf(ConfigSource source) {
+        ConfigSource.Entry chip = source.get("sim.chip.id");
+        if (chip != null) {
+            byte[] parsed = FakeChipId.parseMac(chip.value);
+            return parsed == null ? chip.value : mac(parsed);
+        }
+        ConfigSource.Entry seed = source.get("sim.seed");
+        return mac(FakeChipId.fromSeed(seed == null ? SimulatorConfig.DEFAULT_SEED : seed.value).uniqueId());
     }
 
     private static String mac(byte[] id) {

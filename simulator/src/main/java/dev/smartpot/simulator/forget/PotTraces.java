@@ -1,0 +1,132 @@
+package dev.smartpot.simulator.forget;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.smartpot.device.Firmware;
+import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.homeassistant.HomeAssistantDiscovery;
+import dev.smartpot.device.mqtt.ConnectSettings;
+import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.MqttTransportException;
+
+/**
+ * What one pot left on one broker, found and removed over one connection made as the pot itself: with its client id
+ * (so an ACL that lets a pot write only its own topics lets this too), its login, and a clean session, which also
+ * ends a session the broker kept for it (a deep-sleep pot's). It reads back the pot's retained status and Home
+ * Assistant configs, then publishes an empty retained message to each, which makes the broker drop it.
+ */
+final class PotTraces implements MqttListener {
+
+    /** How long to wait for the broker to hand over what it retained, when it lets the pot read its topics. */
+    private static final long LOOK_MILLIS = 3000;
+    private static final byte[] NOTHING = new byte[0];
+
+    /** What was removed from one broker for one pot. */
+    record Removed(String clientId, String status, List<String> configs, boolean looked) {
+        int count() {
+            return (status != null ? 1 : 0) + configs.size();
+        }
+    }
+
+    private final DeviceConfig config;
+    private final String clientId;
+    private final String statusTopic;
+    private final String discoveryFilter;
+    private final Map<String, String> retained = new LinkedHashMap<>();
+    /** Our own clear of the status topic coming back: everything retained was handed over before it. */
+    private final CountDownLatch echo = new CountDownLatch(1);
+
+    PotTraces(DeviceConfig config, String clientId) {
+        this.config = config;
+        this.clientId = clientId;
+        this.statusTopic = config.statusTopicFor(clientId);
+        this.discoveryFilter = config.homeAssistant.prefix + "/+/" + clientId + "/+/config";
+    }
+
+    Removed forget(MqttTransport transport, String broker) throws MqttTransportException {
+        transport.setListener(this);
+        transport.connect(broker, clientId, new ConnectSettings(30, 10, config.usernameFor(clientId), config.mqttPassword,
+                null, null, config.tls, true));
+        try {
+            boolean looked = look(transport);
+            transport.publish(statusTopic, NOTHING, 0, 1, true);
+            if (looked) {
+                try {
+                    looked = echo.await(LOOK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    looked = false;
+                }
+            }
+            Set<String> configs = new LinkedHashSet<>();
+            HomeAssistantDiscovery discovery = new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId, config.deviceName,
+                    config.publishTopicFor(clientId), false, statusTopic, Firmware.VERSION);
+            for (int i = 0; i < discovery.count(); i++) {
+                configs.add(discovery.topic(i));
+            }
+            Map<String, String> found;
+            synchronized (retained) {
+                found = new LinkedHashMap<>(retained);
+            }
+            // Configs under this pot's id that an older version announced are removed as well.
+            configs.addAll(found.keySet());
+            configs.remove(statusTopic);
+            for (String topic : configs) {
+                transport.publish(topic, NOTHING, 0, 1, true);
+            }
+            List<String> removedConfigs = new ArrayList<>();
+            for (String topic : found.keySet()) {
+                if (!topic.equals(statusTopic)) {
+                    removedConfigs.add(topic);
+                }
+            }
+            return new Removed(clientId, found.get(statusTopic), removedConfigs, looked);
+        } finally {
+            transport.disconnect();
+        }
+    }
+
+    /** Subscribes to the pot's retained topics; false when the broker does not let the pot read them. */
+    private boolean look(MqttTransport transport) {
+        try {
+            transport.subscribe(discoveryFilter, 1);
+            transport.subscribe(statusTopic, 1);
+            return true;
+        } catch (MqttTransportException notAllowed) {
+            return false;
+        }
+    }
+
+    /** Live messages (a pot still running) are not what the broker kept; only our own clear matters here. */
+    @Override
+    public void messageArrived(String topic, byte[] payload) {
+        if (payload.length == 0 && topic.equals(statusTopic)) {
+            echo.countDown();
+        }
+    }
+
+    @Override
+    public void retainedMessageArrived(String topic, byte[] payload) {
+        if (payload.length == 0) {
+            messageArrived(topic, payload);
+            return;
+        }
+        synchronized (retained) {
+            retained.put(topic, new String(payload, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void connectionLost(String cause) {
+        echo.countDown();
+    }
+}
