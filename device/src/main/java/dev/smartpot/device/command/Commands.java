@@ -109,13 +109,13 @@ public final class Commands {
                 if (limited(CommandLimiter.INTERVAL, now, reply, payload, length)) {
                     break;
                 }
-                interval(reply, payload, length, parser.value());
+                interval(reply, payload, length, parser.value(), source == FROM_CONSOLE);
                 break;
             case CommandParser.CALIBRATE:
                 if (limited(CommandLimiter.CALIBRATE, now, reply, payload, length)) {
                     break;
                 }
-                calibrate(reply, payload, length, parser.target(), (int) parser.value());
+                calibrate(reply, payload, length, parser.target(), (int) parser.value(), source == FROM_CONSOLE);
                 break;
             case CommandParser.WATER:
                 water(now, reply, payload, length, (int) parser.value());
@@ -157,16 +157,16 @@ public final class Commands {
         reply.append("}}");
     }
 
-    private void interval(PayloadBuffer reply, byte[] payload, int length, long millis) {
+    private void interval(PayloadBuffer reply, byte[] payload, int length, long millis, boolean byConsole) {
         pot.changeInterval(millis);
-        String notSaved = settings.saveInterval(millis);
+        String notSaved = settings.saveInterval(millis, byConsole);
         log.info("command: a reading every " + Durations.format(millis) + " from now on");
         Replies.ok(reply, payload, length).append("{\"interval\":");
         JsonText.appendString(reply, Durations.format(millis)).append('}');
         Replies.warning(reply, notSaved);
     }
 
-    private void calibrate(PayloadBuffer reply, byte[] payload, int length, int which, int given) {
+    private void calibrate(PayloadBuffer reply, byte[] payload, int length, int which, int given, boolean byConsole) {
         String name = which == CommandParser.DRY ? "dry" : "wet";
         int counts = given;
         if (given < 0) {
@@ -196,7 +196,7 @@ public final class Commands {
             return;
         }
         scale.calibrate(dry, wet);
-        String notSaved = settings.saveCalibration(dry, wet);
+        String notSaved = settings.saveCalibration(dry, wet, byConsole);
         log.info("command: calibrated " + name + " = " + counts + " counts (dry " + dry + ", wet " + wet + ")");
         Replies.ok(reply, payload, length).append("{\"raw_dry\":").append(dry).append(",\"raw_wet\":").append(wet).append('}');
         Replies.warning(reply, notSaved);

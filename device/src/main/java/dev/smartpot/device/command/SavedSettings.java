@@ -26,7 +26,10 @@ public final class SavedSettings {
     static final String DRY = "sensor.raw.dry";
     static final String WET = "sensor.raw.wet";
     static final String FROM_CONFIG = ".config";
-    private static final String HEADER = "# Settings changed by commands from the mothership. Each wins over the config file while the\n"
+    /** Beside a saved value: who set it ({@value #BY_CONSOLE} or, when absent, the mothership). */
+    static final String BY = ".by";
+    static final String BY_CONSOLE = "console";
+    private static final String HEADER = "# Settings changed by commands (the mothership's, or typed at the pot). Each wins over the config file while the\n"
             + "# file still has the value in its \".config\" line; without this file the configured values are used.\n";
 
     private final SettingsStore store;
@@ -38,6 +41,8 @@ public final class SavedSettings {
     private int rawWet;
     private boolean intervalSaved;
     private boolean calibrationSaved;
+    private boolean intervalByConsole;
+    private boolean calibrationByConsole;
 
     public SavedSettings(SettingsStore store, DeviceConfig config, Log log) {
         this(store, config, log, SettingLabels.BOARD);
@@ -78,7 +83,8 @@ public final class SavedSettings {
             } else {
                 intervalMillis = millis;
                 intervalSaved = true;
-                log.info("using " + INTERVAL + " = " + Durations.format(millis) + mothership() + " instead of " + configInterval
+                intervalByConsole = byConsole(saved, INTERVAL);
+                log.info("using " + INTERVAL + " = " + Durations.format(millis) + setBy(intervalByConsole) + " instead of " + configInterval
                         + " from " + labels.configOrigin(INTERVAL));
             }
         }
@@ -95,16 +101,22 @@ public final class SavedSettings {
                 rawDry = newDry;
                 rawWet = newWet;
                 calibrationSaved = true;
+                calibrationByConsole = byConsole(saved, DRY);
                 scale.calibrate(rawDry, rawWet);
-                log.info("using calibration dry " + rawDry + ", wet " + rawWet + mothership() + " instead of dry " + config.rawDry
+                log.info("using calibration dry " + rawDry + ", wet " + rawWet + setBy(calibrationByConsole) + " instead of dry " + config.rawDry
                         + ", wet " + config.rawWet + " from " + labels.configOrigin(DRY));
             }
         }
     }
 
-    /** " set by the mothership (saved in ...)". */
-    private String mothership() {
-        return " set by the mothership (saved in " + labels.savedIn() + ")";
+    /** " set by the mothership (saved in ...)", or " typed at the pot's console (saved in ...)". */
+    private String setBy(boolean console) {
+        return (console ? " typed at the pot's console" : " set by the mothership") + " (saved in " + labels.savedIn() + ")";
+    }
+
+    private static boolean byConsole(ConfigSource saved, String key) {
+        ConfigSource.Entry by = saved.get(key + BY);
+        return by != null && BY_CONSOLE.equals(by.value.trim());
     }
 
     /**
@@ -118,9 +130,10 @@ public final class SavedSettings {
         }
         ConfigSource.Entry baseline = saved.get(key + FROM_CONFIG);
         if (baseline == null || !baseline.value.equals(configValue)) {
+            boolean console = byConsole(saved, key.equals(WET) ? DRY : key);
             log.info("using " + key + " = " + configValue + " from " + labels.configOrigin(key) + " instead of " + value.value
-                    + mothership() + (baseline == null ? ": the saved value does not say which value it replaced"
-                            : ": it differs from the " + baseline.value + " the mothership replaced"));
+                    + setBy(console) + (baseline == null ? ": the saved value does not say which value it replaced"
+                            : ": it differs from the " + baseline.value + " that command replaced"));
             return null;
         }
         return value.value;
@@ -160,16 +173,28 @@ public final class SavedSettings {
 
     /** Keeps a new interval; returns null once saved, or why it could not be (it then lasts until reboot). */
     public String saveInterval(long millis) {
+        return saveInterval(millis, false);
+    }
+
+    /** As {@link #saveInterval(long)}; {@code byConsole}: typed at the pot rather than sent by the mothership. */
+    public String saveInterval(long millis, boolean byConsole) {
         intervalMillis = millis;
         intervalSaved = true;
+        intervalByConsole = byConsole;
         return save();
     }
 
     /** Keeps a new calibration; returns null once saved, or why it could not be. */
     public String saveCalibration(int dry, int wet) {
+        return saveCalibration(dry, wet, false);
+    }
+
+    /** As {@link #saveCalibration(int, int)}; {@code byConsole}: typed at the pot rather than sent by the mothership. */
+    public String saveCalibration(int dry, int wet, boolean byConsole) {
         rawDry = dry;
         rawWet = wet;
         calibrationSaved = true;
+        calibrationByConsole = byConsole;
         return save();
     }
 
@@ -177,10 +202,12 @@ public final class SavedSettings {
         StringBuilder text = new StringBuilder(HEADER);
         if (intervalSaved) {
             line(text, INTERVAL, Durations.format(intervalMillis), Durations.format(config.publishIntervalMillis));
+            by(text, INTERVAL, intervalByConsole);
         }
         if (calibrationSaved) {
             line(text, DRY, Integer.toString(rawDry), Integer.toString(config.rawDry));
             line(text, WET, Integer.toString(rawWet), Integer.toString(config.rawWet));
+            by(text, DRY, calibrationByConsole);
         }
         try {
             store.save(text.toString());
@@ -195,6 +222,12 @@ public final class SavedSettings {
     private static void line(StringBuilder text, String key, String value, String configValue) {
         text.append(key).append(" = ").append(value).append('\n');
         text.append(key).append(FROM_CONFIG).append(" = ").append(configValue).append('\n');
+    }
+
+    private static void by(StringBuilder text, String key, boolean console) {
+        if (console) {
+            text.append(key).append(BY).append(" = ").append(BY_CONSOLE).append('\n');
+        }
     }
 
     public long intervalMillis() {
@@ -217,5 +250,12 @@ public final class SavedSettings {
     /** Whether the calibration in use is one the mothership set (loaded, or set since). */
     public boolean calibrationFromMothership() {
         return calibrationSaved;
+    }
+
+    /** Who set the saved values in use, in words: "the mothership", "the pot's console" or both. */
+    public String setBy() {
+        boolean console = (intervalSaved && intervalByConsole) || (calibrationSaved && calibrationByConsole);
+        boolean mothership = (intervalSaved && !intervalByConsole) || (calibrationSaved && !calibrationByConsole);
+        return console && mothership ? "the mothership and the pot's console" : console ? "the pot's console" : "the mothership";
     }
 }

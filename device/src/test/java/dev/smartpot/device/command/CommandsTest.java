@@ -306,7 +306,7 @@ class CommandsTest {
         edited.runFor(1);
         assertEquals("10s", ok(edited.command("status")).get("interval").asText());
         assertTrue(edited.log.has("using publish.interval = 10s from the board configuration instead of 2s set by the mothership"
-                + " (saved in the board's settings store): it differs from the 5s the mothership replaced"),
+                + " (saved in the board's settings store): it differs from the 5s that command replaced"),
                 edited.log.all());
     }
 

@@ -50,7 +50,7 @@ class SavedSettingsTest {
         assertEquals(1000, settings.intervalMillis());
         assertFalse(settings.intervalFromMothership());
         assertTrue(log.has("INFO using publish.interval = 1s from --interval 1s instead of 2s set by the mothership (saved in"
-                + " pot.properties.state): it differs from the 5s the mothership replaced"), log.all());
+                + " pot.properties.state): it differs from the 5s that command replaced"), log.all());
         assertFalse(log.has("config file changed"), log.all());
         assertEquals(3100, settings.rawDry());
         assertTrue(settings.calibrationFromMothership());
@@ -79,7 +79,29 @@ class SavedSettingsTest {
     void aBoardSaysBoardWordsAndNamesNoDesktopTool() {
         load("publish.interval = 1s\n", null);
         assertTrue(log.has("INFO using publish.interval = 1s from the board configuration instead of 2s set by the mothership"
-                + " (saved in the board's settings store): it differs from the 5s the mothership replaced"), log.all());
+                + " (saved in the board's settings store): it differs from the 5s that command replaced"), log.all());
         assertFalse(log.all().contains("--") || log.all().contains("file"), log.all());
+    }
+
+    @Test
+    void aValueTypedAtTheConsoleIsSaidToComeFromTheConsoleAfterARestart() {
+        ConfigReader reader = new ConfigReader(ConfigSource.parse("wifi.ssid = Net\nwifi.password = password1\nmqtt.broker = 10.0.0.1\n",
+                "pot.properties"));
+        DeviceConfig config = DeviceConfig.read(reader);
+        MemorySettingsStore store = new MemorySettingsStore();
+        MoistureScale scale = new MoistureScale(config.rawDry, config.rawWet, config.adcBits, config.sensor.rawMin, config.sensor.rawMax);
+        new SavedSettings(store, config, log, DESKTOP).saveInterval(3000, true);
+
+        SavedSettings restarted = new SavedSettings(store, config, log, DESKTOP);
+        restarted.load(scale);
+        assertEquals(3000, restarted.intervalMillis());
+        assertEquals("the pot's console", restarted.setBy());
+        assertTrue(log.has("INFO using publish.interval = 3s typed at the pot's console (saved in pot.properties.state) instead of"
+                + " 5s from --interval 1s"), log.all());
+
+        restarted.saveCalibration(3100, 1200, false);
+        SavedSettings again = new SavedSettings(store, config, log, DESKTOP);
+        again.load(scale);
+        assertEquals("the mothership and the pot's console", again.setBy());
     }
 }

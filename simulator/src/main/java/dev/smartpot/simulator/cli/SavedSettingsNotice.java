@@ -55,7 +55,7 @@ public final class SavedSettingsNotice {
         if (used.isEmpty()) {
             return null;
         }
-        return "simulate: saved settings in use: " + String.join(", ", used) + " (set by the mothership, kept in " + store.file()
+        return "simulate: saved settings in use: " + String.join(", ", used) + " (set by " + probe.setBy() + ", kept in " + store.file()
                 + "; " + FRESH_FLAG + " starts without them)";
     }
 
@@ -75,7 +75,7 @@ public final class SavedSettingsNotice {
             Path old = file.resolveSibling(file.getFileName() + ".old");
             Files.move(file, old, StandardCopyOption.REPLACE_EXISTING);
             String values = values(text);
-            lines.add("simulate: " + FRESH_FLAG + ": not using the settings the mothership saved in " + file
+            lines.add("simulate: " + FRESH_FLAG + ": not using the settings commands saved in " + file
                     + (values.isEmpty() ? "" : " (" + values + ")") + "; moved them to " + old + " (rename it back to use them again)");
         }
         if (rtcFile != null && Files.exists(rtcFile)) {

@@ -98,8 +98,14 @@ class ConsoleCommandsIT {
             long gap = all.get(all.size() - 1).get("uptime_ms").asLong() - all.get(all.size() - 2).get("uptime_ms").asLong();
             // 2 s, not the hour of the command line; a loaded 2-core machine wakes the loop late now and then.
             assertEquals(2000, gap, 300, "interval 2s: the cadence on the wire");
-            assertTrue(Files.readString(dir.resolve("pot.properties.state")).contains("publish.interval = 2s\n"),
-                    "saved beside the config, as the mothership's interval is");
+            // A pot of its own seed keeps its own state file beside the config: pot.<its id>.properties.state.
+            Path state;
+            try (var files = Files.list(dir)) {
+                state = files.filter(f -> f.getFileName().toString().endsWith(".properties.state")).findFirst().orElseThrow();
+            }
+            String saved = Files.readString(state);
+            assertTrue(saved.contains("publish.interval = 2s\n") && saved.contains("publish.interval.by = console\n"),
+                    "saved beside the config, as the mothership's interval is, and said to come from the console: " + saved);
 
             type(keyboard, "calibrate dry 3300");
             type(keyboard, "calibrate wet 1300");

@@ -91,7 +91,7 @@ class SavedSettingsCommandLineIT {
             // A flag: the line names the flag, not the config file.
             String flag = run("--config", config.toString(), "--interval", "1s", "--duration", "1s");
             assertTrue(flag.contains("using publish.interval = 1s from --interval 1s instead of 2s set by the mothership (saved in "
-                    + state + "): it differs from the 5s the mothership replaced"), flag);
+                    + state + "): it differs from the 5s that command replaced"), flag);
             assertFalse(flag.contains("config file changed") || flag.contains("saved settings in use"), flag);
             assertTrue(flag.contains("starting: a reading every 1s"), flag);
 
@@ -105,7 +105,7 @@ class SavedSettingsCommandLineIT {
 
             // --fresh: the flags and the file alone; the saved file is kept aside, not deleted.
             String fresh = run("--config", config.toString(), "--fresh", "--duration", "1s");
-            assertTrue(fresh.contains("simulate: --fresh: not using the settings the mothership saved in " + state
+            assertTrue(fresh.contains("simulate: --fresh: not using the settings commands saved in " + state
                     + " (publish.interval = 2s); moved them to " + state + ".old (rename it back to use them again)"), fresh);
             assertTrue(fresh.contains("starting: a reading every 5s"), fresh);
             assertTrue(fresh.contains("simulate: --fresh keeps what the last run left in " + dir.resolve("pot.properties.rtc")
