@@ -90,7 +90,7 @@ public final class LinkSupervisor {
         this.session = session;
         this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
-        this.wifiJoin = new WifiJoin(config, wifi, clock, log);
+        this.wifiJoin = new WifiJoin(config, wifi, session.memory(), clock, log);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
         this.retryAt = now;
@@ -228,8 +228,8 @@ public final class LinkSupervisor {
         inbox.takeLinkLost();
         long connectStart = clock.uptimeMillis();
         try {
-            mqtt.connect(broker, clientId, connectSettings);
-            session.start(mqtt);
+            int sessionState = mqtt.connect(broker, clientId, connectSettings);
+            session.start(mqtt, sessionState, broker, clientId);
             lastConnectMillis = clock.uptimeMillis() - connectStart;
         } catch (MqttTransportException e) {
             mqtt.disconnect();
@@ -282,6 +282,16 @@ public final class LinkSupervisor {
 
     public boolean isOnline() {
         return state == ONLINE;
+    }
+
+    /** Whether the last connect found the session set up before still kept by the broker (and subscribed to nothing). */
+    public boolean sessionKept() {
+        return session.kept();
+    }
+
+    /** Whether the last WiFi join went straight to the access point saved from the join before. */
+    public boolean lastJoinHinted() {
+        return wifiJoin.lastJoinHinted();
     }
 
     /** The broker in use, or to be tried next. */

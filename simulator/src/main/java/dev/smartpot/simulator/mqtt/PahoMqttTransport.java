@@ -47,7 +47,7 @@ public final class PahoMqttTransport implements MqttTransport {
     }
 
     @Override
-    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+    public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(settings.cleanSession);
@@ -79,8 +79,9 @@ public final class PahoMqttTransport implements MqttTransport {
         }
         c.setTimeToWait(Math.min(OPERATION_TIMEOUT_MILLIS, settings.keepAliveSeconds * 1000L));
         c.setCallback(new Callback(c));
+        IMqttToken connected;
         try {
-            c.connect(options);
+            connected = c.connectWithResult(options);
         } catch (MqttException e) {
             closeQuietly(c);
             MqttTransportException failure = translate(e);
@@ -95,6 +96,7 @@ public final class PahoMqttTransport implements MqttTransport {
             throw failure;
         }
         client = c;
+        return connected.getSessionPresent() ? SESSION_PRESENT : SESSION_NEW;
     }
 
     @Override
