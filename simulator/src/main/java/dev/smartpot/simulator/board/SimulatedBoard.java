@@ -57,8 +57,9 @@ public final class SimulatedBoard {
         ChipId chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
         SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
-        return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
-                soil, world.knowsTime).pump(true).deepSleep(config.deepSleep);
+        FakeWlan wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis, world.wifiJoinModelled);
+        wlan.setAccessPointChannel(world.accessPointChannel);
+        return new Builder(chipId, wlan, soil, world.knowsTime).pump(true).deepSleep(config.deepSleep);
     }
 
     /**
