@@ -37,9 +37,12 @@ public final class PahoMqttTransport implements MqttTransport {
 
     private volatile MqttListener listener;
     private volatile MqttClient client;
-    /** Built on the first {@code ssl://} connect from these settings, then reused. */
+    /**
+     * Built on the first {@code ssl://} connect from these settings, then reused for as long as this transport lives
+     * (one boot): one SSLContext, so a reconnect resumes the TLS session instead of a full handshake.
+     */
     private TlsSettings tlsFor;
-    private SSLSocketFactory tlsSockets;
+    private TlsResumptionWatch tlsSockets;
 
     @Override
     public void setListener(MqttListener listener) {
@@ -165,6 +168,12 @@ public final class PahoMqttTransport implements MqttTransport {
         return c != null && c.isConnected();
     }
 
+    /** TLS handshakes this transport made, and how many of them resumed an earlier session (for tests and benchmarks). */
+    public int[] tlsHandshakesAndResumptions() {
+        TlsResumptionWatch watch = tlsSockets;
+        return watch == null ? new int[] {0, 0} : new int[] {watch.handshakes(), watch.resumed()};
+    }
+
     /**
      * Paho pings once the broker has been silent for a keepalive and gives up one keepalive after that, so
      * it can take two keepalives to notice a dead link. Running its keepalive at three quarters of ours
@@ -177,7 +186,7 @@ public final class PahoMqttTransport implements MqttTransport {
     private SSLSocketFactory tlsSockets(TlsSettings tls) throws MqttTransportException {
         if (tls != tlsFor) {
             try {
-                tlsSockets = TlsFiles.socketFactory(tls);
+                tlsSockets = new TlsResumptionWatch(TlsFiles.socketFactory(tls));
             } catch (TlsFiles.Unusable e) {
                 throw new MqttTransportException(MqttTransportException.REFUSED, e.key + " " + e.getMessage());
             }
