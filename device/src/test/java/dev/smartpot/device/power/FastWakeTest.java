@@ -150,6 +150,34 @@ class FastWakeTest {
     }
 
     @Test
+    void homeAssistantIsAnnouncedWhenTheSessionIsSetUpAndAgainOnlyWhenWhatItAnnouncesChanged() {
+        String discovery = "homeassistant.discovery = true\n";
+        TestPot first = wake(discovery);
+        assertTrue(first.mqtt.subscriptions.contains("homeassistant/status"), first.mqtt.subscriptions.toString());
+        int configs = countConfigs(first);
+        assertTrue(configs >= 3, "announced: " + first.mqtt.sent);
+
+        TestPot kept = nextPublishingWake(discovery, pot -> { });
+        assertEquals(List.of(), kept.mqtt.subscriptions);
+        assertEquals(0, countConfigs(kept), "retained by the broker since the session was set up");
+
+        TestPot renamed = nextPublishingWake(discovery + "device.name = Kitchen basil\n", pot -> { });
+        assertEquals(configs, countConfigs(renamed), "the configs say another name: announced again");
+        assertTrue(renamed.mqtt.sentTo("homeassistant/sensor/" + TestPot.ID + "/moisture/config").stream()
+                .anyMatch(s -> s.payload().contains("Kitchen basil")), renamed.mqtt.sent.toString());
+    }
+
+    private static int countConfigs(TestPot pot) {
+        int n = 0;
+        for (FakeTransport.Sent s : pot.mqtt.sent) {
+            if (s.topic().startsWith("homeassistant/") && s.topic().endsWith("/config")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void theJoinGoesToTheSavedAccessPointAndScansWhenItMoved() {
         TestPot first = wake("");
         assertEquals(List.of("scan"), first.wifi.joinKinds, "nothing saved at the first power-up");
