@@ -284,11 +284,6 @@ public final class LinkSupervisor {
         return state == ONLINE;
     }
 
-    /** Whether the last connect found the session set up before still kept by the broker (and subscribed to nothing). */
-    public boolean sessionKept() {
-        return session.kept();
-    }
-
     /** Whether the last WiFi join went straight to the access point saved from the join before. */
     public boolean lastJoinHinted() {
         return wifiJoin.lastJoinHinted();

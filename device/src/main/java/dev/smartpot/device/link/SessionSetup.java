@@ -73,7 +73,7 @@ public final class SessionSetup {
     }
 
     /** Whether the last connect resumed the session set up before (and so subscribed to nothing). */
-    boolean kept() {
+    public boolean kept() {
         return kept;
     }
 

@@ -1,6 +1,7 @@
 package dev.smartpot.device.power;
 
 import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.mqtt.RoundTripCounter;
 import dev.smartpot.device.text.LogLine;
 
@@ -16,6 +17,7 @@ public final class WakeTimes {
     private final int capacityMah;
     private final RoundTripCounter roundTrips;
     private final LinkSupervisor link;
+    private final SessionSetup session;
     public long readMillis;
     public long joinMillis;
     public long connectMillis;
@@ -26,11 +28,14 @@ public final class WakeTimes {
 
     /**
      * @param roundTrips counts this boot's exchanges with the broker
-     * @param link tells whether the join took the saved access point and the broker kept the session
+     * @param link tells whether the join took the saved access point
+     * @param session tells whether the broker kept the session
      */
-    public WakeTimes(int publishEvery, long intervalMillis, int capacityMah, RoundTripCounter roundTrips, LinkSupervisor link) {
+    public WakeTimes(int publishEvery, long intervalMillis, int capacityMah, RoundTripCounter roundTrips, LinkSupervisor link,
+            SessionSetup session) {
         this.roundTrips = roundTrips;
         this.link = link;
+        this.session = session;
         this.publishEvery = publishEvery;
         this.intervalMillis = intervalMillis;
         this.capacityMah = capacityMah;
@@ -56,7 +61,7 @@ public final class WakeTimes {
             line.append(" + WiFi join ").append(joinMillis).append(" + MQTT connect ").append(connectMillis)
                     .append(" + publish ").append(publishMillis).append(" (").append(readingsSent).append(" readings) + listen ")
                     .append(listenMillis).append("; ").append(roundTrips.count()).append(" round trips to the broker (")
-                    .append(link.sessionKept() ? "session kept, no SUBSCRIBE" : "session set up")
+                    .append(session.kept() ? "session kept, no SUBSCRIBE" : "session set up")
                     .append(link.lastJoinHinted() ? "; WiFi: saved access point" : "").append(')');
         }
         return line;
@@ -87,7 +92,7 @@ public final class WakeTimes {
         out.append("{\"boot_ms_modelled\":").append(EnergyModel.BOOT_MILLIS).append(",\"read_ms\":").append(readMillis)
                 .append(",\"wifi_join_ms\":").append(joinMillis).append(",\"mqtt_connect_ms\":").append(connectMillis)
                 .append(",\"publish_ms\":").append(publishMillis).append(",\"listen_ms\":").append(listenMillis)
-                .append(",\"round_trips\":").append(roundTrips.count()).append(",\"session_kept\":").append(link.sessionKept() ? "true" : "false")
+                .append(",\"round_trips\":").append(roundTrips.count()).append(",\"session_kept\":").append(session.kept() ? "true" : "false")
                 .append(",\"wifi_saved_access_point\":").append(link.lastJoinHinted() ? "true" : "false")
                 .append(",\"publishing_wake_uAms\":").append(publishing).append(",\"reading_wake_uAms\":").append(reading)
                 .append(",\"mean_uA\":").append(mean).append(",\"battery_mah\":").append(capacityMah)
