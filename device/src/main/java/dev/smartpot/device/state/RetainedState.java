@@ -9,7 +9,7 @@ import dev.smartpot.device.text.LogLine;
 
 /**
  * What a reset or a deep sleep must not lose, kept in the board's {@link RetainedMemory}: the reading queue, the next
- * {@code seq}, the boot counter, the drops counted and reported, and the deep-sleep cycle's own counters. Packed by
+ * {@code seq}, the boot counter, the drops counted and reported, the deep-sleep cycle's own counters and the {@link LinkMemory}. Packed by
  * hand into one byte array allocated once, big-endian, ending in a CRC-32 so noise (after a power cut) or another
  * layout reads as nothing.
  *
