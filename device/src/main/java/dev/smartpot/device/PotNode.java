@@ -106,7 +106,9 @@ public final class PotNode {
         SessionSetup session = new SessionSetup(linkMemory);
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
         WakeTimes wake = config.deepSleep
-                ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah, roundTrips, link, session) : null;
+                ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah, roundTrips, link,
+                        session)
+                : null;
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);

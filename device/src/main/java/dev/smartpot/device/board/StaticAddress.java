@@ -26,7 +26,8 @@ public final class StaticAddress {
 
     /** {@code 192.168.1.50}. */
     public static String text(int address) {
-        return ((address >>> 24) & 0xff) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "." + (address & 0xff);
+        return ((address >>> 24) & 0xff) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
+                + (address & 0xff);
     }
 
     public String toString() {

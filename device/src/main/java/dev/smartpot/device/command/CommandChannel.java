@@ -80,7 +80,8 @@ public final class CommandChannel implements SessionStep, MessageHandler {
     }
 
     public boolean describe(StringBuilder line) {
-        line.append(refused != null ? "; NOT subscribed to " : kept ? "; still subscribed to " : "; subscribed to ").append(subscribeTopic);
+        String how = refused != null ? "; NOT subscribed to " : kept ? "; still subscribed to " : "; subscribed to ";
+        line.append(how).append(subscribeTopic);
         if (topics.ownNeedsSubscription()) {
             line.append(" and ").append(topics.own());
         }

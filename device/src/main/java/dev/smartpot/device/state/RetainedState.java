@@ -9,9 +9,9 @@ import dev.smartpot.device.text.LogLine;
 
 /**
  * What a reset or a deep sleep must not lose, kept in the board's {@link RetainedMemory}: the reading queue, the next
- * {@code seq}, the boot counter, the drops counted and reported, the deep-sleep cycle's own counters and the {@link LinkMemory}. Packed by
- * hand into one byte array allocated once, big-endian, ending in a CRC-32 so noise (after a power cut) or another
- * layout reads as nothing.
+ * {@code seq}, the boot counter, the drops counted and reported, the deep-sleep cycle's own counters and the
+ * {@link LinkMemory}. Packed by hand into one byte array allocated once, big-endian, ending in a CRC-32 so noise (after
+ * a power cut) or another layout reads as nothing.
  *
  * <p>When the queue holds more than the region (about 1,500 readings in 6 KB), the newest readings are kept and the
  * older ones counted as dropped, so a reset loses at most those and reports them. Readings from before a reset move
