@@ -98,6 +98,7 @@ class DeepSleepIT {
         String reply = mothership.payloads(replies).get(0);
         assertTrue(reply.startsWith("{\"ok\":true,\"command\":\"status\""), reply);
         assertTrue(reply.contains("\"power\":{\"boot_ms_modelled\":300,"), reply);
+        assertTrue(reply.matches(".*\"round_trips\":\\d+,\"session_kept\":(true|false),\"wifi_saved_access_point\":(true|false),.*"), reply);
 
         Awaitility.await("16 readings published").atMost(Duration.ofSeconds(40))
                 .until(() -> distinctSeqs().size() >= 16);
