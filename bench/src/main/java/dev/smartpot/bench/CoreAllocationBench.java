@@ -122,10 +122,11 @@ public final class CoreAllocationBench {
         }
 
         @Override
-        public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+        public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
             if (!reachable) {
                 throw new MqttTransportException(MqttTransportException.UNREACHABLE, "connection refused");
             }
+            return SESSION_NEW;
         }
 
         @Override

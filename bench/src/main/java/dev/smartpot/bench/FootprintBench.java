@@ -155,7 +155,8 @@ public final class FootprintBench {
         }
 
         @Override
-        public void connect(String serverUri, String clientId, ConnectSettings settings) {
+        public int connect(String serverUri, String clientId, ConnectSettings settings) {
+            return SESSION_NEW;
         }
 
         @Override

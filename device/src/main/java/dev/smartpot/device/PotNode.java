@@ -11,11 +11,13 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
+import dev.smartpot.device.link.LinkMemory;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
+import dev.smartpot.device.mqtt.RoundTripCounter;
 import dev.smartpot.device.power.WakeCycle;
 import dev.smartpot.device.power.WakeTimes;
 import dev.smartpot.device.reading.MoistureScale;
@@ -72,7 +74,10 @@ public final class PotNode {
     /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
     private volatile boolean stopIsClean;
 
-    public PotNode(DeviceConfig config, Board given, MqttTransport mqtt) {
+    public PotNode(DeviceConfig config, Board given, MqttTransport transport) {
+        // Every exchange that waits for the broker is counted: a wake reports them.
+        RoundTripCounter roundTrips = new RoundTripCounter(transport);
+        MqttTransport mqtt = roundTrips;
         this.config = config;
         this.log = given.log;
         this.mqtt = mqtt;
@@ -87,7 +92,8 @@ public final class PotNode {
         settings.load(scale);
         SoilSensor sensor = new SoilSensor(given.soilSensor, scale, config.sensor.samples, config.sensor.smoothing);
         queue = new ReadingQueue(config.queueCapacity);
-        retained = new RetainedState(given.retainedMemory, given.markStore, queue, log);
+        LinkMemory linkMemory = new LinkMemory();
+        retained = new RetainedState(given.retainedMemory, given.markStore, queue, linkMemory, log);
         retained.restore(now, line);
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
         schedule.resumeAt(retained.nextSeq());
@@ -100,10 +106,12 @@ public final class PotNode {
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
         this.board = board;
-        SessionSetup session = new SessionSetup();
+        SessionSetup session = new SessionSetup(linkMemory);
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
         WakeTimes wake = config.deepSleep
-                ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah) : null;
+                ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah, roundTrips, link,
+                        session)
+                : null;
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
@@ -122,7 +130,7 @@ public final class PotNode {
                     }
                 });
         cleanStop = new CleanStop(this, board, link, queue);
-        probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, board.clock, board.fixHints, log);
+        probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock, board.fixHints, log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
         session.add(availability);

@@ -26,6 +26,7 @@ final class ConsoleCommands {
             "  interval D    time between readings, 100ms to 1h, e.g. interval 30s (kept across restarts)",
             "  calibrate dry|wet [counts]   the sensor's counts in dry air / in water: what it reads now, or given",
             "  wifi off|on   switch the access point off or on",
+            "  wifi channel N  move the access point to channel N (1-13): the pot's saved channel goes stale",
             "  water [ml]    water the pot (default 100 ml)",
             "  unplug | short | plug   break or mend the soil sensor",
             "  reboot        restart the board as the mothership's reboot does (RTC memory keeps the queue)",
@@ -78,8 +79,12 @@ final class ConsoleCommands {
                     boolean on = words[1].equals("on");
                     pot.wlan().setAccessPointOn(on);
                     pot.logInfo("console: access point switched " + words[1]);
+                } else if (words.length == 3 && words[1].equals("channel") && words[2].matches("[0-9]{1,2}")
+                        && Integer.parseInt(words[2]) >= 1 && Integer.parseInt(words[2]) <= 13) {
+                    pot.wlan().setAccessPointChannel(Integer.parseInt(words[2]));
+                    pot.logInfo("console: access point moved to channel " + words[2]);
                 } else {
-                    out.println("usage: wifi off | wifi on");
+                    out.println("usage: wifi off | wifi on | wifi channel N (N from 1 to 13)");
                 }
             }
             case "water" -> {

@@ -21,6 +21,9 @@ public final class SimulatorConfig {
     public final String accessPointSsid;
     public final String accessPointPassword;
     public final long wifiJoinDelayMillis;
+    /** Joins take {@link dev.smartpot.simulator.board.WifiJoinModel}'s time for their path instead of the fixed delay. */
+    public final boolean wifiJoinModelled;
+    public final int accessPointChannel;
     public final double soilMoisturePercent;
     public final double soilDryingPercentPerHour;
     public final double sensorNoiseCounts;
@@ -40,6 +43,8 @@ public final class SimulatorConfig {
         accessPointSsid = r.text("sim.wifi.ap.ssid", device.wifiSsid == null ? "" : device.wifiSsid);
         accessPointPassword = r.secret("sim.wifi.ap.password", device.wifiPassword);
         wifiJoinDelayMillis = r.duration("sim.wifi.join.delay", 300, 0, 60000);
+        wifiJoinModelled = r.bool("sim.wifi.join.model", false);
+        accessPointChannel = (int) r.number("sim.wifi.ap.channel", 6, 1, 13);
         soilMoisturePercent = r.number("sim.soil.moisture", 60, 0, 100);
         soilDryingPercentPerHour = r.number("sim.soil.drying", 3, 0, 1000);
         sensorNoiseCounts = r.number("sim.sensor.noise", 6, 0, 500);

@@ -98,7 +98,7 @@ public final class BoardConfigCheck {
         out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
                 + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
         out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
-                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest 1516)"
+                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest 1512)"
                 : "always on (power.mode = deep-sleep for batteries)"));
         List<BoardTlsFiles.Embedded> tls = BoardTlsFiles.plan(device);
         if (resource != null) {

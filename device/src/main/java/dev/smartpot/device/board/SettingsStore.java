@@ -13,4 +13,10 @@ public interface SettingsStore {
 
     /** Replaces the saved text; after a crash either the old or the new text is there, never half of one. */
     void save(String text) throws IOException;
+
+    /**
+     * {@link #save(String)} for ASCII text in a reused buffer: the first {@code length} bytes of {@code text}. What the
+     * core writes from its steady loop goes through this one, so it builds no String.
+     */
+    void save(byte[] text, int length) throws IOException;
 }

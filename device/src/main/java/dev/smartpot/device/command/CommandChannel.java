@@ -6,6 +6,7 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -35,6 +36,8 @@ public final class CommandChannel implements SessionStep, MessageHandler {
     /** Why the broker refused the command subscription; null when subscribed. */
     private String refused;
     private boolean rebooting;
+    /** The last connect resumed the session with these subscriptions. */
+    private boolean kept;
 
     /** @param outbox reused for every reply */
     public CommandChannel(Commands commands, DeviceConfig config, String clientId, Board board, MqttTransport mqtt,
@@ -52,7 +55,13 @@ public final class CommandChannel implements SessionStep, MessageHandler {
         this.log = board.log;
     }
 
-    public void start(MqttTransport transport) throws MqttTransportException {
+    public boolean start(MqttTransport transport, boolean kept) throws MqttTransportException {
+        this.kept = kept;
+        if (kept) {
+            // The broker kept this pot's subscriptions, and none was refused when they were made.
+            refused = null;
+            return true;
+        }
         String refusal = Subscriptions.subscribeUnlessRefused(transport, subscribeTopic, "mqtt.topic.subscribe");
         if (refusal == null && topics.ownNeedsSubscription()) {
             refusal = Subscriptions.subscribeUnlessRefused(transport, topics.own(), "mqtt.topic.commands");
@@ -62,10 +71,17 @@ public final class CommandChannel implements SessionStep, MessageHandler {
                     + " account to read its command topics in the broker's ACL, or configure topics it may read");
         }
         refused = refusal;
+        return refusal == null;
+    }
+
+    public int fingerprint(int hash) {
+        hash = SessionSetup.hash(SessionSetup.hash(hash, subscribeTopic), 1);
+        return topics.ownNeedsSubscription() ? SessionSetup.hash(hash, topics.own()) : hash;
     }
 
     public boolean describe(StringBuilder line) {
-        line.append(refused == null ? "; subscribed to " : "; NOT subscribed to ").append(subscribeTopic);
+        String how = refused != null ? "; NOT subscribed to " : kept ? "; still subscribed to " : "; subscribed to ";
+        line.append(how).append(subscribeTopic);
         if (topics.ownNeedsSubscription()) {
             line.append(" and ").append(topics.own());
         }

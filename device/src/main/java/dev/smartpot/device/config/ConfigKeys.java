@@ -9,6 +9,12 @@ public final class ConfigKeys {
     public static final ConfigKey WIFI_SSID = ConfigKey.text("wifi.ssid", null);
     public static final ConfigKey WIFI_PASSWORD = ConfigKey.secret("wifi.password", "");
     public static final ConfigKey WIFI_JOIN_TIMEOUT = ConfigKey.duration("wifi.join.timeout", 15000, 1000, 120000);
+    /** A fixed address instead of DHCP (see {@link StaticAddressConfig}); default: DHCP. */
+    public static final ConfigKey WIFI_IP = ConfigKey.text("wifi.ip", null);
+    public static final ConfigKey WIFI_NETMASK = ConfigKey.text("wifi.netmask", null);
+    public static final ConfigKey WIFI_GATEWAY = ConfigKey.text("wifi.gateway", null);
+    /** Default: the gateway. */
+    public static final ConfigKey WIFI_DNS = ConfigKey.text("wifi.dns", null);
 
     public static final ConfigKey MQTT_BROKER = ConfigKey.text("mqtt.broker", null);
     public static final ConfigKey MQTT_USERNAME = ConfigKey.text("mqtt.username", null);
@@ -77,7 +83,7 @@ public final class ConfigKeys {
     public static final ConfigKey SENSOR_ADC_PIN = ConfigKey.number("sensor.adc.pin", -1, 0, 48);
 
     private static final ConfigKey[] ALL = {
-        DEVICE_NAME, WIFI_SSID, WIFI_PASSWORD, WIFI_JOIN_TIMEOUT,
+        DEVICE_NAME, WIFI_SSID, WIFI_PASSWORD, WIFI_JOIN_TIMEOUT, WIFI_IP, WIFI_NETMASK, WIFI_GATEWAY, WIFI_DNS,
         MQTT_BROKER, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TOPIC_PUBLISH, MQTT_TOPIC_SUBSCRIBE, MQTT_TOPIC_STATUS,
         MQTT_TOPIC_COMMANDS, MQTT_TOPIC_REPLY, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_TLS_VERIFY_HOSTNAME,
         MQTT_DELIVERY_CHECK, MQTT_KEEPALIVE, MQTT_QOS,

@@ -3,6 +3,7 @@ package dev.smartpot.device.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.smartpot.device.board.StaticAddress;
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.TlsSettings;
 import dev.smartpot.device.mqtt.Topics;
@@ -21,6 +22,8 @@ public final class DeviceConfig {
     /** Empty for an open network. Never logged. */
     public final String wifiPassword;
     public final long wifiJoinTimeoutMillis;
+    /** A fixed address for the station, or null for DHCP. */
+    public final StaticAddress staticAddress;
     /** Normalised {@code tcp://host:port} or {@code ssl://host:port}, in order of preference. */
     public final String[] brokers;
     /** May hold {@code {id}}; see {@link #publishTopicFor(String)}. */
@@ -64,6 +67,7 @@ public final class DeviceConfig {
         wifiSsid = r.requiredText(ConfigKeys.WIFI_SSID, "MyHomeWiFi");
         wifiPassword = r.text(ConfigKeys.WIFI_PASSWORD);
         wifiJoinTimeoutMillis = r.duration(ConfigKeys.WIFI_JOIN_TIMEOUT);
+        staticAddress = StaticAddressConfig.read(r);
         brokers = readBrokers(r);
         publishTopic = r.text(ConfigKeys.MQTT_TOPIC_PUBLISH);
         subscribeTopic = r.text(ConfigKeys.MQTT_TOPIC_SUBSCRIBE);

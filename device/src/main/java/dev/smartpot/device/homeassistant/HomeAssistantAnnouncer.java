@@ -4,6 +4,7 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.HomeAssistantConfig;
 import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -48,21 +49,41 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
         this.log = log;
     }
 
-    public void start(MqttTransport transport) throws MqttTransportException {
+    public boolean start(MqttTransport transport, boolean kept) throws MqttTransportException {
         if (!config.discovery) {
             clearedNow = false;
-            if (!cleared) {
+            // A kept session is one that cleared them when it was set up.
+            if (!cleared && !kept) {
                 clear(transport);
-                cleared = true;
                 clearedNow = true;
             }
-            return;
+            cleared = true;
+            return true;
         }
-        if (Subscriptions.subscribeUnlessRefused(transport, config.statusTopic, "homeassistant.status") != null) {
+        if (kept) {
+            // The configs are retained by the broker and Home Assistant's status is still subscribed to.
+            return true;
+        }
+        boolean subscribed = Subscriptions.subscribeUnlessRefused(transport, config.statusTopic, "homeassistant.status") == null;
+        if (!subscribed) {
             log.warn("not allowed to read " + config.statusTopic
                     + ": the pot announces itself to Home Assistant at each connect only");
         }
         announce(transport);
+        return subscribed;
+    }
+
+    /** What the broker keeps of this step: the configs as announced (or cleared), and the status subscription. */
+    public int fingerprint(int hash) {
+        hash = SessionSetup.hash(hash, config.discovery ? "discovery" : "no discovery");
+        for (int i = 0; i < discovery.count(); i++) {
+            hash = SessionSetup.hash(hash, discovery.topic(i));
+            if (config.discovery) {
+                discovery.write(i, outbox);
+                hash = SessionSetup.hash(hash, outbox.bytes(), outbox.length());
+            }
+        }
+        return config.discovery ? SessionSetup.hash(hash, config.statusTopic) : hash;
     }
 
     public boolean describe(StringBuilder line) {

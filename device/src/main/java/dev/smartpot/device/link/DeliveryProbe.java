@@ -24,6 +24,7 @@ public final class DeliveryProbe implements SessionStep {
     private final ReadingQueue queue;
     private final MqttTransport mqtt;
     private final LinkSupervisor link;
+    private final SessionSetup session;
     private final Clock clock;
     private final FixHints hints;
     private final Log log;
@@ -36,13 +37,14 @@ public final class DeliveryProbe implements SessionStep {
     private boolean uncheckableLogged;
 
     public DeliveryProbe(boolean enabled, DeliveryCheck delivery, ReadingPublisher publisher, ReadingQueue queue,
-            MqttTransport mqtt, LinkSupervisor link, Clock clock, FixHints hints, Log log) {
+            MqttTransport mqtt, LinkSupervisor link, SessionSetup session, Clock clock, FixHints hints, Log log) {
         this.enabled = enabled;
         this.delivery = delivery;
         this.publisher = publisher;
         this.queue = queue;
         this.mqtt = mqtt;
         this.link = link;
+        this.session = session;
         this.clock = clock;
         this.hints = hints;
         this.log = log;
@@ -50,13 +52,15 @@ public final class DeliveryProbe implements SessionStep {
     }
 
     /** Subscribes to the pot's own readings topic so the first reading can come back as proof of delivery. */
-    public void start(MqttTransport transport) throws MqttTransportException {
-        if (!enabled) {
-            return;
+    public boolean start(MqttTransport transport, boolean kept) throws MqttTransportException {
+        if (!enabled || kept) {
+            // A kept session is one whose delivery this check confirmed: a session is remembered only after the echo.
+            return true;
         }
         try {
             transport.subscribe(topic, 0);
             delivery.begin();
+            return false;
         } catch (MqttTransportException e) {
             if (e.kind() != MqttTransportException.REFUSED) {
                 throw e;
@@ -65,7 +69,12 @@ public final class DeliveryProbe implements SessionStep {
                 log.warn("cannot confirm that readings arrive: " + e.getMessage() + "; publishing without that check");
                 uncheckableLogged = true;
             }
+            return true;
         }
+    }
+
+    public int fingerprint(int hash) {
+        return enabled ? SessionSetup.hash(SessionSetup.hash(hash, "delivery checked"), topic) : hash;
     }
 
     /** While a known problem is checked again, its outcome is what gets logged, not the connect. */
@@ -140,6 +149,7 @@ public final class DeliveryProbe implements SessionStep {
             link.failed("unsubscribe failed: " + e.getMessage());
             return false;
         }
+        session.confirmed();
         if (problem != null) {
             log.info("readings get through again: the broker delivered #" + seq + " on " + topic);
             problem = null;

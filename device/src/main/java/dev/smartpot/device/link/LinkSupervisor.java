@@ -91,7 +91,7 @@ public final class LinkSupervisor {
         this.session = session;
         this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
-        this.wifiJoin = new WifiJoin(config, wifi, clock, log);
+        this.wifiJoin = new WifiJoin(config, wifi, session.memory(), clock, log);
         this.clash = new ClientIdClash(clientId, log, board.fixHints);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
@@ -231,8 +231,8 @@ public final class LinkSupervisor {
         inbox.takeLinkLost();
         long connectStart = clock.uptimeMillis();
         try {
-            mqtt.connect(broker, clientId, connectSettings);
-            session.start(mqtt);
+            int sessionState = mqtt.connect(broker, clientId, connectSettings);
+            session.start(mqtt, sessionState, broker, clientId);
             lastConnectMillis = clock.uptimeMillis() - connectStart;
         } catch (MqttTransportException e) {
             mqtt.disconnect();
@@ -286,6 +286,11 @@ public final class LinkSupervisor {
 
     public boolean isOnline() {
         return state == ONLINE;
+    }
+
+    /** Whether the last WiFi join went straight to the access point saved from the join before. */
+    public boolean lastJoinHinted() {
+        return wifiJoin.lastJoinHinted();
     }
 
     /** The broker in use, or to be tried next. */

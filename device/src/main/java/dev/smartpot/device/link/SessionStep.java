@@ -9,7 +9,19 @@ import dev.smartpot.device.mqtt.MqttTransportException;
  */
 public interface SessionStep {
 
-    void start(MqttTransport mqtt) throws MqttTransportException;
+    /**
+     * @param kept the broker resumed the persistent session this pot set up and confirmed before, with the
+     *        subscriptions {@link #fingerprint} describes: send nothing that session already holds
+     * @return true once what this step keeps in the session is in place; false while it is not (a refused
+     *         subscription) or not yet (a step that finishes later calls {@link SessionSetup#confirmed()})
+     */
+    boolean start(MqttTransport mqtt, boolean kept) throws MqttTransportException;
+
+    /**
+     * Folds what this step leaves in a persistent session (its subscriptions, what it announced) into {@code hash},
+     * with {@link SessionSetup#hash}: when it changes, the session is set up again although the broker kept it.
+     */
+    int fingerprint(int hash);
 
     /**
      * Adds what this step set up to the "connected to ..." line, e.g. {@code "; subscribed to x"}.

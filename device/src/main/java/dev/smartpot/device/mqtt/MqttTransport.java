@@ -7,10 +7,22 @@ package dev.smartpot.device.mqtt;
  */
 public interface MqttTransport {
 
+    /** CONNACK said no session was present: a clean one, or the broker had none (first connect, a restart without persistence). */
+    int SESSION_NEW = 0;
+    /** CONNACK's session-present flag was set: the broker resumed this client's persistent session, subscriptions included. */
+    int SESSION_PRESENT = 1;
+    /** The client library does not tell: treat the session as new (subscribe again). */
+    int SESSION_UNKNOWN = 2;
+
     void setListener(MqttListener listener);
 
-    /** Opens a session (clean unless {@link ConnectSettings#cleanSession} says otherwise) to {@code serverUri} ({@code tcp://host:port} or {@code ssl://host:port}). */
-    void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException;
+    /**
+     * Opens a session (clean unless {@link ConnectSettings#cleanSession} says otherwise) to {@code serverUri}
+     * ({@code tcp://host:port} or {@code ssl://host:port}).
+     *
+     * @return {@link #SESSION_NEW}, {@link #SESSION_PRESENT} or {@link #SESSION_UNKNOWN}: what CONNACK said
+     */
+    int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException;
 
     void subscribe(String topicFilter, int qos) throws MqttTransportException;
 

@@ -1,5 +1,8 @@
 package dev.smartpot.device.power;
 
+import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.link.SessionSetup;
+import dev.smartpot.device.mqtt.RoundTripCounter;
 import dev.smartpot.device.text.LogLine;
 
 /**
@@ -12,6 +15,9 @@ public final class WakeTimes {
     private final int publishEvery;
     private final long intervalMillis;
     private final int capacityMah;
+    private final RoundTripCounter roundTrips;
+    private final LinkSupervisor link;
+    private final SessionSetup session;
     public long readMillis;
     public long joinMillis;
     public long connectMillis;
@@ -20,7 +26,16 @@ public final class WakeTimes {
     public int readingsSent;
     private boolean published;
 
-    public WakeTimes(int publishEvery, long intervalMillis, int capacityMah) {
+    /**
+     * @param roundTrips counts this boot's exchanges with the broker
+     * @param link tells whether the join took the saved access point
+     * @param session tells whether the broker kept the session
+     */
+    public WakeTimes(int publishEvery, long intervalMillis, int capacityMah, RoundTripCounter roundTrips, LinkSupervisor link,
+            SessionSetup session) {
+        this.roundTrips = roundTrips;
+        this.link = link;
+        this.session = session;
         this.publishEvery = publishEvery;
         this.intervalMillis = intervalMillis;
         this.capacityMah = capacityMah;
@@ -35,14 +50,19 @@ public final class WakeTimes {
         published = value;
     }
 
-    /** {@code wake: awake 1045 ms = boot 300 (modelled) + read 2 + WiFi join 300 + MQTT connect 12 + ...}. */
+    /**
+     * {@code wake: awake 1045 ms = boot 300 (modelled) + read 2 + WiFi join 300 + MQTT connect 12 + ...; 6 round trips
+     * to the broker (session kept, no SUBSCRIBE; WiFi: saved access point)}.
+     */
     public LogLine describe(LogLine line) {
         line.append("awake ").append(EnergyModel.BOOT_MILLIS + readMillis + (published ? joinMillis + connectedMillis() : 0))
                 .append(" ms = boot ").append(EnergyModel.BOOT_MILLIS).append(" (modelled) + read ").append(readMillis);
         if (published) {
             line.append(" + WiFi join ").append(joinMillis).append(" + MQTT connect ").append(connectMillis)
                     .append(" + publish ").append(publishMillis).append(" (").append(readingsSent).append(" readings) + listen ")
-                    .append(listenMillis);
+                    .append(listenMillis).append("; ").append(roundTrips.count()).append(" round trips to the broker (")
+                    .append(session.kept() ? "session kept, no SUBSCRIBE" : "session set up")
+                    .append(link.lastJoinHinted() ? "; WiFi: saved access point" : "").append(')');
         }
         return line;
     }
@@ -72,6 +92,8 @@ public final class WakeTimes {
         out.append("{\"boot_ms_modelled\":").append(EnergyModel.BOOT_MILLIS).append(",\"read_ms\":").append(readMillis)
                 .append(",\"wifi_join_ms\":").append(joinMillis).append(",\"mqtt_connect_ms\":").append(connectMillis)
                 .append(",\"publish_ms\":").append(publishMillis).append(",\"listen_ms\":").append(listenMillis)
+                .append(",\"round_trips\":").append(roundTrips.count()).append(",\"session_kept\":").append(session.kept() ? "true" : "false")
+                .append(",\"wifi_saved_access_point\":").append(link.lastJoinHinted() ? "true" : "false")
                 .append(",\"publishing_wake_uAms\":").append(publishing).append(",\"reading_wake_uAms\":").append(reading)
                 .append(",\"mean_uA\":").append(mean).append(",\"battery_mah\":").append(capacityMah)
                 .append(",\"life_months\":").appendTenths(EnergyModel.tenthsOfMonths(EnergyModel.lifeHours(capacityMah, mean)))

@@ -3,14 +3,15 @@ package dev.smartpot.device.state;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.RetainedMemory;
 import dev.smartpot.device.board.SettingsStore;
+import dev.smartpot.device.link.LinkMemory;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.text.LogLine;
 
 /**
  * What a reset or a deep sleep must not lose, kept in the board's {@link RetainedMemory}: the reading queue, the next
- * {@code seq}, the boot counter, the drops counted and reported, and the deep-sleep cycle's own counters. Packed by
- * hand into one byte array allocated once, big-endian, ending in a CRC-32 so noise (after a power cut) or another
- * layout reads as nothing.
+ * {@code seq}, the boot counter, the drops counted and reported, the deep-sleep cycle's own counters and the
+ * {@link LinkMemory}. Packed by hand into one byte array allocated once, big-endian, ending in a CRC-32 so noise (after
+ * a power cut) or another layout reads as nothing.
  *
  * <p>When the queue holds more than the region (about 1,500 readings in 6 KB), the newest readings are kept and the
  * older ones counted as dropped, so a reset loses at most those and reports them. Readings from before a reset move
@@ -19,8 +20,10 @@ import dev.smartpot.device.text.LogLine;
  */
 public final class RetainedState {
 
-    private static final int MAGIC = 0x53505231; // "SPR1": layout 1
-    private static final int HEADER = 4 + 4 + 4 + 8 * 7 + 4 + 4;
+    /** "SPR2": layout 2 (layout 1 without the link memory reads as nothing, like noise). */
+    private static final int MAGIC = 0x53505232;
+    /** Magic, boot, count, seven longs, unpublished, last fault; then the link memory: session, BSSID, channel. */
+    private static final int HEADER = 4 + 4 + 4 + 8 * 7 + 4 + 4 + 4 + 8 + 4;
     private static final int CRC = 4;
     /** The least a region must hold: the header, the CRC and one reading. */
     public static final int MIN_CAPACITY = HEADER + CRC + 4;
@@ -28,6 +31,7 @@ public final class RetainedState {
     private final RetainedMemory memory;
     private final SequenceMark mark;
     private final ReadingQueue queue;
+    private final LinkMemory link;
     private final Log log;
     private final byte[] buffer;
     private final int maxReadings;
@@ -45,11 +49,13 @@ public final class RetainedState {
     /**
      * @param memory null for a board without one: every boot then starts afresh
      * @param markStore flash for the {@link SequenceMark} that bounds a power cut's loss; null for none
+     * @param link what the link learned (access point, session), kept and restored with the rest
      */
-    public RetainedState(RetainedMemory memory, SettingsStore markStore, ReadingQueue queue, Log log) {
+    public RetainedState(RetainedMemory memory, SettingsStore markStore, ReadingQueue queue, LinkMemory link, Log log) {
         this.memory = memory;
         this.mark = new SequenceMark(memory == null ? null : markStore, log);
         this.queue = queue;
+        this.link = link;
         this.log = log;
         int capacity = memory == null ? 0 : memory.capacity();
         if (memory != null && capacity < MIN_CAPACITY) {
@@ -86,6 +92,7 @@ public final class RetainedState {
         sleptMillis = getLong(at + 56);
         unpublished = getInt(at + 64);
         lastFault = getInt(at + 68);
+        link.restore(getLong(at + 76), getInt(at + 84), getInt(at + 72));
         wokeFromSleep = sleptMillis > 0;
         boot = wokeFromSleep ? savedBoot : savedBoot + 1;
         queue.restoreStart(oldestSeq, oldestUptime, dropped);
@@ -173,6 +180,9 @@ public final class RetainedState {
         putLong(60, sleepMillis);
         putInt(68, unpublished);
         putInt(72, lastFault);
+        putInt(76, link.session());
+        putLong(80, link.bssid());
+        putInt(88, link.channel());
         for (int i = 0; i < count; i++) {
             putInt(HEADER + 4 * i, queue.packedAt(skip + i));
         }

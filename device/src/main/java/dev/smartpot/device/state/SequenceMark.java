@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.ConfigSource;
+import dev.smartpot.device.text.PayloadBuffer;
 
 /**
  * A small record in flash that bounds what a power cut loses: the boot counter, a ceiling no {@code seq} has reached
@@ -21,6 +22,8 @@ final class SequenceMark {
 
     private final SettingsStore store;
     private final Log log;
+    /** The mark's text, rebuilt in place at each write: the steady loop writes one every {@value #SPAN} readings. */
+    private final PayloadBuffer text = new PayloadBuffer(160);
     private long ceiling = Long.MAX_VALUE;
     private int boot;
     private long undelivered;
@@ -89,9 +92,12 @@ final class SequenceMark {
             return;
         }
         ceiling = nextSeq + SPAN;
+        text.clear();
+        text.append("# Written by the pot: bounds what a power cut loses. Delete it to start seq from 0.\n")
+                .append("boot = ").append(bootNow).append("\nseq.ceiling = ").append(ceiling)
+                .append("\nseq.undelivered = ").append(oldestUndelivered).append('\n');
         try {
-            store.save("# Written by the pot: bounds what a power cut loses. Delete it to start seq from 0.\n"
-                    + "boot = " + bootNow + "\nseq.ceiling = " + ceiling + "\nseq.undelivered = " + oldestUndelivered + "\n");
+            store.save(text.bytes(), text.length());
         } catch (IOException e) {
             log.warn("the sequence mark could not be written (" + e.getMessage() + "): a power cut may restart seq from "
                     + (found ? Long.toString(this.ceiling) : "0"));

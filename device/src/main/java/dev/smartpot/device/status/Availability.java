@@ -37,10 +37,17 @@ public final class Availability implements SessionStep {
         return ascii("offline");
     }
 
-    public void start(MqttTransport mqtt) throws MqttTransportException {
+    public boolean start(MqttTransport mqtt, boolean kept) throws MqttTransportException {
         if (!sleeper) {
+            // Also on a kept session: the will may have said "offline" since.
             mqtt.publish(topic, ONLINE, ONLINE.length, 1, true);
         }
+        return true;
+    }
+
+    /** A retained status is not part of the session. */
+    public int fingerprint(int hash) {
+        return hash;
     }
 
     public boolean describe(StringBuilder line) {

@@ -322,6 +322,11 @@ class CommandsTest {
             public void save(String text) throws IOException {
                 throw new IOException("read-only file system");
             }
+
+            @Override
+            public void save(byte[] text, int length) throws IOException {
+                throw new IOException("read-only file system");
+            }
         };
         TestPot pot = new TestPot("", readOnly, false);
         pot.runFor(1);

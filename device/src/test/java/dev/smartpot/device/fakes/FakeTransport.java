@@ -2,7 +2,9 @@ package dev.smartpot.device.fakes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
@@ -35,8 +37,14 @@ public final class FakeTransport implements MqttTransport {
     private int floodLeft;
     private ManualClock floodClock;
     private long floodMillisEach;
-    /** Subscriptions of the current (clean) session. */
-    private final List<String> session = new ArrayList<>();
+    /** Subscriptions of the current session. */
+    private List<String> session = new ArrayList<>();
+    /** The broker's persistent sessions by client id: share one map between pots to model one broker across wakes. */
+    public Map<String, List<String>> brokerSessions = new HashMap<>();
+    /** What the last CONNACK said, one of MqttTransport's SESSION_* constants. */
+    public int lastSessionState = -1;
+    /** Report {@link MqttTransport#SESSION_UNKNOWN} instead of the flag, as a library that hides it does. */
+    public boolean hidesSessionPresent;
     private MqttListener listener;
     private boolean connected;
 
@@ -46,7 +54,7 @@ public final class FakeTransport implements MqttTransport {
     }
 
     @Override
-    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+    public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         connects.add(serverUri);
         lastSettings = settings;
         if (connectFailure != null) {
@@ -56,7 +64,24 @@ public final class FakeTransport implements MqttTransport {
             throw new MqttTransportException(MqttTransportException.UNREACHABLE, "Connection refused");
         }
         connected = true;
-        session.clear();
+        List<String> kept = brokerSessions.get(clientId);
+        boolean present = !settings.cleanSession && kept != null;
+        if (settings.cleanSession || kept == null) {
+            kept = new ArrayList<>();
+            if (settings.cleanSession) {
+                brokerSessions.remove(clientId);
+            } else {
+                brokerSessions.put(clientId, kept);
+            }
+        }
+        session = kept;
+        lastSessionState = hidesSessionPresent ? SESSION_UNKNOWN : present ? SESSION_PRESENT : SESSION_NEW;
+        return lastSessionState;
+    }
+
+    /** A broker restart without persistence: every session is gone. */
+    public void brokerLosesSessions() {
+        brokerSessions.clear();
     }
 
     @Override
@@ -66,7 +91,9 @@ public final class FakeTransport implements MqttTransport {
             throw subscribeFailure;
         }
         subscriptions.add(topicFilter);
-        session.add(topicFilter);
+        if (!session.contains(topicFilter)) {
+            session.add(topicFilter);
+        }
     }
 
     @Override

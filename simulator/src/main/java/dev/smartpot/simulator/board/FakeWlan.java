@@ -2,25 +2,43 @@ package dev.smartpot.simulator.board;
 
 import java.io.IOException;
 
+import dev.smartpot.device.board.StaticAddress;
+import dev.smartpot.device.board.WifiFastJoin;
 import dev.smartpot.device.board.WifiLink;
 
 /**
  * A WiFi station in a simulated world with one access point. A wrong SSID or password fails the way a
- * board reports it, and the access point can be switched off and on ({@code wifi off} / {@code wifi on}).
+ * board reports it, and the access point can be switched off and on ({@code wifi off} / {@code wifi on}) or moved to
+ * another channel ({@code wifi channel N}). It offers the ESP32's fast paths: a join straight to the saved BSSID and
+ * channel, and a static address. A join takes a fixed delay, or with {@code sim.wifi.join.model} the time
+ * {@link WifiJoinModel} gives for the path taken (scan or not, DHCP or not).
  */
-public final class FakeWlan implements WifiLink {
+public final class FakeWlan implements WifiLink, WifiFastJoin {
 
     private final String accessPointSsid;
     private final String accessPointPassword;
     private final long joinDelayMillis;
+    private final boolean modelled;
+    /** A locally administered MAC derived from the SSID: stable across runs. */
+    private final long accessPointBssid;
+    private volatile int accessPointChannel = 6;
     private volatile boolean accessPointOn = true;
     private volatile boolean associated;
+    private volatile StaticAddress staticAddress;
     private volatile Runnable onChange = () -> { };
 
+    /** Every join takes {@code joinDelayMillis}. */
     public FakeWlan(String accessPointSsid, String accessPointPassword, long joinDelayMillis) {
+        this(accessPointSsid, accessPointPassword, joinDelayMillis, false);
+    }
+
+    /** @param modelled joins take {@link WifiJoinModel}'s time for their path instead of {@code joinDelayMillis} */
+    public FakeWlan(String accessPointSsid, String accessPointPassword, long joinDelayMillis, boolean modelled) {
         this.accessPointSsid = accessPointSsid;
         this.accessPointPassword = accessPointPassword == null ? "" : accessPointPassword;
         this.joinDelayMillis = joinDelayMillis;
+        this.modelled = modelled;
+        this.accessPointBssid = 0x020000000000L | (accessPointSsid.hashCode() & 0xffffffffL);
     }
 
     /** Called after the access point goes off or on, so the device notices without waiting. */
@@ -31,7 +49,22 @@ public final class FakeWlan implements WifiLink {
     @Override
     public void join(String ssid, String password, long timeoutMillis) throws IOException {
         associated = false;
-        pause(Math.min(joinDelayMillis, timeoutMillis));
+        pause(Math.min(modelled ? WifiJoinModel.scanningJoin(staticAddress != null) : joinDelayMillis, timeoutMillis));
+        associate(ssid, password);
+    }
+
+    @Override
+    public void joinKnown(String ssid, String password, long bssid, int channel, long timeoutMillis) throws IOException {
+        associated = false;
+        if (!accessPointOn || bssid != accessPointBssid || channel != accessPointChannel) {
+            pause(Math.min(modelled ? WifiJoinModel.missedHint() : 0, timeoutMillis));
+            throw new IOException("no beacon from that access point on channel " + channel);
+        }
+        pause(Math.min(modelled ? WifiJoinModel.hintedJoin(staticAddress != null) : joinDelayMillis, timeoutMillis));
+        associate(ssid, password);
+    }
+
+    private void associate(String ssid, String password) throws IOException {
         if (!accessPointOn || !accessPointSsid.equals(ssid)) {
             throw new IOException("no network named \"" + ssid + "\" in range"
                     + (accessPointOn ? "" : " (the access point is off)"));
@@ -40,6 +73,21 @@ public final class FakeWlan implements WifiLink {
             throw new IOException("authentication failed: wrong password for \"" + ssid + "\"");
         }
         associated = true;
+    }
+
+    @Override
+    public void useStaticAddress(StaticAddress address) {
+        staticAddress = address;
+    }
+
+    @Override
+    public long joinedBssid() {
+        return associated ? accessPointBssid : NO_BSSID;
+    }
+
+    @Override
+    public int joinedChannel() {
+        return associated ? accessPointChannel : 0;
     }
 
     @Override
@@ -62,6 +110,15 @@ public final class FakeWlan implements WifiLink {
 
     public boolean isAccessPointOn() {
         return accessPointOn;
+    }
+
+    /** The access point moves to another channel (a router picking a quieter one): a saved hint goes stale. */
+    public void setAccessPointChannel(int channel) {
+        accessPointChannel = channel;
+    }
+
+    public int accessPointChannel() {
+        return accessPointChannel;
     }
 
     private static void pause(long millis) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 import dev.smartpot.device.board.SettingsStore;
 
@@ -41,10 +42,15 @@ public final class FileSettingsStore implements SettingsStore {
 
     @Override
     public synchronized void save(String text) throws IOException {
+        save(text.getBytes(StandardCharsets.UTF_8), -1);
+    }
+
+    @Override
+    public synchronized void save(byte[] text, int length) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, length < 0 ? text : Arrays.copyOf(text, length));
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -64,8 +64,9 @@ public final class SimulatedBoard {
         ChipId chipId = singleChipId(world);
         SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
-        return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
-                soil, world.knowsTime).pump(true).deepSleep(config.deepSleep).console(true);
+        FakeWlan wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis, world.wifiJoinModelled);
+        wlan.setAccessPointChannel(world.accessPointChannel);
+        return new Builder(chipId, wlan, soil, world.knowsTime).pump(true).deepSleep(config.deepSleep).console(true);
     }
 
     /**

@@ -136,8 +136,8 @@ public final class SimulatedFleet {
         }
 
         @Override
-        public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
-            inner.connect(serverUri, clientId, settings);
+        public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+            return inner.connect(serverUri, clientId, settings);
         }
 
         @Override

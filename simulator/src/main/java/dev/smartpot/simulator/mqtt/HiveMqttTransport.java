@@ -18,6 +18,7 @@ import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
@@ -51,7 +52,7 @@ public final class HiveMqttTransport implements MqttTransport {
     }
 
     @Override
-    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+    public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
         BrokerAddress broker;
         try {
@@ -84,7 +85,7 @@ public final class HiveMqttTransport implements MqttTransport {
                 })
                 .buildAsync();
         self[0] = c;
-        Mqtt3ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck>> connect =
+        Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> connect =
                 c.connectWith().cleanSession(settings.cleanSession).keepAlive(settings.keepAliveSeconds);
         if (!settings.cleanSession) {
             // A persistent session's messages kept by the broker arrive right after CONNACK, before this connection
@@ -100,13 +101,15 @@ public final class HiveMqttTransport implements MqttTransport {
             connect = connect.willPublish().topic(settings.willTopic).payload(settings.willPayload)
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
         }
+        Mqtt3ConnAck connAck;
         try {
-            await(connect.send());
+            connAck = await(connect.send());
         } catch (MqttTransportException e) {
             c.disconnect();
             throw e;
         }
         client = c;
+        return connAck.isSessionPresent() ? SESSION_PRESENT : SESSION_NEW;
     }
 
     private void linkLost(Throwable cause) {

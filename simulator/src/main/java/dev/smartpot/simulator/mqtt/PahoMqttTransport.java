@@ -37,9 +37,12 @@ public final class PahoMqttTransport implements MqttTransport {
 
     private volatile MqttListener listener;
     private volatile MqttClient client;
-    /** Built on the first {@code ssl://} connect from these settings, then reused. */
+    /**
+     * Built on the first {@code ssl://} connect from these settings, then reused for as long as this transport lives
+     * (one boot): one SSLContext, so a reconnect resumes the TLS session instead of a full handshake.
+     */
     private TlsSettings tlsFor;
-    private SSLSocketFactory tlsSockets;
+    private TlsResumptionWatch tlsSockets;
 
     @Override
     public void setListener(MqttListener listener) {
@@ -47,7 +50,7 @@ public final class PahoMqttTransport implements MqttTransport {
     }
 
     @Override
-    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+    public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(settings.cleanSession);
@@ -79,8 +82,9 @@ public final class PahoMqttTransport implements MqttTransport {
         }
         c.setTimeToWait(Math.min(OPERATION_TIMEOUT_MILLIS, settings.keepAliveSeconds * 1000L));
         c.setCallback(new Callback(c));
+        IMqttToken connected;
         try {
-            c.connect(options);
+            connected = c.connectWithResult(options);
         } catch (MqttException e) {
             closeQuietly(c);
             MqttTransportException failure = translate(e);
@@ -95,6 +99,7 @@ public final class PahoMqttTransport implements MqttTransport {
             throw failure;
         }
         client = c;
+        return connected.getSessionPresent() ? SESSION_PRESENT : SESSION_NEW;
     }
 
     @Override
@@ -163,6 +168,12 @@ public final class PahoMqttTransport implements MqttTransport {
         return c != null && c.isConnected();
     }
 
+    /** TLS handshakes this transport made, and how many of them resumed an earlier session (for tests and benchmarks). */
+    public int[] tlsHandshakesAndResumptions() {
+        TlsResumptionWatch watch = tlsSockets;
+        return watch == null ? new int[] {0, 0} : new int[] {watch.handshakes(), watch.resumed()};
+    }
+
     /**
      * Paho pings once the broker has been silent for a keepalive and gives up one keepalive after that, so
      * it can take two keepalives to notice a dead link. Running its keepalive at three quarters of ours
@@ -175,7 +186,7 @@ public final class PahoMqttTransport implements MqttTransport {
     private SSLSocketFactory tlsSockets(TlsSettings tls) throws MqttTransportException {
         if (tls != tlsFor) {
             try {
-                tlsSockets = TlsFiles.socketFactory(tls);
+                tlsSockets = new TlsResumptionWatch(TlsFiles.socketFactory(tls));
             } catch (TlsFiles.Unusable e) {
                 throw new MqttTransportException(MqttTransportException.REFUSED, e.key + " " + e.getMessage());
             }

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smartpot.simulator.kit.RunningPot;
@@ -42,28 +41,36 @@ class DeepSleepIT {
             "homeassistant.discovery = false",
             "reboot.after = 0",
             "sim.sleep.speedup = 900",
-            "sim.wifi.join.delay = 500ms",
+            "sim.wifi.join.model = true",
+            "wifi.ip = 192.168.1.50",
+            "wifi.netmask = 255.255.255.0",
+            "wifi.gateway = 192.168.1.1",
             "sim.seed = battery-pot",
             "");
     private static final Pattern WAKE = Pattern.compile("wake: reading #(\\d+), \\d+ kept; awake (\\d+) ms = boot 300 \\(modelled\\)"
-            + " \\+ read (\\d+) \\+ WiFi join (\\d+) \\+ MQTT connect (\\d+) \\+ publish (\\d+) \\((\\d+) readings\\) \\+ listen (\\d+)");
+            + " \\+ read (\\d+) \\+ WiFi join (\\d+) \\+ MQTT connect (\\d+) \\+ publish (\\d+) \\((\\d+) readings\\) \\+ listen (\\d+); (\\d+) round trips");
 
     private Mosquitto broker;
     private Mothership mothership;
     private RunningPot pot;
 
-    @BeforeEach
-    void start() {
-        broker = Mosquitto.start();
+    private void start(Mosquitto withBroker) {
+        broker = withBroker;
         mothership = Mothership.on(broker.uri(), "to_mothership/#");
         pot = givenPot().withConfig(BATTERY).on(broker);
     }
 
     @AfterEach
     void stop() {
-        pot.close();
-        mothership.close();
-        broker.close();
+        for (AutoCloseable c : new AutoCloseable[] {pot, mothership, broker}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     private String console() {
@@ -72,6 +79,7 @@ class DeepSleepIT {
 
     @Test
     void everySeqArrivesACommandSentDuringSleepIsTakenAtTheNextWakeAndTheStatusSaysSleeping() throws Exception {
+        start(Mosquitto.start());
         Awaitility.await("the first publishing wake").atMost(Duration.ofSeconds(20))
                 .until(() -> !mothership.payloads("to_mothership").isEmpty());
         String statusTopic = "to_mothership/" + pot.clientId() + "/status";
@@ -90,6 +98,7 @@ class DeepSleepIT {
         String reply = mothership.payloads(replies).get(0);
         assertTrue(reply.startsWith("{\"ok\":true,\"command\":\"status\""), reply);
         assertTrue(reply.contains("\"power\":{\"boot_ms_modelled\":300,"), reply);
+        assertTrue(reply.matches(".*\"round_trips\":\\d+,\"session_kept\":(true|false),\"wifi_saved_access_point\":(true|false),.*"), reply);
 
         Awaitility.await("16 readings published").atMost(Duration.ofSeconds(40))
                 .until(() -> distinctSeqs().size() >= 16);
@@ -106,6 +115,77 @@ class DeepSleepIT {
         writeFigures();
     }
 
+    /**
+     * On the wire (the broker's own log): the first wake subscribes, the later ones find their session kept and send
+     * no SUBSCRIBE, yet a command sent while the pot sleeps arrives; a broker restarted without persistence has lost
+     * the session, so the next wake subscribes again, and commands arrive again.
+     */
+    @Test
+    void laterWakesSendNoSubscribeWhileTheBrokerKeepsTheSessionAndSubscribeAgainAfterItLostIt() throws Exception {
+        start(Mosquitto.configure().persistence(false).start());
+        String id = pot.clientId();
+        Awaitility.await("three publishing wakes").atMost(Duration.ofSeconds(40)).until(() -> subscribesPerConnect(id).size() >= 3);
+        List<Integer> perConnect = subscribesPerConnect(id);
+        assertTrue(perConnect.get(0) >= 2, "the first wake subscribes to the command topics: " + perConnect);
+        assertEquals(List.of(0, 0), perConnect.subList(1, 3), "later wakes resume the session: no SUBSCRIBE\n" + broker.log());
+        assertTrue(console().contains("(session kept by the broker: nothing to subscribe)"), console());
+
+        String replies = "to_mothership/" + id + "/reply";
+        awaitAsleep(id);
+        int connects = subscribesPerConnect(id).size();
+        new MosquittoClients(broker).pubQos1("from_mothership/" + id, "status");
+        Awaitility.await("the reply to a command sent during sleep").atMost(Duration.ofSeconds(20))
+                .until(() -> !mothership.payloads(replies).isEmpty());
+        assertTrue(subscribesPerConnect(id).size() > connects, "taken at a later wake");
+
+        broker.kill();
+        broker.restart();
+        int before = subscribesPerConnect(id).size();
+        Awaitility.await("a wake after the restart").atMost(Duration.ofSeconds(40))
+                .until(() -> subscribesPerConnect(id).size() > before);
+        int restartConnect = subscribesPerConnect(id).size() - 1;
+        Awaitility.await("its SUBSCRIBEs logged").atMost(Duration.ofSeconds(5))
+                .until(() -> subscribesPerConnect(id).get(restartConnect) >= 2);
+
+        // The mothership's own subscription went with the broker's memory: a fresh one, then a command during sleep.
+        mothership.close();
+        mothership = Mothership.on(broker.uri(), "to_mothership/#");
+        awaitAsleep(id);
+        int beforeCommand = subscribesPerConnect(id).size();
+        new MosquittoClients(broker).pubQos1("from_mothership/" + id, "status");
+        Awaitility.await("a command after the restart is answered").atMost(Duration.ofSeconds(20))
+                .until(() -> !mothership.payloads(replies).isEmpty());
+        assertTrue(subscribesPerConnect(id).size() > beforeCommand, "taken at a later wake");
+        assertEquals(0, subscribesPerConnect(id).get(subscribesPerConnect(id).size() - 1), "and that wake found the new session kept");
+        assertTrue(!distinctSeqs().isEmpty(), "readings flow again");
+    }
+
+    /** Until the pot's last exchange with the broker is its goodbye: it sleeps, and the next connect is a later wake. */
+    private void awaitAsleep(String clientId) {
+        Awaitility.await("the pot asleep").atMost(Duration.ofSeconds(20)).until(() -> {
+            String last = "";
+            for (String line : broker.log().split("\n")) {
+                if (line.contains(clientId)) {
+                    last = line;
+                }
+            }
+            return last.contains("Client " + clientId + " disconnected");
+        });
+    }
+
+    /** For each connect of {@code clientId} in the broker's log, in order, the SUBSCRIBE packets it sent. */
+    private List<Integer> subscribesPerConnect(String clientId) {
+        List<Integer> counts = new ArrayList<>();
+        for (String line : broker.log().split("\n")) {
+            if (line.contains("New client connected") && line.contains(" as " + clientId + " ")) {
+                counts.add(0);
+            } else if (line.endsWith("Received SUBSCRIBE from " + clientId) && !counts.isEmpty()) {
+                counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
+            }
+        }
+        return counts;
+    }
+
     private List<Long> distinctSeqs() {
         return new ArrayList<>(new LinkedHashSet<>(mothership.seqs("to_mothership")));
     }
@@ -113,8 +193,8 @@ class DeepSleepIT {
     /** Each publishing wake's phases, as the pot logged them. */
     private void writeFigures() throws Exception {
         StringBuilder table = new StringBuilder("| wake (reading) | readings sent | MQTT connect ms | publish ms | listen ms |"
-                + " connect+publish+listen ms | WiFi join ms (modelled) | awake ms incl. modelled boot |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + " connect+publish+listen ms | WiFi join ms (modelled) | awake ms incl. modelled boot | round trips |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         Matcher m = WAKE.matcher(console());
         int rows = 0;
         while (m.find()) {
@@ -123,7 +203,7 @@ class DeepSleepIT {
             long listen = Long.parseLong(m.group(8));
             table.append("| #").append(m.group(1)).append(" | ").append(m.group(7)).append(" | ").append(connect).append(" | ")
                     .append(publish).append(" | ").append(listen).append(" | ").append(connect + publish + listen).append(" | ")
-                    .append(m.group(4)).append(" | ").append(m.group(2)).append(" |\n");
+                    .append(m.group(4)).append(" | ").append(m.group(2)).append(" | ").append(m.group(9)).append(" |\n");
             rows++;
         }
         assertTrue(rows >= 4, "publishing wakes logged their phases\n" + console());

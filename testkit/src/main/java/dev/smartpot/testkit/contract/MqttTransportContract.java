@@ -91,6 +91,22 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
     }
 
     @Test
+    void connackSaysWhetherTheBrokerKeptThePersistentSession() throws Exception {
+        String id = clientId();
+        ConnectSettings persistent = new ConnectSettings(2, 5, null, null, null, null, null, false);
+        MqttTransport t = newTransport();
+        t.setListener(new RecordingListener());
+        toClose.add(t::disconnect);
+        assertEquals(MqttTransport.SESSION_NEW, t.connect(broker.uri(), id, persistent), "no session for a new client id");
+        t.subscribe("contract/" + id + "/commands", 1);
+        t.disconnect();
+        assertEquals(MqttTransport.SESSION_PRESENT, t.connect(broker.uri(), id, persistent), "the broker kept it");
+        t.disconnect();
+        ConnectSettings clean = new ConnectSettings(2, 5, null, null, null, null, null, true);
+        assertEquals(MqttTransport.SESSION_NEW, t.connect(broker.uri(), id, clean), "a clean session is always new");
+    }
+
+    @Test
     void qos1PublishesAllArriveInOrder() throws Exception {
         String topic = "contract/" + clientId() + "/readings";
         Mothership m = mothership(broker.uri(), topic);

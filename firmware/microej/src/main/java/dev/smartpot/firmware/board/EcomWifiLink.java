@@ -6,6 +6,8 @@ import java.net.NetworkInterface;
 import java.util.Enumeration;
 
 import dev.smartpot.device.board.Log;
+import dev.smartpot.device.board.StaticAddress;
+import dev.smartpot.device.board.WifiFastJoin;
 import dev.smartpot.device.board.WifiLink;
 import ej.ecom.network.IPConfiguration;
 import ej.ecom.network.NetworkInterfaceManager;
@@ -19,17 +21,42 @@ import ej.ecom.wifi.WifiManager;
  * <p>WPA2 for a network with a password, open otherwise (the ECOM {@code SecurityMode} for WPA2/WPA3 mixed
  * networks also joins WPA2). Every ECOM call goes through the VEE Port's async worker, so a slow join does not
  * stall other Java threads.
+ *
+ * <p>Of the ESP32's fast paths, ECOM allows the static address ({@code wifi.ip}: no DHCP exchange, through
+ * {@link EcomStaticAddress}). It has no join by BSSID and channel: {@link #joinedBssid()} says "unknown", so the core
+ * never asks for such a join and every join scans. That fast path needs a native of our own over ESP-IDF's
+ * {@code wifi_config_t} ({@code sta.bssid_set}, {@code sta.bssid}, {@code sta.channel}) and, to save them, over
+ * {@code esp_wifi_sta_get_ap_info}: future work (docs/esp32.md, "A pot on batteries").
  */
-public final class EcomWifiLink implements WifiLink {
+public final class EcomWifiLink implements WifiLink, WifiFastJoin {
 
     /** The ESP32 VEE Ports' station interface. */
     public static final String STATION_INTERFACE = "st1";
     private static final long POLL_MILLIS = 250;
 
     private final Log log;
+    /** The fixed address from {@code wifi.ip}, or null for DHCP. */
+    private StaticAddress staticAddress;
 
     public EcomWifiLink(Log log) {
         this.log = log;
+    }
+
+    public void useStaticAddress(StaticAddress address) {
+        staticAddress = address;
+    }
+
+    /** Never called: {@link #joinedBssid()} never names an access point. */
+    public void joinKnown(String ssid, String password, long bssid, int channel, long timeoutMillis) throws IOException {
+        throw new IOException("ECOM-WIFI cannot join by BSSID and channel");
+    }
+
+    public long joinedBssid() {
+        return NO_BSSID;
+    }
+
+    public int joinedChannel() {
+        return 0;
     }
 
     public void join(String ssid, String password, long timeoutMillis) throws IOException {
@@ -42,10 +69,12 @@ public final class EcomWifiLink implements WifiLink {
             if (!NetworkInterfaceManager.isEnabled(station)) {
                 NetworkInterfaceManager.enable(station);
             }
-            IPConfiguration dhcp = new IPConfiguration();
-            dhcp.useDHCP(true);
-            dhcp.useStaticDNS(false);
-            NetworkInterfaceManager.configure(station, dhcp);
+            IPConfiguration ip = new IPConfiguration();
+            if (staticAddress == null || !EcomStaticAddress.apply(ip, staticAddress)) {
+                ip.useDHCP(true);
+                ip.useStaticDNS(false);
+            }
+            NetworkInterfaceManager.configure(station, ip);
             SecurityMode mode = password == null || password.length() == 0 ? SecurityMode.OPEN : SecurityMode.WPA2;
             WifiManager.getInstance().join(ssid, password == null ? "" : password, mode);
         } catch (IOException e) {
@@ -59,7 +88,8 @@ public final class EcomWifiLink implements WifiLink {
                 return;
             }
             if (ej.bon.Util.platformTimeMillis() >= deadline) {
-                throw new IOException("joined but no address from DHCP within " + (timeoutMillis / 1000) + " s");
+                throw new IOException("joined but no address " + (staticAddress == null ? "from DHCP" : "set (wifi.ip)") + " within "
+                        + (timeoutMillis / 1000) + " s");
             }
             try {
                 Thread.sleep(POLL_MILLIS);

@@ -49,12 +49,17 @@ public final class NvsSettingsStore implements SettingsStore {
 
     public void save(String text) throws IOException {
         byte[] bytes = utf8(text);
+        save(bytes, bytes.length);
+    }
+
+    /** The bytes go to the native as they are: no copy, no String. */
+    public void save(byte[] bytes, int length) throws IOException {
         int max = NvsNatives.maxLength();
-        if (bytes.length > max) {
-            throw new IOException(what + ": " + bytes.length + " bytes, NVS keeps at most " + max
+        if (length > max) {
+            throw new IOException(what + ": " + length + " bytes, NVS keeps at most " + max
                     + " (SMARTPOT_NVS_MAX in smartpot_store_natives.c)");
         }
-        int result = NvsNatives.save(key, bytes, bytes.length);
+        int result = NvsNatives.save(key, bytes, length);
         if (result < 0) {
             throw new IOException("saving " + what + " to NVS failed (" + Esp32Natives.describeError(result) + ")"
                     + (result == -0x1105 ? ": the NVS partition is full" : ""));

@@ -68,7 +68,11 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         this.listener = listener;
     }
 
-    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+    /**
+     * @return always {@link #SESSION_UNKNOWN}: no MicroPaho user shows a way to read CONNACK's session-present flag
+     *         (its blocking {@code connect} returns nothing), so the core subscribes at every connect as before
+     */
+    public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
         MqttConnectOptions options = new MqttConnectOptions();
         MicroPahoUnconfirmedCalls.cleanSession(options, settings.cleanSession);
@@ -96,6 +100,7 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         } catch (MqttException e) {
             throw translate("connect", e);
         }
+        return SESSION_UNKNOWN;
     }
 
     public void subscribe(String topicFilter, int qos) throws MqttTransportException {
