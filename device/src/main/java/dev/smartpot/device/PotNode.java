@@ -17,6 +17,7 @@ import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.power.WakeCycle;
 import dev.smartpot.device.power.WakeTimes;
+import dev.smartpot.device.reading.BatteryGauge;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.ReadingPublisher;
@@ -93,6 +94,7 @@ public final class PotNode {
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
                 clientId, scale, inbox, retained.boot());
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.clock, log, line, publishTopic, config.qos);
+        batteryGauge(config, given, log, line, schedule, encoder);
         publisher.resumeDroppedReported(retained.droppedReported());
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
@@ -133,6 +135,21 @@ public final class PotNode {
         session.add(probe);
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
+    }
+
+    /** With {@code battery.adc.pin} and a board that reads it, each reading measures the battery and carries it. */
+    private static void batteryGauge(DeviceConfig config, Board given, Log log, LogLine line, ReadingSchedule schedule,
+            PayloadEncoder encoder) {
+        if (!config.battery.present()) {
+            return;
+        }
+        if (given.batteryInput == null) {
+            log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
+            return;
+        }
+        BatteryGauge gauge = new BatteryGauge(config.battery, given.batteryInput, log, line);
+        schedule.measureBattery(gauge);
+        encoder.battery(gauge);
     }
 
     /**

@@ -25,6 +25,8 @@ public final class Board {
     public final SettingsStore markStore;
     /** Optional: required by {@code power.mode = deep-sleep}. */
     public final DeepSleep deepSleep;
+    /** Optional: the ADC channel on {@code battery.adc.pin}'s divider; null when the board reads no battery voltage. */
+    public final AnalogInput batteryInput;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -40,6 +42,7 @@ public final class Board {
         retainedMemory = b.retainedMemory;
         markStore = b.markStore;
         deepSleep = b.deepSleep;
+        batteryInput = b.batteryInput;
     }
 
     /** This board with another rebooter (the core's, which keeps its state first). */
@@ -58,6 +61,7 @@ public final class Board {
         b.retainedMemory = retainedMemory;
         b.markStore = markStore;
         b.deepSleep = deepSleep;
+        b.batteryInput = batteryInput;
         return new Board(b);
     }
 
@@ -87,6 +91,7 @@ public final class Board {
         RetainedMemory retainedMemory;
         SettingsStore markStore;
         DeepSleep deepSleep;
+        AnalogInput batteryInput;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -101,6 +106,7 @@ public final class Board {
         public Builder retainedMemory(RetainedMemory v) { retainedMemory = v; return this; }
         public Builder markStore(SettingsStore v) { markStore = v; return this; }
         public Builder deepSleep(DeepSleep v) { deepSleep = v; return this; }
+        public Builder batteryInput(AnalogInput v) { batteryInput = v; return this; }
 
         public Board build() {
             return new Board(this);

@@ -25,6 +25,9 @@ public final class TestPot {
     public final List<String> reboots = new ArrayList<>();
     public int raw = 2300;
     public boolean sensorBroken;
+    /** The battery divider's ADC counts (12-bit), read only with battery.adc.pin: 1904 is 2882 mV at the defaults. */
+    public int batteryRaw = 1904;
+    public boolean batteryBroken;
     /** Millilitres poured by each {@code water} command, when the pot is built with a pump. */
     public final List<Integer> watered = new ArrayList<>();
     /** The longest run the core allowed the pump, per watering. */
@@ -85,6 +88,12 @@ public final class TestPot {
                 .retainedMemory(retained)
                 .markStore(markStore)
                 .deepSleep(deepSleep)
+                .batteryInput(() -> {
+                    if (batteryBroken) {
+                        throw new java.io.IOException("ADC timeout");
+                    }
+                    return batteryRaw;
+                })
                 .build();
         node = new PotNode(config, board, mqtt);
     }
