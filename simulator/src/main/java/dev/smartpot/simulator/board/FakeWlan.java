@@ -16,6 +16,8 @@ public final class FakeWlan implements WifiLink {
     private volatile boolean accessPointOn = true;
     private volatile boolean associated;
     private volatile Runnable onChange = () -> { };
+    /** Joins tried (each powers the radio), for the simulated battery; only the pot's thread joins. */
+    private volatile int joinAttempts;
 
     public FakeWlan(String accessPointSsid, String accessPointPassword, long joinDelayMillis) {
         this.accessPointSsid = accessPointSsid;
@@ -30,6 +32,7 @@ public final class FakeWlan implements WifiLink {
 
     @Override
     public void join(String ssid, String password, long timeoutMillis) throws IOException {
+        joinAttempts++;
         associated = false;
         pause(Math.min(joinDelayMillis, timeoutMillis));
         if (!accessPointOn || !accessPointSsid.equals(ssid)) {
@@ -58,6 +61,11 @@ public final class FakeWlan implements WifiLink {
             associated = false;
         }
         onChange.run();
+    }
+
+    /** Joins tried so far, successful or not. */
+    public int joinAttempts() {
+        return joinAttempts;
     }
 
     public boolean isAccessPointOn() {

@@ -35,6 +35,11 @@ public final class SimulatedBoard {
     private final PotMemory memory;
     /** The RTC timer of a pot in deep sleep, kept across wakes and reboots; null when the pot stays awake. */
     private final DeepSleepClock sleepClock;
+    /** The simulated battery behind battery.adc.pin's divider; null without one. */
+    private final BatteryModelAdc battery;
+    /** Where the current wake started on the sleep clock, and the joins tried before it (for the battery's bill). */
+    private long wakeStartedAt;
+    private int joinsBeforeWake;
 
     private SimulatedBoard(Builder b) {
         this.chipId = b.chipId;
@@ -47,6 +52,7 @@ public final class SimulatedBoard {
         this.pump = b.pump ? new TimedPump(b.soil) : null;
         this.memory = b.memory;
         this.sleepClock = b.deepSleep ? new DeepSleepClock(knowsTime) : null;
+        this.battery = b.battery;
     }
 
     /**
@@ -57,8 +63,10 @@ public final class SimulatedBoard {
         ChipId chipId = world.chipId != null ? FakeChipId.of(world.chipId) : FakeChipId.fromSeed(world.seed);
         SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
+        BatteryModelAdc battery = !config.battery.present() ? null : new BatteryModelAdc(config.battery, world.batteryMah,
+                world.batteryPercent, config.deepSleep ? null : new SystemClock(false));
         return new Builder(chipId, new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis),
-                soil, world.knowsTime).pump(true).deepSleep(config.deepSleep);
+                soil, world.knowsTime).pump(true).deepSleep(config.deepSleep).battery(battery);
     }
 
     /**
@@ -111,6 +119,11 @@ public final class SimulatedBoard {
         if (sleepClock != null && deepSleep != null) {
             board.deepSleep(deepSleep);
         }
+        if (battery != null) {
+            board.batteryInput(battery);
+        }
+        wakeStartedAt = clock.uptimeMillis();
+        joinsBeforeWake = wlan.joinAttempts();
         return board.build();
     }
 
@@ -152,8 +165,19 @@ public final class SimulatedBoard {
     /** A deep sleep of {@code millis} on the pot's clock of which only {@code realMillis} were waited. */
     public void sleptFor(long millis, long realMillis) {
         if (sleepClock != null) {
+            if (battery != null) {
+                // The wake ended when the sleep began, realMillis ago; it used the radio if it tried to join.
+                long awake = Math.max(0, sleepClock.uptimeMillis() - realMillis - wakeStartedAt);
+                battery.drainWake(awake, wlan.joinAttempts() > joinsBeforeWake);
+                battery.drainSleep(millis);
+            }
             sleepClock.skip(millis - realMillis);
         }
+    }
+
+    /** The simulated battery, null without battery.adc.pin. */
+    public BatteryModelAdc battery() {
+        return battery;
     }
 
     /** What differs between pots of one kind: where they log and keep settings. */
@@ -167,6 +191,7 @@ public final class SimulatedBoard {
         private boolean pump;
         private PotMemory memory;
         private boolean deepSleep;
+        private BatteryModelAdc battery;
 
         private Builder(ChipId chipId, FakeWlan wlan, SoilModelAdc soil, boolean knowsTime) {
             this.chipId = chipId;
@@ -202,6 +227,12 @@ public final class SimulatedBoard {
         /** Whether the pot sleeps deeply between readings: its clock then runs on across wakes. */
         public Builder deepSleep(boolean sleeps) {
             this.deepSleep = sleeps;
+            return this;
+        }
+
+        /** The battery behind battery.adc.pin's divider; null for none. */
+        public Builder battery(BatteryModelAdc model) {
+            this.battery = model;
             return this;
         }
 
