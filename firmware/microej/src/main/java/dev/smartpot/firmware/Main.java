@@ -43,9 +43,12 @@ public final class Main {
                 .log(log)
                 .rebooter(new Esp32Rebooter(log))
                 .settingsStore(new NvsSettingsStore())
+                // battery.adc.pin: the divider's ADC1 input, always converted at 12 bits (BatteryConfig's scale).
+                .batteryInput(settings.board.batteryPin >= 0 ? new Esp32AdcInput(settings.board.batteryPin, 12) : null)
                 .build();
         log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
-                + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")");
+                + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")"
+                + (settings.board.batteryPin >= 0 ? ", battery divider on GPIO " + settings.board.batteryPin : ""));
         new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 
