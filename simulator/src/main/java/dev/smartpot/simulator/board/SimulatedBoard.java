@@ -79,8 +79,10 @@ public final class SimulatedBoard {
         SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
                 Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
                 world.sensorSpikeFraction);
+        BatteryModelAdc battery = config.battery.present()
+                ? new BatteryModelAdc(config.battery, world.batteryMah, world.batteryPercent, worldClock) : null;
         return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
-                soil, world.knowsTime);
+                soil, world.knowsTime).battery(battery);
     }
 
     /**

@@ -80,6 +80,8 @@ class BatteryModelAdcTest {
         Board boot = board.boot(new MonitorSleeper(), reason -> { });
         assertNotNull(boot.batteryInput);
         assertEquals(2550, board.battery().millivolts(), 1, "started half full");
+        SimulatedBoard fleetPot = SimulatedBoard.fleetPot(withPin, world, 3, new SystemClock(false)).build();
+        assertNotNull(fleetPot.boot(new MonitorSleeper(), reason -> { }).batteryInput, "a fleet pot has its own pack");
 
         ConfigReader plain = new ConfigReader(ConfigSource.parse("wifi.ssid = Net\nmqtt.broker = 127.0.0.1\n", "t"));
         DeviceConfig noPin = DeviceConfig.read(plain);
