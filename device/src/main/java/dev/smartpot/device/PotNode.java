@@ -94,7 +94,7 @@ public final class PotNode {
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
                 clientId, scale, inbox, retained.boot());
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.clock, log, line, publishTopic, config.qos);
-        batteryGauge(config, given, log, line, schedule, encoder);
+        BatteryGauge battery = batteryGauge(config, given, log, line, schedule, encoder);
         publisher.resumeDroppedReported(retained.droppedReported());
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
@@ -104,6 +104,7 @@ public final class PotNode {
         WakeTimes wake = config.deepSleep
                 ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah) : null;
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
+        control.battery(battery);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
         commands = new CommandChannel(new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now),
@@ -137,19 +138,23 @@ public final class PotNode {
         mqtt.setListener(inbox);
     }
 
-    /** With {@code battery.adc.pin} and a board that reads it, each reading measures the battery and carries it. */
-    private static void batteryGauge(DeviceConfig config, Board given, Log log, LogLine line, ReadingSchedule schedule,
+    /**
+     * With {@code battery.adc.pin} and a board that reads it, each reading measures the battery and carries it;
+     * returns the gauge, or null without one.
+     */
+    private static BatteryGauge batteryGauge(DeviceConfig config, Board given, Log log, LogLine line, ReadingSchedule schedule,
             PayloadEncoder encoder) {
         if (!config.battery.present()) {
-            return;
+            return null;
         }
         if (given.batteryInput == null) {
             log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
-            return;
+            return null;
         }
         BatteryGauge gauge = new BatteryGauge(config.battery, given.batteryInput, log, line);
         schedule.measureBattery(gauge);
         encoder.battery(gauge);
+        return gauge;
     }
 
     /**

@@ -58,6 +58,8 @@ class BatteryReadingTest {
         assertTrue(pot.readings().get(0).matches("\\{\"id\":\"" + TestPot.ID + "\",\"seq\":0,\"boot\":1,\"raw\":2300,\"moisture\":50.0,"
                 + "\"uptime_ms\":0,\"battery_mv\":2882}"), pot.readings().get(0));
         assertFalse(pot.log.has("battery low"), pot.log.all());
+        assertTrue(pot.command("status").contains(",\"battery_mv\":2573"), "the status reply shows the last voltage");
+        assertFalse(new TestPot("").command("status").contains("battery"), "and nothing without a battery");
     }
 
     @Test

@@ -124,6 +124,7 @@ class DryAndBatteryIT {
         }
         assertEquals(List.of(0L, drySeq, wetSeq), all.values().stream().filter(n -> n.has("battery_mv"))
                 .map(n -> n.get("seq").asLong()).toList(), "the voltage rides on the reading of the wake that measured it");
+        System.out.println("battery_mv at the publishing wakes (seq 0, " + drySeq + " dry, " + wetSeq + " watered): " + volts);
         assertTrue(volts.get(0) > volts.get(1) && volts.get(1) > volts.get(2), "the 1 mAh pack runs down wake by wake: " + volts);
         assertTrue(volts.get(0) <= 3000 && volts.get(2) >= 2000, volts.toString());
         assertTrue(pot.console().contains("the soil became dry ("), pot.console());
