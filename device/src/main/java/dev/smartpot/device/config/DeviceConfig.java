@@ -107,9 +107,10 @@ public final class DeviceConfig {
         if (r.isSet("mqtt.topic.status")) {
             checkTopic(r, "mqtt.topic.status", statusTopicFor("0"), false);
         }
-        if (sleepPublishDryBelowPercent >= safety.waterWetAbovePercent) {
+        // Only where it is used (deep sleep) or set: an always-on pot with a low water.wet.above is not held to it.
+        if ((deepSleep || r.isSet("sleep.publish.dry.below")) && sleepPublishDryBelowPercent >= safety.waterWetAbovePercent) {
             r.problem(ConfigKeys.SLEEP_PUBLISH_DRY_BELOW, "is at or above water.wet.above (" + safety.waterWetAbovePercent
-                    + " %), so soil could count as dry and wet at once", "make it lower than water.wet.above, e.g. 30");
+                    + " %), so soil could count as dry and wet at once", "make it lower than water.wet.above, or 0 to turn it off");
         }
         if (backoffMinMillis > backoffMaxMillis) {
             r.problem("backoff.min", "is longer than backoff.max (" + backoffMaxMillis + " ms)",

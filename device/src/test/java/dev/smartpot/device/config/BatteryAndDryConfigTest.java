@@ -19,7 +19,12 @@ class BatteryAndDryConfigTest {
         assertEquals(0, DeviceConfigs.read(BASE + "sleep.publish.dry.below = 0\n").sleepPublishDryBelowPercent);
         List<String> p = DeviceConfigs.problems(BASE + "sleep.publish.dry.below = 85\n");
         assertEquals(List.of("pot.properties:3: sleep.publish.dry.below = \"85\": is at or above water.wet.above (80 %), so soil"
-                + " could count as dry and wet at once. Fix: make it lower than water.wet.above, e.g. 30"), p);
+                + " could count as dry and wet at once. Fix: make it lower than water.wet.above, or 0 to turn it off"), p);
+        assertEquals(20, DeviceConfigs.read(BASE + "water.wet.above = 20\n").safety.waterWetAbovePercent,
+                "an always-on pot is not held to the default dry threshold");
+        assertEquals(List.of("pot.properties: sleep.publish.dry.below: is at or above water.wet.above (20 %), so soil could count"
+                + " as dry and wet at once. Fix: make it lower than water.wet.above, or 0 to turn it off"),
+                DeviceConfigs.problems(BASE + "water.wet.above = 20\npower.mode = deep-sleep\n"));
         assertEquals(List.of("pot.properties:3: sleep.publish.dry.below = \"100\": is out of range 0 to 99. Fix: pick a value"
                 + " in that range; the default is 30"), DeviceConfigs.problems(BASE + "sleep.publish.dry.below = 100\n"));
     }
