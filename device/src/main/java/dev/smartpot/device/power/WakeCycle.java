@@ -17,7 +17,8 @@ import dev.smartpot.device.text.LogLine;
  * One deep-sleep wake ({@code power.mode = deep-sleep}): read the sensor; every {@code sleep.publish.every} readings
  * (at once when the sensor's fault or the soil's dryness changes, see {@link SoilCondition}, and at the first boot)
  * join WiFi, connect, publish what is queued, take the commands the broker kept, say when it wakes next; keep the
- * state in retained memory and sleep until the next reading. The publishing part runs the always-on loop's {@link Loop#tick(long)}, so a wake behaves as the awake pot.
+ * state in retained memory and sleep until the next reading. The publishing part runs the always-on loop's
+ * {@link Loop#tick(long)}, so a wake behaves as the awake pot.
  */
 public final class WakeCycle {
 
