@@ -151,7 +151,7 @@ public final class PotNode {
             log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
             return null;
         }
-        BatteryGauge gauge = new BatteryGauge(config.battery, given.batteryInput, log, line);
+        BatteryGauge gauge = new BatteryGauge(config.battery, given.batteryInput, log, line, config.deepSleep);
         schedule.measureBattery(gauge);
         encoder.battery(gauge);
         return gauge;

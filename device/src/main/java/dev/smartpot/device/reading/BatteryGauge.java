@@ -26,6 +26,8 @@ public final class BatteryGauge {
     private final AnalogInput adc;
     private final Log log;
     private final LogLine line;
+    /** Deep sleep: each wake says its voltage (one line per wake); always on, only the warnings. */
+    private final boolean logEach;
     private final int[] samples = new int[SAMPLES];
     private int millivolts = -1;
     private long measuredSeq = -1;
@@ -34,6 +36,12 @@ public final class BatteryGauge {
 
     /** @param line reused for the warnings (the loop's line: the gauge logs between the loop's own lines) */
     public BatteryGauge(BatteryConfig config, AnalogInput adc, Log log, LogLine line) {
+        this(config, adc, log, line, false);
+    }
+
+    /** @param logEach whether each measurement is logged (a deep-sleep wake: one reading per boot) */
+    public BatteryGauge(BatteryConfig config, AnalogInput adc, Log log, LogLine line, boolean logEach) {
+        this.logEach = logEach;
         this.config = config;
         this.adc = adc;
         this.log = log;
@@ -60,6 +68,9 @@ public final class BatteryGauge {
         millivolts = config.millivolts(samples[SAMPLES / 2]);
         measuredSeq = seq;
         int low = config.lowMillivolts;
+        if (logEach && (low == 0 || millivolts >= low)) {
+            log.info(line.clear().append("battery ").append(millivolts).append(" mV"));
+        }
         if (low > 0 && millivolts < low && !warnedLow) {
             warnedLow = true;
             log.warn(line.clear().append("battery low: ").append(millivolts).append(" mV < ").append(low)

@@ -122,6 +122,7 @@ class BatteryReadingTest {
         MemorySettingsStore flash = new MemorySettingsStore();
         List<String> published = new ArrayList<>();
         List<Long> volts = new ArrayList<>();
+        StringBuilder console = new StringBuilder();
         for (int wake = 0; wake < 9; wake++) {
             TestPot pot = new TestPot("power.mode = deep-sleep\npublish.interval = 15m\nsleep.publish.every = 4\nreboot.after = 0\n"
                     + "homeassistant.discovery = false\n" + PIN, new MemorySettingsStore(), false, rtc, flash, millis -> { });
@@ -129,8 +130,11 @@ class BatteryReadingTest {
             pot.node.run();
             published.addAll(pot.readings());
             volts.addAll(pot.field("battery_mv"));
+            console.append(pot.log.all()).append('\n');
         }
         assertEquals(9, published.size(), "the first boot, then every 4th reading: " + published);
+        assertTrue(console.toString().contains("INFO battery 2876 mV\n"), "each wake says its voltage: " + console);
+        assertTrue(console.toString().contains("INFO battery 2861 mV\n"), "a reading-only wake too: " + console);
         assertEquals(List.of(2876L, -1L, -1L, -1L, 2816L, -1L, -1L, -1L, 2755L), volts,
                 "the voltage of the wake that published; the kept readings had theirs measured but not kept");
     }
