@@ -239,6 +239,8 @@ public final class BenchMain extends BenchOptions implements Callable<Integer> {
         t.row("allocated per command parsed: valid (interval 30s)", a.get("command_valid"));
         t.row("allocated per command parsed: rejected (interval 0, its error text)", a.get("command_rejected"));
         t.row("allocated per status command (parsed, answered, published, logged)", a.get("status_command"));
+        t.row("allocated per battery measurement and its reading's encoding (5 samples, median, battery_mv)",
+                a.get("battery_per_reading"));
         section("Footprint of the core",
                 "The core alone, with the board and MQTT stubbed (nothing of Paho, HiveMQ or the simulator counted), in "
                         + "JVMs of their own (`FootprintBench`, `CoreAllocationBench`): retained heap is the heap in use after "

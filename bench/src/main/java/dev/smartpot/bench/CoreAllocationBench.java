@@ -10,8 +10,12 @@ import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.reading.BatteryGauge;
 import dev.smartpot.device.reading.MoistureScale;
+import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.SoilSensor;
+import dev.smartpot.device.text.LogLine;
+import dev.smartpot.device.text.PayloadBuffer;
 
 /**
  * What the core allocates beyond the publish cycle ({@link FootprintBench} measures that and the retained heap):
@@ -30,7 +34,7 @@ public final class CoreAllocationBench {
     public static void main(String[] args) throws Exception {
         System.out.println("RESULT allocated_per_offline_cycle=" + offlineCycle() + " sensor_pipeline_per_reading=" + sensorPipeline()
                 + " command_valid=" + command("interval 30s") + " command_rejected=" + command("interval 0")
-                + " status_command=" + statusCommand());
+                + " status_command=" + statusCommand() + " battery_per_reading=" + batteryPerReading());
         System.exit(0);
     }
 
@@ -72,6 +76,39 @@ public final class CoreAllocationBench {
             sensor.read();
         }
         return (allocated() - before) / (double) ROUNDS;
+    }
+
+    /** The battery measured with a reading (5 conversions, median, mV) and the reading encoded with battery_mv. */
+    private static double batteryPerReading() throws Exception {
+        DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", "battery.adc.pin = 35\n");
+        int[] raw = {1900};
+        BatteryGauge gauge = new BatteryGauge(config.battery, () -> raw[0]++ % 50 + 1880, new SilentLog(), new LogLine(96));
+        MoistureScale scale = new MoistureScale(3200, 1400, 12);
+        PayloadEncoder encoder = new PayloadEncoder(PayloadEncoder.JSON, "a4cf12b0c0de", scale);
+        encoder.battery(gauge);
+        PayloadBuffer out = new PayloadBuffer(256);
+        for (int i = 0; i < WARM_UP; i++) {
+            gauge.measure(i);
+            encoder.encode(out, i, i * 5000L, 0, 2300, 0);
+        }
+        long before = allocated();
+        for (int i = WARM_UP; i < WARM_UP + ROUNDS; i++) {
+            gauge.measure(i);
+            encoder.encode(out, i, i * 5000L, 0, 2300, 0);
+        }
+        return (allocated() - before) / (double) ROUNDS;
+    }
+
+    /** A log that keeps nothing. */
+    private static final class SilentLog implements dev.smartpot.device.board.Log {
+        public void info(CharSequence message) {
+        }
+
+        public void warn(CharSequence message) {
+        }
+
+        public void error(CharSequence message) {
+        }
     }
 
     private static long command(String text) {

@@ -4,6 +4,7 @@ import dev.smartpot.device.command.PotControl;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.power.WakeTimes;
+import dev.smartpot.device.reading.BatteryGauge;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
@@ -21,6 +22,8 @@ final class LoopControl implements PotControl {
     private final int boot;
     /** The deep-sleep wake's phases; null when always on. */
     private final WakeTimes wake;
+    /** Null on a pot that reads no battery voltage. */
+    private BatteryGauge battery;
     /** The time of the tick under way: commands run inside a tick and use its clock reading. */
     private long now;
 
@@ -83,8 +86,16 @@ final class LoopControl implements PotControl {
         return inbox.dropped();
     }
 
+    /** The battery gauge whose last voltage the status reply shows; null for none. */
+    public void battery(BatteryGauge gauge) {
+        battery = gauge;
+    }
+
     public void appendPower(PayloadBuffer out) {
         out.append(",\"boot\":").append(boot);
+        if (battery != null && battery.millivolts() >= 0) {
+            out.append(",\"battery_mv\":").append(battery.millivolts());
+        }
         if (wake != null) {
             out.append(",\"power\":");
             wake.appendJson(out);

@@ -20,6 +20,7 @@ import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.RoundTripCounter;
 import dev.smartpot.device.power.WakeCycle;
 import dev.smartpot.device.power.WakeTimes;
+import dev.smartpot.device.reading.BatteryGauge;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.ReadingPublisher;
@@ -102,6 +103,7 @@ public final class PotNode {
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
                 clientId, scale, inbox, retained.boot());
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.clock, log, line, publishTopic, config.qos);
+        BatteryGauge battery = batteryGauge(config, given, log, line, schedule, encoder);
         publisher.resumeDroppedReported(retained.droppedReported());
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
@@ -113,6 +115,7 @@ public final class PotNode {
                         session)
                 : null;
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
+        control.battery(battery);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
         Commands carriedOut = new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now);
@@ -145,6 +148,25 @@ public final class PotNode {
         session.add(probe);
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
+    }
+
+    /**
+     * With {@code battery.adc.pin} and a board that reads it, each reading measures the battery and carries it;
+     * returns the gauge, or null without one.
+     */
+    private static BatteryGauge batteryGauge(DeviceConfig config, Board given, Log log, LogLine line, ReadingSchedule schedule,
+            PayloadEncoder encoder) {
+        if (!config.battery.present()) {
+            return null;
+        }
+        if (given.batteryInput == null) {
+            log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
+            return null;
+        }
+        BatteryGauge gauge = new BatteryGauge(config.battery, given.batteryInput, log, line, config.deepSleep);
+        schedule.measureBattery(gauge);
+        encoder.battery(gauge);
+        return gauge;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
+import dev.smartpot.simulator.board.BatteryModelAdc;
 import dev.smartpot.simulator.board.ConsoleLines;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.FakeWlan;
@@ -260,6 +261,11 @@ public final class SimulatedPot {
 
     public SoilModelAdc soil() {
         return board.soil();
+    }
+
+    /** The simulated battery; null without battery.adc.pin. */
+    public BatteryModelAdc battery() {
+        return board.battery();
     }
 
     public TimedPump pump() {

@@ -31,6 +31,9 @@ public final class SimulatorConfig {
     public final boolean knowsTime;
     /** In deep sleep, a sleep lasts its length divided by this in real time (the pot's clock still moves on by all of it). */
     public final long sleepSpeedup;
+    /** The simulated battery (with battery.adc.pin): its capacity and its charge at start. */
+    public final long batteryMah;
+    public final double batteryPercent;
 
     private SimulatorConfig(ConfigReader r, DeviceConfig device) {
         String mac = r.text("sim.chip.id", null);
@@ -51,6 +54,8 @@ public final class SimulatorConfig {
         sensorSpikeFraction = r.number("sim.sensor.spikes", 2, 0, 50) / 100.0;
         knowsTime = r.bool("sim.time.known", true);
         sleepSpeedup = r.number("sim.sleep.speedup", 1, 1, 1_000_000);
+        batteryMah = r.number("sim.battery.mah", device.batteryCapacityMah, 1, 1_000_000);
+        batteryPercent = r.number("sim.battery.level", 100, 0, 100);
         if (device.brokers != null && java.util.Arrays.stream(device.brokers).anyMatch(b -> BrokerAddress.parse(b).isTls())) {
             // In the simulator the mqtt.tls.* names are files: an unusable one stops the start, like any bad value.
             TlsFiles.check(r, device.tls);

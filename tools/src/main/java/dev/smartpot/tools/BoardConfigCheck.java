@@ -87,6 +87,10 @@ public final class BoardConfigCheck {
         out.println(file + " is valid:");
         out.println("  board      " + board.board + " (" + board.chip + "), soil sensor on GPIO " + board.adcPin
                 + " = ADC1 channel " + board.adcChannel);
+        if (board.batteryPin >= 0) {
+            out.println("  battery    divider on GPIO " + board.batteryPin + " = ADC1 channel " + board.batteryChannel + ", ratio "
+                    + device.battery.dividerThousandths / 1000.0 + ", warns below " + device.battery.lowMillivolts + " mV");
+        }
         out.println("  WiFi       \"" + device.wifiSsid + "\" (" + (device.wifiPassword.isEmpty() ? "open" : "WPA2") + ")");
         out.println("  broker     " + String.join(", ", device.brokers) + (device.mqttUsername != null ? " as " + device.mqttUsername : ""));
         if (device.tls != null && device.tls.caCertificate != null) {

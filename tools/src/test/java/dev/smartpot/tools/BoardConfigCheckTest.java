@@ -92,6 +92,19 @@ class BoardConfigCheckTest {
     }
 
     @Test
+    void aBatteryPinIsCheckedAgainstTheChipsAdc1PinsAndShown() throws IOException {
+        Path file = filledIn("esp-wrover-kit.properties", "battery.adc.pin = 27\n");
+        assertEquals(BoardConfigCheck.INVALID, check(file.toString()));
+        assertTrue(err().contains("battery.adc.pin = \"27\": GPIO 27 is an ADC2 pin; ADC2 is shared with the WiFi driver,"
+                + " so its readings fail or are wrong while WiFi is on. Fix: wire the battery divider to an ADC1 pin"), err());
+
+        Path good = filledIn("esp32-s3-devkitc-1.properties", "battery.adc.pin = 5\nbattery.divider = 1.5\n");
+        assertEquals(BoardConfigCheck.OK, check(good.toString()), err());
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("  battery    divider on GPIO 5 = ADC1 channel 4, ratio 1.5, warns below 2400 mV"), o);
+    }
+
+    @Test
     void anS3Adc2PinIsRefusedToo() throws IOException {
         Path file = filledIn("esp32-s3-devkitc-1.properties", "sensor.adc.pin = 12\n");
         assertEquals(BoardConfigCheck.INVALID, check(file.toString()));

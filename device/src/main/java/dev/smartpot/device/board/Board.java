@@ -29,6 +29,8 @@ public final class Board {
     public final ConsoleInput console;
     /** Optional: where settings come from in the runtime's words; a board's own by default. */
     public final SettingLabels settingLabels;
+    /** Optional: the ADC channel on {@code battery.adc.pin}'s divider; null when the board reads no battery voltage. */
+    public final AnalogInput batteryInput;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -46,6 +48,7 @@ public final class Board {
         deepSleep = b.deepSleep;
         console = b.console;
         settingLabels = b.settingLabels != null ? b.settingLabels : SettingLabels.BOARD;
+        batteryInput = b.batteryInput;
     }
 
     /** This board with another rebooter (the core's, which keeps its state first). */
@@ -66,6 +69,7 @@ public final class Board {
         b.deepSleep = deepSleep;
         b.console = console;
         b.settingLabels = settingLabels;
+        b.batteryInput = batteryInput;
         return new Board(b);
     }
 
@@ -97,6 +101,7 @@ public final class Board {
         DeepSleep deepSleep;
         ConsoleInput console;
         SettingLabels settingLabels;
+        AnalogInput batteryInput;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -113,6 +118,7 @@ public final class Board {
         public Builder deepSleep(DeepSleep v) { deepSleep = v; return this; }
         public Builder console(ConsoleInput v) { console = v; return this; }
         public Builder settingLabels(SettingLabels v) { settingLabels = v; return this; }
+        public Builder batteryInput(AnalogInput v) { batteryInput = v; return this; }
 
         public Board build() {
             return new Board(this);

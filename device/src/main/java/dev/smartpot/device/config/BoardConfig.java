@@ -1,11 +1,12 @@
 package dev.smartpot.device.config;
 
 /**
- * The board's own settings: which development board, and which GPIO the soil sensor is wired to. Read with
+ * The board's own settings: which development board, and which GPIOs the soil sensor (and the battery divider, if
+ * any) are wired to. Read with
  * {@link #read(ConfigReader)} after {@link DeviceConfig#read(ConfigReader)} and before
  * {@link ConfigReader#finish()}, so the board keys are not reported as unknown.
  *
- * <p>The soil sensor must be on an ADC1 pin: ADC2 is shared with the WiFi driver, so while WiFi is on, ADC2
+ * <p>The soil sensor and the battery divider must be on ADC1 pins: ADC2 is shared with the WiFi driver, so while WiFi is on, ADC2
  * reads fail or return garbage. On the ESP32 ADC1 is GPIO 32-39, on the ESP32-S3 GPIO 1-10.
  */
 public final class BoardConfig {
@@ -25,15 +26,21 @@ public final class BoardConfig {
     public final int adcPin;
     /** The ADC1 channel of {@link #adcPin}, or -1 when the pin is not an ADC1 pin (then a problem was recorded). */
     public final int adcChannel;
+    /** The GPIO of the battery divider's ADC1 input ({@code battery.adc.pin}), or -1 for none. */
+    public final int batteryPin;
+    /** The ADC1 channel of {@link #batteryPin}, or -1 (none, or not an ADC1 pin: then a problem was recorded). */
+    public final int batteryChannel;
 
-    private BoardConfig(String board, String chip, int adcPin, int adcChannel) {
+    private BoardConfig(String board, String chip, int adcPin, int adcChannel, int batteryPin, int batteryChannel) {
         this.board = board;
         this.chip = chip;
         this.adcPin = adcPin;
         this.adcChannel = adcChannel;
+        this.batteryPin = batteryPin;
+        this.batteryChannel = batteryChannel;
     }
 
-    /** Reads and checks {@code board.name} and {@code sensor.adc.pin}; problems stay in the reader. */
+    /** Reads and checks {@code board.name}, {@code sensor.adc.pin} and {@code battery.adc.pin}; problems stay in the reader. */
     public static BoardConfig read(ConfigReader r) {
         String board = r.requiredText(ConfigKeys.BOARD_NAME, ESP_WROVER_KIT);
         if (board != null && !board.equals(ESP_WROVER_KIT) && !board.equals(ESP32_S3_DEVKITC_1)) {
@@ -44,19 +51,32 @@ public final class BoardConfig {
         boolean s3 = ESP32_S3_DEVKITC_1.equals(board);
         String chip = s3 ? CHIP_ESP32_S3 : CHIP_ESP32;
         int pin = (int) r.number(ConfigKeys.SENSOR_ADC_PIN, defaultPin(board));
-        int channel = -1;
-        if (board != null) {
-            channel = s3 ? s3Adc1Channel(pin) : esp32Adc1Channel(pin);
-            if (channel < 0) {
-                boolean adc2 = s3 ? pin >= 11 && pin <= 20 : isEsp32Adc2(pin);
-                String rule = adc2
-                        ? "GPIO " + pin + " is an ADC2 pin; ADC2 is shared with the WiFi driver, so its readings fail or are wrong while WiFi is on"
-                        : "GPIO " + pin + " has no ADC1 channel on the " + (s3 ? "ESP32-S3" : "ESP32");
-                r.problem("sensor.adc.pin", rule, "wire the sensor to an ADC1 pin: "
-                        + (s3 ? "GPIO 1 to 10 on the ESP32-S3" : "GPIO 32 to 39 on the ESP32 (34 to 39 are input-only, fine for a sensor)"));
+        int channel = board == null ? -1 : adc1Channel(r, "sensor.adc.pin", pin, s3, "the sensor");
+        int batteryPin = (int) r.number(ConfigKeys.BATTERY_ADC_PIN);
+        int batteryChannel = -1;
+        if (board != null && batteryPin >= 0) {
+            if (batteryPin == pin) {
+                r.problem("battery.adc.pin", "is the soil sensor's pin (sensor.adc.pin = " + pin + ")",
+                        "wire the battery divider to another ADC1 pin");
+            } else {
+                batteryChannel = adc1Channel(r, "battery.adc.pin", batteryPin, s3, "the battery divider");
             }
         }
-        return new BoardConfig(board, chip, pin, channel);
+        return new BoardConfig(board, chip, pin, channel, batteryPin, batteryChannel);
+    }
+
+    /** The ADC1 channel of {@code pin}, or -1 after recording why {@code key} cannot be that pin. */
+    private static int adc1Channel(ConfigReader r, String key, int pin, boolean s3, String what) {
+        int channel = s3 ? s3Adc1Channel(pin) : esp32Adc1Channel(pin);
+        if (channel < 0) {
+            boolean adc2 = s3 ? pin >= 11 && pin <= 20 : isEsp32Adc2(pin);
+            String rule = adc2
+                    ? "GPIO " + pin + " is an ADC2 pin; ADC2 is shared with the WiFi driver, so its readings fail or are wrong while WiFi is on"
+                    : "GPIO " + pin + " has no ADC1 channel on the " + (s3 ? "ESP32-S3" : "ESP32");
+            r.problem(key, rule, "wire " + what + " to an ADC1 pin: "
+                    + (s3 ? "GPIO 1 to 10 on the ESP32-S3" : "GPIO 32 to 39 on the ESP32 (34 to 39 are input-only, fine for a sensor)"));
+        }
+        return channel;
     }
 
     /** A free ADC1 pin on each board's headers: GPIO 34 on the WROVER-KIT, GPIO 4 on the S3 DevKitC-1. */

@@ -48,10 +48,20 @@ public final class ConfigKeys {
     public static final ConfigKey POWER_MODE = ConfigKey.choice("power.mode", "always-on", new String[] {"always-on", "deep-sleep"});
     /** In deep sleep: join the network and publish every this many readings (at once when the sensor's state changes). */
     public static final ConfigKey SLEEP_PUBLISH_EVERY = ConfigKey.number("sleep.publish.every", 4, 1, 1000);
+    /** In deep sleep: publish at once when the moisture falls below this percent (and when it is back above); 0 = off. */
+    public static final ConfigKey SLEEP_PUBLISH_DRY_BELOW = ConfigKey.number("sleep.publish.dry.below", 30, 0, 99);
     /** In deep sleep: how long a publishing wake stays connected after its readings went out, for commands. */
     public static final ConfigKey SLEEP_LISTEN = ConfigKey.duration("sleep.listen", 50, 10, 60000);
     /** For the energy report: the battery's capacity. */
     public static final ConfigKey BATTERY_CAPACITY_MAH = ConfigKey.number("battery.capacity.mah", 2500, 1, 1000000);
+    /** The ADC1 pin the battery's voltage divider feeds; unset: no battery voltage (see {@link BatteryConfig}). */
+    public static final ConfigKey BATTERY_ADC_PIN = ConfigKey.number("battery.adc.pin", -1, 0, 48);
+    /** Battery voltage over pin voltage, a decimal such as 2 (two equal resistors). */
+    public static final ConfigKey BATTERY_DIVIDER = ConfigKey.text("battery.divider", "2");
+    /** The pin voltage, in mV, that reads full scale (4095): calibrates the ADC. */
+    public static final ConfigKey BATTERY_ADC_FULL_SCALE_MV = ConfigKey.number("battery.adc.full_scale_mv", 3100, 500, 5000);
+    /** Below this battery voltage the pot warns at each reading; 0 = never. */
+    public static final ConfigKey BATTERY_LOW_MV = ConfigKey.number("battery.low.mv", 2400, 0, 60000);
 
     public static final ConfigKey SENSOR_ADC_BITS = ConfigKey.number("sensor.adc.bits", 12, 9, 12);
     public static final ConfigKey SENSOR_RAW_DRY = ConfigKey.number("sensor.raw.dry", 3200, 0, 4095);
@@ -88,7 +98,8 @@ public final class ConfigKeys {
         MQTT_TOPIC_COMMANDS, MQTT_TOPIC_REPLY, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_TLS_VERIFY_HOSTNAME,
         MQTT_DELIVERY_CHECK, MQTT_KEEPALIVE, MQTT_QOS,
         PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, QUEUE_CAPACITY,
-        POWER_MODE, SLEEP_PUBLISH_EVERY, SLEEP_LISTEN, BATTERY_CAPACITY_MAH,
+        POWER_MODE, SLEEP_PUBLISH_EVERY, SLEEP_PUBLISH_DRY_BELOW, SLEEP_LISTEN, BATTERY_CAPACITY_MAH,
+        BATTERY_ADC_PIN, BATTERY_DIVIDER, BATTERY_ADC_FULL_SCALE_MV, BATTERY_LOW_MV,
         SENSOR_ADC_BITS, SENSOR_RAW_DRY, SENSOR_RAW_WET, SENSOR_SAMPLES, SENSOR_SMOOTHING, SENSOR_RAW_MIN, SENSOR_RAW_MAX,
         HOMEASSISTANT_DISCOVERY, HOMEASSISTANT_PREFIX, HOMEASSISTANT_STATUS,
         PUMP_MAX_RUN, WATER_BUDGET_HOUR, WATER_BUDGET_DAY, WATER_COOLDOWN, WATER_WET_ABOVE,

@@ -52,8 +52,12 @@ public final class DeviceConfig {
     /** True for {@code power.mode = deep-sleep}. */
     public final boolean deepSleep;
     public final int sleepPublishEvery;
+    /** In deep sleep: below this moisture (percent) the soil is dry, and a change publishes at once; 0 = off. */
+    public final int sleepPublishDryBelowPercent;
     public final long sleepListenMillis;
     public final int batteryCapacityMah;
+    /** The battery voltage's pin and divider; {@link BatteryConfig#present()} is false without one. */
+    public final BatteryConfig battery;
     public final int adcBits;
     public final int rawDry;
     public final int rawWet;
@@ -90,8 +94,10 @@ public final class DeviceConfig {
         queueCapacity = (int) r.number(ConfigKeys.QUEUE_CAPACITY);
         deepSleep = "deep-sleep".equals(r.choice(ConfigKeys.POWER_MODE));
         sleepPublishEvery = (int) r.number(ConfigKeys.SLEEP_PUBLISH_EVERY);
+        sleepPublishDryBelowPercent = (int) r.number(ConfigKeys.SLEEP_PUBLISH_DRY_BELOW);
         sleepListenMillis = r.duration(ConfigKeys.SLEEP_LISTEN);
         batteryCapacityMah = (int) r.number(ConfigKeys.BATTERY_CAPACITY_MAH);
+        battery = BatteryConfig.read(r);
         adcBits = (int) r.number(ConfigKeys.SENSOR_ADC_BITS);
         rawDry = (int) r.number(ConfigKeys.SENSOR_RAW_DRY);
         rawWet = (int) r.number(ConfigKeys.SENSOR_RAW_WET);
@@ -104,6 +110,11 @@ public final class DeviceConfig {
         checkTopic(r, "mqtt.topic.subscribe", subscribeTopic, true);
         if (r.isSet("mqtt.topic.status")) {
             checkTopic(r, "mqtt.topic.status", statusTopicFor("0"), false);
+        }
+        // Only where it is used (deep sleep) or set: an always-on pot with a low water.wet.above is not held to it.
+        if ((deepSleep || r.isSet("sleep.publish.dry.below")) && sleepPublishDryBelowPercent >= safety.waterWetAbovePercent) {
+            r.problem(ConfigKeys.SLEEP_PUBLISH_DRY_BELOW, "is at or above water.wet.above (" + safety.waterWetAbovePercent
+                    + " %), so soil could count as dry and wet at once", "make it lower than water.wet.above, or 0 to turn it off");
         }
         if (backoffMinMillis > backoffMaxMillis) {
             r.problem("backoff.min", "is longer than backoff.max (" + backoffMaxMillis + " ms)",

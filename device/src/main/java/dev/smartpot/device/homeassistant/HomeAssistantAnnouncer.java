@@ -42,7 +42,8 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
         this.config = device.homeAssistant;
         // A readings topic without {id} is shared by every pot: the templates then check the reading's id.
         this.discovery = new HomeAssistantDiscovery(config.prefix, clientId, device.deviceName, device.publishTopicFor(clientId),
-                device.publishTopic.indexOf("{id}") < 0, device.statusTopicFor(clientId), softwareVersion);
+                device.publishTopic.indexOf("{id}") < 0, device.statusTopicFor(clientId), softwareVersion,
+                device.battery.present());
         this.mqtt = mqtt;
         this.outbox = outbox;
         this.link = link;

@@ -6,7 +6,7 @@ import dev.smartpot.device.text.PayloadBuffer;
 /**
  * Home Assistant MQTT discovery: the retained configs that make a pot appear in Home Assistant as one
  * device with three entities: the moisture (%), the raw ADC counts, and a problem sensor that is on
- * while the soil sensor reports a fault. Topics follow
+ * while the soil sensor reports a fault; a pot with {@code battery.adc.pin} has a fourth, its battery voltage (mV). Topics follow
  * {@code <prefix>/<component>/<client id>/<object>/config}; every entity is available while the pot's
  * status topic says {@code online}.
  *
@@ -17,7 +17,8 @@ import dev.smartpot.device.text.PayloadBuffer;
  * <p>Each template first checks that the message is a JSON object (anything else renders nothing, which
  * Home Assistant ignores without an error); on a shared readings topic it also checks the reading's
  * {@code id}, so another pot's reading renders nothing. A fault renders {@code None}, which makes the
- * moisture "unknown" instead of a made-up number.
+ * moisture "unknown" instead of a made-up number. A reading without {@code battery_mv} (one kept from an earlier
+ * deep-sleep wake) renders nothing for the battery, so the voltage stays as it was instead of turning "unknown".
  */
 public final class HomeAssistantDiscovery {
 
@@ -29,9 +30,10 @@ public final class HomeAssistantDiscovery {
     private static final int MOISTURE = 0;
     private static final int RAW = 1;
     private static final int PROBLEM = 2;
-    private static final int ENTITIES = 3;
-    private static final String[] COMPONENTS = {"sensor", "sensor", "binary_sensor"};
-    private static final String[] OBJECTS = {"moisture", "raw", "sensor_fault"};
+    private static final int BATTERY = 3;
+    private static final int ENTITIES = 4;
+    private static final String[] COMPONENTS = {"sensor", "sensor", "binary_sensor", "sensor"};
+    private static final String[] OBJECTS = {"moisture", "raw", "sensor_fault", "battery"};
 
     private final String clientId;
     private final String deviceName;
@@ -40,6 +42,7 @@ public final class HomeAssistantDiscovery {
     private final String availabilityTopic;
     private final String softwareVersion;
     private final String[] topics = new String[ENTITIES];
+    private final int count;
 
     /**
      * @param sharedTopic true when other pots publish their readings to {@code stateTopic} too (the
@@ -47,6 +50,13 @@ public final class HomeAssistantDiscovery {
      */
     public HomeAssistantDiscovery(String prefix, String clientId, String deviceName, String stateTopic, boolean sharedTopic,
             String availabilityTopic, String softwareVersion) {
+        this(prefix, clientId, deviceName, stateTopic, sharedTopic, availabilityTopic, softwareVersion, false);
+    }
+
+    /** @param battery whether the pot reports its battery voltage (a fourth entity) */
+    public HomeAssistantDiscovery(String prefix, String clientId, String deviceName, String stateTopic, boolean sharedTopic,
+            String availabilityTopic, String softwareVersion, boolean battery) {
+        this.count = battery ? ENTITIES : BATTERY;
         this.clientId = clientId;
         this.deviceName = deviceName;
         this.stateTopic = stateTopic;
@@ -58,8 +68,9 @@ public final class HomeAssistantDiscovery {
         }
     }
 
+    /** The entities this pot has: three, four with a battery. */
     public int count() {
-        return ENTITIES;
+        return count;
     }
 
     public String topic(int entity) {
@@ -80,6 +91,13 @@ public final class HomeAssistantDiscovery {
                 common(out, entity, "Raw ADC counts");
                 template(out, "{% elif value_json.raw is defined %}{{ value_json.raw }}{% else %}None");
                 out.append(",\"state_class\":\"measurement\",\"entity_category\":\"diagnostic\",\"icon\":\"mdi:sine-wave\"");
+                break;
+            case BATTERY:
+                common(out, entity, "Battery voltage");
+                // No else: a reading without the field renders nothing, and Home Assistant keeps the last voltage.
+                template(out, "{% elif value_json.battery_mv is defined %}{{ value_json.battery_mv }}");
+                out.append(",\"device_class\":\"voltage\",\"state_class\":\"measurement\",\"unit_of_measurement\":\"mV\"");
+                out.append(",\"entity_category\":\"diagnostic\"");
                 break;
             default:
                 common(out, entity, "Sensor fault");

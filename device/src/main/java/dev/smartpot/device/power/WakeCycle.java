@@ -15,9 +15,10 @@ import dev.smartpot.device.text.LogLine;
 
 /**
  * One deep-sleep wake ({@code power.mode = deep-sleep}): read the sensor; every {@code sleep.publish.every} readings
- * (at once when the sensor's state changes, and at the first boot) join WiFi, connect, publish what is queued, take
- * the commands the broker kept, say when it wakes next; keep the state in retained memory and sleep until the next
- * reading. The publishing part runs the always-on loop's {@link Loop#tick(long)}, so a wake behaves as the awake pot.
+ * (at once when the sensor's fault or the soil's dryness changes, see {@link SoilCondition}, and at the first boot)
+ * join WiFi, connect, publish what is queued, take the commands the broker kept, say when it wakes next; keep the
+ * state in retained memory and sleep until the next reading. The publishing part runs the always-on loop's
+ * {@link Loop#tick(long)}, so a wake behaves as the awake pot.
  */
 public final class WakeCycle {
 
@@ -78,14 +79,21 @@ public final class WakeCycle {
         long now = board.clock.uptimeMillis();
         wake.readMillis = now - start;
         int fault = scale.fault(schedule.lastRawCode());
+        // The fault and whether the soil is dry, in the one int retained memory keeps for them (see SoilCondition).
+        int moisture = fault == MoistureScale.OK ? scale.tenthsOfPercent(schedule.lastRawCode()) : 0;
+        int dryBelow = config.sleepPublishDryBelowPercent * 10;
+        int condition = SoilCondition.of(fault, moisture, retained.lastFault(), dryBelow);
         int unpublished = retained.unpublished() + 1;
-        boolean changed = retained.wokeFromSleep() && fault != retained.lastFault();
-        boolean publish = !retained.wokeFromSleep() || changed || unpublished >= config.sleepPublishEvery;
-        retained.lastFault(fault);
+        boolean changed = retained.wokeFromSleep() && SoilCondition.fault(condition) != SoilCondition.fault(retained.lastFault());
+        boolean dryChanged = retained.wokeFromSleep() && SoilCondition.dryChanged(retained.lastFault(), condition);
+        boolean publish = !retained.wokeFromSleep() || changed || dryChanged || unpublished >= config.sleepPublishEvery;
+        retained.lastFault(condition);
         long interval = schedule.intervalMillis();
         if (publish) {
             if (changed) {
                 log.info("the sensor's state changed: publishing at once");
+            } else if (dryChanged) {
+                log.info(SoilCondition.describeDryChange(line.clear(), condition, moisture, dryBelow).append(": publishing at once"));
             }
             now = publish(now, start + interval);
             if (queue.isEmpty()) {

@@ -9,7 +9,8 @@ import dev.smartpot.device.text.PayloadBuffer;
  * <p>JSON: {@code {"id":"a4cf12b0c0de","seq":7,"boot":1,"raw":2210,"moisture":48.6,"uptime_ms":35000}}, plus
  * {@code "ts"} once the board knows the time, {@code "fault"} (and no moisture) when the sensor is not
  * trustworthy, {@code "dropped"} when readings were lost (a full queue, a power cut) since the last one sent, and
- * {@code "cmd_dropped"} (since boot) once a flood made the pot drop messages unread.
+ * {@code "cmd_dropped"} (since boot) once a flood made the pot drop messages unread, and {@code "battery_mv"} (the
+ * battery voltage measured with that reading) on a pot with {@code battery.adc.pin}.
  * {@code "boot"} counts the board's resets (a deep sleep's wake is not one), so the mothership tells a restart from a
  * gap; {@code "uptime_ms"} counts from that boot's start, negative for a reading kept from before it.
  * Text: the tutorial's {@code Test to mothership #7}.
@@ -25,6 +26,8 @@ public final class PayloadEncoder {
     /** Where dropped commands are counted; null when nobody counts them. */
     private final Inbox commandDrops;
     private final int boot;
+    /** The battery voltage of each reading; null on a pot that reads none. */
+    private BatteryGauge battery;
 
     public PayloadEncoder(int format, String clientId, MoistureScale scale) {
         this(format, clientId, scale, null, 1);
@@ -40,6 +43,11 @@ public final class PayloadEncoder {
         this.scale = scale;
         this.commandDrops = commandDrops;
         this.boot = boot;
+    }
+
+    /** Adds the battery voltage measured with a reading to it. */
+    public void battery(BatteryGauge gauge) {
+        battery = gauge;
     }
 
     /**
@@ -65,6 +73,10 @@ public final class PayloadEncoder {
         out.append(",\"uptime_ms\":").append(uptimeMillis);
         if (wallClockMillis != 0) {
             out.append(",\"ts\":").append(wallClockMillis);
+        }
+        int batteryMillivolts = battery == null ? -1 : battery.millivoltsFor(seq);
+        if (batteryMillivolts >= 0) {
+            out.append(",\"battery_mv\":").append(batteryMillivolts);
         }
         if (dropped > 0) {
             out.append(",\"dropped\":").append(dropped);

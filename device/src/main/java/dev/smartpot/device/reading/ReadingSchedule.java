@@ -21,6 +21,8 @@ public final class ReadingSchedule {
     private volatile int lastRawCode = -1;
     /** Set by the first reading of this boot: the schedule counts from it. */
     private boolean anchored;
+    /** Measures the battery with each reading; null when the pot reads no battery voltage. */
+    private BatteryGauge battery;
 
     /** @param line reused for the lines logged on every reading (no garbage per reading) */
     public ReadingSchedule(SoilSensor sensor, ReadingQueue queue, Log log, LogLine line, long intervalMillis, long now) {
@@ -52,6 +54,9 @@ public final class ReadingSchedule {
         if (rawCode == RawCodes.READ_ERROR) {
             log.warn("soil sensor read failed: " + sensor.lastFailure());
         }
+        if (battery != null) {
+            battery.measure(nextSeq);
+        }
         lastRawCode = rawCode;
         boolean wasFull = queue.size() == queue.capacity();
         queue.add(nextSeq, now, rawCode);
@@ -65,6 +70,11 @@ public final class ReadingSchedule {
         }
         nextSeq++;
         return rawCode;
+    }
+
+    /** Measures the battery with every reading from now on. */
+    public void measureBattery(BatteryGauge gauge) {
+        battery = gauge;
     }
 
     /** Carries on the sequence kept from before a reset or a deep sleep: the next reading gets {@code seq}. */

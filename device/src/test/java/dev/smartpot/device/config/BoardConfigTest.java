@@ -50,6 +50,27 @@ class BoardConfigTest {
     }
 
     @Test
+    void theBatteryPinIsCheckedLikeTheSensorsOnEachChip() {
+        ConfigReader r = new ConfigReader(ConfigSource.parse("board.name = esp-wrover-kit\nbattery.adc.pin = 35", "b"));
+        BoardConfig b = BoardConfig.read(r);
+        assertEquals(List.of(), r.problems());
+        assertEquals(35, b.batteryPin);
+        assertEquals(7, b.batteryChannel);
+        ConfigReader none = new ConfigReader(ConfigSource.parse("board.name = esp-wrover-kit", "b"));
+        assertEquals(-1, BoardConfig.read(none).batteryPin, "no battery unless a pin is named");
+        assertEquals(List.of("board.properties:2: battery.adc.pin = \"26\": GPIO 26 is an ADC2 pin; ADC2 is shared with the WiFi"
+                + " driver, so its readings fail or are wrong while WiFi is on. Fix: wire the battery divider to an ADC1 pin: GPIO 32"
+                + " to 39 on the ESP32 (34 to 39 are input-only, fine for a sensor)"),
+                problems("board.name = esp-wrover-kit\nbattery.adc.pin = 26"));
+        assertEquals(List.of("board.properties:3: battery.adc.pin = \"34\": is the soil sensor's pin (sensor.adc.pin = 34)."
+                + " Fix: wire the battery divider to another ADC1 pin"),
+                problems("board.name = esp-wrover-kit\nsensor.adc.pin = 34\nbattery.adc.pin = 34"));
+        assertTrue(problems("board.name = esp32-s3-devkitc-1\nbattery.adc.pin = 5").isEmpty());
+        assertTrue(problems("board.name = esp32-s3-devkitc-1\nbattery.adc.pin = 35").get(0)
+                .contains("GPIO 35 has no ADC1 channel on the ESP32-S3. Fix: wire the battery divider to an ADC1 pin: GPIO 1 to 10"));
+    }
+
+    @Test
     void boardNameIsRequiredAndChecked() {
         assertTrue(problems("").get(0).contains("board.name: is required but not set"));
         assertTrue(problems("board.name = esp8266").get(0).contains("is not a supported board"));

@@ -27,6 +27,9 @@ public final class TestPot {
     public final java.util.ArrayDeque<byte[]> typed = new java.util.ArrayDeque<>();
     public int raw = 2300;
     public boolean sensorBroken;
+    /** The battery divider's ADC counts (12-bit), read only with battery.adc.pin: 1904 is 2882 mV at the defaults. */
+    public int batteryRaw = 1904;
+    public boolean batteryBroken;
     /** Millilitres poured by each {@code water} command, when the pot is built with a pump. */
     public final List<Integer> watered = new ArrayList<>();
     /** The longest run the core allowed the pump, per watering. */
@@ -88,6 +91,12 @@ public final class TestPot {
                 .markStore(markStore)
                 .deepSleep(deepSleep)
                 .console(typed::poll)
+                .batteryInput(() -> {
+                    if (batteryBroken) {
+                        throw new java.io.IOException("ADC timeout");
+                    }
+                    return batteryRaw;
+                })
                 .build();
         node = new PotNode(config, board, mqtt);
     }

@@ -146,6 +146,30 @@ class DiscoveryTemplatesTest {
     }
 
     @Test
+    void theBatteryTemplateRendersTheVoltageOfThisPotsReadingsAndNothingForAnythingElse() throws Exception {
+        for (String topic : new String[] {"", "mqtt.topic.publish = to_mothership/{id}\n"}) {
+            TestPot pot = new TestPot("battery.adc.pin = 35\n" + topic);
+            pot.runFor(1);
+            String battery = HomeAssistantDiscoveryTest.configs(pot).get(HomeAssistantDiscoveryTest.BATTERY)
+                    .get("value_template").asText();
+            assertTrue(battery.startsWith("{% if value_json is not mapping"), "guarded like the others: " + battery);
+            List<String> readings = goodAndFault(pot);
+            assertEquals("2882", render(battery, readings.get(0)));
+            assertEquals("2882", render(battery, readings.get(1)), "a soil fault says nothing about the battery");
+            ObjectNode kept = (ObjectNode) JSON.readTree(readings.get(0));
+            kept.remove("battery_mv");
+            assertEquals("", render(battery, kept.toString()),
+                    "a reading kept from an earlier wake has no voltage: nothing, so Home Assistant keeps the last one");
+            for (String other : new String[] {"Test to mothership #3", "", "[1,2]", "42", "null"}) {
+                assertEquals("", render(battery, other), "renders nothing, and no error, for: " + other);
+            }
+            if (topic.isEmpty()) {
+                assertEquals("", render(battery, readings.get(0).replace(TestPot.ID, OTHER)), "another pot's reading");
+            }
+        }
+    }
+
+    @Test
     void theStrictnessCatchesWhatHomeAssistantWouldLogAsAnError() {
         // The templates before the guard: on a text payload Jinja2 fails on value_json.id, and so does this test.
         String unguarded = "{% if value_json.id != '" + TestPot.ID + "' %}{% elif value_json.moisture is defined %}"

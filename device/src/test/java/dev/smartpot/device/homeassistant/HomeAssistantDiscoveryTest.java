@@ -48,6 +48,7 @@ class HomeAssistantDiscoveryTest {
     static final String MOISTURE = "homeassistant/sensor/" + ID + "/moisture/config";
     static final String RAW = "homeassistant/sensor/" + ID + "/raw/config";
     static final String PROBLEM = "homeassistant/binary_sensor/" + ID + "/sensor_fault/config";
+    static final String BATTERY = "homeassistant/sensor/" + ID + "/battery/config";
 
     /** The last config the pot published on each discovery topic (empty ones, which clear a config, left out). */
     static Map<String, JsonNode> configs(TestPot pot) throws Exception {
@@ -124,6 +125,33 @@ class HomeAssistantDiscoveryTest {
         List<FakeTransport.Sent> status = pot.mqtt.sentTo(STATUS);
         assertEquals("online", status.get(status.size() - 1).payload());
         assertEquals("offline", new String(pot.mqtt.lastSettings.willPayload));
+    }
+
+    @Test
+    void aPotWithABatteryPinAnnouncesItsVoltageAsAFourthSensorWithOnlyKeysHomeAssistantKnows() throws Exception {
+        TestPot pot = new TestPot("battery.adc.pin = 35\n");
+        pot.runFor(1);
+        Map<String, JsonNode> configs = configs(pot);
+        assertEquals(Set.of(MOISTURE, RAW, PROBLEM, BATTERY), configs.keySet());
+        JsonNode battery = configs.get(BATTERY);
+        Set<String> unknown = new HashSet<>(keys(battery));
+        unknown.removeAll(COMMON);
+        unknown.removeAll(SENSOR_ONLY);
+        assertEquals(Set.of(), unknown, "keys Home Assistant does not know");
+        assertEquals("voltage", battery.get("device_class").asText());
+        assertEquals("mV", battery.get("unit_of_measurement").asText());
+        assertEquals("measurement", battery.get("state_class").asText());
+        assertTrue(ENTITY_CATEGORIES.contains(battery.get("entity_category").asText()));
+        assertEquals("smartpot_" + ID + "_battery", battery.get("unique_id").asText());
+        assertEquals("sensor.smartpot_" + ID + "_battery", battery.get("default_entity_id").asText());
+        assertTrue(isValidEntityId(battery.get("default_entity_id").asText()));
+        assertEquals(configs.get(MOISTURE).get("device"), battery.get("device"), "the same device as the moisture");
+        assertEquals(STATUS, battery.get("availability_topic").asText());
+
+        TestPot without = new TestPot("");
+        without.runFor(1);
+        assertEquals(Set.of(MOISTURE, RAW, PROBLEM), configs(without).keySet(), "no battery entity without battery.adc.pin");
+        assertTrue(without.mqtt.sent.stream().noneMatch(s -> s.topic().equals(BATTERY)), "not even cleared");
     }
 
     @Test

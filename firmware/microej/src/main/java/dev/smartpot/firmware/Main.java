@@ -48,7 +48,8 @@ public final class Main {
         }
         log.info(Esp32ResetReason.describe(Esp32Natives.resetReason()));
         log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
-                + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")");
+                + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")"
+                + (settings.board.batteryPin >= 0 ? ", battery divider on GPIO " + settings.board.batteryPin : ""));
         // Outside the loop: they are the board's, not one boot's (the natives hold nothing in Java).
         RtcRetainedMemory rtc = new RtcRetainedMemory();
         NvsSettingsStore settingsStore = NvsSettingsStore.settings();
@@ -81,6 +82,8 @@ public final class Main {
                 .retainedMemory(rtc)
                 .markStore(markStore)
                 .deepSleep(new Esp32DeepSleep(log, sleeper))
+                // battery.adc.pin: the divider's ADC1 input, always converted at 12 bits (BatteryConfig's scale).
+                .batteryInput(settings.board.batteryPin >= 0 ? new Esp32AdcInput(settings.board.batteryPin, 12) : null)
                 .build();
     }
 

@@ -26,6 +26,8 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
     private volatile boolean associated;
     private volatile StaticAddress staticAddress;
     private volatile Runnable onChange = () -> { };
+    /** Joins tried (each powers the radio), for the simulated battery; only the pot's thread joins. */
+    private volatile int joinAttempts;
 
     /** Every join takes {@code joinDelayMillis}. */
     public FakeWlan(String accessPointSsid, String accessPointPassword, long joinDelayMillis) {
@@ -48,6 +50,7 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
 
     @Override
     public void join(String ssid, String password, long timeoutMillis) throws IOException {
+        joinAttempts++;
         associated = false;
         pause(Math.min(modelled ? WifiJoinModel.scanningJoin(staticAddress != null) : joinDelayMillis, timeoutMillis));
         associate(ssid, password);
@@ -106,6 +109,11 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
             associated = false;
         }
         onChange.run();
+    }
+
+    /** Joins tried so far, successful or not. */
+    public int joinAttempts() {
+        return joinAttempts;
     }
 
     public boolean isAccessPointOn() {

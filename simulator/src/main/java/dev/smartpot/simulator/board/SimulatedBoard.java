@@ -40,6 +40,11 @@ public final class SimulatedBoard {
     private final DeepSleepClock sleepClock;
     /** What is typed at the board's console; null for a board nobody types at (a fleet's). */
     private final ConsoleLines console;
+    /** The simulated battery behind battery.adc.pin's divider; null without one. */
+    private final BatteryModelAdc battery;
+    /** Where the current wake started on the sleep clock, and the joins tried before it (for the battery's bill). */
+    private long wakeStartedAt;
+    private int joinsBeforeWake;
 
     private SimulatedBoard(Builder b) {
         this.chipId = b.chipId;
@@ -54,6 +59,7 @@ public final class SimulatedBoard {
         this.memory = b.memory;
         this.sleepClock = b.deepSleep ? new DeepSleepClock(knowsTime) : null;
         this.console = b.console ? new ConsoleLines() : null;
+        this.battery = b.battery;
     }
 
     /**
@@ -66,7 +72,9 @@ public final class SimulatedBoard {
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
         FakeWlan wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis, world.wifiJoinModelled);
         wlan.setAccessPointChannel(world.accessPointChannel);
-        return new Builder(chipId, wlan, soil, world.knowsTime).pump(true).deepSleep(config.deepSleep).console(true);
+        BatteryModelAdc battery = !config.battery.present() ? null : new BatteryModelAdc(config.battery, world.batteryMah,
+                world.batteryPercent, config.deepSleep ? null : new SystemClock(false));
+        return new Builder(chipId, wlan, soil, world.knowsTime).pump(true).deepSleep(config.deepSleep).console(true).battery(battery);
     }
 
     /**
@@ -79,8 +87,10 @@ public final class SimulatedBoard {
         SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
                 Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
                 world.sensorSpikeFraction);
+        BatteryModelAdc battery = config.battery.present()
+                ? new BatteryModelAdc(config.battery, world.batteryMah, world.batteryPercent, worldClock) : null;
         return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
-                soil, world.knowsTime);
+                soil, world.knowsTime).battery(battery);
     }
 
     /** The single pot's chip: {@code sim.chip.id}, else derived from {@code sim.seed}. */
@@ -135,6 +145,11 @@ public final class SimulatedBoard {
         if (console != null) {
             board.console(console);
         }
+        if (battery != null) {
+            board.batteryInput(battery);
+        }
+        wakeStartedAt = clock.uptimeMillis();
+        joinsBeforeWake = wlan.joinAttempts();
         return board.build();
     }
 
@@ -181,8 +196,19 @@ public final class SimulatedBoard {
     /** A deep sleep of {@code millis} on the pot's clock of which only {@code realMillis} were waited. */
     public void sleptFor(long millis, long realMillis) {
         if (sleepClock != null) {
+            if (battery != null) {
+                // The wake ended when the sleep began, realMillis ago; it used the radio if it tried to join.
+                long awake = Math.max(0, sleepClock.uptimeMillis() - realMillis - wakeStartedAt);
+                battery.drainWake(awake, wlan.joinAttempts() > joinsBeforeWake);
+                battery.drainSleep(millis);
+            }
             sleepClock.skip(millis - realMillis);
         }
+    }
+
+    /** The simulated battery, null without battery.adc.pin. */
+    public BatteryModelAdc battery() {
+        return battery;
     }
 
     /** What differs between pots of one kind: where they log and keep settings. */
@@ -198,6 +224,7 @@ public final class SimulatedBoard {
         private PotMemory memory;
         private boolean deepSleep;
         private boolean console;
+        private BatteryModelAdc battery;
 
         private Builder(ChipId chipId, FakeWlan wlan, SoilModelAdc soil, boolean knowsTime) {
             this.chipId = chipId;
@@ -245,6 +272,12 @@ public final class SimulatedBoard {
         /** Whether commands can be typed at the board's console. */
         public Builder console(boolean present) {
             this.console = present;
+            return this;
+        }
+
+        /** The battery behind battery.adc.pin's divider; null for none. */
+        public Builder battery(BatteryModelAdc model) {
+            this.battery = model;
             return this;
         }
 

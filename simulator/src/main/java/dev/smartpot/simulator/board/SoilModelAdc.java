@@ -74,6 +74,12 @@ public final class SoilModelAdc implements AnalogInput {
         moisture = clamp(moisture + ml / POT_WATER_CAPACITY_ML);
     }
 
+    /** Sets the soil's moisture, as a gardener's hand or a hot afternoon would. */
+    public synchronized void setMoisturePercent(double percent) {
+        dryUntilNow();
+        moisture = clamp(percent / 100.0);
+    }
+
     public synchronized double moisturePercent() {
         dryUntilNow();
         return moisture * 100;
