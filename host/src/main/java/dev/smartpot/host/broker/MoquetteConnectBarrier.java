@@ -31,11 +31,12 @@ public final class MoquetteConnectBarrier implements MqttTransport {
     }
 
     @Override
-    public void connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
-        inner.connect(serverUri, clientId, settings);
+    public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
+        int session = inner.connect(serverUri, clientId, settings);
         if (EmbeddedBroker.runsAt(serverUri)) {
             inner.unsubscribe(BARRIER_FILTER);
         }
+        return session;
     }
 
     @Override

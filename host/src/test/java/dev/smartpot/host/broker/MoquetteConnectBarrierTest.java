@@ -78,8 +78,9 @@ class MoquetteConnectBarrierTest {
         }
 
         @Override
-        public void connect(String serverUri, String clientId, ConnectSettings settings) {
+        public int connect(String serverUri, String clientId, ConnectSettings settings) {
             calls.add("connect " + serverUri);
+            return SESSION_NEW;
         }
 
         @Override
