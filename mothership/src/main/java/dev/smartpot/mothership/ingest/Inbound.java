@@ -10,9 +10,17 @@ public sealed interface Inbound {
      * A pot's reading as sent; the boot is still the pot's own (null when it did not send one).
      *
      * @param note what was odd about it but did not stop it (an id that disagrees with its topic), or null
+     * @param batteryMv the battery voltage measured with the reading (pots with battery.adc.pin), null if none; not
+     *                  stored yet
      */
     record Reading(String potId, Long boot, long seq, Integer raw, Double moisture, String fault, Long uptimeMs,
-                   Long ts, long dropped, String note) implements Inbound {
+                   Long ts, long dropped, String note, Integer batteryMv) implements Inbound {
+
+        /** A reading without a battery voltage. */
+        public Reading(String potId, Long boot, long seq, Integer raw, Double moisture, String fault, Long uptimeMs,
+                       Long ts, long dropped, String note) {
+            this(potId, boot, seq, raw, moisture, fault, uptimeMs, ts, dropped, note, null);
+        }
     }
 
     /** The pot's retained availability ({@code online}, {@code offline}, ...). */

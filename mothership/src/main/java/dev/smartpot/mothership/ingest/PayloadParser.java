@@ -25,6 +25,8 @@ public final class PayloadParser {
     /** How much of a junk or text message is kept. */
     public static final int KEEP_CHARS = 300;
     public static final String ROOT = "to_mothership";
+    /** The highest {@code battery_mv} kept: a pot's battery is a few volts, 60 V is far beyond any. */
+    public static final int MAX_BATTERY_MV = 60_000;
 
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -112,10 +114,13 @@ public final class PayloadParser {
         }
         Long raw = whole(node, "raw");
         Long dropped = whole(node, "dropped");
+        // Optional: a battery voltage that makes no sense is left out, the reading itself is still good.
+        Long battery = whole(node, "battery_mv");
         return new Inbound.Reading(potId, whole(node, "boot"), seq,
                 raw == null || raw < Integer.MIN_VALUE || raw > Integer.MAX_VALUE ? null : raw.intValue(),
                 fault == null ? moisture : null, fault, whole(node, "uptime_ms"), whole(node, "ts"),
-                dropped == null || dropped < 0 ? 0 : dropped, note);
+                dropped == null || dropped < 0 ? 0 : dropped, note,
+                battery == null || battery < 0 || battery > MAX_BATTERY_MV ? null : battery.intValue());
     }
 
     private Inbound status(String topic, String potId, String text) {

@@ -46,6 +46,23 @@ class PayloadParserTest {
     }
 
     @Test
+    void aBatteryPotsVoltageIsKeptAndANonsenseOneLeftOutWithoutRejectingTheReading() {
+        Inbound.Reading r = assertInstanceOf(Inbound.Reading.class, parse("to_mothership",
+                "{\"id\":\"a4cf12b0c0de\",\"seq\":9,\"boot\":1,\"raw\":2210,\"moisture\":48.6,\"uptime_ms\":35000,\"battery_mv\":2882}"));
+        assertEquals(2882, r.batteryMv());
+        assertEquals(48.6, r.moisture());
+        Inbound.Reading without = assertInstanceOf(Inbound.Reading.class, parse("to_mothership",
+                "{\"id\":\"a4cf12b0c0de\",\"seq\":10,\"moisture\":48.6,\"uptime_ms\":1}"));
+        assertNull(without.batteryMv(), "the tutorial's pot has none");
+        for (String bad : new String[] {"-5", "\"3V\"", "2.9", "999999", "null"}) {
+            Inbound.Reading odd = assertInstanceOf(Inbound.Reading.class, parse("to_mothership",
+                    "{\"id\":\"a4cf12b0c0de\",\"seq\":11,\"moisture\":48.6,\"uptime_ms\":1,\"battery_mv\":" + bad + "}"), bad);
+            assertNull(odd.batteryMv(), bad);
+            assertEquals(48.6, odd.moisture(), bad);
+        }
+    }
+
+    @Test
     void onAPerPotTopicTheTopicIdIsTrustedAndTheMismatchNoted() {
         Inbound.Reading r = assertInstanceOf(Inbound.Reading.class, parse("to_mothership/kitchen",
                 "{\"id\":\"bedroom\",\"seq\":1,\"moisture\":40,\"uptime_ms\":1}"));
