@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A deep-sleep pot's retained status, understood: {@code sleeping until 14:15 UTC} (the pot knows the time) or
  * {@code sleeping for 15m} (it does not). The pot publishes it after each burst of queued readings and stays silent
- * until it wakes, so the mothership can tell a pot asleep on purpose from one that went quiet.
+ * until it wakes, so the mothership can tell a pot asleep on purpose from one that went quiet. Read in any case (the
+ * ingest keeps statuses in lower case).
  */
 public final class SleepStatus {
 
@@ -20,8 +21,10 @@ public final class SleepStatus {
     /** A wall-clock wake this much before the status arrived is still today's (the two clocks disagree a little). */
     static final long CLOCK_SLACK_MS = 300_000;
 
-    private static final Pattern UNTIL = Pattern.compile("sleeping until (\\d{1,2}):(\\d{2})(?: UTC)?");
-    private static final Pattern FOR = Pattern.compile("sleeping for (\\d{1,9})(ms|s|m|min|h)");
+    private static final Pattern UNTIL = Pattern.compile("sleeping until (\\d{1,2}):(\\d{2})(?: UTC)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOR = Pattern.compile("sleeping for (\\d{1,9})(ms|s|m|min|h)",
+            Pattern.CASE_INSENSITIVE);
 
     private SleepStatus() {
     }
@@ -49,7 +52,7 @@ public final class SleepStatus {
 
     /** True for any {@code sleeping ...} status, understood or not. */
     public static boolean isSleeping(String status) {
-        return status != null && status.startsWith("sleeping");
+        return status != null && status.regionMatches(true, 0, "sleeping", 0, 8);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class SleepStatus {
         Matcher dur = FOR.matcher(s);
         if (dur.matches()) {
             long n = Long.parseLong(dur.group(1));
-            long ms = switch (dur.group(2)) {
+            long ms = switch (dur.group(2).toLowerCase(java.util.Locale.ROOT)) {
                 case "ms" -> n;
                 case "s" -> n * 1000;
                 case "h" -> n * 3_600_000;

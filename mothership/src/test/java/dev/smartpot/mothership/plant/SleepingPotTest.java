@@ -55,6 +55,7 @@ class SleepingPotTest {
         assertNull(SleepStatus.parse("sleeping until 25:00 UTC", BURST));
         assertNull(SleepStatus.parse("online", BURST));
         assertNull(SleepStatus.parse("sleeping soon", BURST));
+        assertEquals(until, SleepStatus.parse("sleeping until 14:15 utc", BURST), "as the ingest keeps it: lower case");
     }
 
     @Test
