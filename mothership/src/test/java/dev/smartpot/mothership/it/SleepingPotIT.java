@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +41,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.api.PlantState;
+import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.engine.EngineOptions;
@@ -44,6 +50,7 @@ import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.plant.SleepStatus;
 import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.ShiftedClock;
+import dev.smartpot.mothership.web.WebServer;
 
 /**
  * A pot in deep sleep against a real Mosquitto and a real SQLite file: it wakes every 15 min, publishes four readings
@@ -59,6 +66,8 @@ class SleepingPotIT {
     private final List<String> commandsTaken = new CopyOnWriteArrayList<>();
     private MosquittoBroker broker;
     private Path file;
+    @TempDir
+    Path webData;
     private MothershipEngine engine;
     private Mqtt3AsyncClient watcher;
     private long seq;
@@ -126,6 +135,16 @@ class SleepingPotIT {
                 .retain(retained).send().get(10, TimeUnit.SECONDS);
     }
 
+    private JsonNode get(String path) throws Exception {
+        try (WebServer web = WebServer.start(engine, new WebServer.Options("127.0.0.1", 0, webData, false, null))) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    web.url().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return new ObjectMapper().readTree(r.body());
+        }
+    }
+
     private PotView view(String id) {
         return engine.pot(id).orElseThrow();
     }
@@ -143,6 +162,14 @@ class SleepingPotIT {
         assertEquals(QUARTER, asleep.intervalMs(), "the reading interval, not the hourly burst");
         assertEquals(2870, asleep.batteryMv());
         assertTrue(asleep.reason().contains("asleep until " + SleepStatus.clock(wake)), asleep.reason());
+        JsonNode onApi = get("/api/pots/z1");
+        assertEquals(wake.toString(), onApi.path("asleep_until").asText());
+        assertEquals("OK", onApi.path("state").asText());
+        assertEquals(2870, onApi.path("battery_mv").asInt());
+        JsonNode readings = get("/api/pots/z1/readings?from=" + clock.instant().minus(Duration.ofHours(2)) + "&to="
+                + clock.instant().plusSeconds(60));
+        assertEquals(4, readings.size());
+        assertEquals(2870, readings.get(0).path("battery_mv").asInt());
 
         // 50 min of silence: 3 intervals would be STALE for an awake pot; this one said it sleeps.
         clock.advance(Duration.ofMinutes(50));
@@ -204,5 +231,31 @@ class SleepingPotIT {
             assertEquals(16, r.getInt(3));
         }
         assertNotNull(view("z1").batteryAt());
+    }
+
+    @Test
+    void automaticWateringOfASleepingPotIsSentOnceAndTakenAtItsWake() throws Exception {
+        Instant wake = wake("z2", 3000, 20);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z2").asleepUntil()));
+        assertEquals(PlantState.DRY, view("z2").state(), "a sleeping pot keeps its plant's state");
+        engine.updateSettings("z2", new PotSettings("Fern", "Hall", "fern", 45, 90, 3, true, 80, 1000, 0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.commandLog("z2", 10).size() == 1);
+        CommandView waiting = engine.commandLog("z2", 10).get(0);
+        assertEquals("water 80", waiting.command());
+        assertEquals("pending", waiting.status());
+        assertEquals("waits for the pot's next wake at " + SleepStatus.clock(wake), waiting.error());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> engine.commandLog("z2", 10).size() == 1
+                && engine.commandLog("z2", 10).get(0).status().equals("pending"));
+
+        clock.advance(Duration.ofMinutes(60));
+        Instant next = wake("z2", 3000, 20);
+        assertEquals(List.of("water 80"), commandsTaken);
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.wateringLog("z2", 10).stream()
+                .anyMatch(w -> w.outcome().equals("done")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(view("z2").asleepUntil()));
+        // Still DRY (the readings were taken before it watered): no second watering while its effect is unknown.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> engine.wateringLog("z2", 10).size() == 1
+                && engine.commandLog("z2", 10).size() == 1);
+        assertTrue(engine.alerts(false, 100).stream().noneMatch(a -> a.kind().equals("NO_EFFECT")));
     }
 }
