@@ -182,6 +182,16 @@ class SleepingPotIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> engine.commandLog("z1", 1).get(0).status().equals("pending"));
         assertEquals("waits for the pot's next wake at " + SleepStatus.clock(wake), engine.commandLog("z1", 1).get(0).error());
+        try (WebServer web = WebServer.start(engine, new WebServer.Options("127.0.0.1", 0, webData, false, null))) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    web.url().replaceAll("/$", "") + "/api/pots/z1/commands")).header("X-SmartPot-Request", "1")
+                    .POST(HttpRequest.BodyPublishers.ofString("status")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, r.statusCode(), r.body());
+            JsonNode pending = new ObjectMapper().readTree(r.body());
+            assertEquals("pending", pending.path("status").asText());
+            assertEquals("waits for the pot's next wake at " + SleepStatus.clock(wake), pending.path("error").asText());
+        }
 
         // Its wake and the grace pass with nothing: STALE, once, saying what it promised.
         clock.advance(Duration.ofMinutes(17));
@@ -196,7 +206,7 @@ class SleepingPotIT {
         Instant next = wake("z1", 2150, 48);
         CommandView answered = read.get(10, TimeUnit.SECONDS);
         assertEquals("ok", answered.status());
-        assertEquals(List.of("read"), commandsTaken, "the broker kept the command for the sleeping pot");
+        assertEquals(List.of("read", "status"), commandsTaken, "the broker kept the commands for the sleeping pot");
         await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(view("z1").asleepUntil()));
         assertEquals(PlantState.OK, view("z1").state());
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts("z1", "LOW_BATTERY") == 1);
