@@ -130,10 +130,6 @@ public final class LivePot {
         rebuildView();
     }
 
-    public synchronized void status(String s) {
-        status(s, Instant.now());
-    }
-
     /**
      * The pot's retained status arrived at {@code at}. The same sleeping status again with nothing heard in between
      * (a redelivery of the retained message after a reconnect) keeps its first arrival: its sleep does not restart.
