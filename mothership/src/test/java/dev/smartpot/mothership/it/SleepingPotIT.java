@@ -76,9 +76,7 @@ class SleepingPotIT {
     void start() throws Exception {
         broker = MosquittoBroker.start();
         file = Files.createTempDirectory("mship-sleep").resolve("m.db");
-        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), file)
-                .withCommandTimeout(Duration.ofSeconds(1)).withClock(clock));
-        engine.start();
+        startEngine();
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
         watcher = MqttClient.builder().useMqttVersion3().identifier("watcher").serverHost("127.0.0.1")
                 .serverPort(broker.port()).buildAsync();
@@ -91,6 +89,12 @@ class SleepingPotIT {
                 throw new IllegalStateException(e);
             }
         }).send().get(10, TimeUnit.SECONDS);
+    }
+
+    private void startEngine() throws Exception {
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), file)
+                .withCommandTimeout(Duration.ofSeconds(1)).withClock(clock));
+        engine.start();
     }
 
     @AfterEach
@@ -267,5 +271,23 @@ class SleepingPotIT {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> engine.wateringLog("z2", 10).size() == 1
                 && engine.commandLog("z2", 10).size() == 1);
         assertTrue(engine.alerts(false, 100).stream().noneMatch(a -> a.kind().equals("NO_EFFECT")));
+    }
+
+    @Test
+    void aRestartedMothershipStillKnowsThePotSleeps() throws Exception {
+        Instant wake = wake("z3", 2900, 50);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z3").asleepUntil()));
+        engine.close();
+        clock.advance(Duration.ofMinutes(30));
+        startEngine();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
+        // The status from the store, then the broker's retained copy again: the same sleep, not a new one.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> wake.equals(view("z3").asleepUntil()) && view("z3").state() == PlantState.OK);
+        assertEquals(QUARTER, view("z3").intervalMs(), "the cadence rebuilt from the stored readings' own times");
+        assertEquals(2900, view("z3").batteryMv(), "the voltage rebuilt from the store");
+        clock.advance(Duration.ofMinutes(37));
+        await().atMost(Duration.ofSeconds(10)).until(() -> view("z3").state() == PlantState.STALE);
+        assertTrue(view("z3").reason().startsWith("it said it would wake at " + SleepStatus.clock(wake)), view("z3").reason());
     }
 }
