@@ -49,7 +49,8 @@ public final class StateRules {
         if ("offline".equals(status)) {
             return new Verdict(PlantState.OFFLINE, "the pot said it went offline (its status or last will)");
         }
-        String last = lastReadingAt == null ? "" : "; last reading " + SleepStatus.clock(lastReadingAt);
+        // Built only for a sleeping pot: this runs for every pot on every evaluation tick.
+        String last = sleep == null || lastReadingAt == null ? "" : "; last reading " + SleepStatus.clock(lastReadingAt);
         if (sleep != null && nowMs > sleep.deadline().toEpochMilli()) {
             return new Verdict(PlantState.STALE, "it said it would wake at " + SleepStatus.clock(sleep.wakeAt())
                     + "; nothing since" + last);
