@@ -40,6 +40,15 @@ SP.ago = function (iso) {
 SP.time = (iso) => iso ? new Date(iso).toLocaleString() : '—';
 SP.pct = (v) => v == null ? '—' : v.toFixed(1) + ' %';
 SP.stateBadge = (state) => '<span class="state ' + SP.esc(state) + '">' + SP.esc(state) + '</span>';
+
+/** A deep-sleep pot asleep on purpose: when it said it wakes (its state stays its plant's). */
+SP.asleepChip = (p) => p.asleep_until
+  ? ' <span class="chip asleep" title="asleep on purpose: no alarm until it is late">asleep until '
+    + SP.esc(new Date(p.asleep_until).toISOString().substring(11, 16)) + ' UTC</span>'
+  : '';
+
+/** A battery voltage from mV: "2.87 V". */
+SP.volts = (mv) => (mv / 1000).toFixed(2) + ' V';
 /** A pot that is not talking, or whose sensor is broken: never to be read as fine. */
 SP.notTalking = (state) => state === 'STALE' || state === 'OFFLINE' || state === 'UNKNOWN';
 

@@ -29,9 +29,11 @@ SP.potList = {
     const m = p.moisture;
     const bar = m == null ? '' : '<span class="bar"><span style="width:' + Math.max(0, Math.min(100, m)) + '%"></span></span>';
     return '<tr data-pot-id="' + SP.esc(p.id) + '" class="state-' + SP.esc(p.state) + (SP.notTalking(p.state) ? ' not-talking' : '') + '">'
-      + SP.cell('Pot', '<strong>' + SP.esc(p.name || p.id) + '</strong><br><span class="muted mono small">' + SP.esc(p.id) + '</span>')
+      + SP.cell('Pot', '<strong>' + SP.esc(p.name || p.id) + '</strong><br><span class="muted mono small">' + SP.esc(p.id) + '</span>'
+        + (p.battery_mv == null ? '' : ' <span class="battery small" title="battery at ' + SP.esc(SP.time(p.battery_at)) + '">'
+          + SP.volts(p.battery_mv) + '</span>'))
       + SP.cell('Room', SP.esc(p.room || '—'))
-      + SP.cell('State', SP.stateBadge(p.state) + (p.reason ? '<div class="muted small">' + SP.esc(p.reason) + '</div>' : ''))
+      + SP.cell('State', SP.stateBadge(p.state) + SP.asleepChip(p) + (p.reason ? '<div class="muted small">' + SP.esc(p.reason) + '</div>' : ''))
       + SP.cell('Moisture', bar + SP.pct(m) + (p.fault ? ' <span class="state FAULT">' + SP.esc(p.fault) + '</span>' : ''), 'num moisture')
       + SP.cell('Last seen', SP.agoSpan(p.last_seen), 'last-seen')
       + SP.cell('Last watered', SP.agoSpan(p.last_watered)) + '</tr>';

@@ -99,14 +99,16 @@ SP.potPage = {
   renderPot(p) {
     this.pot = p;
     document.getElementById('pot-name').textContent = p.name || p.id;
-    document.getElementById('pot-state').innerHTML = SP.stateBadge(p.state);
+    document.getElementById('pot-state').innerHTML = SP.stateBadge(p.state) + SP.asleepChip(p);
     document.getElementById('pot-sub').innerHTML = '<span class="mono">' + SP.esc(p.id) + '</span> · ' + SP.esc(p.room || 'no room')
       + (p.reason ? ' · ' + SP.esc(p.reason) : '');
     const stat = (k, v, id) => '<div class="stat"><div class="k">' + k + '</div><div class="v"' + (id ? ' id="' + id + '"' : '') + '>' + v + '</div></div>';
     document.getElementById('pot-stats').innerHTML =
       stat('Moisture', SP.pct(p.moisture), 'pot-moisture') + stat('Raw', p.raw == null ? '—' : p.raw, 'pot-raw')
       + stat('Last seen', SP.agoSpan(p.last_seen), 'pot-seen') + stat('Last watered', SP.agoSpan(p.last_watered))
-      + stat('Link', SP.esc(p.status || '—')) + stat('Readings', (p.readings || 0).toLocaleString());
+      + stat('Link', SP.esc(p.status || '—') + SP.asleepChip(p)) + stat('Readings', (p.readings || 0).toLocaleString())
+      + stat('Battery', p.battery_mv == null ? '—' : SP.volts(p.battery_mv) + ' <span class="muted small">'
+        + SP.agoSpan(p.battery_at) + '</span>', 'pot-battery');
     if (this.settings) document.getElementById('water-note').textContent = this.settings.water_ml + ' ml';
   },
 

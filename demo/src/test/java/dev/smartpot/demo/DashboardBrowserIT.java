@@ -25,6 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
+    /** The rows of the demo's simulated pots (not the sleeping pot one test adds on the wire). */
+    private static final By DEMO_ROWS = By.cssSelector("#pots tbody tr[data-pot-id]:not([data-pot-id='5eeb5eeb5eeb'])");
     private static DemoSystem demo;
     private static HeadlessChromium browser;
     private static Path data;
@@ -61,9 +63,9 @@ class DashboardBrowserIT {
         page.get(demo.dashboardUrl());
 
         // The simulated pots appear, with the names and rooms the demo gave them.
-        waitUpTo(60).until(d -> d.findElements(By.cssSelector("#pots tbody tr[data-pot-id]")).size() == 3
+        waitUpTo(60).until(d -> d.findElements(DEMO_ROWS).size() == 3
                 && d.findElement(By.id("pots")).getText().contains("Aloe") && d.findElement(By.id("pots")).getText().contains("Office"));
-        assertEquals(3, page.findElements(By.cssSelector("#pots tbody tr[data-pot-id]")).size());
+        assertEquals(3, page.findElements(DEMO_ROWS).size());
         browser.screenshot(SHOTS.resolve("pot-list.png"));
 
         // A pot's page: its history chart draws with data.
@@ -113,6 +115,36 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void aPotAsleepOnPurposeShowsWhenItWakesAndItsBattery() throws Exception {
+        // A deep-sleep pot's burst as it is on the wire: a reading with its battery, then the retained sleeping status.
+        java.net.URI broker = java.net.URI.create(demo.brokerUrl());
+        com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient pot = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion3()
+                .identifier("sleepy-browser").serverHost(broker.getHost()).serverPort(broker.getPort()).buildBlocking();
+        pot.connect();
+        try {
+            String wake = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusHours(1).withSecond(0).withNano(0).toString();
+            pot.publishWith().topic("to_mothership/5eeb5eeb5eeb").qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
+                    .payload(("{\"id\":\"5eeb5eeb5eeb\",\"seq\":1,\"boot\":1,\"raw\":2100,\"moisture\":50.0,"
+                            + "\"uptime_ms\":300,\"battery_mv\":2870}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+            pot.publishWith().topic("to_mothership/5eeb5eeb5eeb/status").qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
+                    .retain(true).payload(("sleeping until " + wake + " UTC").getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+            ChromeDriver page = browser.driver();
+            page.get(demo.dashboardUrl() + "#/");
+            By row = By.cssSelector("tr[data-pot-id='5eeb5eeb5eeb']");
+            waitUpTo(30).until(d -> d.findElement(row).getText().contains("asleep until " + wake + " UTC"));
+            assertEquals("OK", page.findElement(By.cssSelector("tr[data-pot-id='5eeb5eeb5eeb'] .state")).getText(),
+                    "asleep on purpose is not STALE; the plant's state stays");
+            assertTrue(page.findElement(row).getText().contains("2.87 V"), page.findElement(row).getText());
+            browser.screenshot(SHOTS.resolve("pot-list-asleep.png"));
+            page.get(demo.dashboardUrl() + "#/pot/5eeb5eeb5eeb");
+            waitUpTo(30).until(d -> d.findElement(By.id("pot-battery")).getText().startsWith("2.87 V"));
+        } finally {
+            pot.publishWith().topic("to_mothership/5eeb5eeb5eeb/status").retain(true).payload(new byte[0]).send();
+            pot.disconnect();
+        }
+    }
+
+    @Test
     void settingsSavedFromTheFormReachTheMothership() throws Exception {
         ChromeDriver page = browser.driver();
         String aloe = demo.pots().get(2).clientId();
@@ -139,8 +171,8 @@ class DashboardBrowserIT {
         page.manage().window().setSize(new Dimension(390, 844));
         try {
             page.get(demo.dashboardUrl());
-            waitUpTo(60).until(d -> d.findElements(By.cssSelector("#pots tbody tr[data-pot-id]")).size() == 3);
-            WebElement firstRow = page.findElement(By.cssSelector("#pots tbody tr[data-pot-id]"));
+            waitUpTo(60).until(d -> d.findElements(DEMO_ROWS).size() == 3);
+            WebElement firstRow = page.findElement(DEMO_ROWS);
             assertTrue(firstRow.getSize().getWidth() <= 390, "a pot is a card as wide as the phone, no sideways scrolling");
             long scrollWidth = (Long) page.executeScript("return document.documentElement.scrollWidth");
             assertTrue(scrollWidth <= 390, "page width " + scrollWidth);

@@ -22,11 +22,19 @@ public final class MothershipApp implements AutoCloseable {
      * @param broker       how to reach the broker; null starts the embedded one on {@code embeddedPort}
      * @param embeddedPort preferred port of the embedded broker (a free one if taken; 0 = any)
      * @param jdbcUrl      PostgreSQL; null for SQLite in {@code dataDir}
+     * @param lowBatteryMv a battery below this raises LOW_BATTERY; 0 for the default (2,200 mV, 2 x AA)
      */
     public record Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
-                          String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout) {
+                          String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
+                          int lowBatteryMv) {
 
         public static final String SQLITE_FILE = "mothership.db";
+
+        /** The default low-battery threshold. */
+        public Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
+                       String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout) {
+            this(broker, embeddedPort, httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, resetLogin, commandTimeout, 0);
+        }
 
         EngineOptions engineOptions(BrokerOptions resolvedBroker) {
             EngineOptions o = jdbcUrl != null ? EngineOptions.postgres(resolvedBroker, jdbcUrl, dbUser, dbPassword)
@@ -62,6 +70,9 @@ public final class MothershipApp implements AutoCloseable {
                 broker = BrokerOptions.plain(embedded.uri());
             }
             engine = new MothershipEngine(o.engineOptions(broker));
+            if (o.lowBatteryMv() > 0) {
+                engine.lowBatteryBelow(o.lowBatteryMv());
+            }
             try {
                 engine.start();
             } catch (SQLException e) {

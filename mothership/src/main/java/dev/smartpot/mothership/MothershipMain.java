@@ -75,6 +75,10 @@ public final class MothershipMain implements Callable<Integer> {
             description = "Share the ingest with other motherships (MQTT 5 $share/GROUP/...); use with --db and a distinct --client-id each.")
     String shared;
 
+    @Option(names = "--low-battery-mv", paramLabel = "MV",
+            description = "A pot's battery below this raises LOW_BATTERY (default 2200, for 2 x AA).")
+    int lowBatteryMv;
+
     @Option(names = "--reset-login", description = "Make a new dashboard password and API token (printed once).")
     boolean resetLogin;
 
@@ -165,8 +169,12 @@ public final class MothershipMain implements Callable<Integer> {
             throw new IllegalArgumentException("--db \"" + db + "\" is not a PostgreSQL JDBC URL. Fix: write jdbc:postgresql://HOST:5432/DATABASE,"
                     + " or leave --db out for SQLite in --data");
         }
+        if (lowBatteryMv != 0 && (lowBatteryMv < 1 || lowBatteryMv > 60_000)) {
+            throw new IllegalArgumentException("--low-battery-mv " + lowBatteryMv + " is not a battery voltage. Fix: give"
+                    + " millivolts from 1 to 60000, e.g. 2200 for 2 x AA or 3400 for a Li-ion cell");
+        }
         return new MothershipApp.Options(brokerOptions, brokerPort, listen.host(), listen.port(), data, db, dbUser,
-                secret(dbPasswordFile, "--db-password-file"), resetLogin, null);
+                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv);
     }
 
     /** A secret from a file (first line), so it shows in no process list or shell history. */

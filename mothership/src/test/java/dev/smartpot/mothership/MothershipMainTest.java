@@ -33,7 +33,7 @@ class MothershipMainTest {
     void helpListsTheFlagsAndTheExitCodes() {
         Run r = run("--help");
         assertEquals(0, r.code());
-        for (String flag : new String[] {"--broker", "--http", "--data", "--db", "--username", "--password-file", "--cafile", "--shared", "Exit codes"}) {
+        for (String flag : new String[] {"--broker", "--http", "--data", "--db", "--username", "--password-file", "--cafile", "--shared", "--low-battery-mv", "Exit codes"}) {
             assertTrue(r.out().contains(flag), flag + " in " + r.out());
         }
     }
@@ -59,6 +59,10 @@ class MothershipMainTest {
         Run secret = run("--broker", "tcp://127.0.0.1:1", "--password-file", data.resolve("missing").toString());
         assertEquals(2, secret.code());
         assertTrue(secret.err().contains("cannot be read"), secret.err());
+
+        Run battery = run("--low-battery-mv", "-5", "--data", data.toString());
+        assertEquals(2, battery.code());
+        assertTrue(battery.err().contains("Fix: give millivolts from 1 to 60000"), battery.err());
 
         Run unknown = run("--htpp", "127.0.0.1:8080");
         assertEquals(2, unknown.code());

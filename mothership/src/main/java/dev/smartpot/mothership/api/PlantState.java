@@ -7,7 +7,11 @@ public enum PlantState {
     OK,
     DRY,
     WET,
-    /** No reading for 3 intervals although the pot did not say it went offline. */
+    /**
+     * No reading for 3 intervals although the pot did not say it went offline, or, for a pot in deep sleep, its
+     * announced wake and grace passed with nothing heard. (A pot asleep on purpose keeps its plant's state and says
+     * so in the reason and {@code asleep_until}: there is no ASLEEP state.)
+     */
     STALE,
     /** Its retained status (or last will) says offline. */
     OFFLINE,

@@ -10,8 +10,21 @@ import java.time.Instant;
  * @param reason     why the state is what it is, in words ("moisture 18.2% below 25%", "no reading for 16 s")
  * @param status     the pot's retained status payload (online, offline, sleeping ...), null if never seen
  * @param intervalMs the reading interval the mothership expects (from the pot's cadence), 0 if unknown
+ * @param asleepUntil when a pot asleep on purpose (deep sleep) said it wakes; null when it is not asleep, or its
+ *                    wake and grace passed with nothing heard (then it is STALE)
+ * @param batteryMv  the battery voltage of its newest reading that carried one, in mV; null if it never sent one
+ * @param batteryAt  when that voltage was measured
  */
 public record PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
                       String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
-                      long intervalMs, Instant lastWatered, long readings, long dropped) {
+                      long intervalMs, Instant lastWatered, long readings, long dropped, Instant asleepUntil,
+                      Integer batteryMv, Instant batteryAt) {
+
+    /** A pot that neither sleeps nor reports a battery. */
+    public PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
+                   String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
+                   long intervalMs, Instant lastWatered, long readings, long dropped) {
+        this(id, name, room, preset, state, stateSince, reason, moisture, raw, fault, lastSeen, status, intervalMs,
+                lastWatered, readings, dropped, null, null, null);
+    }
 }

@@ -7,7 +7,19 @@ import java.time.Instant;
  *
  * @param boot the pot's boot number as the mothership counts it (the pot's {@code boot} field when sent,
  *             otherwise incremented when seq restarts or uptime goes back)
+ * @param batteryMv the battery voltage the pot measured with this reading, in mV; null when it sent none
  */
 public record ReadingView(String potId, long boot, long seq, Integer raw, Double moisture, String fault,
-                          Instant ts, Instant receivedAt) {
+                          Instant ts, Instant receivedAt, Integer batteryMv) {
+
+    /** A reading without a battery voltage. */
+    public ReadingView(String potId, long boot, long seq, Integer raw, Double moisture, String fault, Instant ts,
+                       Instant receivedAt) {
+        this(potId, boot, seq, raw, moisture, fault, ts, receivedAt, null);
+    }
+
+    /** Whether {@code ts} is the pot's own clock (else it is the arrival time). */
+    public boolean hasPotClock() {
+        return !ts.equals(receivedAt);
+    }
 }

@@ -2,6 +2,7 @@ package dev.smartpot.mothership.command;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.ingest.Inbound;
 import dev.smartpot.mothership.ingest.Outbound;
+import dev.smartpot.mothership.plant.SleepStatus;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.StoreWriter;
 
@@ -23,7 +25,8 @@ import dev.smartpot.mothership.store.StoreWriter;
  * Sends command texts to one pot ({@code from_mothership/{id}}, QoS 1) and matches the pot's replies on
  * {@code to_mothership/{id}/reply} to them: per pot, the oldest waiting command whose text the reply
  * echoes (pots echo at most 64 characters, trimmed), else the oldest waiting one. A command with no reply
- * within the timeout completes as {@code no-reply}. Every command is logged with what came of it.
+ * within the timeout completes as {@code no-reply}; to a pot asleep on purpose, the wait lasts until its announced wake
+ * (the broker keeps the command for it). Every command is logged with what came of it.
  */
 public final class CommandDesk {
 
@@ -59,10 +62,27 @@ public final class CommandDesk {
     }
 
     public CompletableFuture<CommandView> send(String potId, String text, String by) {
+        return send(potId, text, by, null);
+    }
+
+    /**
+     * @param asleep the pot's sleep when it is asleep on purpose, else null: the broker keeps the command for the
+     *               pot's next wake, so the reply is awaited until that wake and its grace (plus the usual timeout),
+     *               and the log says so meanwhile
+     */
+    public CompletableFuture<CommandView> send(String potId, String text, String by, SleepStatus.Sleep asleep) {
         String command = text.trim();
-        CommandView draft = new CommandView(0, potId, command, by, clock.instant(), "pending", null, null, null);
+        Instant now = clock.instant();
+        String waits = asleep == null ? null : "waits for the pot's next wake at " + SleepStatus.clock(asleep.wakeAt());
+        long waitMs = asleep == null ? timeout.toMillis()
+                : Math.max(timeout.toMillis(), asleep.deadline().toEpochMilli() - now.toEpochMilli() + timeout.toMillis());
+        String noReply = asleep == null
+                ? "no reply from the pot within " + timeout.toSeconds() + " s; is it online and subscribed to its command topic?"
+                : "no reply from the pot by its announced wake at " + SleepStatus.clock(asleep.wakeAt()) + " (and "
+                + (asleep.graceMs() / 60_000) + " min of grace); did it wake, and does it keep a persistent session?";
+        CommandView draft = new CommandView(0, potId, command, by, now, "pending", null, waits, null);
         return writer.submit(c -> LogTables.insertCommand(c, draft)).thenCompose(id -> {
-            CommandView sent = new CommandView(id, potId, command, by, draft.sentAt(), "pending", null, null, null);
+            CommandView sent = new CommandView(id, potId, command, by, draft.sentAt(), "pending", null, waits, null);
             Waiting w = new Waiting(sent);
             synchronized (this) {
                 waiting.computeIfAbsent(potId, k -> new ArrayDeque<>()).addLast(w);
@@ -74,9 +94,7 @@ public final class CommandDesk {
                             + "; check that the broker is reachable (GET /health)");
                 }
             });
-            timer.schedule(() -> finish(potId, w, "no-reply", null, "no reply from the pot within "
-                    + timeout.toSeconds() + " s; is it online and subscribed to its command topic?"),
-                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> finish(potId, w, "no-reply", null, noReply), waitMs, TimeUnit.MILLISECONDS);
             return w.result;
         });
     }

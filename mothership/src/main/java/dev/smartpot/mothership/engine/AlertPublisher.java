@@ -18,7 +18,7 @@ import dev.smartpot.mothership.ingest.Outbound;
  *  "message":"pot a4cf12b0c0de needs water: moisture 18.2% below 25.0%",
  *  "raised_at":"2026-05-01T10:00:00Z","closed_at":null,"acknowledged_at":null,"acknowledged_by":null}</pre>
  *
- * {@code event} is raised, closed or acknowledged; {@code kind} is DRY, WET, STALE, OFFLINE, FAULT,
+ * {@code event} is raised, closed or acknowledged; {@code kind} is DRY, WET, STALE, OFFLINE, FAULT, LOW_BATTERY,
  * NO_EFFECT or WATERING_LOCKED_OUT. The alert is stored first, so a broker that is down costs only the
  * MQTT copy (the dashboard and {@code GET /api/alerts} still have it).
  */

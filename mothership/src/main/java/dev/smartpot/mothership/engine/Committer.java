@@ -36,7 +36,7 @@ final class Committer implements StoreWriter.Listener {
         }
         for (Inbound.Status s : batch.statuses()) {
             LivePot pot = pots.getOrAdd(s.potId(), now);
-            pot.status(s.status());
+            pot.status(s.status(), now);
             engine.events().publish(new Event("pot", pot.id(), pot.view()));
             engine.evaluate(pot);
         }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.smartpot.mothership.alert.AlertBook;
+import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.api.Event;
@@ -56,6 +57,7 @@ public final class MothershipEngine implements Mothership {
     private final PotBook pots = new PotBook(presets::defaults);
     private final EventBus events = new EventBus();
     private final BootTracker boots = new BootTracker();
+    private final LowBattery lowBattery = new LowBattery(LowBattery.DEFAULT_MV);
     private Database db;
     private ReadingQueries queries;
     private StoreWriter writer;
@@ -139,6 +141,7 @@ public final class MothershipEngine implements Mothership {
             alerts.stateChanged(p.id(), change);
             events.publish(new Event("pot", p.id(), p.view()));
         }
+        lowBattery.check(p.id(), p.batteryMv(), alerts);
     }
 
     private void applyRetention() {
@@ -244,7 +247,7 @@ public final class MothershipEngine implements Mothership {
             }
             return watering.water(pot, ml, false, by);
         }
-        return commands.send(potId, commandText, by);
+        return commands.send(potId, commandText, by, pot.sleeping());
     }
 
     @Override
@@ -298,6 +301,11 @@ public final class MothershipEngine implements Mothership {
         return new Health(broker && storeError == null, broker, options.broker().url(), storeError == null, storeError,
                 db.describe(), writer.stored(), writer.duplicates(), junkAtStart + junkSinceStart.get(),
                 writer.backlog(), startedAt);
+    }
+
+    /** Below this many mV a pot's battery raises LOW_BATTERY (default {@value LowBattery#DEFAULT_MV}, 2 x AA). */
+    public void lowBatteryBelow(int millivolts) {
+        lowBattery.threshold(millivolts);
     }
 
     /** SQLite only: caps the database at about this many bytes (0 = no cap); see {@link StoreWriter#limitSize}. */

@@ -44,7 +44,7 @@ final class PotBook {
             LivePot pot = new LivePot(row.id(), row.settings() != null ? row.settings() : defaults.apply(row.id()), now);
             long[] counts = queries.countAndDropped(row.id());
             pot.restore(queries.latest(row.id(), RESTORE_READINGS), counts[0], counts[1]);
-            pot.status(row.status());
+            pot.status(row.status(), row.statusAt() != null ? row.statusAt() : now);
             BootTracker.State state = queries.bootState(row.id());
             if (state != null) {
                 boots.load(row.id(), state);

@@ -10,8 +10,8 @@ public sealed interface Inbound {
      * A pot's reading as sent; the boot is still the pot's own (null when it did not send one).
      *
      * @param note what was odd about it but did not stop it (an id that disagrees with its topic), or null
-     * @param batteryMv the battery voltage measured with the reading (pots with battery.adc.pin), null if none; not
-     *                  stored yet
+     * @param batteryMv the battery voltage measured with the reading (pots with battery.adc.pin), null if none; stored
+     *                  in the reading's battery_mv column
      */
     record Reading(String potId, Long boot, long seq, Integer raw, Double moisture, String fault, Long uptimeMs,
                    Long ts, long dropped, String note, Integer batteryMv) implements Inbound {

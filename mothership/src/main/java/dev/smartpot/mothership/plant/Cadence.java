@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A pot's reading interval, inferred from what it sends: the median of its recent gaps, so one late or
- * queued reading does not move it. A gap is measured on the pot's own uptime when two readings of the
- * same boot follow each other (true cadence even when a backlog arrives at once), else on its timestamps.
+ * queued reading does not move it. How a gap is measured (the pot's uptime, its clock across deep-sleep
+ * wakes, arrival times only as a last resort) is {@link LivePot#gapMs}.
  */
 public final class Cadence {
 

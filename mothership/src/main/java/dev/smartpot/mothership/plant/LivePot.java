@@ -22,6 +22,12 @@ public final class LivePot {
     private final Cadence cadence = new Cadence();
     private PotSettings settings;
     private String status;
+    /** The sleep its status announced, null when the status is not a sleep. */
+    private SleepStatus.Sleep sleep;
+    /** The announced wake while the pot is asleep on purpose (for the view), else null. */
+    private Instant asleepUntil;
+    private Integer batteryMv;
+    private Instant batteryAt;
     private ReadingView last;
     private Long lastUptime;
     private Instant lastHeard;
@@ -77,20 +83,41 @@ public final class LivePot {
         dropped += droppedBefore;
         if (last == null || r.boot() > last.boot() || r.boot() == last.boot() && r.seq() > last.seq()) {
             if (last != null && r.boot() == last.boot()) {
-                long steps = r.seq() - last.seq();
-                if (uptimeMs != null && lastUptime != null) {
-                    cadence.addGap((uptimeMs - lastUptime) / steps);
-                } else {
-                    cadence.addGap((r.ts().toEpochMilli() - last.ts().toEpochMilli()) / steps);
-                }
+                cadence.addGap(gapMs(last, lastUptime, r, uptimeMs));
             }
             last = r;
             lastUptime = uptimeMs;
+            if (r.batteryMv() != null) {
+                batteryMv = r.batteryMv();
+                batteryAt = r.ts();
+            }
         }
         if (lastHeard == null || r.receivedAt().isAfter(lastHeard)) {
             lastHeard = r.receivedAt();
         }
         rebuildView();
+    }
+
+    /**
+     * The time per seq step between two readings of one boot, 0 when it cannot be told. On the pot's uptime while
+     * it grows; when it goes back within a boot (a deep-sleep pot counts uptime from each wake, so the first
+     * reading of a burst is "before" the last of the previous one) on the pot's own clock. Arrival times measure
+     * bursts, not readings: used only for readings restored without uptime, and not when they came within a
+     * second of each other (a burst of queued readings).
+     */
+    static long gapMs(ReadingView before, Long beforeUptime, ReadingView after, Long afterUptime) {
+        long steps = after.seq() - before.seq();
+        if (afterUptime != null && beforeUptime != null && afterUptime > beforeUptime) {
+            return (afterUptime - beforeUptime) / steps;
+        }
+        if (after.hasPotClock() && before.hasPotClock()) {
+            return (after.ts().toEpochMilli() - before.ts().toEpochMilli()) / steps;
+        }
+        if (afterUptime != null && beforeUptime != null) {
+            return 0;
+        }
+        long arrival = after.receivedAt().toEpochMilli() - before.receivedAt().toEpochMilli();
+        return arrival < 1000 ? 0 : arrival / steps;
     }
 
     /** What the store had at start: the newest readings, newest first, and the lifetime counts. */
@@ -103,9 +130,41 @@ public final class LivePot {
         rebuildView();
     }
 
-    public synchronized void status(String s) {
+    /**
+     * The pot's retained status arrived at {@code at}. The same sleeping status again with nothing heard in between
+     * (a redelivery of the retained message after a reconnect) keeps its first arrival: its sleep does not restart.
+     */
+    public synchronized void status(String s, Instant at) {
+        boolean redelivery = s != null && s.equals(status) && sleep != null
+                && (lastHeard == null || !lastHeard.isAfter(sleep.announcedAt()));
+        if (!redelivery) {
+            sleep = SleepStatus.parse(s, at);
+        }
         status = s;
         rebuildView();
+    }
+
+    /** The sleep the pot announced and has not woken from (nothing heard since it said so), else null. */
+    private SleepStatus.Sleep currentSleep() {
+        if (sleep == null || lastHeard != null && lastHeard.isAfter(sleep.announcedAt())) {
+            return null;
+        }
+        return sleep;
+    }
+
+    /** The announced wake while the pot is asleep on purpose, else null. */
+    public synchronized Instant asleepUntil() {
+        return asleepUntil;
+    }
+
+    /** The sleep the pot is in on purpose right now (as of the last evaluation), else null. */
+    public synchronized SleepStatus.Sleep sleeping() {
+        return asleepUntil == null ? null : currentSleep();
+    }
+
+    /** The newest battery voltage in mV, null if the pot never sent one. */
+    public synchronized Integer batteryMv() {
+        return batteryMv;
     }
 
     public synchronized void watered(Instant at) {
@@ -127,8 +186,15 @@ public final class LivePot {
     public synchronized Change evaluate(Instant now, Instant listeningSince, long defaultIntervalMs) {
         Instant heard = lastHeard == null || lastHeard.isBefore(listeningSince) ? listeningSince : lastHeard;
         long interval = intervalMs() > 0 ? intervalMs() : defaultIntervalMs;
-        StateRules.Verdict v = StateRules.evaluate(last != null, status, now.toEpochMilli() - heard.toEpochMilli(),
-                interval, last == null ? null : last.moisture(), last == null ? null : last.fault(), moistureState, settings);
+        SleepStatus.Sleep asleep = currentSleep();
+        StateRules.Verdict v = StateRules.evaluate(last != null, status, asleep, now.toEpochMilli(),
+                last == null ? null : last.ts(),
+                now.toEpochMilli() - heard.toEpochMilli(), interval, last == null ? null : last.moisture(),
+                last == null ? null : last.fault(), moistureState, settings);
+        Instant until = asleep != null && v.state() != PlantState.STALE && v.state() != PlantState.OFFLINE
+                ? asleep.wakeAt() : null;
+        boolean sleepChanged = !java.util.Objects.equals(until, asleepUntil);
+        asleepUntil = until;
         if (v.state() == PlantState.OK || v.state() == PlantState.DRY || v.state() == PlantState.WET) {
             moistureState = v.state();
         }
@@ -138,7 +204,7 @@ public final class LivePot {
             state = v.state();
             stateSince = now;
         }
-        if (changed || !v.reason().equals(reason)) {
+        if (changed || sleepChanged || !v.reason().equals(reason)) {
             reason = v.reason();
             rebuildView();
         }
@@ -153,6 +219,7 @@ public final class LivePot {
         view = new PotView(id, settings.name() == null || settings.name().isBlank() ? id : settings.name(),
                 settings.room() == null ? "" : settings.room(), settings.preset(), state, stateSince, reason,
                 last == null ? null : last.moisture(), last == null ? null : last.raw(),
-                last == null ? null : last.fault(), lastHeard, status, cadence.intervalMs(), lastWatered, readings, dropped);
+                last == null ? null : last.fault(), lastHeard, status, cadence.intervalMs(), lastWatered, readings, dropped,
+                asleepUntil, batteryMv, batteryAt);
     }
 }

@@ -4,9 +4,12 @@ import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
 
 /**
- * Decides a pot's state from what is known about it, in this order: OFFLINE (it said so), UNKNOWN (no
- * reading yet), STALE (silent for 3 intervals), FAULT (its last reading), then DRY / WET / OK on the
- * moisture with hysteresis. A pot that is not talking is never OK. Pure: no clock, no I/O.
+ * Decides a pot's state from what is known about it, in this order: OFFLINE (it said so), STALE (it said it
+ * would wake by now and has not been heard since), UNKNOWN (no reading yet), STALE (silent for 3 intervals
+ * while not asleep on purpose), FAULT (its last reading), then DRY / WET / OK on the moisture with hysteresis.
+ * A pot asleep on purpose keeps its plant's state (a DRY plant stays DRY while the pot sleeps: its alert stays
+ * open, watering stays allowed); the sleep is said in the reason. A pot that is not talking is never OK.
+ * Pure: no clock, no I/O.
  */
 public final class StateRules {
 
@@ -30,19 +33,45 @@ public final class StateRules {
      */
     public static Verdict evaluate(boolean hasReading, String status, long silentMs, long intervalMs, Double moisture,
                                    String fault, PlantState previous, PotSettings s) {
+        return evaluate(hasReading, status, null, 0, null, silentMs, intervalMs, moisture, fault, previous, s);
+    }
+
+    /**
+     * As above, for a pot that may be asleep on purpose.
+     *
+     * @param sleep         the sleep it announced and has not woken from yet (no reading since), null if none
+     * @param nowMs         the time now, to compare with the sleep's wake
+     * @param lastReadingAt when its last reading arrived, for the reason; null if none
+     */
+    public static Verdict evaluate(boolean hasReading, String status, SleepStatus.Sleep sleep, long nowMs,
+                                   java.time.Instant lastReadingAt, long silentMs, long intervalMs, Double moisture,
+                                   String fault, PlantState previous, PotSettings s) {
         if ("offline".equals(status)) {
             return new Verdict(PlantState.OFFLINE, "the pot said it went offline (its status or last will)");
         }
-        if (!hasReading) {
-            return new Verdict(PlantState.UNKNOWN, "no reading yet");
+        // Built only for a sleeping pot: this runs for every pot on every evaluation tick.
+        String last = sleep == null || lastReadingAt == null ? "" : "; last reading " + SleepStatus.clock(lastReadingAt);
+        if (sleep != null && nowMs > sleep.deadline().toEpochMilli()) {
+            return new Verdict(PlantState.STALE, "it said it would wake at " + SleepStatus.clock(sleep.wakeAt())
+                    + "; nothing since" + last);
         }
-        if (silentMs > STALE_INTERVALS * intervalMs) {
+        String asleep = sleep == null ? "" : "; asleep until " + SleepStatus.clock(sleep.wakeAt()) + last;
+        if (!hasReading) {
+            return new Verdict(PlantState.UNKNOWN, "no reading yet" + asleep);
+        }
+        if (sleep == null && silentMs > STALE_INTERVALS * intervalMs) {
             return new Verdict(PlantState.STALE, "no reading for " + seconds(silentMs) + "; expected one every "
                     + seconds(intervalMs));
         }
         if (fault != null || moisture == null) {
-            return new Verdict(PlantState.FAULT, "the sensor reports a fault: " + (fault == null ? "no moisture" : fault));
+            return new Verdict(PlantState.FAULT, "the sensor reports a fault: " + (fault == null ? "no moisture" : fault)
+                    + asleep);
         }
+        Verdict v = moistureVerdict(moisture, previous, s);
+        return asleep.isEmpty() ? v : new Verdict(v.state(), v.reason() + asleep);
+    }
+
+    private static Verdict moistureVerdict(double moisture, PlantState previous, PotSettings s) {
         PlantState m = moistureState(moisture, previous, s);
         String pct = percent(moisture);
         return switch (m) {

@@ -14,7 +14,7 @@ import dev.smartpot.mothership.api.Series;
 /** Reads readings back: raw ranges for the API and CSV, and chart series from raw rows or rollups. */
 public final class ReadingQueries {
 
-    private static final String COLUMNS = "pot_id, boot, seq, raw, moisture, fault, ts, received_at";
+    private static final String COLUMNS = "pot_id, boot, seq, raw, moisture, fault, ts, received_at, battery_mv";
 
     private final Database db;
 
@@ -182,6 +182,6 @@ public final class ReadingQueries {
     static ReadingView view(ResultSet r) throws SQLException {
         return new ReadingView(r.getString(1), r.getLong(2), r.getLong(3), Rows.intOrNull(r, 4),
                 Rows.doubleOrNull(r, 5), r.getString(6), Instant.ofEpochMilli(r.getLong(7)),
-                Instant.ofEpochMilli(r.getLong(8)));
+                Instant.ofEpochMilli(r.getLong(8)), Rows.intOrNull(r, 9));
     }
 }

@@ -28,7 +28,7 @@ final class ReadingWriter {
     private static final long FUTURE_SLACK = 86_400_000;
 
     private static final String INSERT = "INSERT INTO readings (pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
-            + " dropped, ts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " dropped, ts, received_at, battery_mv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final String[] rollupUpserts;
 
@@ -65,7 +65,7 @@ final class ReadingWriter {
                 queued = flushed[0];
                 long ts = plausible(r.ts(), p.receivedAt()) ? r.ts() : p.receivedAt();
                 ReadingView view = new ReadingView(r.potId(), boot, r.seq(), r.raw(), r.moisture(), r.fault(),
-                        Instant.ofEpochMilli(ts), Instant.ofEpochMilli(p.receivedAt()));
+                        Instant.ofEpochMilli(ts), Instant.ofEpochMilli(p.receivedAt()), r.batteryMv());
                 views.add(view);
                 insert.setString(1, r.potId());
                 insert.setLong(2, boot);
@@ -77,6 +77,7 @@ final class ReadingWriter {
                 insert.setLong(8, r.dropped());
                 insert.setLong(9, ts);
                 insert.setLong(10, p.receivedAt());
+                setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
                 insert.addBatch();
                 queued++;
             }

@@ -28,7 +28,9 @@ import dev.smartpot.mothership.store.StoreWriter;
  * through the {@link WateringGuard}'s interlocks. Refusals are logged with the reason and when next
  * allowed. After each watering it checks that the moisture rose by {@code minRise} points within
  * {@code effectWindow}; if not, it raises NO_EFFECT and WATERING_LOCKED_OUT and waters that pot no more
- * until a person acknowledges the lock-out.
+ * until a person acknowledges the lock-out. A pot asleep on purpose gets the command at its next wake: the
+ * watering waits for that reply (so the automatic rule does not fire again meanwhile), and its effect is judged on
+ * the readings it sends after, not while it sleeps.
  */
 public final class WateringDesk {
 
@@ -109,7 +111,7 @@ public final class WateringDesk {
             pw.inFlight = true;
             pw.recent.add(new WateringGuard.Given(now, ml));
         }
-        return commands.send(pot.id(), command, by).thenApply(cv -> {
+        return commands.send(pot.id(), command, by, pot.sleeping()).thenApply(cv -> {
             String outcome = switch (cv.status()) {
                 case "ok" -> "done";
                 case "no-reply" -> "no-reply";
@@ -126,9 +128,11 @@ public final class WateringDesk {
             if (outcome.equals("done")) {
                 pot.watered(now);
                 if (before != null) {
+                    // A sleeping pot waters when it wakes and takes the command: the effect counts from its reply.
+                    Instant poured = cv.repliedAt() != null ? cv.repliedAt() : now;
                     id.thenAccept(i -> {
                         synchronized (pw) {
-                            pw.pending = new Effect(i, w, now, before);
+                            pw.pending = new Effect(i, w, poured, before);
                         }
                     });
                 }
@@ -162,7 +166,8 @@ public final class WateringDesk {
                     pw.pending = null;
                     update(e, m, null);
                     alerts.close(pot.id(), AlertKinds.NO_EFFECT);
-                } else if (!now.isBefore(e.at().plus(effectWindow))) {
+                } else if (!now.isBefore(e.at().plus(effectWindow)) && pot.asleepUntil() == null) {
+                    // (A pot asleep on purpose has not sent its readings since: judged once it has.)
                     pw.pending = null;
                     String why = String.format(Locale.ROOT, "watering %d ml at %s did not raise the moisture by %.1f points"
                             + " within %d min (%.1f%% before, %s after)", e.done().ml(), e.at(), minRise,

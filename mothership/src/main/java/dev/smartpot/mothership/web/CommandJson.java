@@ -24,7 +24,10 @@ final class CommandJson {
         return node;
     }
 
-    /** 200 when the pot answered (even "ok":false: the reply says why), 409 refused by an interlock, 504 silent. */
+    /**
+     * 200 when the pot answered (even "ok":false: the reply says why), 409 refused by an interlock, 504 silent. (A
+     * command to a pot asleep on purpose is answered 202 while pending, by the route.)
+     */
     static int httpStatus(CommandView view) {
         return switch (view.status()) {
             case "refused" -> 409;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.api.Mothership;
 import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.web.security.Access;
@@ -26,6 +27,8 @@ final class PotRoutes {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration commandWait;
+    /** How long a command to a sleeping pot is given to be refused or logged before 202 answers. */
+    private static final long ASLEEP_WAIT_MS = 2000;
 
     /** @param commandWait how long a request waits for a pot's reply before it answers 504 */
     PotRoutes(Mothership mothership, ObjectMapper json, Clock clock, Duration commandWait) {
@@ -84,10 +87,22 @@ final class PotRoutes {
             throw new BadRequest("the command must be one line of 1 to " + MAX_COMMAND_LENGTH + " characters",
                     "send the command text as the request body, e.g. water 100, read, status, calibrate dry, help");
         }
-        CompletableFuture<?> answered = mothership.sendCommand(id, command, Access.user(ctx))
+        // A pot asleep on purpose answers at its next wake: once the command is logged (or refused), 202 says so.
+        boolean asleep = mothership.pot(id).map(p -> p.asleepUntil() != null).orElse(false);
+        CompletableFuture<CommandView> sent = mothership.sendCommand(id, command, Access.user(ctx));
+        if (asleep) {
+            sent = sent.copy().completeOnTimeout(null, Math.min(commandWait.toMillis(), ASLEEP_WAIT_MS), TimeUnit.MILLISECONDS);
+        }
+        CompletableFuture<?> answered = sent
                 .orTimeout(commandWait.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((view, failure) -> {
-                    if (failure != null) {
+                    if (failure == null && view == null) {
+                        CommandView pending = mothership.commandLog(id, 20).stream()
+                                .filter(c -> c.status().equals("pending") && c.command().equals(command))
+                                .findFirst().orElse(null);
+                        ctx.status(202).json(pending != null ? CommandJson.of(pending, json) : new ApiError(
+                                "the pot is asleep; the command waits for its next wake", "look at GET /api/commands"));
+                    } else if (failure != null) {
                         ctx.status(504).json(new ApiError("no answer from the mothership within " + commandWait.toSeconds()
                                 + " s", "look at GET /api/commands for the command's outcome"));
                     } else {

@@ -15,7 +15,7 @@ import dev.smartpot.mothership.api.ReadingView;
  */
 final class ReadingsCsv {
 
-    static final String HEADER = "pot_id,boot,seq,ts,received_at,raw,moisture,fault";
+    static final String HEADER = "pot_id,boot,seq,ts,received_at,raw,moisture,fault,battery_mv";
     /** A window holds about 4,300 readings at 5 s: small enough to hold, big enough to be few queries. */
     private static final Duration WINDOW = Duration.ofHours(6);
     private static final int WINDOW_LIMIT = 20_000;
@@ -55,7 +55,7 @@ final class ReadingsCsv {
 
     static String line(ReadingView r) {
         return r.potId() + ',' + r.boot() + ',' + r.seq() + ',' + r.ts() + ',' + orEmpty(r.receivedAt()) + ','
-                + orEmpty(r.raw()) + ',' + orEmpty(r.moisture()) + ',' + quoted(r.fault()) + '\n';
+                + orEmpty(r.raw()) + ',' + orEmpty(r.moisture()) + ',' + quoted(r.fault()) + ',' + orEmpty(r.batteryMv()) + '\n';
     }
 
     private static String orEmpty(Object value) {

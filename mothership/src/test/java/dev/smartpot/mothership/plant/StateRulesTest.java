@@ -80,9 +80,9 @@ class StateRulesTest {
     void offlineStatusAndFaultsAreNeverOk() {
         reading(50.0, null, T0);
         pot.evaluate(T0, T0, 60_000);
-        pot.status("offline");
+        pot.status("offline", T0.plusSeconds(1));
         assertEquals(PlantState.OFFLINE, pot.evaluate(T0.plusSeconds(1), T0, 60_000).to());
-        pot.status("online");
+        pot.status("online", T0.plusSeconds(2));
         reading(null, "disconnected", T0.plusSeconds(2));
         LivePot.Change fault = pot.evaluate(T0.plusSeconds(2), T0, 60_000);
         assertEquals(PlantState.FAULT, fault.to());

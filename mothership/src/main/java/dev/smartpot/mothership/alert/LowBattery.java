@@ -1,0 +1,45 @@
+package dev.smartpot.mothership.alert;
+
+/**
+ * A pot's battery running low: LOW_BATTERY is raised once when a reading's voltage falls below the threshold, and
+ * closed when a voltage {@value #RECOVERY_MV} mV above it arrives (a new or recharged battery); in between, a
+ * voltage wobbling around the threshold neither closes nor raises it again.
+ */
+public final class LowBattery {
+
+    public static final String KIND = "LOW_BATTERY";
+    /** Two AA cells at 1.1 V each: the ESP32's regulator gives up not far below. */
+    public static final int DEFAULT_MV = 2200;
+    /** How far above the threshold a voltage must be to count as a replaced battery. */
+    public static final int RECOVERY_MV = 100;
+
+    private volatile int thresholdMv;
+
+    public LowBattery(int thresholdMv) {
+        threshold(thresholdMv);
+    }
+
+    public void threshold(int millivolts) {
+        if (millivolts < 1 || millivolts > 60_000) {
+            throw new IllegalArgumentException("low-battery threshold " + millivolts + " mV: expected 1 to 60000, e.g. 2200"
+                    + " for 2 x AA");
+        }
+        thresholdMv = millivolts;
+    }
+
+    /** @param batteryMv the pot's newest voltage, null when it sends none (then nothing changes) */
+    public void check(String potId, Integer batteryMv, AlertBook alerts) {
+        if (batteryMv == null) {
+            return;
+        }
+        int limit = thresholdMv;
+        if (batteryMv < limit) {
+            if (!alerts.isOpen(potId, KIND)) {
+                alerts.raise(potId, KIND, "pot " + potId + "'s battery is low: " + batteryMv + " mV, below " + limit
+                        + " mV; replace or recharge it");
+            }
+        } else if (batteryMv >= limit + RECOVERY_MV && alerts.isOpen(potId, KIND)) {
+            alerts.close(potId, KIND);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.smartpot.mothership.plant;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A deep-sleep pot's retained status, understood: {@code sleeping until 14:15 UTC} (the pot knows the time) or
+ * {@code sleeping for 15m} (it does not). The pot publishes it after each burst of queued readings and stays silent
+ * until it wakes, so the mothership can tell a pot asleep on purpose from one that went quiet. Read in any case (the
+ * ingest keeps statuses in lower case).
+ */
+public final class SleepStatus {
+
+    /** The least time a waking pot gets beyond its announced wake: WiFi join, broker connect, retries. */
+    public static final long MIN_GRACE_MS = 120_000;
+    /** A wall-clock wake this much before the status arrived is still today's (the two clocks disagree a little). */
+    static final long CLOCK_SLACK_MS = 300_000;
+
+    private static final Pattern UNTIL = Pattern.compile("sleeping until (\\d{1,2}):(\\d{2})(?: UTC)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOR = Pattern.compile("sleeping for (\\d{1,9})(ms|s|m|min|h)",
+            Pattern.CASE_INSENSITIVE);
+
+    private SleepStatus() {
+    }
+
+    /**
+     * A pot's announced sleep.
+     *
+     * @param announcedAt when the mothership took the status as news
+     * @param wakeAt      when the pot said it wakes
+     * @param wallClock   true for "until HH:MM" (the pot's own clock), false for "for 15m" (counted from arrival)
+     */
+    public record Sleep(Instant announcedAt, Instant wakeAt, boolean wallClock) {
+
+        /** The time a waking pot gets to be heard: max(2 min, 10 % of the sleep). */
+        public long graceMs() {
+            long sleep = Math.max(0, wakeAt.toEpochMilli() - announcedAt.toEpochMilli());
+            return Math.max(MIN_GRACE_MS, sleep / 10);
+        }
+
+        /** Until then the pot's silence is expected. */
+        public Instant deadline() {
+            return wakeAt.plusMillis(graceMs());
+        }
+    }
+
+    /** True for any {@code sleeping ...} status, understood or not. */
+    public static boolean isSleeping(String status) {
+        return status != null && status.regionMatches(true, 0, "sleeping", 0, 8);
+    }
+
+    /**
+     * @param status     the retained status text
+     * @param announced  when it arrived (the reference for "for 15m" and for which day "until 14:15" means)
+     * @return the sleep, or null when the status is not one of the two forms
+     */
+    public static Sleep parse(String status, Instant announced) {
+        if (status == null || announced == null) {
+            return null;
+        }
+        String s = status.trim();
+        Matcher until = UNTIL.matcher(s);
+        if (until.matches()) {
+            int hour = Integer.parseInt(until.group(1));
+            int minute = Integer.parseInt(until.group(2));
+            if (hour > 23 || minute > 59) {
+                return null;
+            }
+            ZonedDateTime ref = announced.atZone(ZoneOffset.UTC);
+            ZonedDateTime wake = ref.with(LocalTime.of(hour, minute));
+            if (wake.toInstant().toEpochMilli() < announced.toEpochMilli() - CLOCK_SLACK_MS) {
+                wake = wake.plusDays(1);
+            }
+            return new Sleep(announced, wake.toInstant(), true);
+        }
+        Matcher dur = FOR.matcher(s);
+        if (dur.matches()) {
+            long n = Long.parseLong(dur.group(1));
+            long ms = switch (dur.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                case "ms" -> n;
+                case "s" -> n * 1000;
+                case "h" -> n * 3_600_000;
+                default -> n * 60_000;
+            };
+            return new Sleep(announced, announced.plus(Duration.ofMillis(ms)), false);
+        }
+        return null;
+    }
+
+    /** "14:15 UTC". */
+    public static String clock(Instant t) {
+        ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+        return two(z.getHour()) + ":" + two(z.getMinute()) + " UTC";
+    }
+
+    private static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
+    }
+}
