@@ -3,6 +3,7 @@ package dev.smartpot.testkit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.awaitility.Awaitility;
@@ -69,6 +70,34 @@ public final class MothershipAssert {
             throw new AssertionError(pot.clientId() + " took " + taken + " readings, the mothership has " + got);
         }
         return this;
+    }
+
+    /**
+     * As {@link #receivedExactly}, except that readings in {@code mayBeLost} (what a SIGKILLed broker acknowledged but
+     * may not have saved: {@link UnsavedAcks#seqsAtRisk}) may be missing; every other one arrives. The broker passes a
+     * subscriber's queued messages in order, so once every other reading, later ones included, is here, a missing one
+     * is lost, not late.
+     *
+     * @return the readings of {@code mayBeLost} that did not arrive
+     */
+    public TreeSet<Long> receivedExactlyExcept(PotId pot, long taken, Set<Long> mayBeLost) {
+        Seqs all = seqs(0, taken - 1);
+        try {
+            Awaitility.await(pot.clientId() + "'s readings #0 to #" + (taken - 1) + " but " + mayBeLost).atMost(atMost)
+                    .until(() -> mayBeLost.containsAll(missing(pot, all)));
+        } catch (ConditionTimeoutException e) {
+            List<Long> lost = missing(pot, all);
+            lost.removeAll(mayBeLost);
+            throw new AssertionError("the mothership is missing readings of " + pot.clientId() + ": " + lost
+                    + ", which the broker did not lose in its kill (it may have lost only " + mayBeLost + "); it has "
+                    + mothership.seqsOf(pot), e);
+        }
+        TreeSet<Long> got = mothership.seqsOf(pot);
+        TreeSet<Long> lost = new TreeSet<>(missing(pot, all));
+        if (got.size() + lost.size() != taken) {
+            throw new AssertionError(pot.clientId() + " took " + taken + " readings, the mothership has " + got);
+        }
+        return lost;
     }
 
     /** The readings that arrived are #0, #1, ... with no gap, in order of first arrival, each once after dropping repeats. */
