@@ -37,11 +37,13 @@ import dev.smartpot.simulator.mqtt.HiveMqttTransport;
  */
 public final class SimulatedFleet {
 
-    /**
-     * Scheduler threads when not told otherwise; each blocks while its pot waits for a PUBACK. The link lane
-     * has as many, while pots connect.
-     */
+    /** Scheduler threads (they tick online pots) when not told otherwise; each blocks while its pot waits for a PUBACK. */
     public static final int DEFAULT_THREADS = 8;
+    /**
+     * Pots connecting at once, at most: each blocks a link lane thread while the broker answers. Bounded so that a
+     * ramp or a reconnect storm is spread out rather than thrown at the broker; as many as the scheduler had before.
+     */
+    static final int LINK_LANE_THREADS = 8;
     /** A link lane thread with nothing to set up ends after this long. */
     private static final long LINK_LANE_IDLE_SECONDS = 5;
 
@@ -62,7 +64,7 @@ public final class SimulatedFleet {
         this.scheduler = new ScheduledThreadPoolExecutor(threads, daemonThreads("fleet-"));
         scheduler.setRemoveOnCancelPolicy(true);
         // Unbounded queue: a ramp waits its turn here, in order, rather than in the scheduler ahead of online pots.
-        this.linkLane = new ThreadPoolExecutor(threads, threads, LINK_LANE_IDLE_SECONDS, TimeUnit.SECONDS,
+        this.linkLane = new ThreadPoolExecutor(LINK_LANE_THREADS, LINK_LANE_THREADS, LINK_LANE_IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads("fleet-link-"));
         linkLane.allowCoreThreadTimeOut(true);
         List<FleetPot> list = new ArrayList<>(devices);

@@ -10,34 +10,34 @@ import java.util.regex.Pattern;
 import dev.smartpot.testkit.Mothership;
 
 /**
- * When each reading of each pot reached an independent subscriber ({@link Mothership} on {@code to_mothership/+}),
- * read as a person watching the readings would: per pot, seq by seq, on the subscriber's clock.
+ * When each reading of each pot reached an independent subscriber ({@link Mothership}), read as a person watching
+ * the readings would: per pot, seq by seq, on the subscriber's clock. For {@code FleetRampBench} and
+ * {@code FleetRampIT}.
  */
-final class RampArrivals {
+public final class RampArrivals {
 
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    private static final Pattern ID_AND_SEQ = Pattern.compile("\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+)");
 
     /** Per pot (the topic's last level), seq to first arrival ({@link System#nanoTime()}). */
     private final Map<String, TreeMap<Long, Long>> byPot = new HashMap<>();
 
-    RampArrivals(List<Mothership.Received> received) {
+    public RampArrivals(List<Mothership.Received> received) {
         for (Mothership.Received r : received) {
-            Matcher m = SEQ.matcher(r.payload());
+            Matcher m = ID_AND_SEQ.matcher(r.payload());
             if (r.retained() || !m.find()) {
                 continue;
             }
-            String pot = r.topic().substring(r.topic().lastIndexOf('/') + 1);
-            byPot.computeIfAbsent(pot, p -> new TreeMap<>()).putIfAbsent(Long.parseLong(m.group(1)), r.arrivedNanos());
+            byPot.computeIfAbsent(m.group(1), p -> new TreeMap<>()).putIfAbsent(Long.parseLong(m.group(2)), r.arrivedNanos());
         }
     }
 
-    /** Seq to arrival of one pot; empty if nothing arrived. */
-    TreeMap<Long, Long> of(String pot) {
+    /** Seq to arrival ({@link System#nanoTime()}) of one pot, by client id; empty if nothing arrived. */
+    public TreeMap<Long, Long> of(String pot) {
         return byPot.getOrDefault(pot, new TreeMap<>());
     }
 
     /** How many of {@code pot}'s readings arrived between the two instants (nanoTime, both included). */
-    int arrivedBetween(String pot, long fromNanos, long toNanos) {
+    public int arrivedBetween(String pot, long fromNanos, long toNanos) {
         int n = 0;
         for (long at : of(pot).values()) {
             if (at >= fromNanos && at <= toNanos) {
