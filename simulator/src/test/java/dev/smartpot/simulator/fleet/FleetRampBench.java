@@ -50,6 +50,7 @@ public final class FleetRampBench {
                 Thread.sleep(100);
                 maxThreads = Math.max(maxThreads, ManagementFactory.getThreadMXBean().getThreadCount());
             }
+            int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
             int notStopped = fleet.stop(60_000);
             FleetSnapshot last = fleet.snapshot();
             Thread.sleep(1000);
@@ -59,7 +60,7 @@ public final class FleetRampBench {
             System.out.printf("all online after: %s%n", allOnline < 0 ? "NEVER" : String.format("%.1f s", (allOnline - start) / 1e9));
             System.out.printf("readings of online pots due during the ramp: %d; lateness ms p50=%d p99=%d max=%d%n", late.length,
                     RampArrivals.percentile(late, 50), RampArrivals.percentile(late, 99), RampArrivals.percentile(late, 100));
-            System.out.printf("max JVM threads: %d; taken=%d published=%d queued=%d dropped=%d not stopped=%d%n", maxThreads,
+            System.out.printf("JVM threads: %d at most, %d once up; taken=%d published=%d queued=%d dropped=%d not stopped=%d%n", maxThreads, threadsAfter,
                     last.readingsTaken, last.published, last.queued, last.dropped, notStopped);
             System.out.println("load average at the start: " + load + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         }
