@@ -88,8 +88,34 @@ public final class Mothership implements AutoCloseable {
             public void deliveryComplete(IMqttDeliveryToken token) {
             }
         });
-        client.connect(options);
-        client.subscribe(topicFilter, 1);
+        connectAndSubscribe();
+    }
+
+    /**
+     * The first connect and subscribe, tried again for up to 5 s: Moquette 0.17 can refuse a SUBSCRIBE sent right
+     * after its CONNACK and close the connection (field notes; the pots step around it with MoquetteConnectBarrier).
+     */
+    private void connectAndSubscribe() throws MqttException {
+        long giveUpAt = System.currentTimeMillis() + 5_000;
+        while (true) {
+            try {
+                if (!client.isConnected()) {
+                    client.connect(options);
+                }
+                client.subscribe(topicFilter, 1);
+                return;
+            } catch (MqttException refused) {
+                if (System.currentTimeMillis() > giveUpAt) {
+                    throw refused;
+                }
+                try {
+                    Thread.sleep(RECONNECT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw refused;
+                }
+            }
+        }
     }
 
     private void scheduleReconnect() {

@@ -82,7 +82,7 @@ public class SimulatorOptions {
     public boolean potLogs;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "" + SimulatedFleet.DEFAULT_THREADS,
-            converter = FlagConverters.ThreadCount.class, description = "Scheduler threads driving a fleet (default: ${DEFAULT-VALUE}).")
+            converter = FlagConverters.ThreadCount.class, description = "Scheduler threads ticking a fleet's online pots (default: ${DEFAULT-VALUE}); connecting pots have 8 of their own.")
     public int threads;
 
     /** A fleet (the HiveMQ transport on a few scheduler threads) rather than one pot on a thread of its own. */

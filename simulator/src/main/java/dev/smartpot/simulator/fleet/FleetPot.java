@@ -1,6 +1,7 @@
 package dev.smartpot.simulator.fleet;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,11 @@ import dev.smartpot.simulator.board.SoilModelAdc;
  * shared scheduler instead of a thread of its own. {@link PotNode#tick()} says how long until it is due
  * again; the pot is scheduled then, or at once when a transport thread wakes it. Ticks of one pot never
  * overlap, so the core still sees a single device loop.
+ * <p>
+ * Two lanes: an online pot ticks on the scheduler's threads, where a tick waits at most for a PUBACK. A pot
+ * whose link is not up may connect in its tick (WiFi, CONNECT, the session's subscribes and "online", the
+ * barrier round trip), which blocks for as long as the broker takes; that tick runs in the link lane instead,
+ * so a fleet ramping up (or reconnecting) never holds back the readings of pots already online.
  */
 public final class FleetPot implements Sleeper {
 
@@ -29,6 +35,8 @@ public final class FleetPot implements Sleeper {
     private final SimulatedBoard board;
     private final TransportFactory transports;
     private final ScheduledExecutorService scheduler;
+    /** Runs the ticks of a pot whose link is not up: they may block on connecting. */
+    private final Executor linkLane;
     /** Readings taken in earlier boots of this pot (one reading = one sequence number, however many ADC samples). */
     private volatile long takenBeforeBoot;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -40,6 +48,8 @@ public final class FleetPot implements Sleeper {
     private long ticket;
     private ScheduledFuture<?> pending;
     private boolean ticking;
+    /** A tick was handed to the link lane and has not started yet. */
+    private boolean inLinkLane;
     private boolean wokenWhileTicking;
     private boolean stopRequested;
     private boolean closed;
@@ -49,11 +59,13 @@ public final class FleetPot implements Sleeper {
         MqttTransport create(String clientId);
     }
 
-    FleetPot(DeviceConfig config, SimulatedBoard board, TransportFactory transports, ScheduledExecutorService scheduler) {
+    FleetPot(DeviceConfig config, SimulatedBoard board, TransportFactory transports, ScheduledExecutorService scheduler,
+            Executor linkLane) {
         this.config = config;
         this.board = board;
         this.transports = transports;
         this.scheduler = scheduler;
+        this.linkLane = linkLane;
     }
 
     /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick. */
@@ -108,7 +120,35 @@ public final class FleetPot implements Sleeper {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = scheduler.schedule(() -> tick(mine), delayMillis, TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(() -> due(mine), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** On a scheduler thread: ticks an online (or stopping) pot here, hands any other's tick to the link lane. */
+    private void due(long mine) {
+        synchronized (this) {
+            if (mine != ticket || ticking || closed) {
+                return;
+            }
+            // The previous tick ended in this lock (scheduleTick), so its link state is visible here.
+            if (!stopRequested && node.state() != PotNode.ONLINE) {
+                if (!inLinkLane) {
+                    inLinkLane = true;
+                    linkLane.execute(this::tickInLinkLane);
+                }
+                return;
+            }
+        }
+        tick(mine);
+    }
+
+    /** In the link lane: the pot's latest tick, whatever woke or rescheduled it while it waited for a thread. */
+    private void tickInLinkLane() {
+        long mine;
+        synchronized (this) {
+            inLinkLane = false;
+            mine = ticket;
+        }
+        tick(mine);
     }
 
     private void tick(long mine) {
@@ -167,7 +207,8 @@ public final class FleetPot implements Sleeper {
         synchronized (this) {
             if (ticking) {
                 wokenWhileTicking = true;
-            } else if (!closed && node != null) {
+            } else if (!closed && node != null && !inLinkLane) {
+                // (A tick waiting in the link lane is on its way already.)
                 scheduleTick(0);
             }
         }

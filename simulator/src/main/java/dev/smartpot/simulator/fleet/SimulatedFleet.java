@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,15 +29,28 @@ import dev.smartpot.simulator.mqtt.HiveMqttTransport;
  * queue and supervisor, all driven by a small pool of scheduler threads, and connecting at a set rate so
  * the fleet does not storm the broker. Pots talk MQTT through {@link HiveMqttTransport}, whose clients
  * share one event loop.
+ * <p>
+ * A pot that is not online ticks in the link lane, a pool of its own, because its tick may block on
+ * connecting; online pots keep the scheduler's threads to themselves and their cadence while others connect
+ * (see {@link FleetPot}). The link lane's threads end after a few idle seconds, so a fleet that is up runs on
+ * the scheduler's alone.
  */
 public final class SimulatedFleet {
 
-    /** Scheduler threads when not told otherwise; each blocks while its pot waits for the broker. */
+    /** Scheduler threads (they tick online pots) when not told otherwise; each blocks while its pot waits for a PUBACK. */
     public static final int DEFAULT_THREADS = 8;
+    /**
+     * Pots connecting at once, at most: each blocks a link lane thread while the broker answers. Bounded so that a
+     * ramp or a reconnect storm is spread out rather than thrown at the broker; as many as the scheduler had before.
+     */
+    static final int LINK_LANE_THREADS = 8;
+    /** A link lane thread with nothing to set up ends after this long. */
+    private static final long LINK_LANE_IDLE_SECONDS = 5;
 
     private final DeviceConfig config;
     private final List<FleetPot> pots;
     private final ScheduledThreadPoolExecutor scheduler;
+    private final ThreadPoolExecutor linkLane;
     private final double connectsPerSecond;
     private final LongAdder published = new LongAdder();
 
@@ -45,18 +61,17 @@ public final class SimulatedFleet {
             FleetConsole console, FleetPot.TransportFactory transports) {
         this.config = config;
         this.connectsPerSecond = connectsPerSecond;
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.scheduler = new ScheduledThreadPoolExecutor(threads, r -> {
-            Thread t = new Thread(r, "fleet-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = new ScheduledThreadPoolExecutor(threads, daemonThreads("fleet-"));
         scheduler.setRemoveOnCancelPolicy(true);
+        // Unbounded queue: a ramp waits its turn here, in order, rather than in the scheduler ahead of online pots.
+        this.linkLane = new ThreadPoolExecutor(LINK_LANE_THREADS, LINK_LANE_THREADS, LINK_LANE_IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads("fleet-link-"));
+        linkLane.allowCoreThreadTimeOut(true);
         List<FleetPot> list = new ArrayList<>(devices);
         SystemClock worldClock = new SystemClock(false);
         for (int i = 0; i < devices; i++) {
             SimulatedBoard board = SimulatedBoard.fleetPot(config, world, i, worldClock).log(console::logFor).build();
-            list.add(new FleetPot(config, board, counting(transports), scheduler));
+            list.add(new FleetPot(config, board, counting(transports), scheduler, linkLane));
         }
         this.pots = Collections.unmodifiableList(list);
     }
@@ -110,7 +125,17 @@ public final class SimulatedFleet {
             }
         }
         scheduler.shutdownNow();
+        linkLane.shutdownNow();
         return late;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Counts the readings each transport publishes, so the fleet can report readings per second. */
