@@ -87,7 +87,7 @@ class DemoApiIT {
         Instant from = Instant.now().minus(Duration.ofHours(1));
         String csv = get("/api/pots/" + pot + "/readings.csv?from=" + from).body();
         String[] lines = csv.split("\n");
-        assertEquals("pot_id,boot,seq,ts,received_at,raw,moisture,fault", lines[0]);
+        assertEquals("pot_id,boot,seq,ts,received_at,raw,moisture,fault,battery_mv", lines[0]);
         assertTrue(lines.length >= 6, csv);
         assertTrue(lines[1].startsWith(pot + ","), lines[1]);
 
