@@ -1,7 +1,7 @@
 package dev.smartpot.host.broker;
 
 import dev.smartpot.device.mqtt.ConnectSettings;
-import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.ForwardingMqttTransport;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 
@@ -19,15 +19,13 @@ import dev.smartpot.device.mqtt.MqttTransportException;
  * nobody uses, right after each connect to an embedded broker, makes the pot's subscriptions safe for the cost of
  * one round trip (ConnectBarrierBench). Other brokers are left alone.
  */
-public final class MoquetteConnectBarrier implements MqttTransport {
+public final class MoquetteConnectBarrier extends ForwardingMqttTransport {
 
     /** A filter no component subscribes to, so unsubscribing it never removes a subscription (even a kept one). */
     static final String BARRIER_FILTER = "smartpot/connect-barrier";
 
-    private final MqttTransport inner;
-
     public MoquetteConnectBarrier(MqttTransport inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     @Override
@@ -37,35 +35,5 @@ public final class MoquetteConnectBarrier implements MqttTransport {
             inner.unsubscribe(BARRIER_FILTER);
         }
         return session;
-    }
-
-    @Override
-    public void setListener(MqttListener listener) {
-        inner.setListener(listener);
-    }
-
-    @Override
-    public void subscribe(String topicFilter, int qos) throws MqttTransportException {
-        inner.subscribe(topicFilter, qos);
-    }
-
-    @Override
-    public void unsubscribe(String topicFilter) throws MqttTransportException {
-        inner.unsubscribe(topicFilter);
-    }
-
-    @Override
-    public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
-        inner.publish(topic, payload, length, qos, retained);
-    }
-
-    @Override
-    public void disconnect() {
-        inner.disconnect();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return inner.isConnected();
     }
 }

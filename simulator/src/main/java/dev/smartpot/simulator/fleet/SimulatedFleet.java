@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.mqtt.ConnectSettings;
-import dev.smartpot.device.mqtt.MqttListener;
+import dev.smartpot.device.mqtt.ForwardingMqttTransport;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
@@ -144,35 +143,14 @@ public final class SimulatedFleet {
     }
 
     /** Passes everything through; counts publishes to the readings topic that succeeded. */
-    private static final class CountingTransport implements MqttTransport {
-        private final MqttTransport inner;
+    private static final class CountingTransport extends ForwardingMqttTransport {
         private final String readingsTopic;
         private final LongAdder count;
 
         CountingTransport(MqttTransport inner, String readingsTopic, LongAdder count) {
-            this.inner = inner;
+            super(inner);
             this.readingsTopic = readingsTopic;
             this.count = count;
-        }
-
-        @Override
-        public void setListener(MqttListener listener) {
-            inner.setListener(listener);
-        }
-
-        @Override
-        public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
-            return inner.connect(serverUri, clientId, settings);
-        }
-
-        @Override
-        public void subscribe(String topicFilter, int qos) throws MqttTransportException {
-            inner.subscribe(topicFilter, qos);
-        }
-
-        @Override
-        public void unsubscribe(String topicFilter) throws MqttTransportException {
-            inner.unsubscribe(topicFilter);
         }
 
         @Override
@@ -181,16 +159,6 @@ public final class SimulatedFleet {
             if (!retained && topic.equals(readingsTopic)) {
                 count.increment();
             }
-        }
-
-        @Override
-        public void disconnect() {
-            inner.disconnect();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return inner.isConnected();
         }
     }
 }
