@@ -117,11 +117,7 @@ public final class CommandChannel implements SessionStep, MessageHandler {
                 log.warn("reply to " + replyTopic + " not sent: " + e.getMessage());
             }
         }
-        String reboot = commands.takeRebootReason();
-        if (reboot != null) {
-            rebooting = true;
-            rebooter.reboot(reboot);
-        }
+        rebooting |= commands.rebootIfRequested(rebooter);
         return true;
     }
 

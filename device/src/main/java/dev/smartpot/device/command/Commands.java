@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Pump;
+import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.config.SafetyConfig;
 import dev.smartpot.device.config.SensorConfig;
 import dev.smartpot.device.reading.MoistureScale;
@@ -66,11 +67,18 @@ public final class Commands {
         this.pumpMaxRunMillis = limits.pumpMaxRunMillis;
     }
 
-    /** Why the last command asked for a reboot once its reply is out, or null; asking clears it. */
-    public String takeRebootReason() {
+    /**
+     * Reboots through {@code rebooter} if the last command asked for it (called once its reply is out); true if it
+     * did. Asking clears the request.
+     */
+    public boolean rebootIfRequested(Rebooter rebooter) {
         String reason = rebootReason;
+        if (reason == null) {
+            return false;
+        }
         rebootReason = null;
-        return reason;
+        rebooter.reboot(reason);
+        return true;
     }
 
     /**

@@ -63,12 +63,8 @@ public final class ConsoleChannel {
             if (!commands.handle(now, Commands.FROM_CONSOLE, kept, line.length, outbox)) {
                 continue;
             }
-            log.info("console reply: " + ascii(outbox));
-            String reboot = commands.takeRebootReason();
-            if (reboot != null) {
-                rebooting = true;
-                rebooter.reboot(reboot);
-            }
+            log.info("console reply: " + outbox);
+            rebooting |= commands.rebootIfRequested(rebooter);
         }
         return any;
     }
@@ -81,14 +77,5 @@ public final class ConsoleChannel {
     /** True once a typed command rebooted the board: the loop must end. */
     public boolean rebooting() {
         return rebooting;
-    }
-
-    private static String ascii(PayloadBuffer reply) {
-        char[] chars = new char[reply.length()];
-        byte[] bytes = reply.bytes();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) (bytes[i] & 0x7f);
-        }
-        return new String(chars);
     }
 }

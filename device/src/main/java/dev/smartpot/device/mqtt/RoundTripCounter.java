@@ -6,13 +6,12 @@ package dev.smartpot.device.mqtt;
  * so a deep-sleep wake reports how many it made. A QoS 0 publish and DISCONNECT wait for nothing and are not counted.
  * Passes every call through unchanged and allocates nothing.
  */
-public final class RoundTripCounter implements MqttTransport {
+public final class RoundTripCounter extends ForwardingMqttTransport {
 
-    private final MqttTransport transport;
     private int count;
 
     public RoundTripCounter(MqttTransport transport) {
-        this.transport = transport;
+        super(transport);
     }
 
     /** Round trips since the counter was made (a deep-sleep wake makes a new one at each boot). */
@@ -20,37 +19,25 @@ public final class RoundTripCounter implements MqttTransport {
         return count;
     }
 
-    public void setListener(MqttListener listener) {
-        transport.setListener(listener);
-    }
-
     public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         count++;
-        return transport.connect(serverUri, clientId, settings);
+        return inner.connect(serverUri, clientId, settings);
     }
 
     public void subscribe(String topicFilter, int qos) throws MqttTransportException {
         count++;
-        transport.subscribe(topicFilter, qos);
+        inner.subscribe(topicFilter, qos);
     }
 
     public void unsubscribe(String topicFilter) throws MqttTransportException {
         count++;
-        transport.unsubscribe(topicFilter);
+        inner.unsubscribe(topicFilter);
     }
 
     public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
         if (qos > 0) {
             count++;
         }
-        transport.publish(topic, payload, length, qos, retained);
-    }
-
-    public void disconnect() {
-        transport.disconnect();
-    }
-
-    public boolean isConnected() {
-        return transport.isConnected();
+        inner.publish(topic, payload, length, qos, retained);
     }
 }

@@ -6,7 +6,7 @@ import dev.smartpot.device.text.LogLine;
 /**
  * What a deep-sleep wake compares with the last wake's to decide whether to publish at once: the sensor's fault and
  * whether the soil is dry. Both live in the one int {@link dev.smartpot.device.state.RetainedState} keeps for it
- * ({@code lastFault}): the fault code in the low byte, {@link #DRY} above it. A state stored before the dry flag
+ * ({@code lastCondition}): the fault code in the low byte, {@link #DRY} above it. A state stored before the dry flag
  * existed (a bare fault code) reads as "not dry".
  *
  * <p>Dry has hysteresis: the soil becomes dry below {@code sleep.publish.dry.below} and is dry again only at

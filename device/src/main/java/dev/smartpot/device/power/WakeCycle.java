@@ -82,12 +82,13 @@ public final class WakeCycle {
         // The fault and whether the soil is dry, in the one int retained memory keeps for them (see SoilCondition).
         int moisture = fault == MoistureScale.OK ? scale.tenthsOfPercent(schedule.lastRawCode()) : 0;
         int dryBelow = config.sleepPublishDryBelowPercent * 10;
-        int condition = SoilCondition.of(fault, moisture, retained.lastFault(), dryBelow);
+        int previous = retained.lastCondition();
+        int condition = SoilCondition.of(fault, moisture, previous, dryBelow);
         int unpublished = retained.unpublished() + 1;
-        boolean changed = retained.wokeFromSleep() && SoilCondition.fault(condition) != SoilCondition.fault(retained.lastFault());
-        boolean dryChanged = retained.wokeFromSleep() && SoilCondition.dryChanged(retained.lastFault(), condition);
+        boolean changed = retained.wokeFromSleep() && SoilCondition.fault(condition) != SoilCondition.fault(previous);
+        boolean dryChanged = retained.wokeFromSleep() && SoilCondition.dryChanged(previous, condition);
         boolean publish = !retained.wokeFromSleep() || changed || dryChanged || unpublished >= config.sleepPublishEvery;
-        retained.lastFault(condition);
+        retained.lastCondition(condition);
         long interval = schedule.intervalMillis();
         if (publish) {
             if (changed) {

@@ -41,7 +41,7 @@ public final class RetainedState {
     private long droppedReported;
     private long sleptMillis;
     private int unpublished;
-    private int lastFault;
+    private int lastCondition;
     private boolean wokeFromSleep;
     private int savedChanges;
     private long savedNextSeq = -1;
@@ -91,7 +91,7 @@ public final class RetainedState {
         long oldestUptime = getLong(at + 48);
         sleptMillis = getLong(at + 56);
         unpublished = getInt(at + 64);
-        lastFault = getInt(at + 68);
+        lastCondition = getInt(at + 68);
         link.restore(getLong(at + 76), getInt(at + 84), getInt(at + 72));
         wokeFromSleep = sleptMillis > 0;
         boot = wokeFromSleep ? savedBoot : savedBoot + 1;
@@ -179,7 +179,7 @@ public final class RetainedState {
         putLong(52, oldestUptime);
         putLong(60, sleepMillis);
         putInt(68, unpublished);
-        putInt(72, lastFault);
+        putInt(72, lastCondition);
         putInt(76, link.session());
         putLong(80, link.bssid());
         putInt(88, link.channel());
@@ -220,13 +220,13 @@ public final class RetainedState {
         unpublished = readings;
     }
 
-    /** The sensor fault of the last reading (a change wakes the link at once), or 0. */
-    public int lastFault() {
-        return lastFault;
+    /** The last wake's soil condition (its fault and dry flag: {@code power.SoilCondition}; a change publishes at once), or 0. */
+    public int lastCondition() {
+        return lastCondition;
     }
 
-    public void lastFault(int fault) {
-        lastFault = fault;
+    public void lastCondition(int condition) {
+        lastCondition = condition;
     }
 
     /** Readings the region can keep. */

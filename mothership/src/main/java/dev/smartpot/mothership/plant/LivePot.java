@@ -1,6 +1,8 @@
 package dev.smartpot.mothership.plant;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
@@ -121,7 +123,7 @@ public final class LivePot {
     }
 
     /** What the store had at start: the newest readings, newest first, and the lifetime counts. */
-    public synchronized void restore(java.util.List<ReadingView> newestFirst, long count, long droppedTotal) {
+    public synchronized void restore(List<ReadingView> newestFirst, long count, long droppedTotal) {
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             reading(newestFirst.get(i), null, 0);
         }
@@ -193,7 +195,7 @@ public final class LivePot {
                 last == null ? null : last.fault(), moistureState, settings);
         Instant until = asleep != null && v.state() != PlantState.STALE && v.state() != PlantState.OFFLINE
                 ? asleep.wakeAt() : null;
-        boolean sleepChanged = !java.util.Objects.equals(until, asleepUntil);
+        boolean sleepChanged = !Objects.equals(until, asleepUntil);
         asleepUntil = until;
         if (v.state() == PlantState.OK || v.state() == PlantState.DRY || v.state() == PlantState.WET) {
             moistureState = v.state();

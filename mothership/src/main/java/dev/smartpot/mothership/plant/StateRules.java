@@ -1,5 +1,7 @@
 package dev.smartpot.mothership.plant;
 
+import java.time.Instant;
+
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
 
@@ -44,7 +46,7 @@ public final class StateRules {
      * @param lastReadingAt when its last reading arrived, for the reason; null if none
      */
     public static Verdict evaluate(boolean hasReading, String status, SleepStatus.Sleep sleep, long nowMs,
-                                   java.time.Instant lastReadingAt, long silentMs, long intervalMs, Double moisture,
+                                   Instant lastReadingAt, long silentMs, long intervalMs, Double moisture,
                                    String fault, PlantState previous, PotSettings s) {
         if ("offline".equals(status)) {
             return new Verdict(PlantState.OFFLINE, "the pot said it went offline (its status or last will)");
