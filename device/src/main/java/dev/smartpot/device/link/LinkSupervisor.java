@@ -230,11 +230,18 @@ public final class LinkSupervisor {
         // A loss reported by the previous connection is old news for this one.
         inbox.takeLinkLost();
         long connectStart = clock.uptimeMillis();
+        boolean accepted = false;
         try {
             int sessionState = mqtt.connect(broker, clientId, connectSettings);
+            accepted = true;
             session.start(mqtt, sessionState, broker, clientId);
             lastConnectMillis = clock.uptimeMillis() - connectStart;
         } catch (MqttTransportException e) {
+            if (accepted && e.kind() != MqttTransportException.REFUSED && !mqtt.isConnected()) {
+                String lost = inbox.takeLinkLost();
+                droppedRightAfterConnect(now, broker, lost != null ? lost : e.getMessage());
+                return;
+            }
             mqtt.disconnect();
             session.linkDown();
             boolean refused = e.kind() == MqttTransportException.REFUSED;
@@ -250,6 +257,18 @@ public final class LinkSupervisor {
         security.warnAbout(broker);
         attemptsSinceOnline = 0;
         lastFailure = null;
+    }
+
+    /**
+     * The broker accepted the pot and dropped the link before its session steps were done, as a broker does when
+     * another client connects with the same id at about the same time: a session, however short, so the clash check
+     * counts it, and the broker is reachable, so the retry backs off as after a lost link.
+     */
+    private void droppedRightAfterConnect(long now, String broker, String cause) {
+        clash.connected(now, attemptsSinceOnline);
+        clash.sessionEnded(now, wifi.isConnected());
+        attemptsSinceOnline = 0;
+        linkDown(now, "connection to " + broker + " lost right after the broker accepted it: " + cause);
     }
 
     private void attemptFailed(long now, String reason, boolean refused) {

@@ -45,6 +45,8 @@ public final class FakeTransport implements MqttTransport {
     public int lastSessionState = -1;
     /** Report {@link MqttTransport#SESSION_UNKNOWN} instead of the flag, as a library that hides it does. */
     public boolean hidesSessionPresent;
+    /** The broker answers CONNECT and drops the link at once, as it does when another client takes the same id. */
+    public boolean dropsRightAfterConnack;
     private MqttListener listener;
     private boolean connected;
 
@@ -76,6 +78,9 @@ public final class FakeTransport implements MqttTransport {
         }
         session = kept;
         lastSessionState = hidesSessionPresent ? SESSION_UNKNOWN : present ? SESSION_PRESENT : SESSION_NEW;
+        if (dropsRightAfterConnack) {
+            breakLink("Connection lost");
+        }
         return lastSessionState;
     }
 

@@ -84,4 +84,21 @@ class ClientIdClashTest {
         }
         assertFalse(pot.log.has(HINT), pot.log.all());
     }
+
+    @Test
+    void aLinkDroppedRightAfterTheConnackCountsAsAKnockOffNotAsAFailedConnect() {
+        // Two clients with one id connecting at about the same time: the broker accepts one, then drops it for the other.
+        TestPot pot = new TestPot(QUICK_RETRY);
+        pot.mqtt.dropsRightAfterConnack = true;
+        pot.runFor(1);
+        pot.runFor(1_001);
+        pot.runFor(1_001);
+        assertEquals(3, pot.mqtt.connects.size(), pot.log.all());
+        assertTrue(pot.log.has("WARN connection to " + pot.mqtt.connects.get(0) + " lost right after the broker accepted it:"
+                + " Connection lost; reconnecting in 1s"), pot.log.all());
+        assertEquals(1, pot.log.count(HINT), pot.log.all());
+        pot.mqtt.dropsRightAfterConnack = false;
+        knockedOffAfter(pot, 2_000);
+        assertEquals(1, pot.log.count(HINT), "the same streak: " + pot.log.all());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientState;
@@ -45,6 +46,37 @@ public final class HiveMqttTransport implements MqttTransport {
 
     private volatile MqttListener listener;
     private volatile Mqtt3AsyncClient client;
+    /** The current client's connect; retired with it, so a client we closed or replaced reports nothing. */
+    private volatile Attempt attempt;
+
+    /**
+     * One client's connect: whether the broker accepted it, and whether its loss is still news to the core. HiveMQ may
+     * tell of a link the broker dropped right after its CONNACK before it completes the connect's future, so the loss
+     * is kept until the connect is known to have been accepted, and reported once by whichever side sees both.
+     */
+    private final class Attempt {
+        volatile CompletableFuture<Mqtt3ConnAck> connack;
+        volatile boolean retired;
+        private volatile Throwable lost;
+        private final AtomicBoolean reported = new AtomicBoolean();
+
+        void linkLost(Throwable cause) {
+            lost = cause;
+            reportIfAccepted();
+        }
+
+        void reportIfAccepted() {
+            CompletableFuture<Mqtt3ConnAck> f = connack;
+            Throwable cause = lost;
+            boolean accepted = f != null && f.isDone() && !f.isCompletedExceptionally();
+            if (cause != null && accepted && !retired && reported.compareAndSet(false, true)) {
+                MqttListener l = listener;
+                if (l != null) {
+                    l.connectionLost(TransportErrors.describe(cause));
+                }
+            }
+        }
+    }
 
     @Override
     public void setListener(MqttListener listener) {
@@ -71,20 +103,18 @@ public final class HiveMqttTransport implements MqttTransport {
             throw new MqttTransportException(MqttTransportException.REFUSED, "the fleet transport speaks tcp:// only: run a TLS"
                     + " pot on its own (scripts/simulate without --devices), which reads mqtt.tls.*");
         }
-        Mqtt3AsyncClient[] self = new Mqtt3AsyncClient[1];
+        Attempt current = new Attempt();
         Mqtt3AsyncClient c = MqttClient.builder()
                 .useMqttVersion3()
                 .identifier(clientId)
                 .transportConfig(transport.build())
                 .addDisconnectedListener(context -> {
-                    // Only a link we handed to the core counts: our own disconnect, a replaced client, or a
-                    // connect that failed (connect() reports that itself) is not news.
-                    if (context.getSource() != MqttDisconnectSource.USER && self[0] != null && client == self[0]) {
-                        linkLost(context.getCause());
+                    // Our own disconnect, a replaced client or a failed connect (connect() reports it) is not news.
+                    if (context.getSource() != MqttDisconnectSource.USER) {
+                        current.linkLost(context.getCause());
                     }
                 })
                 .buildAsync();
-        self[0] = c;
         Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> connect =
                 c.connectWith().cleanSession(settings.cleanSession).keepAlive(settings.keepAliveSeconds);
         if (!settings.cleanSession) {
@@ -103,20 +133,18 @@ public final class HiveMqttTransport implements MqttTransport {
         }
         Mqtt3ConnAck connAck;
         try {
-            connAck = await(connect.send());
+            CompletableFuture<Mqtt3ConnAck> sent = connect.send();
+            current.connack = sent;
+            connAck = await(sent);
         } catch (MqttTransportException e) {
+            current.retired = true;
             c.disconnect();
             throw e;
         }
         client = c;
+        attempt = current;
+        current.reportIfAccepted();
         return connAck.isSessionPresent() ? SESSION_PRESENT : SESSION_NEW;
-    }
-
-    private void linkLost(Throwable cause) {
-        MqttListener l = listener;
-        if (l != null) {
-            l.connectionLost(TransportErrors.describe(cause));
-        }
     }
 
     @Override
@@ -163,6 +191,10 @@ public final class HiveMqttTransport implements MqttTransport {
 
     @Override
     public void disconnect() {
+        Attempt retiring = attempt;
+        if (retiring != null) {
+            retiring.retired = true;
+        }
         Mqtt3AsyncClient c = client;
         client = null;
         if (c != null && c.getState() != MqttClientState.DISCONNECTED) {

@@ -9,7 +9,6 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.BrokerRefusals;
@@ -37,6 +36,8 @@ public final class PahoMqttTransport implements MqttTransport {
 
     private volatile MqttListener listener;
     private volatile MqttClient client;
+    /** The current client's events; retired with it, so a client we closed or replaced reports nothing. */
+    private volatile Callback events;
     /**
      * Built on the first {@code ssl://} connect from these settings, then reused for as long as this transport lives
      * (one boot): one SSLContext, so a reconnect resumes the TLS session instead of a full handshake.
@@ -74,18 +75,22 @@ public final class PahoMqttTransport implements MqttTransport {
             options.setSocketFactory(tlsSockets(tls));
             options.setHttpsHostnameVerificationEnabled(tls.verifyHostname);
         }
-        MqttClient c;
+        PahoConnect.Client c;
         try {
-            c = new MqttClient(serverUri, clientId, new MemoryPersistence());
+            c = new PahoConnect.Client(serverUri, clientId);
         } catch (MqttException | IllegalArgumentException e) {
             throw new MqttTransportException(MqttTransportException.OTHER, "bad broker address " + serverUri + ": " + e.getMessage());
         }
-        c.setTimeToWait(Math.min(OPERATION_TIMEOUT_MILLIS, settings.keepAliveSeconds * 1000L));
-        c.setCallback(new Callback(c));
-        IMqttToken connected;
+        long timeToWait = Math.min(OPERATION_TIMEOUT_MILLIS, settings.keepAliveSeconds * 1000L);
+        c.setTimeToWait(timeToWait);
+        PahoConnect connecting = new PahoConnect();
+        Callback callback = new Callback(connecting);
+        c.setCallback(callback);
+        IMqttToken connack;
         try {
-            connected = c.connectWithResult(options);
+            connack = connecting.connect(c, options, timeToWait);
         } catch (MqttException e) {
+            callback.retired = true;
             closeQuietly(c);
             MqttTransportException failure = translate(e);
             String m = failure.getMessage().toLowerCase();
@@ -99,7 +104,16 @@ public final class PahoMqttTransport implements MqttTransport {
             throw failure;
         }
         client = c;
-        return connected.getSessionPresent() ? SESSION_PRESENT : SESSION_NEW;
+        events = callback;
+        if (connack == null) {
+            // Accepted, then dropped: connected as far as the broker's log goes, so report it as a lost link.
+            MqttListener l = listener;
+            if (l != null) {
+                l.connectionLost(TransportErrors.describe(connecting.lostAfterConnack()));
+            }
+            return SESSION_UNKNOWN;
+        }
+        return connack.getSessionPresent() ? SESSION_PRESENT : SESSION_NEW;
     }
 
     @Override
@@ -140,6 +154,10 @@ public final class PahoMqttTransport implements MqttTransport {
 
     @Override
     public void disconnect() {
+        Callback retiring = events;
+        if (retiring != null) {
+            retiring.retired = true;
+        }
         MqttClient c = client;
         client = null;
         if (c != null) {
@@ -246,18 +264,25 @@ public final class PahoMqttTransport implements MqttTransport {
         }
     }
 
-    /** Forwards Paho's events for one client; ignores a client we have already replaced. */
+    /**
+     * Forwards Paho's events for one client until it is retired. A loss may come before connect() has returned (the
+     * broker dropped the link right after accepting it): it is news to the core all the same.
+     */
     private final class Callback implements MqttCallback {
-        private final MqttClient owner;
+        private final PahoConnect connecting;
+        private volatile boolean retired;
 
-        Callback(MqttClient owner) {
-            this.owner = owner;
+        Callback(PahoConnect connecting) {
+            this.connecting = connecting;
         }
 
         @Override
         public void connectionLost(Throwable cause) {
+            if (connecting.linkLost(cause)) {
+                return;
+            }
             MqttListener l = listener;
-            if (l != null && client == owner) {
+            if (l != null && !retired) {
                 l.connectionLost(TransportErrors.describe(cause));
             }
         }
