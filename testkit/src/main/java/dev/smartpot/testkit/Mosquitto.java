@@ -112,8 +112,16 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
+    /**
+     * A folder for one broker: under the module's {@code target/} when the tests run there, so it stays beside the test
+     * reports after a failure and goes with {@code mvn clean}; otherwise in the system's temp folder.
+     */
     private static Path tempDir() {
         try {
+            Path target = Path.of("target").toAbsolutePath();
+            if (Files.isDirectory(target)) {
+                return Files.createTempDirectory(Files.createDirectories(target.resolve("mosquitto")), "broker-");
+            }
             return Files.createTempDirectory("mosquitto-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

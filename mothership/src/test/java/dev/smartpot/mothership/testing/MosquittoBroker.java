@@ -35,7 +35,8 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** @param extra more config lines (e.g. a password file) */
     public static MosquittoBroker start(String extra) throws IOException {
-        Path dir = Files.createTempDirectory("mship-mosquitto");
+        // Under target/: beside the test reports after a failure, gone with mvn clean.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "mosquitto").toAbsolutePath()), "broker-");
         MosquittoBroker b = new MosquittoBroker(dir, freePort());
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + b.port + " 127.0.0.1",
