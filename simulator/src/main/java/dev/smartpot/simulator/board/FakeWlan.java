@@ -58,6 +58,7 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
 
     @Override
     public void joinKnown(String ssid, String password, long bssid, int channel, long timeoutMillis) throws IOException {
+        joinAttempts++;
         associated = false;
         if (!accessPointOn || bssid != accessPointBssid || channel != accessPointChannel) {
             pause(Math.min(modelled ? WifiJoinModel.missedHint() : 0, timeoutMillis));

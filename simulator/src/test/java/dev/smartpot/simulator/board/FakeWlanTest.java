@@ -53,4 +53,17 @@ class FakeWlanTest {
         IOException wrong = assertThrows(IOException.class, () -> wlan.join("Net", "nope-nope", 10));
         assertEquals("authentication failed: wrong password for \"Net\"", wrong.getMessage());
     }
+
+    /** The simulated battery charges a wake for the radio when it tried a join: a hinted one powers the radio too. */
+    @Test
+    void everyJoinCountsAsARadioWakeHintedOrNotFoundOrNot() throws IOException {
+        FakeWlan wlan = new FakeWlan("Net", "password1", 0);
+        wlan.join("Net", "password1", 1000);
+        long bssid = wlan.joinedBssid();
+        wlan.leave();
+        wlan.joinKnown("Net", "password1", bssid, 6, 1000);
+        wlan.leave();
+        assertThrows(IOException.class, () -> wlan.joinKnown("Net", "password1", bssid, 11, 1000), "a stale hint");
+        assertEquals(3, wlan.joinAttempts());
+    }
 }
