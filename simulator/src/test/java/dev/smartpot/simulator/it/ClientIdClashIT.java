@@ -1,9 +1,9 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.it.SimulateCommand.noInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ class ClientIdClashIT {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
             int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--duration", "8s"}, print, print,
-                    new ByteArrayInputStream(new byte[0]));
+                    noInput());
             return code + "\n" + out.toString(StandardCharsets.UTF_8);
         }, task -> new Thread(task, "simulate").start());
     }

@@ -1,13 +1,10 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.it.SimulateCommand.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
 
@@ -23,14 +19,6 @@ import dev.smartpot.testkit.MosquittoClients;
 class FleetCommandLineIT {
 
     private static final String TEMPLATE = Path.of("..", "board-config", "simulator.properties").toString();
-
-    private static String[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SimulatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]));
-        return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    }
 
     @Test
     void aSmallFleetWithViewPrintsPlainLinesWithAPotPerLineAndATally() {

@@ -1,15 +1,12 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.it.SimulateCommand.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
 import dev.smartpot.testkit.Processes;
@@ -34,14 +30,6 @@ class ForgetCommandLineIT {
     private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
     /** The template's pot (sim.seed = pot-1). */
     private static final String POT_1 = "02578bded277";
-
-    private static String[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SimulatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]));
-        return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    }
 
     /** What a client connecting now would be handed: every retained message, as "topic payload" lines. */
     private static List<String> retained(MosquittoClients clients) {

@@ -1,19 +1,15 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.it.SimulateCommand.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.testkit.Loopback;
 import dev.smartpot.testkit.Processes;
 import dev.smartpot.testkit.RequiredTool;
@@ -27,14 +23,6 @@ class ForgetSecureBrokerIT {
     /** The simulator's own pot, the script's default account. */
     private static final String POT = "02578bded277";
 
-    private static String[] simulate(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SimulatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]));
-        return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    }
-
     @Test
     void forgetWithThePotsOwnSettingsClearsWhatItRetainedOnTheLockedBroker() throws Exception {
         Path dir = SecureBroker.freshDir();
@@ -42,13 +30,13 @@ class ForgetSecureBrokerIT {
         SecureBroker.setUp(dir, port);
         try (SecureBroker broker = SecureBroker.start(dir, port)) {
             String settings = broker.potSettings(POT).toString();
-            String[] r = simulate("--config", settings, "--broker", "config", "--duration", "5s");
+            String[] r = run("--config", settings, "--broker", "config", "--duration", "5s");
             assertEquals("0", r[0], r[1] + r[2]);
             String before = retained(broker);
             assertTrue(before.contains("to_mothership/" + POT + "/status offline") && before.contains("homeassistant/sensor/" + POT
                     + "/moisture/config {"), before);
 
-            r = simulate("--config", settings, "--broker", "config", "--forget");
+            r = run("--config", settings, "--broker", "config", "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --forget: " + POT + " on " + broker.uri() + ": cleared its status to_mothership/" + POT
                     + "/status and its Home Assistant configs under homeassistant/ (the broker does not let the pot read them back,"

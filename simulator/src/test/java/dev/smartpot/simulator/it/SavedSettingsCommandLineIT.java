@@ -1,14 +1,12 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.it.SimulateCommand.noInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.simulator.it.SimulateCommand.Output;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
 
@@ -33,24 +32,10 @@ class SavedSettingsCommandLineIT {
 
     private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
 
-    /** Output that tests can read while the simulator still writes to it. */
-    private static final class Captured {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        String text() {
-            synchronized (bytes) {
-                return bytes.toString(StandardCharsets.UTF_8);
-            }
-        }
-    }
-
     private static String run(String... args) {
-        Captured out = new Captured();
-        Captured err = new Captured();
-        int code = SimulatorMain.run(args, out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
-        assertEquals(0, code, out.text() + err.text());
-        return out.text();
+        String[] r = SimulateCommand.run(args);
+        assertEquals("0", r[0], r[1] + r[2]);
+        return r[1];
     }
 
     @Test
@@ -61,7 +46,7 @@ class SavedSettingsCommandLineIT {
             Path state = dir.resolve("pot.properties.state");
 
             // The mothership sets 2s while the pot runs.
-            Captured first = new Captured();
+            Output first = new Output();
             PipedOutputStream console = new PipedOutputStream();
             PipedInputStream typed = new PipedInputStream(console);
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(new String[] {"--config",

@@ -1,13 +1,10 @@
 package dev.smartpot.simulator.it;
 
+import static dev.smartpot.simulator.it.SimulateCommand.noInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.simulator.it.SimulateCommand.Output;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.Mothership;
 import dev.smartpot.testkit.Processes;
@@ -30,25 +28,13 @@ class SimulatorCommandLineIT {
 
     private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
 
-    /** Output that tests can read while the simulator still writes to it. */
-    private static final class Captured {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        String text() {
-            synchronized (bytes) {
-                return bytes.toString(StandardCharsets.UTF_8);
-            }
-        }
-    }
-
     @Test
     void runsOnTheEmbeddedBrokerAndPrintsLinesAUserCanPaste() throws Exception {
-        Captured out = new Captured();
-        Captured err = new Captured();
+        Output out = new Output();
+        Output err = new Output();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(
                 new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--interval", "300ms", "--duration", "5s"},
-                out.stream, err.stream, new ByteArrayInputStream(new byte[0])));
+                out.stream, err.stream, noInput()));
 
         Pattern banner = Pattern.compile("mosquitto_sub -h 127\\.0\\.0\\.1 -p (\\d+) -t to_mothership -v");
         Awaitility.await("banner").atMost(Duration.ofSeconds(20)).until(() -> banner.matcher(out.text()).find());
@@ -83,10 +69,10 @@ class SimulatorCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
             Path config = dir.resolve("pot.properties");
             Files.writeString(config, Files.readString(TEMPLATE).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
-            Captured out = new Captured();
-            Captured err = new Captured();
+            Output out = new Output();
+            Output err = new Output();
             int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--interval", "300ms", "--duration", "3s"},
-                    out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+                    out.stream, err.stream, noInput());
             assertEquals(0, code, err.text());
             mothership.awaitCount("to_mothership", 1, Duration.ofSeconds(5));
             assertTrue(out.text().contains("simulate: broker " + mosquitto.uri() + " (from mqtt.broker in " + config + ":33;"
@@ -97,10 +83,10 @@ class SimulatorCommandLineIT {
 
     @Test
     void theShippedTemplateRunsOnTheEmbeddedBrokerAndSaysSo() throws Exception {
-        Captured out = new Captured();
-        Captured err = new Captured();
+        Output out = new Output();
+        Output err = new Output();
         int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--duration", "1s"},
-                out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+                out.stream, err.stream, noInput());
         assertEquals(0, code, err.text());
         assertTrue(out.text().matches("(?s).*simulate: broker tcp://127\\.0\\.0\\.1:\\d+ \\(embedded: " + Pattern.quote(TEMPLATE + ":33")
                 + " says mqtt.broker = embedded; set a broker there or pass --broker to use yours\\).*"), out.text());
@@ -123,39 +109,39 @@ class SimulatorCommandLineIT {
     @Test
     void aSecondPotRunWithTheSeedTheBannerSuggestsHasAnIdOfItsOwn() throws Exception {
         try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
-            Captured first = new Captured();
-            Captured err = new Captured();
+            Output first = new Output();
+            Output err = new Output();
             assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(),
-                    "--interval", "300ms", "--duration", "2s"}, first.stream, err.stream, new ByteArrayInputStream(new byte[0])), err.text());
+                    "--interval", "300ms", "--duration", "2s"}, first.stream, err.stream, noInput()), err.text());
             assertTrue(first.text().contains("simulate: a second pot beside this one needs an id of its own: ./scripts/simulate --seed pot-2"
                     + " (two pots with one id knock each other off)"), first.text());
-            Captured second = new Captured();
+            Output second = new Output();
             assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--seed", "pot-2",
-                    "--interval", "300ms", "--duration", "2s"}, second.stream, err.stream, new ByteArrayInputStream(new byte[0])), err.text());
+                    "--interval", "300ms", "--duration", "2s"}, second.stream, err.stream, noInput()), err.text());
             assertTrue(second.text().contains("--seed pot-3"), second.text());
-            Captured third = new Captured();
+            Output third = new Output();
             assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--chip-id",
                     "a4:cf:12:b0:c0:de", "--interval", "300ms", "--duration", "2s"}, third.stream, err.stream,
-                    new ByteArrayInputStream(new byte[0])), err.text());
+                    noInput()), err.text());
             Awaitility.await("a reading from each of the three pots").atMost(Duration.ofSeconds(5))
                     .until(() -> mothership.seqsByPot().size() == 3);
             assertTrue(mothership.seqsByPot().containsKey("a4cf12b0c0de"), mothership.seqsByPot().toString());
         }
-        Captured out = new Captured();
-        Captured err = new Captured();
+        Output out = new Output();
+        Output err = new Output();
         assertEquals(2, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--chip-id", "nope"}, out.stream, err.stream,
-                new ByteArrayInputStream(new byte[0])));
+                noInput()));
         assertTrue(err.text().contains("command line --chip-id: sim.chip.id = \"nope\": is not a MAC address"), err.text());
     }
 
     @Test
     void whenThePortIsTakenTheEmbeddedBrokerMovesToAFreeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Captured out = new Captured();
-            Captured err = new Captured();
+            Output out = new Output();
+            Output err = new Output();
             int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port",
                     Integer.toString(taken.getLocalPort()), "--duration", "1s"}, out.stream, err.stream,
-                    new ByteArrayInputStream(new byte[0]));
+                    noInput());
             assertEquals(0, code, err.text());
             Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out.text());
             assertTrue(m.find(), out.text());
@@ -176,10 +162,10 @@ class SimulatorCommandLineIT {
                 "wifi.pasword = x",
                 "sim.chip.id = nope",
                 ""));
-        Captured out = new Captured();
-        Captured err = new Captured();
+        Output out = new Output();
+        Output err = new Output();
         int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--duration", "1s"},
-                out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+                out.stream, err.stream, noInput());
         assertEquals(2, code);
         String e = err.text();
         assertTrue(e.contains("4 problems in the configuration; nothing was started"), e);
@@ -193,16 +179,16 @@ class SimulatorCommandLineIT {
 
     @Test
     void aMissingConfigFileAndBadFlagsExitWithTwo(@TempDir Path dir) {
-        Captured out = new Captured();
-        Captured err = new Captured();
+        Output out = new Output();
+        Output err = new Output();
         assertEquals(2, SimulatorMain.run(new String[] {"--config", dir.resolve("nope.properties").toString()},
-                out.stream, err.stream, new ByteArrayInputStream(new byte[0])));
+                out.stream, err.stream, noInput()));
         assertTrue(err.text().contains("cannot read " + dir.resolve("nope.properties")), err.text());
         assertEquals(2, SimulatorMain.run(new String[] {"--duration", "soon"}, out.stream, err.stream,
-                new ByteArrayInputStream(new byte[0])));
+                noInput()));
         assertTrue(err.text().contains("--duration \"soon\" is not a duration"), err.text());
         assertEquals(2, SimulatorMain.run(new String[] {"--frobnicate"}, out.stream, err.stream,
-                new ByteArrayInputStream(new byte[0])));
+                noInput()));
         assertTrue(err.text().contains("Unknown option: '--frobnicate'"), err.text());
     }
 
@@ -210,10 +196,10 @@ class SimulatorCommandLineIT {
     void aWrongWifiPasswordFailsLikeABoardAndKeepsTrying(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("pot.properties");
         Files.writeString(config, Files.readString(TEMPLATE) + "\nsim.wifi.ap.password = the-real-one\nsim.wifi.join.delay = 10ms\nbackoff.min = 100ms\nbackoff.max = 200ms\n");
-        Captured out = new Captured();
-        Captured err = new Captured();
+        Output out = new Output();
+        Output err = new Output();
         int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--port", "0", "--interval", "300ms", "--duration", "2s"},
-                out.stream, err.stream, new ByteArrayInputStream(new byte[0]));
+                out.stream, err.stream, noInput());
         assertEquals(0, code, err.text());
         String o = out.text();
         assertEquals(1, o.split("failed: authentication failed: wrong password for \"SmartPotNet\"; retrying in", -1).length - 1,
