@@ -68,8 +68,10 @@ final class PotTraces implements MqttListener {
                 }
             }
             Set<String> configs = new LinkedHashSet<>();
+            // Every entity a pot can announce, the battery's included: a broker that will not let the pot read its topics
+            // back leaves only these to clear, and an earlier run may have had a battery this config does not name.
             HomeAssistantDiscovery discovery = new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId, config.deviceName,
-                    config.publishTopicFor(clientId), false, statusTopic, Firmware.VERSION);
+                    config.publishTopicFor(clientId), false, statusTopic, Firmware.VERSION, true);
             for (int i = 0; i < discovery.count(); i++) {
                 configs.add(discovery.topic(i));
             }
