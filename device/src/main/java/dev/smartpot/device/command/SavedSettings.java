@@ -29,8 +29,14 @@ public final class SavedSettings {
     /** Beside a saved value: who set it ({@value #BY_CONSOLE} or, when absent, the mothership). */
     static final String BY = ".by";
     static final String BY_CONSOLE = "console";
+
     private static final String HEADER = "# Settings changed by commands (the mothership's, or typed at the pot). Each wins over the config file while the\n"
             + "# file still has the value in its \".config\" line; without this file the configured values are used.\n";
+
+    /** Whether a key of the saved file is a setting, not the note beside one (the value it replaced, who set it). */
+    public static boolean isSetting(String key) {
+        return INTERVAL.equals(key) || DRY.equals(key) || WET.equals(key);
+    }
 
     private final SettingsStore store;
     private final DeviceConfig config;

@@ -90,7 +90,7 @@ public final class SavedSettingsNotice {
         ConfigSource saved = ConfigSource.parse(text, "saved settings");
         List<String> values = new ArrayList<>();
         for (String key : saved.keys()) {
-            if (!key.endsWith(".config")) {
+            if (SavedSettings.isSetting(key)) {
                 values.add(key + " = " + saved.get(key).value);
             }
         }
