@@ -125,9 +125,12 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
         }
     }
 
-    /** An empty retained message removes the broker's retained config, and Home Assistant removes the entity. */
+    /**
+     * An empty retained message removes the broker's retained config, and Home Assistant removes the entity. Every
+     * entity a pot can have: a battery removed from the config at the same time leaves no entity behind.
+     */
     private void clear(MqttTransport transport) throws MqttTransportException {
-        for (int i = 0; i < discovery.count(); i++) {
+        for (int i = 0; i < HomeAssistantDiscovery.ENTITIES; i++) {
             transport.publish(discovery.topic(i), NOTHING, 0, 1, true);
         }
     }

@@ -31,7 +31,8 @@ public final class HomeAssistantDiscovery {
     private static final int RAW = 1;
     private static final int PROBLEM = 2;
     private static final int BATTERY = 3;
-    private static final int ENTITIES = 4;
+    /** Every entity a pot can announce, the battery's included. */
+    static final int ENTITIES = 4;
     private static final String[] COMPONENTS = {"sensor", "sensor", "binary_sensor", "sensor"};
     private static final String[] OBJECTS = {"moisture", "raw", "sensor_fault", "battery"};
 

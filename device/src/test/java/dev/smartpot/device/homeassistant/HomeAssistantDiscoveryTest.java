@@ -240,10 +240,11 @@ class HomeAssistantDiscoveryTest {
 
     @Test
     void turningDiscoveryOffClearsWhatThePotRetainedBeforeOncePerBoot() throws Exception {
-        TestPot on = new TestPot("");
+        TestPot on = new TestPot("battery.adc.pin = 35\n");
         on.runFor(1);
-        assertEquals(3, configs(on).size(), "announced while discovery was on");
+        assertEquals(4, configs(on).size(), "announced while discovery was on");
 
+        // Discovery off, and the battery gone from the config at the same time: its entity is cleared too.
         TestPot off = new TestPot("homeassistant.discovery = false\n");
         off.runFor(1);
         List<FakeTransport.Sent> toHomeAssistant = new ArrayList<>();
@@ -252,7 +253,7 @@ class HomeAssistantDiscoveryTest {
                 toHomeAssistant.add(s);
             }
         }
-        assertEquals(3, toHomeAssistant.size(), toHomeAssistant.toString());
+        assertEquals(4, toHomeAssistant.size(), toHomeAssistant.toString());
         Set<String> cleared = new HashSet<>();
         for (FakeTransport.Sent s : toHomeAssistant) {
             assertEquals("", s.payload(), "an empty retained message deletes the retained config: " + s.topic());
@@ -268,10 +269,10 @@ class HomeAssistantDiscoveryTest {
         off.mqtt.breakLink("test");
         off.runFor(5_000);
         assertTrue(off.mqtt.connects.size() >= 2, "reconnected");
-        assertEquals(3, off.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count());
+        assertEquals(4, off.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count());
         off.mqtt.deliver("homeassistant/status", "online");
         off.runFor(1);
-        assertEquals(3, off.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count(),
+        assertEquals(4, off.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count(),
                 "nothing announced when Home Assistant comes online");
     }
 
@@ -280,6 +281,6 @@ class HomeAssistantDiscoveryTest {
         TestPot pot = new TestPot("payload.format = text\n");
         pot.runFor(1);
         assertTrue(pot.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).allMatch(s -> s.payload().isEmpty()));
-        assertEquals(3, pot.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count());
+        assertEquals(4, pot.mqtt.sent.stream().filter(s -> s.topic().startsWith("homeassistant/")).count());
     }
 }
