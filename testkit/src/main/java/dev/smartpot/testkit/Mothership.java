@@ -48,6 +48,8 @@ public final class Mothership implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    /** Whether the current connection has subscribed (guarded by this). */
+    private boolean subscribed;
 
     /** Subscribes to the readings topic ({@value #READINGS}) of {@code brokerUri}. */
     public static Mothership on(String brokerUri) {
@@ -99,10 +101,7 @@ public final class Mothership implements AutoCloseable {
         long giveUpAt = System.currentTimeMillis() + 5_000;
         while (true) {
             try {
-                if (!client.isConnected()) {
-                    client.connect(options);
-                }
-                client.subscribe(topicFilter, 1);
+                connectAndSubscribeOnce();
                 return;
             } catch (MqttException refused) {
                 if (System.currentTimeMillis() > giveUpAt) {
@@ -118,14 +117,28 @@ public final class Mothership implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects if not connected and subscribes once per connection. The first connect's retries and a reconnect after
+     * a lost link may both be under way: whichever comes second finds the work done instead of failing on it forever.
+     */
+    private synchronized void connectAndSubscribeOnce() throws MqttException {
+        if (!client.isConnected()) {
+            subscribed = false;
+            client.connect(options);
+        }
+        if (!subscribed) {
+            client.subscribe(topicFilter, 1);
+            subscribed = true;
+        }
+    }
+
     private void scheduleReconnect() {
         if (closed) {
             return;
         }
         reconnects.schedule(() -> {
             try {
-                client.connect(options);
-                client.subscribe(topicFilter, 1);
+                connectAndSubscribeOnce();
             } catch (MqttException notYet) {
                 scheduleReconnect();
             }
