@@ -10,7 +10,6 @@ import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
-import dev.smartpot.simulator.board.BatteryModelAdc;
 import dev.smartpot.simulator.board.ConsoleLines;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.FakeWlan;
@@ -261,11 +260,6 @@ public final class SimulatedPot {
 
     public SoilModelAdc soil() {
         return board.soil();
-    }
-
-    /** The simulated battery; null without battery.adc.pin. */
-    public BatteryModelAdc battery() {
-        return board.battery();
     }
 
     public TimedPump pump() {

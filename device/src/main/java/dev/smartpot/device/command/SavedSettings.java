@@ -177,12 +177,11 @@ public final class SavedSettings {
         return null;
     }
 
-    /** Keeps a new interval; returns null once saved, or why it could not be (it then lasts until reboot). */
-    public String saveInterval(long millis) {
-        return saveInterval(millis, false);
-    }
-
-    /** As {@link #saveInterval(long)}; {@code byConsole}: typed at the pot rather than sent by the mothership. */
+    /**
+     * Keeps a new interval; returns null once saved, or why it could not be (it then lasts until reboot).
+     *
+     * @param byConsole typed at the pot rather than sent by the mothership
+     */
     public String saveInterval(long millis, boolean byConsole) {
         intervalMillis = millis;
         intervalSaved = true;
@@ -190,12 +189,11 @@ public final class SavedSettings {
         return save();
     }
 
-    /** Keeps a new calibration; returns null once saved, or why it could not be. */
-    public String saveCalibration(int dry, int wet) {
-        return saveCalibration(dry, wet, false);
-    }
-
-    /** As {@link #saveCalibration(int, int)}; {@code byConsole}: typed at the pot rather than sent by the mothership. */
+    /**
+     * Keeps a new calibration; returns null once saved, or why it could not be.
+     *
+     * @param byConsole typed at the pot rather than sent by the mothership
+     */
     public String saveCalibration(int dry, int wet, boolean byConsole) {
         rawDry = dry;
         rawWet = wet;

@@ -23,11 +23,6 @@ public final class ConsoleLines implements ConsoleInput {
         return waiting.offer(line.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Lines typed and not yet taken by the core. */
-    public int waiting() {
-        return waiting.size();
-    }
-
     @Override
     public byte[] takeLine() {
         return waiting.poll();

@@ -126,10 +126,6 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
         accessPointChannel = channel;
     }
 
-    public int accessPointChannel() {
-        return accessPointChannel;
-    }
-
     private static void pause(long millis) throws IOException {
         try {
             Thread.sleep(millis);

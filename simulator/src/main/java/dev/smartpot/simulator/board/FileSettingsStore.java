@@ -1,12 +1,12 @@
 package dev.smartpot.simulator.board;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 
 import dev.smartpot.device.board.SettingsStore;
 
@@ -42,7 +42,8 @@ public final class FileSettingsStore implements SettingsStore {
 
     @Override
     public synchronized void save(String text) throws IOException {
-        save(text.getBytes(StandardCharsets.UTF_8), -1);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        save(bytes, bytes.length);
     }
 
     @Override
@@ -50,7 +51,9 @@ public final class FileSettingsStore implements SettingsStore {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
         try {
-            Files.write(temp, length < 0 ? text : Arrays.copyOf(text, length));
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                out.write(text, 0, length);
+            }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
