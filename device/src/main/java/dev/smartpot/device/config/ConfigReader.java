@@ -105,7 +105,7 @@ public final class ConfigReader {
     public String requiredText(String key, String example) {
         ConfigSource.Entry e = entry(key);
         if (e == null || e.value.length() == 0) {
-            problems.add(new ConfigProblem(source.origin(), 0, key, null, "is required but not set",
+            record(new ConfigProblem(source.origin(), 0, key, null, "is required but not set",
                     "add a line \"" + key + " = " + example + "\""));
             return null;
         }
@@ -202,7 +202,7 @@ public final class ConfigReader {
     public void problem(String key, String rule, String fix) {
         ConfigSource.Entry e = source.get(key);
         if (e == null) {
-            problems.add(new ConfigProblem(source.origin(), 0, key, null, rule, fix));
+            record(new ConfigProblem(source.origin(), 0, key, null, rule, fix));
         } else {
             problem(e, rule, fix);
         }
@@ -210,16 +210,27 @@ public final class ConfigReader {
 
     /** Records a problem about two keys together (e.g. a range given backwards). */
     public void problemAcross(String rule, String fix) {
-        problems.add(new ConfigProblem(source.origin(), 0, null, null, rule, fix));
+        record(new ConfigProblem(source.origin(), 0, null, null, rule, fix));
     }
 
     private void problem(ConfigSource.Entry e, String rule, String fix) {
-        problems.add(new ConfigProblem(e.origin, e.line, e.key, shown(e), rule, fix));
+        record(new ConfigProblem(e.origin, e.line, e.key, shown(e), rule, fix));
     }
 
     private void placeholder(ConfigSource.Entry e) {
-        problems.add(new ConfigProblem(e.origin, e.line, e.key, shown(e), "still holds the template placeholder",
+        record(new ConfigProblem(e.origin, e.line, e.key, shown(e), "still holds the template placeholder",
                 "replace it with your real value"));
+    }
+
+    /** Keeps a problem once: a key that two parts read (the battery pin: the core and the board) breaks one rule once. */
+    private void record(ConfigProblem p) {
+        for (int i = 0; i < problems.size(); i++) {
+            ConfigProblem known = problems.get(i);
+            if (p.key != null && p.key.equals(known.key) && p.rule.equals(known.rule)) {
+                return;
+            }
+        }
+        problems.add(p);
     }
 
     private String shown(ConfigSource.Entry e) {
@@ -251,7 +262,7 @@ public final class ConfigReader {
             String suggestion = KeySuggestion.closest(key, known.keySet().toArray());
             String fix = suggestion != null ? "did you mean \"" + suggestion + "\"?"
                     : "remove it, or check the documented keys in the template";
-            problems.add(new ConfigProblem(e.origin, e.line, key, null, "is not a known key", fix));
+            record(new ConfigProblem(e.origin, e.line, key, null, "is not a known key", fix));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(inFileOrder(problems));

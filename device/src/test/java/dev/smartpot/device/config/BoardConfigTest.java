@@ -75,4 +75,14 @@ class BoardConfigTest {
         assertTrue(problems("").get(0).contains("board.name: is required but not set"));
         assertTrue(problems("board.name = esp8266").get(0).contains("is not a supported board"));
     }
+
+    @Test
+    void aBatteryPinTheCoreAndTheBoardBothReadIsReportedOnce() {
+        ConfigReader r = new ConfigReader(ConfigSource.parse("board.name = esp-wrover-kit\nbattery.adc.pin = thirty-five", "board.properties"));
+        DeviceConfig.read(r);
+        BoardConfig.read(r);
+        List<String> aboutThePin = r.problems().stream().filter(p -> "battery.adc.pin".equals(p.key)).map(ConfigProblem::message)
+                .collect(Collectors.toList());
+        assertEquals(1, aboutThePin.size(), aboutThePin.toString());
+    }
 }
