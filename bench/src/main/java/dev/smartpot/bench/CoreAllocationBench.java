@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 import dev.smartpot.device.PotNode;
+import dev.smartpot.device.board.Log;
 import dev.smartpot.device.command.CommandParser;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.ConnectSettings;
@@ -82,7 +83,7 @@ public final class CoreAllocationBench {
     private static double batteryPerReading() throws Exception {
         DeviceConfig config = BenchPot.config("tcp://127.0.0.1:1883", "battery.adc.pin = 35\n");
         int[] raw = {1900};
-        BatteryGauge gauge = new BatteryGauge(config.battery, () -> raw[0]++ % 50 + 1880, new SilentLog(), new LogLine(96));
+        BatteryGauge gauge = new BatteryGauge(config.battery, () -> raw[0]++ % 50 + 1880, Log.SILENT, new LogLine(96));
         MoistureScale scale = new MoistureScale(3200, 1400, 12);
         PayloadEncoder encoder = new PayloadEncoder(PayloadEncoder.JSON, "a4cf12b0c0de", scale);
         encoder.battery(gauge);
@@ -97,18 +98,6 @@ public final class CoreAllocationBench {
             encoder.encode(out, i, i * 5000L, 0, 2300, 0);
         }
         return (allocated() - before) / (double) ROUNDS;
-    }
-
-    /** A log that keeps nothing. */
-    private static final class SilentLog implements dev.smartpot.device.board.Log {
-        public void info(CharSequence message) {
-        }
-
-        public void warn(CharSequence message) {
-        }
-
-        public void error(CharSequence message) {
-        }
     }
 
     private static long command(String text) {

@@ -113,19 +113,7 @@ public final class FootprintBench {
                     public void wake() {
                     }
                 })
-                .log(new Log() {
-                    @Override
-                    public void info(CharSequence message) {
-                    }
-
-                    @Override
-                    public void warn(CharSequence message) {
-                    }
-
-                    @Override
-                    public void error(CharSequence message) {
-                    }
-                })
+                .log(Log.SILENT)
                 .rebooter(reason -> { })
                 .build();
     }

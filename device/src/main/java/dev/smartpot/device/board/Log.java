@@ -7,6 +7,18 @@ package dev.smartpot.device.board;
  */
 public interface Log {
 
+    /** Keeps nothing: for a part whose lines nobody should see (a probe, a benchmark). */
+    Log SILENT = new Log() {
+        public void info(CharSequence message) {
+        }
+
+        public void warn(CharSequence message) {
+        }
+
+        public void error(CharSequence message) {
+        }
+    };
+
     void info(CharSequence message);
 
     void warn(CharSequence message);

@@ -24,16 +24,6 @@ import dev.smartpot.simulator.board.FileSettingsStore;
 public final class SavedSettingsNotice {
 
     private static final String FRESH_FLAG = "--fresh";
-    private static final Log SILENT = new Log() {
-        public void info(CharSequence message) {
-        }
-
-        public void warn(CharSequence message) {
-        }
-
-        public void error(CharSequence message) {
-        }
-    };
 
     private SavedSettingsNotice() {
     }
@@ -43,7 +33,7 @@ public final class SavedSettingsNotice {
      * or null when it uses none.
      */
     public static String inUse(FileSettingsStore store, DeviceConfig device, SettingLabels labels) {
-        SavedSettings probe = new SavedSettings(store, device, SILENT, labels);
+        SavedSettings probe = new SavedSettings(store, device, Log.SILENT, labels);
         probe.load(new MoistureScale(device.rawDry, device.rawWet, device.adcBits, device.sensor.rawMin, device.sensor.rawMax));
         List<String> used = new ArrayList<>();
         if (probe.intervalFromMothership()) {
