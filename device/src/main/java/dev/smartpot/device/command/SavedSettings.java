@@ -246,13 +246,13 @@ public final class SavedSettings {
         return rawWet;
     }
 
-    /** Whether the interval in use is one the mothership set (loaded, or set since). */
-    public boolean intervalFromMothership() {
+    /** Whether the interval in use is a saved one (loaded, or set since by the mothership or at the console). */
+    public boolean intervalSaved() {
         return intervalSaved;
     }
 
-    /** Whether the calibration in use is one the mothership set (loaded, or set since). */
-    public boolean calibrationFromMothership() {
+    /** Whether the calibration in use is a saved one (loaded, or set since by the mothership or at the console). */
+    public boolean calibrationSaved() {
         return calibrationSaved;
     }
 

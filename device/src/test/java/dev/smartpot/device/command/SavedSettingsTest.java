@@ -48,12 +48,12 @@ class SavedSettingsTest {
     void aFlagThatDiffersFromWhatTheMothershipReplacedWinsAndTheLineNamesTheFlag() {
         SavedSettings settings = load("publish.interval = 1s\nsensor.raw.dry = 2900\nsensor.raw.wet = 1200\n", DESKTOP);
         assertEquals(1000, settings.intervalMillis());
-        assertFalse(settings.intervalFromMothership());
+        assertFalse(settings.intervalSaved());
         assertTrue(log.has("INFO using publish.interval = 1s from --interval 1s instead of 2s set by the mothership (saved in"
                 + " pot.properties.state): it differs from the 5s that command replaced"), log.all());
         assertFalse(log.has("config file changed"), log.all());
         assertEquals(3100, settings.rawDry());
-        assertTrue(settings.calibrationFromMothership());
+        assertTrue(settings.calibrationSaved());
         assertTrue(log.has("INFO using calibration dry 3100, wet 1200 set by the mothership (saved in pot.properties.state) instead of"
                 + " dry 2900, wet 1200 from the config file pot.properties:3"), log.all());
     }
@@ -70,7 +70,7 @@ class SavedSettingsTest {
             }
         });
         assertEquals(2000, settings.intervalMillis());
-        assertTrue(settings.intervalFromMothership());
+        assertTrue(settings.intervalSaved());
         assertTrue(log.has("INFO using publish.interval = 2s set by the mothership (saved in pot.properties.state) instead of 5s from"
                 + " the config file pot.properties:4"), log.all());
     }

@@ -36,10 +36,10 @@ public final class SavedSettingsNotice {
         SavedSettings probe = new SavedSettings(store, device, Log.SILENT, labels);
         probe.load(new MoistureScale(device.rawDry, device.rawWet, device.adcBits, device.sensor.rawMin, device.sensor.rawMax));
         List<String> used = new ArrayList<>();
-        if (probe.intervalFromMothership()) {
+        if (probe.intervalSaved()) {
             used.add("publish.interval = " + Durations.format(probe.intervalMillis()));
         }
-        if (probe.calibrationFromMothership()) {
+        if (probe.calibrationSaved()) {
             used.add("sensor.raw.dry = " + probe.rawDry() + ", sensor.raw.wet = " + probe.rawWet());
         }
         if (used.isEmpty()) {
