@@ -290,4 +290,37 @@ class SleepingPotIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> view("z3").state() == PlantState.STALE);
         assertTrue(view("z3").reason().startsWith("it said it would wake at " + SleepStatus.clock(wake)), view("z3").reason());
     }
+
+    @Test
+    void aDeadPotStaysStaleAcrossRestartsThoughTheBrokerResendsItsStatus() throws Exception {
+        Instant wake = wake("z4", 2900, 50);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z4").asleepUntil()));
+        engine.close();
+        // It never wakes. Six hours on the mothership restarts and the broker re-sends the retained status.
+        clock.advance(Duration.ofHours(6));
+        List<PotView> events = new CopyOnWriteArrayList<>();
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), file)
+                .withCommandTimeout(Duration.ofSeconds(1)).withClock(clock));
+        engine.subscribe(e -> {
+            if (e.type().equals("pot") && "z4".equals(e.potId())) {
+                events.add((PotView) e.data());
+            }
+        });
+        engine.start();
+        // Two events: the start's evaluation (UNKNOWN to STALE: its wake passed), then the re-sent status committed.
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+        assertEquals(PlantState.STALE, events.get(0).state());
+        assertEquals("sleeping until " + SleepStatus.clock(wake).toLowerCase(Locale.ROOT), events.get(1).status());
+        assertEquals(PlantState.STALE, view("z4").state());
+        assertEquals(1, engine.alerts(false, 100).stream().filter(a -> a.potId().equals("z4") && a.kind().equals("STALE")).count());
+        engine.close();
+        // The next restart reads the stored status against when the pot said it, not against the redelivery.
+        clock.advance(Duration.ofHours(1));
+        startEngine();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> view("z4").state() == PlantState.STALE && view("z4").asleepUntil() == null);
+        assertEquals(1, engine.alerts(false, 100).stream().filter(a -> a.potId().equals("z4") && a.kind().equals("STALE")).count(),
+                "its STALE alert stays open");
+    }
 }
