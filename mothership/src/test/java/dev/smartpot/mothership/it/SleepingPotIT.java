@@ -2,6 +2,7 @@ package dev.smartpot.mothership.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -262,10 +263,14 @@ class SleepingPotIT {
                 && engine.commandLog("z2", 10).get(0).status().equals("pending"));
 
         clock.advance(Duration.ofMinutes(60));
+        Instant woke = clock.instant();
         Instant next = wake("z2", 3000, 20);
         assertEquals(List.of("water 80"), commandsTaken);
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.wateringLog("z2", 10).stream()
                 .anyMatch(w -> w.outcome().equals("done")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> view("z2").lastWatered() != null);
+        assertFalse(view("z2").lastWatered().isBefore(woke), "watered when it woke and took the command, an hour after"
+                + " it was sent: " + view("z2").lastWatered());
         await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(view("z2").asleepUntil()));
         // Still DRY (the readings were taken before it watered): no second watering while its effect is unknown.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> engine.wateringLog("z2", 10).size() == 1
