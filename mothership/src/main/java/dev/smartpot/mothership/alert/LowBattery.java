@@ -7,7 +7,6 @@ package dev.smartpot.mothership.alert;
  */
 public final class LowBattery {
 
-    public static final String KIND = "LOW_BATTERY";
     /** Two AA cells at 1.1 V each: the ESP32's regulator gives up not far below. */
     public static final int DEFAULT_MV = 2200;
     /** How far above the threshold a voltage must be to count as a replaced battery. */
@@ -33,13 +32,12 @@ public final class LowBattery {
             return;
         }
         int limit = thresholdMv;
+        // The book raises a kind only while none is open, and closes only an open one.
         if (batteryMv < limit) {
-            if (!alerts.isOpen(potId, KIND)) {
-                alerts.raise(potId, KIND, "pot " + potId + "'s battery is low: " + batteryMv + " mV, below " + limit
-                        + " mV; replace or recharge it");
-            }
-        } else if (batteryMv >= limit + RECOVERY_MV && alerts.isOpen(potId, KIND)) {
-            alerts.close(potId, KIND);
+            alerts.raise(potId, AlertKinds.LOW_BATTERY, "pot " + potId + "'s battery is low: " + batteryMv + " mV, below "
+                    + limit + " mV; replace or recharge it");
+        } else if (batteryMv >= limit + RECOVERY_MV) {
+            alerts.close(potId, AlertKinds.LOW_BATTERY);
         }
     }
 }
