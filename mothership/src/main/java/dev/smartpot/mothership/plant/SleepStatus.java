@@ -54,11 +54,6 @@ public final class SleepStatus {
         }
     }
 
-    /** True for any {@code sleeping ...} status, understood or not. */
-    public static boolean isSleeping(String status) {
-        return status != null && status.regionMatches(true, 0, "sleeping", 0, 8);
-    }
-
     /**
      * @param status     the retained status text
      * @param announced  when it arrived (the reference for "for 15m" and for which day "until 14:15" means)
