@@ -1,5 +1,7 @@
 package dev.smartpot.mothership.alert;
 
+import dev.smartpot.mothership.ingest.PayloadParser;
+
 /**
  * A pot's battery running low: LOW_BATTERY is raised once when a reading's voltage falls below the threshold, and
  * closed when a voltage {@value #RECOVERY_MV} mV above it arrives (a new or recharged battery); in between, a
@@ -19,9 +21,10 @@ public final class LowBattery {
     }
 
     public void threshold(int millivolts) {
-        if (millivolts < 1 || millivolts > 60_000) {
-            throw new IllegalArgumentException("low-battery threshold " + millivolts + " mV: expected 1 to 60000, e.g. 2200"
-                    + " for 2 x AA");
+        // Up to the highest voltage a reading may carry.
+        if (millivolts < 1 || millivolts > PayloadParser.MAX_BATTERY_MV) {
+            throw new IllegalArgumentException("low-battery threshold " + millivolts + " mV: expected 1 to "
+                    + PayloadParser.MAX_BATTERY_MV + ", e.g. 2200 for 2 x AA");
         }
         thresholdMv = millivolts;
     }
