@@ -39,6 +39,9 @@ public final class MothershipApp implements AutoCloseable {
         EngineOptions engineOptions(BrokerOptions resolvedBroker) {
             EngineOptions o = jdbcUrl != null ? EngineOptions.postgres(resolvedBroker, jdbcUrl, dbUser, dbPassword)
                     : EngineOptions.sqlite(resolvedBroker, dataDir.resolve(SQLITE_FILE));
+            if (lowBatteryMv > 0) {
+                o = o.withLowBatteryMv(lowBatteryMv);
+            }
             return commandTimeout == null ? o : o.withCommandTimeout(commandTimeout);
         }
     }
@@ -70,9 +73,6 @@ public final class MothershipApp implements AutoCloseable {
                 broker = BrokerOptions.plain(embedded.uri());
             }
             engine = new MothershipEngine(o.engineOptions(broker));
-            if (o.lowBatteryMv() > 0) {
-                engine.lowBatteryBelow(o.lowBatteryMv());
-            }
             try {
                 engine.start();
             } catch (SQLException e) {

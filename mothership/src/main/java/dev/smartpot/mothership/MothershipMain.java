@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.mothership.web.security.LoginStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -169,9 +170,10 @@ public final class MothershipMain implements Callable<Integer> {
             throw new IllegalArgumentException("--db \"" + db + "\" is not a PostgreSQL JDBC URL. Fix: write jdbc:postgresql://HOST:5432/DATABASE,"
                     + " or leave --db out for SQLite in --data");
         }
-        if (lowBatteryMv != 0 && (lowBatteryMv < 1 || lowBatteryMv > 60_000)) {
+        // 0 (the flag left out) is the default; MothershipApp.Options says which.
+        if (lowBatteryMv < 0 || lowBatteryMv > PayloadParser.MAX_BATTERY_MV) {
             throw new IllegalArgumentException("--low-battery-mv " + lowBatteryMv + " is not a battery voltage. Fix: give"
-                    + " millivolts from 1 to 60000, e.g. 2200 for 2 x AA or 3400 for a Li-ion cell");
+                    + " millivolts from 1 to " + PayloadParser.MAX_BATTERY_MV + ", e.g. 2200 for 2 x AA or 3400 for a Li-ion cell");
         }
         return new MothershipApp.Options(brokerOptions, brokerPort, listen.host(), listen.port(), data, db, dbUser,
                 secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv);

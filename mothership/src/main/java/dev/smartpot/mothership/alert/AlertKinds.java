@@ -9,6 +9,8 @@ public final class AlertKinds {
 
     public static final String NO_EFFECT = "NO_EFFECT";
     public static final String WATERING_LOCKED_OUT = "WATERING_LOCKED_OUT";
+    /** See {@link LowBattery}. */
+    public static final String LOW_BATTERY = "LOW_BATTERY";
 
     /** States a person should hear about; OK and UNKNOWN are not alerts. */
     static final Set<PlantState> STATE_ALERTS = Set.of(PlantState.DRY, PlantState.WET, PlantState.STALE,

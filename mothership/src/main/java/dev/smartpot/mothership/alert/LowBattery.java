@@ -1,5 +1,7 @@
 package dev.smartpot.mothership.alert;
 
+import dev.smartpot.mothership.ingest.PayloadParser;
+
 /**
  * A pot's battery running low: LOW_BATTERY is raised once when a reading's voltage falls below the threshold, and
  * closed when a voltage {@value #RECOVERY_MV} mV above it arrives (a new or recharged battery); in between, a
@@ -7,7 +9,6 @@ package dev.smartpot.mothership.alert;
  */
 public final class LowBattery {
 
-    public static final String KIND = "LOW_BATTERY";
     /** Two AA cells at 1.1 V each: the ESP32's regulator gives up not far below. */
     public static final int DEFAULT_MV = 2200;
     /** How far above the threshold a voltage must be to count as a replaced battery. */
@@ -20,9 +21,10 @@ public final class LowBattery {
     }
 
     public void threshold(int millivolts) {
-        if (millivolts < 1 || millivolts > 60_000) {
-            throw new IllegalArgumentException("low-battery threshold " + millivolts + " mV: expected 1 to 60000, e.g. 2200"
-                    + " for 2 x AA");
+        // Up to the highest voltage a reading may carry.
+        if (millivolts < 1 || millivolts > PayloadParser.MAX_BATTERY_MV) {
+            throw new IllegalArgumentException("low-battery threshold " + millivolts + " mV: expected 1 to "
+                    + PayloadParser.MAX_BATTERY_MV + ", e.g. 2200 for 2 x AA");
         }
         thresholdMv = millivolts;
     }
@@ -33,13 +35,12 @@ public final class LowBattery {
             return;
         }
         int limit = thresholdMv;
+        // The book raises a kind only while none is open, and closes only an open one.
         if (batteryMv < limit) {
-            if (!alerts.isOpen(potId, KIND)) {
-                alerts.raise(potId, KIND, "pot " + potId + "'s battery is low: " + batteryMv + " mV, below " + limit
-                        + " mV; replace or recharge it");
-            }
-        } else if (batteryMv >= limit + RECOVERY_MV && alerts.isOpen(potId, KIND)) {
-            alerts.close(potId, KIND);
+            alerts.raise(potId, AlertKinds.LOW_BATTERY, "pot " + potId + "'s battery is low: " + batteryMv + " mV, below "
+                    + limit + " mV; replace or recharge it");
+        } else if (batteryMv >= limit + RECOVERY_MV) {
+            alerts.close(potId, AlertKinds.LOW_BATTERY);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.store.Retention;
 
@@ -21,11 +22,12 @@ import dev.smartpot.mothership.store.Retention;
  * @param evaluateEvery     how often states are re-evaluated (STALE needs time to pass, not a reading)
  * @param maxDatabaseBytes  SQLite only: a size cap (0 = none); at the cap ingest pauses as on a full disk
  * @param writeQueue        received messages waiting for the writer; when full the broker is slowed down
+ * @param lowBatteryMv      a pot's battery below this many mV raises LOW_BATTERY
  */
 public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUrl, String dbUser, String dbPassword,
                             Retention retention, Duration commandTimeout, Duration defaultInterval,
                             Duration effectWindow, double minRise, String alertTopic, Duration evaluateEvery,
-                            long maxDatabaseBytes, int writeQueue, Clock clock) {
+                            long maxDatabaseBytes, int writeQueue, Clock clock, int lowBatteryMv) {
 
     public static final String ALERT_TOPIC = "mothership/alerts";
 
@@ -49,7 +51,7 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
     private static EngineOptions defaults(BrokerOptions broker, Path file, String url, String user, String password) {
         return new EngineOptions(broker, file, url, user, password, Retention.DEFAULT, Duration.ofSeconds(10),
                 Duration.ofSeconds(60), Duration.ofMinutes(15), 2.0, ALERT_TOPIC, Duration.ofSeconds(1), 0, 100_000,
-                Clock.systemUTC());
+                Clock.systemUTC(), LowBattery.DEFAULT_MV);
     }
 
     /** PostgreSQL at {@code jdbcUrl} (user and password may be in the url, or null). */
@@ -59,47 +61,53 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
 
     public EngineOptions withDatabase(String url, String user, String password) {
         return new EngineOptions(broker, sqliteFile, url, user, password, retention, commandTimeout, defaultInterval,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withRetention(Retention r) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, r, commandTimeout, defaultInterval,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withCommandTimeout(Duration d) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, d, defaultInterval,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withDefaultInterval(Duration d) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout, d,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withEffectCheck(Duration window, double rise) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, window, rise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+                defaultInterval, window, rise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withAlertTopic(String topic) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, topic, evaluateEvery, maxDatabaseBytes, writeQueue, clock);
+                defaultInterval, effectWindow, minRise, topic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withEvaluateEvery(Duration d) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, alertTopic, d, maxDatabaseBytes, writeQueue, clock);
+                defaultInterval, effectWindow, minRise, alertTopic, d, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withMaxDatabaseBytes(long bytes) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, bytes, writeQueue, clock);
+                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, bytes, writeQueue, clock, lowBatteryMv);
     }
 
     public EngineOptions withClock(Clock c) {
         return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, c);
+                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, c, lowBatteryMv);
+    }
+
+    /** Below this many mV a pot's battery raises LOW_BATTERY (default {@value LowBattery#DEFAULT_MV}, 2 x AA). */
+    public EngineOptions withLowBatteryMv(int mv) {
+        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
+                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, mv);
     }
 
     /** What the store is, for /health and logs. */

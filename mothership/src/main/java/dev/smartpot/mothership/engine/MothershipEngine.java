@@ -57,7 +57,7 @@ public final class MothershipEngine implements Mothership {
     private final PotBook pots = new PotBook(presets::defaults);
     private final EventBus events = new EventBus();
     private final BootTracker boots = new BootTracker();
-    private final LowBattery lowBattery = new LowBattery(LowBattery.DEFAULT_MV);
+    private final LowBattery lowBattery;
     private Database db;
     private ReadingQueries queries;
     private StoreWriter writer;
@@ -75,6 +75,7 @@ public final class MothershipEngine implements Mothership {
     public MothershipEngine(EngineOptions options) {
         this.options = options;
         this.clock = options.clock();
+        this.lowBattery = new LowBattery(options.lowBatteryMv());
     }
 
     /** Opens the store (migrating it), rebuilds the pots in memory, then connects to the broker. */
@@ -301,11 +302,6 @@ public final class MothershipEngine implements Mothership {
         return new Health(broker && storeError == null, broker, options.broker().url(), storeError == null, storeError,
                 db.describe(), writer.stored(), writer.duplicates(), junkAtStart + junkSinceStart.get(),
                 writer.backlog(), startedAt);
-    }
-
-    /** Below this many mV a pot's battery raises LOW_BATTERY (default {@value LowBattery#DEFAULT_MV}, 2 x AA). */
-    public void lowBatteryBelow(int millivolts) {
-        lowBattery.threshold(millivolts);
     }
 
     /** SQLite only: caps the database at about this many bytes (0 = no cap); see {@link StoreWriter#limitSize}. */

@@ -18,8 +18,12 @@ public final class SleepStatus {
 
     /** The least time a waking pot gets beyond its announced wake: WiFi join, broker connect, retries. */
     public static final long MIN_GRACE_MS = 120_000;
-    /** A wall-clock wake this much before the status arrived is still today's (the two clocks disagree a little). */
-    static final long CLOCK_SLACK_MS = 300_000;
+    /**
+     * A wall-clock wake up to this much before the status arrived is the one just passed, not tomorrow's: the pot's
+     * clock and the mothership's disagree a little, and a status can arrive late.
+     */
+    static final long CLOCK_SLACK_MS = 600_000;
+    private static final long DAY_MS = 86_400_000;
 
     private static final Pattern UNTIL = Pattern.compile("sleeping until (\\d{1,2}):(\\d{2})(?: UTC)?",
             Pattern.CASE_INSENSITIVE);
@@ -50,11 +54,6 @@ public final class SleepStatus {
         }
     }
 
-    /** True for any {@code sleeping ...} status, understood or not. */
-    public static boolean isSleeping(String status) {
-        return status != null && status.regionMatches(true, 0, "sleeping", 0, 8);
-    }
-
     /**
      * @param status     the retained status text
      * @param announced  when it arrived (the reference for "for 15m" and for which day "until 14:15" means)
@@ -72,12 +71,7 @@ public final class SleepStatus {
             if (hour > 23 || minute > 59) {
                 return null;
             }
-            ZonedDateTime ref = announced.atZone(ZoneOffset.UTC);
-            ZonedDateTime wake = ref.with(LocalTime.of(hour, minute));
-            if (wake.toInstant().toEpochMilli() < announced.toEpochMilli() - CLOCK_SLACK_MS) {
-                wake = wake.plusDays(1);
-            }
-            return new Sleep(announced, wake.toInstant(), true);
+            return new Sleep(announced, wakeNear(announced, LocalTime.of(hour, minute)), true);
         }
         Matcher dur = FOR.matcher(s);
         if (dur.matches()) {
@@ -91,6 +85,25 @@ public final class SleepStatus {
             return new Sleep(announced, announced.plus(Duration.ofMillis(ms)), false);
         }
         return null;
+    }
+
+    /**
+     * The one {@code time} (UTC) in [announced - slack, announced + 24 h - slack): of the day before, the same day
+     * and the day after, since the two clocks may put the announcement either side of midnight. Rolling only forward
+     * from the announcement's day would read "until 23:59" arriving at 00:02 (the pot's clock a little behind, its
+     * wake just passed) as a sleep of almost a day.
+     */
+    private static Instant wakeNear(Instant announced, LocalTime time) {
+        long from = announced.toEpochMilli() - CLOCK_SLACK_MS;
+        ZonedDateTime day = announced.atZone(ZoneOffset.UTC).with(time);
+        for (int d = -1; d <= 1; d++) {
+            Instant candidate = day.plusDays(d).toInstant();
+            long t = candidate.toEpochMilli();
+            if (t >= from && t < from + DAY_MS) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no " + time + " within a day of " + announced);
     }
 
     /** "14:15 UTC". */

@@ -27,23 +27,14 @@ public final class StateRules {
 
     /**
      * @param status        the pot's retained status, null if never seen
+     * @param sleep         the sleep it announced and has not woken from yet (no reading since), null if none
+     * @param nowMs         the time now, to compare with the sleep's wake
+     * @param lastReadingAt when its last reading arrived, for the reason; null if none
      * @param silentMs      how long since the pot was last heard (or since the mothership started listening)
      * @param intervalMs    the expected interval (already defaulted when the cadence is unknown)
      * @param moisture      the last reading's moisture, null if it was a fault or there is none
      * @param fault         the last reading's fault, null if none
      * @param previous      the last moisture verdict (OK, DRY or WET) for hysteresis; null if none
-     */
-    public static Verdict evaluate(boolean hasReading, String status, long silentMs, long intervalMs, Double moisture,
-                                   String fault, PlantState previous, PotSettings s) {
-        return evaluate(hasReading, status, null, 0, null, silentMs, intervalMs, moisture, fault, previous, s);
-    }
-
-    /**
-     * As above, for a pot that may be asleep on purpose.
-     *
-     * @param sleep         the sleep it announced and has not woken from yet (no reading since), null if none
-     * @param nowMs         the time now, to compare with the sleep's wake
-     * @param lastReadingAt when its last reading arrived, for the reason; null if none
      */
     public static Verdict evaluate(boolean hasReading, String status, SleepStatus.Sleep sleep, long nowMs,
                                    Instant lastReadingAt, long silentMs, long intervalMs, Double moisture,

@@ -57,21 +57,35 @@ final class IngestTables {
                 p.executeBatch();
             }
         }
-        if (!statuses.isEmpty()) {
-            try (PreparedStatement p = c.prepareStatement("UPDATE pots SET status = ?, status_at = ? WHERE id = ?")) {
-                for (Inbound.Status s : statuses) {
-                    p.setString(1, s.status());
-                    p.setLong(2, now);
-                    p.setString(3, s.potId());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
         List<StoredReading> stored = pending.isEmpty() ? List.of() : readingWriter.write(c, pending, boots);
+        if (!statuses.isEmpty()) {
+            writeStatuses(c, statuses, now);
+        }
         // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
         knownPotsAfterCommit = newPots;
         return new StoreWriter.Committed(stored, statuses, messages, replies, junkNotKept);
+    }
+
+    /**
+     * Stores each pot's status and when it arrived. The same text again with no reading received since it was
+     * stored (the broker re-sending the retained status after a reconnect or restart) keeps its first time, as
+     * {@code LivePot.status} does in memory: a restart reads "sleeping until 14:15" against when the pot said it,
+     * not against the last redelivery (which would roll a dead pot's passed wake to the next day). Written after
+     * this batch's readings, so a reading that came with the status counts.
+     */
+    private static void writeStatuses(Connection c, List<Inbound.Status> statuses, long now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE pots SET status = ?, status_at = CASE WHEN status = ?"
+                + " AND status_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM readings r WHERE r.pot_id = pots.id"
+                + " AND r.received_at > pots.status_at) THEN status_at ELSE ? END WHERE id = ?")) {
+            for (Inbound.Status s : statuses) {
+                p.setString(1, s.status());
+                p.setString(2, s.status());
+                p.setLong(3, now);
+                p.setString(4, s.potId());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
     }
 
     /** Called by the writer once the batch committed. */

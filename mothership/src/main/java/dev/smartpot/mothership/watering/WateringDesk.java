@@ -126,10 +126,11 @@ public final class WateringDesk {
             WateringView w = new WateringView(0, pot.id(), ml, trigger(automatic), by, now, outcome, cv.error(), before, null);
             CompletableFuture<Long> id = record(w);
             if (outcome.equals("done")) {
-                pot.watered(now);
+                // A sleeping pot waters when it wakes and takes the command: it was watered at its reply, and the
+                // effect counts from then.
+                Instant poured = cv.repliedAt() != null ? cv.repliedAt() : now;
+                pot.watered(poured);
                 if (before != null) {
-                    // A sleeping pot waters when it wakes and takes the command: the effect counts from its reply.
-                    Instant poured = cv.repliedAt() != null ? cv.repliedAt() : now;
                     id.thenAccept(i -> {
                         synchronized (pw) {
                             pw.pending = new Effect(i, w, poured, before);

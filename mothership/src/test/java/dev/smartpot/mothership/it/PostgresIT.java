@@ -20,8 +20,10 @@ import dev.smartpot.mothership.api.Series;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.PostgresServer;
+import dev.smartpot.mothership.testing.RedeliveredStatus;
 import dev.smartpot.mothership.testing.TestPot;
 
 /** The same engine on a real PostgreSQL: the same schema, exactly-once readings, rollups, commands, a restart. */
@@ -72,6 +74,14 @@ class PostgresIT {
                 assertEquals(2870, engine.readings("pg1", Instant.EPOCH, Instant.now().plusSeconds(3600), 1000).stream()
                         .filter(r -> r.seq() == 301).findFirst().orElseThrow().batteryMv());
             }
+        }
+    }
+
+    @Test
+    void aRedeliveredStatusKeepsItsFirstTimeOnPostgres() throws Exception {
+        try (PostgresServer pg = PostgresServer.start();
+             Database db = Database.open(pg.createDatabase("statuses"), null, null)) {
+            RedeliveredStatus.check(db);
         }
     }
 

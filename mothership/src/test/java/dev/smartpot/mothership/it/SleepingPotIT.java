@@ -2,6 +2,7 @@ package dev.smartpot.mothership.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -262,10 +263,14 @@ class SleepingPotIT {
                 && engine.commandLog("z2", 10).get(0).status().equals("pending"));
 
         clock.advance(Duration.ofMinutes(60));
+        Instant woke = clock.instant();
         Instant next = wake("z2", 3000, 20);
         assertEquals(List.of("water 80"), commandsTaken);
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.wateringLog("z2", 10).stream()
                 .anyMatch(w -> w.outcome().equals("done")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> view("z2").lastWatered() != null);
+        assertFalse(view("z2").lastWatered().isBefore(woke), "watered when it woke and took the command, an hour after"
+                + " it was sent: " + view("z2").lastWatered());
         await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(view("z2").asleepUntil()));
         // Still DRY (the readings were taken before it watered): no second watering while its effect is unknown.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> engine.wateringLog("z2", 10).size() == 1
@@ -289,5 +294,38 @@ class SleepingPotIT {
         clock.advance(Duration.ofMinutes(37));
         await().atMost(Duration.ofSeconds(10)).until(() -> view("z3").state() == PlantState.STALE);
         assertTrue(view("z3").reason().startsWith("it said it would wake at " + SleepStatus.clock(wake)), view("z3").reason());
+    }
+
+    @Test
+    void aDeadPotStaysStaleAcrossRestartsThoughTheBrokerResendsItsStatus() throws Exception {
+        Instant wake = wake("z4", 2900, 50);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z4").asleepUntil()));
+        engine.close();
+        // It never wakes. Six hours on the mothership restarts and the broker re-sends the retained status.
+        clock.advance(Duration.ofHours(6));
+        List<PotView> events = new CopyOnWriteArrayList<>();
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), file)
+                .withCommandTimeout(Duration.ofSeconds(1)).withClock(clock));
+        engine.subscribe(e -> {
+            if (e.type().equals("pot") && "z4".equals(e.potId())) {
+                events.add((PotView) e.data());
+            }
+        });
+        engine.start();
+        // Two events: the start's evaluation (UNKNOWN to STALE: its wake passed), then the re-sent status committed.
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+        assertEquals(PlantState.STALE, events.get(0).state());
+        assertEquals("sleeping until " + SleepStatus.clock(wake).toLowerCase(Locale.ROOT), events.get(1).status());
+        assertEquals(PlantState.STALE, view("z4").state());
+        assertEquals(1, engine.alerts(false, 100).stream().filter(a -> a.potId().equals("z4") && a.kind().equals("STALE")).count());
+        engine.close();
+        // The next restart reads the stored status against when the pot said it, not against the redelivery.
+        clock.advance(Duration.ofHours(1));
+        startEngine();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> view("z4").state() == PlantState.STALE && view("z4").asleepUntil() == null);
+        assertEquals(1, engine.alerts(false, 100).stream().filter(a -> a.potId().equals("z4") && a.kind().equals("STALE")).count(),
+                "its STALE alert stays open");
     }
 }

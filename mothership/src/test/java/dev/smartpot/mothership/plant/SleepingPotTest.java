@@ -48,6 +48,13 @@ class SleepingPotTest {
         assertEquals(Instant.parse("2026-05-02T00:10:00Z"), overMidnight.wakeAt(), "the nearest future 00:10 is tomorrow's");
         SleepStatus.Sleep justPast = SleepStatus.parse("sleeping until 14:15 UTC", Instant.parse("2026-05-01T14:16:00Z"));
         assertEquals(Instant.parse("2026-05-01T14:15:00Z"), justPast.wakeAt(), "a clock a minute off is not tomorrow");
+        SleepStatus.Sleep justPastMidnight = SleepStatus.parse("sleeping until 23:59 UTC", Instant.parse("2026-05-02T00:02:00Z"));
+        assertEquals(Instant.parse("2026-05-01T23:59:00Z"), justPastMidnight.wakeAt(),
+                "a wake 3 min ago across midnight is yesterday's, not a sleep of almost a day");
+        SleepStatus.Sleep beforeMidnight = SleepStatus.parse("sleeping until 00:05 UTC", Instant.parse("2026-05-02T00:10:00Z"));
+        assertEquals(Instant.parse("2026-05-02T00:05:00Z"), beforeMidnight.wakeAt(), "just passed, the same day");
+        SleepStatus.Sleep pastTheSlack = SleepStatus.parse("sleeping until 23:45 UTC", Instant.parse("2026-05-02T00:02:00Z"));
+        assertEquals(Instant.parse("2026-05-02T23:45:00Z"), pastTheSlack.wakeAt(), "17 min ago is beyond the slack: tomorrow's");
         SleepStatus.Sleep forQuarter = SleepStatus.parse("sleeping for 15m", BURST);
         assertEquals(BURST.plus(Duration.ofMinutes(15)), forQuarter.wakeAt());
         assertEquals(SleepStatus.MIN_GRACE_MS, forQuarter.graceMs());

@@ -126,6 +126,13 @@ class StoreTest {
     }
 
     @Test
+    void aRedeliveredStatusKeepsItsFirstTime() throws Exception {
+        try (Database other = Database.sqlite(file.resolveSibling("status.db"))) {
+            dev.smartpot.mothership.testing.RedeliveredStatus.check(other);
+        }
+    }
+
+    @Test
     void errorsNameTheFileAndTheFix() {
         java.sql.SQLException full = new java.sql.SQLException("[SQLITE_FULL] database or disk is full");
         String m = StoreErrors.describe(full, "SQLite /data/m.db");
