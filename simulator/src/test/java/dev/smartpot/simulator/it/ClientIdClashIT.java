@@ -21,7 +21,7 @@ import dev.smartpot.testkit.Mosquitto;
 /** Two {@code scripts/simulate} runs with one client id on a real Mosquitto: each says why it keeps reconnecting. */
 class ClientIdClashIT {
 
-    private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
+    private final Path template = PotConfigs.copyOf("simulator.properties");
     private static final String HINT = "another client probably uses this pot's client id ";
 
     /** One run on a thread of its own (the common pool may have a single thread on a small machine). */
@@ -40,7 +40,7 @@ class ClientIdClashIT {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             Path config = dir.resolve("pot.properties");
             // Quick retries, so the knock-offs come in seconds (a session lasts as long as the other pot's retry delay).
-            Files.writeString(config, Files.readString(TEMPLATE).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri())
+            Files.writeString(config, Files.readString(template).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri())
                     + "\nbackoff.min = 200ms\nbackoff.max = 1s\n");
             CompletableFuture<String> first = simulate(config);
             CompletableFuture<String> second = simulate(config);
