@@ -60,6 +60,11 @@ public class SimulatorOptions {
             description = "Stop after this long (default: run until Ctrl-C).")
     public String duration;
 
+    @Option(names = "--readings", paramLabel = "N", converter = FlagConverters.ReadingCount.class,
+            description = "Stop once N readings were published (the broker acknowledged them; with --devices, N by every"
+                    + " pot). With --duration too, whichever comes first.")
+    public long readings;
+
     @Option(names = "--devices", paramLabel = "N", defaultValue = "1", converter = FlagConverters.DeviceCount.class,
             description = "Pots to run in this JVM, each with its own chip id (from sim.seed), soil, queue and supervisor (default: ${DEFAULT-VALUE}).")
     public int devices;

@@ -56,7 +56,7 @@ class EmbeddedBrokerFleetIT {
                 Mothership subscriber = Mothership.on(broker.uri(), "to_mothership/+")) {
             int code = withLibraryLogsTo(out, () -> SimulatorMain.run(new String[] {"--config", template.toString(),
                     "--broker", broker.uri(), "--devices", Integer.toString(POTS), "--ramp", POTS + "/s",
-                    "--interval", "2s", "--duration", "12s"}, out, out, new ByteArrayInputStream(new byte[0])));
+                    "--interval", "2s", "--readings", "3"}, out, out, new ByteArrayInputStream(new byte[0])));
             text = printed.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, text);
 

@@ -50,13 +50,14 @@ class FleetCommandLineIT {
     void aFleetLeavesNoHomeAssistantDevicesBehindUnlessAskedAndClearsWhatItLeftBefore() {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
-            String[] r = run("--config", template, "--broker", mosquitto.uri(), "--devices", "2", "--discovery", "--duration", "3s");
+            String[] r = run("--config", template, "--broker", mosquitto.uri(), "--devices", "2", "--discovery", "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("simulate: --readings 1 published by every pot, stopping 2 pots"), r[1]);
             assertTrue(r[1].contains("  Home Assistant:       every pot announced under homeassistant/ (retained: they stay after"
                     + " the fleet stops)"), r[1]);
             assertEquals(6, retainedDiscoveryConfigs(clients).size(), "three entities per pot");
 
-            r = run("--config", template, "--broker", mosquitto.uri(), "--devices", "2", "--duration", "3s");
+            r = run("--config", template, "--broker", mosquitto.uri(), "--devices", "2", "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("  Home Assistant:       not announced, a fleet's default, and configs these pots retained"
                     + " before are cleared (--discovery announces them)"), r[1]);

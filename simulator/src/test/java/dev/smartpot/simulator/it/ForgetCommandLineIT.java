@@ -44,7 +44,7 @@ class ForgetCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
             clients.pubRetained("to_mothership/0123456789ab/status", "online");
-            String[] r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--duration", "4s");
+            String[] r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             assertEquals(5, retained(clients).size(), "the pot's status and 3 configs, and another pot's status: " + retained(clients));
 
@@ -67,7 +67,7 @@ class ForgetCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
             String[] r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf",
-                    "--discovery", "--fresh", "--duration", "5s");
+                    "--discovery", "--fresh", "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run);"
                     + " nothing to set aside"), r[1]);
@@ -88,7 +88,7 @@ class ForgetCommandLineIT {
             Files.writeString(config, Files.readString(Path.of("..", "board-config", "simulator-battery.properties"))
                     .replace("mqtt.broker = 127.0.0.1", "mqtt.broker = " + mosquitto.uri()).replace("sim.sleep.speedup = 300",
                             "sim.sleep.speedup = 900"));
-            String[] r = run("--config", config.toString(), "--duration", "5s");
+            String[] r = run("--config", config.toString(), "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             MosquittoClients clients = new MosquittoClients(mosquitto);
             String command = "from_mothership/" + POT_1;

@@ -98,9 +98,10 @@ class SecureBrokerIT {
         Process watch = broker.mothership(RequiredTool.MOSQUITTO_SUB, "-t", "to_mothership/#", "-v", "-W", "30").redirectOutput(seen.toFile()).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        SimulateCommand.Keyboard keys = new SimulateCommand.Keyboard();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(new String[] {
-            "--config", broker.potSettings(POT_A).toString(), "--broker", "config", "--interval", "300ms", "--duration", "6s"},
-                console, console, new ByteArrayInputStream(new byte[0])));
+            "--config", broker.potSettings(POT_A).toString(), "--broker", "config", "--interval", "300ms"},
+                console, console, keys));
         Awaitility.await("pot connected").atMost(Duration.ofSeconds(20)).until(() -> text(out).contains("= online"));
         assertTrue(text(out).contains("connected to ssl://127.0.0.1:" + broker.port + "; subscribed to from_mothership and"
                 + " from_mothership/" + POT_A + "; status to_mothership/" + POT_A + "/status = online"), text(out));
@@ -110,15 +111,11 @@ class SecureBrokerIT {
         run(broker.mothership(RequiredTool.MOSQUITTO_PUB, "-t", "from_mothership", "-m", "received"));
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> text(out).contains("received notification from mothership"));
 
+        Awaitility.await("eight readings at the mothership").atMost(Duration.ofSeconds(20)).until(() -> seqsIn(seen).size() >= 8);
+        keys.type("quit");
         assertEquals(0, (int) exit.get(30, TimeUnit.SECONDS), text(out));
         Processes.stop(watch);
-        List<Long> seqs = new ArrayList<>();
-        for (String line : Files.readAllLines(seen)) {
-            Matcher m = READING.matcher(line);
-            if (m.matches()) {
-                seqs.add(Long.parseLong(m.group(1)));
-            }
-        }
+        List<Long> seqs = seqsIn(seen);
         assertTrue(seqs.size() >= 8, "the mothership saw the readings: " + seqs);
         for (int i = 1; i < seqs.size(); i++) {
             assertEquals(seqs.get(i - 1) + 1, seqs.get(i), "a counter, one by one: " + seqs);
@@ -199,6 +196,18 @@ class SecureBrokerIT {
         synchronized (out) {
             return out.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    /** The seqs of the readings {@code mosquitto_sub -v} wrote to {@code file} so far. */
+    private static List<Long> seqsIn(Path file) throws IOException {
+        List<Long> seqs = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            Matcher m = READING.matcher(line);
+            if (m.matches()) {
+                seqs.add(Long.parseLong(m.group(1)));
+            }
+        }
+        return seqs;
     }
 
     /** When the broker refused a login, from its log's second-resolution stamps. */
