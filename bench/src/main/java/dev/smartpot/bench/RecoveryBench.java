@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.FleetSnapshot;

@@ -16,7 +16,7 @@ import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.mothership.MothershipApp;
 import dev.smartpot.simulator.SimulatedPot;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 
 /**
  * The whole system in one process: the mothership (with its embedded broker and dashboard) and a few

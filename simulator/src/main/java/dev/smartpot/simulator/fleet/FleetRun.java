@@ -9,7 +9,7 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.Topics;
 import dev.smartpot.device.text.Durations;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 
 /** {@code scripts/simulate --devices N}: runs a fleet until Ctrl-C or {@code --duration}, printing as it goes. */
 public final class FleetRun {

@@ -18,8 +18,8 @@ import dev.smartpot.device.mqtt.ForwardingMqttTransport;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
-import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.SimulatedBoard;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.board.SystemClock;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 
