@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Log;
-import dev.smartpot.device.command.CommandParser;
+import dev.smartpot.protocol.CommandParser;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;

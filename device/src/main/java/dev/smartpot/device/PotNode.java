@@ -3,7 +3,7 @@ package dev.smartpot.device;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.command.CommandChannel;
-import dev.smartpot.device.command.CommandParser;
+import dev.smartpot.protocol.CommandParser;
 import dev.smartpot.device.command.Commands;
 import dev.smartpot.device.command.ConsoleChannel;
 import dev.smartpot.device.command.SavedSettings;

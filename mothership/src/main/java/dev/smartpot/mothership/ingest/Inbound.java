@@ -31,8 +31,14 @@ public sealed interface Inbound {
      * A pot's answer to a command.
      *
      * @param command the command it answers as the pot echoed it (trimmed, at most 64 characters), null if absent
+     * @param nextAllowedInS with a refusal: seconds until the pot allows the command again, else null
      */
-    record Reply(String potId, String json, boolean ok, String command, String error) implements Inbound {
+    record Reply(String potId, String json, boolean ok, String command, String error, Long nextAllowedInS)
+            implements Inbound {
+
+        public Reply(String potId, String json, boolean ok, String command, String error) {
+            this(potId, json, ok, command, error, null);
+        }
     }
 
     /** Text that is not a reading (junk=false), or junk with the problem in words; text is bounded. */

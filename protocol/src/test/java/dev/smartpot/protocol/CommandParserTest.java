@@ -1,4 +1,4 @@
-package dev.smartpot.device.command;
+package dev.smartpot.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-class CommandParserTest {
+public class CommandParserTest {
 
     private final CommandParser parser = new CommandParser(4095);
 
@@ -132,7 +132,7 @@ class CommandParserTest {
     }
 
     /** A random payload: noise, a mutated real command, or one glued to junk, sometimes over the size limit. */
-    static byte[] payload(Random random, String[] seeds) {
+    public static byte[] payload(Random random, String[] seeds) {
         switch (random.nextInt(4)) {
             case 0: {
                 byte[] noise = new byte[random.nextInt(random.nextInt(10) == 0 ? 2_000 : 40)];
