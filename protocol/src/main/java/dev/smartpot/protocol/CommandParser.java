@@ -69,6 +69,7 @@ public final class CommandParser {
         value = -1;
         error = null;
         text = payload;
+        words = 0;
         if (length > MAX_BYTES) {
             return fail("command is " + length + " bytes; expected at most " + MAX_BYTES
                     + " bytes of plain text such as \"status\"");
@@ -299,6 +300,16 @@ public final class CommandParser {
     /** {@link #DRY} or {@link #WET} for calibrate. */
     public int target() {
         return target;
+    }
+
+    /** True when the last payload's first word is {@code word} (any case), whether or not the rest was well formed. */
+    public boolean firstWordIs(String word) {
+        return words > 0 && is(0, word);
+    }
+
+    /** For water: true when the command named the amount, false when {@link #DEFAULT_WATER_ML} stands in. */
+    public boolean hasAmount() {
+        return command == WATER && words == 2;
     }
 
     /** The interval in ms, the counts for calibrate (-1 = read the sensor), or the millilitres for water. */

@@ -155,4 +155,20 @@ public class CommandParserTest {
                 return seeds[random.nextInt(seeds.length)].getBytes(StandardCharsets.US_ASCII);
         }
     }
+
+    @Test
+    void theMothershipTellsAWateringFromItsFirstWordAndTheAmountFromTheGrammar() {
+        assertTrue(parser.parse("water 0000100"));
+        assertEquals(CommandParser.WATER, parser.command());
+        assertEquals(100, parser.value());
+        assertTrue(parser.hasAmount());
+        assertTrue(parser.parse(" WATER "));
+        assertFalse(parser.hasAmount(), "the mothership's own amount applies");
+        assertFalse(parser.parse("water 2001"));
+        assertTrue(parser.firstWordIs(CommandParser.WATER_WORD), "still a watering, refused with the grammar's reason");
+        assertTrue(parser.error().contains("1 to " + CommandParser.MAX_WATER_ML), parser.error());
+        assertFalse(parser.parse("wassap!"));
+        assertFalse(parser.firstWordIs(CommandParser.WATER_WORD));
+        assertEquals("water 150", CommandParser.water(150));
+    }
 }

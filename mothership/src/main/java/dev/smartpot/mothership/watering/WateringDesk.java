@@ -22,6 +22,7 @@ import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.protocol.CommandParser;
 
 /**
  * Waters pots, by a person's command or by a pot's automatic rule (water its amount when DRY), always
@@ -88,7 +89,7 @@ public final class WateringDesk {
 
     /** Waters now if the interlocks allow; completes with the command as sent and answered, or refused. */
     public CompletableFuture<CommandView> water(LivePot pot, int ml, boolean automatic, String by) {
-        String command = "water " + ml;
+        String command = CommandParser.water(ml);
         PotWatering pw = state(pot.id());
         Instant now = clock.instant();
         WateringGuard.Decision d;

@@ -3,6 +3,7 @@ package dev.smartpot.mothership.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -125,6 +126,13 @@ class CommandsAndWateringIT {
             CommandView done = engine.sendCommand("w1", "water", "alice").get(10, TimeUnit.SECONDS);
             assertEquals("ok", done.status());
             assertEquals("water 100", done.command(), "the pot's amount from its settings");
+            // The Pi's limit is the pot's: more than MAX_WATER_ML is refused before anything is sent, naming it.
+            IllegalArgumentException over = assertThrows(IllegalArgumentException.class, () -> engine.water("w1", 2001, "alice"));
+            assertTrue(over.getMessage().contains("1 to 2000 ml"), over.getMessage());
+            IllegalArgumentException saved = assertThrows(IllegalArgumentException.class, () -> engine.updateSettings("w1",
+                    new PotSettings("Basil", "Kitchen", "herbs", 25, 85, 3, false, 3000, 250, 0)));
+            assertTrue(saved.getMessage().contains("expected 1 to 2000 ml"), saved.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> engine.sendCommand("w1", "water 2001", "alice"));
             assertNotNull(engine.pot("w1").orElseThrow().lastWatered());
             for (int i = 0; i < 3; i++) {
                 pot.publishReading(seq.getAndIncrement(), 20, 5000L * seq.get());
