@@ -101,13 +101,13 @@ class GoldenDecodeTest {
 
     @Test
     void theEncoderWritesTheGoldenReadingsByteForByte() {
-        StringOut out = new StringOut();
+        WireText out = new WireText();
         ReadingEncoder.json(out, POT, 8, 3, 2210, null, 550, 40000, 1700000005000L, 2882, 1, 4);
         assertEquals(GoldenMessages.READING_FULL.payload(), out.toString());
-        out = new StringOut();
+        out = new WireText();
         ReadingEncoder.json(out, POT, 9, 3, 4095, "shorted", 0, 45000, 0, ReadingEncoder.NO_BATTERY, 0, 0);
         assertEquals(GoldenMessages.READING_FAULT.payload(), out.toString());
-        out = new StringOut();
+        out = new WireText();
         ReadingEncoder.text(out, 7);
         assertEquals(GoldenMessages.READING_TEXT.payload(), out.toString());
     }
@@ -117,35 +117,6 @@ class GoldenDecodeTest {
         for (GoldenMessages.Golden g : GoldenMessages.UP) {
             Decoded d = decoder.decode(g.topic(), bytes(g));
             assertFalse(d instanceof Decoded.Message m && m.junk, g.name() + ": " + (d instanceof Decoded.Message m ? m.problem : ""));
-        }
-    }
-
-    /** A WireOut for tests. */
-    static final class StringOut implements WireOut {
-        private final StringBuilder sb = new StringBuilder();
-
-        public WireOut append(char c) {
-            sb.append(c);
-            return this;
-        }
-
-        public WireOut append(String s) {
-            sb.append(s);
-            return this;
-        }
-
-        public WireOut append(long value) {
-            sb.append(value);
-            return this;
-        }
-
-        public WireOut appendTenths(int tenths) {
-            sb.append(tenths / 10).append('.').append(Math.abs(tenths % 10));
-            return this;
-        }
-
-        public String toString() {
-            return sb.toString();
         }
     }
 }
