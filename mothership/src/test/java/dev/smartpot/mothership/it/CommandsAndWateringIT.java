@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -187,6 +188,33 @@ class CommandsAndWateringIT {
             CommandView refused = engine.sendCommand("s1", "water 50", "bob").get(10, TimeUnit.SECONDS);
             assertEquals("refused", refused.status());
             assertTrue(refused.error().contains("OFFLINE"), refused.error());
+        }
+    }
+
+    @Test
+    void aPotsRefusalWithItsNextAllowedTimeIsHonouredWithOneAlertAndNoRetryStorm() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (TestPot pot = new TestPot("b1", broker.port())) {
+            // The pot's own cooldown (10 min) is stricter than the Pi's (none): it refuses, saying when it may.
+            pot.answer(cmd -> {
+                asked.add(cmd);
+                return "{\"ok\":false,\"command\":\"" + cmd + "\",\"error\":\"watering refused: the pot watered 1 s ago;"
+                        + " expected at least 10m between waterings (water.cooldown)\",\"next_allowed_in_s\":599}";
+            });
+            seen(pot, "b1", 50);
+            engine.updateSettings("b1", new PotSettings("Basil", "Kitchen", "herbs", 35, 85, 3, true, 60, 600, 0));
+            pot.publishReading(1, 20, 5000);
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.wateringLog("b1", 10).stream()
+                    .anyMatch(w -> w.outcome().equals("refused") && w.reason().contains("the pot's own limits")));
+            for (long seq = 2; seq < 6; seq++) {
+                pot.publishReading(seq, 20, 5000 * seq);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.readings("b1", Instant.EPOCH, Instant.now().plusSeconds(60),
+                    100).size() >= 6);
+            assertEquals(List.of("water 60"), asked, "asked once, then it waits until the pot allows it");
+            assertEquals(1, engine.alerts(false, 20).stream().filter(a -> a.kind().equals("POT_LIMITS")).count());
+            assertEquals(1, engine.wateringLog("b1", 10).stream().filter(w -> w.outcome().equals("refused")).count(),
+                    "the wait is logged once");
         }
     }
 }
