@@ -193,6 +193,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
         }
         shutdown.untilQuit(FLEET_GRACE_SECONDS, embeddedBroker, () ->
                 new FleetRun(out, devices, ramp, threads, view, System.console() != null, potLogs)
+                        .keepStateIn(configPath().resolveSibling(configPath().getFileName() + ".fleet"))
                         .run(settings.device, settings.world, shutdown.quitSignal(), durationMillis()));
         return EXIT_OK;
     }
