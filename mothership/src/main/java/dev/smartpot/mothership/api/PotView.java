@@ -14,11 +14,20 @@ import java.time.Instant;
  *                    wake and grace passed with nothing heard (then it is STALE)
  * @param batteryMv  the battery voltage of its newest reading that carried one, in mV; null if it never sent one
  * @param batteryAt  when that voltage was measured
+ * @param conflicts  readings refused since start because another reading held their (pot, boot, seq)
  */
 public record PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
                       String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
                       long intervalMs, Instant lastWatered, long readings, long dropped, Instant asleepUntil,
-                      Integer batteryMv, Instant batteryAt) {
+                      Integer batteryMv, Instant batteryAt, long conflicts) {
+
+    public PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
+                   String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
+                   long intervalMs, Instant lastWatered, long readings, long dropped, Instant asleepUntil,
+                   Integer batteryMv, Instant batteryAt) {
+        this(id, name, room, preset, state, stateSince, reason, moisture, raw, fault, lastSeen, status, intervalMs,
+                lastWatered, readings, dropped, asleepUntil, batteryMv, batteryAt, 0);
+    }
 
     /** A pot that neither sleeps nor reports a battery. */
     public PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,

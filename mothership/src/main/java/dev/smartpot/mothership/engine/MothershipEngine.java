@@ -311,9 +311,10 @@ public final class MothershipEngine implements Mothership {
     public Health health() {
         boolean broker = mqtt.connected();
         String storeError = writer.error();
-        return new Health(broker && storeError == null, broker, options.broker().url(), storeError == null, storeError,
-                db.describe(), writer.stored(), writer.duplicates(), junkAtStart + junkSinceStart.get(),
-                writer.backlog(), startedAt);
+        List<String> refusing = pots.all().stream().filter(LivePot::refusingReadings).map(LivePot::id).sorted().toList();
+        return new Health(broker && storeError == null && refusing.isEmpty(), broker, options.broker().url(),
+                storeError == null, storeError, db.describe(), writer.stored(), writer.duplicates(),
+                junkAtStart + junkSinceStart.get(), writer.backlog(), startedAt, writer.conflicts(), refusing);
     }
 
     /** SQLite only: caps the database at about this many bytes (0 = no cap); see {@link StoreWriter#limitSize}. */

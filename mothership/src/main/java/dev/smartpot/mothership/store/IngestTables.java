@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.smartpot.mothership.api.MessageView;
 import dev.smartpot.mothership.ingest.Inbound;
+import dev.smartpot.protocol.WireTopics;
 
 /** Writes one batch of received messages (readings, statuses, text and junk) in the caller's transaction. */
 final class IngestTables {
@@ -58,6 +59,14 @@ final class IngestTables {
             }
         }
         List<StoredReading> stored = pending.isEmpty() ? List.of() : readingWriter.write(c, pending, boots);
+        for (StoredReading s : stored) {
+            if (s.conflict() != null) {
+                // Kept where a person looks for what could not be stored, never dropped silently.
+                messages.add(insertMessage(c, new Inbound.Message(WireTopics.readings(s.view().potId()),
+                        "a reading of pot " + s.view().potId() + " not stored", true, s.conflict()),
+                        s.view().receivedAt().toEpochMilli()));
+            }
+        }
         if (!statuses.isEmpty()) {
             writeStatuses(c, statuses, now);
         }
