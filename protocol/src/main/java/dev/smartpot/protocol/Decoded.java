@@ -78,6 +78,39 @@ public abstract class Decoded {
         }
     }
 
+    /** What a pot is and allows ({@link AboutFields}); a field it left out is null. Null fields all: the slot was cleared. */
+    public static final class About extends Decoded {
+        public final String potId;
+        public final Long protocol;
+        public final String firmware;
+        public final Boolean pump;
+        public final Long waterMaxMl;
+        public final Long waterBudgetHourMl;
+        public final Long waterBudgetDayMl;
+        public final Long waterCooldownS;
+        public final Long waterWetAbove;
+        public final Long intervalMs;
+        public final String power;
+        public final Boolean battery;
+
+        About(String potId, Long protocol, String firmware, Boolean pump, Long waterMaxMl, Long waterBudgetHourMl,
+                Long waterBudgetDayMl, Long waterCooldownS, Long waterWetAbove, Long intervalMs, String power,
+                Boolean battery) {
+            this.potId = potId;
+            this.protocol = protocol;
+            this.firmware = firmware;
+            this.pump = pump;
+            this.waterMaxMl = waterMaxMl;
+            this.waterBudgetHourMl = waterBudgetHourMl;
+            this.waterBudgetDayMl = waterBudgetDayMl;
+            this.waterCooldownS = waterCooldownS;
+            this.waterWetAbove = waterWetAbove;
+            this.intervalMs = intervalMs;
+            this.power = power;
+            this.battery = battery;
+        }
+    }
+
     /** Text that is not a reading (junk false: the tutorial's), or junk with the problem in words; text is bounded. */
     public static final class Message extends Decoded {
         public final String topic;

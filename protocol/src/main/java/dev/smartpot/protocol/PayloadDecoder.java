@@ -60,8 +60,11 @@ public final class PayloadDecoder {
             if (last.equals(WireTopics.REPLY_LEVEL)) {
                 return reply(topic, topicId, text);
             }
+            if (last.equals(WireTopics.ABOUT_LEVEL)) {
+                return about(topic, topicId, text);
+            }
             return junk(topic, text, "unexpected topic " + topic + "; expected .../" + WireTopics.STATUS_LEVEL
-                    + " or .../" + WireTopics.REPLY_LEVEL);
+                    + ", .../" + WireTopics.REPLY_LEVEL + " or .../" + WireTopics.ABOUT_LEVEL);
         }
         String trimmed = text.trim();
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
@@ -153,6 +156,30 @@ public final class PayloadDecoder {
                 node.kind(ReplyFields.COMMAND) == JsonMembers.STRING ? node.text(ReplyFields.COMMAND) : null,
                 errorKind != 0 && errorKind != JsonMembers.NULL ? node.text(ReplyFields.ERROR) : null,
                 next == null || next.longValue() < 0 ? null : next);
+    }
+
+    private Decoded about(String topic, String potId, String text) {
+        if (text.trim().length() == 0) {
+            return new Decoded.About(potId, null, null, null, null, null, null, null, null, null, null, null);
+        }
+        JsonMembers node = JsonMembers.read(text);
+        if (node == null || node.isArray() || node.whole(AboutFields.PROTOCOL) == null) {
+            return junk(topic, text, "an about that is not {\"" + AboutFields.PROTOCOL + "\":" + AboutFields.PROTOCOL_VERSION
+                    + ",...}");
+        }
+        return new Decoded.About(potId, node.whole(AboutFields.PROTOCOL), text(node, AboutFields.FIRMWARE),
+                bool(node, AboutFields.PUMP), node.whole(AboutFields.WATER_MAX_ML), node.whole(AboutFields.WATER_BUDGET_HOUR_ML),
+                node.whole(AboutFields.WATER_BUDGET_DAY_ML), node.whole(AboutFields.WATER_COOLDOWN_S),
+                node.whole(AboutFields.WATER_WET_ABOVE), node.whole(AboutFields.INTERVAL_MS), text(node, AboutFields.POWER),
+                bool(node, AboutFields.BATTERY));
+    }
+
+    private static String text(JsonMembers node, String field) {
+        return node.kind(field) == JsonMembers.STRING ? cut(node.text(field)) : null;
+    }
+
+    private static Boolean bool(JsonMembers node, String field) {
+        return node.kind(field) == JsonMembers.BOOLEAN ? Boolean.valueOf("true".equals(node.text(field))) : null;
     }
 
     private static Decoded junk(String topic, String text, String problem) {

@@ -18,12 +18,15 @@ public final class WireTopics {
     public static final String STATUS_LEVEL = "status";
     /** A pot's answers to commands: {@link ReplyFields}. */
     public static final String REPLY_LEVEL = "reply";
+    /** A pot's retained description of itself and its limits: {@link AboutFields}. */
+    public static final String ABOUT_LEVEL = "about";
+    public static final String ABOUT_TEMPLATE = READINGS_TEMPLATE + "/" + ABOUT_LEVEL;
     public static final String STATUS_TEMPLATE = READINGS_TEMPLATE + "/" + STATUS_LEVEL;
     public static final String REPLY_TEMPLATE = READINGS_TEMPLATE + "/" + REPLY_LEVEL;
     /** Commands for one pot only. */
     public static final String COMMANDS_TEMPLATE = DOWN + "/" + ID;
     /** The shape of every topic the mothership accepts, for messages that name it. */
-    public static final String UP_SHAPES = UP + "[/{id}[/" + STATUS_LEVEL + "|/" + REPLY_LEVEL + "]]";
+    public static final String UP_SHAPES = UP + "[/{id}[/" + STATUS_LEVEL + "|/" + REPLY_LEVEL + "|/" + ABOUT_LEVEL + "]]";
 
     private WireTopics() {
     }
@@ -51,12 +54,17 @@ public final class WireTopics {
         return fill(REPLY_TEMPLATE, potId);
     }
 
+    public static String about(String potId) {
+        return fill(ABOUT_TEMPLATE, potId);
+    }
+
     public static String commands(String potId) {
         return fill(COMMANDS_TEMPLATE, potId);
     }
 
-    /** The subscriptions that hear every pot: the tutorial's topic, each pot's readings, statuses and replies. */
+    /** The subscriptions that hear every pot: the tutorial's topic, each pot's readings, statuses, replies, abouts. */
     public static String[] everyPot() {
-        return new String[] {UP, fill(READINGS_TEMPLATE, "+"), fill(STATUS_TEMPLATE, "+"), fill(REPLY_TEMPLATE, "+")};
+        return new String[] {UP, fill(READINGS_TEMPLATE, "+"), fill(STATUS_TEMPLATE, "+"), fill(REPLY_TEMPLATE, "+"),
+            fill(ABOUT_TEMPLATE, "+")};
     }
 }

@@ -67,6 +67,25 @@ class GoldenDecodeTest {
     }
 
     @Test
+    void theAboutSaysWhatThePotIsAndAllows() {
+        Decoded.About a = decode(GoldenMessages.ABOUT, Decoded.About.class);
+        assertEquals(POT, a.potId);
+        assertEquals((long) AboutFields.PROTOCOL_VERSION, a.protocol);
+        assertEquals("0.1.0", a.firmware);
+        assertEquals(Boolean.TRUE, a.pump);
+        assertEquals(300L, a.waterMaxMl);
+        assertEquals(1000L, a.waterBudgetDayMl);
+        assertEquals(600L, a.waterCooldownS);
+        assertEquals(80L, a.waterWetAbove);
+        assertEquals(5000L, a.intervalMs);
+        assertEquals(AboutFields.ALWAYS_ON, a.power);
+        assertEquals(Boolean.FALSE, a.battery);
+        WireText out = new WireText();
+        AboutEncoder.json(out, "0.1.0", true, 300, 1000, 600, 80, 5000, false, false);
+        assertEquals(GoldenMessages.ABOUT.payload(), out.toString());
+    }
+
+    @Test
     void repliesCarryOkTheCommandTheErrorAndWhenToRetry() {
         Decoded.Reply received = decode(GoldenMessages.REPLY_RECEIVED, Decoded.Reply.class);
         assertTrue(received.ok);

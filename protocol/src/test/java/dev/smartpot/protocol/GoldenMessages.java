@@ -38,6 +38,12 @@ public final class GoldenMessages {
     public static final Golden SLEEPING_FOR = new Golden("status sleeping for", "to_mothership/a4cf12b0c0de/status",
             "sleeping for 15m");
 
+    /** What a pot with a pump and the default limits says about itself, retained. */
+    public static final Golden ABOUT = new Golden("about", "to_mothership/a4cf12b0c0de/about",
+            "{\"protocol\":1,\"firmware\":\"0.1.0\",\"pump\":true,\"water_max_ml\":300,\"water_budget_hour_ml\":300,"
+                    + "\"water_budget_day_ml\":1000,\"water_cooldown_s\":600,\"water_wet_above\":80,\"interval_ms\":5000,"
+                    + "\"power\":\"always-on\",\"battery\":false,\"sensors\":[\"soil\"]}");
+
     /** The answer to the tutorial's {@code received}. */
     public static final Golden REPLY_RECEIVED = new Golden("reply to received", "to_mothership/a4cf12b0c0de/reply",
             "{\"ok\":true,\"command\":\"received\",\"result\":\"acknowledged\"}");
@@ -62,7 +68,7 @@ public final class GoldenMessages {
 
     /** Everything a pot sends. */
     public static final List<Golden> UP = List.of(READING, READING_FULL, READING_FAULT, READING_TEXT, ONLINE, OFFLINE,
-            SLEEPING_UNTIL, SLEEPING_FOR, REPLY_RECEIVED, REPLY_WATERED, REPLY_REFUSED, REPLY_ERROR);
+            SLEEPING_UNTIL, SLEEPING_FOR, ABOUT, REPLY_RECEIVED, REPLY_WATERED, REPLY_REFUSED, REPLY_ERROR);
     /** Everything the mothership sends. */
     public static final List<Golden> DOWN = List.of(RECEIVED, WASSAP, WATER);
 

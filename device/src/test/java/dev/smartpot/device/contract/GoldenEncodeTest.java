@@ -57,6 +57,9 @@ class GoldenEncodeTest {
     void repliesAreTheGoldenBytes() {
         TestPot pot = new TestPot("", new MemorySettingsStore(), true);
         pot.runFor(1);
+        List<FakeTransport.Sent> about = pot.mqtt.sentTo(GoldenMessages.ABOUT.topic());
+        assertEquals(List.of(GoldenMessages.ABOUT.payload()), payloads(about), "said once, at the first session");
+        assertEquals(true, about.get(0).retained());
         assertEquals(GoldenMessages.REPLY_RECEIVED.payload(), pot.commandOn(GoldenMessages.RECEIVED.topic(),
                 GoldenMessages.RECEIVED.payload()));
         assertEquals(GoldenMessages.REPLY_WATERED.payload(), pot.commandOn(GoldenMessages.WATER.topic(),

@@ -54,6 +54,11 @@ final class Committer implements StoreWriter.Listener {
         long junk = batch.messages().stream().filter(m -> m.junk()).count();
         engine.countJunk(junk + batch.junkNotKept());
         batch.messages().forEach(m -> engine.events().publish(new Event("message", null, m)));
+        for (Inbound.About about : batch.abouts()) {
+            LivePot pot = pots.getOrAdd(about.potId(), now);
+            pot.about(about.firmware() == null && about.pump() == null ? null : about);
+            engine.events().publish(new Event("pot", pot.id(), pot.view()));
+        }
         for (Inbound.Reply reply : batch.replies()) {
             engine.commandDesk().reply(reply);
         }

@@ -41,6 +41,18 @@ public sealed interface Inbound {
         }
     }
 
+    /**
+     * What a pot is and allows (its retained about message); null fields it did not say. All null: the slot was
+     * cleared.
+     *
+     * @param pump           whether the pot has a pump (null: it did not say)
+     * @param waterMaxMl     the most one water command may pour there
+     * @param waterCooldownS the least time between two waterings there, seconds
+     */
+    record About(String potId, String firmware, Boolean pump, Long waterMaxMl, Long waterBudgetDayMl,
+                 Long waterCooldownS, Long intervalMs, String power, Boolean battery) implements Inbound {
+    }
+
     /** Text that is not a reading (junk=false), or junk with the problem in words; text is bounded. */
     record Message(String topic, String text, boolean junk, String problem) implements Inbound {
     }

@@ -68,8 +68,8 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     public List<String> topicFilters() {
         String share = options.sharedGroup() == null ? "" : "$share/" + options.sharedGroup() + "/";
         String[] every = WireTopics.everyPot();
-        // Readings (the first two) are shared among instances; statuses and replies go to each.
-        return List.of(share + every[0], share + every[1], every[2], every[3]);
+        // Readings (the first two) are shared among instances; statuses, replies and abouts go to each.
+        return List.of(share + every[0], share + every[1], every[2], every[3], every[4]);
     }
 
     /** Starts connecting; returns at once (the link comes up, and comes back, by itself). */

@@ -29,6 +29,10 @@ public final class PayloadParser {
         if (d instanceof Decoded.Reply r) {
             return new Inbound.Reply(r.potId, r.json, r.ok, r.command, r.error, r.nextAllowedInS);
         }
+        if (d instanceof Decoded.About a) {
+            return new Inbound.About(a.potId, a.firmware, a.pump, a.waterMaxMl, a.waterBudgetDayMl, a.waterCooldownS,
+                    a.intervalMs, a.power, a.battery);
+        }
         Decoded.Message m = (Decoded.Message) d;
         return new Inbound.Message(m.topic, m.text, m.junk, m.problem);
     }

@@ -28,6 +28,8 @@ final class IngestTables {
         List<Inbound.Status> statuses = new ArrayList<>();
         List<MessageView> messages = new ArrayList<>();
         List<Inbound.Reply> replies = new ArrayList<>();
+        // Retained by the broker and sent again at each connect: kept in memory, not in the store.
+        List<Inbound.About> abouts = new ArrayList<>();
         long junkNotKept = 0;
         Set<String> newPots = new HashSet<>();
         for (StoreWriter.Received r : received) {
@@ -40,6 +42,8 @@ final class IngestTables {
                 notePot(status.potId(), newPots);
             } else if (in instanceof Inbound.Reply reply) {
                 replies.add(reply);
+            } else if (in instanceof Inbound.About about) {
+                abouts.add(about);
             } else if (in instanceof Inbound.Message m) {
                 if (keep(m, r.receivedAt())) {
                     messages.add(insertMessage(c, m, r.receivedAt()));
@@ -72,7 +76,7 @@ final class IngestTables {
         }
         // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
         knownPotsAfterCommit = newPots;
-        return new StoreWriter.Committed(stored, statuses, messages, replies, junkNotKept);
+        return new StoreWriter.Committed(stored, statuses, messages, replies, junkNotKept, abouts);
     }
 
     /**

@@ -34,7 +34,12 @@ public final class StoreWriter implements AutoCloseable {
      * @param junkNotKept junk counted but not stored (a flood keeps only a sample)
      */
     public record Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
-                            List<Inbound.Reply> replies, long junkNotKept) {
+                            List<Inbound.Reply> replies, long junkNotKept, List<Inbound.About> abouts) {
+
+        public Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
+                         List<Inbound.Reply> replies, long junkNotKept) {
+            this(readings, statuses, messages, replies, junkNotKept, List.of());
+        }
     }
 
     /** Told about each committed batch and about the store's health. */

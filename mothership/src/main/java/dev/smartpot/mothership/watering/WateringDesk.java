@@ -61,6 +61,9 @@ public final class WateringDesk {
 
     private final PayloadDecoder replies = new PayloadDecoder();
 
+    /** The refusal for a pot whose about message says it has no pump. */
+    public static final String NO_PUMP = "this pot has no pump (its about message says so); water it by hand";
+
     private record Effect(long wateringId, WateringView done, Instant at, double before) {
     }
 
@@ -105,6 +108,10 @@ public final class WateringDesk {
         synchronized (pw) {
             d = WateringGuard.check(automatic, autoSwitchOn, ml, pot.settings(), pot.state(),
                     alerts.isOpen(pot.id(), AlertKinds.WATERING_LOCKED_OUT), pw.recent, now);
+            if (pot.about() != null && Boolean.FALSE.equals(pot.about().pump())) {
+                // Nothing is sent: the pot said it has no pump, and would only say so again.
+                d = new WateringGuard.Decision(false, NO_PUMP, null);
+            }
             if (d.allowed() && automatic && pw.potAllowsAt != null && now.isBefore(pw.potAllowsAt)) {
                 d = new WateringGuard.Decision(false, "the pot's own limits allow its next watering only then",
                         pw.potAllowsAt);

@@ -56,6 +56,12 @@ class GoldenParseTest {
     }
 
     @Test
+    void theAboutArrivesWithThePotsLimits() {
+        assertEquals(new Inbound.About(GoldenMessages.POT, "0.1.0", true, 300L, 1000L, 600L, 5000L, "always-on", false),
+                parse(GoldenMessages.ABOUT, Inbound.About.class));
+    }
+
+    @Test
     void repliesArriveWithTheirCommandErrorAndRetryTime() {
         assertEquals(new Inbound.Reply(GoldenMessages.POT, GoldenMessages.REPLY_RECEIVED.payload(), true, "received", null),
                 parse(GoldenMessages.REPLY_RECEIVED, Inbound.Reply.class));

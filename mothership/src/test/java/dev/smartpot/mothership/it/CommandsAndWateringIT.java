@@ -217,4 +217,39 @@ class CommandsAndWateringIT {
                     "the wait is logged once");
         }
     }
+
+    @Test
+    void aPotsAboutDecidesWhatIsOffered() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (TestPot dry = new TestPot("np1", broker.port()); TestPot small = new TestPot("sm1", broker.port())) {
+            dry.answer(cmd -> {
+                asked.add(cmd);
+                return TestPot.ok(cmd, "{}");
+            });
+            seen(dry, "np1", 20);
+            seen(small, "sm1", 20);
+            dry.publish("to_mothership/np1/about", about(false, 300), true);
+            small.publish("to_mothership/sm1/about", about(true, 150), true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.FALSE.equals(engine.pot("np1").orElseThrow().hasPump())
+                    && Long.valueOf(150).equals(engine.pot("sm1").orElseThrow().waterMaxMl()));
+            CommandView refused = engine.water("np1", 100, "alice").get(10, TimeUnit.SECONDS);
+            assertEquals("refused", refused.status(), "409 on the API");
+            assertTrue(refused.error().startsWith("this pot has no pump"), refused.error());
+            assertEquals("refused", engine.sendCommand("np1", "water", "alice").get(10, TimeUnit.SECONDS).status());
+            assertEquals("ok", engine.sendCommand("np1", "read", "alice").get(10, TimeUnit.SECONDS).status());
+            assertEquals(List.of("read"), asked, "nothing about water was sent to a pot without a pump");
+
+            IllegalArgumentException over = assertThrows(IllegalArgumentException.class, () -> engine.water("sm1", 200, "alice"));
+            assertTrue(over.getMessage().contains("this pot pours at most 150 ml"), over.getMessage());
+            IllegalArgumentException saved = assertThrows(IllegalArgumentException.class, () -> engine.updateSettings("sm1",
+                    new PotSettings("Mint", "Kitchen", "herbs", 25, 85, 3, false, 200, 600, 10)));
+            assertTrue(saved.getMessage().contains("more than this pot pours per command (150 ml"), saved.getMessage());
+        }
+    }
+
+    private static byte[] about(boolean pump, int maxMl) {
+        dev.smartpot.protocol.WireText out = new dev.smartpot.protocol.WireText();
+        dev.smartpot.protocol.AboutEncoder.json(out, "0.1.0", pump, maxMl, 1000, 600, 80, 5000, false, false);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
 }
