@@ -10,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.alert.LowBattery;
@@ -39,6 +37,7 @@ import dev.smartpot.mothership.store.PotTable;
 import dev.smartpot.mothership.store.ReadingQueries;
 import dev.smartpot.mothership.store.RulesLock;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.mothership.watering.WaterCommandText;
 import dev.smartpot.mothership.watering.WateringDesk;
 
 /**
@@ -48,7 +47,6 @@ import dev.smartpot.mothership.watering.WateringDesk;
  */
 public final class MothershipEngine implements Mothership {
 
-    private static final Pattern WATER = Pattern.compile("(?i)\\s*water(?:\\s+(\\d{1,6}))?\\s*");
     private static final String AUTO_SWITCH = "auto_watering";
 
     private final EngineOptions options;
@@ -240,12 +238,9 @@ public final class MothershipEngine implements Mothership {
         if (commandText == null || commandText.isBlank() || commandText.length() > 256) {
             throw new IllegalArgumentException("a command is 1 to 256 characters of text, e.g. \"read\" or \"water 150\"");
         }
-        Matcher water = WATER.matcher(commandText);
-        if (water.matches()) {
-            int ml = water.group(1) == null ? pot.settings().waterMl() : Integer.parseInt(water.group(1));
-            if (ml < 1 || ml > 5000) {
-                throw new IllegalArgumentException("water " + ml + ": expected 1 to 5000 ml");
-            }
+        // Every text whose first word is "water" takes the interlocks (issue 23: "water 0000100" went around them).
+        int ml = WaterCommandText.millilitres(commandText, pot.settings().waterMl());
+        if (ml > 0) {
             return watering.water(pot, ml, false, by);
         }
         return commands.send(potId, commandText, by, pot.sleeping());
