@@ -104,7 +104,8 @@ public final class PayloadParser {
         }
         JsonNode moistureNode = node.get("moisture");
         Double moisture = moistureNode != null && moistureNode.isNumber() ? moistureNode.asDouble() : null;
-        if (moisture != null && (moisture < 0 || moisture > 100 || moisture.isNaN())) {
+        // -0.0 is below zero too: it would show as "-0.0 %".
+        if (moisture != null && (moisture < 0 || moisture > 100 || moisture.isNaN() || 1 / moisture < 0)) {
             return junk(topic, text, "moisture " + moisture + " is outside 0-100%");
         }
         JsonNode faultNode = node.get("fault");
@@ -112,11 +113,15 @@ public final class PayloadParser {
         if (moisture == null && fault == null) {
             return junk(topic, text, "neither \"moisture\" nor \"fault\"; expected one of them");
         }
+        Long boot = whole(node, "boot");
+        if (boot != null && boot < 0) {
+            return junk(topic, text, "boot " + boot + " is negative; expected the pot's boot count, a whole number >= 0");
+        }
         Long raw = whole(node, "raw");
         Long dropped = whole(node, "dropped");
         // Optional: a battery voltage that makes no sense is left out, the reading itself is still good.
         Long battery = whole(node, "battery_mv");
-        return new Inbound.Reading(potId, whole(node, "boot"), seq,
+        return new Inbound.Reading(potId, boot, seq,
                 raw == null || raw < Integer.MIN_VALUE || raw > Integer.MAX_VALUE ? null : raw.intValue(),
                 fault == null ? moisture : null, fault, whole(node, "uptime_ms"), whole(node, "ts"),
                 dropped == null || dropped < 0 ? 0 : dropped, note,

@@ -98,6 +98,7 @@ public final class WebServer implements AutoCloseable {
             logins.register(routes);
             pots.register(routes);
             fleet.register(routes);
+            routes.before("/api/events", events::admit);
             routes.sse("/api/events", events::accept);
             registerErrors(routes);
         });
@@ -113,6 +114,7 @@ public final class WebServer implements AutoCloseable {
 
     private static void registerErrors(RoutesConfig routes) {
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(new ApiError(e.getMessage(), e.fix())));
+        routes.exception(TooBusy.class, (e, ctx) -> ctx.status(503).json(new ApiError(e.getMessage(), e.fix())));
         routes.exception(UnknownPotException.class, (e, ctx) -> ctx.status(404).json(new ApiError(e.getMessage(),
                 "list the pots with GET /api/pots")));
         routes.exception(AccessGuard.Refused.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage(), e.fix())));

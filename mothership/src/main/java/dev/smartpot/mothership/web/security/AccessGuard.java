@@ -62,6 +62,8 @@ public final class AccessGuard {
             ctx.attribute(Access.USER, user);
         } else if (ctx.path().startsWith("/api/") && !OPEN_API.contains(ctx.path())) {
             throw new Refused(401, "not logged in", "log in at /login.html, or send Authorization: Bearer <API token>");
+        } else {
+            ctx.attribute(Access.STRANGER, true);
         }
     }
 
