@@ -1,11 +1,13 @@
 package dev.smartpot.mothership.web;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +24,13 @@ final class PotRoutes {
 
     private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
     private static final int MAX_COMMAND_LENGTH = 200;
+    static final int MAX_CSV_EXPORTS = 2;
 
     private final Mothership mothership;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration commandWait;
+    private final Semaphore csvExports = new Semaphore(MAX_CSV_EXPORTS);
     /** How long a command to a sleeping pot is given to be refused or logged before 202 answers. */
     private static final long ASLEEP_WAIT_MS = 2000;
 
@@ -63,10 +67,20 @@ final class PotRoutes {
     private void readingsCsv(Context ctx) throws Exception {
         String id = knownPot(ctx);
         TimeRange range = range(ctx);
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"pot-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + "-readings.csv\"");
-        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        new ReadingsCsv(mothership).write(id, range, out);
+        // Each export holds a web thread and the store for as long as it runs: a few at a time.
+        if (!csvExports.tryAcquire()) {
+            throw new TooBusy(MAX_CSV_EXPORTS + " CSV exports are already running", "wait for them to finish and try again");
+        }
+        try {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"pot-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + "-readings.csv\"");
+            Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+            new ReadingsCsv(mothership).write(id, range, out);
+        } catch (IOException clientLeft) {
+            // The download was cancelled: nothing to answer, and nothing more to query.
+        } finally {
+            csvExports.release();
+        }
     }
 
     private void series(Context ctx) {
