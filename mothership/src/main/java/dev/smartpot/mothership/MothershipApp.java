@@ -72,6 +72,15 @@ public final class MothershipApp implements AutoCloseable {
                 embedded = startEmbedded(o.embeddedPort());
                 broker = BrokerOptions.plain(embedded.uri());
             }
+            try {
+                String note = DataFolder.makePrivate(o.dataDir(), o.jdbcUrl() == null ? o.dataDir().resolve(Options.SQLITE_FILE) : null);
+                if (note != null) {
+                    System.out.println("mothership: " + note);
+                }
+            } catch (IOException e) {
+                throw new StartException("the data folder " + o.dataDir() + " cannot be made: " + e.getMessage()
+                        + ". Fix: pass --data with a folder this user may create and write", e);
+            }
             engine = new MothershipEngine(o.engineOptions(broker));
             try {
                 engine.start();

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
                 + "alerts, waters safely, and serves the dashboard and the REST API.",
         footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags,",
                 "3 no working broker link for longer than --link-timeout (so a service manager restarts it).",
-                "Beyond loopback (--http 0.0.0.0:8080) the dashboard asks for a login: user admin and a password printed "
-                        + "once at first start, kept hashed in DIR/" + LoginStore.FILE_NAME + "; --reset-login makes a new one."})
+                "Beyond loopback (--http 0.0.0.0:8080) the dashboard asks for a login: user admin and a password written "
+                        + "at first start to DIR/" + LoginStore.SECRETS_FILE + " (owner only; delete it once noted), kept hashed in DIR/"
+                        + LoginStore.FILE_NAME + "; --reset-login makes a new one."})
 public final class MothershipMain implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
@@ -91,7 +92,7 @@ public final class MothershipMain implements Callable<Integer> {
                     + "so systemd restarts a mothership that cannot get back in (default: ${DEFAULT-VALUE}).")
     String linkTimeout;
 
-    @Option(names = "--reset-login", description = "Make a new dashboard password and API token (printed once).")
+    @Option(names = "--reset-login", description = "Make a new dashboard password and API token (written to DIR/" + LoginStore.SECRETS_FILE + ").")
     boolean resetLogin;
 
     private final PrintStream out;
