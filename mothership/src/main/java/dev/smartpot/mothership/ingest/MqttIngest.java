@@ -15,7 +15,9 @@ import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 
 import dev.smartpot.mothership.store.StoreWriter;
 
@@ -38,6 +40,7 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     private final PayloadParser parser = new PayloadParser();
     private final Clock clock;
     private final Consumer<String> linkNews;
+    private final KnockOffDetector knockOffs = new KnockOffDetector();
     private Mqtt3AsyncClient v3;
     private Mqtt5AsyncClient v5;
     private volatile String lastProblem;
@@ -76,6 +79,7 @@ public final class MqttIngest implements Outbound, AutoCloseable {
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(ctx -> {
+                    knockOffs.connected(clock.millis());
                     lastProblem = null;
                     subscribed = false;
                     linkNews.accept("connected to " + options.url());
@@ -90,6 +94,13 @@ public final class MqttIngest implements Outbound, AutoCloseable {
                     if (ctx.getSource() != MqttDisconnectSource.USER) {
                         lastProblem = explain(ctx.getCause());
                         linkNews.accept("broker link down (" + lastProblem + "); reconnecting");
+                        // The HiveMQ client reports a closed socket as its own (CLIENT), so the pattern decides.
+                        if (knockOffs.closedByBroker(clock.millis(), sessionTakenOver(ctx.getCause()))) {
+                            linkNews.accept("the broker keeps closing this link soon after it connects: another client,"
+                                    + " most likely a second mothership, uses the client id \"" + options.clientId()
+                                    + "\" (a broker allows one connection per id). Fix: give each mothership its own"
+                                    + " --client-id, e.g. --client-id " + options.clientId() + "-2");
+                        }
                     }
                 });
         if (options.tls()) {
@@ -122,6 +133,11 @@ public final class MqttIngest implements Outbound, AutoCloseable {
             v3.connectWith().cleanSession(false).keepAlive(KEEP_ALIVE_SECONDS)
                     .send().whenComplete((ack, e) -> failedFirstConnect(e));
         }
+    }
+
+    private static boolean sessionTakenOver(Throwable cause) {
+        return cause instanceof Mqtt5DisconnectException d
+                && d.getMqttMessage().getReasonCode() == Mqtt5DisconnectReasonCode.SESSION_TAKEN_OVER;
     }
 
     private void failedFirstConnect(Throwable e) {
