@@ -23,12 +23,21 @@ public final class MothershipApp implements AutoCloseable {
      * @param embeddedPort preferred port of the embedded broker (a free one if taken; 0 = any)
      * @param jdbcUrl      PostgreSQL; null for SQLite in {@code dataDir}
      * @param lowBatteryMv a battery below this raises LOW_BATTERY; 0 for the default (2,200 mV, 2 x AA)
+     * @param tlsCert      PEM certificate (with {@code tlsKey}) for an HTTPS dashboard; null for plain HTTP
      */
     public record Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
                           String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
-                          int lowBatteryMv) {
+                          int lowBatteryMv, Path tlsCert, Path tlsKey) {
 
         public static final String SQLITE_FILE = "mothership.db";
+
+        /** Plain HTTP. */
+        public Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
+                       String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
+                       int lowBatteryMv) {
+            this(broker, embeddedPort, httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, resetLogin, commandTimeout,
+                    lowBatteryMv, null, null);
+        }
 
         /** The default low-battery threshold. */
         public Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
@@ -93,7 +102,8 @@ public final class MothershipApp implements AutoCloseable {
             Duration wait = (o.commandTimeout() == null ? Duration.ofSeconds(10) : o.commandTimeout()).plusSeconds(5);
             WebServer web;
             try {
-                web = WebServer.start(engine, new WebServer.Options(o.httpHost(), o.httpPort(), o.dataDir(), o.resetLogin(), wait));
+                web = WebServer.start(engine, new WebServer.Options(o.httpHost(), o.httpPort(), o.dataDir(), o.resetLogin(), wait,
+                        o.tlsCert(), o.tlsKey()));
             } catch (IOException e) {
                 throw new StartException("the dashboard did not start: " + e.getMessage(), e);
             }

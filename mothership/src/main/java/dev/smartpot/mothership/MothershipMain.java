@@ -92,6 +92,13 @@ public final class MothershipMain implements Callable<Integer> {
                     + "so systemd restarts a mothership that cannot get back in (default: ${DEFAULT-VALUE}).")
     String linkTimeout;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate for an HTTPS dashboard (with --tls-key); cookies are then Secure. E.g. one signed by the broker's CA.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "Its unencrypted PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----).")
+    Path tlsKey;
+
     @Option(names = "--reset-login", description = "Make a new dashboard password and API token (written to DIR/" + LoginStore.SECRETS_FILE + ").")
     boolean resetLogin;
 
@@ -218,8 +225,16 @@ public final class MothershipMain implements Callable<Integer> {
             throw new IllegalArgumentException("--low-battery-mv " + lowBatteryMv + " is not a battery voltage. Fix: give"
                     + " millivolts from 1 to " + PayloadParser.MAX_BATTERY_MV + ", e.g. 2200 for 2 x AA or 3400 for a Li-ion cell");
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together. Fix: pass both PEM files (HTTPS), or neither (HTTP)");
+        }
+        for (Path f : new Path[] {tlsCert, tlsKey}) {
+            if (f != null && !Files.isReadable(f)) {
+                throw new IllegalArgumentException(f + " cannot be read. Fix: pass a readable PEM file to --tls-cert and --tls-key");
+            }
+        }
         return new MothershipApp.Options(brokerOptions, brokerPort, listen.host(), listen.port(), data, db, dbUser,
-                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv);
+                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv, tlsCert, tlsKey);
     }
 
     /** A secret from a file (first line), so it shows in no process list or shell history. */
