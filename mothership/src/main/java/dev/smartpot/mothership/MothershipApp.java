@@ -24,10 +24,11 @@ public final class MothershipApp implements AutoCloseable {
      * @param jdbcUrl      PostgreSQL; null for SQLite in {@code dataDir}
      * @param lowBatteryMv a battery below this raises LOW_BATTERY; 0 for the default (2,200 mV, 2 x AA)
      * @param tlsCert      PEM certificate (with {@code tlsKey}) for an HTTPS dashboard; null for plain HTTP
+     * @param maxPots      pots registered by their first message at most; 0 for the default (10,000)
      */
     public record Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
                           String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
-                          int lowBatteryMv, Path tlsCert, Path tlsKey) {
+                          int lowBatteryMv, Path tlsCert, Path tlsKey, int maxPots) {
 
         public static final String SQLITE_FILE = "mothership.db";
 
@@ -36,7 +37,7 @@ public final class MothershipApp implements AutoCloseable {
                        String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
                        int lowBatteryMv) {
             this(broker, embeddedPort, httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, resetLogin, commandTimeout,
-                    lowBatteryMv, null, null);
+                    lowBatteryMv, null, null, 0);
         }
 
         /** The default low-battery threshold. */
@@ -93,6 +94,9 @@ public final class MothershipApp implements AutoCloseable {
             engine = new MothershipEngine(o.engineOptions(broker));
             try {
                 engine.start();
+                if (o.maxPots() > 0) {
+                    engine.limitPots(o.maxPots());
+                }
             } catch (SQLException e) {
                 throw new StartException("the store did not open: " + e.getMessage() + ". Fix: "
                         + (o.jdbcUrl() != null ? "check --db (server running? database, user and password right?)"

@@ -92,6 +92,11 @@ public final class MothershipMain implements Callable<Integer> {
                     + "so systemd restarts a mothership that cannot get back in (default: ${DEFAULT-VALUE}).")
     String linkTimeout;
 
+    @Option(names = "--max-pots", paramLabel = "N", defaultValue = "10000",
+            description = "At most N pots are registered by their first message; messages from further new ids are kept as junk "
+                    + "with a warning (default: ${DEFAULT-VALUE}).")
+    int maxPots;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "PEM certificate for an HTTPS dashboard (with --tls-key); cookies are then Secure. E.g. one signed by the broker's CA.")
     Path tlsCert;
@@ -225,6 +230,9 @@ public final class MothershipMain implements Callable<Integer> {
             throw new IllegalArgumentException("--low-battery-mv " + lowBatteryMv + " is not a battery voltage. Fix: give"
                     + " millivolts from 1 to " + PayloadParser.MAX_BATTERY_MV + ", e.g. 2200 for 2 x AA or 3400 for a Li-ion cell");
         }
+        if (maxPots < 1) {
+            throw new IllegalArgumentException("--max-pots " + maxPots + " is not a number of pots. Fix: give 1 or more, e.g. 10000");
+        }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together. Fix: pass both PEM files (HTTPS), or neither (HTTP)");
         }
@@ -234,7 +242,7 @@ public final class MothershipMain implements Callable<Integer> {
             }
         }
         return new MothershipApp.Options(brokerOptions, brokerPort, listen.host(), listen.port(), data, db, dbUser,
-                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv, tlsCert, tlsKey);
+                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv, tlsCert, tlsKey, maxPots);
     }
 
     /** A secret from a file (first line), so it shows in no process list or shell history. */

@@ -299,6 +299,11 @@ public final class MothershipEngine implements Mothership {
                 writer.backlog(), startedAt);
     }
 
+    /** At most this many pots registered by their first message (default 10,000); further ids are kept as junk. */
+    public void limitPots(int max) {
+        writer.limitPots(max);
+    }
+
     /** SQLite only: caps the database at about this many bytes (0 = no cap); see {@link StoreWriter#limitSize}. */
     public void limitDatabaseSize(long bytes) {
         writer.limitSize(bytes);

@@ -255,6 +255,11 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /** At most this many pots registered by their first message; the rest are kept as junk. */
+    public void limitPots(int max) {
+        tables.limitPots(max);
+    }
+
     /**
      * Caps a SQLite database at about this many bytes (0 = no cap): at the cap, writes fail as on a full
      * disk (SQLITE_FULL), ingest pauses, and it resumes once the cap is raised. Ignored on PostgreSQL.

@@ -25,6 +25,8 @@ final class PotRoutes {
     private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
     private static final int MAX_COMMAND_LENGTH = 200;
     static final int MAX_CSV_EXPORTS = 2;
+    /** The longest page of the pot list (the default): the whole of a default-capped fleet. */
+    static final int MAX_POT_PAGE = 10_000;
 
     private final Mothership mothership;
     private final ObjectMapper json;
@@ -43,7 +45,7 @@ final class PotRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/pots", ctx -> ctx.json(mothership.pots()));
+        routes.get("/api/pots", this::pots);
         routes.get("/api/pots/{id}", ctx -> ctx.json(mothership.pot(potId(ctx))
                 .orElseThrow(() -> new UnknownPotException(potId(ctx)))));
         routes.get("/api/pots/{id}/readings", this::readings);
@@ -56,6 +58,15 @@ final class PotRoutes {
         routes.get("/api/pots/{id}/waterings", ctx -> ctx.json(mothership.wateringLog(knownPot(ctx),
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
         routes.post("/api/pots/{id}/commands", this::sendCommand);
+    }
+
+    /** One page of the pot list ({@code offset}, {@code limit}); the whole count in {@code X-Total-Count}. */
+    private void pots(Context ctx) {
+        java.util.List<dev.smartpot.mothership.api.PotView> all = mothership.pots();
+        int offset = QueryParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = QueryParams.intParam(ctx, "limit", MAX_POT_PAGE, 1, MAX_POT_PAGE);
+        ctx.header("X-Total-Count", Integer.toString(all.size()));
+        ctx.json(offset >= all.size() ? java.util.List.of() : all.subList(offset, Math.min(all.size(), offset + limit)));
     }
 
     private void readings(Context ctx) {

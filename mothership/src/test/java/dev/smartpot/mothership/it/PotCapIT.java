@@ -1,0 +1,72 @@
+package dev.smartpot.mothership.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.smartpot.mothership.engine.EngineOptions;
+import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.testing.MosquittoBroker;
+import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.web.WebServer;
+
+/**
+ * Issue 23, hole 5: every new id became a pot, so 50,000 made-up ids ran the mothership out of memory. With a
+ * cap (here 5) the rest are kept as junk with the reason, across a restart too, and the pot list pages.
+ */
+class PotCapIT {
+
+    private static final int CAP = 5;
+
+    @Test
+    void newIdsBeyondTheCapAreJunkAndThePotListPages() throws Exception {
+        Path db = Files.createDirectories(Path.of("target", "it-data")).resolve("cap-" + System.nanoTime() + ".db");
+        try (MosquittoBroker broker = MosquittoBroker.start()) {
+            EngineOptions options = EngineOptions.sqlite(BrokerOptions.plain(broker.url()), db);
+            try (MothershipEngine engine = new MothershipEngine(options)) {
+                engine.start();
+                engine.limitPots(CAP);
+                await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
+                for (int i = 0; i < 8; i++) {
+                    try (TestPot pot = new TestPot(String.format("cafe0000000%d", i), broker.port())) {
+                        pot.publishReading(1, 40, 1000);
+                    }
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> engine.messages(100).stream()
+                        .filter(m -> m.junk() && m.problem().contains("(--max-pots)")).count() == 3);
+                assertEquals(CAP, engine.pots().size());
+
+                try (WebServer web = WebServer.start(engine, new WebServer.Options("127.0.0.1", 0, db.getParent(), false, null))) {
+                    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(web.url() + "api/pots?offset=3&limit=10")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, page.statusCode(), page.body());
+                    assertEquals("5", page.headers().firstValue("X-Total-Count").orElseThrow());
+                    assertEquals(2, new ObjectMapper().readTree(page.body()).size(), page.body());
+                }
+            }
+            try (MothershipEngine again = new MothershipEngine(options); TestPot late = new TestPot("cafe00000009", broker.port())) {
+                again.start();
+                again.limitPots(CAP);
+                await().atMost(Duration.ofSeconds(10)).until(() -> again.health().brokerConnected());
+                late.publishReading(1, 40, 1000);
+                await().atMost(Duration.ofSeconds(10)).until(() -> again.messages(100).stream()
+                        .anyMatch(m -> m.junk() && m.problem().contains("a new pot cafe00000009")));
+                assertEquals(CAP, again.pots().size(), "the cap holds after a restart");
+                assertTrue(again.health().junkMessages() >= 4);
+            }
+        }
+    }
+}
