@@ -247,6 +247,16 @@ public final class MothershipEngine implements Mothership {
     }
 
     @Override
+    public void deletePot(String potId, String by) {
+        known(potId);
+        writer.await(writer.deletePot(potId));
+        pots.remove(potId);
+        alerts.forget(potId);
+        watering.forget(potId);
+        System.out.println("mothership: pot " + potId + " and everything kept about it deleted by " + by);
+    }
+
+    @Override
     public List<CommandView> commandLog(String potId, int limit) {
         return LogTables.commands(db, potId, limit);
     }

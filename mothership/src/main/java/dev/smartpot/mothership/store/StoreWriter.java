@@ -255,6 +255,16 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /** Deletes a pot's rows on the writer thread, between batches, and forgets it there; completes with whether it had a row. */
+    public CompletableFuture<Boolean> deletePot(String potId) {
+        return submit(c -> {
+            boolean had = PotRemoval.delete(c, potId);
+            tables.forget(potId);
+            boots.forget(potId);
+            return had;
+        });
+    }
+
     /** At most this many pots registered by their first message; the rest are kept as junk. */
     public void limitPots(int max) {
         tables.limitPots(max);

@@ -58,6 +58,11 @@ final class PotRoutes {
         routes.get("/api/pots/{id}/waterings", ctx -> ctx.json(mothership.wateringLog(knownPot(ctx),
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
         routes.post("/api/pots/{id}/commands", this::sendCommand);
+        routes.delete("/api/pots/{id}", ctx -> {
+            String id = knownPot(ctx);
+            mothership.deletePot(id, Access.user(ctx));
+            ctx.json(java.util.Map.of("deleted", id));
+        });
     }
 
     /** One page of the pot list ({@code offset}, {@code limit}); the whole count in {@code X-Total-Count}. */

@@ -25,7 +25,8 @@ import dev.smartpot.mothership.web.WebServer;
 
 /**
  * Issue 23, hole 5: every new id became a pot, so 50,000 made-up ids ran the mothership out of memory. With a
- * cap (here 5) the rest are kept as junk with the reason, across a restart too, and the pot list pages.
+ * cap (here 5) the rest are kept as junk with the reason, across a restart too; the pot list pages, and a pot can
+ * be deleted (which frees its place).
  */
 class PotCapIT {
 
@@ -55,7 +56,24 @@ class PotCapIT {
                     assertEquals(200, page.statusCode(), page.body());
                     assertEquals("5", page.headers().firstValue("X-Total-Count").orElseThrow());
                     assertEquals(2, new ObjectMapper().readTree(page.body()).size(), page.body());
+
+                    HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(web.url() + "api/pots/cafe00000000")).header("X-SmartPot-Request", "1").DELETE().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, deleted.statusCode(), deleted.body());
+                    assertEquals(CAP - 1, engine.pots().size());
+                    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                         java.sql.ResultSet left = c.createStatement().executeQuery(
+                                 "SELECT (SELECT COUNT(*) FROM readings WHERE pot_id = 'cafe00000000') + (SELECT COUNT(*) FROM pots WHERE id = 'cafe00000000')")) {
+                        assertTrue(left.next());
+                        assertEquals(0, left.getInt(1), "its rows are gone from the file");
+                    }
                 }
+                try (TestPot returning = new TestPot("cafe00000007", broker.port())) {
+                    returning.publishReading(2, 40, 2000);
+                }
+                await("the freed place is taken by the next new pot").atMost(Duration.ofSeconds(10))
+                        .until(() -> engine.pot("cafe00000007").isPresent());
             }
             try (MothershipEngine again = new MothershipEngine(options); TestPot late = new TestPot("cafe00000009", broker.port())) {
                 again.start();

@@ -111,6 +111,13 @@ final class FakeMothership implements Mothership {
     }
 
     @Override
+    public void deletePot(String potId, String by) {
+        known(potId);
+        pots.remove(potId);
+        readings.remove(potId);
+    }
+
+    @Override
     public Series series(String potId, Instant from, Instant to, int maxPoints) {
         List<ReadingView> in = readings(potId, from, to, Integer.MAX_VALUE);
         long[] time = new long[in.size()];
