@@ -51,6 +51,11 @@ public final class AlertBook {
         lockOutLifted = action;
     }
 
+    /** A deleted pot: its alerts are gone from the store, so none is open. */
+    public synchronized void forget(String potId) {
+        open.remove(potId);
+    }
+
     /** At start: the alerts still open in the store. */
     public synchronized void load() {
         for (AlertView a : LogTables.alerts(db, false, Integer.MAX_VALUE)) {

@@ -270,6 +270,16 @@ public final class MothershipEngine implements Mothership {
     }
 
     @Override
+    public void deletePot(String potId, String by) {
+        known(potId);
+        writer.await(writer.deletePot(potId));
+        pots.remove(potId);
+        alerts.forget(potId);
+        watering.forget(potId);
+        System.out.println("mothership: pot " + potId + " and everything kept about it deleted by " + by);
+    }
+
+    @Override
     public List<CommandView> commandLog(String potId, int limit) {
         return LogTables.commands(db, potId, limit);
     }
@@ -326,6 +336,11 @@ public final class MothershipEngine implements Mothership {
         return new Health(broker && storeError == null && refusing.isEmpty(), broker, options.broker().url(),
                 storeError == null, storeError, db.describe(), writer.stored(), writer.duplicates(),
                 junkAtStart + junkSinceStart.get(), writer.backlog(), startedAt, writer.conflicts(), refusing);
+    }
+
+    /** At most this many pots registered by their first message (default 10,000); further ids are kept as junk. */
+    public void limitPots(int max) {
+        writer.limitPots(max);
     }
 
     /** SQLite only: caps the database at about this many bytes (0 = no cap); see {@link StoreWriter#limitSize}. */

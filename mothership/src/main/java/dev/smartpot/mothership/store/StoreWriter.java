@@ -268,6 +268,21 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /** Deletes a pot's rows on the writer thread, between batches, and forgets it there; completes with whether it had a row. */
+    public CompletableFuture<Boolean> deletePot(String potId) {
+        return submit(c -> {
+            boolean had = PotRemoval.delete(c, potId);
+            tables.forget(potId);
+            boots.forget(potId);
+            return had;
+        });
+    }
+
+    /** At most this many pots registered by their first message; the rest are kept as junk. */
+    public void limitPots(int max) {
+        tables.limitPots(max);
+    }
+
     /**
      * Caps a SQLite database at about this many bytes (0 = no cap): at the cap, writes fail as on a full
      * disk (SQLITE_FULL), ingest pauses, and it resumes once the cap is raised. Ignored on PostgreSQL.

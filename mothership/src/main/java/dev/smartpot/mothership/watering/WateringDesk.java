@@ -90,6 +90,11 @@ public final class WateringDesk {
         return LogTables.lastWatered(db);
     }
 
+    /** A deleted pot: its watering history is gone. */
+    public void forget(String potId) {
+        pots.remove(potId);
+    }
+
     public void autoSwitch(boolean on) {
         autoSwitchOn = on;
     }
