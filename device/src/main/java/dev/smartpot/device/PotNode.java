@@ -28,6 +28,7 @@ import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.state.KeepStateThenReboot;
+import dev.smartpot.device.state.PlannedRestart;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.status.PotStatus;
@@ -71,6 +72,8 @@ public final class PotNode {
     /** One deep-sleep wake per boot; null when always on. */
     private final WakeCycle wakeCycle;
     private final CleanStop cleanStop;
+    /** {@code vm.restart.every}; off in deep sleep, where every wake is a boot. */
+    private final PlannedRestart plannedRestart;
     private volatile boolean stopRequested;
     /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
     private volatile boolean stopIsClean;
@@ -98,6 +101,7 @@ public final class PotNode {
         retained.restore(now, line);
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
         schedule.resumeAt(retained.nextSeq());
+        plannedRestart = new PlannedRestart(config.deepSleep ? 0 : config.vmRestartEveryMillis, now, schedule, queue, retained, log);
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
@@ -219,6 +223,10 @@ public final class PotNode {
 
     private long tickBody(long now) {
         control.tickAt(now);
+        if (plannedRestart.restartIfDue(now, board.rebooter)) {
+            stopRequested = true;
+            return 0;
+        }
         // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
         if (console.runTyped(now, schedule.nextReadingAt())) {
             stopRequested |= console.rebooting();

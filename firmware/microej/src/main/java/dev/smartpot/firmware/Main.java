@@ -16,6 +16,7 @@ import dev.smartpot.firmware.board.Esp32AdcInput;
 import dev.smartpot.firmware.board.Esp32DeepSleep;
 import dev.smartpot.firmware.board.Esp32ResetReason;
 import dev.smartpot.firmware.board.Esp32Rebooter;
+import dev.smartpot.firmware.board.GpioPump;
 import dev.smartpot.firmware.board.MonitorSleeper;
 import dev.smartpot.firmware.board.NvsSettingsStore;
 import dev.smartpot.firmware.board.RtcRetainedMemory;
@@ -46,32 +47,50 @@ public final class Main {
             idle();
             return;
         }
+        // The pump's pin first: whatever a reset left on it, the pump is off before anything else runs.
+        GpioPump pump = pumpSwitchedOff(settings, log);
         log.info(Esp32ResetReason.describe(Esp32Natives.resetReason()));
         log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
                 + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")"
-                + (settings.board.batteryPin >= 0 ? ", battery divider on GPIO " + settings.board.batteryPin : ""));
+                + (settings.board.batteryPin >= 0 ? ", battery divider on GPIO " + settings.board.batteryPin : "")
+                + (pump != null ? ", pump on GPIO " + settings.board.pumpPin + " (off; runs while "
+                        + (settings.board.pumpActiveHigh ? "high" : "low") + ")" : ", no pump"));
         // Outside the loop: they are the board's, not one boot's (the natives hold nothing in Java).
         RtcRetainedMemory rtc = new RtcRetainedMemory();
         NvsSettingsStore settingsStore = NvsSettingsStore.settings();
         NvsSettingsStore markStore = NvsSettingsStore.sequenceMark();
         while (true) {
-            runOneBoot(settings, log, rtc, settingsStore, markStore);
+            runOneBoot(settings, log, rtc, settingsStore, markStore, pump);
             log.info("building the core again, as the board's next boot would");
         }
     }
 
+    /** The pump with its pin driven off, or null when the board has none or its pin cannot be driven (logged). */
+    static GpioPump pumpSwitchedOff(Settings settings, Log log) {
+        if (settings.board.pumpPin < 0) {
+            return null;
+        }
+        GpioPump pump = new GpioPump(settings.board, log);
+        return pump.forceOff() ? pump : null;
+    }
+
     /** One boot: the core built from nothing over the board's adapters, run until it reboots or sleeps. */
     static void runOneBoot(Settings settings, Log log, RtcRetainedMemory rtc, NvsSettingsStore settingsStore,
-            NvsSettingsStore markStore) {
-        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, new MonitorSleeper());
+            NvsSettingsStore markStore, GpioPump pump) {
+        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, new MonitorSleeper(), pump);
         new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 
-    /** The board's parts for one boot: RTC memory and the NVS stores are the board's, shared by every boot. */
+    /**
+     * The board's parts for one boot: RTC memory, the NVS stores and the pump are the board's, shared by every boot.
+     *
+     * @param pump null on a board without one: the core then answers "water" with "this pot has no pump"
+     */
     static Board boardForOneBoot(Settings settings, Log log, RetainedMemory rtc, SettingsStore settingsStore,
-            SettingsStore markStore, MonitorSleeper sleeper) {
+            SettingsStore markStore, MonitorSleeper sleeper, GpioPump pump) {
+        EcomWifiLink wifi = new EcomWifiLink(log);
         return Board.builder()
-                .wifi(new EcomWifiLink(log))
+                .wifi(wifi)
                 .soilSensor(new Esp32AdcInput(settings.board.adcPin, settings.device.adcBits))
                 .chipId(new EjDeviceChipId())
                 .clock(new BonClock())
@@ -81,7 +100,8 @@ public final class Main {
                 .settingsStore(settingsStore)
                 .retainedMemory(rtc)
                 .markStore(markStore)
-                .deepSleep(new Esp32DeepSleep(log, sleeper))
+                .pump(pump)
+                .deepSleep(new Esp32DeepSleep(log, sleeper, wifi, pump, settings.device.safety.pumpMaxRunMillis))
                 // battery.adc.pin: the divider's ADC1 input, always converted at 12 bits (BatteryConfig's scale).
                 .batteryInput(settings.board.batteryPin >= 0 ? new Esp32AdcInput(settings.board.batteryPin, 12) : null)
                 .build();

@@ -29,6 +29,7 @@ class NativeCSourceTest {
     static final Path BASE = Path.of(System.getProperty("basedir", "."));
     static final Path C_SOURCE = BASE.resolve("../microej/bsp/smartpot_natives.c");
     static final Path STORE_SOURCE = BASE.resolve("../microej/bsp/smartpot_store_natives.c");
+    static final Path PUMP_SOURCE = BASE.resolve("../microej/bsp/smartpot_pump_natives.c");
     static final Path STUBS = BASE.resolve("src/test/c");
 
     @TempDir
@@ -61,6 +62,22 @@ class NativeCSourceTest {
         assertTrue(result.contains("ok   the same text again is not written") && result.contains("ok   mark: the same again is not written")
                 && result.contains("ok   a reading added (100 -> 104 bytes): the previous copy survives every reset before the end")
                 && !result.contains("FAIL"), result);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"idf5", "idf4"})
+    void thePumpsTimerSwitchesThePinOffWithTheVmGoneAndEveryBootForcesItOffFirst(String idf) throws Exception {
+        Path exe = tmp.resolve("pump_natives_" + idf);
+        String out = run(List.of(RequiredTool.GCC.path(), "-std=c99", "-Wall", "-Wextra", "-Werror",
+                "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-o", exe.toString(),
+                PUMP_SOURCE.toString(), STUBS.resolve("common/fake_pump_idf.c").toString(),
+                STUBS.resolve("common/pump_natives_test.c").toString()), 0);
+        String result = run(List.of(exe.toString()), -1);
+        assertEquals(0, lastExit, "pump natives test failed:\n" + out + result);
+        assertTrue(result.contains("ok   VM gone, 5 s later: the timer task switched the pin off: got 0, want 0")
+                && result.contains("ok     the off level latched before the pin became an output")
+                && result.contains("ok     the old timer disarmed: it never fires")
+                && result.contains("ok     the pin never switched on") && !result.contains("FAIL"), result);
     }
 
     private int lastExit;
