@@ -14,7 +14,7 @@
  * -esp_err_t for any other error (e.g. -0x103 for ESP_ERR_INVALID_STATE).
  *
  * esp_sleep.h: components/esp_system/include in ESP-IDF v4.3.2, components/esp_hw_support/include in v5.0.1; the
- * same two declarations in both (esp_system and esp_hw_support are common requirements of every component).
+ * same two declarations in both (the BSP's main component requires every component, these two included).
  */
 
 #include <stddef.h>

@@ -6,7 +6,7 @@
  *
  * Java side: dev.smartpot.firmware.esp32.PumpNatives (firmware/microej). Simulator side: the mock in
  * firmware/microej/mock. Add this file to the VEE Port BSP build (its main/CMakeLists.txt "srcs" list) beside the
- * other two; driver and esp_timer are common requirements of every ESP-IDF component, so no new REQUIRES entry.
+ * other two; the main component requires every component of the build (driver and esp_timer too), so no REQUIRES.
  *
  * Boot: off() is the firmware's first call, before the configuration is even read further: it drives the pin to its
  * inactive level and stops any timer. A restart (esp_restart) resets the GPIO matrix and the esp_timer, so a watering
