@@ -101,7 +101,6 @@ public final class PotNode {
         retained.restore(now, line);
         schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
         schedule.resumeAt(retained.nextSeq());
-        plannedRestart = new PlannedRestart(config.deepSleep ? 0 : config.vmRestartEveryMillis, now, schedule, queue, retained, log);
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
@@ -118,6 +117,8 @@ public final class PotNode {
                 ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah, roundTrips, link,
                         session)
                 : null;
+        plannedRestart = new PlannedRestart(config.deepSleep ? 0 : config.vmRestartEveryMillis, now, schedule, queue, retained,
+                link, log);
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
         control.battery(battery);
         // Command replies and discovery configs share one buffer: it grows once to the largest.

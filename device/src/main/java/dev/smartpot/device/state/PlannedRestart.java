@@ -2,6 +2,7 @@ package dev.smartpot.device.state;
 
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
+import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.text.Durations;
@@ -12,7 +13,8 @@ import dev.smartpot.device.text.Durations;
  * new boot takes that reading at once and the cadence moves only by the restart's own length; when the next reading is
  * further off than {@link #MAX_WAIT_FOR_READING_MILLIS}, it restarts between readings rather than risk the limit. The
  * core's rebooter keeps the queue, {@code seq} and boot counter in retained memory, marked as a planned restart, so the
- * new boot's first line says so ({@link RetainedState#restartPlanned()}).
+ * new boot's first line says so ({@link RetainedState#restartPlanned()}). The pot leaves its broker cleanly first
+ * (DISCONNECT): the broker discards its will, so the retained status stays "online" across the restart.
  */
 public final class PlannedRestart {
 
@@ -25,6 +27,7 @@ public final class PlannedRestart {
     private final ReadingSchedule schedule;
     private final ReadingQueue queue;
     private final RetainedState retained;
+    private final LinkSupervisor link;
     private final Log log;
 
     /**
@@ -32,12 +35,13 @@ public final class PlannedRestart {
      * @param bootAt the uptime this boot's core started at
      */
     public PlannedRestart(long everyMillis, long bootAt, ReadingSchedule schedule, ReadingQueue queue, RetainedState retained,
-            Log log) {
+            LinkSupervisor link, Log log) {
         this.everyMillis = everyMillis;
         this.dueAt = everyMillis > 0 ? bootAt + everyMillis : Long.MAX_VALUE;
         this.schedule = schedule;
         this.queue = queue;
         this.retained = retained;
+        this.link = link;
         this.log = log;
     }
 
@@ -58,7 +62,9 @@ public final class PlannedRestart {
         log.info("planned restart after " + Durations.format(everyMillis) + " of run time (vm.restart.every): "
                 + queue.size() + " queued readings kept in retained memory; "
                 + (next <= now ? "reading #" + schedule.readingsTaken() + " is the next boot's first"
-                        : "between readings, the next being more than a minute away"));
+                        : "between readings, the next being more than a minute away")
+                + (link.isOnline() ? "; leaving the broker cleanly, so no will is published" : ""));
+        link.stop();
         retained.endingInPlannedRestart();
         rebooter.reboot("planned restart (vm.restart.every = " + Durations.format(everyMillis) + ")");
         return true;

@@ -48,9 +48,9 @@ class PlannedRestartTest {
 
     @Test
     void itIsDueOnlyAtAReadingBoundaryUnlessTheNextReadingIsMoreThanAMinuteAway() {
-        PlannedRestart off = new PlannedRestart(0, 0, null, null, null, null);
+        PlannedRestart off = new PlannedRestart(0, 0, null, null, null, null, null);
         assertFalse(off.isDue(Long.MAX_VALUE - 1, 0), "0 turns it off");
-        PlannedRestart every = new PlannedRestart(55 * 60000L, 1000, null, null, null, null);
+        PlannedRestart every = new PlannedRestart(55 * 60000L, 1000, null, null, null, null, null);
         long due = 1000 + 55 * 60000L;
         assertFalse(every.isDue(due - 1, due - 1), "not before vm.restart.every");
         assertFalse(every.isDue(due, due + 5000), "due, but it waits for the next reading");
@@ -68,7 +68,10 @@ class PlannedRestartTest {
         assertTrue(askedAt >= 60_000 && askedAt <= 65_100, "at the first reading boundary after a minute: " + askedAt);
         long taken = first.node.readingsTaken();
         assertTrue(first.log.all().contains("planned restart after 1m of run time (vm.restart.every): 0 queued readings kept in"
-                + " retained memory; reading #" + taken + " is the next boot's first"), first.log.all());
+                + " retained memory; reading #" + taken + " is the next boot's first; leaving the broker cleanly, so no will is"
+                + " published"), first.log.all());
+        assertEquals(1, first.mqtt.disconnects, "a clean DISCONNECT: the broker discards the will");
+        assertTrue(first.mqtt.sent.stream().noneMatch(m -> m.payload().equals("offline")), "the status is not flipped to offline");
 
         TestPot second = boot(EVERY_MINUTE, rtc);
         assertEquals(2, second.node.boot());

@@ -74,6 +74,10 @@ class EvaluationVmLimitIT {
             }
             assertEquals(List.of(), missing, "no seq lost across " + restarts + " planned restarts; seen: " + seqs);
             assertTrue(distinct.last() >= 55, "a reading about every second for 70 s: " + distinct.last());
+            List<String> statuses = mothership.received().stream().filter(r -> r.topic().endsWith("/status")).map(r -> r.payload())
+                    .toList();
+            assertEquals(List.of(), statuses.subList(0, statuses.size() - 1).stream().filter("offline"::equals).toList(),
+                    "a planned restart leaves the broker cleanly: no will, so no offline until the run's own end: " + statuses);
         }
     }
 
