@@ -1,6 +1,6 @@
 /*
- * Smart pot SNI natives for the ESP32 VEE Ports: the soil sensor's ADC1 input, the restart, the reset reason and the
- * deep sleep of a pot on batteries.
+ * Smart pot SNI natives for the ESP32 VEE Ports: the soil sensor's ADC1 input, the restart, the reset reason, the
+ * deep sleep of a pot on batteries, and the time since ESP-IDF started (how long a boot took to reach Java).
  *
  * Java side: dev.smartpot.firmware.esp32.Esp32Natives (firmware/microej). Simulator side: the mock in
  * firmware/microej/mock. Add this file to the VEE Port BSP build (its main/CMakeLists.txt "srcs" list);
@@ -24,6 +24,7 @@
 #include "esp_err.h"
 #include "esp_system.h"
 #include "esp_sleep.h"
+#include "esp_timer.h"
 
 #if defined(__has_include)
 #if __has_include("esp_idf_version.h")
@@ -198,4 +199,13 @@ jint Java_dev_smartpot_firmware_esp32_Esp32Natives_deepSleep(jlong micros) {
 		return smartpot_error(err);
 	}
 	esp_deep_sleep_start();
+}
+
+/*
+ * Microseconds since ESP-IDF started its timer, early in the application's startup: esp_timer_get_time() (esp_timer.h,
+ * the same declaration in v4.3.2 and v5.0.1). Read first thing in Java's main, it is how long the boot took to reach Java,
+ * without the ROM's and the second-stage bootloader's time before the application started.
+ */
+jlong Java_dev_smartpot_firmware_esp32_Esp32Natives_microsSinceStart(void) {
+	return (jlong) esp_timer_get_time();
 }

@@ -11,6 +11,8 @@ jint Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Read(jint gpio);
 void Java_dev_smartpot_firmware_esp32_Esp32Natives_restart(void);
 jint Java_dev_smartpot_firmware_esp32_Esp32Natives_deepSleep(jlong micros);
 jint Java_dev_smartpot_firmware_esp32_Esp32Natives_resetReason(void);
+jlong Java_dev_smartpot_firmware_esp32_Esp32Natives_microsSinceStart(void);
+extern int64_t fake_time_us;
 extern jmp_buf fake_never_returns;
 extern int fake_restarts;
 extern int fake_deep_sleeps;
@@ -66,5 +68,9 @@ int main(void) {
     fake_timer_wakeup_result = ESP_ERR_INVALID_ARG;
     expect("a timer ESP-IDF refuses: returns its -esp_err_t, no sleep", deep_sleep(1000), 1000000L - 0x102);
     expect("  still two deep sleeps", fake_deep_sleeps, 2);
+
+    fake_time_us = 812345678LL * 10;
+    expect("microsSinceStart is esp_timer_get_time(), all 64 bits (8,123 s)",
+            (long) (Java_dev_smartpot_firmware_esp32_Esp32Natives_microsSinceStart() / 1000000), 8123);
     return failures == 0 ? 0 : 1;
 }

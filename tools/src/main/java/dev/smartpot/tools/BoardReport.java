@@ -28,7 +28,13 @@ public final class BoardReport {
             + " \\+ read (\\d+)(?: \\+ WiFi join (\\d+) \\+ MQTT connect (\\d+) \\+ publish (\\d+) \\((\\d+) readings\\) \\+ listen (\\d+);"
             + " (\\d+) round trips)?");
 
-    /** One wake as its line gave it; the phases after the read are -1 for a wake that did not publish. */
+    /** The firmware's line at each boot: how long it took to reach Java's main, on ESP-IDF's clock. */
+    static final Pattern BOOT = Pattern.compile("boot: Java main at (\\d+) ms after ESP-IDF started");
+
+    /**
+     * One wake as its line gave it; the phases after the read are -1 for a wake that did not publish. The boot is the
+     * firmware's measured one when its boot line came before the wake line, else the core's modelled figure.
+     */
     record Wake(long awake, long boot, boolean bootModelled, long read, long join, long connect, long publish, int readings,
             long listen, int roundTrips) {
         boolean published() {
@@ -83,13 +89,25 @@ public final class BoardReport {
 
     static List<Wake> parse(List<String> lines) {
         List<Wake> wakes = new ArrayList<>();
+        long measuredBoot = -1;
         for (String line : lines) {
+            Matcher b = BOOT.matcher(line);
+            if (b.find()) {
+                measuredBoot = Long.parseLong(b.group(1));
+                continue;
+            }
             Matcher m = WAKE.matcher(line);
             if (!m.find()) {
                 continue;
             }
             boolean published = m.group(6) != null;
-            wakes.add(new Wake(Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), m.group(4) != null, Long.parseLong(m.group(5)),
+            long lineBoot = Long.parseLong(m.group(3));
+            boolean modelled = m.group(4) != null && measuredBoot < 0;
+            long boot = measuredBoot >= 0 ? measuredBoot : lineBoot;
+            // The line's awake counts its own boot figure: the measured one replaces it.
+            long awake = Long.parseLong(m.group(2)) - lineBoot + boot;
+            measuredBoot = -1;
+            wakes.add(new Wake(awake, boot, modelled, Long.parseLong(m.group(5)),
                     published ? Long.parseLong(m.group(6)) : -1, published ? Long.parseLong(m.group(7)) : -1,
                     published ? Long.parseLong(m.group(8)) : -1, published ? Integer.parseInt(m.group(9)) : 0,
                     published ? Long.parseLong(m.group(10)) : -1, published ? Integer.parseInt(m.group(11)) : 0));
@@ -114,7 +132,8 @@ public final class BoardReport {
                 .append(" publishing wakes after the first (which sets the session up).\n\n");
         t.append("| phase of a publishing wake | ").append(how).append(": median / max ms | how it is known |\n");
         t.append("| --- | --- | --- |\n");
-        row(t, "boot", wakes, Wake::boot, bootModelled ? "modelled: an assumption, not measured" : how);
+        row(t, "boot", wakes, Wake::boot, bootModelled ? "modelled: an assumption, not measured"
+                : how + ": ESP-IDF's start to Java's main (`esp_timer_get_time`); the ROM and the bootloader before it not counted");
         row(t, "read the sensor", wakes, Wake::read, origin == Origin.SIMULATED ? "simulated ADC" : how);
         row(t, "WiFi join", wakes, Wake::join, origin == Origin.SIMULATED ? "simulated (`WifiJoinModel` or a fixed delay)" : how);
         row(t, "MQTT connect", wakes, Wake::connect, mqtt);

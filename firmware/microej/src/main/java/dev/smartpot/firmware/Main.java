@@ -41,6 +41,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First: how long this boot took to reach Java (a wake's boot phase, for scripts/board-report).
+        long startedMicros = Esp32Natives.microsSinceStart();
         Log log = new SystemOutLog();
         Settings settings = load(log);
         if (settings == null) {
@@ -50,6 +52,8 @@ public final class Main {
         // The pump's pin first: whatever a reset left on it, the pump is off before anything else runs.
         GpioPump pump = pumpSwitchedOff(settings, log);
         log.info(Esp32ResetReason.describe(Esp32Natives.resetReason()));
+        log.info("boot: Java main at " + startedMicros / 1000 + " ms after ESP-IDF started (esp_timer_get_time; the ROM and"
+                + " the bootloader before it are not counted)");
         log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
                 + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")"
                 + (settings.board.batteryPin >= 0 ? ", battery divider on GPIO " + settings.board.batteryPin : "")

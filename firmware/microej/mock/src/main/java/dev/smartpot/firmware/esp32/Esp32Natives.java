@@ -83,4 +83,9 @@ public final class Esp32Natives {
         }
         return 0;
     }
+
+    /** The Simulator starts nothing before Java: the time since this mock was loaded. */
+    public static long microsSinceStart() {
+        return (System.currentTimeMillis() - start) * 1000;
+    }
 }
