@@ -28,6 +28,9 @@ final class PumpPins {
         if (gpio == 0 || gpio == 2 || gpio == 5 || gpio == 12 || gpio == 15) {
             return "GPIO " + gpio + " is a strapping pin: its level at reset chooses how the ESP32 boots";
         }
+        if (gpio == 4) {
+            return "GPIO 4 carries the console's TX when the WROVER VEE Port's external-UART option is on (uart_switch.c)";
+        }
         if (gpio == 20 || gpio == 24 || (gpio >= 28 && gpio <= 31) || gpio > 39) {
             return "the ESP32 has no GPIO " + gpio;
         }
@@ -60,6 +63,6 @@ final class PumpPins {
     /** The pins a pump may use, for the fix of a refused one. */
     static String allowed(boolean s3) {
         return s3 ? "GPIO 1, 2, 4 to 18, 21, 38 to 42, 47 or 48 on the ESP32-S3"
-                : "GPIO 4, 13, 14, 18, 19, 21 to 23, 25 to 27, 32 or 33 on the ESP32";
+                : "GPIO 13, 14, 18, 19, 21 to 23, 25 to 27, 32 or 33 on the ESP32";
     }
 }

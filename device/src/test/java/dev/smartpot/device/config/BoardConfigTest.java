@@ -103,12 +103,13 @@ class BoardConfigTest {
         assertEquals(1500, b.pumpFlowMlPerMinute);
 
         assertEquals(List.of("board.properties:2: pump.pin = \"35\": GPIO 35 is input-only on the ESP32. Fix: wire the pump's"
-                + " driver to a free output pin: GPIO 4, 13, 14, 18, 19, 21 to 23, 25 to 27, 32 or 33 on the ESP32, one nothing"
+                + " driver to a free output pin: GPIO 13, 14, 18, 19, 21 to 23, 25 to 27, 32 or 33 on the ESP32, one nothing"
                 + " else on your board uses"), problems("board.name = esp-wrover-kit\npump.pin = 35"));
         assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 12").get(0).contains("GPIO 12 is a strapping pin"));
         assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 16").get(0).contains("PSRAM"));
         assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 7").get(0).contains("SPI flash"));
         assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 1").get(0).contains("the console's UART (TX)"));
+        assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 4").get(0).contains("external-UART option"));
         assertTrue(problems("board.name = esp-wrover-kit\nsensor.adc.pin = 33\npump.pin = 33").get(0)
                 .contains("pump.pin = \"33\": is the soil sensor's pin (sensor.adc.pin = 33)"));
         assertTrue(problems("board.name = esp-wrover-kit\nbattery.adc.pin = 32\npump.pin = 32").get(0)
@@ -132,7 +133,7 @@ class BoardConfigTest {
                 assertTrue(gpio <= 21 || gpio >= 38, "ESP32-S3 GPIO " + gpio);
             }
         }
-        assertEquals(13, allowedEsp32, "GPIO 4, 13, 14, 18, 19, 21, 22, 23, 25, 26, 27, 32, 33");
+        assertEquals(12, allowedEsp32, "GPIO 13, 14, 18, 19, 21, 22, 23, 25, 26, 27, 32, 33");
         assertEquals(24, allowedS3, "GPIO 1, 2, 4-18 but the sensor's 10, 21, 38-42, 47, 48");
     }
 }

@@ -21,6 +21,7 @@ import dev.smartpot.firmware.board.MonitorSleeper;
 import dev.smartpot.firmware.board.NvsSettingsStore;
 import dev.smartpot.firmware.board.RtcRetainedMemory;
 import dev.smartpot.firmware.board.SystemOutLog;
+import dev.smartpot.firmware.board.UartConsole;
 import dev.smartpot.firmware.esp32.Esp32Natives;
 import dev.smartpot.firmware.mqtt.MicroPahoMqttTransport;
 
@@ -63,8 +64,11 @@ public final class Main {
         RtcRetainedMemory rtc = new RtcRetainedMemory();
         NvsSettingsStore settingsStore = NvsSettingsStore.settings();
         NvsSettingsStore markStore = NvsSettingsStore.sequenceMark();
+        // Lines typed at the serial console run as commands, as in the simulator.
+        UartConsole console = new UartConsole(log);
+        console.start();
         while (true) {
-            runOneBoot(settings, log, rtc, settingsStore, markStore, pump);
+            runOneBoot(settings, log, rtc, settingsStore, markStore, pump, console);
             log.info("building the core again, as the board's next boot would");
         }
     }
@@ -80,8 +84,10 @@ public final class Main {
 
     /** One boot: the core built from nothing over the board's adapters, run until it reboots or sleeps. */
     static void runOneBoot(Settings settings, Log log, RtcRetainedMemory rtc, NvsSettingsStore settingsStore,
-            NvsSettingsStore markStore, GpioPump pump) {
-        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, new MonitorSleeper(), pump);
+            NvsSettingsStore markStore, GpioPump pump, UartConsole console) {
+        MonitorSleeper sleeper = new MonitorSleeper();
+        console.wakes(sleeper);
+        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, sleeper, pump, console);
         new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 
@@ -89,9 +95,10 @@ public final class Main {
      * The board's parts for one boot: RTC memory, the NVS stores and the pump are the board's, shared by every boot.
      *
      * @param pump null on a board without one: the core then answers "water" with "this pot has no pump"
+     * @param console the serial console, whose lines run as commands
      */
     static Board boardForOneBoot(Settings settings, Log log, RetainedMemory rtc, SettingsStore settingsStore,
-            SettingsStore markStore, MonitorSleeper sleeper, GpioPump pump) {
+            SettingsStore markStore, MonitorSleeper sleeper, GpioPump pump, UartConsole console) {
         EcomWifiLink wifi = new EcomWifiLink(log);
         return Board.builder()
                 .wifi(wifi)
@@ -105,6 +112,7 @@ public final class Main {
                 .retainedMemory(rtc)
                 .markStore(markStore)
                 .pump(pump)
+                .console(console)
                 .deepSleep(new Esp32DeepSleep(log, sleeper, wifi, pump, settings.device.safety.pumpMaxRunMillis))
                 // battery.adc.pin: the divider's ADC1 input, always converted at 12 bits (BatteryConfig's scale).
                 .batteryInput(settings.board.batteryPin >= 0 ? new Esp32AdcInput(settings.board.batteryPin, 12) : null)

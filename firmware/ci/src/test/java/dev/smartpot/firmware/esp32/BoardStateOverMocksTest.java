@@ -164,15 +164,18 @@ class BoardStateOverMocksTest {
             Class<?> sleeper = firmware.loadClass("dev.smartpot.firmware.board.MonitorSleeper");
             Class<?> pumpClass = firmware.loadClass(GpioPump.class.getName());
             java.lang.reflect.Method boardFor = firmware.loadClass("dev.smartpot.firmware.Main").getDeclaredMethod("boardForOneBoot",
-                    settingsClass, Log.class, RetainedMemory.class, SettingsStore.class, SettingsStore.class, sleeper, pumpClass);
+                    settingsClass, Log.class, RetainedMemory.class, SettingsStore.class, SettingsStore.class, sleeper, pumpClass,
+                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole"));
             boardFor.setAccessible(true);
             dev.smartpot.device.board.Board b = (dev.smartpot.device.board.Board) boardFor.invoke(null, settings, new ListLog(),
-                    board.rtc, settingsStore, board.mark, sleeper.getConstructor().newInstance(), null);
+                    board.rtc, settingsStore, board.mark, sleeper.getConstructor().newInstance(), null,
+                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole").getConstructor(Log.class).newInstance(new ListLog()));
             assertTrue(b.retainedMemory == board.rtc && b.markStore == board.mark && b.settingsStore == settingsStore,
                     "the board's RTC memory and both NVS keys");
             assertEquals(Esp32DeepSleep.class.getName(), b.deepSleep.getClass().getName());
             assertEquals(6144, b.retainedMemory.capacity());
             assertEquals(null, b.pump, "no pump.pin: no pump");
+            assertEquals("dev.smartpot.firmware.board.UartConsole", b.console.getClass().getName(), "the serial console");
         }
     }
 

@@ -43,7 +43,9 @@ class NativeCSourceTest {
                 "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-o", exe.toString(),
                 C_SOURCE.toString(), STUBS.resolve(idf + "/fake_idf.c").toString(), STUBS.resolve("common/fake_system.c").toString(),
                 STUBS.resolve("common/natives_test.c").toString()), 0);
-        String result = run(List.of(exe.toString()), -1);
+        Path typed = tmp.resolve("typed.txt");
+        Files.writeString(typed, "water 50\r\nstatus\n");
+        String result = run(List.of(exe.toString()), -1, typed);
         assertEquals(0, lastExit, "natives test failed:\n" + out + result);
         assertTrue(result.contains("ok   deepSleep(15 min) arms the timer and sleeps, never returning")
                 && result.contains("ok   a timer ESP-IDF refuses: returns its -esp_err_t, no sleep") && !result.contains("FAIL"), result);
@@ -83,7 +85,16 @@ class NativeCSourceTest {
     private int lastExit;
 
     private String run(List<String> command, int expect) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, expect, null);
+    }
+
+    /** @param stdin a file the process reads as its standard input (the serial console's bytes), or null */
+    private String run(List<String> command, int expect, Path stdin) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        Process p = builder.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);

@@ -57,4 +57,12 @@ public final class Esp32Natives {
      * boot took to reach Java, without the ROM's and the bootloader's time before the application started.
      */
     public static native long microsSinceStart();
+
+    /**
+     * What was typed at the serial console since the last call, at most {@code max} bytes into {@code buf}: ESP-IDF's
+     * stdin on the console UART, which returns at once (no UART driver is installed on it).
+     *
+     * @return the bytes read, 0 for none, or minus an errno
+     */
+    public static native int consoleRead(byte[] buf, int max);
 }

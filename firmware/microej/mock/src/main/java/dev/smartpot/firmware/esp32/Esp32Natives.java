@@ -88,4 +88,14 @@ public final class Esp32Natives {
     public static long microsSinceStart() {
         return (System.currentTimeMillis() - start) * 1000;
     }
+
+    /** The Simulator's console: what its standard input holds now, without waiting for more. */
+    public static int consoleRead(byte[] buf, int max) {
+        try {
+            int available = Math.min(System.in.available(), Math.min(max, buf.length));
+            return available <= 0 ? 0 : Math.max(0, System.in.read(buf, 0, available));
+        } catch (java.io.IOException e) {
+            return -5;
+        }
+    }
 }
