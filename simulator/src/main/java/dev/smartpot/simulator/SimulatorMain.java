@@ -151,7 +151,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
         out.println(Banner.secondPot(settings.world.seed));
         try {
             new SinglePotRun(out, in, configFile, port, !anotherPot)
-                    .run(settings, source, fresh, embeddedBroker, shutdown, durationMillis(), duration);
+                    .run(settings, source, fresh, embeddedBroker, shutdown, durationMillis(), duration, readings);
         } catch (IOException e) {
             err.println("simulate: --fresh could not move the saved settings aside: " + e.getMessage()
                     + ". Fix: check that the folder of " + configFile + " is writable, or move its .state file yourself");
@@ -203,7 +203,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
         }
         shutdown.untilQuit(FLEET_GRACE_SECONDS, embeddedBroker, () ->
                 new FleetRun(out, devices, ramp, threads, view, System.console() != null, potLogs)
-                        .run(settings.device, settings.world, shutdown.quitSignal(), durationMillis()));
+                        .run(settings.device, settings.world, shutdown.quitSignal(), durationMillis(), readings));
         return EXIT_OK;
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 import dev.smartpot.device.ClientIds;
+import dev.smartpot.device.PotNode;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.simulator.board.ConfigLabels;
@@ -52,9 +54,10 @@ final class SinglePotRun {
      * @param source the flags and the file, for the lines that say where a setting came from
      * @param fresh {@code --fresh}: the settings the mothership saved are set aside first
      * @param duration {@code --duration} as written, or null to run until quit
+     * @param readings {@code --readings}: stop once this many readings were published (0: no such limit)
      */
     void run(SimulatorSettings settings, ConfigSource source, boolean fresh, EmbeddedBroker embeddedBroker, Shutdown shutdown,
-            long runForMillis, String duration) throws IOException {
+            long runForMillis, String duration, long readings) throws IOException {
         Path besides = ownPot ? configFile : besideConfigFor(ClientIds.fromChipId(SimulatedBoard.singleChipId(settings.world).uniqueId()));
         FileSettingsStore saved = FileSettingsStore.besideConfig(besides);
         PotMemory memory = PotMemory.besideConfig(besides);
@@ -73,12 +76,29 @@ final class SinglePotRun {
         shutdown.untilQuit(GRACE_SECONDS, embeddedBroker, () -> {
             pot.start();
             try {
-                if (shutdown.await(runForMillis)) {
+                Shutdown.End end = shutdown.await(runForMillis, readings > 0 ? publishedAtLeast(pot, readings) : null);
+                if (end == Shutdown.End.DURATION) {
                     out.println("simulate: --duration " + duration + " reached, stopping");
+                } else if (end == Shutdown.End.READINGS) {
+                    out.println("simulate: --readings " + readings + " published, stopping");
                 }
             } finally {
                 pot.stop();
             }
         });
+    }
+
+    /** Whether the pot published {@code target} readings in this run; a reboot starts the core's count again. */
+    private static BooleanSupplier publishedAtLeast(SimulatedPot pot, long target) {
+        long[] before = {0, 0};
+        return () -> {
+            PotNode node = pot.node();
+            long now = node == null ? 0 : node.publishedReadings();
+            if (now < before[1]) {
+                before[0] += before[1];
+            }
+            before[1] = now;
+            return before[0] + now >= target;
+        };
     }
 }

@@ -42,7 +42,9 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("mship-pg");
+        // In the system's /tmp, not the module's target/tmp: run as root, the server runs as user postgres, which must
+        // reach its folder, and a clone in a private folder is out of its reach.
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "mship-pg");
         PostgresServer pg = new PostgresServer(dir, MosquittoBroker.freePort(), binDir());
         if (isRoot()) {
             run(List.of("chown", "-R", SUPERUSER + ":", dir.toString()), dir.resolve("chown.log"));

@@ -81,6 +81,19 @@ public final class FlagConverters {
         }
     }
 
+    /** {@code --readings}: a count of readings, 1 or more. */
+    public static final class ReadingCount implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            Integer n = wholeNumber(value);
+            if (n == null || n < 1) {
+                throw new FlagProblem("--readings " + value + " is not a count of readings. Fix: pass a whole number of 1 or more,"
+                        + " such as --readings 5");
+            }
+            return (long) n;
+        }
+    }
+
     /** {@code --threads}: 1 to {@link #MAX_THREADS} scheduler threads. */
     public static final class ThreadCount implements ITypeConverter<Integer> {
         @Override

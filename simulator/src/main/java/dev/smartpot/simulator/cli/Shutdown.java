@@ -2,6 +2,7 @@ package dev.smartpot.simulator.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import dev.smartpot.host.broker.EmbeddedBroker;
 
@@ -56,6 +57,37 @@ public final class Shutdown {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the JVM is already on its way out.
+            }
+        }
+    }
+
+    /** What ended a run that was not quit. */
+    public enum End {
+        QUIT, DURATION, READINGS
+    }
+
+    /** How often a run with a readings target looks at its count. */
+    private static final long READINGS_POLL_MILLIS = 50;
+
+    /**
+     * Waits until quit, {@code millis} (0: no limit) pass, or {@code target} is reached (null: no target); says which
+     * came first.
+     */
+    public End await(long millis, BooleanSupplier target) throws InterruptedException {
+        if (target == null) {
+            return await(millis) ? End.DURATION : End.QUIT;
+        }
+        long deadline = millis > 0 ? System.currentTimeMillis() + millis : Long.MAX_VALUE;
+        while (true) {
+            if (target.getAsBoolean()) {
+                return End.READINGS;
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return End.DURATION;
+            }
+            if (quit.await(Math.min(left, READINGS_POLL_MILLIS), TimeUnit.MILLISECONDS)) {
+                return End.QUIT;
             }
         }
     }

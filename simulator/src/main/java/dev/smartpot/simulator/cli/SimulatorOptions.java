@@ -60,6 +60,11 @@ public class SimulatorOptions {
             description = "Stop after this long (default: run until Ctrl-C).")
     public String duration;
 
+    @Option(names = "--readings", paramLabel = "N", converter = FlagConverters.ReadingCount.class,
+            description = "Stop once N readings were published (the broker acknowledged them; with --devices, N by every"
+                    + " pot). With --duration too, whichever comes first.")
+    public long readings;
+
     @Option(names = "--vm-limit", paramLabel = "DURATION", converter = FlagConverters.VmLimitText.class,
             description = "Overrides sim.vm.limit: the pot's VM stops dead at this age, as MicroEJ's evaluation VM does after"
                     + " 60 minutes on a board (every restart is a new VM). Default: no limit.")

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.smartpot.device.PotNode;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.Topics;
@@ -15,6 +16,8 @@ public final class FleetRun {
 
     /** How often the summary line is printed (plain output) or the view redrawn (a terminal). */
     static final long PLAIN_PERIOD_MILLIS = 5000;
+    /** How often a run with --readings looks at the fleet's count. */
+    private static final long READINGS_POLL_MILLIS = 50;
     static final long VIEW_PERIOD_MILLIS = 1000;
     private static final long STOP_TIMEOUT_MILLIS = 60_000;
 
@@ -38,10 +41,10 @@ public final class FleetRun {
     }
 
     /**
-     * Runs until {@code quit} counts down or {@code runForMillis} (0 = no limit) passes; returns true when
-     * the time ran out.
+     * Runs until {@code quit} counts down, {@code runForMillis} (0 = no limit) passes, or every pot published
+     * {@code readingsEach} readings (0 = no such limit); returns true when the time ran out.
      */
-    public boolean run(DeviceConfig device, SimulatorConfig world, CountDownLatch quit, long runForMillis)
+    public boolean run(DeviceConfig device, SimulatorConfig world, CountDownLatch quit, long runForMillis, long readingsEach)
             throws InterruptedException {
         String broker = String.join(", ", device.brokers);
         FleetConsole console = new FleetConsole(out::println, potLogs);
@@ -70,26 +73,39 @@ public final class FleetRun {
         long started = System.currentTimeMillis();
         fleet.start();
         boolean timedOut = false;
+        boolean enoughReadings = false;
+        long nextRefresh = started + period;
         while (true) {
-            long wait = period;
+            long now = System.currentTimeMillis();
+            long wait = nextRefresh - now;
             if (runForMillis > 0) {
-                long left = started + runForMillis - System.currentTimeMillis();
+                long left = started + runForMillis - now;
                 if (left <= 0) {
                     timedOut = true;
                     break;
                 }
                 wait = Math.min(wait, left);
             }
-            if (quit.await(wait, TimeUnit.MILLISECONDS)) {
+            if (readingsEach > 0) {
+                if (everyPotPublished(fleet, readingsEach)) {
+                    enoughReadings = true;
+                    break;
+                }
+                wait = Math.min(wait, READINGS_POLL_MILLIS);
+            }
+            if (quit.await(Math.max(wait, 1), TimeUnit.MILLISECONDS)) {
                 break;
             }
-            if (runForMillis == 0 || System.currentTimeMillis() - started < runForMillis) {
+            if (System.currentTimeMillis() >= nextRefresh) {
                 screen.refresh();
+                nextRefresh += period;
             }
         }
         console.ownScreen(false);
         if (timedOut) {
             out.println("simulate: --duration reached, stopping " + devices + " pots");
+        } else if (enoughReadings) {
+            out.println("simulate: --readings " + readingsEach + " published by every pot, stopping " + devices + " pots");
         }
         int late = fleet.stop(STOP_TIMEOUT_MILLIS);
         FleetSnapshot end = fleet.snapshot();
@@ -99,6 +115,16 @@ public final class FleetRun {
                 + end.dropped + " dropped, " + end.reconnects + " reconnects, " + console.warnings() + " warnings"
                 + (late > 0 ? "; " + late + " did not stop within " + (STOP_TIMEOUT_MILLIS / 1000) + " s" : ""));
         return timedOut;
+    }
+
+    private static boolean everyPotPublished(SimulatedFleet fleet, long readings) {
+        for (FleetPot pot : fleet.pots()) {
+            PotNode node = pot.node();
+            if (node == null || node.publishedReadings() < readings) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hostPort(String uri) {

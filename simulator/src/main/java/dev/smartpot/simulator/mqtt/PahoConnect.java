@@ -31,9 +31,17 @@ final class PahoConnect implements IMqttActionListener {
     }
 
     private final CountDownLatch done = new CountDownLatch(1);
-    private volatile IMqttToken connack;
-    private volatile Throwable failure;
-    private volatile Throwable lostAfterConnack;
+    /**
+     * Guards the one outcome. Paho's {@code CommsCallback.stop()} does not wait for its callback thread, so the CONNACK's
+     * completion can run on that thread while the thread that noticed the dropped link reports the loss: whichever
+     * comes first decides, and the other sees it decided (a check, then a set, would let both think they had won and
+     * the loss would be told to nobody).
+     */
+    private final Object outcome = new Object();
+    private boolean decided;
+    private IMqttToken connack;
+    private Throwable failure;
+    private Throwable lostAfterConnack;
 
     /**
      * Connects and waits for the outcome.
@@ -44,23 +52,32 @@ final class PahoConnect implements IMqttActionListener {
      */
     IMqttToken connect(Client client, MqttConnectOptions options, long timeoutMillis) throws MqttException {
         client.connect(options, this);
+        return outcome(timeoutMillis);
+    }
+
+    /** Waits for the connect's outcome: the CONNACK's token, null for a link lost right after it, or the failure. */
+    IMqttToken outcome(long timeoutMillis) throws MqttException {
         try {
-            if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
-            }
+            done.await(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MqttException(e);
+            decide(null, new MqttException(e), null);
         }
-        if (failure != null) {
-            throw failure instanceof MqttException ? (MqttException) failure : new MqttException(failure);
+        // Past the wait nothing late may decide: a loss reported after a timeout belongs to the caller.
+        decide(null, new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT), null);
+        synchronized (outcome) {
+            if (failure != null) {
+                throw failure instanceof MqttException ? (MqttException) failure : new MqttException(failure);
+            }
+            return connack;
         }
-        return connack;
     }
 
     /** Why the link went right after the broker accepted it, or null. */
     Throwable lostAfterConnack() {
-        return lostAfterConnack;
+        synchronized (outcome) {
+            return lostAfterConnack;
+        }
     }
 
     /**
@@ -70,23 +87,31 @@ final class PahoConnect implements IMqttActionListener {
      * @return true if this connect took the report; false if the connect was over and the report is the caller's
      */
     boolean linkLost(Throwable cause) {
-        if (done.getCount() == 0) {
-            return false;
-        }
-        lostAfterConnack = cause;
-        done.countDown();
-        return true;
+        return decide(null, null, cause);
     }
 
     @Override
     public void onSuccess(IMqttToken token) {
-        connack = token;
-        done.countDown();
+        decide(token, null, null);
     }
 
     @Override
     public void onFailure(IMqttToken token, Throwable exception) {
-        failure = exception;
+        decide(null, exception, null);
+    }
+
+    /** Sets the outcome unless one was set before; true if this call set it. */
+    private boolean decide(IMqttToken answered, Throwable failed, Throwable lost) {
+        synchronized (outcome) {
+            if (decided) {
+                return false;
+            }
+            decided = true;
+            connack = answered;
+            failure = failed;
+            lostAfterConnack = lost;
+        }
         done.countDown();
+        return true;
     }
 }

@@ -19,6 +19,15 @@ class FlagConvertersTest {
     }
 
     @Test
+    void readingsAreACountOfOneOrMore() {
+        assertEquals(5L, new FlagConverters.ReadingCount().convert("5"));
+        for (String bad : new String[] {"0", "-1", "few"}) {
+            assertEquals("--readings " + bad + " is not a count of readings. Fix: pass a whole number of 1 or more, such as --readings 5",
+                    assertThrows(FlagProblem.class, () -> new FlagConverters.ReadingCount().convert(bad)).getMessage());
+        }
+    }
+
+    @Test
     void devicesAndThreadsAreBounded() {
         assertEquals(100_000, new FlagConverters.DeviceCount().convert("100000"));
         assertEquals("--devices 100001 is out of range 1 to 100000. Fix: pass a pot count such as --devices 1000",

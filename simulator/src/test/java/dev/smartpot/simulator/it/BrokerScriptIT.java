@@ -244,8 +244,14 @@ class BrokerScriptIT {
         return etc;
     }
 
+    /**
+     * Started as a terminal starts it, with SIGHUP, SIGINT and SIGTERM at their defaults. A test run that was itself
+     * started in the background of a shell without job control (nohup, {@code cmd &} in a script) inherits SIGINT
+     * ignored, and a shell script cannot trap a signal it was started with ignored: Ctrl-C would then seem not to work.
+     */
     private static Process startOpenBroker(int port, Path temp) throws IOException {
-        return new ProcessBuilder(SecureBroker.SCRIPT.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1")
+        return new ProcessBuilder("env", "--default-signal=HUP,INT,TERM", SecureBroker.SCRIPT.toString(), "--port",
+                Integer.toString(port), "--bind", "127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(temp.resolve("broker.log").toFile()).start();
     }
 

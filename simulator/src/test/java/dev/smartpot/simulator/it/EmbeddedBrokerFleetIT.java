@@ -35,7 +35,7 @@ import dev.smartpot.testkit.Mothership;
  */
 class EmbeddedBrokerFleetIT {
 
-    private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
+    private final Path template = PotConfigs.copyOf("simulator.properties");
     /** Enough pots, connecting fast enough, to load a 2-core machine the way a user's ramp does. */
     private static final int POTS = 1000;
     private static final Pattern SUMMARY = Pattern.compile("fleet: stopped " + POTS + " of " + POTS + " pots after [0-9.]+s: "
@@ -54,9 +54,9 @@ class EmbeddedBrokerFleetIT {
         String text;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
                 Mothership subscriber = Mothership.on(broker.uri(), "to_mothership/+")) {
-            int code = withLibraryLogsTo(out, () -> SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(),
+            int code = withLibraryLogsTo(out, () -> SimulatorMain.run(new String[] {"--config", template.toString(),
                     "--broker", broker.uri(), "--devices", Integer.toString(POTS), "--ramp", POTS + "/s",
-                    "--interval", "2s", "--duration", "12s"}, out, out, new ByteArrayInputStream(new byte[0])));
+                    "--interval", "2s", "--readings", "3"}, out, out, new ByteArrayInputStream(new byte[0])));
             text = printed.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, text);
 

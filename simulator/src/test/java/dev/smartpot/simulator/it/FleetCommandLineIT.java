@@ -18,11 +18,11 @@ import dev.smartpot.testkit.MosquittoClients;
 /** {@code scripts/simulate --devices N} as a user runs it, with its output going to a file (not a terminal). */
 class FleetCommandLineIT {
 
-    private static final String TEMPLATE = Path.of("..", "board-config", "simulator.properties").toString();
+    private final String template = PotConfigs.copyOf("simulator.properties").toString();
 
     @Test
     void aSmallFleetWithViewPrintsPlainLinesWithAPotPerLineAndATally() {
-        String[] r = run("--config", TEMPLATE, "--port", "0", "--devices", "5", "--interval", "1s", "--duration", "9s", "--view");
+        String[] r = run("--config", template, "--port", "0", "--devices", "5", "--interval", "1s", "--duration", "9s", "--view");
         String out = r[1];
         assertEquals("0", r[0], out + r[2]);
         assertTrue(out.contains("smartpot fleet: 5 pots on tcp://127.0.0.1:"), out);
@@ -39,7 +39,7 @@ class FleetCommandLineIT {
     @Test
     void aFleetKeepsTheReadingsTopicItsConfigNames(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("shared.properties");
-        Files.writeString(config, Files.readString(Path.of(TEMPLATE)) + "\nmqtt.topic.publish = to_mothership\n");
+        Files.writeString(config, Files.readString(Path.of(template)) + "\nmqtt.topic.publish = to_mothership\n");
         String[] r = run("--config", config.toString(), "--port", "0", "--devices", "2", "--duration", "2s");
         assertEquals("0", r[0], r[1] + r[2]);
         assertTrue(r[1].contains(" to to_mothership (HiveMQ client"), r[1]);
@@ -50,13 +50,14 @@ class FleetCommandLineIT {
     void aFleetLeavesNoHomeAssistantDevicesBehindUnlessAskedAndClearsWhatItLeftBefore() {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
-            String[] r = run("--config", TEMPLATE, "--broker", mosquitto.uri(), "--devices", "2", "--discovery", "--duration", "3s");
+            String[] r = run("--config", template, "--broker", mosquitto.uri(), "--devices", "2", "--discovery", "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("simulate: --readings 1 published by every pot, stopping 2 pots"), r[1]);
             assertTrue(r[1].contains("  Home Assistant:       every pot announced under homeassistant/ (retained: they stay after"
                     + " the fleet stops)"), r[1]);
             assertEquals(6, retainedDiscoveryConfigs(clients).size(), "three entities per pot");
 
-            r = run("--config", TEMPLATE, "--broker", mosquitto.uri(), "--devices", "2", "--duration", "3s");
+            r = run("--config", template, "--broker", mosquitto.uri(), "--devices", "2", "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("  Home Assistant:       not announced, a fleet's default, and configs these pots retained"
                     + " before are cleared (--discovery announces them)"), r[1]);
@@ -74,7 +75,7 @@ class FleetCommandLineIT {
 
     @Test
     void aFleetOfBatteryPotsIsRefusedWithTheFix() {
-        String battery = Path.of("..", "board-config", "simulator-battery.properties").toString();
+        String battery = PotConfigs.copyOf("simulator-battery.properties").toString();
         String[] r = run("--config", battery, "--port", "0", "--devices", "2", "--duration", "2s");
         assertEquals("2", r[0], r[1] + r[2]);
         assertTrue(r[2].contains("--devices runs always-on pots, and power.mode is deep-sleep. Fix: run a battery pot on its own"),
@@ -84,13 +85,13 @@ class FleetCommandLineIT {
 
     @Test
     void badFleetFlagsExitWithTwoAndSayHowToFixThem() {
-        String[] r = run("--config", TEMPLATE, "--devices", "0");
+        String[] r = run("--config", template, "--devices", "0");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--devices 0 is out of range 1 to 100000. Fix: pass a pot count such as --devices 1000"), r[2]);
-        r = run("--config", TEMPLATE, "--devices", "10", "--ramp", "fast");
+        r = run("--config", template, "--devices", "10", "--ramp", "fast");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--ramp \"fast\" is not a rate. Fix: write connects per second, e.g. --ramp 500/s"), r[2]);
-        r = run("--config", TEMPLATE, "--devices", "3", "--chip-id", "a4:cf:12:b0:c0:de");
+        r = run("--config", template, "--devices", "3", "--chip-id", "a4:cf:12:b0:c0:de");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--chip-id names one pot, but --devices runs a fleet whose ids come from sim.seed."
                 + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)"), r[2]);

@@ -27,7 +27,7 @@ import dev.smartpot.testkit.RequiredTool;
  */
 class ForgetCommandLineIT {
 
-    private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
+    private final Path template = PotConfigs.copyOf("simulator.properties");
     /** The template's pot (sim.seed = pot-1). */
     private static final String POT_1 = "02578bded277";
 
@@ -44,11 +44,11 @@ class ForgetCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
             clients.pubRetained("to_mothership/0123456789ab/status", "online");
-            String[] r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--duration", "4s");
+            String[] r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             assertEquals(5, retained(clients).size(), "the pot's status and 3 configs, and another pot's status: " + retained(clients));
 
-            r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--forget");
+            r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --forget: " + POT_1 + " on " + mosquitto.uri() + ": removed status to_mothership/" + POT_1
                     + "/status (\"offline\") and 3 Home Assistant configs [homeassistant/"), r[1]);
@@ -56,7 +56,7 @@ class ForgetCommandLineIT {
                     + " Assistant configs; connected once with a clean session, which ends any session the broker kept"), r[1]);
             assertEquals(List.of("to_mothership/0123456789ab/status online"), retained(clients), "another pot's status stays");
 
-            r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--forget");
+            r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains(": nothing retained"), r[1]);
         }
@@ -66,14 +66,14 @@ class ForgetCommandLineIT {
     void forgetWithTheFleetsSeedAndCountRemovesWhatTheFleetLeft() {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             MosquittoClients clients = new MosquittoClients(mosquitto);
-            String[] r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf",
-                    "--discovery", "--fresh", "--duration", "5s");
+            String[] r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf",
+                    "--discovery", "--fresh", "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run);"
                     + " nothing to set aside"), r[1]);
             assertEquals(12, retained(clients).size(), "3 statuses and 9 configs: " + retained(clients));
 
-            r = run("--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf", "--forget");
+            r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf", "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --forget: 3 pots on " + mosquitto.uri() + ": removed 3 retained statuses and 9 Home"
                     + " Assistant configs"), r[1]);
@@ -88,7 +88,7 @@ class ForgetCommandLineIT {
             Files.writeString(config, Files.readString(Path.of("..", "board-config", "simulator-battery.properties"))
                     .replace("mqtt.broker = 127.0.0.1", "mqtt.broker = " + mosquitto.uri()).replace("sim.sleep.speedup = 300",
                             "sim.sleep.speedup = 900"));
-            String[] r = run("--config", config.toString(), "--duration", "5s");
+            String[] r = run("--config", config.toString(), "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             MosquittoClients clients = new MosquittoClients(mosquitto);
             String command = "from_mothership/" + POT_1;
@@ -122,12 +122,12 @@ class ForgetCommandLineIT {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             free = probe.getLocalPort();
         }
-        String[] r = run("--config", TEMPLATE.toString(), "--broker", "tcp://127.0.0.1:" + free, "--forget");
+        String[] r = run("--config", template.toString(), "--broker", "tcp://127.0.0.1:" + free, "--forget");
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[2].contains("simulate: --forget could not reach tcp://127.0.0.1:" + free + " as " + POT_1 + ": "), r[2]);
         assertTrue(r[2].contains("Fix: start the broker the pots used (scripts/broker), or name it with --broker URI"), r[2]);
 
-        r = run("--config", TEMPLATE.toString(), "--forget");
+        r = run("--config", template.toString(), "--forget");
         assertEquals("0", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("simulate: --forget: nothing to forget on the embedded broker"), r[1]);
         assertFalse(r[1].contains("listening"), "no broker was started: " + r[1]);

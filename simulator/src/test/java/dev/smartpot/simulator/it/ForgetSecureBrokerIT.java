@@ -30,7 +30,7 @@ class ForgetSecureBrokerIT {
         SecureBroker.setUp(dir, port);
         try (SecureBroker broker = SecureBroker.start(dir, port)) {
             String settings = broker.potSettings(POT).toString();
-            String[] r = run("--config", settings, "--broker", "config", "--duration", "5s");
+            String[] r = run("--config", settings, "--broker", "config", "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
             String before = retained(broker);
             assertTrue(before.contains("to_mothership/" + POT + "/status offline") && before.contains("homeassistant/sensor/" + POT

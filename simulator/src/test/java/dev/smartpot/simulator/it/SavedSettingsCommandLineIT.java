@@ -30,7 +30,7 @@ import dev.smartpot.testkit.MosquittoClients;
  */
 class SavedSettingsCommandLineIT {
 
-    private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
+    private final Path template = PotConfigs.copyOf("simulator.properties");
 
     private static String run(String... args) {
         String[] r = SimulateCommand.run(args);
@@ -42,7 +42,7 @@ class SavedSettingsCommandLineIT {
     void theNextRunsNameTheFlagTheFileOrTheMothershipAndFreshStartsWithoutTheSavedSetting(@TempDir Path dir) throws Exception {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             Path config = dir.resolve("pot.properties");
-            Files.writeString(config, Files.readString(TEMPLATE).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
+            Files.writeString(config, Files.readString(template).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
             Path state = dir.resolve("pot.properties.state");
 
             // The mothership sets 2s while the pot runs.

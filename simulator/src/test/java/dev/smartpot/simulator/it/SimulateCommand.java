@@ -2,9 +2,12 @@ package dev.smartpot.simulator.it;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import dev.smartpot.simulator.SimulatorMain;
 
@@ -22,6 +25,58 @@ final class SimulateCommand {
         String text() {
             synchronized (bytes) {
                 return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /**
+     * A terminal the test types into: {@code quit} ends a run when the test saw what it waited for, instead of the run
+     * lasting a fixed --duration that a slow machine may not fill.
+     */
+    static final class Keyboard extends InputStream {
+        private final LinkedBlockingQueue<Integer> keys = new LinkedBlockingQueue<>();
+
+        void type(String line) {
+            for (byte b : (line + "\n").getBytes(StandardCharsets.UTF_8)) {
+                keys.add(b & 0xff);
+            }
+        }
+
+        /** Ends the input, as Ctrl-D does. */
+        @Override
+        public void close() {
+            keys.add(-1);
+        }
+
+        /** What was typed so far, at least one key (as a terminal hands over a line), without waiting for more. */
+        @Override
+        public int read(byte[] into, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int first = read();
+            if (first < 0) {
+                return -1;
+            }
+            into[off] = (byte) first;
+            int n = 1;
+            for (Integer key = keys.peek(); n < len && key != null && key >= 0; key = keys.peek()) {
+                into[off + n++] = (byte) (int) keys.poll();
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                int key = keys.take();
+                if (key < 0) {
+                    keys.add(key);
+                }
+                return key;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("typing interrupted");
             }
         }
     }

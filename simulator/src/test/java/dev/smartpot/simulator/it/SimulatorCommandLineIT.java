@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.simulator.it.SimulateCommand.Keyboard;
 import dev.smartpot.simulator.it.SimulateCommand.Output;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.Mothership;
@@ -26,15 +28,16 @@ import dev.smartpot.testkit.RequiredTool;
 /** The main job as a user runs it: the command line, the embedded broker, the documented config. */
 class SimulatorCommandLineIT {
 
-    private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
+    private final Path template = PotConfigs.copyOf("simulator.properties");
 
     @Test
     void runsOnTheEmbeddedBrokerAndPrintsLinesAUserCanPaste() throws Exception {
         Output out = new Output();
         Output err = new Output();
+        Keyboard keys = new Keyboard();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(
-                new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--interval", "300ms", "--duration", "5s"},
-                out.stream, err.stream, noInput()));
+                new String[] {"--config", template.toString(), "--port", "0", "--interval", "300ms"},
+                out.stream, err.stream, keys));
 
         Pattern banner = Pattern.compile("mosquitto_sub -h 127\\.0\\.0\\.1 -p (\\d+) -t to_mothership -v");
         Awaitility.await("banner").atMost(Duration.ofSeconds(20)).until(() -> banner.matcher(out.text()).find());
@@ -55,10 +58,10 @@ class SimulatorCommandLineIT {
             assertEquals(0, got.exitCode(), "mosquitto_sub got a reading: " + got.output());
             assertTrue(got.output().startsWith("to_mothership {\"id\":"), got.output());
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("(from_mothership, wassap!)"));
-            assertEquals(0, (int) exit.get());
+            keys.type("quit");
+            assertEquals(0, (int) exit.get(30, TimeUnit.SECONDS));
             assertTrue(mothership.payloads("to_mothership").get(0).contains("\"moisture\":"));
         }
-        assertTrue(out.text().contains("--duration 5s reached, stopping"), out.text());
         assertTrue(out.text().matches("(?s).*published #\\d+ to to_mothership: moisture \\d+\\.\\d% \\(raw \\d+\\).*"), out.text());
         assertTrue(out.text().contains("stopped after"), out.text());
         assertFalse(out.text().contains("soil-is-life"), "the WiFi password is never printed");
@@ -68,12 +71,13 @@ class SimulatorCommandLineIT {
     void aConfigThatNamesABrokerIsUsedAsWrittenAndTheBannerSaysWhy(@TempDir Path dir) throws Exception {
         try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
             Path config = dir.resolve("pot.properties");
-            Files.writeString(config, Files.readString(TEMPLATE).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
+            Files.writeString(config, Files.readString(template).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
             Output out = new Output();
             Output err = new Output();
-            int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--interval", "300ms", "--duration", "3s"},
+            int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--interval", "300ms", "--readings", "1"},
                     out.stream, err.stream, noInput());
             assertEquals(0, code, err.text());
+            assertTrue(out.text().contains("simulate: --readings 1 published, stopping"), out.text());
             mothership.awaitCount("to_mothership", 1, Duration.ofSeconds(5));
             assertTrue(out.text().contains("simulate: broker " + mosquitto.uri() + " (from mqtt.broker in " + config + ":33;"
                     + " --broker embedded runs the embedded one instead)"), out.text());
@@ -85,17 +89,18 @@ class SimulatorCommandLineIT {
     void theShippedTemplateRunsOnTheEmbeddedBrokerAndSaysSo() throws Exception {
         Output out = new Output();
         Output err = new Output();
-        int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port", "0", "--duration", "1s"},
+        int code = SimulatorMain.run(new String[] {"--config", template.toString(), "--port", "0", "--duration", "1s"},
                 out.stream, err.stream, noInput());
         assertEquals(0, code, err.text());
-        assertTrue(out.text().matches("(?s).*simulate: broker tcp://127\\.0\\.0\\.1:\\d+ \\(embedded: " + Pattern.quote(TEMPLATE + ":33")
+        assertTrue(out.text().matches("(?s).*simulate: broker tcp://127\\.0\\.0\\.1:\\d+ \\(embedded: " + Pattern.quote(template + ":33")
                 + " says mqtt.broker = embedded; set a broker there or pass --broker to use yours\\).*"), out.text());
         assertTrue(out.text().contains("embedded MQTT broker (Moquette) listening on 127.0.0.1:"), out.text());
+        assertTrue(out.text().contains("--duration 1s reached, stopping"), out.text());
     }
 
     @Test
     void aRelativeConfigIsReadFromWhereTheUserTypedTheCommand(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("pot.properties"), Files.readString(TEMPLATE).replace("device.name = Living room pot",
+        Files.writeString(dir.resolve("pot.properties"), Files.readString(template).replace("device.name = Living room pot",
                 "device.name = Balcony pot"));
         Path script = Path.of("..", "scripts", "simulate").toAbsolutePath().normalize();
         Processes.Finished run = Processes.run(new ProcessBuilder(script.toString(), "--config", "pot.properties",
@@ -111,17 +116,17 @@ class SimulatorCommandLineIT {
         try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
             Output first = new Output();
             Output err = new Output();
-            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(),
-                    "--interval", "300ms", "--duration", "2s"}, first.stream, err.stream, noInput()), err.text());
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", template.toString(), "--broker", mosquitto.uri(),
+                    "--interval", "300ms", "--readings", "1"}, first.stream, err.stream, noInput()), err.text());
             assertTrue(first.text().contains("simulate: a second pot beside this one needs an id of its own: ./scripts/simulate --seed pot-2"
                     + " (two pots with one id knock each other off)"), first.text());
             Output second = new Output();
-            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--seed", "pot-2",
-                    "--interval", "300ms", "--duration", "2s"}, second.stream, err.stream, noInput()), err.text());
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", template.toString(), "--broker", mosquitto.uri(), "--seed", "pot-2",
+                    "--interval", "300ms", "--readings", "1"}, second.stream, err.stream, noInput()), err.text());
             assertTrue(second.text().contains("--seed pot-3"), second.text());
             Output third = new Output();
-            assertEquals(0, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--broker", mosquitto.uri(), "--chip-id",
-                    "a4:cf:12:b0:c0:de", "--interval", "300ms", "--duration", "2s"}, third.stream, err.stream,
+            assertEquals(0, SimulatorMain.run(new String[] {"--config", template.toString(), "--broker", mosquitto.uri(), "--chip-id",
+                    "a4:cf:12:b0:c0:de", "--interval", "300ms", "--readings", "1"}, third.stream, err.stream,
                     noInput()), err.text());
             Awaitility.await("a reading from each of the three pots").atMost(Duration.ofSeconds(5))
                     .until(() -> mothership.seqsByPot().size() == 3);
@@ -129,7 +134,7 @@ class SimulatorCommandLineIT {
         }
         Output out = new Output();
         Output err = new Output();
-        assertEquals(2, SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--chip-id", "nope"}, out.stream, err.stream,
+        assertEquals(2, SimulatorMain.run(new String[] {"--config", template.toString(), "--chip-id", "nope"}, out.stream, err.stream,
                 noInput()));
         assertTrue(err.text().contains("command line --chip-id: sim.chip.id = \"nope\": is not a MAC address"), err.text());
     }
@@ -139,7 +144,7 @@ class SimulatorCommandLineIT {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             Output out = new Output();
             Output err = new Output();
-            int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--port",
+            int code = SimulatorMain.run(new String[] {"--config", template.toString(), "--port",
                     Integer.toString(taken.getLocalPort()), "--duration", "1s"}, out.stream, err.stream,
                     noInput());
             assertEquals(0, code, err.text());
@@ -195,12 +200,16 @@ class SimulatorCommandLineIT {
     @Test
     void aWrongWifiPasswordFailsLikeABoardAndKeepsTrying(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("pot.properties");
-        Files.writeString(config, Files.readString(TEMPLATE) + "\nsim.wifi.ap.password = the-real-one\nsim.wifi.join.delay = 10ms\nbackoff.min = 100ms\nbackoff.max = 200ms\n");
+        Files.writeString(config, Files.readString(template) + "\nsim.wifi.ap.password = the-real-one\nsim.wifi.join.delay = 10ms\nbackoff.min = 100ms\nbackoff.max = 200ms\n");
         Output out = new Output();
         Output err = new Output();
-        int code = SimulatorMain.run(new String[] {"--config", config.toString(), "--port", "0", "--interval", "300ms", "--duration", "2s"},
-                out.stream, err.stream, noInput());
-        assertEquals(0, code, err.text());
+        Keyboard keys = new Keyboard();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> SimulatorMain.run(new String[] {"--config",
+                config.toString(), "--port", "0", "--interval", "300ms"}, out.stream, err.stream, keys));
+        Awaitility.await("three readings queued while WiFi refuses the password").atMost(Duration.ofSeconds(30))
+                .until(() -> out.text().contains("offline: reading #2 queued"));
+        keys.type("quit");
+        assertEquals(0, (int) run.get(30, TimeUnit.SECONDS), err.text());
         String o = out.text();
         assertEquals(1, o.split("failed: authentication failed: wrong password for \"SmartPotNet\"; retrying in", -1).length - 1,
                 "logged once, not once per retry:\n" + o);
