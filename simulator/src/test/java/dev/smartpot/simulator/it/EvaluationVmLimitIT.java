@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.it.SimulateCommand.Output;
@@ -32,12 +31,12 @@ import dev.smartpot.testkit.Mothership;
  */
 class EvaluationVmLimitIT {
 
-    private static final Path TEMPLATE = Path.of("..", "board-config", "simulator.properties");
     private static final Pattern PLANNED = Pattern.compile("restarted as planned \\(vm\\.restart\\.every; boot (\\d+)\\)");
 
-    private static Path config(Path dir, Mosquitto broker) throws Exception {
-        Path config = dir.resolve("pot.properties");
-        Files.writeString(config, Files.readString(TEMPLATE).replace("mqtt.broker = embedded", "mqtt.broker = " + broker.uri()));
+    /** The shipped template, in a folder of this test's own under target/, on {@code broker}. */
+    private static Path config(Mosquitto broker) throws Exception {
+        Path config = PotConfigs.copyOf("simulator.properties");
+        Files.writeString(config, Files.readString(config).replace("mqtt.broker = embedded", "mqtt.broker = " + broker.uri()));
         return config;
     }
 
@@ -51,11 +50,11 @@ class EvaluationVmLimitIT {
     }
 
     @Test
-    void restartingItselfBeforeTheLimitThePotRunsOnAndEverySeqArrives(@TempDir Path dir) throws Exception {
+    void restartingItselfBeforeTheLimitThePotRunsOnAndEverySeqArrives() throws Exception {
         try (Mosquitto broker = Mosquitto.start(); Mothership mothership = Mothership.on(broker.uri(), "to_mothership/#")) {
             Output out = new Output();
             Output err = new Output();
-            int code = SimulatorMain.run(new String[] {"--config", config(dir, broker).toString(), "--vm-limit", "20s",
+            int code = SimulatorMain.run(new String[] {"--config", config(broker).toString(), "--vm-limit", "20s",
                 "--vm-restart-every", "15s", "--interval", "1s", "--duration", "70s"}, out.stream, err.stream, noInput());
             assertEquals(0, code, err.text());
             String log = out.text();
@@ -82,11 +81,11 @@ class EvaluationVmLimitIT {
     }
 
     @Test
-    void withoutTheRestartThePotStopsDeadAtTheLimitAndTheLogSaysWhy(@TempDir Path dir) throws Exception {
+    void withoutTheRestartThePotStopsDeadAtTheLimitAndTheLogSaysWhy() throws Exception {
         try (Mosquitto broker = Mosquitto.start(); Mothership mothership = Mothership.on(broker.uri(), "to_mothership/#")) {
             Output out = new Output();
             Output err = new Output();
-            String config = config(dir, broker).toString();
+            String config = config(broker).toString();
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(new String[] {"--config",
                 config, "--vm-limit", "20s", "--interval", "1s", "--duration", "30s"}, out.stream, err.stream, noInput()));
             Awaitility.await("the VM stops").atMost(Duration.ofSeconds(40)).until(() -> out.text().contains("the VM stopped dead"));
@@ -109,7 +108,8 @@ class EvaluationVmLimitIT {
     void aFleetRefusesTheVmLimitNamingTheFix() {
         Output out = new Output();
         Output err = new Output();
-        int code = SimulatorMain.run(new String[] {"--config", TEMPLATE.toString(), "--devices", "3", "--vm-limit", "20s"},
+        int code = SimulatorMain.run(new String[] {"--config", PotConfigs.copyOf("simulator.properties").toString(), "--devices", "3",
+            "--vm-limit", "20s"},
                 out.stream, err.stream, noInput());
         assertEquals(SimulatorMain.EXIT_CONFIG, code);
         assertEquals("simulate: --vm-limit models one pot's VM, and --devices runs a fleet. Fix: run the pot on its own"
