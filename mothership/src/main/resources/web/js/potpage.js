@@ -57,7 +57,7 @@ SP.potPage = {
           <label>Dry below (%) <input name="dry_below" type="number" step="0.5" min="0" max="100"></label>
           <label>Wet above (%) <input name="wet_above" type="number" step="0.5" min="0" max="100"></label>
           <label>Hysteresis (%) <input name="hysteresis" type="number" step="0.5" min="0" max="50"></label>
-          <label>Water per watering (ml) <input name="water_ml" type="number" min="1" max="5000"></label>
+          <label>Water per watering (ml) <input name="water_ml" type="number" min="1" max="2000"></label>
           <label>Daily maximum (ml) <input name="daily_max_ml" type="number" min="0" max="20000"></label>
           <label>Cooldown (minutes) <input name="cooldown_minutes" type="number" min="0" max="10080"></label>
           <label class="check full"><input type="checkbox" name="auto_water"> Water automatically when DRY
@@ -109,7 +109,13 @@ SP.potPage = {
       + stat('Link', SP.esc(p.status || '—') + SP.asleepChip(p)) + stat('Readings', (p.readings || 0).toLocaleString())
       + stat('Battery', p.battery_mv == null ? '—' : SP.volts(p.battery_mv) + ' <span class="muted small">'
         + SP.agoSpan(p.battery_at) + '</span>', 'pot-battery');
-    if (this.settings) document.getElementById('water-note').textContent = this.settings.water_ml + ' ml';
+    // A pot that said it has no pump (its about message) gets no Water button.
+    const noPump = p.has_pump === false;
+    document.getElementById('water-btn').hidden = noPump;
+    if (noPump) document.getElementById('water-note').textContent = 'this pot has no pump: water it by hand';
+    else if (this.settings) document.getElementById('water-note').textContent = this.settings.water_ml + ' ml';
+    const mlInput = document.querySelector('#settings-form [name=water_ml]');
+    if (mlInput && p.water_max_ml != null) mlInput.max = p.water_max_ml;
   },
 
   fillSettings(s) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Log;
-import dev.smartpot.device.command.CommandParser;
+import dev.smartpot.protocol.CommandParser;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
@@ -17,6 +17,7 @@ import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.text.LogLine;
 import dev.smartpot.device.text.PayloadBuffer;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * What the core allocates beyond the publish cycle ({@link FootprintBench} measures that and the retained heap):
@@ -122,12 +123,12 @@ public final class CoreAllocationBench {
         byte[] status = "status".getBytes(StandardCharsets.US_ASCII);
         int n = ROUNDS / 5;
         for (int i = 0; i < n; i++) {
-            broker.listener.messageArrived("from_mothership", status);
+            broker.listener.messageArrived(WireTopics.DOWN, status);
             node.tick();
         }
         long before = allocated();
         for (int i = 0; i < n; i++) {
-            broker.listener.messageArrived("from_mothership", status);
+            broker.listener.messageArrived(WireTopics.DOWN, status);
             node.tick();
         }
         return Math.round((allocated() - before) / (double) n);

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * The fleet: N pots at a reading every 5 s against Mosquitto, for growing N, each fleet in a JVM of its own
@@ -146,7 +147,7 @@ final class FleetBench {
                 + WINDOW_SECONDS + " s)");
         try (Mosquitto broker = BenchBroker.start()) {
             Mothership mothership = new Mothership();
-            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-fleet-mothership", "to_mothership", false,
+            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-fleet-mothership", WireTopics.UP, false,
                     (at, topic, payload) -> mothership.arrived(new String(payload, StandardCharsets.US_ASCII)))) {
                 Process child = new ProcessBuilder("java", "-cp", classpath, FleetChild.class.getName(), broker.uri(),
                         Integer.toString(n), INTERVAL, Integer.toString(SETTLE_SECONDS), Integer.toString(WINDOW_SECONDS),

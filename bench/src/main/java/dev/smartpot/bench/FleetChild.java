@@ -2,7 +2,7 @@ package dev.smartpot.bench;
 
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.host.LogTuning;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.FleetSnapshot;
 import dev.smartpot.simulator.fleet.SimulatedFleet;

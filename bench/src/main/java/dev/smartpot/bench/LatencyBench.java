@@ -18,6 +18,7 @@ import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * End-to-end latency: a reading taken (the sensor read) to an independent subscriber receiving it, for a
@@ -57,7 +58,7 @@ final class LatencyBench {
         Samples samples = new Samples();
         BenchPot[] pot = new BenchPot[1];
         CountDownLatch all = new CountDownLatch(POT_READINGS);
-        try (BenchSubscriber sub = new BenchSubscriber(brokerUri, "bench-sub-" + name, "to_mothership", false, (at, topic, payload) -> {
+        try (BenchSubscriber sub = new BenchSubscriber(brokerUri, "bench-sub-" + name, WireTopics.UP, false, (at, topic, payload) -> {
             String json = new String(payload, StandardCharsets.US_ASCII);
             long seq = Readings.seq(json);
             long taken = pot[0] == null ? -1 : pot[0].takenNanos(seq);

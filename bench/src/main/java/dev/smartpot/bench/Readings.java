@@ -1,35 +1,37 @@
 package dev.smartpot.bench;
 
-/** Picks the fields a benchmark needs out of a reading's JSON, without a JSON library. */
+import java.nio.charset.StandardCharsets;
+
+import dev.smartpot.protocol.Decoded;
+import dev.smartpot.protocol.PayloadDecoder;
+import dev.smartpot.protocol.WireTopics;
+
+/** Picks the fields a benchmark needs out of a reading's JSON, read by the protocol's decoder as the mothership does. */
 final class Readings {
+
+    private static final PayloadDecoder DECODER = new PayloadDecoder();
 
     private Readings() {
     }
 
     static String id(String json) {
-        int at = json.indexOf("\"id\":\"");
-        return at < 0 ? null : json.substring(at + 6, json.indexOf('"', at + 6));
+        Decoded.Reading r = reading(json);
+        return r == null ? null : r.potId;
     }
 
     static long seq(String json) {
-        return number(json, "\"seq\":");
+        Decoded.Reading r = reading(json);
+        return r == null ? -1 : r.seq;
     }
 
     /** Wall-clock ms when the reading was taken, or -1. */
     static long ts(String json) {
-        return number(json, "\"ts\":");
+        Decoded.Reading r = reading(json);
+        return r == null || r.ts == null ? -1 : r.ts;
     }
 
-    private static long number(String json, String key) {
-        int at = json.indexOf(key);
-        if (at < 0) {
-            return -1;
-        }
-        int from = at + key.length();
-        int to = from;
-        while (to < json.length() && Character.isDigit(json.charAt(to))) {
-            to++;
-        }
-        return Long.parseLong(json.substring(from, to));
+    private static Decoded.Reading reading(String json) {
+        Decoded d = DECODER.decode(WireTopics.UP, json.getBytes(StandardCharsets.UTF_8));
+        return d instanceof Decoded.Reading r ? r : null;
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.FleetSnapshot;
@@ -21,6 +21,7 @@ import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.TcpProxy;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * Recovery: Mosquitto is killed (SIGKILL) while pots keep taking readings, and restarted; or, broker up, the link
@@ -92,7 +93,7 @@ final class RecoveryBench {
         List<Row> rows = new ArrayList<>();
         try (Mosquitto broker = BenchBroker.start(true)) {
             Arrivals arrivals = new Arrivals();
-            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-mothership", "to_mothership", true,
+            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-mothership", WireTopics.UP, true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)));
                     BenchPot pot = new BenchPot(broker.uri(), "recovery-pot", "publish.interval = 500ms\n", new PahoMqttTransport())) {
                 pot.start();
@@ -109,7 +110,7 @@ final class RecoveryBench {
         // The same outage without a broker crash: the link is cut between pot and broker (FaultSuiteIT's proxy case).
         try (Mosquitto broker = BenchBroker.start(true); TcpProxy proxy = new TcpProxy(broker.port())) {
             Arrivals arrivals = new Arrivals();
-            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-proxy-mothership", "to_mothership", true,
+            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-proxy-mothership", WireTopics.UP, true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)));
                     BenchPot pot = new BenchPot(proxy.uri(), "recovery-proxy-pot", "publish.interval = 500ms\n", new PahoMqttTransport())) {
                 log.println("  recovery: one pot (Paho), link cut by a TCP proxy, broker up");
@@ -132,7 +133,7 @@ final class RecoveryBench {
         }
         try (Mosquitto broker = BenchBroker.start(true)) {
             Arrivals arrivals = new Arrivals();
-            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-fleet-mothership", "to_mothership", true,
+            try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-recovery-fleet-mothership", WireTopics.UP, true,
                     (at, topic, payload) -> arrivals.add(at, new String(payload, StandardCharsets.US_ASCII)))) {
                 log.println("  recovery: " + FLEET_POTS + " pots (HiveMQ), one outage");
                 DeviceConfig device = BenchPot.config(broker.uri(), "publish.interval = 1s\n");

@@ -5,6 +5,7 @@ import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * What one connected client costs with each transport adapter: connects N clients one after another the
@@ -41,7 +42,7 @@ public final class TransportProbe {
             t.setListener(ignore);
             String id = String.format("probe%07d", i);
             t.connect(broker, id, new ConnectSettings(60, 10, null, null, "probe/" + id + "/status", "offline".getBytes()));
-            t.subscribe("from_mothership", 1);
+            t.subscribe(WireTopics.DOWN, 1);
             t.publish("probe/" + id + "/status", online, online.length, 1, true);
             clients[i] = t;
         }

@@ -34,7 +34,10 @@ record DemoPot(String name, String room, String seed, int moisture, int dryingPe
         };
     }
 
-    /** The pot's configuration file, as text: the simulator reads and checks it like any board's. */
+    /**
+     * The pot's configuration file, as text: the simulator reads and checks it like any board's. The pot's own watering
+     * limits agree with the settings the mothership gets for it, so the automatic rule's plan is one the pot allows.
+     */
     String config(String brokerUrl, long intervalMillis) {
         return "device.name = " + name + "\n"
                 + "wifi.ssid = DemoNet\n"
@@ -45,6 +48,9 @@ record DemoPot(String name, String room, String seed, int moisture, int dryingPe
                 + "sim.seed = " + seed + "\n"
                 + "sim.wifi.join.delay = 100ms\n"
                 + "sim.soil.moisture = " + moisture + "\n"
-                + "sim.soil.drying = " + dryingPerHour + "\n";
+                + "sim.soil.drying = " + dryingPerHour + "\n"
+                + "water.cooldown = " + Math.max(1, settings.cooldownMinutes()) + "m\n"
+                + "water.budget.day = " + Math.max(1, settings.dailyMaxMl()) + "\n"
+                + "water.budget.hour = " + Math.min(20000, Math.max(settings.waterMl(), settings.dailyMaxMl())) + "\n";
     }
 }

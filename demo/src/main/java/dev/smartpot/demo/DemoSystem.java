@@ -1,5 +1,6 @@
 package dev.smartpot.demo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.mothership.MothershipApp;
 import dev.smartpot.simulator.SimulatedPot;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.PotMemory;
+import dev.smartpot.simulator.board.SimulatorConfig;
 
 /**
  * The whole system in one process: the mothership (with its embedded broker and dashboard) and a few
@@ -61,7 +64,11 @@ public final class DemoSystem implements AutoCloseable {
                 DeviceConfig device = DeviceConfig.read(reader);
                 SimulatorConfig world = SimulatorConfig.read(reader, device);
                 reader.finish();
-                SimulatedPot pot = new SimulatedPot(device, world, o.potLog());
+                // Each pot keeps its RTC memory and sequence mark under the data directory, as a board keeps them:
+                // a restarted demo goes on with the next boot, so no (pot, boot, seq) is ever sent twice.
+                Path potFiles = Files.createDirectories(o.dataDir().resolve("pots"));
+                SimulatedPot pot = new SimulatedPot(device, world, o.potLog(), new MemorySettingsStore(),
+                        PotMemory.besideConfig(potFiles.resolve(p.seed() + ".properties")));
                 pot.start();
                 pots.add(pot);
                 plan.add(p);

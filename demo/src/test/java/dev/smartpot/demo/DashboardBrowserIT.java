@@ -9,7 +9,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -20,11 +23,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser (Debian's headless chromium) on the real system: embedded broker,
  * mothership, simulated pots with soil and pump. What a person does and sees: the pots appear, a pot's
- * chart draws, Water is clicked, the pot's reply shows and its moisture rises. Screenshots in target/screenshots.
+ * chart draws, Water is clicked, the pot's reply shows and its moisture rises. Screenshots in target/screenshots;
+ * the pot list with every pot's moisture is also the README's picture, docs/dashboard.png, so it shows today's page.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the README's picture first: before any test stops or adds a pot
 class DashboardBrowserIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
+    /** The README's screenshot of the dashboard; the tests run in the demo module's folder. */
+    private static final Path README_SHOT = Path.of("..", "docs", "dashboard.png");
     /** The rows of the demo's simulated pots (not the sleeping pot one test adds on the wire). */
     private static final By DEMO_ROWS = By.cssSelector("#pots tbody tr[data-pot-id]:not([data-pot-id='5eeb5eeb5eeb'])");
     private static DemoSystem demo;
@@ -58,6 +65,7 @@ class DashboardBrowserIT {
     }
 
     @Test
+    @Order(1)
     void potsAppearAChartDrawsAndWateringRaisesTheMoisture() throws Exception {
         ChromeDriver page = browser.driver();
         page.get(demo.dashboardUrl());
@@ -67,6 +75,9 @@ class DashboardBrowserIT {
                 && d.findElement(By.id("pots")).getText().contains("Aloe") && d.findElement(By.id("pots")).getText().contains("Office"));
         assertEquals(3, page.findElements(DEMO_ROWS).size());
         browser.screenshot(SHOTS.resolve("pot-list.png"));
+        // The README's picture: each pot with a moisture bar, not rows still waiting for their first reading.
+        waitUpTo(30).until(d -> d.findElements(DEMO_ROWS).stream().allMatch(r -> !r.findElements(By.cssSelector(".moisture .bar")).isEmpty()));
+        browser.screenshot(README_SHOT);
 
         // A pot's page: its history chart draws with data.
         String aloe = demo.pots().get(2).clientId();

@@ -3,7 +3,7 @@ package dev.smartpot.device;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.command.CommandChannel;
-import dev.smartpot.device.command.CommandParser;
+import dev.smartpot.protocol.CommandParser;
 import dev.smartpot.device.command.Commands;
 import dev.smartpot.device.command.ConsoleChannel;
 import dev.smartpot.device.command.SavedSettings;
@@ -30,6 +30,7 @@ import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.state.KeepStateThenReboot;
 import dev.smartpot.device.state.PlannedRestart;
 import dev.smartpot.device.state.RetainedState;
+import dev.smartpot.device.status.AboutAnnouncer;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.status.PotStatus;
 import dev.smartpot.device.text.Durations;
@@ -142,6 +143,8 @@ public final class PotNode {
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
         session.add(commands);
         session.add(availability);
+        session.add(new AboutAnnouncer(config, config.statusTopicFor(clientId), board.pump != null, control, Firmware.VERSION,
+                log));
         // With discovery off, the announcer clears what the pot announced before.
         HomeAssistantAnnouncer announcer = new HomeAssistantAnnouncer(config, clientId, Firmware.VERSION, mqtt, outbox, link, log);
         session.add(announcer);

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import dev.smartpot.device.PotNode;
 import dev.smartpot.simulator.board.ConsoleLines;
+import dev.smartpot.simulator.board.ReportedReading;
 
 /**
  * Commands typed at the simulator's standard input, to break and inspect the simulated world. {@code read},

@@ -17,6 +17,7 @@ import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
 import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.board.SimulatedBoard;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.TimedPump;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;

@@ -27,6 +27,7 @@ import dev.smartpot.simulator.forget.ForgetRun;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 import picocli.CommandLine;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * {@code scripts/simulate}: reads the flags and the config file, picks the broker, then runs one pot
@@ -38,7 +39,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_CONFIG = 2;
     /** A fleet's readings topic unless the config names one: a topic per pot. */
-    static final String FLEET_READINGS_TOPIC = "to_mothership/{id}";
+    static final String FLEET_READINGS_TOPIC = WireTopics.READINGS_TEMPLATE;
     /** Seconds Ctrl-C waits for a fleet to say "offline" and stop. */
     private static final int FLEET_GRACE_SECONDS = 70;
 
@@ -203,6 +204,7 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
         }
         shutdown.untilQuit(FLEET_GRACE_SECONDS, embeddedBroker, () ->
                 new FleetRun(out, devices, ramp, threads, view, System.console() != null, potLogs)
+                        .keepStateIn(configPath().resolveSibling(configPath().getFileName() + ".fleet"))
                         .run(settings.device, settings.world, shutdown.quitSignal(), durationMillis(), readings));
         return EXIT_OK;
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 
 /**
  * Thousands of random lines typed at the simulator's console: known commands with odd arguments, misspellings,

@@ -10,8 +10,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -22,6 +20,10 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import dev.smartpot.protocol.Decoded;
+import dev.smartpot.protocol.PayloadDecoder;
+import dev.smartpot.protocol.WireTopics;
+
 /**
  * The mothership as a test client: an independent persistent QoS 1 session that collects what arrives on a topic
  * filter and reconnects by itself after a broker restart. What it got is read as the mothership reads it: readings
@@ -29,9 +31,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class Mothership implements AutoCloseable {
 
-    public static final String READINGS = "to_mothership";
-    private static final Pattern ID_AND_SEQ = Pattern.compile("\"id\":\"([0-9a-f]{12})\",\"seq\":(\\d+)");
-    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    public static final String READINGS = WireTopics.UP;
+    private static final PayloadDecoder DECODER = new PayloadDecoder();
     private static final long RECONNECT_MILLIS = 100;
 
     /** One message as received. */
@@ -165,9 +166,9 @@ public final class Mothership implements AutoCloseable {
     public List<Long> seqs(String topic) {
         List<Long> seqs = new ArrayList<>();
         for (String p : payloads(topic)) {
-            Matcher m = SEQ.matcher(p);
-            if (m.find()) {
-                seqs.add(Long.parseLong(m.group(1)));
+            Decoded.Reading r = reading(topic, p);
+            if (r != null) {
+                seqs.add(r.seq);
             }
         }
         return seqs;
@@ -182,9 +183,9 @@ public final class Mothership implements AutoCloseable {
     public Map<String, TreeSet<Long>> seqsByPot() {
         Map<String, TreeSet<Long>> seqs = new TreeMap<>();
         for (String payload : payloads(READINGS)) {
-            Matcher m = ID_AND_SEQ.matcher(payload);
-            if (m.find()) {
-                seqs.computeIfAbsent(m.group(1), id -> new TreeSet<>()).add(Long.parseLong(m.group(2)));
+            Decoded.Reading r = reading(READINGS, payload);
+            if (r != null) {
+                seqs.computeIfAbsent(r.potId, id -> new TreeSet<>()).add(r.seq);
             }
         }
         return seqs;
@@ -198,12 +199,22 @@ public final class Mothership implements AutoCloseable {
     /** When the first reading with a seq above {@code afterSeq} arrived ({@link System#nanoTime()}), or -1. */
     public long arrivalOfFirstSeqAbove(String topic, long afterSeq) {
         for (Received r : received()) {
-            Matcher m = SEQ.matcher(r.payload());
-            if (r.topic().equals(topic) && m.find() && Long.parseLong(m.group(1)) > afterSeq) {
+            Decoded.Reading reading = r.topic().equals(topic) ? reading(topic, r.payload()) : null;
+            if (reading != null && reading.seq > afterSeq) {
                 return r.arrivedNanos();
             }
         }
         return -1;
+    }
+
+    /**
+     * The reading in {@code payload} as the mothership would read it, or null for anything else. A topic outside the
+     * pots' own (a test's private topic) is read as the tutorial's readings topic.
+     */
+    private static Decoded.Reading reading(String topic, String payload) {
+        String as = topic.startsWith(WireTopics.UP + "/") ? topic : WireTopics.UP;
+        Decoded d = DECODER.decode(as, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return d instanceof Decoded.Reading r ? r : null;
     }
 
     public void awaitCount(String topic, int n, Duration atMost) {

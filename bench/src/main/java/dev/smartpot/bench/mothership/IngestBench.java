@@ -18,6 +18,7 @@ import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.store.Database;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * The mothership's ingest into SQLite, beside its two limits measured in the same run:
@@ -83,12 +84,12 @@ public final class IngestBench {
         try (BenchBroker broker = BenchBroker.start(); ReadingPublishers pub = new ReadingPublishers(broker.port, PUBLISHERS, "bench-pub-")) {
             String port = Integer.toString(broker.port);
             Process setup = new ProcessBuilder("mosquitto_sub", "-p", port, "-c", "-i", "bench-sub", "-q", "1",
-                    "-t", "to_mothership/+", "-E").redirectErrorStream(true).start();
+                    "-t", WireTopics.readings("+"), "-E").redirectErrorStream(true).start();
             if (!setup.waitFor(10, TimeUnit.SECONDS) || setup.exitValue() != 0) {
                 throw new IllegalStateException("mosquitto_sub could not make its session: " + new String(setup.getInputStream().readAllBytes()));
             }
             Process sub = new ProcessBuilder("mosquitto_sub", "-p", port, "-c", "-i", "bench-sub", "-q", "1",
-                    "-t", "to_mothership/+", "-C", Integer.toString(total))
+                    "-t", WireTopics.readings("+"), "-C", Integer.toString(total))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve("sub.err").toFile()).start();
             long start = System.nanoTime();
             pub.flood(pots, perPot);

@@ -11,6 +11,10 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 
+import dev.smartpot.protocol.ReadingEncoder;
+import dev.smartpot.protocol.WireText;
+import dev.smartpot.protocol.WireTopics;
+
 /**
  * Stand-in pots for the benchmarks: a few HiveMQ async clients in this JVM publishing the pots' JSON
  * readings at QoS 1 on {@code to_mothership/{id}}, either flat out (a bounded window of unacknowledged
@@ -43,17 +47,18 @@ final class ReadingPublishers implements AutoCloseable {
     static byte[] reading(int pot, long seq, long tsMillis) {
         String id = potId(pot);
         double moisture = 40 + (seq + pot) % 30;
-        StringBuilder b = new StringBuilder(128).append("{\"id\":\"").append(id).append("\",\"seq\":").append(seq)
-                .append(",\"raw\":").append(3000 - (int) (moisture * 15)).append(",\"moisture\":").append(moisture)
-                .append(",\"uptime_ms\":").append(5000 * seq).append(",\"ts\":").append(tsMillis).append('}');
+        WireText b = new WireText();
+        ReadingEncoder.json(b, id, seq, 1, 3000 - (int) (moisture * 15), null, (int) (moisture * 10), 5000L * seq, tsMillis,
+                ReadingEncoder.NO_BATTERY, 0, 0);
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** One reading from pot "probe" (not one of the numbered pots), acknowledged by the broker. */
     void probe(long seq) throws Exception {
-        clients.get(0).publishWith().topic("to_mothership/probe")
-                .payload(("{\"id\":\"probe\",\"seq\":" + seq + ",\"raw\":2000,\"moisture\":50.0,\"uptime_ms\":"
-                        + 5000 * seq + "}").getBytes(StandardCharsets.UTF_8))
+        WireText probe = new WireText();
+        ReadingEncoder.json(probe, "probe", seq, 1, 2000, null, 500, 5000L * seq, 0, ReadingEncoder.NO_BATTERY, 0, 0);
+        clients.get(0).publishWith().topic(WireTopics.readings("probe"))
+                .payload(probe.toString().getBytes(StandardCharsets.UTF_8))
                 .qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
     }
 
@@ -72,7 +77,7 @@ final class ReadingPublishers implements AutoCloseable {
                 for (int seq = 0; seq < perPot; seq++) {
                     for (int pot = first; pot < pots; pot += clients.size()) {
                         window.acquireUninterruptibly();
-                        c.publishWith().topic("to_mothership/" + potId(pot)).payload(reading(pot, seq, now))
+                        c.publishWith().topic(WireTopics.readings(potId(pot))).payload(reading(pot, seq, now))
                                 .qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, e) -> window.release());
                     }
                 }
@@ -106,7 +111,7 @@ final class ReadingPublishers implements AutoCloseable {
                             LockSupport.parkNanos(wait);
                         }
                         publishedAt[pot * rounds + seq] = System.nanoTime();
-                        c.publishWith().topic("to_mothership/" + potId(pot))
+                        c.publishWith().topic(WireTopics.readings(potId(pot)))
                                 .payload(reading(pot, seq, System.currentTimeMillis())).qos(MqttQos.AT_LEAST_ONCE).send();
                     }
                 }

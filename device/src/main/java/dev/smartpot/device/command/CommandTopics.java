@@ -1,6 +1,7 @@
 package dev.smartpot.device.command;
 
 import dev.smartpot.device.mqtt.Topics;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * Which topics carry commands for this pot: the broadcast (the subscribe topic, which may be a filter)
@@ -22,7 +23,7 @@ public final class CommandTopics {
         this.broadcast = broadcast;
         this.own = ownTemplate == null ? null : Topics.withClientId(ownTemplate, clientId);
         this.anyPotsOwn = ownTemplate == null ? null : Topics.withClientId(ownTemplate, "+");
-        this.idLevel = ownTemplate == null ? -1 : levelOf(ownTemplate, ownTemplate.indexOf("{id}"));
+        this.idLevel = ownTemplate == null ? -1 : levelOf(ownTemplate, ownTemplate.indexOf(WireTopics.ID));
     }
 
     /** This pot's own topic, or null. */

@@ -13,6 +13,9 @@ import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.text.JsonText;
 import dev.smartpot.device.text.PayloadBuffer;
+import dev.smartpot.protocol.ReadingEncoder;
+import dev.smartpot.protocol.ReplyFields;
+import dev.smartpot.protocol.CommandParser;
 
 /**
  * Carries out the mothership's commands and writes each one's JSON reply:
@@ -233,8 +236,8 @@ public final class Commands {
             return;
         }
         log.info("command: watered " + ml + " ml");
-        Replies.ok(reply, payload, length).append("{\"watered_ml\":").append(ml)
-                .append(",\"max_run_s\":").append(CommandLimiter.seconds(pumpMaxRunMillis)).append("}}");
+        ReadingEncoder.name(Replies.ok(reply, payload, length).append('{'), ReplyFields.WATERED_ML).append(ml).append(',');
+        ReadingEncoder.name(reply, ReplyFields.MAX_RUN_S).append(CommandLimiter.seconds(pumpMaxRunMillis)).append("}}");
     }
 
     private void status(long now, PayloadBuffer out) {
@@ -270,14 +273,9 @@ public final class Commands {
     /** Appends the fields of a reading: raw (when there are counts), then moisture or the fault. */
     private void appendReading(PayloadBuffer out, int code) {
         int fault = scale.fault(code);
-        if (code != RawCodes.READ_ERROR) {
-            out.append("\"raw\":").append(code).append(',');
-        }
-        if (fault == MoistureScale.OK) {
-            out.append("\"moisture\":").appendTenths(scale.tenthsOfPercent(code));
-        } else {
-            out.append("\"fault\":\"").append(MoistureScale.faultName(fault)).append('"');
-        }
+        ReadingEncoder.measurement(out, code == RawCodes.READ_ERROR ? ReadingEncoder.NO_RAW : code,
+                fault == MoistureScale.OK ? null : MoistureScale.faultName(fault),
+                fault == MoistureScale.OK ? scale.tenthsOfPercent(code) : 0);
     }
 
     private void rejected(PayloadBuffer out, byte[] payload, int length, String message) {

@@ -5,6 +5,7 @@ import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.text.PayloadBuffer;
 import dev.smartpot.device.text.Printable;
+import dev.smartpot.protocol.CommandParser;
 
 /**
  * Commands typed at the pot itself (a serial console, the simulator's console), run by the loop through the same

@@ -10,6 +10,7 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.SensorConfig;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.text.Durations;
+import dev.smartpot.protocol.CommandParser;
 
 /**
  * The settings commands change (the interval and the calibration), kept in the board's

@@ -1,5 +1,7 @@
 package dev.smartpot.device.config;
 
+import dev.smartpot.device.reading.BatteryScale;
+
 /**
  * The battery's voltage, read through a voltage divider on an ADC1 pin ({@code battery.*} keys). Without
  * {@code battery.adc.pin} the pot has no battery voltage: no reading field, no Home Assistant entity, the tutorial's
@@ -10,7 +12,7 @@ package dev.smartpot.device.config;
  * reads 4095 (about 3100 mV; the ESP32's ADC is linear only to about 2450 mV, so pick a divider that keeps the pin
  * below that). Battery voltage = counts x full scale / 4095 x {@code battery.divider}.
  */
-public final class BatteryConfig {
+public final class BatteryConfig implements BatteryScale {
 
     /** The ADC's counts at full scale (12 bits). */
     public static final int ADC_FULL_COUNTS = 4095;
@@ -62,7 +64,13 @@ public final class BatteryConfig {
         return adcPin >= 0;
     }
 
+    @Override
+    public int lowMillivolts() {
+        return lowMillivolts;
+    }
+
     /** The battery voltage of {@code counts} (12-bit), in mV. */
+    @Override
     public int millivolts(int counts) {
         return (int) ((long) counts * fullScaleMillivolts * dividerThousandths / (ADC_FULL_COUNTS * 1000L));
     }

@@ -1,6 +1,7 @@
 package dev.smartpot.device.config;
 
 import dev.smartpot.device.mqtt.Topics;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * Where commands come from and replies go ({@code mqtt.topic.commands}, {@code mqtt.topic.reply}).
@@ -16,7 +17,8 @@ public final class CommandConfig {
     private CommandConfig(ConfigReader r, String subscribeTopic, String publishTopic) {
         commandsTopicTemplate = r.text(ConfigKeys.MQTT_TOPIC_COMMANDS, defaultCommandsTopic(subscribeTopic));
         // Beside the pot's readings: under its own id level, unless the readings topic already has one.
-        replyTopicTemplate = r.text(ConfigKeys.MQTT_TOPIC_REPLY, publishTopic + (publishTopic.indexOf("{id}") >= 0 ? "/reply" : "/{id}/reply"));
+        replyTopicTemplate = r.text(ConfigKeys.MQTT_TOPIC_REPLY, publishTopic
+                + (publishTopic.indexOf(WireTopics.ID) >= 0 ? "" : "/" + WireTopics.ID) + "/" + WireTopics.REPLY_LEVEL);
         // Defaults are built from topics already checked; only a value written in the file needs its own check.
         if (r.isSet("mqtt.topic.commands")) {
             DeviceConfig.checkTopic(r, "mqtt.topic.commands", Topics.withClientId(commandsTopicTemplate, "0"), true);
@@ -35,7 +37,7 @@ public final class CommandConfig {
         if (subscribeTopic == null) {
             return null;
         }
-        if (subscribeTopic.indexOf("{id}") >= 0) {
+        if (subscribeTopic.indexOf(WireTopics.ID) >= 0) {
             // The subscribe topic is already this pot's own (from_mothership/{id} in the secure layout).
             return subscribeTopic;
         }
@@ -43,7 +45,7 @@ public final class CommandConfig {
         if (base.length() == 0 || base.indexOf('+') >= 0 || base.indexOf('#') >= 0) {
             return null;
         }
-        return base + "/{id}";
+        return base + "/" + WireTopics.ID;
     }
 
     public static CommandConfig read(ConfigReader reader, String subscribeTopic, String publishTopic) {

@@ -1,6 +1,7 @@
 package dev.smartpot.device.config;
 
 import dev.smartpot.device.reading.MoistureScale;
+import dev.smartpot.protocol.WireTopics;
 
 /** Every setting a pot reads, in one place: the board-config templates document each of these. */
 public final class ConfigKeys {
@@ -19,8 +20,8 @@ public final class ConfigKeys {
     public static final ConfigKey MQTT_BROKER = ConfigKey.text("mqtt.broker", null);
     public static final ConfigKey MQTT_USERNAME = ConfigKey.text("mqtt.username", null);
     public static final ConfigKey MQTT_PASSWORD = ConfigKey.secret("mqtt.password", null);
-    public static final ConfigKey MQTT_TOPIC_PUBLISH = ConfigKey.text("mqtt.topic.publish", "to_mothership");
-    public static final ConfigKey MQTT_TOPIC_SUBSCRIBE = ConfigKey.text("mqtt.topic.subscribe", "from_mothership");
+    public static final ConfigKey MQTT_TOPIC_PUBLISH = ConfigKey.text("mqtt.topic.publish", WireTopics.UP);
+    public static final ConfigKey MQTT_TOPIC_SUBSCRIBE = ConfigKey.text("mqtt.topic.subscribe", WireTopics.DOWN);
     /** Default: beside the readings, see {@link DeviceConfig}. */
     public static final ConfigKey MQTT_TOPIC_STATUS = ConfigKey.text("mqtt.topic.status", null);
     /** Default: one level below the subscribe topic, see {@link CommandConfig}. */

@@ -8,6 +8,7 @@ import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.TlsSettings;
 import dev.smartpot.device.mqtt.Topics;
 import dev.smartpot.device.text.Durations;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * The device's settings, validated. Read with {@link #read(ConfigReader)}; the keys and their rules are
@@ -80,7 +81,8 @@ public final class DeviceConfig {
         subscribeTopic = r.text(ConfigKeys.MQTT_TOPIC_SUBSCRIBE);
         // A per-pot readings topic (ending in /{id}) gets its status beside the readings, not a second id level.
         statusTopicTemplate = r.text(ConfigKeys.MQTT_TOPIC_STATUS,
-                publishTopic.endsWith("/{id}") ? publishTopic + "/status" : publishTopic + "/{id}/status");
+                (publishTopic.endsWith("/" + WireTopics.ID) ? publishTopic : publishTopic + "/" + WireTopics.ID) + "/"
+                        + WireTopics.STATUS_LEVEL);
         mqttUsername = r.text(ConfigKeys.MQTT_USERNAME);
         mqttPassword = r.text(ConfigKeys.MQTT_PASSWORD);
         tls = readTls(r, brokers);

@@ -12,6 +12,7 @@ import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.mqtt.Subscriptions;
 import dev.smartpot.device.text.PayloadBuffer;
 import dev.smartpot.device.text.Printable;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * Makes the pot appear in Home Assistant: publishes the retained discovery configs on each connect, and again
@@ -42,7 +43,7 @@ public final class HomeAssistantAnnouncer implements SessionStep, MessageHandler
         this.config = device.homeAssistant;
         // A readings topic without {id} is shared by every pot: the templates then check the reading's id.
         this.discovery = new HomeAssistantDiscovery(config.prefix, clientId, device.deviceName, device.publishTopicFor(clientId),
-                device.publishTopic.indexOf("{id}") < 0, device.statusTopicFor(clientId), softwareVersion,
+                device.publishTopic.indexOf(WireTopics.ID) < 0, device.statusTopicFor(clientId), softwareVersion,
                 device.battery.present());
         this.mqtt = mqtt;
         this.outbox = outbox;

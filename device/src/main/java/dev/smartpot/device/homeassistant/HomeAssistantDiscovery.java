@@ -2,6 +2,8 @@ package dev.smartpot.device.homeassistant;
 
 import dev.smartpot.device.text.JsonText;
 import dev.smartpot.device.text.PayloadBuffer;
+import dev.smartpot.protocol.ReadingFields;
+import dev.smartpot.protocol.StatusWords;
 
 /**
  * Home Assistant MQTT discovery: the retained configs that make a pot appear in Home Assistant as one
@@ -85,24 +87,27 @@ public final class HomeAssistantDiscovery {
         switch (entity) {
             case MOISTURE:
                 common(out, entity, "Moisture");
-                template(out, "{% elif value_json.moisture is defined %}{{ value_json.moisture }}{% else %}None");
+                template(out, "{% elif value_json." + ReadingFields.MOISTURE + " is defined %}{{ value_json." + ReadingFields.MOISTURE
+                        + " }}{% else %}None");
                 out.append(",\"device_class\":\"moisture\",\"state_class\":\"measurement\",\"unit_of_measurement\":\"%\"");
                 break;
             case RAW:
                 common(out, entity, "Raw ADC counts");
-                template(out, "{% elif value_json.raw is defined %}{{ value_json.raw }}{% else %}None");
+                template(out, "{% elif value_json." + ReadingFields.RAW + " is defined %}{{ value_json." + ReadingFields.RAW
+                        + " }}{% else %}None");
                 out.append(",\"state_class\":\"measurement\",\"entity_category\":\"diagnostic\",\"icon\":\"mdi:sine-wave\"");
                 break;
             case BATTERY:
                 common(out, entity, "Battery voltage");
                 // No else: a reading without the field renders nothing, and Home Assistant keeps the last voltage.
-                template(out, "{% elif value_json.battery_mv is defined %}{{ value_json.battery_mv }}");
+                template(out, "{% elif value_json." + ReadingFields.BATTERY_MV + " is defined %}{{ value_json."
+                        + ReadingFields.BATTERY_MV + " }}");
                 out.append(",\"device_class\":\"voltage\",\"state_class\":\"measurement\",\"unit_of_measurement\":\"mV\"");
                 out.append(",\"entity_category\":\"diagnostic\"");
                 break;
             default:
                 common(out, entity, "Sensor fault");
-                template(out, "{% elif value_json.fault is defined %}ON{% else %}OFF");
+                template(out, "{% elif value_json." + ReadingFields.FAULT + " is defined %}ON{% else %}OFF");
                 out.append(",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"device_class\":\"problem\"");
                 out.append(",\"entity_category\":\"diagnostic\"");
                 break;
@@ -128,7 +133,7 @@ public final class HomeAssistantDiscovery {
         JsonText.appendString(out, stateTopic);
         out.append(",\"availability_topic\":");
         JsonText.appendString(out, availabilityTopic);
-        out.append(",\"payload_available\":\"online\",\"payload_not_available\":\"offline\"");
+        out.append(",\"payload_available\":\"" + StatusWords.ONLINE + "\",\"payload_not_available\":\"" + StatusWords.OFFLINE + "\"");
     }
 
     /**
@@ -140,7 +145,8 @@ public final class HomeAssistantDiscovery {
     private void template(PayloadBuffer out, String body) {
         out.append(",\"value_template\":\"{% if value_json is not mapping");
         if (sharedTopic) {
-            out.append(" or value_json.id is not defined or value_json.id != '").append(clientId).append('\'');
+            out.append(" or value_json." + ReadingFields.ID + " is not defined or value_json." + ReadingFields.ID + " != '")
+                    .append(clientId).append('\'');
         }
         out.append(" %}").append(body).append("{% endif %}\"");
     }

@@ -1,5 +1,7 @@
 package dev.smartpot.device.mqtt;
 
+import dev.smartpot.protocol.WireTopics;
+
 /** MQTT topic helpers: the {@code {id}} placeholder and matching a topic against a subscription filter. */
 public final class Topics {
 
@@ -8,13 +10,7 @@ public final class Topics {
 
     /** The template with every {@code {id}} replaced by the client id. */
     public static String withClientId(String template, String clientId) {
-        String t = template;
-        int at = t.indexOf("{id}");
-        while (at >= 0) {
-            t = t.substring(0, at) + clientId + t.substring(at + 4);
-            at = t.indexOf("{id}", at + clientId.length());
-        }
-        return t;
+        return WireTopics.fill(template, clientId);
     }
 
     /** True if a message published to {@code topic} is delivered to a subscription to {@code filter} (MQTT 3.1.1, 4.7). */

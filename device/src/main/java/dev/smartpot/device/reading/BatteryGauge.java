@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import dev.smartpot.device.board.AnalogInput;
 import dev.smartpot.device.board.Log;
-import dev.smartpot.device.config.BatteryConfig;
 import dev.smartpot.device.text.LogLine;
 
 /**
@@ -22,7 +21,7 @@ public final class BatteryGauge {
     static final int SAMPLES = 5;
     static final int LOW_HYSTERESIS_MV = 100;
 
-    private final BatteryConfig config;
+    private final BatteryScale scale;
     private final AnalogInput adc;
     private final Log log;
     private final LogLine line;
@@ -35,14 +34,14 @@ public final class BatteryGauge {
     private boolean failing;
 
     /** @param line reused for the warnings (the loop's line: the gauge logs between the loop's own lines) */
-    public BatteryGauge(BatteryConfig config, AnalogInput adc, Log log, LogLine line) {
-        this(config, adc, log, line, false);
+    public BatteryGauge(BatteryScale scale, AnalogInput adc, Log log, LogLine line) {
+        this(scale, adc, log, line, false);
     }
 
     /** @param logEach whether each measurement is logged (a deep-sleep wake: one reading per boot) */
-    public BatteryGauge(BatteryConfig config, AnalogInput adc, Log log, LogLine line, boolean logEach) {
+    public BatteryGauge(BatteryScale scale, AnalogInput adc, Log log, LogLine line, boolean logEach) {
         this.logEach = logEach;
-        this.config = config;
+        this.scale = scale;
         this.adc = adc;
         this.log = log;
         this.line = line;
@@ -65,9 +64,9 @@ public final class BatteryGauge {
             return;
         }
         failing = false;
-        millivolts = config.millivolts(samples[SAMPLES / 2]);
+        millivolts = scale.millivolts(samples[SAMPLES / 2]);
         measuredSeq = seq;
-        int low = config.lowMillivolts;
+        int low = scale.lowMillivolts();
         if (logEach && (low == 0 || millivolts >= low)) {
             log.info(line.clear().append("battery ").append(millivolts).append(" mV"));
         }

@@ -2,18 +2,14 @@ package dev.smartpot.device.reading;
 
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.text.PayloadBuffer;
+import dev.smartpot.protocol.ReadingEncoder;
 
 /**
- * Writes a reading as the payload the mothership receives.
- *
- * <p>JSON: {@code {"id":"a4cf12b0c0de","seq":7,"boot":1,"raw":2210,"moisture":48.6,"uptime_ms":35000}}, plus
- * {@code "ts"} once the board knows the time, {@code "fault"} (and no moisture) when the sensor is not
- * trustworthy, {@code "dropped"} when readings were lost (a full queue, a power cut) since the last one sent, and
- * {@code "cmd_dropped"} (since boot) once a flood made the pot drop messages unread, and {@code "battery_mv"} (the
- * battery voltage measured with that reading) on a pot with {@code battery.adc.pin}.
- * {@code "boot"} counts the board's resets (a deep sleep's wake is not one), so the mothership tells a restart from a
- * gap; {@code "uptime_ms"} counts from that boot's start, negative for a reading kept from before it.
- * Text: the tutorial's {@code Test to mothership #7}.
+ * Gathers a reading's values (moisture or fault from the counts, the battery, the drops) and has the protocol's
+ * {@link ReadingEncoder} write them as the payload the mothership receives (fields: protocol's ReadingFields):
+ * JSON, or the tutorial's text {@code Test to mothership #7}. {@code "boot"} counts the board's resets (a deep
+ * sleep's wake is not one); {@code "uptime_ms"} counts from that boot's start, negative for a reading kept from
+ * before it.
  */
 public final class PayloadEncoder {
 
@@ -57,34 +53,15 @@ public final class PayloadEncoder {
     public void encode(PayloadBuffer out, long seq, long uptimeMillis, long wallClockMillis, int rawCode, long dropped) {
         out.clear();
         if (format == TEXT) {
-            out.append("Test to mothership #").append(seq);
+            ReadingEncoder.text(out, seq);
             return;
         }
-        out.append("{\"id\":\"").append(clientId).append("\",\"seq\":").append(seq).append(",\"boot\":").append(boot);
         int fault = scale.fault(rawCode);
-        if (rawCode != RawCodes.READ_ERROR) {
-            out.append(",\"raw\":").append(rawCode);
-        }
-        if (fault == MoistureScale.OK) {
-            out.append(",\"moisture\":").appendTenths(scale.tenthsOfPercent(rawCode));
-        } else {
-            out.append(",\"fault\":\"").append(MoistureScale.faultName(fault)).append('"');
-        }
-        out.append(",\"uptime_ms\":").append(uptimeMillis);
-        if (wallClockMillis != 0) {
-            out.append(",\"ts\":").append(wallClockMillis);
-        }
-        int batteryMillivolts = battery == null ? -1 : battery.millivoltsFor(seq);
-        if (batteryMillivolts >= 0) {
-            out.append(",\"battery_mv\":").append(batteryMillivolts);
-        }
-        if (dropped > 0) {
-            out.append(",\"dropped\":").append(dropped);
-        }
-        long commandsDropped = commandDrops == null ? 0 : commandDrops.dropped();
-        if (commandsDropped > 0) {
-            out.append(",\"cmd_dropped\":").append(commandsDropped);
-        }
-        out.append('}');
+        int batteryMillivolts = battery == null ? ReadingEncoder.NO_BATTERY : battery.millivoltsFor(seq);
+        ReadingEncoder.json(out, clientId, seq, boot, rawCode == RawCodes.READ_ERROR ? ReadingEncoder.NO_RAW : rawCode,
+                fault == MoistureScale.OK ? null : MoistureScale.faultName(fault),
+                fault == MoistureScale.OK ? scale.tenthsOfPercent(rawCode) : 0, uptimeMillis, wallClockMillis,
+                batteryMillivolts < 0 ? ReadingEncoder.NO_BATTERY : batteryMillivolts, dropped,
+                commandDrops == null ? 0 : commandDrops.dropped());
     }
 }

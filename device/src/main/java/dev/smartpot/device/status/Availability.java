@@ -6,6 +6,7 @@ import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.text.PayloadBuffer;
+import dev.smartpot.protocol.StatusWords;
 
 /**
  * The pot's retained status topic: "online" on each connect, "offline" on a clean stop, and "offline" as the
@@ -13,8 +14,8 @@ import dev.smartpot.device.text.PayloadBuffer;
  */
 public final class Availability implements SessionStep {
 
-    private static final byte[] ONLINE = ascii("online");
-    private static final byte[] OFFLINE = ascii("offline");
+    private static final byte[] ONLINE = ascii(StatusWords.ONLINE);
+    private static final byte[] OFFLINE = ascii(StatusWords.OFFLINE);
 
     private final String topic;
     private final Log log;
@@ -34,7 +35,7 @@ public final class Availability implements SessionStep {
 
     /** The will's payload, for the connect settings. */
     public static byte[] willPayload() {
-        return ascii("offline");
+        return ascii(StatusWords.OFFLINE);
     }
 
     public boolean start(MqttTransport mqtt, boolean kept) throws MqttTransportException {
@@ -52,7 +53,7 @@ public final class Availability implements SessionStep {
 
     public boolean describe(StringBuilder line) {
         if (!sleeper) {
-            line.append("; status ").append(topic).append(" = online");
+            line.append("; status ").append(topic).append(" = ").append(StatusWords.ONLINE);
         }
         return true;
     }
@@ -65,17 +66,12 @@ public final class Availability implements SessionStep {
      */
     public void saySleeping(MqttTransport mqtt, long wakeWallMillis, long sleepMillis) {
         sleeping.clear();
-        sleeping.append("sleeping ");
         if (wakeWallMillis > 0) {
-            long minuteOfDay = (wakeWallMillis / 60000) % (24 * 60);
-            int hour = (int) (minuteOfDay / 60);
-            int minute = (int) (minuteOfDay % 60);
-            sleeping.append("until ").append((char) ('0' + hour / 10)).append((char) ('0' + hour % 10)).append(':')
-                    .append((char) ('0' + minute / 10)).append((char) ('0' + minute % 10)).append(" UTC");
+            StatusWords.appendSleepingUntil(sleeping, wakeWallMillis);
         } else {
             // Whole minutes (whole seconds under one): the wake is a few hundred ms earlier than the interval.
             long rounded = sleepMillis >= 60000 ? (sleepMillis + 30000) / 60000 * 60000 : (sleepMillis + 500) / 1000 * 1000;
-            sleeping.append("for ").append(Durations.format(Math.max(1000, rounded)));
+            StatusWords.appendSleepingFor(sleeping).append(Durations.format(Math.max(1000, rounded)));
         }
         try {
             mqtt.publish(topic, sleeping.bytes(), sleeping.length(), 1, true);

@@ -1,10 +1,12 @@
 package dev.smartpot.device.text;
 
+import dev.smartpot.protocol.WireOut;
+
 /**
  * A reusable byte buffer for ASCII payloads, so encoding a reading allocates nothing once warmed up.
  * Grows if needed; callers send {@code bytes()} with {@code length()}.
  */
-public final class PayloadBuffer implements CharSink {
+public final class PayloadBuffer implements CharSink, WireOut {
 
     private byte[] bytes;
     private int length;

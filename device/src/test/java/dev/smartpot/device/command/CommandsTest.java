@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.fakes.TestPot;
+import dev.smartpot.protocol.CommandParser;
 
 /** The mothership's commands, end to end through the device loop: what the pot does and what it answers. */
 class CommandsTest {

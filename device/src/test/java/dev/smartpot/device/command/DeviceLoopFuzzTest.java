@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.fakes.TestPot;
+import dev.smartpot.protocol.CommandParser;
+import dev.smartpot.protocol.CommandParserTest;
 
 /**
  * Thousands of random messages thrown at a running pot on every topic it listens to, while it keeps

@@ -49,8 +49,21 @@ public final class EdcProfileGuard {
         this.libraryPrefixes = List.of(libraryPrefixes);
     }
 
-    /** Scans every .class file under {@code classesDir} (all of them are "ours"). */
-    public List<Violation> scan(Path classesDir) {
+    /** Scans every .class file under {@code classesDir} and {@code more} (all of them are "ours"). */
+    public List<Violation> scan(Path classesDir, Path... more) {
+        Map<String, byte[]> classes = new HashMap<>();
+        read(classesDir, classes);
+        for (Path dir : more) {
+            read(dir, classes);
+        }
+        return scan(classes);
+    }
+
+    private static void read(Path classesDir, Map<String, byte[]> classes) {
+        if (Files.isRegularFile(classesDir)) {
+            readJar(classesDir, classes);
+            return;
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(classesDir)) {
             files = walk.filter(p -> p.toString().endsWith(".class")).sorted().collect(Collectors.toList());
@@ -60,7 +73,6 @@ public final class EdcProfileGuard {
         if (files.isEmpty()) {
             throw new IllegalStateException("no class files under " + classesDir + ": compile first");
         }
-        Map<String, byte[]> classes = new HashMap<>();
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
                 byte[] bytes = in.readAllBytes();
@@ -69,7 +81,25 @@ public final class EdcProfileGuard {
                 throw new UncheckedIOException("cannot read " + f, e);
             }
         }
-        return scan(classes);
+    }
+
+    /** A module's classes as the reactor hands them over once packaged: its jar. */
+    private static void readJar(Path jar, Map<String, byte[]> classes) {
+        int found = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().endsWith(".class") && !e.getName().endsWith("module-info.class")) {
+                    byte[] bytes = in.readAllBytes();
+                    classes.put(new ClassReader(bytes).getClassName(), bytes);
+                    found++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+        if (found == 0) {
+            throw new IllegalStateException("no class files in " + jar);
+        }
     }
 
     /** Scans class files given as internal name to bytes. */

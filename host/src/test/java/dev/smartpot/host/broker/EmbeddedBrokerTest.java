@@ -40,7 +40,8 @@ class EmbeddedBrokerTest {
             MqttClient pot = new MqttClient(broker.uri(), "embedded-test-pot", new MemoryPersistence());
             pot.connect();
             for (int seq = 0; seq < 3; seq++) {
-                MqttMessage m = new MqttMessage(("{\"id\":\"0123456789ab\",\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8));
+                MqttMessage m = new MqttMessage(("{\"id\":\"0123456789ab\",\"seq\":" + seq + ",\"moisture\":50.0}")
+                        .getBytes(StandardCharsets.UTF_8));
                 m.setQos(1);
                 pot.publish(Mothership.READINGS, m);
             }

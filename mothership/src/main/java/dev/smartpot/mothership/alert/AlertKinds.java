@@ -9,6 +9,8 @@ public final class AlertKinds {
 
     public static final String NO_EFFECT = "NO_EFFECT";
     public static final String WATERING_LOCKED_OUT = "WATERING_LOCKED_OUT";
+    /** The pot's own watering limits are stricter than its settings on the Pi: the plan cannot be kept. */
+    public static final String POT_LIMITS = "POT_LIMITS";
     /** See {@link LowBattery}. */
     public static final String LOW_BATTERY = "LOW_BATTERY";
 

@@ -46,6 +46,12 @@ public interface Mothership extends AutoCloseable {
      */
     CompletableFuture<CommandView> sendCommand(String potId, String commandText, String by);
 
+    /**
+     * Waters one pot with {@code ml} millilitres (1 to the protocol's MAX_WATER_ML, else IllegalArgumentException
+     * naming the limit), through the same interlocks as every watering.
+     */
+    CompletableFuture<CommandView> water(String potId, int ml, String by);
+
     /** Commands sent to a pot (or to every pot when potId is null), newest first, with their replies. */
     List<CommandView> commandLog(String potId, int limit);
 

@@ -20,6 +20,8 @@ import dev.smartpot.mothership.ingest.Outbound;
 import dev.smartpot.mothership.plant.SleepStatus;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.protocol.ReplyFields;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * Sends command texts to one pot ({@code from_mothership/{id}}, QoS 1) and matches the pot's replies on
@@ -30,8 +32,7 @@ import dev.smartpot.mothership.store.StoreWriter;
  */
 public final class CommandDesk {
 
-    /** Pots echo this much of a command in their reply. */
-    private static final int ECHO_MAX = 64;
+    private static final int ECHO_MAX = ReplyFields.ECHO_MAX;
 
     private final StoreWriter writer;
     private final Outbound outbound;
@@ -88,7 +89,7 @@ public final class CommandDesk {
                 waiting.computeIfAbsent(potId, k -> new ArrayDeque<>()).addLast(w);
             }
             changed.accept(sent);
-            outbound.publish("from_mothership/" + potId, command, false).whenComplete((ok, failure) -> {
+            outbound.publish(WireTopics.commands(potId), command, false).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     finish(potId, w, "error", null, "not sent: " + rootMessage(failure)
                             + "; check that the broker is reachable (GET /health)");

@@ -25,6 +25,17 @@ final class Committer implements StoreWriter.Listener {
         PotBook pots = engine.potBook();
         Instant now = engine.now();
         for (StoredReading r : batch.readings()) {
+            if (r.conflict() != null) {
+                LivePot pot = pots.getOrAdd(r.view().potId(), r.view().receivedAt());
+                boolean news = !pot.refusingReadings();
+                pot.conflict(r.conflict());
+                if (news) {
+                    System.out.println("mothership: pot " + pot.id() + ": its readings are not stored: " + r.conflict());
+                    engine.events().publish(new Event("pot", pot.id(), pot.view()));
+                    engine.events().publish(new Event("health", null, engine.health()));
+                }
+                continue;
+            }
             if (!r.inserted()) {
                 continue;
             }
@@ -43,6 +54,11 @@ final class Committer implements StoreWriter.Listener {
         long junk = batch.messages().stream().filter(m -> m.junk()).count();
         engine.countJunk(junk + batch.junkNotKept());
         batch.messages().forEach(m -> engine.events().publish(new Event("message", null, m)));
+        for (Inbound.About about : batch.abouts()) {
+            LivePot pot = pots.getOrAdd(about.potId(), now);
+            pot.about(about.firmware() == null && about.pump() == null ? null : about);
+            engine.events().publish(new Event("pot", pot.id(), pot.view()));
+        }
         for (Inbound.Reply reply : batch.replies()) {
             engine.commandDesk().reply(reply);
         }

@@ -10,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.alert.LowBattery;
@@ -29,6 +27,7 @@ import dev.smartpot.mothership.api.Series;
 import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.command.CommandDesk;
+import dev.smartpot.mothership.ingest.Inbound;
 import dev.smartpot.mothership.ingest.MqttIngest;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
@@ -40,6 +39,7 @@ import dev.smartpot.mothership.store.ReadingQueries;
 import dev.smartpot.mothership.store.RulesLock;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.mothership.watering.WateringDesk;
+import dev.smartpot.protocol.CommandParser;
 
 /**
  * The mothership: wires ingest, store, plant states, alerts, watering and commands, and offers them as
@@ -48,7 +48,6 @@ import dev.smartpot.mothership.watering.WateringDesk;
  */
 public final class MothershipEngine implements Mothership {
 
-    private static final Pattern WATER = Pattern.compile("(?i)\\s*water(?:\\s+(\\d{1,6}))?\\s*");
     private static final String AUTO_SWITCH = "auto_watering";
 
     private final EngineOptions options;
@@ -237,18 +236,37 @@ public final class MothershipEngine implements Mothership {
     @Override
     public CompletableFuture<CommandView> sendCommand(String potId, String commandText, String by) {
         LivePot pot = known(potId);
-        if (commandText == null || commandText.isBlank() || commandText.length() > 256) {
-            throw new IllegalArgumentException("a command is 1 to 256 characters of text, e.g. \"read\" or \"water 150\"");
+        if (commandText == null || commandText.isBlank() || commandText.length() > CommandParser.MAX_BYTES) {
+            throw new IllegalArgumentException("a command is 1 to " + CommandParser.MAX_BYTES
+                    + " characters of text, e.g. \"read\" or \"water 150\"");
         }
-        Matcher water = WATER.matcher(commandText);
-        if (water.matches()) {
-            int ml = water.group(1) == null ? pot.settings().waterMl() : Integer.parseInt(water.group(1));
-            if (ml < 1 || ml > 5000) {
-                throw new IllegalArgumentException("water " + ml + ": expected 1 to 5000 ml");
-            }
-            return watering.water(pot, ml, false, by);
+        // The pot's own grammar decides what is a watering: whatever it would pour goes through the interlocks.
+        CommandParser grammar = new CommandParser(CommandParser.MAX_FULL_SCALE);
+        if (grammar.parse(commandText) && grammar.command() == CommandParser.WATER) {
+            return water(pot, grammar.hasAmount() ? (int) grammar.value() : pot.settings().waterMl(), by);
+        }
+        if (grammar.firstWordIs(CommandParser.WATER_WORD)) {
+            throw new IllegalArgumentException(grammar.error());
         }
         return commands.send(potId, commandText, by, pot.sleeping());
+    }
+
+    @Override
+    public CompletableFuture<CommandView> water(String potId, int ml, String by) {
+        return water(known(potId), ml, by);
+    }
+
+    private CompletableFuture<CommandView> water(LivePot pot, int ml, String by) {
+        if (ml < 1 || ml > CommandParser.MAX_WATER_ML) {
+            throw new IllegalArgumentException("water " + ml + " ml: expected 1 to " + CommandParser.MAX_WATER_ML
+                    + " ml, the most a pot pours per command");
+        }
+        Inbound.About about = pot.about();
+        if (about != null && about.waterMaxMl() != null && ml > about.waterMaxMl()) {
+            throw new IllegalArgumentException("water " + ml + " ml: this pot pours at most " + about.waterMaxMl()
+                    + " ml per command (its own limits); expected 1 to " + about.waterMaxMl() + " ml");
+        }
+        return watering.water(pot, ml, false, by);
     }
 
     @Override
@@ -270,6 +288,11 @@ public final class MothershipEngine implements Mothership {
     public PotSettings updateSettings(String potId, PotSettings settings) {
         LivePot pot = known(potId);
         PotSettings s = SettingsCheck.valid(settings, presets);
+        Inbound.About about = pot.about();
+        if (about != null && about.waterMaxMl() != null && s.waterMl() > about.waterMaxMl()) {
+            throw new IllegalArgumentException("waterMl " + s.waterMl() + " is more than this pot pours per command ("
+                    + about.waterMaxMl() + " ml, its own limits); expected 1 to " + about.waterMaxMl() + " ml");
+        }
         writer.await(writer.submit(c -> PotTable.save(c, potId, s, clock.millis())));
         pot.settings(s);
         pots.reorder();
@@ -299,9 +322,10 @@ public final class MothershipEngine implements Mothership {
     public Health health() {
         boolean broker = mqtt.connected();
         String storeError = writer.error();
-        return new Health(broker && storeError == null, broker, options.broker().url(), storeError == null, storeError,
-                db.describe(), writer.stored(), writer.duplicates(), junkAtStart + junkSinceStart.get(),
-                writer.backlog(), startedAt);
+        List<String> refusing = pots.all().stream().filter(LivePot::refusingReadings).map(LivePot::id).sorted().toList();
+        return new Health(broker && storeError == null && refusing.isEmpty(), broker, options.broker().url(),
+                storeError == null, storeError, db.describe(), writer.stored(), writer.duplicates(),
+                junkAtStart + junkSinceStart.get(), writer.backlog(), startedAt, writer.conflicts(), refusing);
     }
 
     /** SQLite only: caps the database at about this many bytes (0 = no cap); see {@link StoreWriter#limitSize}. */

@@ -2,6 +2,7 @@ package dev.smartpot.mothership.engine;
 
 import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.plant.Presets;
+import dev.smartpot.protocol.CommandParser;
 
 /** Validates a pot's settings; each refusal names the field, the value and what is expected. */
 final class SettingsCheck {
@@ -20,7 +21,10 @@ final class SettingsCheck {
             throw new IllegalArgumentException("dryBelow " + s.dryBelow() + " and wetAbove " + s.wetAbove()
                     + " are too close for hysteresis " + s.hysteresis() + "; expected dryBelow + hysteresis < wetAbove - hysteresis");
         }
-        range("waterMl", s.waterMl(), 1, 5000);
+        if (s.waterMl() < 1 || s.waterMl() > CommandParser.MAX_WATER_ML) {
+            throw new IllegalArgumentException("waterMl " + s.waterMl() + " is out of range; expected 1 to "
+                    + CommandParser.MAX_WATER_ML + " ml, the most a pot pours per command (a pot refuses more)");
+        }
         range("dailyMaxMl", s.dailyMaxMl(), 0, 50_000);
         range("cooldownMinutes", s.cooldownMinutes(), 0, 7 * 24 * 60);
         if (s.preset() != null && !s.preset().isEmpty() && presets.find(s.preset()) == null) {

@@ -31,8 +31,26 @@ public sealed interface Inbound {
      * A pot's answer to a command.
      *
      * @param command the command it answers as the pot echoed it (trimmed, at most 64 characters), null if absent
+     * @param nextAllowedInS with a refusal: seconds until the pot allows the command again, else null
      */
-    record Reply(String potId, String json, boolean ok, String command, String error) implements Inbound {
+    record Reply(String potId, String json, boolean ok, String command, String error, Long nextAllowedInS)
+            implements Inbound {
+
+        public Reply(String potId, String json, boolean ok, String command, String error) {
+            this(potId, json, ok, command, error, null);
+        }
+    }
+
+    /**
+     * What a pot is and allows (its retained about message); null fields it did not say. All null: the slot was
+     * cleared.
+     *
+     * @param pump           whether the pot has a pump (null: it did not say)
+     * @param waterMaxMl     the most one water command may pour there
+     * @param waterCooldownS the least time between two waterings there, seconds
+     */
+    record About(String potId, String firmware, Boolean pump, Long waterMaxMl, Long waterBudgetDayMl,
+                 Long waterCooldownS, Long intervalMs, String power, Boolean battery) implements Inbound {
     }
 
     /** Text that is not a reading (junk=false), or junk with the problem in words; text is bounded. */

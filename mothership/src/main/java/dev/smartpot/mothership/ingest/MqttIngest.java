@@ -18,6 +18,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * The mothership's MQTT link (HiveMQ client): subscribes at QoS 1 to the readings ({@code to_mothership},
@@ -66,7 +67,9 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     /** The topic filters this instance subscribes to; readings in the shared group when there is one. */
     public List<String> topicFilters() {
         String share = options.sharedGroup() == null ? "" : "$share/" + options.sharedGroup() + "/";
-        return List.of(share + "to_mothership", share + "to_mothership/+", "to_mothership/+/status", "to_mothership/+/reply");
+        String[] every = WireTopics.everyPot();
+        // Readings (the first two) are shared among instances; statuses, replies and abouts go to each.
+        return List.of(share + every[0], share + every[1], every[2], every[3], every[4]);
     }
 
     /** Starts connecting; returns at once (the link comes up, and comes back, by itself). */

@@ -8,6 +8,7 @@ import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
+import dev.smartpot.mothership.ingest.Inbound;
 
 /**
  * One pot as the mothership knows it right now, in memory: its last reading, status, cadence, state and
@@ -40,6 +41,12 @@ public final class LivePot {
     private Instant lastWatered;
     private long readings;
     private long dropped;
+    /** Readings refused because another reading held their (pot, boot, seq); see {@link #conflict}. */
+    private long conflicts;
+    /** What the pot said it is and allows (its about message), null until it did. */
+    private Inbound.About about;
+    /** Why the newest reading was refused, while it is the newest; null once a reading is stored again. */
+    private String refusal;
     private volatile PotView view;
 
     public LivePot(String id, PotSettings settings, Instant since) {
@@ -82,6 +89,7 @@ public final class LivePot {
     /** A stored reading; older ones (a backlog arriving out of order) count but do not replace the last. */
     public synchronized void reading(ReadingView r, Long uptimeMs, long droppedBefore) {
         readings++;
+        refusal = null;
         dropped += droppedBefore;
         if (last == null || r.boot() > last.boot() || r.boot() == last.boot() && r.seq() > last.seq()) {
             if (last != null && r.boot() == last.boot()) {
@@ -213,15 +221,40 @@ public final class LivePot {
         return changed ? new Change(before, state, reason) : null;
     }
 
+    /** The pot's about message, or null to forget it (the retained slot was cleared). */
+    public synchronized void about(Inbound.About a) {
+        about = a;
+        rebuildView();
+    }
+
+    /** What the pot said it is and allows; null until it did. */
+    public synchronized Inbound.About about() {
+        return about;
+    }
+
+    /** A reading not stored: another reading already holds its (pot, boot, seq). */
+    public synchronized void conflict(String why) {
+        conflicts++;
+        refusal = why;
+        rebuildView();
+    }
+
+    /** True while the pot's newest reading was refused as a conflict: its new readings are not being stored. */
+    public synchronized boolean refusingReadings() {
+        return refusal != null;
+    }
+
     public synchronized long intervalMs() {
         return cadence.intervalMs();
     }
 
     private void rebuildView() {
         view = new PotView(id, settings.name() == null || settings.name().isBlank() ? id : settings.name(),
-                settings.room() == null ? "" : settings.room(), settings.preset(), state, stateSince, reason,
+                settings.room() == null ? "" : settings.room(), settings.preset(), state, stateSince,
+                refusal == null ? reason : reason + "; its new readings are refused: " + refusal,
                 last == null ? null : last.moisture(), last == null ? null : last.raw(),
                 last == null ? null : last.fault(), lastHeard, status, cadence.intervalMs(), lastWatered, readings, dropped,
-                asleepUntil, batteryMv, batteryAt);
+                asleepUntil, batteryMv, batteryAt, conflicts, about == null ? null : about.pump(),
+                about == null ? null : about.waterMaxMl(), about == null ? null : about.waterCooldownS());
     }
 }

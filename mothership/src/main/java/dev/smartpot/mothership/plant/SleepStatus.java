@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import dev.smartpot.protocol.SleepAnnouncement;
 
 /**
  * A deep-sleep pot's retained status, understood: {@code sleeping until 14:15 UTC} (the pot knows the time) or
  * {@code sleeping for 15m} (it does not). The pot publishes it after each burst of queued readings and stays silent
- * until it wakes, so the mothership can tell a pot asleep on purpose from one that went quiet. Read in any case (the
- * ingest keeps statuses in lower case).
+ * until it wakes, so the mothership can tell a pot asleep on purpose from one that went quiet. The words are read by
+ * the protocol's {@link SleepAnnouncement}; this places the wake in time.
  */
 public final class SleepStatus {
 
@@ -25,10 +25,6 @@ public final class SleepStatus {
     static final long CLOCK_SLACK_MS = 600_000;
     private static final long DAY_MS = 86_400_000;
 
-    private static final Pattern UNTIL = Pattern.compile("sleeping until (\\d{1,2}):(\\d{2})(?: UTC)?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern FOR = Pattern.compile("sleeping for (\\d{1,9})(ms|s|m|min|h)",
-            Pattern.CASE_INSENSITIVE);
 
     private SleepStatus() {
     }
@@ -63,28 +59,15 @@ public final class SleepStatus {
         if (status == null || announced == null) {
             return null;
         }
-        String s = status.trim();
-        Matcher until = UNTIL.matcher(s);
-        if (until.matches()) {
-            int hour = Integer.parseInt(until.group(1));
-            int minute = Integer.parseInt(until.group(2));
-            if (hour > 23 || minute > 59) {
-                return null;
-            }
-            return new Sleep(announced, wakeNear(announced, LocalTime.of(hour, minute)), true);
+        SleepAnnouncement sleep = SleepAnnouncement.parse(status);
+        if (sleep == null) {
+            return null;
         }
-        Matcher dur = FOR.matcher(s);
-        if (dur.matches()) {
-            long n = Long.parseLong(dur.group(1));
-            long ms = switch (dur.group(2).toLowerCase(java.util.Locale.ROOT)) {
-                case "ms" -> n;
-                case "s" -> n * 1000;
-                case "h" -> n * 3_600_000;
-                default -> n * 60_000;
-            };
-            return new Sleep(announced, announced.plus(Duration.ofMillis(ms)), false);
+        if (sleep.wallClock()) {
+            LocalTime wake = LocalTime.of(sleep.wakeMinuteOfDay / 60, sleep.wakeMinuteOfDay % 60);
+            return new Sleep(announced, wakeNear(announced, wake), true);
         }
-        return null;
+        return new Sleep(announced, announced.plus(Duration.ofMillis(sleep.sleepMillis)), false);
     }
 
     /**

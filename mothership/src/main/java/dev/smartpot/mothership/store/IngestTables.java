@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.smartpot.mothership.api.MessageView;
 import dev.smartpot.mothership.ingest.Inbound;
+import dev.smartpot.protocol.WireTopics;
 
 /** Writes one batch of received messages (readings, statuses, text and junk) in the caller's transaction. */
 final class IngestTables {
@@ -27,6 +28,8 @@ final class IngestTables {
         List<Inbound.Status> statuses = new ArrayList<>();
         List<MessageView> messages = new ArrayList<>();
         List<Inbound.Reply> replies = new ArrayList<>();
+        // Retained by the broker and sent again at each connect: kept in memory, not in the store.
+        List<Inbound.About> abouts = new ArrayList<>();
         long junkNotKept = 0;
         Set<String> newPots = new HashSet<>();
         for (StoreWriter.Received r : received) {
@@ -39,6 +42,8 @@ final class IngestTables {
                 notePot(status.potId(), newPots);
             } else if (in instanceof Inbound.Reply reply) {
                 replies.add(reply);
+            } else if (in instanceof Inbound.About about) {
+                abouts.add(about);
             } else if (in instanceof Inbound.Message m) {
                 if (keep(m, r.receivedAt())) {
                     messages.add(insertMessage(c, m, r.receivedAt()));
@@ -58,12 +63,20 @@ final class IngestTables {
             }
         }
         List<StoredReading> stored = pending.isEmpty() ? List.of() : readingWriter.write(c, pending, boots);
+        for (StoredReading s : stored) {
+            if (s.conflict() != null) {
+                // Kept where a person looks for what could not be stored, never dropped silently.
+                messages.add(insertMessage(c, new Inbound.Message(WireTopics.readings(s.view().potId()),
+                        "a reading of pot " + s.view().potId() + " not stored", true, s.conflict()),
+                        s.view().receivedAt().toEpochMilli()));
+            }
+        }
         if (!statuses.isEmpty()) {
             writeStatuses(c, statuses, now);
         }
         // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
         knownPotsAfterCommit = newPots;
-        return new StoreWriter.Committed(stored, statuses, messages, replies, junkNotKept);
+        return new StoreWriter.Committed(stored, statuses, messages, replies, junkNotKept, abouts);
     }
 
     /**

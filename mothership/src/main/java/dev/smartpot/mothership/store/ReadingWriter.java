@@ -86,7 +86,8 @@ final class ReadingWriter {
         List<StoredReading> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Inbound.Reading r = batch.get(i).reading();
-            out.add(new StoredReading(views.get(i), r.uptimeMs(), r.dropped(), inserted.get(i), r.note()));
+            String conflict = inserted.get(i) ? null : ReadingConflicts.against(c, views.get(i), r);
+            out.add(new StoredReading(views.get(i), r.uptimeMs(), r.dropped(), inserted.get(i), r.note(), conflict));
         }
         addToRollups(c, out);
         return out;

@@ -34,7 +34,12 @@ public final class StoreWriter implements AutoCloseable {
      * @param junkNotKept junk counted but not stored (a flood keeps only a sample)
      */
     public record Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
-                            List<Inbound.Reply> replies, long junkNotKept) {
+                            List<Inbound.Reply> replies, long junkNotKept, List<Inbound.About> abouts) {
+
+        public Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
+                         List<Inbound.Reply> replies, long junkNotKept) {
+            this(readings, statuses, messages, replies, junkNotKept, List.of());
+        }
     }
 
     /** Told about each committed batch and about the store's health. */
@@ -74,6 +79,7 @@ public final class StoreWriter implements AutoCloseable {
     private final java.util.Queue<Task<?>> overflow = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong conflicts = new AtomicLong();
     private volatile boolean running = true;
     private final SizeCap sizeCap = new SizeCap();
     private volatile String error;
@@ -150,6 +156,11 @@ public final class StoreWriter implements AutoCloseable {
         return duplicates.get();
     }
 
+    /** Readings not stored because another reading holds their (pot, boot, seq), since start. */
+    public long conflicts() {
+        return conflicts.get();
+    }
+
     /** The last write error in words, null while writes succeed. */
     public String error() {
         return error;
@@ -217,8 +228,10 @@ public final class StoreWriter implements AutoCloseable {
                     acknowledge(r);
                 }
                 long fresh = done.readings().stream().filter(StoredReading::inserted).count();
+                long same = done.readings().stream().filter(StoredReading::duplicate).count();
                 stored.addAndGet(fresh);
-                duplicates.addAndGet(done.readings().size() - fresh);
+                duplicates.addAndGet(same);
+                conflicts.addAndGet(done.readings().size() - fresh - same);
                 if (error != null) {
                     error = null;
                     listener.storeHealth(null);

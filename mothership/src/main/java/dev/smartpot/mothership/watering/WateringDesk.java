@@ -22,6 +22,10 @@ import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.protocol.CommandParser;
+import dev.smartpot.protocol.Decoded;
+import dev.smartpot.protocol.PayloadDecoder;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * Waters pots, by a person's command or by a pot's automatic rule (water its amount when DRY), always
@@ -30,7 +34,8 @@ import dev.smartpot.mothership.store.StoreWriter;
  * {@code effectWindow}; if not, it raises NO_EFFECT and WATERING_LOCKED_OUT and waters that pot no more
  * until a person acknowledges the lock-out. A pot asleep on purpose gets the command at its next wake: the
  * watering waits for that reply (so the automatic rule does not fire again meanwhile), and its effect is judged on
- * the readings it sends after, not while it sleeps.
+ * the readings it sends after, not while it sleeps. A pot that refuses with {@code next_allowed_in_s} (its own
+ * limits) is not asked again by the automatic rule before then, and one POT_LIMITS alert says the plan is impossible.
  */
 public final class WateringDesk {
 
@@ -50,7 +55,14 @@ public final class WateringDesk {
         boolean inFlight;
         Effect pending;
         String lastAutoRefusal;
+        /** The pot's own limits allow its next watering from then on (its last refusal said so); null if unknown. */
+        Instant potAllowsAt;
     }
+
+    private final PayloadDecoder replies = new PayloadDecoder();
+
+    /** The refusal for a pot whose about message says it has no pump. */
+    public static final String NO_PUMP = "this pot has no pump (its about message says so); water it by hand";
 
     private record Effect(long wateringId, WateringView done, Instant at, double before) {
     }
@@ -88,7 +100,7 @@ public final class WateringDesk {
 
     /** Waters now if the interlocks allow; completes with the command as sent and answered, or refused. */
     public CompletableFuture<CommandView> water(LivePot pot, int ml, boolean automatic, String by) {
-        String command = "water " + ml;
+        String command = CommandParser.water(ml);
         PotWatering pw = state(pot.id());
         Instant now = clock.instant();
         WateringGuard.Decision d;
@@ -96,6 +108,14 @@ public final class WateringDesk {
         synchronized (pw) {
             d = WateringGuard.check(automatic, autoSwitchOn, ml, pot.settings(), pot.state(),
                     alerts.isOpen(pot.id(), AlertKinds.WATERING_LOCKED_OUT), pw.recent, now);
+            if (pot.about() != null && Boolean.FALSE.equals(pot.about().pump())) {
+                // Nothing is sent: the pot said it has no pump, and would only say so again.
+                d = new WateringGuard.Decision(false, NO_PUMP, null);
+            }
+            if (d.allowed() && automatic && pw.potAllowsAt != null && now.isBefore(pw.potAllowsAt)) {
+                d = new WateringGuard.Decision(false, "the pot's own limits allow its next watering only then",
+                        pw.potAllowsAt);
+            }
             if (!d.allowed()) {
                 String reason = d.reason() + (d.nextAllowed() == null ? "" : "; next allowed at " + d.nextAllowed());
                 if (!automatic || !reason.equals(pw.lastAutoRefusal)) {
@@ -117,11 +137,21 @@ public final class WateringDesk {
                 case "no-reply" -> "no-reply";
                 default -> "failed";
             };
+            Long retryInS = outcome.equals("failed") ? nextAllowedInS(pot.id(), cv.reply()) : null;
             synchronized (pw) {
                 pw.inFlight = false;
                 if (!counts(outcome)) {
                     pw.recent.removeIf(g -> g.at().equals(now) && g.ml() == ml);
                 }
+                if (retryInS != null) {
+                    pw.potAllowsAt = clock.instant().plusSeconds(retryInS);
+                }
+            }
+            if (retryInS != null) {
+                alerts.raise(pot.id(), AlertKinds.POT_LIMITS, "pot " + pot.id() + ": the pot refused " + command + " ("
+                        + cv.error() + "); its settings here (" + pot.settings().cooldownMinutes() + " min cooldown, "
+                        + pot.settings().dailyMaxMl() + " ml a day) ask for more than the pot's own limits allow, so the "
+                        + "mothership waits " + retryInS + " s; align the pot's water.* settings or these");
             }
             WateringView w = new WateringView(0, pot.id(), ml, trigger(automatic), by, now, outcome, cv.error(), before, null);
             CompletableFuture<Long> id = record(w);
@@ -199,6 +229,15 @@ public final class WateringDesk {
                     w.moistureBefore(), w.moistureAfter()));
             return id;
         });
+    }
+
+    /** The seconds a pot's refusal says to wait ({@code next_allowed_in_s}), read by the protocol; null if none. */
+    private Long nextAllowedInS(String potId, String reply) {
+        if (reply == null) {
+            return null;
+        }
+        Decoded d = replies.decode(WireTopics.reply(potId), reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return d instanceof Decoded.Reply r && !r.ok ? r.nextAllowedInS : null;
     }
 
     private PotWatering state(String potId) {

@@ -14,6 +14,7 @@ import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.api.Mothership;
 import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.web.security.Access;
+import dev.smartpot.protocol.CommandParser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -21,7 +22,7 @@ import io.javalin.http.Context;
 final class PotRoutes {
 
     private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
-    private static final int MAX_COMMAND_LENGTH = 200;
+    private static final int MAX_COMMAND_LENGTH = CommandParser.MAX_BYTES;
 
     private final Mothership mothership;
     private final ObjectMapper json;
@@ -52,6 +53,29 @@ final class PotRoutes {
         routes.get("/api/pots/{id}/waterings", ctx -> ctx.json(mothership.wateringLog(knownPot(ctx),
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
         routes.post("/api/pots/{id}/commands", this::sendCommand);
+        routes.post("/api/pots/{id}/water", this::water);
+    }
+
+    /** {@code {"ml":100}}: a watering by amount, no command text to get wrong. */
+    private void water(Context ctx) {
+        String id = knownPot(ctx);
+        String fix = "send {\"ml\":100}: 1 to " + CommandParser.MAX_WATER_ML + " ml, the most a pot pours per command";
+        int ml;
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = json.readTree(ctx.body());
+            com.fasterxml.jackson.databind.JsonNode amount = body == null ? null : body.get("ml");
+            if (amount == null || !amount.canConvertToInt() || !amount.isIntegralNumber()) {
+                throw new BadRequest("no whole number \"ml\" in the body", fix);
+            }
+            ml = amount.intValue();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the body is not JSON", fix);
+        }
+        if (ml < 1 || ml > CommandParser.MAX_WATER_ML) {
+            throw new BadRequest("ml " + ml + " is out of range: a pot pours at most " + CommandParser.MAX_WATER_ML
+                    + " ml per command", fix);
+        }
+        answer(ctx, id, CommandParser.water(ml), mothership.water(id, ml, Access.user(ctx)));
     }
 
     private void readings(Context ctx) {
@@ -87,9 +111,13 @@ final class PotRoutes {
             throw new BadRequest("the command must be one line of 1 to " + MAX_COMMAND_LENGTH + " characters",
                     "send the command text as the request body, e.g. water 100, read, status, calibrate dry, help");
         }
+        answer(ctx, id, command, mothership.sendCommand(id, command, Access.user(ctx)));
+    }
+
+    /** Answers with the command's outcome once the pot replied, or 202/504 when it does not in time. */
+    private void answer(Context ctx, String id, String command, CompletableFuture<CommandView> sent) {
         // A pot asleep on purpose answers at its next wake: once the command is logged (or refused), 202 says so.
         boolean asleep = mothership.pot(id).map(p -> p.asleepUntil() != null).orElse(false);
-        CompletableFuture<CommandView> sent = mothership.sendCommand(id, command, Access.user(ctx));
         if (asleep) {
             sent = sent.copy().completeOnTimeout(null, Math.min(commandWait.toMillis(), ASLEEP_WAIT_MS), TimeUnit.MILLISECONDS);
         }

@@ -123,7 +123,7 @@ public final class WebServer implements AutoCloseable {
                 "see the mothership's log; GET /health tells whether the store and the broker are fine")));
         routes.error(404, ctx -> {
             if (ctx.path().startsWith("/api/") && ctx.result() == null) {
-                ctx.json(new ApiError("no endpoint " + ctx.method() + " " + ctx.path(), "see the API list in the README"));
+                ctx.json(new ApiError("no endpoint " + ctx.method() + " " + ctx.path(), "see the API list in docs/mothership.md"));
             }
         });
     }

@@ -3,11 +3,13 @@ package dev.smartpot.mothership.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,6 +127,13 @@ class CommandsAndWateringIT {
             CommandView done = engine.sendCommand("w1", "water", "alice").get(10, TimeUnit.SECONDS);
             assertEquals("ok", done.status());
             assertEquals("water 100", done.command(), "the pot's amount from its settings");
+            // The Pi's limit is the pot's: more than MAX_WATER_ML is refused before anything is sent, naming it.
+            IllegalArgumentException over = assertThrows(IllegalArgumentException.class, () -> engine.water("w1", 2001, "alice"));
+            assertTrue(over.getMessage().contains("1 to 2000 ml"), over.getMessage());
+            IllegalArgumentException saved = assertThrows(IllegalArgumentException.class, () -> engine.updateSettings("w1",
+                    new PotSettings("Basil", "Kitchen", "herbs", 25, 85, 3, false, 3000, 250, 0)));
+            assertTrue(saved.getMessage().contains("expected 1 to 2000 ml"), saved.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> engine.sendCommand("w1", "water 2001", "alice"));
             assertNotNull(engine.pot("w1").orElseThrow().lastWatered());
             for (int i = 0; i < 3; i++) {
                 pot.publishReading(seq.getAndIncrement(), 20, 5000L * seq.get());
@@ -180,5 +189,67 @@ class CommandsAndWateringIT {
             assertEquals("refused", refused.status());
             assertTrue(refused.error().contains("OFFLINE"), refused.error());
         }
+    }
+
+    @Test
+    void aPotsRefusalWithItsNextAllowedTimeIsHonouredWithOneAlertAndNoRetryStorm() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (TestPot pot = new TestPot("b1", broker.port())) {
+            // The pot's own cooldown (10 min) is stricter than the Pi's (none): it refuses, saying when it may.
+            pot.answer(cmd -> {
+                asked.add(cmd);
+                return "{\"ok\":false,\"command\":\"" + cmd + "\",\"error\":\"watering refused: the pot watered 1 s ago;"
+                        + " expected at least 10m between waterings (water.cooldown)\",\"next_allowed_in_s\":599}";
+            });
+            seen(pot, "b1", 50);
+            engine.updateSettings("b1", new PotSettings("Basil", "Kitchen", "herbs", 35, 85, 3, true, 60, 600, 0));
+            pot.publishReading(1, 20, 5000);
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.wateringLog("b1", 10).stream()
+                    .anyMatch(w -> w.outcome().equals("refused") && w.reason().contains("the pot's own limits")));
+            for (long seq = 2; seq < 6; seq++) {
+                pot.publishReading(seq, 20, 5000 * seq);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.readings("b1", Instant.EPOCH, Instant.now().plusSeconds(60),
+                    100).size() >= 6);
+            assertEquals(List.of("water 60"), asked, "asked once, then it waits until the pot allows it");
+            assertEquals(1, engine.alerts(false, 20).stream().filter(a -> a.kind().equals("POT_LIMITS")).count());
+            assertEquals(1, engine.wateringLog("b1", 10).stream().filter(w -> w.outcome().equals("refused")).count(),
+                    "the wait is logged once");
+        }
+    }
+
+    @Test
+    void aPotsAboutDecidesWhatIsOffered() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (TestPot dry = new TestPot("np1", broker.port()); TestPot small = new TestPot("sm1", broker.port())) {
+            dry.answer(cmd -> {
+                asked.add(cmd);
+                return TestPot.ok(cmd, "{}");
+            });
+            seen(dry, "np1", 20);
+            seen(small, "sm1", 20);
+            dry.publish("to_mothership/np1/about", about(false, 300), true);
+            small.publish("to_mothership/sm1/about", about(true, 150), true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.FALSE.equals(engine.pot("np1").orElseThrow().hasPump())
+                    && Long.valueOf(150).equals(engine.pot("sm1").orElseThrow().waterMaxMl()));
+            CommandView refused = engine.water("np1", 100, "alice").get(10, TimeUnit.SECONDS);
+            assertEquals("refused", refused.status(), "409 on the API");
+            assertTrue(refused.error().startsWith("this pot has no pump"), refused.error());
+            assertEquals("refused", engine.sendCommand("np1", "water", "alice").get(10, TimeUnit.SECONDS).status());
+            assertEquals("ok", engine.sendCommand("np1", "read", "alice").get(10, TimeUnit.SECONDS).status());
+            assertEquals(List.of("read"), asked, "nothing about water was sent to a pot without a pump");
+
+            IllegalArgumentException over = assertThrows(IllegalArgumentException.class, () -> engine.water("sm1", 200, "alice"));
+            assertTrue(over.getMessage().contains("this pot pours at most 150 ml"), over.getMessage());
+            IllegalArgumentException saved = assertThrows(IllegalArgumentException.class, () -> engine.updateSettings("sm1",
+                    new PotSettings("Mint", "Kitchen", "herbs", 25, 85, 3, false, 200, 600, 10)));
+            assertTrue(saved.getMessage().contains("more than this pot pours per command (150 ml"), saved.getMessage());
+        }
+    }
+
+    private static byte[] about(boolean pump, int maxMl) {
+        dev.smartpot.protocol.WireText out = new dev.smartpot.protocol.WireText();
+        dev.smartpot.protocol.AboutEncoder.json(out, "0.1.0", pump, maxMl, 1000, 600, 80, 5000, false, false);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

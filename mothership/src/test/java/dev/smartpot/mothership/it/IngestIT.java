@@ -54,6 +54,43 @@ class IngestIT {
         broker.close();
     }
 
+    /** A reading as a pot writes it, boot included, through the protocol's encoder. */
+    private static String reading(String id, int boot, long seq, int moistureTenths, long uptimeMs) {
+        dev.smartpot.protocol.WireText out = new dev.smartpot.protocol.WireText();
+        dev.smartpot.protocol.ReadingEncoder.json(out, id, seq, boot, 2000, null, moistureTenths, uptimeMs, 0,
+                dev.smartpot.protocol.ReadingEncoder.NO_BATTERY, 0, 0);
+        return out.toString();
+    }
+
+    @Test
+    void aPotThatReusesItsReadingsIdentitiesIsSeenNotSilentlyIgnored() throws Exception {
+        try (TestPot pot = new TestPot("reuse", broker.port())) {
+            for (int seq = 0; seq < 3; seq++) {
+                pot.publish("to_mothership/reuse", reading("reuse", 1, seq, 500, 5000L * seq), false);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 3);
+            assertTrue(engine.health().ok());
+            // The same readings again (a redelivery) are duplicates; the pot forgetting its boot counter is not.
+            pot.publish("to_mothership/reuse", reading("reuse", 1, 0, 500, 0), false);
+            pot.publish("to_mothership/reuse", reading("reuse", 1, 1, 420, 300), false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().conflicts() == 1);
+            assertEquals(1, engine.health().duplicatesIgnored());
+            assertEquals(List.of("reuse"), engine.health().refusing());
+            assertTrue(!engine.health().ok(), "not ok while a pot's readings are refused");
+            PotView refused = engine.pot("reuse").orElseThrow();
+            assertEquals(1, refused.conflicts());
+            assertTrue(refused.reason().contains("its new readings are refused: boot 1, seq 1 is already stored"),
+                    refused.reason());
+            assertTrue(engine.messages(10).stream().anyMatch(m -> m.topic().equals("to_mothership/reuse")
+                    && m.problem().contains("boot counter went back")), "the refused reading is kept for a person to see");
+            // A pot that counts its boot on is stored again, and all is well.
+            pot.publish("to_mothership/reuse", reading("reuse", 2, 0, 430, 0), false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().ok());
+            assertEquals(List.of(), engine.health().refusing());
+            assertEquals(4, rows("readings"));
+        }
+    }
+
     @Test
     void readingsAreStoredExactlyOnceEvenWhenPublishedTwice() throws Exception {
         try (TestPot a = new TestPot("pot-a", broker.port()); TestPot b = new TestPot("pot-b", broker.port())) {

@@ -103,6 +103,30 @@ class StoreTest {
     }
 
     @Test
+    void aDifferentReadingUnderAStoredIdentityIsAConflictKeptNotADuplicate() throws Exception {
+        long at = NOW.toEpochMilli();
+        writer.offer(new StoreWriter.Received(new Inbound.Reading("p", 1L, 7, 2000, 40.0, null, 35_000L, at, 0, null), at,
+                acks::incrementAndGet));
+        writer.offer(new StoreWriter.Received(new Inbound.Reading("p", 1L, 7, 2000, 40.0, null, 35_000L, at, 0, null), at,
+                acks::incrementAndGet));
+        // The pot lost its boot counter: boot 1, seq 7 again, but another reading.
+        writer.offer(new StoreWriter.Received(new Inbound.Reading("p", 1L, 7, 2600, 33.3, null, 1_000L, at, 0, null), at,
+                acks::incrementAndGet));
+        org.awaitility.Awaitility.await().until(() -> acks.get() == 3);
+        assertEquals(1, writer.duplicates(), "the same reading again is a duplicate");
+        assertEquals(1, writer.conflicts(), "another reading under the same identity is a conflict");
+        assertEquals(1L, (long) db.read(c -> count(c, "SELECT count(*) FROM readings")));
+        String problem = db.read(c -> {
+            try (var q = c.prepareStatement("SELECT problem FROM messages WHERE topic = 'to_mothership/p'");
+                 var r = q.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        });
+        assertTrue(problem != null && problem.startsWith("boot 1, seq 7 is already stored with moisture 40.0%")
+                && problem.contains("this one says moisture 33.3%") && problem.contains("boot counter went back"), problem);
+    }
+
+    @Test
     void aJunkFloodIsCountedButOnlyASampleIsKept() {
         for (int i = 0; i < 300; i++) {
             writer.offer(new StoreWriter.Received(new Inbound.Message("to_mothership", "x" + i, true, "malformed JSON"),

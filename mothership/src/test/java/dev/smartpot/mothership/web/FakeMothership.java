@@ -143,13 +143,24 @@ final class FakeMothership implements Mothership {
             return new CompletableFuture<>();
         }
         if (commandText.startsWith("water")) {
-            waterings.add(0, new WateringView(id, potId, 100, "manual", by, now, "done", null, 40.0, null));
+            String amount = commandText.substring("water".length()).trim();
+            int ml = amount.isEmpty() ? 100 : Integer.parseInt(amount);
+            waterings.add(0, new WateringView(id, potId, ml, "manual", by, now, "done", null, 40.0, null));
         }
         String reply = "{\"ok\":true,\"command\":\"" + commandText + "\",\"moisture\":42.5}";
         CommandView view = new CommandView(id, potId, commandText, by, now, "ok", reply, null, now);
         commands.add(0, view);
         publish(new Event("command", potId, view));
         return CompletableFuture.completedFuture(view);
+    }
+
+    @Override
+    public CompletableFuture<CommandView> water(String potId, int ml, String by) {
+        if (ml < 1 || ml > dev.smartpot.protocol.CommandParser.MAX_WATER_ML) {
+            throw new IllegalArgumentException("water " + ml + " ml: expected 1 to "
+                    + dev.smartpot.protocol.CommandParser.MAX_WATER_ML + " ml, the most a pot pours per command");
+        }
+        return sendCommand(potId, dev.smartpot.protocol.CommandParser.water(ml), by);
     }
 
     @Override

@@ -143,6 +143,20 @@ class WebApiTest {
     }
 
     @Test
+    void wateringByAmountIsTypedAndTheLimitIsThePots() {
+        Http.Reply r = http.post("/api/pots/a1b2c3d4e5f6/water", "{\"ml\":150}");
+        assertEquals(200, r.status(), r.body());
+        assertEquals("water 150", engine.commands.get(0).command());
+        assertEquals(150, http.get("/api/waterings").json().get(0).get("ml").asInt());
+        Http.Reply tooMuch = http.post("/api/pots/a1b2c3d4e5f6/water", "{\"ml\":2001}");
+        assertEquals(400, tooMuch.status());
+        assertTrue(tooMuch.json().get("error").asText().contains("at most 2000 ml"), tooMuch.body());
+        assertEquals(400, http.post("/api/pots/a1b2c3d4e5f6/water", "{\"ml\":\"lots\"}").status());
+        assertEquals(400, http.post("/api/pots/a1b2c3d4e5f6/water", "water 100").status());
+        assertEquals(404, http.post("/api/pots/nope/water", "{\"ml\":100}").status());
+    }
+
+    @Test
     void aCommandTheEngineNeverAnswersIs504NotAHang() {
         engine.replyFor = null;
         Http.Reply r = http.post("/api/pots/a1b2c3d4e5f6/commands", "read");

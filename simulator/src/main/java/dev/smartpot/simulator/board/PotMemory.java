@@ -21,13 +21,33 @@ public final class PotMemory {
     /** The firmware's RTC region (SMARTPOT_RTC_CAPACITY in smartpot_store_natives.c). */
     public static final int RTC_BYTES = 6144;
 
-    private final RamRetainedMemory rtc = new RamRetainedMemory(RTC_BYTES);
+    /**
+     * A fleet pot's RTC region: enough for a hundred queued readings across a reboot, small enough for thousands of
+     * pots in one JVM.
+     */
+    public static final int FLEET_RTC_BYTES = 512;
+
+    private final RamRetainedMemory rtc;
     private final SettingsStore mark;
     private final Path rtcFile;
 
     private PotMemory(SettingsStore mark, Path rtcFile) {
+        this(mark, rtcFile, RTC_BYTES);
+    }
+
+    private PotMemory(SettingsStore mark, Path rtcFile, int rtcBytes) {
+        this.rtc = new RamRetainedMemory(rtcBytes);
         this.mark = mark;
         this.rtcFile = rtcFile;
+    }
+
+    /** A fleet pot's memory: {@code <stem>.rtc} and {@code <stem>.seq} between runs, or in RAM when stem is null. */
+    public static PotMemory fleetPot(Path stem) {
+        if (stem == null) {
+            return new PotMemory(new MemorySettingsStore(), null, FLEET_RTC_BYTES);
+        }
+        return new PotMemory(new FileSettingsStore(stem.resolveSibling(stem.getFileName() + ".seq")),
+                stem.resolveSibling(stem.getFileName() + ".rtc"), FLEET_RTC_BYTES);
     }
 
     /** Memory of one run only (tests, fleets). */

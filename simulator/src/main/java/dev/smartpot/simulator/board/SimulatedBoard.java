@@ -13,7 +13,6 @@ import dev.smartpot.device.board.SettingLabels;
 import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
 
 /**
  * The desktop stand-in for one board, built in one place for a single pot and for a fleet pot: its chip id,

@@ -12,8 +12,8 @@ import dev.smartpot.device.config.ConfigProblem;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.FakeChipId;
+import dev.smartpot.simulator.board.SimulatorConfig;
 
 /** Device and world settings read from the config file in one pass, so every problem is reported together. */
 public final class SimulatorSettings {

@@ -85,14 +85,23 @@ public final class FleetPot implements Sleeper {
     private void boot() {
         PotNode previous = node;
         if (previous != null) {
-            // A reboot starts the device's count again; the fleet's tally keeps what came before.
+            // A reboot starts the device's count of this boot again; the fleet's tally keeps what came before.
             takenBeforeBoot += previous.readingsTaken();
         }
         rebootRequested = false;
         node = new PotNode(config, board.boot(this, reason -> {
-            board.log().warn("rebooting (simulated): the device restarts in place, its queue is lost");
+            board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
             rebootRequested = true;
         }), transports.create(board.clientId()));
+    }
+
+    /** After a clean stop: keeps the pot's RTC memory for the next run of the fleet, when it has a place for it. */
+    void keepForNextRun() {
+        try {
+            board.memory().keepForNextRun();
+        } catch (java.io.IOException e) {
+            board.log().warn("the pot's RTC memory could not be kept for the next run (" + e.getMessage() + ")");
+        }
     }
 
     /** Asks the pot to say "offline" and disconnect; the future completes once it has. */

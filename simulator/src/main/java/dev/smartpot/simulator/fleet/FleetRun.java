@@ -9,7 +9,7 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.Topics;
 import dev.smartpot.device.text.Durations;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 
 /** {@code scripts/simulate --devices N}: runs a fleet until Ctrl-C or {@code --duration}, printing as it goes. */
 public final class FleetRun {
@@ -28,6 +28,8 @@ public final class FleetRun {
     private final boolean view;
     private final boolean terminal;
     private final boolean potLogs;
+    /** Where each pot's RTC memory and sequence mark wait between runs; null: this run only. */
+    private java.nio.file.Path stateDir;
 
     public FleetRun(PrintStream out, int devices, double connectsPerSecond, int threads, boolean view, boolean terminal,
             boolean potLogs) {
@@ -40,6 +42,12 @@ public final class FleetRun {
         this.potLogs = potLogs;
     }
 
+    /** Each pot keeps its boot counter, sequence and queue in {@code dir} between runs, as a board keeps them. */
+    public FleetRun keepStateIn(java.nio.file.Path dir) {
+        this.stateDir = dir;
+        return this;
+    }
+
     /**
      * Runs until {@code quit} counts down, {@code runForMillis} (0 = no limit) passes, or every pot published
      * {@code readingsEach} readings (0 = no such limit); returns true when the time ran out.
@@ -48,8 +56,17 @@ public final class FleetRun {
             throws InterruptedException {
         String broker = String.join(", ", device.brokers);
         FleetConsole console = new FleetConsole(out::println, potLogs);
+        if (stateDir != null) {
+            try {
+                java.nio.file.Files.createDirectories(stateDir);
+            } catch (java.io.IOException e) {
+                out.println("fleet: " + stateDir + " cannot be created (" + e.getMessage() + "); each pot's boot counter"
+                        + " lasts for this run only. Fix: make the folder of the config file writable");
+                stateDir = null;
+            }
+        }
         SimulatedFleet fleet = new SimulatedFleet(device, world, devices, connectsPerSecond, threads, console,
-                SimulatedFleet.hiveMq());
+                SimulatedFleet.hiveMq(), stateDir);
         boolean ansi = view && terminal && !potLogs;
         // A per-pot readings topic (to_mothership/{id}, the fleet's default) is watched with a wildcard.
         String readings = Topics.withClientId(device.publishTopic, "+");

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.smartpot.device.PotNode;
-import dev.smartpot.simulator.ReportedReading;
+import dev.smartpot.simulator.board.ReportedReading;
 
 /**
  * What a person watching a fleet sees. Small fleets get a line per pot with its state and what it reported with its

@@ -1,5 +1,6 @@
 package dev.smartpot.simulator.fleet;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,10 +19,11 @@ import dev.smartpot.device.mqtt.ForwardingMqttTransport;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
-import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.SimulatedBoard;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.board.SystemClock;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
+import dev.smartpot.simulator.board.PotMemory;
 
 /**
  * Many simulated pots in one JVM: each the real core with its own chip id ({@code sim.seed-i}), soil,
@@ -58,6 +60,16 @@ public final class SimulatedFleet {
      */
     public SimulatedFleet(DeviceConfig config, SimulatorConfig world, int devices, double connectsPerSecond, int threads,
             FleetConsole console, FleetPot.TransportFactory transports) {
+        this(config, world, devices, connectsPerSecond, threads, console, transports, null);
+    }
+
+    /**
+     * @param stateDir where each pot keeps its RTC memory and sequence mark between runs, as a board keeps them, so a
+     *                 restarted fleet goes on with each pot's next boot; null keeps them for this run only (a reboot
+     *                 still counts the boot on)
+     */
+    public SimulatedFleet(DeviceConfig config, SimulatorConfig world, int devices, double connectsPerSecond, int threads,
+            FleetConsole console, FleetPot.TransportFactory transports, Path stateDir) {
         this.config = config;
         this.connectsPerSecond = connectsPerSecond;
         this.scheduler = new ScheduledThreadPoolExecutor(threads, daemonThreads("fleet-"));
@@ -69,7 +81,11 @@ public final class SimulatedFleet {
         List<FleetPot> list = new ArrayList<>(devices);
         SystemClock worldClock = new SystemClock(false);
         for (int i = 0; i < devices; i++) {
-            SimulatedBoard board = SimulatedBoard.fleetPot(config, world, i, worldClock).log(console::logFor).build();
+            PotMemory memory = PotMemory.fleetPot(stateDir == null ? null
+                    : stateDir.resolve(SimulatedBoard.fleetPotSeed(world, i)));
+            loadFromLastRun(memory);
+            SimulatedBoard board = SimulatedBoard.fleetPot(config, world, i, worldClock).log(console::logFor)
+                    .memory(memory).build();
             list.add(new FleetPot(config, board, counting(transports), scheduler, linkLane));
         }
         this.pots = Collections.unmodifiableList(list);
@@ -125,7 +141,20 @@ public final class SimulatedFleet {
         }
         scheduler.shutdownNow();
         linkLane.shutdownNow();
+        for (FleetPot pot : pots) {
+            if (pot.isStopped()) {
+                pot.keepForNextRun();
+            }
+        }
         return late;
+    }
+
+    private static void loadFromLastRun(PotMemory memory) {
+        try {
+            memory.loadFromLastRun();
+        } catch (java.io.IOException e) {
+            // As a power cut: the pot starts from its sequence mark, and says so.
+        }
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -35,7 +35,7 @@ import dev.smartpot.device.mqtt.MqttTransportException;
 /**
  * The core's MQTT seam on the HiveMQ MQTT client, for fleets. Every client in the JVM shares one small
  * Netty event loop (HiveMQ's default), where Paho starts four threads per client and spends about 300 ms
- * on each connect; see "Fleet" in the README for the measurements behind the choice. The core's calls
+ * on each connect; see docs/fleet.md and BENCHMARKS.md for the measurements behind the choice. The core's calls
  * still block (the transport contract), each on the future of its request, with a timeout. HiveMQ's
  * automatic reconnect is off, as it is by default: the core supervises the link.
  */

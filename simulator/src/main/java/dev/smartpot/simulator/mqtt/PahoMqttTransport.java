@@ -92,7 +92,7 @@ public final class PahoMqttTransport implements MqttTransport {
         } catch (MqttException e) {
             callback.retired = true;
             closeQuietly(c);
-            MqttTransportException failure = translate(e);
+            MqttTransportException failure = PahoErrors.translate(e);
             String m = failure.getMessage().toLowerCase();
             if (tlsLink && failure.kind() == MqttTransportException.UNREACHABLE
                     && (m.contains("reset") || m.contains("closed") || m.contains("eof"))) {
@@ -126,7 +126,7 @@ public final class PahoMqttTransport implements MqttTransport {
                 throw BrokerRefusals.subscriptionRefused(topicFilter);
             }
         } catch (MqttException e) {
-            throw translate(e);
+            throw PahoErrors.translate(e);
         }
     }
 
@@ -136,7 +136,7 @@ public final class PahoMqttTransport implements MqttTransport {
         try {
             c.unsubscribe(topicFilter);
         } catch (MqttException e) {
-            throw translate(e);
+            throw PahoErrors.translate(e);
         }
     }
 
@@ -148,7 +148,7 @@ public final class PahoMqttTransport implements MqttTransport {
         try {
             c.publish(topic, exact, qos, retained);
         } catch (MqttException e) {
-            throw translate(e);
+            throw PahoErrors.translate(e);
         }
     }
 
@@ -234,33 +234,6 @@ public final class PahoMqttTransport implements MqttTransport {
             c.close(true);
         } catch (MqttException | RuntimeException ignored) {
             // Nothing more we can release.
-        }
-    }
-
-    /** Sorts Paho's reason codes into what the supervisor acts on, with a message a person understands. */
-    static MqttTransportException translate(MqttException e) {
-        MqttTransportException tls = TransportErrors.tls(e);
-        if (tls != null) {
-            return tls;
-        }
-        int code = e.getReasonCode();
-        switch (code) {
-            case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION:
-            case MqttException.REASON_CODE_INVALID_CLIENT_ID:
-            case MqttException.REASON_CODE_BROKER_UNAVAILABLE:
-            case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
-                // Paho's reason codes 1-5 are the CONNACK return codes.
-                return BrokerRefusals.connectRefused(code);
-            case MqttException.REASON_CODE_NOT_AUTHORIZED:
-                // The desktop's own hint: where scripts/broker keeps each pot's login.
-                return new MqttTransportException(MqttTransportException.REFUSED, BrokerRefusals.connackMessage(code)
-                        + " (scripts/broker --secure: .broker-secure/pots/<client id>.properties)");
-            case MqttException.REASON_CODE_MAX_INFLIGHT:
-                return new MqttTransportException(MqttTransportException.BUSY, "too many publishes in flight");
-            case MqttException.REASON_CODE_CLIENT_TIMEOUT:
-                return new MqttTransportException(MqttTransportException.UNREACHABLE, "no answer from the broker in time");
-            default:
-                return TransportErrors.unreachableOrTls(e);
         }
     }
 

@@ -14,7 +14,6 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.power.EnergyModel;
-import dev.smartpot.simulator.SimulatorConfig;
 
 /** The simulated 2 x AA pack: full to empty along the alkaline curve, drained as the energy model says, read back by the core. */
 class BatteryModelAdcTest {

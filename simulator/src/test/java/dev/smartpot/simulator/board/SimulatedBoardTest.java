@@ -15,7 +15,6 @@ import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
 
 /** One place builds the simulated board: a single pot and a fleet pot differ only where the runtimes differ. */
 class SimulatedBoardTest {

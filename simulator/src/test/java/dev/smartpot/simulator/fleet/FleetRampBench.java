@@ -8,7 +8,7 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.host.LogTuning;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.Mothership;
 

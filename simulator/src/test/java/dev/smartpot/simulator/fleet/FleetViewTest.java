@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.ReportedReading;
+import dev.smartpot.simulator.board.SimulatorConfig;
 
 /** What a person sees of a fleet that has not connected yet: redrawn in place on a terminal, plain lines elsewhere. */
 class FleetViewTest {
@@ -83,7 +84,7 @@ class FleetViewTest {
         assertTrue(faultRow.contains("\u00b7".repeat(20) + " fault: disconnected"), "no moisture bar, the fault: " + faultRow);
         assertTrue(faultRow.contains("(soil model: "), faultRow);
         String workingRow = printed.stream().filter(l -> l.startsWith("  " + working.clientId())).findFirst().orElseThrow();
-        String reported = dev.smartpot.simulator.ReportedReading.of(working.node());
+        String reported = dev.smartpot.simulator.board.ReportedReading.of(working.node());
         assertTrue(reported.matches("\\d+\\.\\d%") && workingRow.contains(reported + " "), workingRow);
         String summary = printed.stream().filter(l -> l.contains(" fleet: ")).findFirst().orElseThrow();
         assertTrue(summary.contains(", 1 reporting a sensor fault"), summary);

@@ -15,6 +15,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -178,15 +179,20 @@ class BrokerScriptIT {
 
     @Test
     void theOldRouteOfCopyingTheWholeConfigIntoConfDStillBreaksDebiansMosquitto(@TempDir Path temp) throws Exception {
-        // Why the snippet exists: the README used to say to do this.
+        // Why the snippet exists: the README used to say to do this; the tutorial now copies the snippet only.
         Path etc = debianLayout(temp.resolve("etc"));
         Files.copy(ROOT.resolve("board-config/mosquitto/mosquitto.conf"), etc.resolve("conf.d/smartpot.conf"));
         Finished broken = run(new ProcessBuilder(RequiredTool.MOSQUITTO.path(), "-c", etc.resolve("mosquitto.conf").toString()));
         assertNotEquals(0, broken.exitCode());
         String out = broken.output();
         assertTrue(out.contains("Duplicate persistence_location value in configuration"), out);
-        assertFalse(Files.readString(ROOT.resolve("README.md")).contains("board-config/mosquitto/mosquitto.conf) into\n   `/etc/mosquitto/conf.d/"),
-                "the README no longer says to do it");
+        Pattern copyWholeConfigIntoConfD = Pattern.compile("board-config/mosquitto/mosquitto\\.conf\\S*\\s+(in)?to\\s+`/etc/mosquitto/conf\\.d/");
+        for (String page : List.of("README.md", "docs/tutorial.md")) {
+            assertFalse(copyWholeConfigIntoConfD.matcher(Files.readString(ROOT.resolve(page))).find(), page + " no longer says to do it");
+        }
+        String tutorial = Files.readString(ROOT.resolve("docs/tutorial.md"));
+        assertTrue(tutorial.contains("board-config/mosquitto/conf.d/smartpot.conf) to\n   `/etc/mosquitto/conf.d/smartpot.conf`"),
+                "the tutorial copies the snippet instead");
     }
 
     @Test

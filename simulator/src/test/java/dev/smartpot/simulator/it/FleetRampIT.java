@@ -16,7 +16,7 @@ import dev.smartpot.device.PotNode;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.RampArrivals;

@@ -14,9 +14,9 @@ import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.simulator.SimulatedPot;
-import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.PotMemory;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.testkit.PotId;
 
 /** A simulated pot run in-process on its simulated board, with its console captured; made by {@link GivenPot}. */

@@ -21,8 +21,8 @@ import dev.smartpot.device.config.ConfigProblem;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatorConfig;
 import dev.smartpot.simulator.SimulatorMain;
+import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.testkit.RequiredTool;
 import dev.smartpot.testkit.TestCertificates;
 

@@ -19,7 +19,7 @@ class TransportErrorsTest {
 
     @Test
     void anUnknownBrokerHostIsNamedWithTheFixOnPaho() {
-        MqttTransportException e = PahoMqttTransport.translate(new MqttException(new UnknownHostException("nosuchhost.invalid")));
+        MqttTransportException e = PahoErrors.translate(new MqttException(new UnknownHostException("nosuchhost.invalid")));
         assertEquals(MqttTransportException.UNREACHABLE, e.kind());
         assertTrue(e.getMessage().startsWith("cannot resolve host nosuchhost.invalid. Fix: "), e.getMessage());
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * What every {@link MqttTransport} does before it has a link, the same for each (a subclass says which transport):
@@ -34,7 +35,7 @@ public abstract class MqttTransportOfflineContract {
     @Test
     void subscribingWithoutALinkIsAnUnreachableBroker() {
         MqttTransport t = newTransport();
-        MqttTransportException e = assertThrows(MqttTransportException.class, () -> t.subscribe("from_mothership", 1));
+        MqttTransportException e = assertThrows(MqttTransportException.class, () -> t.subscribe(WireTopics.DOWN, 1));
         assertEquals(MqttTransportException.UNREACHABLE, e.kind(), e.getMessage());
     }
 

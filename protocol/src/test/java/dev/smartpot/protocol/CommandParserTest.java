@@ -1,4 +1,4 @@
-package dev.smartpot.device.command;
+package dev.smartpot.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-class CommandParserTest {
+public class CommandParserTest {
 
     private final CommandParser parser = new CommandParser(4095);
 
@@ -132,7 +132,7 @@ class CommandParserTest {
     }
 
     /** A random payload: noise, a mutated real command, or one glued to junk, sometimes over the size limit. */
-    static byte[] payload(Random random, String[] seeds) {
+    public static byte[] payload(Random random, String[] seeds) {
         switch (random.nextInt(4)) {
             case 0: {
                 byte[] noise = new byte[random.nextInt(random.nextInt(10) == 0 ? 2_000 : 40)];
@@ -154,5 +154,21 @@ class CommandParserTest {
             default:
                 return seeds[random.nextInt(seeds.length)].getBytes(StandardCharsets.US_ASCII);
         }
+    }
+
+    @Test
+    void theMothershipTellsAWateringFromItsFirstWordAndTheAmountFromTheGrammar() {
+        assertTrue(parser.parse("water 0000100"));
+        assertEquals(CommandParser.WATER, parser.command());
+        assertEquals(100, parser.value());
+        assertTrue(parser.hasAmount());
+        assertTrue(parser.parse(" WATER "));
+        assertFalse(parser.hasAmount(), "the mothership's own amount applies");
+        assertFalse(parser.parse("water 2001"));
+        assertTrue(parser.firstWordIs(CommandParser.WATER_WORD), "still a watering, refused with the grammar's reason");
+        assertTrue(parser.error().contains("1 to " + CommandParser.MAX_WATER_ML), parser.error());
+        assertFalse(parser.parse("wassap!"));
+        assertFalse(parser.firstWordIs(CommandParser.WATER_WORD));
+        assertEquals("water 150", CommandParser.water(150));
     }
 }

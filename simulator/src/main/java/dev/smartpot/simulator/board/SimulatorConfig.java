@@ -1,9 +1,8 @@
-package dev.smartpot.simulator;
+package dev.smartpot.simulator.board;
 
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.BrokerAddress;
-import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.host.tls.TlsFiles;
 
 /**

@@ -1,9 +1,8 @@
-package dev.smartpot.simulator;
+package dev.smartpot.simulator.board;
 
 import java.util.Locale;
 
 import dev.smartpot.device.PotNode;
-import dev.smartpot.simulator.board.SoilModelAdc;
 
 /**
  * What a pot reported with its last reading, for the console and the live view: the percent after calibration and

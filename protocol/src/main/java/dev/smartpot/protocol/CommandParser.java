@@ -1,7 +1,8 @@
-package dev.smartpot.device.command;
+package dev.smartpot.protocol;
 
 /**
- * Reads one command from the mothership: plain text a person types with {@code mosquitto_pub}, such as
+ * The command grammar, with its limits, for both ends: the pot parses every command with it, the mothership checks
+ * what it sends with it. Reads one command from the mothership: plain text a person types with {@code mosquitto_pub}, such as
  * {@code interval 30s} or {@code calibrate dry}. Words are separated by spaces, case does not matter.
  *
  * <p>Works on the payload bytes and keeps its result in fields, so a stream of hostile messages costs
@@ -12,6 +13,12 @@ public final class CommandParser {
 
     /** Longer payloads are not read at all: no command needs more, and a board's heap is small. */
     public static final int MAX_BYTES = 256;
+    /** The highest count of the widest ADC a pot has (12 bits): the mothership checks {@code calibrate} against it. */
+    public static final int MAX_FULL_SCALE = 4095;
+
+    /** The tutorial's word: the mothership got the pot's data. */
+    public static final String RECEIVED_WORD = "received";
+    public static final String WATER_WORD = "water";
 
     public static final int RECEIVED = 1;
     public static final int READ = 2;
@@ -62,6 +69,7 @@ public final class CommandParser {
         value = -1;
         error = null;
         text = payload;
+        words = 0;
         if (length > MAX_BYTES) {
             return fail("command is " + length + " bytes; expected at most " + MAX_BYTES
                     + " bytes of plain text such as \"status\"");
@@ -79,8 +87,8 @@ public final class CommandParser {
         if (words == 0) {
             return false;
         }
-        if (is(0, "received")) {
-            return noArguments(RECEIVED, "received");
+        if (is(0, RECEIVED_WORD)) {
+            return noArguments(RECEIVED, RECEIVED_WORD);
         } else if (is(0, "read")) {
             return noArguments(READ, "read");
         } else if (is(0, "status")) {
@@ -93,10 +101,26 @@ public final class CommandParser {
             return interval();
         } else if (is(0, "calibrate")) {
             return calibrate();
-        } else if (is(0, "water")) {
+        } else if (is(0, WATER_WORD)) {
             return water();
         }
         return fail("unknown command \"" + word(0) + "\"; expected one of: " + USAGE);
+    }
+
+    /** The command that waters {@code ml} millilitres (1 to {@link #MAX_WATER_ML}). */
+    public static String water(int ml) {
+        return WATER_WORD + " " + ml;
+    }
+
+    /** Parses a command given as text (the mothership's side); false with {@link #error()} as for bytes. */
+    public boolean parse(String command) {
+        byte[] b = new byte[command.length()];
+        for (int i = 0; i < b.length; i++) {
+            char c = command.charAt(i);
+            // Anything outside ASCII is refused by the byte check below, as the pot would refuse its UTF-8 bytes.
+            b[i] = c < 0x80 ? (byte) c : (byte) 0x80;
+        }
+        return parse(b, b.length);
     }
 
     private boolean noArguments(int which, String name) {
@@ -276,6 +300,16 @@ public final class CommandParser {
     /** {@link #DRY} or {@link #WET} for calibrate. */
     public int target() {
         return target;
+    }
+
+    /** True when the last payload's first word is {@code word} (any case), whether or not the rest was well formed. */
+    public boolean firstWordIs(String word) {
+        return words > 0 && is(0, word);
+    }
+
+    /** For water: true when the command named the amount, false when {@link #DEFAULT_WATER_ML} stands in. */
+    public boolean hasAmount() {
+        return command == WATER && words == 2;
     }
 
     /** The interval in ms, the counts for calibrate (-1 = read the sensor), or the millilitres for water. */
