@@ -20,6 +20,7 @@ import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.Database;
+import dev.smartpot.mothership.store.Dialect;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.protocol.CommandParser;
@@ -48,6 +49,8 @@ public final class WateringDesk {
     private final Consumer<WateringView> changed;
     private final Map<String, PotWatering> pots = new ConcurrentHashMap<>();
     private volatile boolean autoSwitchOn = true;
+    /** On PostgreSQL other instances may water too: each watering is also decided against the shared table. */
+    private volatile boolean shared;
 
     /** What this desk remembers per pot. */
     private static final class PotWatering {
@@ -80,6 +83,7 @@ public final class WateringDesk {
 
     /** At start: the last day's waterings count toward the limits; returns each pot's last watering time. */
     public Map<String, Instant> load(Database db) {
+        shared = db.dialect() == Dialect.POSTGRESQL;
         List<WateringView> day = LogTables.waterings(db, null, clock.instant().minus(WateringGuard.DAY).toEpochMilli(),
                 Integer.MAX_VALUE);
         for (WateringView w : day) {
@@ -105,14 +109,13 @@ public final class WateringDesk {
 
     /** Waters now if the interlocks allow; completes with the command as sent and answered, or refused. */
     public CompletableFuture<CommandView> water(LivePot pot, int ml, boolean automatic, String by) {
-        String command = CommandParser.water(ml);
         PotWatering pw = state(pot.id());
         Instant now = clock.instant();
         WateringGuard.Decision d;
         Double before = pot.moisture();
+        boolean lockedOut = alerts.isOpen(pot.id(), AlertKinds.WATERING_LOCKED_OUT);
         synchronized (pw) {
-            d = WateringGuard.check(automatic, autoSwitchOn, ml, pot.settings(), pot.state(),
-                    alerts.isOpen(pot.id(), AlertKinds.WATERING_LOCKED_OUT), pw.recent, now);
+            d = WateringGuard.check(automatic, autoSwitchOn, ml, pot.settings(), pot.state(), lockedOut, pw.recent, now);
             if (pot.about() != null && Boolean.FALSE.equals(pot.about().pump())) {
                 // Nothing is sent: the pot said it has no pump, and would only say so again.
                 d = new WateringGuard.Decision(false, NO_PUMP, null);
@@ -122,20 +125,51 @@ public final class WateringDesk {
                         pw.potAllowsAt);
             }
             if (!d.allowed()) {
-                String reason = d.reason() + (d.nextAllowed() == null ? "" : "; next allowed at " + d.nextAllowed());
-                if (!automatic || !reason.equals(pw.lastAutoRefusal)) {
-                    record(new WateringView(0, pot.id(), ml, trigger(automatic), by, now, "refused", reason, before, null));
-                }
-                if (automatic) {
-                    pw.lastAutoRefusal = reason;
-                    return CompletableFuture.completedFuture(null);
-                }
-                return commands.refused(pot.id(), command, by, reason);
+                return refuse(pot, pw, d, ml, automatic, by, now, before);
             }
             pw.lastAutoRefusal = null;
             pw.inFlight = true;
             pw.recent.add(new WateringGuard.Given(now, ml));
         }
+        if (!shared) {
+            return pour(pot, pw, ml, automatic, by, now, before, null);
+        }
+        WateringView pending = new WateringView(0, pot.id(), ml, trigger(automatic), by, now, SharedLimits.PENDING, null,
+                before, null);
+        Duration lookBack = Duration.ofMinutes(Math.max(WateringGuard.DAY.toMinutes(), pot.settings().cooldownMinutes()));
+        return writer.submit(c -> SharedLimits.claim(c, pending, lookBack, given -> WateringGuard.check(automatic,
+                autoSwitchOn, ml, pot.settings(), pot.state(), lockedOut, given, now))).handle((claim, failure) -> {
+                    if (failure == null && claim.decision().allowed()) {
+                        changed.accept(pending.withId(claim.wateringId()));
+                        return pour(pot, pw, ml, automatic, by, now, before, claim.wateringId());
+                    }
+                    synchronized (pw) {
+                        pw.inFlight = false;
+                        pw.recent.removeIf(g -> g.at().equals(now) && g.ml() == ml);
+                        return failure != null ? CompletableFuture.<CommandView>failedFuture(failure)
+                                : refuse(pot, pw, claim.decision(), ml, automatic, by, now, before);
+                    }
+                }).thenCompose(f -> f);
+    }
+
+    /** Logs a refusal (an automatic one only when its reason changed); call holding {@code pw}. */
+    private CompletableFuture<CommandView> refuse(LivePot pot, PotWatering pw, WateringGuard.Decision d, int ml,
+                                                  boolean automatic, String by, Instant now, Double before) {
+        String reason = d.reason() + (d.nextAllowed() == null ? "" : "; next allowed at " + d.nextAllowed());
+        if (!automatic || !reason.equals(pw.lastAutoRefusal)) {
+            record(new WateringView(0, pot.id(), ml, trigger(automatic), by, now, "refused", reason, before, null));
+        }
+        if (automatic) {
+            pw.lastAutoRefusal = reason;
+            return CompletableFuture.completedFuture(null);
+        }
+        return commands.refused(pot.id(), CommandParser.water(ml), by, reason);
+    }
+
+    /** @param pendingId the watering's row, recorded as pending before it was sent (shared limits), else null */
+    private CompletableFuture<CommandView> pour(LivePot pot, PotWatering pw, int ml, boolean automatic, String by,
+                                                Instant now, Double before, Long pendingId) {
+        String command = CommandParser.water(ml);
         return commands.send(pot.id(), command, by, pot.sleeping()).thenApply(cv -> {
             String outcome = switch (cv.status()) {
                 case "ok" -> "done";
@@ -159,7 +193,7 @@ public final class WateringDesk {
                         + "mothership waits " + retryInS + " s; align the pot's water.* settings or these");
             }
             WateringView w = new WateringView(0, pot.id(), ml, trigger(automatic), by, now, outcome, cv.error(), before, null);
-            CompletableFuture<Long> id = record(w);
+            CompletableFuture<Long> id = pendingId == null ? record(w) : finish(pendingId, w);
             if (outcome.equals("done")) {
                 // A sleeping pot waters when it wakes and takes the command: it was watered at its reply, and the
                 // effect counts from then.
@@ -228,10 +262,15 @@ public final class WateringDesk {
         writer.submit(c -> LogTables.updateWatering(c, updated)).thenRun(() -> changed.accept(updated));
     }
 
+    /** The pending watering's row gets its outcome. */
+    private CompletableFuture<Long> finish(long id, WateringView w) {
+        WateringView done = w.withId(id);
+        return writer.submit(c -> LogTables.updateWatering(c, done)).thenRun(() -> changed.accept(done)).thenApply(x -> id);
+    }
+
     private CompletableFuture<Long> record(WateringView w) {
         return writer.submit(c -> LogTables.insertWatering(c, w)).thenApply(id -> {
-            changed.accept(new WateringView(id, w.potId(), w.ml(), w.trigger(), w.by(), w.at(), w.outcome(), w.reason(),
-                    w.moistureBefore(), w.moistureAfter()));
+            changed.accept(w.withId(id));
             return id;
         });
     }
@@ -249,9 +288,9 @@ public final class WateringDesk {
         return pots.computeIfAbsent(potId, k -> new PotWatering());
     }
 
-    /** A watering that may have poured water counts toward the limits, even unanswered. */
+    /** A watering that may have poured water counts toward the limits, even unanswered (or left pending by a crash). */
     private static boolean counts(String outcome) {
-        return outcome.equals("done") || outcome.equals("no-reply");
+        return outcome.equals("done") || outcome.equals("no-reply") || outcome.equals(SharedLimits.PENDING);
     }
 
     private static String trigger(boolean automatic) {
