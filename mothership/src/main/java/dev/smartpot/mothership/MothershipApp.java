@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.web.WebServer;
 import dev.smartpot.host.broker.EmbeddedBroker;
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.ingest.Inbound;
-import dev.smartpot.mothership.ingest.Outbound;
+import dev.smartpot.mothership.broker.Outbound;
 import dev.smartpot.mothership.plant.SleepStatus;
 import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.StoreWriter;

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.smartpot.mothership.alert.LowBattery;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.store.Retention;
 
 /**

@@ -28,7 +28,7 @@ import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.ingest.Inbound;
-import dev.smartpot.mothership.ingest.MqttIngest;
+import dev.smartpot.mothership.broker.BrokerLink;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.BootTracker;
@@ -60,7 +60,7 @@ public final class MothershipEngine implements Mothership {
     private Database db;
     private ReadingQueries queries;
     private StoreWriter writer;
-    private MqttIngest mqtt;
+    private BrokerLink mqtt;
     private AlertBook alerts;
     private CommandDesk commands;
     private WateringDesk watering;
@@ -93,7 +93,7 @@ public final class MothershipEngine implements Mothership {
             t.setDaemon(true);
             return t;
         });
-        mqtt = new MqttIngest(options.broker(), writer, clock, news -> System.out.println("mothership: " + news));
+        mqtt = new BrokerLink(options.broker(), writer, clock, news -> System.out.println("mothership: " + news));
         alerts = new AlertBook(writer, db, clock, new AlertPublisher(mqtt, options.alertTopic(),
                 (a, change) -> events.publish(new Event("alert", a.potId(), a))));
         alerts.load();

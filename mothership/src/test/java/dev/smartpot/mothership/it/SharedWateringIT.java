@@ -12,7 +12,7 @@ import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.PostgresServer;
 import dev.smartpot.mothership.testing.TestPot;

@@ -47,7 +47,7 @@ import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.plant.SleepStatus;
 import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.ShiftedClock;

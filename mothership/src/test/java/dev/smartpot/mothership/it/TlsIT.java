@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.TestPot;
 

@@ -17,7 +17,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.ingest.Inbound;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.store.BootTracker;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.StoreWriter;

@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.store.Retention;
 import dev.smartpot.host.broker.EmbeddedBroker;
 
