@@ -20,7 +20,7 @@ import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.Database;
-import dev.smartpot.mothership.store.LogTables;
+import dev.smartpot.mothership.store.WateringLog;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.protocol.CommandParser;
 import dev.smartpot.protocol.Decoded;
@@ -80,14 +80,14 @@ public final class WateringDesk {
 
     /** At start: the last day's waterings count toward the limits; returns each pot's last watering time. */
     public Map<String, Instant> load(Database db) {
-        List<WateringView> day = LogTables.waterings(db, null, clock.instant().minus(WateringGuard.DAY).toEpochMilli(),
+        List<WateringView> day = WateringLog.recent(db, null, clock.instant().minus(WateringGuard.DAY).toEpochMilli(),
                 Integer.MAX_VALUE);
         for (WateringView w : day) {
             if (counts(w.outcome())) {
                 state(w.potId()).recent.add(new WateringGuard.Given(w.at(), w.ml()));
             }
         }
-        return LogTables.lastWatered(db);
+        return WateringLog.lastWatered(db);
     }
 
     /** A deleted pot: its watering history is gone. */
@@ -225,11 +225,11 @@ public final class WateringDesk {
         WateringView w = e.done();
         WateringView updated = new WateringView(e.wateringId(), w.potId(), w.ml(), w.trigger(), w.by(), w.at(), w.outcome(),
                 reason, w.moistureBefore(), after);
-        writer.submit(c -> LogTables.updateWatering(c, updated)).thenRun(() -> changed.accept(updated));
+        writer.submit(c -> WateringLog.update(c, updated)).thenRun(() -> changed.accept(updated));
     }
 
     private CompletableFuture<Long> record(WateringView w) {
-        return writer.submit(c -> LogTables.insertWatering(c, w)).thenApply(id -> {
+        return writer.submit(c -> WateringLog.insert(c, w)).thenApply(id -> {
             changed.accept(new WateringView(id, w.potId(), w.ml(), w.trigger(), w.by(), w.at(), w.outcome(), w.reason(),
                     w.moistureBefore(), w.moistureAfter()));
             return id;

@@ -44,8 +44,8 @@ public final class IngestThroughput {
     private static void storeAlone(int n, int pots) throws Exception {
         Path dir = Files.createTempDirectory("mship-tp");
         try (Database db = Database.sqlite(dir.resolve("m.db"))) {
-            StoreWriter writer = new StoreWriter(db, new BootTracker(), Clock.systemUTC(), 100_000, StoreWriter.Listener.NONE);
-            writer.start();
+            StoreWriter writer = new StoreWriter(db, new BootTracker(), Clock.systemUTC(), 100_000);
+            writer.start(StoreWriter.Listener.NONE);
             long t0 = System.nanoTime();
             long now = System.currentTimeMillis();
             for (int i = 0; i < n; i++) {
