@@ -20,7 +20,7 @@
  *       slows ingest).</li>
  *   <li>Every second the evaluator re-decides every pot's state (STALE needs only time) and runs
  *       {@code watering.WateringDesk} (the effect check and the automatic rule, through
- *       {@code watering.WateringGuard}'s interlocks). Commands go out and their replies are matched by
+ *       {@code watering.WateringInterlocks}'s interlocks). Commands go out and their replies are matched by
  *       {@code command.CommandDesk}.</li>
  * </ol>
  *
