@@ -28,6 +28,7 @@ import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.state.KeepStateThenReboot;
+import dev.smartpot.device.state.PlannedRestart;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.AboutAnnouncer;
 import dev.smartpot.device.status.Availability;
@@ -72,6 +73,8 @@ public final class PotNode {
     /** One deep-sleep wake per boot; null when always on. */
     private final WakeCycle wakeCycle;
     private final CleanStop cleanStop;
+    /** {@code vm.restart.every}; off in deep sleep, where every wake is a boot. */
+    private final PlannedRestart plannedRestart;
     private volatile boolean stopRequested;
     /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
     private volatile boolean stopIsClean;
@@ -115,6 +118,8 @@ public final class PotNode {
                 ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah, roundTrips, link,
                         session)
                 : null;
+        plannedRestart = new PlannedRestart(config.deepSleep ? 0 : config.vmRestartEveryMillis, now, schedule, queue, retained,
+                link, log);
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
         control.battery(battery);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
@@ -222,6 +227,10 @@ public final class PotNode {
 
     private long tickBody(long now) {
         control.tickAt(now);
+        if (plannedRestart.restartIfDue(now, board.rebooter)) {
+            stopRequested = true;
+            return 0;
+        }
         // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
         if (console.runTyped(now, schedule.nextReadingAt())) {
             stopRequested |= console.rebooting();

@@ -88,6 +88,17 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
                     + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)");
             return EXIT_CONFIG;
         }
+        if (vmLimit != null && fleet()) {
+            err.println("simulate: --vm-limit models one pot's VM, and --devices runs a fleet. Fix: run the pot on its own"
+                    + " (without --devices)");
+            return EXIT_CONFIG;
+        }
+        if (vmLimit != null) {
+            source.override("sim.vm.limit", vmLimit, "command line --vm-limit");
+        }
+        if (vmRestartEvery != null) {
+            source.override("vm.restart.every", vmRestartEvery, "command line --vm-restart-every");
+        }
         boolean anotherPot = SimulatorSettings.overrideIdentity(source, seed, chipId);
         BrokerChoice brokers = new BrokerChoice(broker, port);
         String brokerProblem = brokers.decide(source);

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatedPot.Typed;
+import dev.smartpot.simulator.TypedLine;
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
@@ -193,8 +193,8 @@ class ConsoleCommandsIT {
                         "sim.sleep.speedup = 900", "sim.seed = sleepy-console", "")).on(broker)) {
             mothership.awaitReadings(1, WAIT);
             Awaitility.await("the pot asleep").atMost(WAIT).until(() -> pot.simulated().wakes() > 0 || pot.console().contains("sleeping"));
-            Typed typed = pot.simulated().typeCommand("read");
-            assertTrue(typed == Typed.RUNS_AT_WAKE || typed == Typed.RUNS_NOW, typed.toString());
+            TypedLine typed = pot.simulated().typeCommand("read");
+            assertTrue(typed == TypedLine.RUNS_AT_WAKE || typed == TypedLine.RUNS_NOW, typed.toString());
             pot.awaitLog("console reply: {\"ok\":true,\"command\":\"read\"", WAIT);
             String reply = pot.console().lines().filter(l -> l.contains("console reply: {\"ok\":true,\"command\":\"read\""))
                     .findFirst().orElseThrow();

@@ -112,6 +112,10 @@ class DeepSleepIT {
                 "a wake from deep sleep is not a reboot");
         assertEquals(List.of(), mothership.payloads(statusTopic).stream().filter(s -> !s.startsWith("sleeping")).toList(),
                 "never offline, never online: a sleeping pot says so");
+        int wakes = pot.simulated().wakes();
+        int radioStops = pot.simulated().wlan().radioStops();
+        assertTrue(radioStops == wakes || radioStops == wakes + 1,
+                "WiFi stopped before every deep sleep (the one under way counted too): " + radioStops + " stops, " + wakes + " wakes");
         writeFigures();
     }
 
