@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.it.SimulateCommand.Output;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
  * MicroEJ's evaluation VM stops after 60 minutes; {@code --vm-limit} models it. With {@code vm.restart.every} below the
@@ -51,7 +51,7 @@ class EvaluationVmLimitIT {
 
     @Test
     void restartingItselfBeforeTheLimitThePotRunsOnAndEverySeqArrives() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(); Mothership mothership = Mothership.on(broker.uri(), "to_mothership/#")) {
+        try (Mosquitto broker = Mosquitto.start(); MothershipStandIn mothership = MothershipStandIn.on(broker.uri(), "to_mothership/#")) {
             Output out = new Output();
             Output err = new Output();
             int code = SimulatorMain.run(new String[] {"--config", config(broker).toString(), "--vm-limit", "20s",
@@ -63,7 +63,7 @@ class EvaluationVmLimitIT {
             assertEquals(restarts, count(Pattern.compile("planned restart after 15s of run time \\(vm\\.restart\\.every\\)"), log), log);
             assertFalse(log.contains("the VM stopped dead"), log);
 
-            List<Long> seqs = mothership.seqs(Mothership.READINGS);
+            List<Long> seqs = mothership.seqs(MothershipStandIn.READINGS);
             TreeSet<Long> distinct = new TreeSet<>(seqs);
             List<Long> missing = new ArrayList<>();
             for (long seq = 0; seq <= distinct.last(); seq++) {
@@ -82,7 +82,7 @@ class EvaluationVmLimitIT {
 
     @Test
     void withoutTheRestartThePotStopsDeadAtTheLimitAndTheLogSaysWhy() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(); Mothership mothership = Mothership.on(broker.uri(), "to_mothership/#")) {
+        try (Mosquitto broker = Mosquitto.start(); MothershipStandIn mothership = MothershipStandIn.on(broker.uri(), "to_mothership/#")) {
             Output out = new Output();
             Output err = new Output();
             String config = config(broker).toString();
@@ -94,10 +94,10 @@ class EvaluationVmLimitIT {
                     + " vm.restart.every below the limit (--vm-restart-every)"), out.text());
             Awaitility.await("the broker publishes the will").atMost(Duration.ofSeconds(10)).until(() -> mothership.received().stream()
                     .anyMatch(r -> r.topic().endsWith("/status") && r.payload().equals("offline")));
-            int readingsAtDeath = mothership.seqs(Mothership.READINGS).size();
+            int readingsAtDeath = mothership.seqs(MothershipStandIn.READINGS).size();
             assertEquals(0, (int) exit.get());
             String log = out.text();
-            assertEquals(readingsAtDeath, mothership.seqs(Mothership.READINGS).size(), "nothing published after the VM stopped");
+            assertEquals(readingsAtDeath, mothership.seqs(MothershipStandIn.READINGS).size(), "nothing published after the VM stopped");
             assertTrue(readingsAtDeath >= 15 && readingsAtDeath <= 21, "a reading a second until 20 s: " + readingsAtDeath);
             assertFalse(log.contains("restarted as planned"), log);
             assertFalse(log.contains("stopped after"), "a dead VM says no goodbye: " + log);
