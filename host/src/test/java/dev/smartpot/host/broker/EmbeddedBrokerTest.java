@@ -20,6 +20,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.testkit.Loopback;
 import dev.smartpot.testkit.MothershipStandIn;

@@ -22,8 +22,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.host.LogTuning;
-import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.testkit.MothershipStandIn;
 
