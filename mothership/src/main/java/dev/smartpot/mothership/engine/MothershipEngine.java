@@ -23,7 +23,6 @@ import dev.smartpot.mothership.api.Series;
 import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.command.CommandDesk;
-import dev.smartpot.mothership.ingest.Inbound;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -147,15 +146,7 @@ public final class MothershipEngine implements Mothership {
     }
 
     private CompletableFuture<CommandView> water(LivePot pot, int ml, String by) {
-        if (ml < 1 || ml > CommandParser.MAX_WATER_ML) {
-            throw new IllegalArgumentException("water " + ml + " ml: expected 1 to " + CommandParser.MAX_WATER_ML
-                    + " ml, the most a pot pours per command");
-        }
-        Inbound.About about = pot.about();
-        if (about != null && about.waterMaxMl() != null && ml > about.waterMaxMl()) {
-            throw new IllegalArgumentException("water " + ml + " ml: this pot pours at most " + about.waterMaxMl()
-                    + " ml per command (its own limits); expected 1 to " + about.waterMaxMl() + " ml");
-        }
+        PotLimits.water(ml, pot.about());
         return parts.watering.water(pot, ml, false, by);
     }
 
@@ -188,11 +179,7 @@ public final class MothershipEngine implements Mothership {
     public PotSettings updateSettings(String potId, PotSettings settings) {
         LivePot pot = known(potId);
         PotSettings s = SettingsCheck.valid(settings, presets);
-        Inbound.About about = pot.about();
-        if (about != null && about.waterMaxMl() != null && s.waterMl() > about.waterMaxMl()) {
-            throw new IllegalArgumentException("waterMl " + s.waterMl() + " is more than this pot pours per command ("
-                    + about.waterMaxMl() + " ml, its own limits); expected 1 to " + about.waterMaxMl() + " ml");
-        }
+        PotLimits.settings(s, pot.about());
         parts.writer.await(parts.writer.submit(c -> PotTable.save(c, potId, s, parts.clock.millis())));
         pot.settings(s);
         pots.reorder();

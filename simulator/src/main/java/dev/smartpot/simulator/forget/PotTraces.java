@@ -17,11 +17,12 @@ import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.status.AboutAnnouncer;
 
 /**
  * What one pot left on one broker, found and removed over one connection made as the pot itself: with its client id
  * (so an ACL that lets a pot write only its own topics lets this too), its login, and a clean session, which also
- * ends a session the broker kept for it (a deep-sleep pot's). It reads back the pot's retained status and Home
+ * ends a session the broker kept for it (a deep-sleep pot's). It reads back the pot's retained status, about and Home
  * Assistant configs, then publishes an empty retained message to each, which makes the broker drop it.
  */
 final class PotTraces implements MqttListener {
@@ -31,15 +32,16 @@ final class PotTraces implements MqttListener {
     private static final byte[] NOTHING = new byte[0];
 
     /** What was removed from one broker for one pot. */
-    record Removed(String clientId, String status, List<String> configs, boolean looked) {
+    record Removed(String clientId, String status, String about, List<String> configs, boolean looked) {
         int count() {
-            return (status != null ? 1 : 0) + configs.size();
+            return (status != null ? 1 : 0) + (about != null ? 1 : 0) + configs.size();
         }
     }
 
     private final DeviceConfig config;
     private final String clientId;
     private final String statusTopic;
+    private final String aboutTopic;
     private final String discoveryFilter;
     private final Map<String, String> retained = new LinkedHashMap<>();
     /** Our own clear of the status topic coming back: everything retained was handed over before it. */
@@ -49,6 +51,7 @@ final class PotTraces implements MqttListener {
         this.config = config;
         this.clientId = clientId;
         this.statusTopic = config.statusTopicFor(clientId);
+        this.aboutTopic = AboutAnnouncer.topicFor(statusTopic);
         this.discoveryFilter = config.homeAssistant.prefix + "/+/" + clientId + "/+/config";
     }
 
@@ -82,16 +85,17 @@ final class PotTraces implements MqttListener {
             // Configs under this pot's id that an older version announced are removed as well.
             configs.addAll(found.keySet());
             configs.remove(statusTopic);
+            configs.add(aboutTopic);
             for (String topic : configs) {
                 transport.publish(topic, NOTHING, 0, 1, true);
             }
             List<String> removedConfigs = new ArrayList<>();
             for (String topic : found.keySet()) {
-                if (!topic.equals(statusTopic)) {
+                if (!topic.equals(statusTopic) && !topic.equals(aboutTopic)) {
                     removedConfigs.add(topic);
                 }
             }
-            return new Removed(clientId, found.get(statusTopic), removedConfigs, looked);
+            return new Removed(clientId, found.get(statusTopic), found.get(aboutTopic), removedConfigs, looked);
         } finally {
             transport.disconnect();
         }
@@ -102,6 +106,7 @@ final class PotTraces implements MqttListener {
         try {
             transport.subscribe(discoveryFilter, 1);
             transport.subscribe(statusTopic, 1);
+            transport.subscribe(aboutTopic, 1);
             return true;
         } catch (MqttTransportException notAllowed) {
             return false;
