@@ -44,8 +44,13 @@ final class PotTraces implements MqttListener {
     private final String aboutTopic;
     private final String discoveryFilter;
     private final Map<String, String> retained = new LinkedHashMap<>();
-    /** Our own clear of the status topic coming back: everything retained was handed over before it. */
-    private final CountDownLatch echo = new CountDownLatch(1);
+    /**
+     * Our own clears coming back, one per subscription: a subscription's retained messages come before our clear on it,
+     * but two subscriptions' messages may be handed over in any order (the fleet's HiveMQ client delivers each
+     * subscription on a flow of its own), so one echo says nothing about another subscription's retained message.
+     */
+    private final Set<String> echoTopics = new LinkedHashSet<>();
+    private final CountDownLatch echo = new CountDownLatch(3);
 
     PotTraces(DeviceConfig config, String clientId) {
         this.config = config;
@@ -61,7 +66,16 @@ final class PotTraces implements MqttListener {
                 null, null, config.tls, true));
         try {
             boolean looked = look(transport);
-            transport.publish(statusTopic, NOTHING, 0, 1, true);
+            HomeAssistantDiscovery discovery = new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId, config.deviceName,
+                    config.publishTopicFor(clientId), false, statusTopic, Firmware.VERSION, true);
+            synchronized (echoTopics) {
+                echoTopics.add(statusTopic);
+                echoTopics.add(aboutTopic);
+                echoTopics.add(discovery.topic(0));
+            }
+            for (String topic : List.of(statusTopic, aboutTopic, discovery.topic(0))) {
+                transport.publish(topic, NOTHING, 0, 1, true);
+            }
             if (looked) {
                 try {
                     looked = echo.await(LOOK_MILLIS, TimeUnit.MILLISECONDS);
@@ -73,8 +87,6 @@ final class PotTraces implements MqttListener {
             Set<String> configs = new LinkedHashSet<>();
             // Every entity a pot can announce, the battery's included: a broker that will not let the pot read its topics
             // back leaves only these to clear, and an earlier run may have had a battery this config does not name.
-            HomeAssistantDiscovery discovery = new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId, config.deviceName,
-                    config.publishTopicFor(clientId), false, statusTopic, Firmware.VERSION, true);
             for (int i = 0; i < discovery.count(); i++) {
                 configs.add(discovery.topic(i));
             }
@@ -116,8 +128,12 @@ final class PotTraces implements MqttListener {
     /** Live messages (a pot still running) are not what the broker kept; only our own clear matters here. */
     @Override
     public void messageArrived(String topic, byte[] payload) {
-        if (payload.length == 0 && topic.equals(statusTopic)) {
-            echo.countDown();
+        if (payload.length == 0) {
+            synchronized (echoTopics) {
+                if (echoTopics.remove(topic)) {
+                    echo.countDown();
+                }
+            }
         }
     }
 
@@ -134,6 +150,8 @@ final class PotTraces implements MqttListener {
 
     @Override
     public void connectionLost(String cause) {
-        echo.countDown();
+        while (echo.getCount() > 0) {
+            echo.countDown();
+        }
     }
 }
