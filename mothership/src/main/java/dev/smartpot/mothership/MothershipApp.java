@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import dev.smartpot.broker.EmbeddedBroker;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.web.WebServer;
-import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * The running mothership: the embedded broker when asked for, the engine, and the web server, started in

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.mothership.web.security.LoginStore;
 import picocli.CommandLine;

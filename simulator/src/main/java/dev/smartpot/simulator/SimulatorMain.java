@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
-import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.cli.Banner;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.smartpot.mothership.api.WateringView;
-import dev.smartpot.mothership.store.LogTables;
+import dev.smartpot.mothership.store.WateringLog;
 
 /**
  * The cooldown and daily maximum across several instances sharing one PostgreSQL. Each instance remembers only its
@@ -28,7 +28,7 @@ final class SharedLimits {
     private static final int LOCK_CLASS = 0x736d7774;
 
     /** @param wateringId the pending row's id when allowed, else 0 */
-    record Claim(WateringGuard.Decision decision, long wateringId) {
+    record Claim(WateringInterlocks.Decision decision, long wateringId) {
     }
 
     private SharedLimits() {
@@ -41,25 +41,25 @@ final class SharedLimits {
      * @param judge    the interlocks' decision given the pot's counting waterings in the shared table
      */
     static Claim claim(Connection c, WateringView pending, Duration lookBack,
-                       Function<List<WateringGuard.Given>, WateringGuard.Decision> judge) throws SQLException {
+                       Function<List<WateringInterlocks.Given>, WateringInterlocks.Decision> judge) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
             lock.setInt(1, LOCK_CLASS);
             // String.hashCode is the same on every JVM; two pots sharing a hash only wait for each other.
             lock.setInt(2, pending.potId().hashCode());
             lock.executeQuery().close();
         }
-        List<WateringGuard.Given> given = new ArrayList<>();
+        List<WateringInterlocks.Given> given = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT at, ml FROM waterings WHERE pot_id = ? AND at > ?"
                 + " AND outcome IN ('done', 'no-reply', '" + PENDING + "')")) {
             q.setString(1, pending.potId());
             q.setLong(2, pending.at().minus(lookBack).toEpochMilli());
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    given.add(new WateringGuard.Given(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2)));
+                    given.add(new WateringInterlocks.Given(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2)));
                 }
             }
         }
-        WateringGuard.Decision d = judge.apply(given);
-        return new Claim(d, d.allowed() ? LogTables.insertWatering(c, pending) : 0);
+        WateringInterlocks.Decision d = judge.apply(given);
+        return new Claim(d, d.allowed() ? WateringLog.insert(c, pending) : 0);
     }
 }

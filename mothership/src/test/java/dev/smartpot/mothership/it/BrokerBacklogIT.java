@@ -12,11 +12,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.testing.ScriptedPot;
 import dev.smartpot.mothership.testing.SecureBrokerScript;
-import dev.smartpot.mothership.testing.TestPot;
 
 /**
  * Issue 23, hole 2: the locked broker kept at most 1,000 messages for the mothership while it was away; of
@@ -42,7 +42,7 @@ class BrokerBacklogIT {
             for (String pot : POTS) {
                 List<String> lines = new ArrayList<>();
                 for (int seq = 0; seq < PER_POT; seq++) {
-                    lines.add(TestPot.reading(pot, seq, 40, 1000L * seq));
+                    lines.add(ScriptedPot.reading(pot, seq, 40, 1000L * seq));
                 }
                 broker.publishAsPot(pot, lines);
             }

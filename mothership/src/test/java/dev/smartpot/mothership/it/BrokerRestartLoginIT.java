@@ -12,11 +12,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.testing.ScriptedPot;
 import dev.smartpot.mothership.testing.SecureBrokerScript;
-import dev.smartpot.mothership.testing.TestPot;
 
 /**
  * Issue 23, hole 1: a mothership logged in with --username was refused (NOT_AUTHORIZED) on every reconnect
@@ -56,7 +56,7 @@ class BrokerRestartLoginIT {
     private static List<String> readings(int firstSeq, int count) {
         List<String> lines = new ArrayList<>();
         for (int seq = firstSeq; seq < firstSeq + count; seq++) {
-            lines.add(TestPot.reading(POT, seq, 40, 1000L * seq));
+            lines.add(ScriptedPot.reading(POT, seq, 40, 1000L * seq));
         }
         return lines;
     }

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
 import dev.smartpot.mothership.web.WebServer;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * Issue 23, hole 5: every new id became a pot, so 50,000 made-up ids ran the mothership out of memory. With a
@@ -35,14 +36,14 @@ class PotCapIT {
     @Test
     void newIdsBeyondTheCapAreJunkAndThePotListPages() throws Exception {
         Path db = Files.createDirectories(Path.of("target", "it-data")).resolve("cap-" + System.nanoTime() + ".db");
-        try (MosquittoBroker broker = MosquittoBroker.start()) {
-            EngineOptions options = EngineOptions.sqlite(BrokerOptions.plain(broker.url()), db);
+        try (Mosquitto broker = QueueingBroker.start()) {
+            EngineOptions options = EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), db);
             try (MothershipEngine engine = new MothershipEngine(options)) {
                 engine.start();
                 engine.limitPots(CAP);
                 await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
                 for (int i = 0; i < 8; i++) {
-                    try (TestPot pot = new TestPot(String.format("cafe0000000%d", i), broker.port())) {
+                    try (ScriptedPot pot = new ScriptedPot(String.format("cafe0000000%d", i), broker.port())) {
                         pot.publishReading(1, 40, 1000);
                     }
                 }
@@ -69,13 +70,13 @@ class PotCapIT {
                         assertEquals(0, left.getInt(1), "its rows are gone from the file");
                     }
                 }
-                try (TestPot returning = new TestPot("cafe00000007", broker.port())) {
+                try (ScriptedPot returning = new ScriptedPot("cafe00000007", broker.port())) {
                     returning.publishReading(2, 40, 2000);
                 }
                 await("the freed place is taken by the next new pot").atMost(Duration.ofSeconds(10))
                         .until(() -> engine.pot("cafe00000007").isPresent());
             }
-            try (MothershipEngine again = new MothershipEngine(options); TestPot late = new TestPot("cafe00000009", broker.port())) {
+            try (MothershipEngine again = new MothershipEngine(options); ScriptedPot late = new ScriptedPot("cafe00000009", broker.port())) {
                 again.start();
                 again.limitPots(CAP);
                 await().atMost(Duration.ofSeconds(10)).until(() -> again.health().brokerConnected());

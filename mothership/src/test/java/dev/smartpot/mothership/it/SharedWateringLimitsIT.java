@@ -24,10 +24,11 @@ import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
+import dev.smartpot.mothership.broker.BrokerOptions;
+import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.PostgresServer;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * Two instances on one PostgreSQL and one broker, one pot, a person pressing Water on each: the cooldown
@@ -36,17 +37,17 @@ import dev.smartpot.mothership.testing.TestPot;
 class SharedWateringLimitsIT {
 
     private static PostgresServer pg;
-    private static MosquittoBroker broker;
+    private static Mosquitto broker;
 
     private MothershipEngine a;
     private MothershipEngine b;
-    private TestPot pot;
+    private ScriptedPot pot;
     private final AtomicInteger waterCommands = new AtomicInteger();
 
     @BeforeAll
     static void servers() throws Exception {
         pg = PostgresServer.start();
-        broker = MosquittoBroker.start();
+        broker = QueueingBroker.start();
     }
 
     @AfterAll
@@ -63,12 +64,12 @@ class SharedWateringLimitsIT {
         a.start();
         b.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> a.health().brokerConnected() && b.health().brokerConnected());
-        pot = new TestPot("lim", broker.port());
+        pot = new ScriptedPot("lim", broker.port());
         pot.answer(cmd -> {
             if (cmd.startsWith("water")) {
                 waterCommands.incrementAndGet();
             }
-            return TestPot.ok(cmd, "{\"watered_ml\":80}");
+            return ScriptedPot.ok(cmd, "{\"watered_ml\":80}");
         });
         for (int seq = 0; seq < 4; seq++) {
             pot.publishReading(seq, 60, 5000L * seq);
@@ -147,6 +148,6 @@ class SharedWateringLimitsIT {
 
     private static MothershipEngine engine(String url, String clientId) {
         return new MothershipEngine(EngineOptions.postgres(
-                new BrokerOptions(broker.url(), null, null, null, clientId, "motherships", true), url, null, null));
+                new BrokerOptions(broker.uri(), null, null, null, clientId, "motherships", true), url, null, null));
     }
 }

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * Issue 23, hole 3: only "water" with up to 6 digits was recognised, so "water 0000100" (which the pot reads as
@@ -34,15 +35,15 @@ class WaterSpellingsIT {
     void everySpellingOfWaterTakesTheInterlocksAndUnreadableAmountsAreRefused() throws Exception {
         Path db = Files.createDirectories(Path.of("target", "it-data")).resolve("water-" + System.nanoTime() + ".db");
         List<String> received = new CopyOnWriteArrayList<>();
-        try (MosquittoBroker broker = MosquittoBroker.start();
-             MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), db)
+        try (Mosquitto broker = QueueingBroker.start();
+             MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), db)
                      .withCommandTimeout(Duration.ofSeconds(2)))) {
             engine.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
-            try (TestPot pot = new TestPot("sp1", broker.port())) {
+            try (ScriptedPot pot = new ScriptedPot("sp1", broker.port())) {
                 pot.answer(cmd -> {
                     received.add(cmd);
-                    return TestPot.ok(cmd, "{\"watered_ml\":100}");
+                    return ScriptedPot.ok(cmd, "{\"watered_ml\":100}");
                 });
                 pot.publishReading(0, 20, 0);
                 await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("sp1").map(v -> v.state() == PlantState.DRY).orElse(false));

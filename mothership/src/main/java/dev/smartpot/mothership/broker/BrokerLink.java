@@ -1,4 +1,4 @@
-package dev.smartpot.mothership.ingest;
+package dev.smartpot.mothership.broker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +19,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 
+import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.protocol.WireTopics;
 
@@ -30,7 +31,7 @@ import dev.smartpot.protocol.WireTopics;
  * mothership dies first, the broker delivers them again. It reconnects by itself (the session and its
  * subscriptions survive) and publishes commands and alerts for the rest of the app.
  */
-public final class MqttIngest implements Outbound, AutoCloseable {
+public final class BrokerLink implements Outbound, AutoCloseable {
 
     /** MQTT 5 session kept by the broker while the mothership is away (a week). */
     private static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
@@ -51,7 +52,7 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     private String lastNews;
 
     /** @param linkNews told "connected" or why the link dropped, for the log */
-    public MqttIngest(BrokerOptions options, StoreWriter writer, Clock clock, Consumer<String> linkNews) {
+    public BrokerLink(BrokerOptions options, StoreWriter writer, Clock clock, Consumer<String> linkNews) {
         this.options = options;
         this.writer = writer;
         this.clock = clock;

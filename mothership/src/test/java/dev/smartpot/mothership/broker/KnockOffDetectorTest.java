@@ -1,4 +1,4 @@
-package dev.smartpot.mothership.ingest;
+package dev.smartpot.mothership.broker;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
