@@ -26,6 +26,7 @@ import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
+import dev.smartpot.device.reading.SamplingThread;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.state.KeepStateThenReboot;
 import dev.smartpot.device.state.RetainedState;
@@ -72,6 +73,7 @@ public final class PotNode {
     /** One deep-sleep wake per boot; null when always on. */
     private final WakeCycle wakeCycle;
     private final CleanStop cleanStop;
+    private final SamplingThread sampling;
     private volatile boolean stopRequested;
     /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
     private volatile boolean stopIsClean;
@@ -97,17 +99,17 @@ public final class PotNode {
         LinkMemory linkMemory = new LinkMemory();
         retained = new RetainedState(given.retainedMemory, given.markStore, queue, linkMemory, log);
         retained.restore(now, line);
-        schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
-        schedule.resumeAt(retained.nextSeq());
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
+        BatteryGauge battery = batteryGauge(config, given, log, line);
+        schedule = new ReadingSchedule(sensor, battery, queue, inbox, given.clock, log, settings.intervalMillis(), now,
+                retained.nextSeq());
+        sampling = new SamplingThread(schedule, given.clock);
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
-                clientId, scale, inbox, retained.boot());
-        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.clock, log, line, publishTopic, config.qos);
-        BatteryGauge battery = batteryGauge(config, given, log, line, schedule, encoder);
-        publisher.resumeDroppedReported(retained.droppedReported());
+                clientId, scale, retained.boot());
+        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, log, line, publishTopic, config.qos);
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
-        Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
+        Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule));
         this.board = board;
         SessionSetup session = new SessionSetup(linkMemory);
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
@@ -115,8 +117,7 @@ public final class PotNode {
                 ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah, roundTrips, link,
                         session)
                 : null;
-        control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
-        control.battery(battery);
+        control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake, battery);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
         Commands carriedOut = new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now);
@@ -157,8 +158,7 @@ public final class PotNode {
      * With {@code battery.adc.pin} and a board that reads it, each reading measures the battery and carries it;
      * returns the gauge, or null without one.
      */
-    private static BatteryGauge batteryGauge(DeviceConfig config, Board given, Log log, LogLine line, ReadingSchedule schedule,
-            PayloadEncoder encoder) {
+    private static BatteryGauge batteryGauge(DeviceConfig config, Board given, Log log, LogLine line) {
         if (!config.battery.present()) {
             return null;
         }
@@ -166,10 +166,7 @@ public final class PotNode {
             log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
             return null;
         }
-        BatteryGauge gauge = new BatteryGauge(config.battery, given.batteryInput, log, line, config.deepSleep);
-        schedule.measureBattery(gauge);
-        encoder.battery(gauge);
-        return gauge;
+        return new BatteryGauge(config.battery, given.batteryInput, log, new LogLine(96), config.deepSleep);
     }
 
     /**
@@ -184,14 +181,20 @@ public final class PotNode {
         log.info("smart pot " + clientId + " (" + config.deviceName + ") starting: a reading every "
                 + Durations.format(schedule.intervalMillis()) + " to " + config.publishTopicFor(clientId) + ", commands on "
                 + config.subscribeTopicFor(clientId));
-        while (!stopRequested) {
-            long wait = tick();
-            if (wait > 0 && !stopRequested) {
-                board.sleeper.sleep(wait);
+        // Readings on their own thread: a network step that holds the loop cannot hold the schedule.
+        sampling.start();
+        try {
+            while (!stopRequested) {
+                long wait = tick();
+                if (wait > 0 && !stopRequested) {
+                    board.sleeper.sleep(wait);
+                }
             }
-        }
-        if (stopIsClean) {
-            cleanStop.drain();
+            if (stopIsClean) {
+                cleanStop.drain();
+            }
+        } finally {
+            sampling.stop();
         }
         shutdown();
     }
@@ -216,12 +219,15 @@ public final class PotNode {
      */
     public long tick(long now) {
         long wait = tickBody(now);
-        retained.saveIfChanged(now, schedule.readingsTaken(), publisher.droppedReported());
+        retained.saveIfChanged(now, schedule.readingsTaken());
         return wait;
     }
 
     private long tickBody(long now) {
         control.tickAt(now);
+        // The schedule first: whatever the link does in this tick, a due reading is already taken.
+        schedule.linkUp(link.isOnline());
+        schedule.takeIfDue(now);
         // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
         if (console.runTyped(now, schedule.nextReadingAt())) {
             stopRequested |= console.rebooting();
@@ -237,7 +243,6 @@ public final class PotNode {
         if (link.supervise(now, !stopRequested)) {
             return 0;
         }
-        schedule.takeIfDue(now, link.isOnline());
         long sends = publisher.sends();
         if (link.isOnline() && probe.releasesReadings(now)) {
             String failure = publisher.drain(now);
@@ -259,6 +264,18 @@ public final class PotNode {
         return Math.max(0, Math.min(next, flood) - now);
     }
 
+    /** When the next reading is due, by the board's uptime. */
+    public long nextReadingAt() { return schedule.nextReadingAt(); }
+
+    /**
+     * Takes the reading due by {@code now}, if any; callable from a thread of the runtime's beside the loop (what
+     * {@link #run()} starts), so a step that holds the loop never holds the schedule.
+     */
+    public boolean takeReadingIfDue(long now) { return schedule.takeIfDue(now); }
+
+    /** The most a reading of this boot was taken after its time, in ms. */
+    public long largestSamplingDelayMillis() { return schedule.largestDelayMillis(); }
+
     /**
      * Says "offline" and disconnects. {@link #run()} ends with it; a runtime that calls {@link #tick()} itself
      * (the simulator's fleet) calls it once, from the thread that ticks, after the last tick.
@@ -268,7 +285,7 @@ public final class PotNode {
             availability.sayOffline(mqtt);
         }
         link.stop();
-        retained.save(board.clock.uptimeMillis(), schedule.readingsTaken(), publisher.droppedReported(), 0);
+        retained.save(board.clock.uptimeMillis(), schedule.readingsTaken(), 0);
         log.info("stopped after " + schedule.readingsTaken() + " readings, " + publisher.published() + " published, "
                 + queue.size() + " still queued");
     }

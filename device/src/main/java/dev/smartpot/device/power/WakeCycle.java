@@ -75,7 +75,8 @@ public final class WakeCycle {
     public void run() {
         long start = board.clock.uptimeMillis();
         // Queued whatever the link: the wake's own line says so, not the always-on "offline: queued" line.
-        schedule.takeIfDue(start, true);
+        schedule.linkUp(true);
+        schedule.takeIfDue(start);
         long now = board.clock.uptimeMillis();
         wake.readMillis = now - start;
         int fault = scale.fault(schedule.lastRawCode());
@@ -109,7 +110,7 @@ public final class WakeCycle {
             log.info(wake.describeEnergy(line.clear()));
         }
         long sleep = Math.max(0, start + interval - now);
-        retained.save(now, schedule.readingsTaken(), publisher.droppedReported(), Math.max(1, sleep));
+        retained.save(now, schedule.readingsTaken(), Math.max(1, sleep));
         log.info(line.clear().append("deep sleep for ").append(sleep).append(" ms (").append(queue.size())
                 .append(" readings kept in retained memory)"));
         board.deepSleep.sleep(sleep);
