@@ -101,7 +101,7 @@ public final class PotNode {
         retained.restore(now, line);
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
-        BatteryGauge battery = batteryGauge(config, given, log, line);
+        BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep, given.batteryInput, log);
         schedule = new ReadingSchedule(sensor, battery, queue, inbox, given.clock, log, settings.intervalMillis(), now,
                 retained.nextSeq());
         sampling = new SamplingThread(schedule, given.clock);
@@ -124,7 +124,7 @@ public final class PotNode {
         commands = new CommandChannel(carriedOut, config, clientId, board, mqtt, outbox, link);
         console = new ConsoleChannel(board.console, carriedOut, outbox, board.rebooter, log);
         availability = new Availability(config.statusTopicFor(clientId), log, config.deepSleep);
-        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, publisher, scale, retained, link,
+        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link,
                 availability, wake, line, new WakeCycle.Loop() {
                     public long tick(long at) {
                         return PotNode.this.tick(at);
@@ -155,21 +155,6 @@ public final class PotNode {
     }
 
     /**
-     * With {@code battery.adc.pin} and a board that reads it, each reading measures the battery and carries it;
-     * returns the gauge, or null without one.
-     */
-    private static BatteryGauge batteryGauge(DeviceConfig config, Board given, Log log, LogLine line) {
-        if (!config.battery.present()) {
-            return null;
-        }
-        if (given.batteryInput == null) {
-            log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
-            return null;
-        }
-        return new BatteryGauge(config.battery, given.batteryInput, log, new LogLine(96), config.deepSleep);
-    }
-
-    /**
      * Runs the device until {@link #requestStop()}; then says "offline" and disconnects. In deep sleep, runs one wake
      * and returns after {@link dev.smartpot.device.board.DeepSleep#sleep} (on a board that call never returns).
      */
@@ -181,23 +166,13 @@ public final class PotNode {
         log.info("smart pot " + clientId + " (" + config.deviceName + ") starting: a reading every "
                 + Durations.format(schedule.intervalMillis()) + " to " + config.publishTopicFor(clientId) + ", commands on "
                 + config.subscribeTopicFor(clientId));
-        // Readings on their own thread: a network step that holds the loop cannot hold the schedule.
-        sampling.start();
-        try {
-            while (!stopRequested) {
-                long wait = tick();
-                if (wait > 0 && !stopRequested) {
-                    board.sleeper.sleep(wait);
-                }
-            }
-            if (stopIsClean) {
-                cleanStop.drain();
-            }
-        } finally {
-            sampling.stop();
-        }
+        cleanStop.runUntilStopped(sampling);
         shutdown();
     }
+
+    boolean stopRequested() { return stopRequested; }
+
+    boolean stopIsClean() { return stopIsClean; }
 
     /** Asks {@link #run()} to finish; callable from any thread. */
     public void requestStop() {
@@ -267,10 +242,7 @@ public final class PotNode {
     /** When the next reading is due, by the board's uptime. */
     public long nextReadingAt() { return schedule.nextReadingAt(); }
 
-    /**
-     * Takes the reading due by {@code now}, if any; callable from a thread of the runtime's beside the loop (what
-     * {@link #run()} starts), so a step that holds the loop never holds the schedule.
-     */
+    /** Takes the reading due by {@code now}, if any; callable from a thread beside the loop (as {@link #run()}'s). */
     public boolean takeReadingIfDue(long now) { return schedule.takeIfDue(now); }
 
     /** The most a reading of this boot was taken after its time, in ms. */
@@ -317,17 +289,10 @@ public final class PotNode {
      * What the last reading reported: its moisture in tenths of a percent (after calibration and smoothing), or -1
      * when it reported a fault or there was none yet. Callable from any thread: the view of a running pot reads it.
      */
-    public int lastMoistureTenths() {
-        int raw = control.lastRawCode();
-        return raw < 0 || scale.fault(raw) != MoistureScale.OK ? -1 : scale.tenthsOfPercent(raw);
-    }
+    public int lastMoistureTenths() { return scale.tenthsOrNone(control.lastRawCode()); }
 
     /** The fault the last reading reported ("disconnected", "shorted", ...), or null for moisture or no reading yet. */
-    public String lastFault() {
-        int raw = control.lastRawCode();
-        int fault = raw < 0 ? MoistureScale.OK : scale.fault(raw);
-        return fault == MoistureScale.OK ? null : MoistureScale.faultName(fault);
-    }
+    public String lastFault() { return scale.faultNameOrNull(control.lastRawCode()); }
 
     /** The boot counter this boot's readings carry. */
     public int boot() { return retained.boot(); }

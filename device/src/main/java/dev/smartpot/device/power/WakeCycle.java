@@ -6,7 +6,6 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.reading.MoistureScale;
-import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.state.RetainedState;
@@ -40,7 +39,6 @@ public final class WakeCycle {
     private final MqttTransport mqtt;
     private final ReadingSchedule schedule;
     private final ReadingQueue queue;
-    private final ReadingPublisher publisher;
     private final MoistureScale scale;
     private final RetainedState retained;
     private final LinkSupervisor link;
@@ -50,7 +48,7 @@ public final class WakeCycle {
     private final Loop loop;
 
     public WakeCycle(DeviceConfig config, Board board, MqttTransport mqtt, ReadingSchedule schedule, ReadingQueue queue,
-            ReadingPublisher publisher, MoistureScale scale, RetainedState retained, LinkSupervisor link,
+            MoistureScale scale, RetainedState retained, LinkSupervisor link,
             Availability availability, WakeTimes wake, LogLine line, Loop loop) {
         if (board.deepSleep == null) {
             throw new IllegalArgumentException("power.mode = deep-sleep needs a board with deep sleep (Board.deepSleep)");
@@ -61,7 +59,6 @@ public final class WakeCycle {
         this.mqtt = mqtt;
         this.schedule = schedule;
         this.queue = queue;
-        this.publisher = publisher;
         this.scale = scale;
         this.retained = retained;
         this.link = link;
