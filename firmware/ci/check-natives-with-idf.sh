@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
-# Compiles our SNI natives with the host gcc against a REAL ESP-IDF checkout's headers (not the stubs CI uses):
-#   - smartpot_store_natives.c (NVS, RTC memory): compiled, linked with the host fakes and run (the CI checks,
-#     including a reset at every write of an RTC store);
-#   - smartpot_natives.c (ADC1, restart, reset reason, deep sleep): type-checked (-fsyntax-only) once per chip, esp32
-#     and esp32s3, with that chip's soc/hal headers (running it needs the chip), and the host fakes of esp_restart,
-#     esp_reset_reason, esp_sleep_enable_timer_wakeup and esp_deep_sleep_start type-checked against the real
-#     esp_system.h and esp_sleep.h (a fake whose signature differs from ESP-IDF's is a compile error).
-# A declaration that differs from ours is a compile error here. It cannot check linking with ESP-IDF's libraries or
-# anything on silicon: only idf.py in the VEE Port's BSP does.
+# Compiles our SNI natives with the host gcc against a REAL ESP-IDF checkout's headers (not the stubs CI uses), configured
+# by a VEE Port's own sdkconfig, the way its build configures them:
+#   - sdkconfig.h is generated from each SDKCONFIG given (as ESP-IDF's confgen writes it: CONFIG_X=y becomes
+#     "#define CONFIG_X 1", numbers, hex and strings as written, unset options left out). An empty sdkconfig.h proves
+#     little: on ESP-IDF 5, RTC_NOINIT_ATTR is empty without CONFIG_SOC_RTC_SLOW_MEM_SUPPORTED, and the region lands in .bss;
+#   - smartpot_store_natives.c (NVS, RTC memory): compiled to an object and FAILS unless smartpot_rtc_region is in a
+#     .rtc_noinit section (where ESP-IDF's linker script puts RTC_NOINIT_ATTR data: RTC slow memory, kept across
+#     esp_restart() and deep sleep); then linked with the host fakes and run (the CI checks, a reset at every write);
+#   - smartpot_natives.c (ADC1, restart, reset reason, deep sleep) and smartpot_pump_natives.c (GPIO, esp_timer):
+#     type-checked (-fsyntax-only) for the sdkconfig's chip with its soc/hal headers; the host fakes of esp_restart,
+#     esp_reset_reason, esp_sleep_enable_timer_wakeup and esp_deep_sleep_start type-checked against the real headers.
+# A declaration that differs from ours is a compile error here. It cannot check linking with ESP-IDF's libraries, that
+# the RTC region fits in RTC slow memory beside ESP-IDF's own RTC data (the link does: "RTC_SLOW segment data does not
+# fit"), or anything on silicon: only idf.py in the VEE Port's BSP does.
 #
-#   firmware/ci/check-natives-with-idf.sh $IDF_PATH      # an ESP-IDF checkout, e.g. the one the VEE Port uses
-#   firmware/ci/check-natives-with-idf.sh --git REPO TAG # a tag of an ESP-IDF git repository (a bare clone will do):
-#                                                        # the components these checks read are exported to a temp dir
+#   firmware/ci/check-natives-with-idf.sh IDF_PATH SDKCONFIG...          # an ESP-IDF checkout, e.g. the VEE Port's own
+#   firmware/ci/check-natives-with-idf.sh --git REPO TAG SDKCONFIG...    # a tag of an ESP-IDF git repository (a bare
+#                                                                        # clone will do): the components read are exported
+# SDKCONFIG: the VEE Port's sdkconfig its build installs, .../projects/microej/sdkconfig_ota_systemview (build.sh);
+# pair each with the ESP-IDF its VEE Port pins: ESP-WROVER-KIT v4.1 with v4.3.2, ESP32-S3-DevKitC-1 with v5.0.1.
 set -euo pipefail
+
+usage() {
+    echo "usage: $0 IDF_PATH SDKCONFIG...   or   $0 --git REPO TAG SDKCONFIG..." >&2
+    echo "  SDKCONFIG: a VEE Port's sdkconfig (.../projects/microej/sdkconfig_ota_systemview), one per chip to check." >&2
+    echo "  Without one, sdkconfig.h would be empty and prove nothing about where the RTC region lives." >&2
+    exit 2
+}
 
 exported=""
 if [[ "${1:-}" == "--git" ]]; then
-    if [[ $# -ne 3 ]]; then
-        echo "usage: $0 --git REPO TAG   (e.g. --git ~/esp-idf.git v5.0.1)" >&2
-        exit 2
-    fi
+    [[ $# -ge 4 ]] || usage
     exported=$(mktemp -d)
     trap 'rm -rf "$exported"' EXIT
     wanted=()
@@ -27,16 +38,27 @@ if [[ "${1:-}" == "--git" ]]; then
             newlib log heap esp_timer esp32 esp32s3; do
         if git -C "$2" cat-file -e "$3:components/$component" 2>/dev/null; then wanted+=("components/$component"); fi
     done
-    git -C "$2" archive "$3" "${wanted[@]}" | tar -x -C "$exported"
+    git -C "$2" archive "$3" "${wanted[@]}" 2>/dev/null | tar -x -C "$exported"
     echo "$3" > "$exported/version.txt"
-    set -- "$exported"
+    shift 3
+    set -- "$exported" "$@"
 fi
 
-idf=${1:-${IDF_PATH:-}}
-if [[ -z "$idf" || ! -f "$idf/components/nvs_flash/include/nvs.h" ]]; then
-    echo "usage: $0 IDF_PATH   (an ESP-IDF checkout: IDF_PATH/components/nvs_flash/include/nvs.h must exist)" >&2
-    exit 2
+idf=${1:-}
+[[ -n "$idf" ]] || usage
+shift
+if [[ ! -f "$idf/components/nvs_flash/include/nvs.h" ]]; then
+    echo "$0: $idf is not an ESP-IDF checkout ($idf/components/nvs_flash/include/nvs.h is missing)" >&2
+    usage
 fi
+[[ $# -ge 1 ]] || usage
+for sdkconfig in "$@"; do
+    if ! grep -q '^CONFIG_IDF_TARGET="' "$sdkconfig" 2>/dev/null; then
+        echo "$0: $sdkconfig is not an ESP-IDF sdkconfig (no CONFIG_IDF_TARGET line)" >&2
+        exit 2
+    fi
+done
+
 here=$(cd "$(dirname "$0")" && pwd)
 bsp="$here/../microej/bsp"
 stubs="$here/src/test/c/common"
@@ -44,8 +66,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out" ${exported:+"$exported"}' EXIT
 c=$idf/components
 
-# sni.h is MicroEJ's, not ESP-IDF's: its stub stays (the SNI types only). The real headers include sdkconfig.h,
-# which an ESP-IDF build generates: one naming the chip (every other option off) does for these declarations.
+# sni.h is MicroEJ's, not ESP-IDF's: its stub stays (the SNI types only).
 mkdir -p "$out/common"
 cp "$stubs/sni.h" "$out/common/sni.h"
 
@@ -55,33 +76,73 @@ existing() {
     done
 }
 
+# What ESP-IDF's confgen writes into build/config/sdkconfig.h from an sdkconfig (the WROVER VEE Port's has CRLF endings).
+sdkconfig_h() {
+    echo "/* Generated by check-natives-with-idf.sh from $1 */"
+    awk '{ sub(/\r$/, "") } /^CONFIG_[A-Za-z0-9_]+=/ {
+        key = substr($0, 1, index($0, "=") - 1); value = substr($0, index($0, "=") + 1)
+        if (value == "y") value = "1"; else if (value == "n" || value == "") next
+        print "#define " key " " value
+    }' "$1"
+}
+
+# The section the object file $1 puts symbol $2 in, as objdump -t names it.
+section_of() {
+    objdump -t "$1" | awk -v sym="$2" '$NF == sym { for (i = 1; i < NF; i++) if ($i ~ /^\./ || $i == "*COM*" || $i == "*UND*") { print $i; exit } }'
+}
+
 version=$(git -C "$idf" describe --tags 2>/dev/null || cat "$idf/version.txt" 2>/dev/null || echo 'version unknown')
-echo "ESP-IDF at $idf ($version)"
-
-echo "== smartpot_store_natives.c: compile against the real nvs.h, esp_err.h, esp_attr.h, link with the fakes, run"
-mkdir -p "$out/store"
-: > "$out/store/sdkconfig.h"
-mapfile -t store_includes < <(existing nvs_flash/include esp_common/include xtensa/include)
-gcc -std=gnu99 -Wall -Wextra -Werror -DSMARTPOT_RTC_TEST_HOOKS -I"$out/store" -I"$out/common" "${store_includes[@]}" -I"$bsp" -o "$out/store_natives" \
-    "$bsp/smartpot_store_natives.c" "$stubs/fake_nvs.c" "$stubs/store_natives_test.c"
-"$out/store_natives" | grep -c '^ok' | sed 's/^/   checks passed: /'
-"$out/store_natives" > /dev/null
-
 major=$(awk '/define ESP_IDF_VERSION_MAJOR/ {print $3}' "$c/esp_common/include/esp_idf_version.h")
-chips=(esp32)
-if [[ $major -ge 5 ]]; then
-    chips+=(esp32s3)
-else
-    echo "== smartpot_natives.c for esp32s3: not checked, it refuses ESP-IDF $major on purpose (the S3 needs 5)"
-fi
-for chip in "${chips[@]}"; do
-    echo "== smartpot_natives.c for $chip: type-check against the real ADC, esp_err, esp_system, esp_sleep headers"
-    mkdir -p "$out/$chip"
-    echo "#define CONFIG_IDF_TARGET_$(echo "$chip" | tr a-z A-Z) 1" > "$out/$chip/sdkconfig.h"
-    mapfile -t adc_includes < <(existing esp_adc/include driver/include "driver/$chip/include" hal/include "hal/$chip/include" \
-        "soc/$chip/include" soc/include esp_common/include esp_system/include esp_hw_support/include xtensa/include \
-        esp_rom/include freertos/include freertos/port/xtensa/include)
-    gcc -std=gnu99 -Wall -Wextra -Werror -fsyntax-only -I"$out/$chip" -I"$out/common" "${adc_includes[@]}" "$bsp/smartpot_natives.c"
-    gcc -std=gnu99 -Wall -Wextra -Werror -fsyntax-only -I"$out/$chip" -I"$out/common" "${adc_includes[@]}" "$stubs/fake_system.c"
-    echo "   ok (ESP-IDF major version $major: $([[ $major -ge 5 ]] && echo 'ADC oneshot driver' || echo 'legacy driver/adc.h'))"
+echo "ESP-IDF at $idf ($version)"
+failed=0
+
+for sdkconfig in "$@"; do
+    chip=$(tr -d '\r' < "$sdkconfig" | sed -n 's/^CONFIG_IDF_TARGET="\(.*\)"$/\1/p')
+    dir="$out/$chip-$(basename "$sdkconfig")"
+    mkdir -p "$dir/config" "$dir/empty"
+    sdkconfig_h "$sdkconfig" > "$dir/config/sdkconfig.h"
+    : > "$dir/empty/sdkconfig.h"
+    echo "== $chip: sdkconfig.h generated from $sdkconfig ($(grep -c '^#define' "$dir/config/sdkconfig.h") options)"
+    if [[ $major -lt 5 && "$chip" != esp32 ]]; then
+        echo "   $chip: not checked, the natives refuse ESP-IDF $major on purpose (the $chip's VEE Port pins ESP-IDF 5)"
+        continue
+    fi
+
+    mapfile -t store_includes < <(existing nvs_flash/include esp_common/include xtensa/include)
+    echo "== $chip: smartpot_store_natives.c: where the RTC region lives"
+    gcc -std=gnu99 -Wall -Wextra -Werror -c -I"$dir/config" -I"$out/common" "${store_includes[@]}" -I"$bsp" \
+        -o "$dir/store.o" "$bsp/smartpot_store_natives.c"
+    section=$(section_of "$dir/store.o" smartpot_rtc_region)
+    if [[ "$section" =~ ^\.rtc_noinit(\..*)?$ ]]; then
+        echo "   ok   smartpot_rtc_region is in $section (RTC slow memory: kept across esp_restart() and deep sleep)"
+    else
+        echo "   FAIL smartpot_rtc_region is in ${section:-no section found}, not .rtc_noinit: RTC_NOINIT_ATTR expanded to" \
+            "nothing with this sdkconfig.h, so the queue and seq would not outlive a restart"
+        failed=1
+    fi
+    gcc -std=gnu99 -Wall -Wextra -Werror -c -I"$dir/empty" -I"$out/common" "${store_includes[@]}" -I"$bsp" \
+        -o "$dir/store-empty.o" "$bsp/smartpot_store_natives.c"
+    echo "   (for comparison, with an empty sdkconfig.h it would be in $(section_of "$dir/store-empty.o" smartpot_rtc_region))"
+
+    echo "== $chip: smartpot_store_natives.c: link with the fakes and run the checks"
+    gcc -std=gnu99 -Wall -Wextra -Werror -DSMARTPOT_RTC_TEST_HOOKS -I"$dir/config" -I"$out/common" "${store_includes[@]}" \
+        -I"$bsp" -o "$dir/store_natives" "$bsp/smartpot_store_natives.c" "$stubs/fake_nvs.c" "$stubs/store_natives_test.c"
+    "$dir/store_natives" > "$dir/store.txt" || { grep -v '^ok' "$dir/store.txt"; failed=1; }
+    echo "   checks passed: $(grep -c '^ok' "$dir/store.txt")"
+
+    echo "== $chip: smartpot_natives.c and smartpot_pump_natives.c: type-check against the real ADC, GPIO, esp_timer," \
+        "esp_err, esp_system, esp_sleep headers"
+    mapfile -t chip_includes < <(existing esp_adc/include driver/include "driver/$chip/include" hal/include \
+        "hal/$chip/include" "soc/$chip/include" soc/include esp_common/include esp_system/include esp_hw_support/include \
+        xtensa/include "xtensa/$chip/include" esp_rom/include "esp_rom/$chip" esp_timer/include freertos/include \
+        freertos/port/xtensa/include)
+    for source in "$bsp/smartpot_natives.c" "$bsp/smartpot_pump_natives.c" "$stubs/fake_system.c"; do
+        gcc -std=gnu99 -Wall -Wextra -Werror -fsyntax-only -I"$dir/config" -I"$out/common" "${chip_includes[@]}" "$source"
+    done
+    echo "   ok   (ESP-IDF major version $major: $([[ $major -ge 5 ]] && echo 'ADC oneshot driver' || echo 'legacy driver/adc.h'))"
 done
+
+if [[ $failed -ne 0 ]]; then
+    echo "FAILED: see the FAIL lines above" >&2
+    exit 1
+fi

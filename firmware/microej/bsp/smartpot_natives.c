@@ -1,6 +1,7 @@
 /*
- * Smart pot SNI natives for the ESP32 VEE Ports: the soil sensor's ADC1 input, the restart, the reset reason and the
- * deep sleep of a pot on batteries.
+ * Smart pot SNI natives for the ESP32 VEE Ports: the soil sensor's ADC1 input, the restart, the reset reason, the
+ * deep sleep of a pot on batteries, the time since ESP-IDF started (how long a boot took to reach Java), and what is
+ * typed at the serial console.
  *
  * Java side: dev.smartpot.firmware.esp32.Esp32Natives (firmware/microej). Simulator side: the mock in
  * firmware/microej/mock. Add this file to the VEE Port BSP build (its main/CMakeLists.txt "srcs" list);
@@ -14,16 +15,19 @@
  * -esp_err_t for any other error (e.g. -0x103 for ESP_ERR_INVALID_STATE).
  *
  * esp_sleep.h: components/esp_system/include in ESP-IDF v4.3.2, components/esp_hw_support/include in v5.0.1; the
- * same two declarations in both (esp_system and esp_hw_support are common requirements of every component).
+ * same two declarations in both (the BSP's main component requires every component, these two included).
  */
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include "sni.h"
 #include "esp_err.h"
 #include "esp_system.h"
 #include "esp_sleep.h"
+#include "esp_timer.h"
 
 #if defined(__has_include)
 #if __has_include("esp_idf_version.h")
@@ -198,4 +202,31 @@ jint Java_dev_smartpot_firmware_esp32_Esp32Natives_deepSleep(jlong micros) {
 		return smartpot_error(err);
 	}
 	esp_deep_sleep_start();
+}
+
+/*
+ * Microseconds since ESP-IDF started its timer, early in the application's startup: esp_timer_get_time() (esp_timer.h,
+ * the same declaration in v4.3.2 and v5.0.1). Read first thing in Java's main, it is how long the boot took to reach Java,
+ * without the ROM's and the second-stage bootloader's time before the application started.
+ */
+jlong Java_dev_smartpot_firmware_esp32_Esp32Natives_microsSinceStart(void) {
+	return (jlong) esp_timer_get_time();
+}
+
+/*
+ * What was typed at the serial console since the last call, at most max bytes into buf: read() on stdin, which ESP-IDF
+ * routes to the console UART (CONFIG_ESP_CONSOLE_UART_NUM, 0 in both VEE Ports). Without a UART driver installed on it
+ * (neither VEE Port installs one: their ECOM-COMM UARTs are 1 and 2), ESP-IDF's VFS reads the hardware FIFO and returns
+ * at once: what it holds (up to a line end), or -1 with EWOULDBLOCK when it is empty (components/vfs/vfs_uart.c,
+ * uart_read and uart_rx_char, v4.3.2 and v5.0.1). Returns the bytes read, 0 for none, or minus errno.
+ */
+jint Java_dev_smartpot_firmware_esp32_Esp32Natives_consoleRead(jbyte* buf, jint max) {
+	if (buf == NULL || max <= 0) {
+		return 0;
+	}
+	ssize_t n = read(STDIN_FILENO, buf, (size_t) max);
+	if (n >= 0) {
+		return (jint) n;
+	}
+	return errno == EWOULDBLOCK || errno == EAGAIN ? 0 : -(jint) errno;
 }

@@ -7,6 +7,7 @@
 #include "esp_err.h"
 #include "esp_system.h"
 #include "esp_sleep.h"
+#include "esp_timer.h"
 
 jmp_buf fake_never_returns;
 int fake_restarts = 0;
@@ -36,4 +37,11 @@ esp_err_t esp_sleep_enable_timer_wakeup(uint64_t time_in_us) {
 void esp_deep_sleep_start(void) {
     fake_deep_sleeps++;
     longjmp(fake_never_returns, 2);
+}
+
+/* ESP-IDF's microsecond clock since its start, as the test sets it. */
+int64_t fake_time_us = 0;
+
+int64_t esp_timer_get_time(void) {
+    return fake_time_us;
 }

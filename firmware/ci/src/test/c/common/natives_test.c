@@ -11,6 +11,9 @@ jint Java_dev_smartpot_firmware_esp32_Esp32Natives_adc1Read(jint gpio);
 void Java_dev_smartpot_firmware_esp32_Esp32Natives_restart(void);
 jint Java_dev_smartpot_firmware_esp32_Esp32Natives_deepSleep(jlong micros);
 jint Java_dev_smartpot_firmware_esp32_Esp32Natives_resetReason(void);
+jlong Java_dev_smartpot_firmware_esp32_Esp32Natives_microsSinceStart(void);
+jint Java_dev_smartpot_firmware_esp32_Esp32Natives_consoleRead(jbyte* buf, jint max);
+extern int64_t fake_time_us;
 extern jmp_buf fake_never_returns;
 extern int fake_restarts;
 extern int fake_deep_sleeps;
@@ -66,5 +69,19 @@ int main(void) {
     fake_timer_wakeup_result = ESP_ERR_INVALID_ARG;
     expect("a timer ESP-IDF refuses: returns its -esp_err_t, no sleep", deep_sleep(1000), 1000000L - 0x102);
     expect("  still two deep sleeps", fake_deep_sleeps, 2);
+
+    fake_time_us = 812345678LL * 10;
+    expect("microsSinceStart is esp_timer_get_time(), all 64 bits (8,123 s)",
+            (long) (Java_dev_smartpot_firmware_esp32_Esp32Natives_microsSinceStart() / 1000000), 8123);
+
+    /* The test runs with stdin from a file holding "water 50\r\nstatus\n" (NativeCSourceTest): the console's bytes. */
+    jbyte typed[64];
+    jint got = Java_dev_smartpot_firmware_esp32_Esp32Natives_consoleRead(typed, 4);
+    expect("consoleRead(4) reads 4 typed bytes", got, 4);
+    expect("  the first is 'w'", typed[0], 'w');
+    got = Java_dev_smartpot_firmware_esp32_Esp32Natives_consoleRead(typed, (jint) sizeof typed);
+    expect("consoleRead(64) reads the rest (13 bytes)", got, 13);
+    expect("consoleRead with nothing more typed reads 0", Java_dev_smartpot_firmware_esp32_Esp32Natives_consoleRead(typed, 64), 0);
+    expect("consoleRead into no buffer reads 0", Java_dev_smartpot_firmware_esp32_Esp32Natives_consoleRead(NULL, 64), 0);
     return failures == 0 ? 0 : 1;
 }

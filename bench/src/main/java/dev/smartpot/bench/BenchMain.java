@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.host.LogTuning;
-import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.testkit.Mosquitto;
 import picocli.CommandLine;
 

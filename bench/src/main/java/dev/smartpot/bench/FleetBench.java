@@ -79,7 +79,7 @@ final class FleetBench {
     }
 
     /** Per pot: the seqs that arrived (as a bit set) and the readings' latencies. */
-    private static final class Mothership {
+    private static final class Arrivals {
         final Map<String, java.util.BitSet> seqs = new ConcurrentHashMap<>();
         final AtomicLong received = new AtomicLong();
         /** When each reading was taken (its ts) and its latency in ms, for the window chosen afterwards. */
@@ -146,7 +146,7 @@ final class FleetBench {
         log.println("  fleet: " + n + " pots, " + config + ", a reading each every " + INTERVAL + " (settle " + SETTLE_SECONDS + " s, measure "
                 + WINDOW_SECONDS + " s)");
         try (Mosquitto broker = BenchBroker.start()) {
-            Mothership mothership = new Mothership();
+            Arrivals mothership = new Arrivals();
             try (BenchSubscriber sub = new BenchSubscriber(broker.uri(), "bench-fleet-mothership", WireTopics.UP, false,
                     (at, topic, payload) -> mothership.arrived(new String(payload, StandardCharsets.US_ASCII)))) {
                 Process child = new ProcessBuilder("java", "-cp", classpath, FleetChild.class.getName(), broker.uri(),

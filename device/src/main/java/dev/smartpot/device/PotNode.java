@@ -29,6 +29,7 @@ import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.reading.SamplingThread;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.state.KeepStateThenReboot;
+import dev.smartpot.device.state.PlannedRestart;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.AboutAnnouncer;
 import dev.smartpot.device.status.Availability;
@@ -38,11 +39,9 @@ import dev.smartpot.device.text.LogLine;
 import dev.smartpot.device.text.PayloadBuffer;
 
 /**
- * One smart pot: wires the parts and runs the loop. Everything happens on one thread, in {@link #tick(long)};
- * transport threads only fill the {@link Inbox} and wake the loop. Readings are taken on schedule whatever the
- * link does, queued, and published oldest first while the {@link LinkSupervisor} keeps the link up. In deep sleep
- * a boot is one {@link WakeCycle} that ticks the same loop; a clean stop first delivers what is queued
- * ({@link CleanStop}).
+ * One smart pot: wires the parts and runs the loop, {@link #tick(long)}; transport threads only fill the {@link Inbox}.
+ * Readings are taken on their own thread beside it (and first in each tick), frozen, queued, and published oldest
+ * first while the {@link LinkSupervisor} keeps the link up. In deep sleep a boot is one {@link WakeCycle}.
  */
 public final class PotNode {
 
@@ -74,6 +73,8 @@ public final class PotNode {
     private final WakeCycle wakeCycle;
     private final CleanStop cleanStop;
     private final SamplingThread sampling;
+    /** {@code vm.restart.every}; off in deep sleep, where every wake is a boot. */
+    private final PlannedRestart plannedRestart;
     private volatile boolean stopRequested;
     /** Set by {@link #requestStop()} only (not by a reboot): a clean stop delivers what is queued first. */
     private volatile boolean stopIsClean;
@@ -117,6 +118,8 @@ public final class PotNode {
                 ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(), config.batteryCapacityMah, roundTrips, link,
                         session)
                 : null;
+        plannedRestart = new PlannedRestart(config.deepSleep ? 0 : config.vmRestartEveryMillis, now, schedule, queue, retained,
+                link, log);
         control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake, battery);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
@@ -154,10 +157,7 @@ public final class PotNode {
         mqtt.setListener(inbox);
     }
 
-    /**
-     * Runs the device until {@link #requestStop()}; then says "offline" and disconnects. In deep sleep, runs one wake
-     * and returns after {@link dev.smartpot.device.board.DeepSleep#sleep} (on a board that call never returns).
-     */
+    /** Runs until {@link #requestStop()}, then says "offline"; in deep sleep, one wake (on a board, it never returns). */
     public void run() {
         if (wakeCycle != null) {
             wakeCycle.run();
@@ -171,7 +171,6 @@ public final class PotNode {
     }
 
     boolean stopRequested() { return stopRequested; }
-
     boolean stopIsClean() { return stopIsClean; }
 
     /** Asks {@link #run()} to finish; callable from any thread. */
@@ -203,6 +202,10 @@ public final class PotNode {
         // The schedule first: whatever the link does in this tick, a due reading is already taken.
         schedule.linkUp(link.isOnline());
         schedule.takeIfDue(now);
+        if (plannedRestart.restartIfDue(now, board.rebooter)) {
+            stopRequested = true;
+            return 0;
+        }
         // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
         if (console.runTyped(now, schedule.nextReadingAt())) {
             stopRequested |= console.rebooting();
@@ -241,10 +244,8 @@ public final class PotNode {
 
     /** When the next reading is due, by the board's uptime. */
     public long nextReadingAt() { return schedule.nextReadingAt(); }
-
     /** Takes the reading due by {@code now}, if any; callable from a thread beside the loop (as {@link #run()}'s). */
     public boolean takeReadingIfDue(long now) { return schedule.takeIfDue(now); }
-
     /** The most a reading of this boot was taken after its time, in ms. */
     public long largestSamplingDelayMillis() { return schedule.largestDelayMillis(); }
 
@@ -273,11 +274,8 @@ public final class PotNode {
     public String statusLine() { return status.statusLine(); }
 
     public long readingsTaken() { return control.readingsTaken(); }
-
     public long publishedReadings() { return control.publishedReadings(); }
-
     public int queuedReadings() { return control.queuedReadings(); }
-
     public long droppedReadings() { return control.droppedReadings(); }
 
     public int reconnects() { return control.reconnects(); }

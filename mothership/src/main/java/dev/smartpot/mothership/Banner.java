@@ -30,10 +30,10 @@ final class Banner {
         out.println("  API: curl " + url + "api/pots   (alerts also on MQTT topic mothership/alerts)");
         LoginStore.Created login = app.web().createdLogin();
         if (login != null) {
-            out.println("  dashboard login, shown this once (kept only as a hash in " + login.file() + "):");
-            out.println("    user " + login.user() + "   password " + login.password());
-            out.println("    API token for scripts: " + login.apiToken());
-            out.println("      curl -H \"Authorization: Bearer " + login.apiToken() + "\" " + url + "api/pots");
+            // Not printed: under systemd this output is the journal, which others may read.
+            out.println("  dashboard login made: user " + login.user() + "; its password and API token are in "
+                    + login.secretsFile() + " (readable by this user only). Note them, then delete that file.");
+            out.println("      curl -H \"Authorization: Bearer $API_TOKEN\" " + url + "api/pots");
         }
         out.println("  Ctrl-C to stop");
     }

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import dev.smartpot.broker.EmbeddedBroker;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.web.WebServer;
-import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * The running mothership: the embedded broker when asked for, the engine, and the web server, started in
@@ -23,12 +23,22 @@ public final class MothershipApp implements AutoCloseable {
      * @param embeddedPort preferred port of the embedded broker (a free one if taken; 0 = any)
      * @param jdbcUrl      PostgreSQL; null for SQLite in {@code dataDir}
      * @param lowBatteryMv a battery below this raises LOW_BATTERY; 0 for the default (2,200 mV, 2 x AA)
+     * @param tlsCert      PEM certificate (with {@code tlsKey}) for an HTTPS dashboard; null for plain HTTP
+     * @param maxPots      pots registered by their first message at most; 0 for the default (10,000)
      */
     public record Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
                           String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
-                          int lowBatteryMv) {
+                          int lowBatteryMv, Path tlsCert, Path tlsKey, int maxPots) {
 
         public static final String SQLITE_FILE = "mothership.db";
+
+        /** Plain HTTP. */
+        public Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
+                       String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
+                       int lowBatteryMv) {
+            this(broker, embeddedPort, httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, resetLogin, commandTimeout,
+                    lowBatteryMv, null, null, 0);
+        }
 
         /** The default low-battery threshold. */
         public Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
@@ -72,9 +82,21 @@ public final class MothershipApp implements AutoCloseable {
                 embedded = startEmbedded(o.embeddedPort());
                 broker = BrokerOptions.plain(embedded.uri());
             }
+            try {
+                String note = DataFolder.makePrivate(o.dataDir(), o.jdbcUrl() == null ? o.dataDir().resolve(Options.SQLITE_FILE) : null);
+                if (note != null) {
+                    System.out.println("mothership: " + note);
+                }
+            } catch (IOException e) {
+                throw new StartException("the data folder " + o.dataDir() + " cannot be made: " + e.getMessage()
+                        + ". Fix: pass --data with a folder this user may create and write", e);
+            }
             engine = new MothershipEngine(o.engineOptions(broker));
             try {
                 engine.start();
+                if (o.maxPots() > 0) {
+                    engine.limitPots(o.maxPots());
+                }
             } catch (SQLException e) {
                 throw new StartException("the store did not open: " + e.getMessage() + ". Fix: "
                         + (o.jdbcUrl() != null ? "check --db (server running? database, user and password right?)"
@@ -84,7 +106,8 @@ public final class MothershipApp implements AutoCloseable {
             Duration wait = (o.commandTimeout() == null ? Duration.ofSeconds(10) : o.commandTimeout()).plusSeconds(5);
             WebServer web;
             try {
-                web = WebServer.start(engine, new WebServer.Options(o.httpHost(), o.httpPort(), o.dataDir(), o.resetLogin(), wait));
+                web = WebServer.start(engine, new WebServer.Options(o.httpHost(), o.httpPort(), o.dataDir(), o.resetLogin(), wait,
+                        o.tlsCert(), o.tlsKey()));
             } catch (IOException e) {
                 throw new StartException("the dashboard did not start: " + e.getMessage(), e);
             }

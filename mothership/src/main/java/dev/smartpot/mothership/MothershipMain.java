@@ -6,10 +6,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.mothership.web.security.LoginStore;
 import picocli.CommandLine;
@@ -20,14 +24,17 @@ import picocli.CommandLine.Option;
 @Command(name = "mothership", mixinStandardHelpOptions = true, version = "smartpot mothership 0.1.0",
         description = "Subscribes to every pot's readings, stores them (SQLite or PostgreSQL), keeps plant states and "
                 + "alerts, waters safely, and serves the dashboard and the REST API.",
-        footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags.",
-                "Beyond loopback (--http 0.0.0.0:8080) the dashboard asks for a login: user admin and a password printed "
-                        + "once at first start, kept hashed in DIR/" + LoginStore.FILE_NAME + "; --reset-login makes a new one."})
+        footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags,",
+                "3 no working broker link for longer than --link-timeout (so a service manager restarts it).",
+                "Beyond loopback (--http 0.0.0.0:8080) the dashboard asks for a login: user admin and a password written "
+                        + "at first start to DIR/" + LoginStore.SECRETS_FILE + " (owner only; delete it once noted), kept hashed in DIR/"
+                        + LoginStore.FILE_NAME + "; --reset-login makes a new one."})
 public final class MothershipMain implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    public static final int EXIT_LINK_LOST = 3;
     static final String EMBEDDED = "embedded";
 
     @Option(names = "--broker", paramLabel = "URL", defaultValue = EMBEDDED,
@@ -80,7 +87,24 @@ public final class MothershipMain implements Callable<Integer> {
             description = "A pot's battery below this raises LOW_BATTERY (default 2200, for 2 x AA).")
     int lowBatteryMv;
 
-    @Option(names = "--reset-login", description = "Make a new dashboard password and API token (printed once).")
+    @Option(names = "--link-timeout", paramLabel = "DURATION", defaultValue = "120s",
+            description = "Exit with code 3 when the broker link has been down this long (e.g. 90s, 5m; 0 = never), "
+                    + "so systemd restarts a mothership that cannot get back in (default: ${DEFAULT-VALUE}).")
+    String linkTimeout;
+
+    @Option(names = "--max-pots", paramLabel = "N", defaultValue = "10000",
+            description = "At most N pots are registered by their first message; messages from further new ids are kept as junk "
+                    + "with a warning (default: ${DEFAULT-VALUE}).")
+    int maxPots;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate for an HTTPS dashboard (with --tls-key); cookies are then Secure. E.g. one signed by the broker's CA.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "Its unencrypted PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----).")
+    Path tlsKey;
+
+    @Option(names = "--reset-login", description = "Make a new dashboard password and API token (written to DIR/" + LoginStore.SECRETS_FILE + ").")
     boolean resetLogin;
 
     private final PrintStream out;
@@ -119,6 +143,13 @@ public final class MothershipMain implements Callable<Integer> {
             err.println("mothership: " + e.getMessage());
             return EXIT_USAGE;
         }
+        Duration linkLimit;
+        try {
+            linkLimit = LinkWatch.parse(linkTimeout);
+        } catch (IllegalArgumentException e) {
+            err.println("mothership: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         MothershipApp app;
         try {
             app = MothershipApp.start(options);
@@ -137,16 +168,40 @@ public final class MothershipMain implements Callable<Integer> {
             }
         }, "ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
+        AtomicInteger exitCode = new AtomicInteger(EXIT_OK);
+        ScheduledExecutorService watch = watchLink(app, linkLimit, exitCode);
         try {
             quit.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            watch.shutdownNow();
             out.println("mothership: stopping");
             app.close();
             stopped.countDown();
         }
-        return EXIT_OK;
+        return exitCode.get();
+    }
+
+    /** Checks the broker link every second; gives up (exit 3) when it stayed down past the limit. */
+    private ScheduledExecutorService watchLink(MothershipApp app, Duration limit, AtomicInteger exitCode) {
+        LinkWatch link = new LinkWatch(limit, System.currentTimeMillis());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "link-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            if (link.downTooLong(app.engine().health().brokerConnected(), System.currentTimeMillis())) {
+                err.println("mothership: no working link to the broker " + app.brokerUrl() + " for " + linkTimeout
+                        + " (the log above says why); exiting with code " + EXIT_LINK_LOST
+                        + " so that the service manager starts it afresh. Fix: check the broker and the mothership's login;"
+                        + " --link-timeout 0 keeps it waiting instead");
+                exitCode.set(EXIT_LINK_LOST);
+                quit.countDown();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return timer;
     }
 
     MothershipApp.Options options() throws IOException {
@@ -175,8 +230,19 @@ public final class MothershipMain implements Callable<Integer> {
             throw new IllegalArgumentException("--low-battery-mv " + lowBatteryMv + " is not a battery voltage. Fix: give"
                     + " millivolts from 1 to " + PayloadParser.MAX_BATTERY_MV + ", e.g. 2200 for 2 x AA or 3400 for a Li-ion cell");
         }
+        if (maxPots < 1) {
+            throw new IllegalArgumentException("--max-pots " + maxPots + " is not a number of pots. Fix: give 1 or more, e.g. 10000");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together. Fix: pass both PEM files (HTTPS), or neither (HTTP)");
+        }
+        for (Path f : new Path[] {tlsCert, tlsKey}) {
+            if (f != null && !Files.isReadable(f)) {
+                throw new IllegalArgumentException(f + " cannot be read. Fix: pass a readable PEM file to --tls-cert and --tls-key");
+            }
+        }
         return new MothershipApp.Options(brokerOptions, brokerPort, listen.host(), listen.port(), data, db, dbUser,
-                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv);
+                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv, tlsCert, tlsKey, maxPots);
     }
 
     /** A secret from a file (first line), so it shows in no process list or shell history. */

@@ -64,6 +64,10 @@ class MothershipMainTest {
         assertEquals(2, battery.code());
         assertTrue(battery.err().contains("Fix: give millivolts from 1 to 60000"), battery.err());
 
+        Run linkTimeout = run("--link-timeout", "soon", "--data", data.toString());
+        assertEquals(2, linkTimeout.code());
+        assertTrue(linkTimeout.err().contains("Fix: write e.g. 120s, 5m or 1h"), linkTimeout.err());
+
         Run unknown = run("--htpp", "127.0.0.1:8080");
         assertEquals(2, unknown.code());
     }

@@ -1,45 +1,15 @@
 package dev.smartpot.protocol;
 
 /**
- * The command grammar, with its limits, for both ends: the pot parses every command with it, the mothership checks
- * what it sends with it. Reads one command from the mothership: plain text a person types with {@code mosquitto_pub}, such as
+ * The command grammar's parser, for both ends (its words and limits: {@link CommandGrammar}): the pot parses every
+ * command with it, the mothership checks what it sends with it. Reads one command from the mothership: plain text a person types with {@code mosquitto_pub}, such as
  * {@code interval 30s} or {@code calibrate dry}. Words are separated by spaces, case does not matter.
  *
  * <p>Works on the payload bytes and keeps its result in fields, so a stream of hostile messages costs
  * no allocation until one is rejected (the error text). Anything that is not a well-formed command
  * gets an {@link #error()} that says what was expected.
  */
-public final class CommandParser {
-
-    /** Longer payloads are not read at all: no command needs more, and a board's heap is small. */
-    public static final int MAX_BYTES = 256;
-    /** The highest count of the widest ADC a pot has (12 bits): the mothership checks {@code calibrate} against it. */
-    public static final int MAX_FULL_SCALE = 4095;
-
-    /** The tutorial's word: the mothership got the pot's data. */
-    public static final String RECEIVED_WORD = "received";
-    public static final String WATER_WORD = "water";
-
-    public static final int RECEIVED = 1;
-    public static final int READ = 2;
-    public static final int INTERVAL = 3;
-    public static final int CALIBRATE = 4;
-    public static final int WATER = 5;
-    public static final int STATUS = 6;
-    public static final int REBOOT = 7;
-    public static final int HELP = 8;
-
-    public static final int DRY = 1;
-    public static final int WET = 2;
-
-    /** The same range as {@code publish.interval} in the config. */
-    public static final long MIN_INTERVAL_MILLIS = 100;
-    public static final long MAX_INTERVAL_MILLIS = 3600000;
-    public static final int DEFAULT_WATER_ML = 100;
-    public static final int MAX_WATER_ML = 2000;
-
-    public static final String USAGE = "received, read, interval <duration>, calibrate dry|wet [counts], water [ml], "
-            + "status, reboot, help";
+public final class CommandParser extends CommandGrammar {
 
     private static final int MAX_WORDS = 3;
 
@@ -107,19 +77,9 @@ public final class CommandParser {
         return fail("unknown command \"" + word(0) + "\"; expected one of: " + USAGE);
     }
 
-    /** The command that waters {@code ml} millilitres (1 to {@link #MAX_WATER_ML}). */
-    public static String water(int ml) {
-        return WATER_WORD + " " + ml;
-    }
-
     /** Parses a command given as text (the mothership's side); false with {@link #error()} as for bytes. */
     public boolean parse(String command) {
-        byte[] b = new byte[command.length()];
-        for (int i = 0; i < b.length; i++) {
-            char c = command.charAt(i);
-            // Anything outside ASCII is refused by the byte check below, as the pot would refuse its UTF-8 bytes.
-            b[i] = c < 0x80 ? (byte) c : (byte) 0x80;
-        }
+        byte[] b = ascii(command);
         return parse(b, b.length);
     }
 

@@ -104,8 +104,9 @@ public final class PayloadDecoder {
             return junk(topic, text, "no \"" + ReadingFields.SEQ + "\": expected a whole number >= 0");
         }
         Double moisture = node.number(ReadingFields.MOISTURE);
+        // -0.0 is below zero too: it would show as "-0.0 %".
         if (moisture != null && (moisture.doubleValue() < ReadingFields.MOISTURE_MIN
-                || moisture.doubleValue() > ReadingFields.MOISTURE_MAX || moisture.isNaN())) {
+                || moisture.doubleValue() > ReadingFields.MOISTURE_MAX || moisture.isNaN() || 1 / moisture.doubleValue() < 0)) {
             return junk(topic, text, ReadingFields.MOISTURE + " " + moisture + " is outside " + ReadingFields.MOISTURE_MIN
                     + "-" + ReadingFields.MOISTURE_MAX + "%");
         }
@@ -115,12 +116,17 @@ public final class PayloadDecoder {
             return junk(topic, text, "neither \"" + ReadingFields.MOISTURE + "\" nor \"" + ReadingFields.FAULT
                     + "\"; expected one of them");
         }
+        Long boot = node.whole(ReadingFields.BOOT);
+        if (boot != null && boot.longValue() < 0) {
+            return junk(topic, text, ReadingFields.BOOT + " " + boot + " is negative; expected the pot's boot count, a whole"
+                    + " number >= 0");
+        }
         Long raw = node.whole(ReadingFields.RAW);
         Long dropped = node.whole(ReadingFields.DROPPED);
         // Optional: a battery voltage that makes no sense is left out, the reading itself is still good.
         Long battery = node.whole(ReadingFields.BATTERY_MV);
         Long commandsDropped = node.whole(ReadingFields.CMD_DROPPED);
-        return new Decoded.Reading(potId, node.whole(ReadingFields.BOOT), seq.longValue(),
+        return new Decoded.Reading(potId, boot, seq.longValue(),
                 raw == null || raw.longValue() < Integer.MIN_VALUE || raw.longValue() > Integer.MAX_VALUE ? null
                         : Integer.valueOf(raw.intValue()),
                 fault == null ? moisture : null, fault, node.whole(ReadingFields.UPTIME_MS), node.whole(ReadingFields.TS),

@@ -12,6 +12,7 @@ import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
 import dev.smartpot.simulator.board.ConsoleLines;
 import dev.smartpot.simulator.board.ConsoleLog;
+import dev.smartpot.simulator.board.EvaluationVm;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.MonitorSleeper;
 import dev.smartpot.simulator.board.PotMemory;
@@ -49,6 +50,8 @@ public final class SimulatedPot {
     private volatile boolean closed;
     private volatile int boots;
     private volatile int wakes;
+    /** Set when the pot's VM reached sim.vm.limit: the pot lies dead until the simulator stops. */
+    private volatile boolean vmStopped;
 
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console) {
         this(config, world, console, new MemorySettingsStore());
@@ -94,6 +97,8 @@ public final class SimulatedPot {
         while (!closed) {
             MonitorSleeper sleeper = new MonitorSleeper();
             this.sleeper = sleeper;
+            // Every boot (a restart, a deep-sleep wake) is a new VM: its run-time limit counts from now.
+            EvaluationVm vm = new EvaluationVm(world.vmLimitMillis);
             // In deep sleep, HiveMQ's client: it connects without Paho's ~300 ms of thread start-up (field notes), so a
             // wake's measured time is the broker's and the core's, not the desktop library's.
             MqttTransport link = board.sleepsDeeply() ? new HiveMqttTransport() : new PahoMqttTransport();
@@ -108,10 +113,14 @@ public final class SimulatedPot {
             rebootRequested = false;
             boolean wake = deepSleepMillis > 0;
             deepSleepMillis = 0;
-            PotNode current = new PotNode(config, board.boot(sleeper, reason -> {
+            PotNode current = new PotNode(config, board.boot(vm.guard(sleeper), reason -> {
                 board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
                 rebootRequested = true;
-            }, millis -> deepSleepMillis = millis), new MoquetteConnectBarrier(link));
+            }, millis -> {
+                // ESP-IDF's sleep guide: stop WiFi (esp_wifi_stop) before esp_deep_sleep_start, as the firmware does.
+                wlan.stopRadio();
+                deepSleepMillis = millis;
+            }, vm), vm.guard(new MoquetteConnectBarrier(link)));
             node = current;
             if (!wake) {
                 boots++;
@@ -119,7 +128,12 @@ public final class SimulatedPot {
             if (closed) {
                 break;
             }
-            current.run();
+            try {
+                current.run();
+            } catch (EvaluationVm.Stopped stopped) {
+                lieDead(link);
+                break;
+            }
             if (powerCutRequested) {
                 powerCutRequested = false;
                 memory.powerCut();
@@ -137,6 +151,14 @@ public final class SimulatedPot {
         keepForNextRun();
     }
 
+    /** The VM stopped at sim.vm.limit: the link drops without a goodbye, the log says why, nothing runs until the end. */
+    private void lieDead(MqttTransport link) {
+        vmStopped = true;
+        sever(link);
+        board.log().error(EvaluationVm.deathNotice(world.vmLimitMillis));
+        waitUntil(Long.MAX_VALUE);
+    }
+
     /** The board is off but for its RTC: wait the sleep (shortened by sim.sleep.speedup) unless the simulator stops. */
     private void sleepDeeply(long millis) {
         long real = millis / world.sleepSpeedup;
@@ -151,10 +173,11 @@ public final class SimulatedPot {
         wakes++;
     }
 
+    /** Waits until {@code until} on System.nanoTime (forever: Long.MAX_VALUE), or until the simulator stops. */
     private void waitUntil(long until) {
         synchronized (sleepLock) {
             long left;
-            while (!closed && (left = (until - System.nanoTime()) / 1_000_000L) > 0) {
+            while (!closed && (left = until == Long.MAX_VALUE ? Long.MAX_VALUE : (until - System.nanoTime()) / 1_000_000L) > 0) {
                 try {
                     sleepLock.wait(left);
                 } catch (InterruptedException e) {
@@ -167,17 +190,8 @@ public final class SimulatedPot {
 
     private void keepForNextRun() {
         PotNode last = node;
-        if (memory.rtcFile() == null || last == null) {
-            return;
-        }
-        try {
-            memory.keepForNextRun();
-            if (last.queuedReadings() > 0) {
-                board.log().info("kept " + last.queuedReadings() + " queued readings in " + memory.rtcFile()
-                        + " for the next run of this pot");
-            }
-        } catch (IOException e) {
-            board.log().warn("queued readings could not be kept for the next run (" + e.getMessage() + ")");
+        if (last != null) {
+            memory.keepForNextRun(last.queuedReadings(), board.log());
         }
     }
 
@@ -190,33 +204,20 @@ public final class SimulatedPot {
         }
     }
 
-    /** What became of a command typed at the console: the core runs it on its own loop, when it can. */
-    public enum Typed {
-        /** The loop was woken for it. */
-        RUNS_NOW,
-        /** The pot has not booted yet: it runs once it has. */
-        RUNS_AFTER_BOOT,
-        /** The pot sleeps deeply: it runs at the next wake. */
-        RUNS_AT_WAKE,
-        /** The pot has stopped: nothing runs it. */
-        NOT_RUNNING,
-        /** {@link ConsoleLines#CAPACITY} lines still wait for the pot: this one was not taken. */
-        BACKLOG_FULL
-    }
 
     /** Hands a line to the core's console, to run through the same command path as the mothership's. */
-    public Typed typeCommand(String line) {
+    public TypedLine typeCommand(String line) {
         if (node != null && !thread.isAlive()) {
-            return Typed.NOT_RUNNING;
+            return TypedLine.NOT_RUNNING;
         }
         if (!board.console().offer(line)) {
-            return Typed.BACKLOG_FULL;
+            return TypedLine.BACKLOG_FULL;
         }
         MonitorSleeper current = sleeper;
         if (current != null) {
             current.wake();
         }
-        return node == null ? Typed.RUNS_AFTER_BOOT : asleep ? Typed.RUNS_AT_WAKE : Typed.RUNS_NOW;
+        return node == null ? TypedLine.RUNS_AFTER_BOOT : asleep ? TypedLine.RUNS_AT_WAKE : TypedLine.RUNS_NOW;
     }
 
     /**
@@ -283,6 +284,11 @@ public final class SimulatedPot {
 
     public boolean isRunning() {
         return thread.isAlive();
+    }
+
+    /** True once the pot's VM reached sim.vm.limit and stopped dead. */
+    public boolean vmStopped() {
+        return vmStopped;
     }
 
     public void logInfo(String message) {

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
-import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.cli.Banner;
@@ -87,6 +87,17 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
             err.println("simulate: --chip-id names one pot, but --devices runs a fleet whose ids come from sim.seed."
                     + " Fix: pass --seed TEXT instead (pot N of the fleet is seeded TEXT-N)");
             return EXIT_CONFIG;
+        }
+        if (vmLimit != null && fleet()) {
+            err.println("simulate: --vm-limit models one pot's VM, and --devices runs a fleet. Fix: run the pot on its own"
+                    + " (without --devices)");
+            return EXIT_CONFIG;
+        }
+        if (vmLimit != null) {
+            source.override("sim.vm.limit", vmLimit, "command line --vm-limit");
+        }
+        if (vmRestartEvery != null) {
+            source.override("vm.restart.every", vmRestartEvery, "command line --vm-restart-every");
         }
         boolean anotherPot = SimulatorSettings.overrideIdentity(source, seed, chipId);
         BrokerChoice brokers = new BrokerChoice(broker, port);

@@ -6,10 +6,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.device.ClientIds;
 import dev.smartpot.device.PotNode;
 import dev.smartpot.device.config.ConfigSource;
-import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.simulator.board.ConfigLabels;
 import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.board.PotMemory;

@@ -17,14 +17,14 @@ public final class MothershipAssert {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
 
-    private final Mothership mothership;
+    private final MothershipStandIn mothership;
     private Duration atMost = DEFAULT_WAIT;
 
-    private MothershipAssert(Mothership mothership) {
+    private MothershipAssert(MothershipStandIn mothership) {
         this.mothership = mothership;
     }
 
-    public static MothershipAssert assertThat(Mothership mothership) {
+    public static MothershipAssert assertThat(MothershipStandIn mothership) {
         return new MothershipAssert(mothership);
     }
 

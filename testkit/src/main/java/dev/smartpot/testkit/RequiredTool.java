@@ -13,7 +13,8 @@ public enum RequiredTool {
     MOSQUITTO_PUB("mosquitto_pub", "mosquitto-clients"),
     MOSQUITTO_PASSWD("mosquitto_passwd", "mosquitto"),
     OPENSSL("openssl", "openssl"),
-    GCC("gcc", "gcc");
+    GCC("gcc", "gcc"),
+    OBJDUMP("objdump", "binutils");
 
     private static final String[] SYSTEM_DIRS = {"/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin", "/bin"};
 

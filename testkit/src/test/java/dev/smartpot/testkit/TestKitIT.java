@@ -24,11 +24,11 @@ class TestKitIT {
 
     @Test
     void theMothershipKeepsItsSessionThroughASigkillAndTheAssertionsReadPotsAndSeqs() {
-        try (Mosquitto broker = Mosquitto.start(); Mothership mothership = Mothership.on(broker.uri())) {
+        try (Mosquitto broker = Mosquitto.start(); MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             MosquittoClients clients = new MosquittoClients(broker);
             PotId pot = PotId.of("0123456789ab");
             for (int seq = 0; seq < 5; seq++) {
-                clients.pubQos1(Mothership.READINGS, reading(pot.clientId(), seq));
+                clients.pubQos1(MothershipStandIn.READINGS, reading(pot.clientId(), seq));
             }
             assertThat(mothership).received(pot, seqs(0, 4)).receivedInOrderWithoutGaps();
 
@@ -36,7 +36,7 @@ class TestKitIT {
             assertFalse(broker.accepting());
             broker.restart();
             Awaitility.await("mothership back").atMost(Duration.ofSeconds(10)).until(mothership::isConnected);
-            clients.pubQos1(Mothership.READINGS, reading(pot.clientId(), 5));
+            clients.pubQos1(MothershipStandIn.READINGS, reading(pot.clientId(), 5));
             assertThat(mothership).received(pot, seqs(0, 5)).receivedExactly(pot, 6).receivedNothingFrom(PotId.of("ffffffffffff"));
             AssertionError missing = assertThrows(AssertionError.class,
                     () -> assertThat(mothership).within(Duration.ofMillis(300)).received(pot, seqs(0, 7)));
@@ -53,7 +53,7 @@ class TestKitIT {
     @Test
     void theProxyCutsAndBlackholesALink() {
         try (Mosquitto broker = Mosquitto.start(); TcpProxy proxy = new TcpProxy(broker.port())) {
-            try (Mothership through = Mothership.on(proxy.uri())) {
+            try (MothershipStandIn through = MothershipStandIn.on(proxy.uri())) {
                 assertTrue(through.isConnected());
                 proxy.cut();
                 Awaitility.await("link cut").atMost(Duration.ofSeconds(10)).until(() -> !through.isConnected());

@@ -13,6 +13,7 @@ import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.text.Durations;
 
 /**
  * Validates a board-config file exactly as the firmware will read it at boot (ConfigReader, DeviceConfig,
@@ -66,6 +67,7 @@ public final class BoardConfigCheck {
                     + " Copy a template from board-config/ and fill it in.");
             return INVALID;
         }
+        BoardConfig.applyBoardDefaults(source);
         ConfigReader reader = new ConfigReader(source);
         DeviceConfig device = DeviceConfig.read(reader);
         BoardConfig board = BoardConfig.read(reader);
@@ -103,7 +105,17 @@ public final class BoardConfigCheck {
                 + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
         out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
                 + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest 1512)"
-                : "always on (power.mode = deep-sleep for batteries)"));
+                : "always on (power.mode = deep-sleep for batteries); " + (device.vmRestartEveryMillis > 0
+                        ? "restarts itself every " + Durations.format(device.vmRestartEveryMillis)
+                                + " at a reading boundary (vm.restart.every: an evaluation VM stops after 60 minutes)"
+                        : "no planned restart (vm.restart.every = 0: a production VEE Port)")));
+        if (board.pumpPin >= 0) {
+            out.println("  pump       on GPIO " + board.pumpPin + ", runs while " + (board.pumpActiveHigh ? "high" : "low") + ", "
+                    + board.pumpFlowMlPerMinute + " ml/min, at most " + Durations.format(device.safety.pumpMaxRunMillis)
+                    + " a watering (stopped by a hardware timer)");
+        } else {
+            out.println("  pump       none (pump.pin not set): \"water\" answers that this pot has no pump");
+        }
         List<BoardTlsFiles.Embedded> tls = BoardTlsFiles.plan(device);
         if (resource != null) {
             Path packageFolder = Path.of(resource).getParent() == null ? Path.of("") : Path.of(resource).getParent();

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 
 /**
  * The child JVM of the heap figure: {@code HeapProbe BROKER_URL SQLITE_FILE} starts the engine on a store

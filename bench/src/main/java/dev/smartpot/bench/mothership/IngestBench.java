@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.protocol.WireTopics;
 

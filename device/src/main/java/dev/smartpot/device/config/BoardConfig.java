@@ -18,6 +18,13 @@ public final class BoardConfig {
     public static final String CHIP_ESP32 = "esp32";
     public static final String CHIP_ESP32_S3 = "esp32s3";
 
+    /**
+     * {@code vm.restart.every} on a board when the file does not set it: 55 minutes, under the 60 minutes after which
+     * MicroEJ's evaluation VM stops (the public VEE Ports build an evaluation architecture). A production architecture
+     * has no such limit: set {@code vm.restart.every = 0} there.
+     */
+    public static final long BOARD_VM_RESTART_EVERY_MILLIS = 55 * 60000L;
+
     /** {@link #ESP_WROVER_KIT} or {@link #ESP32_S3_DEVKITC_1}. */
     public final String board;
     /** {@link #CHIP_ESP32} or {@link #CHIP_ESP32_S3}. */
@@ -30,17 +37,41 @@ public final class BoardConfig {
     public final int batteryPin;
     /** The ADC1 channel of {@link #batteryPin}, or -1 (none, or not an ADC1 pin: then a problem was recorded). */
     public final int batteryChannel;
+    /** The GPIO that switches the pump ({@code pump.pin}), or -1: the board has no pump. */
+    public final int pumpPin;
+    /** True when the pump runs while {@link #pumpPin} is high ({@code pump.active.level = high}). */
+    public final boolean pumpActiveHigh;
+    /** The pump's flow in ml per minute ({@code pump.flow.ml_per_min}). */
+    public final int pumpFlowMlPerMinute;
 
-    private BoardConfig(String board, String chip, int adcPin, int adcChannel, int batteryPin, int batteryChannel) {
+    private BoardConfig(String board, String chip, int adcPin, int adcChannel, int batteryPin, int batteryChannel, int pumpPin,
+            boolean pumpActiveHigh, int pumpFlowMlPerMinute) {
         this.board = board;
         this.chip = chip;
         this.adcPin = adcPin;
         this.adcChannel = adcChannel;
         this.batteryPin = batteryPin;
         this.batteryChannel = batteryChannel;
+        this.pumpPin = pumpPin;
+        this.pumpActiveHigh = pumpActiveHigh;
+        this.pumpFlowMlPerMinute = pumpFlowMlPerMinute;
     }
 
-    /** Reads and checks {@code board.name}, {@code sensor.adc.pin} and {@code battery.adc.pin}; problems stay in the reader. */
+    /**
+     * The defaults a board has and the simulator does not, set on {@code source} before it is read (by the firmware and
+     * by the validator {@code scripts/flash} runs, so both read the same): {@code vm.restart.every}.
+     */
+    public static void applyBoardDefaults(ConfigSource source) {
+        if (source.get(ConfigKeys.VM_RESTART_EVERY.name) == null) {
+            source.override(ConfigKeys.VM_RESTART_EVERY.name, "55m",
+                    "the firmware's default (MicroEJ's evaluation VM stops after 60 minutes)");
+        }
+    }
+
+    /**
+     * Reads and checks {@code board.name}, {@code sensor.adc.pin}, {@code battery.adc.pin} and the pump's keys; problems
+     * stay in the reader.
+     */
     public static BoardConfig read(ConfigReader r) {
         String board = r.requiredText(ConfigKeys.BOARD_NAME, ESP_WROVER_KIT);
         if (board != null && !board.equals(ESP_WROVER_KIT) && !board.equals(ESP32_S3_DEVKITC_1)) {
@@ -62,7 +93,27 @@ public final class BoardConfig {
                 batteryChannel = adc1Channel(r, "battery.adc.pin", batteryPin, s3, "the battery divider");
             }
         }
-        return new BoardConfig(board, chip, pin, channel, batteryPin, batteryChannel);
+        int pumpPin = board == null ? -1 : pumpPin(r, s3, pin, batteryPin);
+        boolean activeHigh = "high".equals(r.choice(ConfigKeys.PUMP_ACTIVE_LEVEL));
+        int flow = (int) r.number(ConfigKeys.PUMP_FLOW);
+        return new BoardConfig(board, chip, pin, channel, batteryPin, batteryChannel, pumpPin, activeHigh, flow);
+    }
+
+    /** {@code pump.pin}, or -1 for none (or after recording why it cannot drive the pump). */
+    private static int pumpPin(ConfigReader r, boolean s3, int sensorPin, int batteryPin) {
+        int pump = (int) r.number(ConfigKeys.PUMP_PIN);
+        if (pump < 0) {
+            return -1;
+        }
+        String problem = pump == sensorPin ? "is the soil sensor's pin (sensor.adc.pin = " + sensorPin + ")"
+                : pump == batteryPin ? "is the battery divider's pin (battery.adc.pin = " + batteryPin + ")"
+                : s3 ? PumpPins.s3Problem(pump) : PumpPins.esp32Problem(pump);
+        if (problem != null) {
+            r.problem(ConfigKeys.PUMP_PIN, problem, "wire the pump's driver to a free output pin: " + PumpPins.allowed(s3)
+                    + ", one nothing else on your board uses");
+            return -1;
+        }
+        return pump;
     }
 
     /** The ADC1 channel of {@code pin}, or -1 after recording why {@code key} cannot be that pin. */

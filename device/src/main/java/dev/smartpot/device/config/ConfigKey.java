@@ -55,6 +55,11 @@ public final class ConfigKey {
         return new ConfigKey(name, DURATION, Durations.format(defaultMillis), defaultMillis, minMillis, maxMillis, null);
     }
 
+    /** A duration whose default is the runtime's (-1 here): the runtime says what an unset key means. */
+    static ConfigKey durationByRuntime(String name, long minMillis, long maxMillis) {
+        return new ConfigKey(name, DURATION, null, -1, minMillis, maxMillis, null);
+    }
+
     /** @param defaultValue 1 for true, 0 for false, -1 when it depends on other settings */
     static ConfigKey bool(String name, int defaultValue) {
         return new ConfigKey(name, BOOL, defaultValue < 0 ? null : defaultValue == 1 ? "true" : "false", defaultValue, 0, 1, null);

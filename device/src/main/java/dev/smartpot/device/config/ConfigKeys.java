@@ -43,6 +43,11 @@ public final class ConfigKeys {
     public static final ConfigKey BACKOFF_MAX = ConfigKey.duration("backoff.max", 60000, 100, 3600000);
     /** 0 turns the reboot off. */
     public static final ConfigKey REBOOT_AFTER = ConfigKey.duration("reboot.after", 900000, 10000, 7 * 24 * 3600000L);
+    /**
+     * Always on: restart the board at a reading boundary after this long, before an evaluation VM's run-time limit stops
+     * it; 0 = never. Unset: never in the simulator, {@link BoardConfig#BOARD_VM_RESTART_EVERY} on a board.
+     */
+    public static final ConfigKey VM_RESTART_EVERY = ConfigKey.durationByRuntime("vm.restart.every", 5000, 7 * 24 * 3600000L);
     public static final ConfigKey QUEUE_CAPACITY = ConfigKey.number("queue.capacity", 17280, 1, 1000000);
 
     /** always-on (the tutorial) or deep-sleep (on batteries: wake, read, publish every few readings, sleep). */
@@ -92,20 +97,26 @@ public final class ConfigKeys {
     public static final ConfigKey BOARD_NAME = ConfigKey.text("board.name", null);
     /** Default: the board's usual sensor pin, see {@link BoardConfig}. */
     public static final ConfigKey SENSOR_ADC_PIN = ConfigKey.number("sensor.adc.pin", -1, 0, 48);
+    /** The GPIO that switches the pump's driver; unset: the board has no pump (see {@link PumpPins}). */
+    public static final ConfigKey PUMP_PIN = ConfigKey.number("pump.pin", -1, 0, 48);
+    /** The level that runs the pump: high (a MOSFET's gate) or low (a relay module with an active-low input). */
+    public static final ConfigKey PUMP_ACTIVE_LEVEL = ConfigKey.choice("pump.active.level", "high", new String[] {"high", "low"});
+    /** The pump's flow, measured: how many ml it pours in a minute; turns an amount of water into a run time. */
+    public static final ConfigKey PUMP_FLOW = ConfigKey.number("pump.flow.ml_per_min", 1000, 10, 100000);
 
     private static final ConfigKey[] ALL = {
         DEVICE_NAME, WIFI_SSID, WIFI_PASSWORD, WIFI_JOIN_TIMEOUT, WIFI_IP, WIFI_NETMASK, WIFI_GATEWAY, WIFI_DNS,
         MQTT_BROKER, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TOPIC_PUBLISH, MQTT_TOPIC_SUBSCRIBE, MQTT_TOPIC_STATUS,
         MQTT_TOPIC_COMMANDS, MQTT_TOPIC_REPLY, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_TLS_VERIFY_HOSTNAME,
         MQTT_DELIVERY_CHECK, MQTT_KEEPALIVE, MQTT_QOS,
-        PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, QUEUE_CAPACITY,
+        PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, VM_RESTART_EVERY, QUEUE_CAPACITY,
         POWER_MODE, SLEEP_PUBLISH_EVERY, SLEEP_PUBLISH_DRY_BELOW, SLEEP_LISTEN, BATTERY_CAPACITY_MAH,
         BATTERY_ADC_PIN, BATTERY_DIVIDER, BATTERY_ADC_FULL_SCALE_MV, BATTERY_LOW_MV,
         SENSOR_ADC_BITS, SENSOR_RAW_DRY, SENSOR_RAW_WET, SENSOR_SAMPLES, SENSOR_SMOOTHING, SENSOR_RAW_MIN, SENSOR_RAW_MAX,
         HOMEASSISTANT_DISCOVERY, HOMEASSISTANT_PREFIX, HOMEASSISTANT_STATUS,
         PUMP_MAX_RUN, WATER_BUDGET_HOUR, WATER_BUDGET_DAY, WATER_COOLDOWN, WATER_WET_ABOVE,
         COMMANDS_REBOOT_EVERY, COMMANDS_LIMIT_BURST, COMMANDS_LIMIT_EVERY,
-        BOARD_NAME, SENSOR_ADC_PIN,
+        BOARD_NAME, SENSOR_ADC_PIN, PUMP_PIN, PUMP_ACTIVE_LEVEL, PUMP_FLOW,
     };
 
     private ConfigKeys() {

@@ -7,6 +7,7 @@ import dev.smartpot.device.board.StaticAddress;
 import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.TlsSettings;
 import dev.smartpot.device.mqtt.Topics;
+import dev.smartpot.device.text.Durations;
 import dev.smartpot.protocol.WireTopics;
 
 /**
@@ -49,6 +50,8 @@ public final class DeviceConfig {
     public final long backoffMaxMillis;
     /** 0 = never reboot. */
     public final long rebootAfterMillis;
+    /** Always on: the planned restart's period ({@code vm.restart.every}); 0 = never. */
+    public final long vmRestartEveryMillis;
     public final int queueCapacity;
     /** True for {@code power.mode = deep-sleep}. */
     public final boolean deepSleep;
@@ -93,6 +96,7 @@ public final class DeviceConfig {
         backoffMinMillis = r.duration(ConfigKeys.BACKOFF_MIN);
         backoffMaxMillis = r.duration(ConfigKeys.BACKOFF_MAX);
         rebootAfterMillis = readRebootAfter(r);
+        vmRestartEveryMillis = readVmRestartEvery(r);
         queueCapacity = (int) r.number(ConfigKeys.QUEUE_CAPACITY);
         deepSleep = "deep-sleep".equals(r.choice(ConfigKeys.POWER_MODE));
         sleepPublishEvery = (int) r.number(ConfigKeys.SLEEP_PUBLISH_EVERY);
@@ -190,6 +194,22 @@ public final class DeviceConfig {
             return 0;
         }
         return r.duration(ConfigKeys.REBOOT_AFTER);
+    }
+
+    /** Unset or 0: never (a board's runtime sets its own default on the source before reading). */
+    private static long readVmRestartEvery(ConfigReader r) {
+        if (!r.isSet("vm.restart.every") || "0".equals(r.source().get("vm.restart.every").value)) {
+            return 0;
+        }
+        ConfigKey key = ConfigKeys.VM_RESTART_EVERY;
+        // 55m, a board's own value, is the example of a well-written one: the key has no default of its own.
+        long every = r.duration(key.name, BoardConfig.BOARD_VM_RESTART_EVERY_MILLIS, 0, Long.MAX_VALUE);
+        if (every < key.min || every > key.max) {
+            r.problem(key, "is out of range " + Durations.format(key.min) + " to " + Durations.format(key.max),
+                    "pick a value in that range (a board restarts every 55m unless told otherwise), or 0 for never");
+            return 0;
+        }
+        return every;
     }
 
     private static String[] readBrokers(ConfigReader r) {

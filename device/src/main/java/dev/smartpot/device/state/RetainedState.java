@@ -23,6 +23,12 @@ public final class RetainedState {
     /** "SPR3": layout 3, readings frozen as taken (older layouts read as nothing, like noise). */
     private static final int MAGIC = 0x53505233;
     /**
+     * The boot word's top byte says why that boot ended (the counter never needs it: 16 million boots): 0 for any
+     * reset, {@link #PLANNED} for a planned restart. A region written before this reads as 0.
+     */
+    private static final int BOOT_MASK = 0x00ffffff;
+    private static final int PLANNED = 1;
+    /**
      * Magic, boot, count, seven longs, unpublished, last fault; then the link memory: session, BSSID, channel; then the
      * queue's wall base and the drops of readings this copy could not keep.
      */
@@ -48,6 +54,10 @@ public final class RetainedState {
     private boolean wokeFromSleep;
     private int savedChanges;
     private long savedNextSeq = -1;
+    /** Why this boot ends, stored with the state: {@link #PLANNED} once a planned restart is under way. */
+    private int ending;
+    /** True when the previous boot ended in a planned restart. */
+    private boolean restartPlanned;
 
     /**
      * @param memory null for a board without one: every boot then starts afresh
@@ -84,7 +94,8 @@ public final class RetainedState {
             return;
         }
         int at = 4;
-        int savedBoot = getInt(at);
+        int savedBoot = getInt(at) & BOOT_MASK;
+        int savedEnding = getInt(at) >>> 24;
         int count = getInt(at + 4);
         nextSeq = getLong(at + 8);
         long dropped = getLong(at + 16);
@@ -97,6 +108,7 @@ public final class RetainedState {
         lastCondition = getInt(at + 68);
         link.restore(getLong(at + 76), getInt(at + 84), getInt(at + 72));
         wokeFromSleep = sleptMillis > 0;
+        restartPlanned = !wokeFromSleep && savedEnding == PLANNED;
         boot = wokeFromSleep ? savedBoot : savedBoot + 1;
         queue.restoreStart(oldestSeq, oldestUptime, getLong(92), dropped, pendingDrops);
         for (int i = 0; i < count; i++) {
@@ -111,6 +123,8 @@ public final class RetainedState {
         line.clear();
         if (wokeFromSleep) {
             line.append("woke from deep sleep: ");
+        } else if (restartPlanned) {
+            line.append("restarted as planned (vm.restart.every; boot ").append(boot).append("): ");
         } else {
             line.append("restarted (boot ").append(boot).append("): ");
         }
@@ -184,7 +198,7 @@ public final class RetainedState {
         }
         int count = size - skip;
         putInt(0, MAGIC);
-        putInt(4, boot);
+        putInt(4, boot | ending << 24);
         putInt(8, count);
         putLong(12, nextSeq);
         putLong(20, queue.dropped() + skip);
@@ -211,6 +225,16 @@ public final class RetainedState {
         memory.store(buffer, length + CRC);
         savedChanges = queue.changes();
         savedNextSeq = nextSeq;
+    }
+
+    /** Marks this boot's end as a planned restart: the next store says so, and the next boot's first line. */
+    public void endingInPlannedRestart() {
+        ending = PLANNED;
+    }
+
+    /** True when the previous boot ended in a planned restart ({@code vm.restart.every}). */
+    public boolean restartPlanned() {
+        return restartPlanned;
     }
 
     /** The boot counter: 1 at the first power-up, one more at each reset; a deep sleep's wake keeps it. */

@@ -28,9 +28,7 @@ public final class AboutAnnouncer implements SessionStep {
     private long sentInterval = -1;
 
     public AboutAnnouncer(DeviceConfig config, String statusTopic, boolean pump, PotControl pot, String firmware, Log log) {
-        String statusLevel = "/" + WireTopics.STATUS_LEVEL;
-        this.topic = (statusTopic.endsWith(statusLevel) ? statusTopic.substring(0, statusTopic.length() - statusLevel.length())
-                : statusTopic) + "/" + WireTopics.ABOUT_LEVEL;
+        this.topic = topicFor(statusTopic);
         this.config = config;
         this.pump = pump;
         this.pot = pot;
@@ -38,8 +36,11 @@ public final class AboutAnnouncer implements SessionStep {
         this.log = log;
     }
 
-    public String topic() {
-        return topic;
+    /** Beside the pot's status: {@code to_mothership/{id}/status} gives {@code to_mothership/{id}/about}. */
+    public static String topicFor(String statusTopic) {
+        String statusLevel = "/" + WireTopics.STATUS_LEVEL;
+        return (statusTopic.endsWith(statusLevel) ? statusTopic.substring(0, statusTopic.length() - statusLevel.length())
+                : statusTopic) + "/" + WireTopics.ABOUT_LEVEL;
     }
 
     public boolean start(MqttTransport mqtt, boolean kept) throws MqttTransportException {

@@ -85,4 +85,55 @@ class BoardConfigTest {
                 .collect(Collectors.toList());
         assertEquals(1, aboutThePin.size(), aboutThePin.toString());
     }
+
+    @Test
+    void aPumpIsOptionalAndItsPinMustDriveAnOutputNothingElseNeeds() {
+        ConfigReader none = new ConfigReader(ConfigSource.parse("board.name = esp-wrover-kit", "b"));
+        BoardConfig noPump = BoardConfig.read(none);
+        assertEquals(-1, noPump.pumpPin, "no pump unless a pin is named");
+        assertTrue(noPump.pumpActiveHigh);
+        assertEquals(1000, noPump.pumpFlowMlPerMinute);
+
+        ConfigReader r = new ConfigReader(ConfigSource.parse(
+                "board.name = esp-wrover-kit\npump.pin = 27\npump.active.level = low\npump.flow.ml_per_min = 1500", "b"));
+        BoardConfig b = BoardConfig.read(r);
+        assertEquals(List.of(), r.problems());
+        assertEquals(27, b.pumpPin);
+        assertEquals(false, b.pumpActiveHigh);
+        assertEquals(1500, b.pumpFlowMlPerMinute);
+
+        assertEquals(List.of("board.properties:2: pump.pin = \"35\": GPIO 35 is input-only on the ESP32. Fix: wire the pump's"
+                + " driver to a free output pin: GPIO 13, 14, 18, 19, 21 to 23, 25 to 27, 32 or 33 on the ESP32, one nothing"
+                + " else on your board uses"), problems("board.name = esp-wrover-kit\npump.pin = 35"));
+        assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 12").get(0).contains("GPIO 12 is a strapping pin"));
+        assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 16").get(0).contains("PSRAM"));
+        assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 7").get(0).contains("SPI flash"));
+        assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 1").get(0).contains("the console's UART (TX)"));
+        assertTrue(problems("board.name = esp-wrover-kit\npump.pin = 4").get(0).contains("external-UART option"));
+        assertTrue(problems("board.name = esp-wrover-kit\nsensor.adc.pin = 33\npump.pin = 33").get(0)
+                .contains("pump.pin = \"33\": is the soil sensor's pin (sensor.adc.pin = 33)"));
+        assertTrue(problems("board.name = esp-wrover-kit\nbattery.adc.pin = 32\npump.pin = 32").get(0)
+                .contains("is the battery divider's pin (battery.adc.pin = 32)"));
+        assertTrue(problems("board.name = esp-wrover-kit\npump.active.level = on").get(0).contains("pump.active.level"));
+    }
+
+    @Test
+    void everyPinThePumpRulesAllowIsAnOutputOfItsChip() {
+        int allowedEsp32 = 0;
+        int allowedS3 = 0;
+        for (int gpio = 0; gpio <= 48; gpio++) {
+            boolean esp32 = problems("board.name = esp-wrover-kit\nsensor.adc.pin = 36\npump.pin = " + gpio).isEmpty();
+            boolean s3 = problems("board.name = esp32-s3-devkitc-1\nsensor.adc.pin = 10\npump.pin = " + gpio).isEmpty();
+            allowedEsp32 += esp32 ? 1 : 0;
+            allowedS3 += s3 ? 1 : 0;
+            if (esp32) {
+                assertTrue(gpio <= 33 && gpio != 20 && gpio != 24 && (gpio < 28 || gpio > 31), "ESP32 GPIO " + gpio);
+            }
+            if (s3) {
+                assertTrue(gpio <= 21 || gpio >= 38, "ESP32-S3 GPIO " + gpio);
+            }
+        }
+        assertEquals(12, allowedEsp32, "GPIO 13, 14, 18, 19, 21, 22, 23, 25, 26, 27, 32, 33");
+        assertEquals(24, allowedS3, "GPIO 1, 2, 4-18 but the sensor's 10, 21, 38-42, 47, 48");
+    }
 }

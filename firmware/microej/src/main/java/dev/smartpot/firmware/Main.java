@@ -16,10 +16,12 @@ import dev.smartpot.firmware.board.Esp32AdcInput;
 import dev.smartpot.firmware.board.Esp32DeepSleep;
 import dev.smartpot.firmware.board.Esp32ResetReason;
 import dev.smartpot.firmware.board.Esp32Rebooter;
+import dev.smartpot.firmware.board.GpioPump;
 import dev.smartpot.firmware.board.MonitorSleeper;
 import dev.smartpot.firmware.board.NvsSettingsStore;
 import dev.smartpot.firmware.board.RtcRetainedMemory;
 import dev.smartpot.firmware.board.SystemOutLog;
+import dev.smartpot.firmware.board.UartConsole;
 import dev.smartpot.firmware.esp32.Esp32Natives;
 import dev.smartpot.firmware.mqtt.MicroPahoMqttTransport;
 
@@ -40,38 +42,66 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First: how long this boot took to reach Java (a wake's boot phase, for scripts/board-report).
+        long startedMicros = Esp32Natives.microsSinceStart();
         Log log = new SystemOutLog();
         Settings settings = load(log);
         if (settings == null) {
             idle();
             return;
         }
+        // The pump's pin first: whatever a reset left on it, the pump is off before anything else runs.
+        GpioPump pump = pumpSwitchedOff(settings, log);
         log.info(Esp32ResetReason.describe(Esp32Natives.resetReason()));
+        log.info("boot: Java main at " + startedMicros / 1000 + " ms after ESP-IDF started (esp_timer_get_time; the ROM and"
+                + " the bootloader before it are not counted)");
         log.info("board " + settings.board.board + " (" + settings.board.chip + "), soil sensor on GPIO "
                 + settings.board.adcPin + " (ADC1 channel " + settings.board.adcChannel + ")"
-                + (settings.board.batteryPin >= 0 ? ", battery divider on GPIO " + settings.board.batteryPin : ""));
+                + (settings.board.batteryPin >= 0 ? ", battery divider on GPIO " + settings.board.batteryPin : "")
+                + (pump != null ? ", pump on GPIO " + settings.board.pumpPin + " (off; runs while "
+                        + (settings.board.pumpActiveHigh ? "high" : "low") + ")" : ", no pump"));
         // Outside the loop: they are the board's, not one boot's (the natives hold nothing in Java).
         RtcRetainedMemory rtc = new RtcRetainedMemory();
         NvsSettingsStore settingsStore = NvsSettingsStore.settings();
         NvsSettingsStore markStore = NvsSettingsStore.sequenceMark();
+        // Lines typed at the serial console run as commands, as in the simulator.
+        UartConsole console = new UartConsole(log);
+        console.start();
         while (true) {
-            runOneBoot(settings, log, rtc, settingsStore, markStore);
+            runOneBoot(settings, log, rtc, settingsStore, markStore, pump, console);
             log.info("building the core again, as the board's next boot would");
         }
     }
 
+    /** The pump with its pin driven off, or null when the board has none or its pin cannot be driven (logged). */
+    static GpioPump pumpSwitchedOff(Settings settings, Log log) {
+        if (settings.board.pumpPin < 0) {
+            return null;
+        }
+        GpioPump pump = new GpioPump(settings.board, log);
+        return pump.forceOff() ? pump : null;
+    }
+
     /** One boot: the core built from nothing over the board's adapters, run until it reboots or sleeps. */
     static void runOneBoot(Settings settings, Log log, RtcRetainedMemory rtc, NvsSettingsStore settingsStore,
-            NvsSettingsStore markStore) {
-        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, new MonitorSleeper());
+            NvsSettingsStore markStore, GpioPump pump, UartConsole console) {
+        MonitorSleeper sleeper = new MonitorSleeper();
+        console.wakes(sleeper);
+        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, sleeper, pump, console);
         new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 
-    /** The board's parts for one boot: RTC memory and the NVS stores are the board's, shared by every boot. */
+    /**
+     * The board's parts for one boot: RTC memory, the NVS stores and the pump are the board's, shared by every boot.
+     *
+     * @param pump null on a board without one: the core then answers "water" with "this pot has no pump"
+     * @param console the serial console, whose lines run as commands
+     */
     static Board boardForOneBoot(Settings settings, Log log, RetainedMemory rtc, SettingsStore settingsStore,
-            SettingsStore markStore, MonitorSleeper sleeper) {
+            SettingsStore markStore, MonitorSleeper sleeper, GpioPump pump, UartConsole console) {
+        EcomWifiLink wifi = new EcomWifiLink(log);
         return Board.builder()
-                .wifi(new EcomWifiLink(log))
+                .wifi(wifi)
                 .soilSensor(new Esp32AdcInput(settings.board.adcPin, settings.device.adcBits))
                 .chipId(new EjDeviceChipId())
                 .clock(new BonClock())
@@ -81,7 +111,9 @@ public final class Main {
                 .settingsStore(settingsStore)
                 .retainedMemory(rtc)
                 .markStore(markStore)
-                .deepSleep(new Esp32DeepSleep(log, sleeper))
+                .pump(pump)
+                .console(console)
+                .deepSleep(new Esp32DeepSleep(log, sleeper, wifi, pump, settings.device.safety.pumpMaxRunMillis))
                 // battery.adc.pin: the divider's ADC1 input, always converted at 12 bits (BatteryConfig's scale).
                 .batteryInput(settings.board.batteryPin >= 0 ? new Esp32AdcInput(settings.board.batteryPin, 12) : null)
                 .build();

@@ -28,7 +28,9 @@ public final class Settings {
 
     /** Reads and checks every key, then reports unknown keys; throws with every problem found. */
     public static Settings read(InputStream in, String origin) throws IOException, ConfigException {
-        ConfigReader reader = new ConfigReader(ConfigSource.read(in, origin));
+        ConfigSource source = ConfigSource.read(in, origin);
+        BoardConfig.applyBoardDefaults(source);
+        ConfigReader reader = new ConfigReader(source);
         DeviceConfig device = DeviceConfig.read(reader);
         BoardConfig board = BoardConfig.read(reader);
         reader.finish();

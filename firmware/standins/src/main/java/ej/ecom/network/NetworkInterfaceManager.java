@@ -39,4 +39,14 @@ public final class NetworkInterfaceManager {
     public static void setDefault(NetworkInterface netif) throws IOException {
         throw new IOException("stand-in");
     }
+
+    /**
+     * UNCONFIRMED Java name: no example calls it. The native behind it is in both ESP32 VEE Ports:
+     * {@code Java_ej_ecom_network_natives_InterfaceManagerImplNatives_stop} ({@code LLECOM_NETWORK_IMPL_stop},
+     * {@code platform/inc/LLECOM_NETWORK_impl.h}), whose action calls {@code WIFI_ESP32_sta_stop_f()}, which calls
+     * {@code esp_wifi_stop()} ({@code ecom-wifi/src/WIFI_ESP32_driver.c}).
+     */
+    public static void stop(NetworkInterface netif) throws IOException {
+        throw new IOException("stand-in");
+    }
 }

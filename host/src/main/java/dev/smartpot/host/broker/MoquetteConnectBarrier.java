@@ -1,5 +1,7 @@
 package dev.smartpot.host.broker;
 
+import dev.smartpot.broker.EmbeddedBroker;
+import dev.smartpot.device.mqtt.BrokerAddress;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.ForwardingMqttTransport;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -31,9 +33,19 @@ public final class MoquetteConnectBarrier extends ForwardingMqttTransport {
     @Override
     public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         int session = inner.connect(serverUri, clientId, settings);
-        if (EmbeddedBroker.runsAt(serverUri)) {
+        if (embeddedAt(serverUri)) {
             inner.unsubscribe(BARRIER_FILTER);
         }
         return session;
+    }
+
+    /**
+     * True when {@code serverUri} (any form {@link BrokerAddress} reads) is a plain listener of an embedded broker
+     * running in this JVM.
+     */
+    static boolean embeddedAt(String serverUri) {
+        BrokerAddress broker = BrokerAddress.parseOrNull(serverUri);
+        return broker != null && !broker.isTls() && EmbeddedBroker.runsOn(broker.port())
+                && (EmbeddedBroker.HOST.equals(broker.hostName()) || "localhost".equals(broker.hostName()));
     }
 }

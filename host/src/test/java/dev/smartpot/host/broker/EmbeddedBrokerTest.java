@@ -20,9 +20,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.testkit.Loopback;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.PotId;
 
 /** The embedded Moquette: on loopback, on the port asked for or a free one, carrying QoS 1 readings. */
@@ -35,7 +36,7 @@ class EmbeddedBrokerTest {
 
     @Test
     void carriesReadingsBetweenClientsOnLoopback() throws Exception {
-        try (EmbeddedBroker broker = EmbeddedBroker.start(0); Mothership mothership = Mothership.on(broker.uri())) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0); MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             assertEquals("tcp://127.0.0.1:" + broker.port(), broker.uri());
             MqttClient pot = new MqttClient(broker.uri(), "embedded-test-pot", new MemoryPersistence());
             pot.connect();
@@ -43,7 +44,7 @@ class EmbeddedBrokerTest {
                 MqttMessage m = new MqttMessage(("{\"id\":\"0123456789ab\",\"seq\":" + seq + ",\"moisture\":50.0}")
                         .getBytes(StandardCharsets.UTF_8));
                 m.setQos(1);
-                pot.publish(Mothership.READINGS, m);
+                pot.publish(MothershipStandIn.READINGS, m);
             }
             pot.disconnect();
             pot.close();

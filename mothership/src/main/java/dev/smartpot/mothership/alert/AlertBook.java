@@ -12,7 +12,7 @@ import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.Database;
-import dev.smartpot.mothership.store.LogTables;
+import dev.smartpot.mothership.store.AlertLog;
 import dev.smartpot.mothership.store.StoreWriter;
 
 /**
@@ -51,9 +51,14 @@ public final class AlertBook {
         lockOutLifted = action;
     }
 
+    /** A deleted pot: its alerts are gone from the store, so none is open. */
+    public synchronized void forget(String potId) {
+        open.remove(potId);
+    }
+
     /** At start: the alerts still open in the store. */
     public synchronized void load() {
-        for (AlertView a : LogTables.alerts(db, false, Integer.MAX_VALUE)) {
+        for (AlertView a : AlertLog.recent(db, false, Integer.MAX_VALUE)) {
             open.computeIfAbsent(a.potId(), k -> new HashMap<>()).put(a.kind(), CompletableFuture.completedFuture(a));
         }
     }
@@ -81,8 +86,8 @@ public final class AlertBook {
         }
         Instant now = clock.instant();
         AlertView draft = new AlertView(0, potId, kind, message, now, null, null, null);
-        CompletableFuture<LogTables.Raised> raised = writer.submit(c -> LogTables.raiseAlert(c, draft));
-        CompletableFuture<AlertView> stored = raised.thenApply(LogTables.Raised::alert);
+        CompletableFuture<AlertLog.Raised> raised = writer.submit(c -> AlertLog.raise(c, draft));
+        CompletableFuture<AlertView> stored = raised.thenApply(AlertLog.Raised::alert);
         mine.put(kind, stored);
         // Another instance sharing the database may have raised it first: then that one announced it.
         raised.thenAccept(r -> {
@@ -109,7 +114,7 @@ public final class AlertBook {
             AlertView closed = new AlertView(a.id(), a.potId(), a.kind(), a.message(), a.raisedAt(), now,
                     a.acknowledgedAt(), a.acknowledgedBy());
             // Closed once: when another instance sharing the database closed it first, it announced it.
-            writer.submit(c -> LogTables.closeAlert(c, a.id(), now)).thenAccept(closedHere -> {
+            writer.submit(c -> AlertLog.close(c, a.id(), now)).thenAccept(closedHere -> {
                 if (closedHere) {
                     sink.alert(closed, "closed");
                 }
@@ -143,7 +148,7 @@ public final class AlertBook {
                 }
             }
         }
-        writer.await(writer.submit(c -> LogTables.updateAlert(c, acked)));
+        writer.await(writer.submit(c -> AlertLog.update(c, acked)));
         sink.alert(acked, "acknowledged");
         if (lockOut) {
             lockOutLifted.accept(a.potId());
@@ -162,7 +167,7 @@ public final class AlertBook {
                 }
             }
         }
-        List<AlertView> stored = LogTables.alert(db, id);
+        List<AlertView> stored = AlertLog.byId(db, id);
         return stored.isEmpty() ? null : stored.get(0);
     }
 

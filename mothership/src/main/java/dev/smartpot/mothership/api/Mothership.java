@@ -52,6 +52,9 @@ public interface Mothership extends AutoCloseable {
      */
     CompletableFuture<CommandView> water(String potId, int ml, String by);
 
+    /** Deletes a pot with its readings, logs and alerts; a pot that publishes again comes back as new. */
+    void deletePot(String potId, String by);
+
     /** Commands sent to a pot (or to every pot when potId is null), newest first, with their replies. */
     List<CommandView> commandLog(String potId, int limit);
 

@@ -16,9 +16,9 @@ import java.util.function.Consumer;
 
 import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.ingest.Inbound;
-import dev.smartpot.mothership.ingest.Outbound;
+import dev.smartpot.mothership.broker.Outbound;
 import dev.smartpot.mothership.plant.SleepStatus;
-import dev.smartpot.mothership.store.LogTables;
+import dev.smartpot.mothership.store.CommandLog;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.protocol.ReplyFields;
 import dev.smartpot.protocol.WireTopics;
@@ -82,7 +82,7 @@ public final class CommandDesk {
                 : "no reply from the pot by its announced wake at " + SleepStatus.clock(asleep.wakeAt()) + " (and "
                 + (asleep.graceMs() / 60_000) + " min of grace); did it wake, and does it keep a persistent session?";
         CommandView draft = new CommandView(0, potId, command, by, now, "pending", null, waits, null);
-        return writer.submit(c -> LogTables.insertCommand(c, draft)).thenCompose(id -> {
+        return writer.submit(c -> CommandLog.insert(c, draft)).thenCompose(id -> {
             CommandView sent = new CommandView(id, potId, command, by, draft.sentAt(), "pending", null, waits, null);
             Waiting w = new Waiting(sent);
             synchronized (this) {
@@ -136,7 +136,7 @@ public final class CommandDesk {
         CommandView s = w.sent;
         CommandView done = new CommandView(s.id(), s.potId(), s.command(), s.by(), s.sentAt(), status, reply, error,
                 reply == null ? null : clock.instant());
-        writer.submit(c -> LogTables.finishCommand(c, done)).whenComplete((v, e) -> {
+        writer.submit(c -> CommandLog.finish(c, done)).whenComplete((v, e) -> {
             w.result.complete(done);
             changed.accept(done);
         });
@@ -145,7 +145,7 @@ public final class CommandDesk {
     /** Logs a command an interlock held back; it was never sent. */
     public CompletableFuture<CommandView> refused(String potId, String text, String by, String reason) {
         CommandView draft = new CommandView(0, potId, text.trim(), by, clock.instant(), "refused", null, reason, null);
-        return writer.submit(c -> LogTables.insertCommand(c, draft)).thenApply(id -> {
+        return writer.submit(c -> CommandLog.insert(c, draft)).thenApply(id -> {
             CommandView v = new CommandView(id, potId, draft.command(), by, draft.sentAt(), "refused", null, reason, null);
             changed.accept(v);
             return v;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.api.AlertView;
-import dev.smartpot.mothership.ingest.Outbound;
+import dev.smartpot.mothership.broker.Outbound;
 
 /**
  * Publishes every alert change as JSON on one MQTT topic (default {@code mothership/alerts}, QoS 1, not

@@ -1,8 +1,10 @@
 package dev.smartpot.mothership.engine;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import dev.smartpot.mothership.api.Event;
+import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.ingest.Inbound;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.StoreWriter;
@@ -14,16 +16,25 @@ import dev.smartpot.mothership.store.StoredReading;
  */
 final class Committer implements StoreWriter.Listener {
 
-    private final MothershipEngine engine;
+    private final PotBook pots;
+    private final EventBus events;
+    private final Evaluator evaluator;
+    private final CommandDesk commands;
+    private final HealthReport health;
+    private final Clock clock;
 
-    Committer(MothershipEngine engine) {
-        this.engine = engine;
+    Committer(PotBook pots, EventBus events, Evaluator evaluator, CommandDesk commands, HealthReport health, Clock clock) {
+        this.pots = pots;
+        this.events = events;
+        this.evaluator = evaluator;
+        this.commands = commands;
+        this.health = health;
+        this.clock = clock;
     }
 
     @Override
     public void committed(StoreWriter.Committed batch) {
-        PotBook pots = engine.potBook();
-        Instant now = engine.now();
+        Instant now = clock.instant();
         for (StoredReading r : batch.readings()) {
             if (r.conflict() != null) {
                 LivePot pot = pots.getOrAdd(r.view().potId(), r.view().receivedAt());
@@ -31,8 +42,8 @@ final class Committer implements StoreWriter.Listener {
                 pot.conflict(r.conflict());
                 if (news) {
                     System.out.println("mothership: pot " + pot.id() + ": its readings are not stored: " + r.conflict());
-                    engine.events().publish(new Event("pot", pot.id(), pot.view()));
-                    engine.events().publish(new Event("health", null, engine.health()));
+                    events.publish(new Event("pot", pot.id(), pot.view()));
+                    events.publish(new Event("health", null, health.now()));
                 }
                 continue;
             }
@@ -42,30 +53,30 @@ final class Committer implements StoreWriter.Listener {
             LivePot pot = pots.getOrAdd(r.view().potId(), r.view().receivedAt());
             pot.reading(r.view(), r.uptimeMs(), r.dropped());
             pots.noteOnce(pot.id(), r.note(), (id, note) -> System.out.println("mothership: pot " + id + ": " + note));
-            engine.events().publish(new Event("reading", pot.id(), r.view()));
-            engine.evaluate(pot);
+            events.publish(new Event("reading", pot.id(), r.view()));
+            evaluator.evaluate(pot);
         }
         for (Inbound.Status s : batch.statuses()) {
             LivePot pot = pots.getOrAdd(s.potId(), now);
             pot.status(s.status(), now);
-            engine.events().publish(new Event("pot", pot.id(), pot.view()));
-            engine.evaluate(pot);
+            events.publish(new Event("pot", pot.id(), pot.view()));
+            evaluator.evaluate(pot);
         }
         long junk = batch.messages().stream().filter(m -> m.junk()).count();
-        engine.countJunk(junk + batch.junkNotKept());
-        batch.messages().forEach(m -> engine.events().publish(new Event("message", null, m)));
+        health.countJunk(junk + batch.junkNotKept());
+        batch.messages().forEach(m -> events.publish(new Event("message", null, m)));
         for (Inbound.About about : batch.abouts()) {
             LivePot pot = pots.getOrAdd(about.potId(), now);
             pot.about(about.firmware() == null && about.pump() == null ? null : about);
-            engine.events().publish(new Event("pot", pot.id(), pot.view()));
+            events.publish(new Event("pot", pot.id(), pot.view()));
         }
         for (Inbound.Reply reply : batch.replies()) {
-            engine.commandDesk().reply(reply);
+            commands.reply(reply);
         }
     }
 
     @Override
     public void storeHealth(String error) {
-        engine.events().publish(new Event("health", null, engine.health()));
+        events.publish(new Event("health", null, health.now()));
     }
 }

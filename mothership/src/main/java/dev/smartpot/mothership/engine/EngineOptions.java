@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.smartpot.mothership.alert.LowBattery;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.store.Retention;
 
 /**
@@ -60,54 +60,102 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
     }
 
     public EngineOptions withDatabase(String url, String user, String password) {
-        return new EngineOptions(broker, sqliteFile, url, user, password, retention, commandTimeout, defaultInterval,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> {
+            b.jdbcUrl = url;
+            b.dbUser = user;
+            b.dbPassword = password;
+        });
     }
 
     public EngineOptions withRetention(Retention r) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, r, commandTimeout, defaultInterval,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> b.retention = r);
     }
 
     public EngineOptions withCommandTimeout(Duration d) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, d, defaultInterval,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> b.commandTimeout = d);
     }
 
     public EngineOptions withDefaultInterval(Duration d) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout, d,
-                effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> b.defaultInterval = d);
     }
 
     public EngineOptions withEffectCheck(Duration window, double rise) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, window, rise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> {
+            b.effectWindow = window;
+            b.minRise = rise;
+        });
     }
 
     public EngineOptions withAlertTopic(String topic) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, topic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> b.alertTopic = topic);
     }
 
     public EngineOptions withEvaluateEvery(Duration d) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, alertTopic, d, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> b.evaluateEvery = d);
     }
 
     public EngineOptions withMaxDatabaseBytes(long bytes) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, bytes, writeQueue, clock, lowBatteryMv);
+        return with(b -> b.maxDatabaseBytes = bytes);
     }
 
     public EngineOptions withClock(Clock c) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, c, lowBatteryMv);
+        return with(b -> b.clock = c);
     }
 
     /** Below this many mV a pot's battery raises LOW_BATTERY (default {@value LowBattery#DEFAULT_MV}, 2 x AA). */
     public EngineOptions withLowBatteryMv(int mv) {
-        return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout,
-                defaultInterval, effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, mv);
+        return with(b -> b.lowBatteryMv = mv);
+    }
+
+    /** A copy with one change: the withers above say only what they change. */
+    private EngineOptions with(java.util.function.Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The record's components, mutable for one wither; the one place that lists them all. */
+    private static final class Copy {
+        BrokerOptions broker;
+        Path sqliteFile;
+        String jdbcUrl;
+        String dbUser;
+        String dbPassword;
+        Retention retention;
+        Duration commandTimeout;
+        Duration defaultInterval;
+        Duration effectWindow;
+        double minRise;
+        String alertTopic;
+        Duration evaluateEvery;
+        long maxDatabaseBytes;
+        int writeQueue;
+        Clock clock;
+        int lowBatteryMv;
+
+        Copy(EngineOptions o) {
+            broker = o.broker;
+            sqliteFile = o.sqliteFile;
+            jdbcUrl = o.jdbcUrl;
+            dbUser = o.dbUser;
+            dbPassword = o.dbPassword;
+            retention = o.retention;
+            commandTimeout = o.commandTimeout;
+            defaultInterval = o.defaultInterval;
+            effectWindow = o.effectWindow;
+            minRise = o.minRise;
+            alertTopic = o.alertTopic;
+            evaluateEvery = o.evaluateEvery;
+            maxDatabaseBytes = o.maxDatabaseBytes;
+            writeQueue = o.writeQueue;
+            clock = o.clock;
+            lowBatteryMv = o.lowBatteryMv;
+        }
+
+        EngineOptions build() {
+            return new EngineOptions(broker, sqliteFile, jdbcUrl, dbUser, dbPassword, retention, commandTimeout, defaultInterval,
+                    effectWindow, minRise, alertTopic, evaluateEvery, maxDatabaseBytes, writeQueue, clock, lowBatteryMv);
+        }
     }
 
     /** What the store is, for /health and logs. */

@@ -69,6 +69,12 @@ final class PotBook {
         return p;
     }
 
+    void remove(String id) {
+        pots.remove(id);
+        notedMismatch.remove(id);
+        sorted = null;
+    }
+
     Collection<LivePot> all() {
         return pots.values();
     }

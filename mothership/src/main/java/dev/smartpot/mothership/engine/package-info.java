@@ -4,7 +4,7 @@
  *
  * <h2>How a reading travels</h2>
  * <ol>
- *   <li>{@code ingest.MqttIngest} (HiveMQ client, persistent session, QoS 1, manual acknowledgement) receives it
+ *   <li>{@code broker.BrokerLink} (HiveMQ client, persistent session, QoS 1, manual acknowledgement) receives it
  *       and {@code ingest.PayloadParser} makes it a reading, status, reply or message (junk included, never an
  *       exception).</li>
  *   <li>{@code store.StoreWriter}, the one writing thread, drains its bounded queue in batches: one transaction
@@ -20,7 +20,7 @@
  *       slows ingest).</li>
  *   <li>Every second the evaluator re-decides every pot's state (STALE needs only time) and runs
  *       {@code watering.WateringDesk} (the effect check and the automatic rule, through
- *       {@code watering.WateringGuard}'s interlocks). Commands go out and their replies are matched by
+ *       {@code watering.WateringInterlocks}'s interlocks). Commands go out and their replies are matched by
  *       {@code command.CommandDesk}.</li>
  * </ol>
  *

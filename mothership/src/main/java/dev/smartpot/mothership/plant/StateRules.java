@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
+import dev.smartpot.protocol.StatusWords;
 
 /**
  * Decides a pot's state from what is known about it, in this order: OFFLINE (it said so), STALE (it said it
@@ -39,7 +40,7 @@ public final class StateRules {
     public static Verdict evaluate(boolean hasReading, String status, SleepStatus.Sleep sleep, long nowMs,
                                    Instant lastReadingAt, long silentMs, long intervalMs, Double moisture,
                                    String fault, PlantState previous, PotSettings s) {
-        if ("offline".equals(status)) {
+        if (StatusWords.OFFLINE.equals(status)) {
             return new Verdict(PlantState.OFFLINE, "the pot said it went offline (its status or last will)");
         }
         // Built only for a sleeping pot: this runs for every pot on every evaluation tick.

@@ -48,6 +48,12 @@ public final class BootTracker {
     private final Map<String, State> committed = new HashMap<>();
     private final Map<String, State> working = new HashMap<>();
 
+    /** A deleted pot: if it comes back, it starts afresh. */
+    public void forget(String potId) {
+        committed.remove(potId);
+        working.remove(potId);
+    }
+
     /** At start: where a pot stood when the store last saw it. */
     public void load(String potId, State state) {
         committed.put(potId, state);

@@ -17,8 +17,14 @@ import dev.smartpot.protocol.WireTopics;
 /** Writes one batch of received messages (readings, statuses, text and junk) in the caller's transaction. */
 final class IngestTables {
 
-    /** Pots known to have a row; filled as they are written, so a batch adds rows only for new ones. */
+    /** The default cap on pots registered by their first message (a flood of made-up ids must not fill memory). */
+    static final int DEFAULT_MAX_POTS = 10_000;
+
+    /** Pots known to have a row: those in the table at the first batch, then as they are written. */
     private final Set<String> knownPots = new HashSet<>();
+    private boolean knownLoaded;
+    private volatile int maxPots = DEFAULT_MAX_POTS;
+    private long warnedMinute = -1;
     /** This batch's new pots, known once it commits. */
     private Set<String> knownPotsAfterCommit = Set.of();
 
@@ -32,8 +38,9 @@ final class IngestTables {
         List<Inbound.About> abouts = new ArrayList<>();
         long junkNotKept = 0;
         Set<String> newPots = new HashSet<>();
+        loadKnownPots(c);
         for (StoreWriter.Received r : received) {
-            Inbound in = r.inbound();
+            Inbound in = overCap(r.inbound(), newPots, r.receivedAt());
             if (in instanceof Inbound.Reading reading) {
                 pending.add(new ReadingWriter.Pending(reading, r.receivedAt()));
                 notePot(reading.potId(), newPots);
@@ -122,6 +129,45 @@ final class IngestTables {
             junkKept = 0;
         }
         return junkKept++ < JUNK_KEPT_PER_MINUTE;
+    }
+
+    void limitPots(int max) {
+        maxPots = max;
+    }
+
+    private void loadKnownPots(Connection c) throws SQLException {
+        if (knownLoaded) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM pots"); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                knownPots.add(r.getString(1));
+            }
+        }
+        knownLoaded = true;
+    }
+
+    /**
+     * A reading or status from a pot not yet registered while {@link #maxPots} are: kept as junk with the reason
+     * (counted, sampled like other junk), and said in the log at most once a minute.
+     */
+    private Inbound overCap(Inbound in, Set<String> newPots, long receivedAt) {
+        String id = in instanceof Inbound.Reading reading ? reading.potId() : in instanceof Inbound.Status st ? st.potId() : null;
+        if (id == null || knownPots.contains(id) || newPots.contains(id) || knownPots.size() + newPots.size() < maxPots) {
+            return in;
+        }
+        String problem = "a new pot " + id + ", but " + maxPots + " pots are registered (--max-pots); its messages are"
+                + " kept as junk. Fix: delete pots you no longer have (DELETE /api/pots/{id}) or raise --max-pots";
+        if (receivedAt / 60_000 != warnedMinute) {
+            warnedMinute = receivedAt / 60_000;
+            System.out.println("mothership: " + problem);
+        }
+        String text = in instanceof Inbound.Reading reading ? "reading seq " + reading.seq() : "status " + ((Inbound.Status) in).status();
+        return new Inbound.Message("to_mothership/" + id, text, true, problem);
+    }
+
+    void forget(String potId) {
+        knownPots.remove(potId);
     }
 
     private void notePot(String id, Set<String> newPots) {

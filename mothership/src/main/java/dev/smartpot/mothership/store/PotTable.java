@@ -68,26 +68,4 @@ public final class PotTable {
         }
         return null;
     }
-
-    /** An app-wide setting (e.g. the automatic-watering switch), or null. */
-    public static String appSetting(Database db, String name) {
-        return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT value FROM app_settings WHERE name = ?")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            }
-        });
-    }
-
-    public static Void saveAppSetting(Connection c, String name, String value) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO app_settings (name, value) VALUES (?, ?)"
-                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-            p.setString(1, name);
-            p.setString(2, value);
-            p.executeUpdate();
-        }
-        return null;
-    }
 }

@@ -70,14 +70,14 @@ final class ReadingWriter {
                 insert.setString(1, r.potId());
                 insert.setLong(2, boot);
                 insert.setLong(3, r.seq());
-                setNullable(insert, 4, r.raw(), Types.INTEGER);
-                setNullable(insert, 5, r.moisture(), Types.DOUBLE);
+                Rows.setNullable(insert, 4, r.raw(), Types.INTEGER);
+                Rows.setNullable(insert, 5, r.moisture(), Types.DOUBLE);
                 insert.setString(6, r.fault());
-                setNullable(insert, 7, r.uptimeMs(), Types.BIGINT);
+                Rows.setNullable(insert, 7, r.uptimeMs(), Types.BIGINT);
                 insert.setLong(8, r.dropped());
                 insert.setLong(9, ts);
                 insert.setLong(10, p.receivedAt());
-                setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
+                Rows.setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
                 insert.addBatch();
                 queued++;
             }
@@ -142,8 +142,8 @@ final class ReadingWriter {
                     up.setLong(4, b.dropped);
                     up.setLong(5, b.n);
                     up.setDouble(6, b.total);
-                    setNullable(up, 7, b.n == 0 ? null : b.min, Types.DOUBLE);
-                    setNullable(up, 8, b.n == 0 ? null : b.max, Types.DOUBLE);
+                    Rows.setNullable(up, 7, b.n == 0 ? null : b.min, Types.DOUBLE);
+                    Rows.setNullable(up, 8, b.n == 0 ? null : b.max, Types.DOUBLE);
                     up.addBatch();
                 }
                 up.executeBatch();
@@ -181,13 +181,5 @@ final class ReadingWriter {
 
     static boolean plausible(Long ts, long receivedAt) {
         return ts != null && ts >= PLAUSIBLE_SINCE && ts <= receivedAt + FUTURE_SLACK;
-    }
-
-    static void setNullable(PreparedStatement p, int index, Object value, int sqlType) throws SQLException {
-        if (value == null) {
-            p.setNull(index, sqlType);
-        } else {
-            p.setObject(index, value, sqlType);
-        }
     }
 }

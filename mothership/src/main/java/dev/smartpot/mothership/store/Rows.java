@@ -1,10 +1,11 @@
 package dev.smartpot.mothership.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Nullable column reads that behave the same on every JDBC driver. */
+/** Nullable columns read and written the same way on every JDBC driver, and ids returned by an INSERT. */
 final class Rows {
 
     private Rows() {
@@ -28,5 +29,22 @@ final class Rows {
     static Instant instantOrNull(ResultSet r, int i) throws SQLException {
         Long v = longOrNull(r, i);
         return v == null ? null : Instant.ofEpochMilli(v);
+    }
+
+    /** Binds {@code value}, or SQL NULL of {@code sqlType} when it is null. */
+    static void setNullable(PreparedStatement p, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            p.setNull(index, sqlType);
+        } else {
+            p.setObject(index, value, sqlType);
+        }
+    }
+
+    /** The id an {@code INSERT ... RETURNING id} gave. */
+    static long returnedId(PreparedStatement p) throws SQLException {
+        try (ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.smartpot.mothership.api.MessageView;
 import dev.smartpot.mothership.ingest.Inbound;
@@ -62,41 +61,31 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private static final int MAX_BATCH = 5_000;
-    private static final long RETRY_MILLIS = 1_000;
 
     private final Database db;
-    private final Clock clock;
-    private final Listener listener;
-    private final BlockingQueue<Object> queue;
-    private final ReadingWriter readings;
-    private final IngestTables tables;
+    private final IngestTables tables = new IngestTables();
     private final BootTracker boots;
+    private final BatchWriter batches;
+    private final BlockingQueue<Object> queue;
     private final Thread thread;
-    private final Object retryLock = new Object();
     /** Tasks submitted by the writer thread itself (only it touches this list). */
     private final List<Task<?>> ownTasks = new ArrayList<>();
     /** Tasks that found the queue full; run at the writer's next turn (it polls at least every 200 ms). */
     private final java.util.Queue<Task<?>> overflow = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong conflicts = new AtomicLong();
     private volatile boolean running = true;
-    private final SizeCap sizeCap = new SizeCap();
-    private volatile String error;
 
-    public StoreWriter(Database db, BootTracker boots, Clock clock, int capacity, Listener listener) {
+    public StoreWriter(Database db, BootTracker boots, Clock clock, int capacity) {
         this.db = db;
         this.boots = boots;
-        this.clock = clock;
-        this.listener = listener;
         this.queue = new LinkedBlockingQueue<>(capacity);
-        this.readings = new ReadingWriter(db.dialect());
-        this.tables = new IngestTables();
+        this.batches = new BatchWriter(db, tables, boots, clock, () -> running);
         this.thread = new Thread(this::loop, "mothership-store-writer");
         thread.setDaemon(true);
     }
 
-    public void start() {
+    /** Starts writing; {@code listener} is told about every committed batch and the store's health. */
+    public void start(Listener listener) {
+        batches.listener(listener);
         thread.start();
     }
 
@@ -132,6 +121,7 @@ public final class StoreWriter implements AutoCloseable {
         try {
             return write.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
+            String error = batches.error();
             throw new StoreException("the store did not write within 10 s" + (error == null ? "" : ": " + error), e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().getMessage(), e.getCause());
@@ -149,21 +139,21 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     public long stored() {
-        return stored.get();
+        return batches.stored();
     }
 
     public long duplicates() {
-        return duplicates.get();
+        return batches.duplicates();
     }
 
     /** Readings not stored because another reading holds their (pot, boot, seq), since start. */
     public long conflicts() {
-        return conflicts.get();
+        return batches.conflicts();
     }
 
     /** The last write error in words, null while writes succeed. */
     public String error() {
-        return error;
+        return batches.error();
     }
 
     private void loop() {
@@ -190,7 +180,7 @@ public final class StoreWriter implements AutoCloseable {
                 }
                 batch.clear();
                 if (!received.isEmpty()) {
-                    writeUntilDone(received);
+                    batches.writeUntilDone(received);
                 }
                 for (Task<?> t : tasks) {
                     run(t);
@@ -212,60 +202,19 @@ public final class StoreWriter implements AutoCloseable {
         failRemainingTasks();
     }
 
-    private void writeUntilDone(List<Received> received) throws InterruptedException {
-        while (running) {
-            Connection c = db.writer();
-            try {
-                if (db.dialect() == Dialect.SQLITE) {
-                    sizeCap.apply(c);
-                }
-                c.setAutoCommit(false);
-                Committed done = tables.write(c, received, readings, boots, clock.millis());
-                c.commit();
-                boots.commit();
-                tables.committed();
-                for (Received r : received) {
-                    acknowledge(r);
-                }
-                long fresh = done.readings().stream().filter(StoredReading::inserted).count();
-                long same = done.readings().stream().filter(StoredReading::duplicate).count();
-                stored.addAndGet(fresh);
-                duplicates.addAndGet(same);
-                conflicts.addAndGet(done.readings().size() - fresh - same);
-                if (error != null) {
-                    error = null;
-                    listener.storeHealth(null);
-                }
-                try {
-                    listener.committed(done);
-                } catch (RuntimeException e) {
-                    // Stored and acknowledged already: a listener bug must not make the batch run again.
-                    System.err.println("mothership: after a stored batch: " + e);
-                    e.printStackTrace();
-                }
-                return;
-            } catch (SQLException | RuntimeException e) {
-                boots.rollback();
-                rollbackQuietly(c);
-                String message = e instanceof SQLException sql ? StoreErrors.describe(sql, db.describe())
-                        : db.describe() + ": internal error while storing a batch (" + e + "); nothing was acknowledged,"
-                        + " it is retried; please report this with the log";
-                try {
-                    db.reopenWriter();
-                    sizeCap.newConnection();
-                } catch (SQLException reopen) {
-                    message = StoreErrors.describe(reopen, db.describe());
-                }
-                if (!message.equals(error)) {
-                    System.err.println("mothership: ingest paused, nothing acknowledged: " + message);
-                }
-                error = message;
-                listener.storeHealth(message);
-                synchronized (retryLock) {
-                    retryLock.wait(RETRY_MILLIS);
-                }
-            }
-        }
+    /** Deletes a pot's rows on the writer thread, between batches, and forgets it there; completes with whether it had a row. */
+    public CompletableFuture<Boolean> deletePot(String potId) {
+        return submit(c -> {
+            boolean had = PotRemoval.delete(c, potId);
+            tables.forget(potId);
+            boots.forget(potId);
+            return had;
+        });
+    }
+
+    /** At most this many pots registered by their first message; the rest are kept as junk. */
+    public void limitPots(int max) {
+        tables.limitPots(max);
     }
 
     /**
@@ -273,19 +222,7 @@ public final class StoreWriter implements AutoCloseable {
      * disk (SQLITE_FULL), ingest pauses, and it resumes once the cap is raised. Ignored on PostgreSQL.
      */
     public void limitSize(long bytes) {
-        sizeCap.set(bytes);
-        synchronized (retryLock) {
-            retryLock.notifyAll();
-        }
-    }
-
-    /** One failed acknowledgement (a link that just dropped) must not keep the others from the broker. */
-    private static void acknowledge(Received r) {
-        try {
-            r.ack().run();
-        } catch (RuntimeException e) {
-            // The broker redelivers what it did not hear about; the store ignores it then.
-        }
+        batches.limitSize(bytes);
     }
 
     private <T> void run(Task<T> t) {
@@ -296,29 +233,20 @@ public final class StoreWriter implements AutoCloseable {
             c.commit();
             t.result().complete(value);
         } catch (SQLException e) {
-            rollbackQuietly(c);
+            BatchWriter.rollbackQuietly(c);
             reopenQuietly();
             t.result().completeExceptionally(new StoreException(StoreErrors.describe(e, db.describe()), e));
         } catch (RuntimeException e) {
-            rollbackQuietly(c);
+            BatchWriter.rollbackQuietly(c);
             t.result().completeExceptionally(e);
         }
     }
 
     private void reopenQuietly() {
         try {
-            db.reopenWriter();
-            sizeCap.newConnection();
+            batches.reopen();
         } catch (SQLException e) {
             // The next write reports it.
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // The connection is in trouble already; the next attempt reports it.
         }
     }
 
@@ -334,14 +262,11 @@ public final class StoreWriter implements AutoCloseable {
         overflow.clear();
     }
 
-
     /** Stops after the batch in hand; what is still queued is not acknowledged, so the broker keeps it. */
     @Override
     public void close() {
         running = false;
-        synchronized (retryLock) {
-            retryLock.notifyAll();
-        }
+        batches.wake();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

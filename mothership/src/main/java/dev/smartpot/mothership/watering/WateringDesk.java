@@ -20,8 +20,8 @@ import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.Database;
-import dev.smartpot.mothership.store.LogTables;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.mothership.store.WateringLog;
 import dev.smartpot.protocol.CommandParser;
 import dev.smartpot.protocol.Decoded;
 import dev.smartpot.protocol.PayloadDecoder;
@@ -29,7 +29,7 @@ import dev.smartpot.protocol.WireTopics;
 
 /**
  * Waters pots, by a person's command or by a pot's automatic rule (water its amount when DRY), always
- * through the {@link WateringGuard}'s interlocks. Refusals are logged with the reason and when next
+ * through the {@link WateringInterlocks}'s interlocks. Refusals are logged with the reason and when next
  * allowed. After each watering it checks that the moisture rose by {@code minRise} points within
  * {@code effectWindow}; if not, it raises NO_EFFECT and WATERING_LOCKED_OUT and waters that pot no more
  * until a person acknowledges the lock-out. A pot asleep on purpose gets the command at its next wake: the
@@ -51,7 +51,7 @@ public final class WateringDesk {
 
     /** What this desk remembers per pot. */
     private static final class PotWatering {
-        final List<WateringGuard.Given> recent = new ArrayList<>();
+        final List<WateringInterlocks.Given> recent = new ArrayList<>();
         boolean inFlight;
         Effect pending;
         String lastAutoRefusal;
@@ -80,14 +80,19 @@ public final class WateringDesk {
 
     /** At start: the last day's waterings count toward the limits; returns each pot's last watering time. */
     public Map<String, Instant> load(Database db) {
-        List<WateringView> day = LogTables.waterings(db, null, clock.instant().minus(WateringGuard.DAY).toEpochMilli(),
+        List<WateringView> day = WateringLog.recent(db, null, clock.instant().minus(WateringInterlocks.DAY).toEpochMilli(),
                 Integer.MAX_VALUE);
         for (WateringView w : day) {
             if (counts(w.outcome())) {
-                state(w.potId()).recent.add(new WateringGuard.Given(w.at(), w.ml()));
+                state(w.potId()).recent.add(new WateringInterlocks.Given(w.at(), w.ml()));
             }
         }
-        return LogTables.lastWatered(db);
+        return WateringLog.lastWatered(db);
+    }
+
+    /** A deleted pot: its watering history is gone. */
+    public void forget(String potId) {
+        pots.remove(potId);
     }
 
     public void autoSwitch(boolean on) {
@@ -103,17 +108,17 @@ public final class WateringDesk {
         String command = CommandParser.water(ml);
         PotWatering pw = state(pot.id());
         Instant now = clock.instant();
-        WateringGuard.Decision d;
+        WateringInterlocks.Decision d;
         Double before = pot.moisture();
         synchronized (pw) {
-            d = WateringGuard.check(automatic, autoSwitchOn, ml, pot.settings(), pot.state(),
+            d = WateringInterlocks.check(automatic, autoSwitchOn, ml, pot.settings(), pot.state(),
                     alerts.isOpen(pot.id(), AlertKinds.WATERING_LOCKED_OUT), pw.recent, now);
             if (pot.about() != null && Boolean.FALSE.equals(pot.about().pump())) {
                 // Nothing is sent: the pot said it has no pump, and would only say so again.
-                d = new WateringGuard.Decision(false, NO_PUMP, null);
+                d = new WateringInterlocks.Decision(false, NO_PUMP, null);
             }
             if (d.allowed() && automatic && pw.potAllowsAt != null && now.isBefore(pw.potAllowsAt)) {
-                d = new WateringGuard.Decision(false, "the pot's own limits allow its next watering only then",
+                d = new WateringInterlocks.Decision(false, "the pot's own limits allow its next watering only then",
                         pw.potAllowsAt);
             }
             if (!d.allowed()) {
@@ -129,7 +134,7 @@ public final class WateringDesk {
             }
             pw.lastAutoRefusal = null;
             pw.inFlight = true;
-            pw.recent.add(new WateringGuard.Given(now, ml));
+            pw.recent.add(new WateringInterlocks.Given(now, ml));
         }
         return commands.send(pot.id(), command, by, pot.sleeping()).thenApply(cv -> {
             String outcome = switch (cv.status()) {
@@ -220,11 +225,11 @@ public final class WateringDesk {
         WateringView w = e.done();
         WateringView updated = new WateringView(e.wateringId(), w.potId(), w.ml(), w.trigger(), w.by(), w.at(), w.outcome(),
                 reason, w.moistureBefore(), after);
-        writer.submit(c -> LogTables.updateWatering(c, updated)).thenRun(() -> changed.accept(updated));
+        writer.submit(c -> WateringLog.update(c, updated)).thenRun(() -> changed.accept(updated));
     }
 
     private CompletableFuture<Long> record(WateringView w) {
-        return writer.submit(c -> LogTables.insertWatering(c, w)).thenApply(id -> {
+        return writer.submit(c -> WateringLog.insert(c, w)).thenApply(id -> {
             changed.accept(new WateringView(id, w.potId(), w.ml(), w.trigger(), w.by(), w.at(), w.outcome(), w.reason(),
                     w.moistureBefore(), w.moistureAfter()));
             return id;

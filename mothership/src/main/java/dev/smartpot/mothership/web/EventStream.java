@@ -5,21 +5,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.smartpot.mothership.api.Mothership;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 
 /**
  * {@code GET /api/events}: the engine's live events as server-sent events, one SSE event per
  * {@link dev.smartpot.mothership.api.Event} with its type as the event name and its view as JSON data.
- * A comment every 15 s keeps proxies from closing an idle stream and finds clients that went away.
+ * A comment every 15 s keeps proxies from closing an idle stream and finds clients that went away. At most
+ * {@link #MAX_CLIENTS} streams are open at once: each holds a subscription and a connection on a small Pi.
  */
 final class EventStream implements AutoCloseable {
 
+    /** A household's phones and laptops with room to spare; a flood of streams gets 503 instead. */
+    static final int MAX_CLIENTS = 16;
+
     private final Mothership mothership;
     private final ObjectMapper json;
+    /** Streams admitted and not yet closed (counted from admission, so two at once cannot both take the last place). */
+    private final AtomicInteger open = new AtomicInteger();
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sse-ping");
@@ -31,6 +39,15 @@ final class EventStream implements AutoCloseable {
         this.mothership = mothership;
         this.json = json;
         pinger.scheduleAtFixedRate(this::ping, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** Before the stream opens: refuses it when {@link #MAX_CLIENTS} are open. */
+    void admit(Context ctx) {
+        if (open.incrementAndGet() > MAX_CLIENTS) {
+            open.decrementAndGet();
+            throw new TooBusy(MAX_CLIENTS + " live event streams are already open",
+                    "close a dashboard tab or two; streams of closed tabs are freed within 15 s");
+        }
     }
 
     void accept(SseClient client) {
@@ -45,7 +62,9 @@ final class EventStream implements AutoCloseable {
             }
         });
         client.onClose(() -> {
-            clients.remove(client);
+            if (clients.remove(client)) {
+                open.decrementAndGet();
+            }
             try {
                 subscription.close();
             } catch (Exception ignored) {

@@ -65,9 +65,17 @@ final class FleetRoutes {
         ctx.json(Map.of("enabled", mothership.autoWateringEnabled()));
     }
 
-    /** 503 when not ok, so a load balancer or systemd watchdog script can use the status code alone. */
+    /**
+     * 503 when not ok, so a load balancer or systemd watchdog script can use the status code alone. Someone not
+     * logged in learns only that: not the broker's address, the database's path or the counts.
+     */
     private void health(Context ctx) {
         Health health = mothership.health();
-        ctx.status(health.ok() ? 200 : 503).json(health);
+        ctx.status(health.ok() ? 200 : 503);
+        if (Access.stranger(ctx)) {
+            ctx.json(Map.of("ok", health.ok()));
+        } else {
+            ctx.json(health);
+        }
     }
 }

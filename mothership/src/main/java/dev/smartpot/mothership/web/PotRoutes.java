@@ -1,11 +1,13 @@
 package dev.smartpot.mothership.web;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +25,15 @@ final class PotRoutes {
 
     private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
     private static final int MAX_COMMAND_LENGTH = CommandParser.MAX_BYTES;
+    static final int MAX_CSV_EXPORTS = 2;
+    /** The longest page of the pot list (the default): the whole of a default-capped fleet. */
+    static final int MAX_POT_PAGE = 10_000;
 
     private final Mothership mothership;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration commandWait;
+    private final Semaphore csvExports = new Semaphore(MAX_CSV_EXPORTS);
     /** How long a command to a sleeping pot is given to be refused or logged before 202 answers. */
     private static final long ASLEEP_WAIT_MS = 2000;
 
@@ -40,7 +46,7 @@ final class PotRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/pots", ctx -> ctx.json(mothership.pots()));
+        routes.get("/api/pots", this::pots);
         routes.get("/api/pots/{id}", ctx -> ctx.json(mothership.pot(potId(ctx))
                 .orElseThrow(() -> new UnknownPotException(potId(ctx)))));
         routes.get("/api/pots/{id}/readings", this::readings);
@@ -54,6 +60,20 @@ final class PotRoutes {
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
         routes.post("/api/pots/{id}/commands", this::sendCommand);
         routes.post("/api/pots/{id}/water", this::water);
+        routes.delete("/api/pots/{id}", ctx -> {
+            String id = knownPot(ctx);
+            mothership.deletePot(id, Access.user(ctx));
+            ctx.json(java.util.Map.of("deleted", id));
+        });
+    }
+
+    /** One page of the pot list ({@code offset}, {@code limit}); the whole count in {@code X-Total-Count}. */
+    private void pots(Context ctx) {
+        java.util.List<dev.smartpot.mothership.api.PotView> all = mothership.pots();
+        int offset = QueryParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = QueryParams.intParam(ctx, "limit", MAX_POT_PAGE, 1, MAX_POT_PAGE);
+        ctx.header("X-Total-Count", Integer.toString(all.size()));
+        ctx.json(offset >= all.size() ? java.util.List.of() : all.subList(offset, Math.min(all.size(), offset + limit)));
     }
 
     /** {@code {"ml":100}}: a watering by amount, no command text to get wrong. */
@@ -87,10 +107,20 @@ final class PotRoutes {
     private void readingsCsv(Context ctx) throws Exception {
         String id = knownPot(ctx);
         TimeRange range = range(ctx);
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"pot-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + "-readings.csv\"");
-        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        new ReadingsCsv(mothership).write(id, range, out);
+        // Each export holds a web thread and the store for as long as it runs: a few at a time.
+        if (!csvExports.tryAcquire()) {
+            throw new TooBusy(MAX_CSV_EXPORTS + " CSV exports are already running", "wait for them to finish and try again");
+        }
+        try {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"pot-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + "-readings.csv\"");
+            Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+            new ReadingsCsv(mothership).write(id, range, out);
+        } catch (IOException clientLeft) {
+            // The download was cancelled: nothing to answer, and nothing more to query.
+        } finally {
+            csvExports.release();
+        }
     }
 
     private void series(Context ctx) {

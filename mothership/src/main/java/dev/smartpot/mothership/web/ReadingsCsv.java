@@ -26,31 +26,42 @@ final class ReadingsCsv {
         this.mothership = mothership;
     }
 
+    /**
+     * Empty stretches are crossed in windows that double each time (a range from 1970 to 9999 costs a few dozen
+     * queries, not millions); each window with readings is flushed, so a client that left ends the export with an
+     * IOException at the next one instead of the Pi querying on for nobody.
+     */
     void write(String potId, TimeRange range, Writer out) throws IOException {
         out.write(HEADER);
         out.write('\n');
         Instant start = range.from();
+        Duration window = WINDOW;
         while (start.isBefore(range.to())) {
-            Instant end = min(start.plus(WINDOW), range.to());
-            writeWindow(potId, start, end, out);
+            Duration left = Duration.between(start, range.to());
+            Instant end = window.compareTo(left) >= 0 ? range.to() : start.plus(window);
+            if (writeWindow(potId, start, end, out) == 0) {
+                window = window.multipliedBy(2);
+            } else {
+                window = WINDOW;
+                out.flush();
+            }
             start = end;
         }
         out.flush();
     }
 
-    /** A window the store had to cut (a pot publishing faster than usual) is split until it fits. */
-    private void writeWindow(String potId, Instant from, Instant to, Writer out) throws IOException {
+    /** A window the store had to cut (a pot publishing faster than usual) is split until it fits; returns the rows. */
+    private int writeWindow(String potId, Instant from, Instant to, Writer out) throws IOException {
         List<ReadingView> rows = mothership.readings(potId, from, to, WINDOW_LIMIT);
         long spanMillis = Duration.between(from, to).toMillis();
         if (rows.size() >= WINDOW_LIMIT && spanMillis > 1) {
             Instant middle = from.plusMillis(spanMillis / 2);
-            writeWindow(potId, from, middle, out);
-            writeWindow(potId, middle, to, out);
-            return;
+            return writeWindow(potId, from, middle, out) + writeWindow(potId, middle, to, out);
         }
         for (ReadingView r : rows) {
             out.write(line(r));
         }
+        return rows.size();
     }
 
     static String line(ReadingView r) {
@@ -69,7 +80,7 @@ final class ReadingsCsv {
         }
         boolean needs = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
         String safe = text;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+        if (formulaLike(safe)) {
             // A cell starting like a formula would run in a spreadsheet: keep it text.
             safe = "'" + safe;
             needs = true;
@@ -77,7 +88,21 @@ final class ReadingsCsv {
         return needs ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+    /**
+     * = + - @ first, also behind spaces or control characters (spreadsheets skip them), and a leading tab or
+     * carriage return, which some read as the start of a formula too.
+     */
+    private static boolean formulaLike(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (text.charAt(0) == '\t' || text.charAt(0) == '\r') {
+            return true;
+        }
+        int i = 0;
+        while (i < text.length() && text.charAt(i) <= ' ') {
+            i++;
+        }
+        return i < text.length() && "=+-@".indexOf(text.charAt(i)) >= 0;
     }
 }

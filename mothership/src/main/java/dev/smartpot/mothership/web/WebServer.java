@@ -35,10 +35,24 @@ public final class WebServer implements AutoCloseable {
      * @param dataDir     where the login file lives
      * @param resetLogin  make a new password and token even if a login exists
      * @param commandWait how long a command request waits for the pot's reply
+     * @param tlsCert     PEM certificate for HTTPS (with {@code tlsKey}); null for plain HTTP
      */
-    public record Options(String host, int port, Path dataDir, boolean resetLogin, Duration commandWait) {
+    public record Options(String host, int port, Path dataDir, boolean resetLogin, Duration commandWait, Path tlsCert,
+                          Path tlsKey) {
         public Options {
             commandWait = commandWait == null ? Duration.ofSeconds(20) : commandWait;
+            if ((tlsCert == null) != (tlsKey == null)) {
+                throw new IllegalArgumentException("HTTPS needs both --tls-cert and --tls-key. Fix: pass both PEM files, or neither");
+            }
+        }
+
+        /** Plain HTTP. */
+        public Options(String host, int port, Path dataDir, boolean resetLogin, Duration commandWait) {
+            this(host, port, dataDir, resetLogin, commandWait, null, null);
+        }
+
+        public boolean https() {
+            return tlsCert != null;
         }
     }
 
@@ -84,6 +98,10 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             // A Pi has little memory: a few dozen threads serve one household with room to spare.
             config.jetty.threadPool = new QueuedThreadPool(32, 2);
+            if (options.https()) {
+                // Only the TLS connector: password, session cookie and token never cross the LAN in clear.
+                config.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, options));
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -98,21 +116,27 @@ public final class WebServer implements AutoCloseable {
             logins.register(routes);
             pots.register(routes);
             fleet.register(routes);
+            routes.before("/api/events", events::admit);
             routes.sse("/api/events", events::accept);
             registerErrors(routes);
         });
         try {
-            app.start(options.host(), options.port());
+            if (options.https()) {
+                app.start();
+            } else {
+                app.start(options.host(), options.port());
+            }
         } catch (JavalinBindException e) {
             events.close();
             throw new PortTakenException(options.host(), options.port(), e);
         }
         String shownHost = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-        return new WebServer(app, events, "http://" + shownHost + ":" + app.port() + "/", created);
+        return new WebServer(app, events, (options.https() ? "https://" : "http://") + shownHost + ":" + app.port() + "/", created);
     }
 
     private static void registerErrors(RoutesConfig routes) {
         routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(new ApiError(e.getMessage(), e.fix())));
+        routes.exception(TooBusy.class, (e, ctx) -> ctx.status(503).json(new ApiError(e.getMessage(), e.fix())));
         routes.exception(UnknownPotException.class, (e, ctx) -> ctx.status(404).json(new ApiError(e.getMessage(),
                 "list the pots with GET /api/pots")));
         routes.exception(AccessGuard.Refused.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage(), e.fix())));

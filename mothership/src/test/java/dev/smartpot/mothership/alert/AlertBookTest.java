@@ -22,7 +22,7 @@ import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.store.BootTracker;
 import dev.smartpot.mothership.store.Database;
-import dev.smartpot.mothership.store.LogTables;
+import dev.smartpot.mothership.store.AlertLog;
 import dev.smartpot.mothership.store.StoreWriter;
 
 /** Alerts raised once, closed when their cause ends (also across a restart), acknowledged by a person. */
@@ -37,8 +37,8 @@ class AlertBookTest {
     @BeforeEach
     void open() throws Exception {
         db = Database.sqlite(Files.createTempDirectory("mship-alerts").resolve("m.db"));
-        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(T0, ZoneOffset.UTC), 100, StoreWriter.Listener.NONE);
-        writer.start();
+        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(T0, ZoneOffset.UTC), 100);
+        writer.start(StoreWriter.Listener.NONE);
     }
 
     @AfterEach
@@ -62,7 +62,7 @@ class AlertBookTest {
         await().until(() -> published.size() == 1);
         alerts.stateChanged("p", new LivePot.Change(PlantState.DRY, PlantState.OK, "moisture 40%"));
         await().until(() -> published.equals(List.of("raised DRY p", "closed DRY p")));
-        List<AlertView> all = LogTables.alerts(db, true, 10);
+        List<AlertView> all = AlertLog.recent(db, true, 10);
         assertEquals(1, all.size());
         assertTrue(all.get(0).message().contains("needs water"));
         assertFalse(all.get(0).open());
@@ -76,7 +76,7 @@ class AlertBookTest {
         assertTrue(restarted.isOpen("p", "STALE"));
         restarted.stateChanged("p", new LivePot.Change(PlantState.UNKNOWN, PlantState.OK, "moisture 40%"));
         await().until(() -> published.contains("closed STALE p"));
-        assertTrue(LogTables.alerts(db, false, 10).isEmpty());
+        assertTrue(AlertLog.recent(db, false, 10).isEmpty());
     }
 
     @Test
@@ -86,7 +86,7 @@ class AlertBookTest {
         alerts.onLockOutLifted(lifted::set);
         alerts.raise("p", AlertKinds.WATERING_LOCKED_OUT, "no effect");
         await().until(() -> published.size() == 1);
-        long id = LogTables.alerts(db, false, 10).get(0).id();
+        long id = AlertLog.recent(db, false, 10).get(0).id();
         AlertView acked = alerts.acknowledge(id, "alice");
         assertEquals("alice", acked.acknowledgedBy());
         assertFalse(acked.open());

@@ -31,24 +31,25 @@ import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.api.WateringView;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /** Commands and watering through a real Mosquitto to test pots that answer as real pots do. */
 class CommandsAndWateringIT {
 
-    private MosquittoBroker broker;
+    private Mosquitto broker;
     private MothershipEngine engine;
     private Mqtt3AsyncClient homeAssistant;
     private final List<JsonNode> alertsOnMqtt = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoBroker.start();
-        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()),
+        broker = QueueingBroker.start();
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()),
                         Files.createTempDirectory("mship-cmd").resolve("m.db"))
                 .withCommandTimeout(Duration.ofSeconds(2))
                 .withEffectCheck(Duration.ofSeconds(3), 2.0));
@@ -74,18 +75,18 @@ class CommandsAndWateringIT {
         broker.close();
     }
 
-    private void seen(TestPot pot, String id, double moisture) throws Exception {
+    private void seen(ScriptedPot pot, String id, double moisture) throws Exception {
         pot.publishReading(0, moisture, 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot(id).map(v -> v.state() != PlantState.UNKNOWN).orElse(false));
     }
 
     @Test
     void repliesAreMatchedToTheirCommandsAndSilenceIsNoReply() throws Exception {
-        try (TestPot pot = new TestPot("c1", broker.port())) {
+        try (ScriptedPot pot = new ScriptedPot("c1", broker.port())) {
             seen(pot, "c1", 50);
             pot.answer(cmd -> cmd.equals("interval 0")
                     ? "{\"ok\":false,\"command\":\"interval 0\",\"error\":\"out of range\"}"
-                    : cmd.equals("hush") ? null : TestPot.ok(cmd, "\"acknowledged\""));
+                    : cmd.equals("hush") ? null : ScriptedPot.ok(cmd, "\"acknowledged\""));
             CommandView ok = engine.sendCommand("c1", "received", "tester").get(10, TimeUnit.SECONDS);
             assertEquals("ok", ok.status());
             assertTrue(ok.reply().contains("\"acknowledged\""), ok.reply());
@@ -103,13 +104,13 @@ class CommandsAndWateringIT {
 
     @Test
     void repliesInAnotherOrderStillFindTheirCommand() throws Exception {
-        try (TestPot pot = new TestPot("c2", broker.port())) {
+        try (ScriptedPot pot = new ScriptedPot("c2", broker.port())) {
             seen(pot, "c2", 50);
             CompletableFuture<CommandView> first = engine.sendCommand("c2", "status", "tester");
             CompletableFuture<CommandView> second = engine.sendCommand("c2", "read", "tester");
             await().atMost(Duration.ofSeconds(5)).until(() -> engine.commandLog("c2", 10).size() == 2);
-            pot.publish("to_mothership/c2/reply", TestPot.ok("read", "{\"seq\":4}"), false);
-            pot.publish("to_mothership/c2/reply", TestPot.ok("status", "{\"state\":\"running\"}"), false);
+            pot.publish("to_mothership/c2/reply", ScriptedPot.ok("read", "{\"seq\":4}"), false);
+            pot.publish("to_mothership/c2/reply", ScriptedPot.ok("status", "{\"state\":\"running\"}"), false);
             assertTrue(first.get(10, TimeUnit.SECONDS).reply().contains("running"));
             assertTrue(second.get(10, TimeUnit.SECONDS).reply().contains("\"seq\":4"));
         }
@@ -118,12 +119,12 @@ class CommandsAndWateringIT {
     @Test
     void wateringPassesTheInterlocksAndANoEffectLocksOutUntilAcknowledged() throws Exception {
         AtomicLong seq = new AtomicLong(1);
-        try (TestPot pot = new TestPot("w1", broker.port())) {
+        try (ScriptedPot pot = new ScriptedPot("w1", broker.port())) {
             seen(pot, "w1", 20);
             assertEquals(PlantState.DRY, engine.pot("w1").orElseThrow().state());
             engine.updateSettings("w1", new PotSettings("Basil", "Kitchen", "herbs", 25, 85, 3, false, 100, 250, 0));
             // The pump runs, but the moisture does not rise (an empty tank).
-            pot.answer(cmd -> TestPot.ok(cmd, "{\"watered_ml\":100}"));
+            pot.answer(cmd -> ScriptedPot.ok(cmd, "{\"watered_ml\":100}"));
             CommandView done = engine.sendCommand("w1", "water", "alice").get(10, TimeUnit.SECONDS);
             assertEquals("ok", done.status());
             assertEquals("water 100", done.command(), "the pot's amount from its settings");
@@ -167,8 +168,8 @@ class CommandsAndWateringIT {
 
     @Test
     void automaticWateringWhenDryStopsAtTheSwitchAndNeverWatersAStalePot() throws Exception {
-        try (TestPot pot = new TestPot("a1", broker.port())) {
-            pot.answer(cmd -> TestPot.ok(cmd, "{\"watered_ml\":80}"));
+        try (ScriptedPot pot = new ScriptedPot("a1", broker.port())) {
+            pot.answer(cmd -> ScriptedPot.ok(cmd, "{\"watered_ml\":80}"));
             seen(pot, "a1", 50);
             engine.setAutoWateringEnabled(false, "tester");
             engine.updateSettings("a1", new PotSettings("Fern", "Hall", "fern", 45, 90, 3, true, 80, 1000, 0));
@@ -181,7 +182,7 @@ class CommandsAndWateringIT {
             assertEquals(1, engine.wateringLog("a1", 10).stream().filter(w -> w.outcome().equals("refused")).count(),
                     "a refusal is logged once, not every second");
         }
-        try (TestPot stale = new TestPot("s1", broker.port())) {
+        try (ScriptedPot stale = new ScriptedPot("s1", broker.port())) {
             seen(stale, "s1", 50);
             stale.publish("to_mothership/s1/status", "offline", true);
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("s1").orElseThrow().state() == PlantState.OFFLINE);
@@ -194,7 +195,7 @@ class CommandsAndWateringIT {
     @Test
     void aPotsRefusalWithItsNextAllowedTimeIsHonouredWithOneAlertAndNoRetryStorm() throws Exception {
         List<String> asked = new CopyOnWriteArrayList<>();
-        try (TestPot pot = new TestPot("b1", broker.port())) {
+        try (ScriptedPot pot = new ScriptedPot("b1", broker.port())) {
             // The pot's own cooldown (10 min) is stricter than the Pi's (none): it refuses, saying when it may.
             pot.answer(cmd -> {
                 asked.add(cmd);
@@ -221,10 +222,10 @@ class CommandsAndWateringIT {
     @Test
     void aPotsAboutDecidesWhatIsOffered() throws Exception {
         List<String> asked = new CopyOnWriteArrayList<>();
-        try (TestPot dry = new TestPot("np1", broker.port()); TestPot small = new TestPot("sm1", broker.port())) {
+        try (ScriptedPot dry = new ScriptedPot("np1", broker.port()); ScriptedPot small = new ScriptedPot("sm1", broker.port())) {
             dry.answer(cmd -> {
                 asked.add(cmd);
-                return TestPot.ok(cmd, "{}");
+                return ScriptedPot.ok(cmd, "{}");
             });
             seen(dry, "np1", 20);
             seen(small, "sm1", 20);

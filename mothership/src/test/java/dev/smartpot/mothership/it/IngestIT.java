@@ -24,24 +24,25 @@ import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.api.Series;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /** Real Mosquitto, real SQLite file: what pots publish is stored exactly once and shows in the pot list. */
 class IngestIT {
 
-    private MosquittoBroker broker;
+    private Mosquitto broker;
     private Path dir;
     private MothershipEngine engine;
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoBroker.start();
+        broker = QueueingBroker.start();
         dir = Files.createTempDirectory("mship-ingest");
-        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), dir.resolve("m.db")));
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), dir.resolve("m.db")));
         engine.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
     }
@@ -64,7 +65,7 @@ class IngestIT {
 
     @Test
     void aPotThatReusesItsReadingsIdentitiesIsSeenNotSilentlyIgnored() throws Exception {
-        try (TestPot pot = new TestPot("reuse", broker.port())) {
+        try (ScriptedPot pot = new ScriptedPot("reuse", broker.port())) {
             for (int seq = 0; seq < 3; seq++) {
                 pot.publish("to_mothership/reuse", reading("reuse", 1, seq, 500, 5000L * seq), false);
             }
@@ -93,13 +94,13 @@ class IngestIT {
 
     @Test
     void readingsAreStoredExactlyOnceEvenWhenPublishedTwice() throws Exception {
-        try (TestPot a = new TestPot("pot-a", broker.port()); TestPot b = new TestPot("pot-b", broker.port())) {
+        try (ScriptedPot a = new ScriptedPot("pot-a", broker.port()); ScriptedPot b = new ScriptedPot("pot-b", broker.port())) {
             for (int seq = 0; seq < 200; seq++) {
                 a.publishReading(seq, 50, 5000L * seq);
                 b.publishReading(seq, 20, 5000L * seq);
             }
             // The tutorial's topic: the id comes from the JSON.
-            a.publish("to_mothership", TestPot.reading("pot-c", 0, 40, 0), false);
+            a.publish("to_mothership", ScriptedPot.reading("pot-c", 0, 40, 0), false);
             await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 401);
             // A redelivery (same seq, same uptime) is a duplicate, not a new boot.
             for (int seq = 150; seq < 200; seq++) {
@@ -130,7 +131,7 @@ class IngestIT {
 
     @Test
     void textAndJunkAreKeptAndCountedAndIngestGoesOn() throws Exception {
-        try (TestPot p = new TestPot("pot-j", broker.port())) {
+        try (ScriptedPot p = new ScriptedPot("pot-j", broker.port())) {
             p.publish("to_mothership", "Test to mothership #1", false);
             p.publish("to_mothership", "[1,2,3]", false);
             p.publish("to_mothership", "{\"seq\":", false);
@@ -152,7 +153,7 @@ class IngestIT {
 
     @Test
     void retainedOfflineStatusMakesThePotOffline() throws Exception {
-        try (TestPot p = new TestPot("pot-s", broker.port())) {
+        try (ScriptedPot p = new ScriptedPot("pot-s", broker.port())) {
             p.publishReading(0, 55, 0);
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("pot-s").map(v -> v.state() == PlantState.OK).orElse(false));
             p.publish("to_mothership/pot-s/status", "offline", true);
@@ -164,7 +165,7 @@ class IngestIT {
 
     @Test
     void theTutorialsMosquittoPubAtQos0IsStoredToo() throws Exception {
-        for (String payload : new String[] {TestPot.reading("tut", 0, 48.6, 0), "Test to mothership #1"}) {
+        for (String payload : new String[] {ScriptedPot.reading("tut", 0, 48.6, 0), "Test to mothership #1"}) {
             Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
                     "-t", "to_mothership", "-m", payload).redirectErrorStream(true).start();
             assertTrue(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "mosquitto_pub ran");
@@ -172,7 +173,7 @@ class IngestIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("tut").map(v -> v.state() == PlantState.OK).orElse(false));
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.messages(10).stream()
                 .anyMatch(m -> m.text().equals("Test to mothership #1") && !m.junk()));
-        try (TestPot after = new TestPot("tut2", broker.port())) {
+        try (ScriptedPot after = new ScriptedPot("tut2", broker.port())) {
             after.publishReading(0, 50, 0);
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("tut2").isPresent());
         }
@@ -180,7 +181,7 @@ class IngestIT {
 
     @Test
     void ingestComesBackByItselfAfterTheBrokerWasKilled() throws Exception {
-        try (TestPot before = new TestPot("bk", broker.port())) {
+        try (ScriptedPot before = new ScriptedPot("bk", broker.port())) {
             for (int seq = 0; seq < 50; seq++) {
                 before.publishReading(seq, 50, 5000L * seq);
             }
@@ -193,7 +194,7 @@ class IngestIT {
         assertTrue(!engine.health().ok());
         broker.restart();
         await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().brokerConnected());
-        try (TestPot after = new TestPot("bk", broker.port())) {
+        try (ScriptedPot after = new ScriptedPot("bk", broker.port())) {
             for (int seq = 50; seq < 100; seq++) {
                 after.publishReading(seq, 50, 5000L * seq);
             }

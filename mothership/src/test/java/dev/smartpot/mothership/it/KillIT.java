@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import dev.smartpot.mothership.testing.EngineProcess;
-import dev.smartpot.mothership.testing.MosquittoBroker;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * The mothership SIGKILLed while pots publish, then restarted: every reading is stored once. What was
@@ -34,20 +35,20 @@ class KillIT {
     void nothingLostOrDoubledAcrossASigkill() throws Exception {
         Path dir = Files.createTempDirectory("mship-kill");
         Path db = dir.resolve("m.db");
-        try (MosquittoBroker broker = MosquittoBroker.start();
-             EngineProcess mothership = new EngineProcess(broker.url(), db, dir.resolve("child.log"))) {
+        try (Mosquitto broker = QueueingBroker.start();
+             EngineProcess mothership = new EngineProcess(broker.uri(), db, dir.resolve("child.log"))) {
             mothership.start();
             AtomicInteger published = new AtomicInteger();
             CountDownLatch killed = new CountDownLatch(1);
             Thread publisher = new Thread(() -> {
-                try (TestPot a = new TestPot("k0", broker.port());
-                     TestPot b = new TestPot("k1", broker.port()); TestPot c = new TestPot("k2", broker.port())) {
-                    TestPot[] all = {a, b, c};
+                try (ScriptedPot a = new ScriptedPot("k0", broker.port());
+                     ScriptedPot b = new ScriptedPot("k1", broker.port()); ScriptedPot c = new ScriptedPot("k2", broker.port())) {
+                    ScriptedPot[] all = {a, b, c};
                     for (int seq = 0; seq < PER_POT; seq++) {
                         if (seq == PER_POT / 2 && !killed.await(60, TimeUnit.SECONDS)) {
                             throw new IllegalStateException("the mothership was not killed within 60 s");
                         }
-                        for (TestPot p : all) {
+                        for (ScriptedPot p : all) {
                             p.publishReading(seq, 40 + seq % 20, 5000L * seq);
                             published.incrementAndGet();
                         }

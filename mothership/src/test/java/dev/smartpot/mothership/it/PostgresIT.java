@@ -17,24 +17,25 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.mothership.api.CommandView;
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.Series;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.store.Database;
-import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.PostgresServer;
+import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.RedeliveredStatus;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /** The same engine on a real PostgreSQL: the same schema, exactly-once readings, rollups, commands, a restart. */
 class PostgresIT {
 
     @Test
     void readingsAndCommandsOnPostgres() throws Exception {
-        try (PostgresServer pg = PostgresServer.start(); MosquittoBroker broker = MosquittoBroker.start()) {
+        try (PostgresServer pg = PostgresServer.start(); Mosquitto broker = QueueingBroker.start()) {
             String url = pg.createDatabase("mothership");
-            EngineOptions options = EngineOptions.postgres(BrokerOptions.plain(broker.url()), url, null, null);
-            try (MothershipEngine engine = new MothershipEngine(options); TestPot pot = new TestPot("pg1", broker.port())) {
+            EngineOptions options = EngineOptions.postgres(BrokerOptions.plain(broker.uri()), url, null, null);
+            try (MothershipEngine engine = new MothershipEngine(options); ScriptedPot pot = new ScriptedPot("pg1", broker.port())) {
                 engine.start();
                 await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
                 for (int seq = 0; seq < 300; seq++) {
@@ -46,14 +47,14 @@ class PostgresIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM readings") == 300);
                 await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().duplicatesIgnored() == 50);
                 assertEquals(PlantState.OK, engine.pot("pg1").orElseThrow().state());
-                pot.answer(cmd -> TestPot.ok(cmd, "\"acknowledged\""));
+                pot.answer(cmd -> ScriptedPot.ok(cmd, "\"acknowledged\""));
                 CommandView reply = engine.sendCommand("pg1", "received", "tester").get(10, TimeUnit.SECONDS);
                 assertEquals("ok", reply.status());
                 assertEquals("ok", engine.sendCommand("pg1", "water 50", "tester").get(10, TimeUnit.SECONDS).status());
                 assertTrue(engine.health().store().startsWith("PostgreSQL"));
             }
             // A restart rebuilds the pot from the store and keeps counting the same boot.
-            try (MothershipEngine engine = new MothershipEngine(options); TestPot pot = new TestPot("pg1", broker.port())) {
+            try (MothershipEngine engine = new MothershipEngine(options); ScriptedPot pot = new ScriptedPot("pg1", broker.port())) {
                 engine.start();
                 assertEquals(300, engine.pot("pg1").orElseThrow().readings());
                 assertTrue(engine.pot("pg1").orElseThrow().lastWatered() != null, "last watered survives a restart");

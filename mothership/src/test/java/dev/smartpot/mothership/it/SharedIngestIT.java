@@ -27,9 +27,10 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
 import dev.smartpot.mothership.testing.EngineProcess;
-import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.PostgresServer;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * Two mothership instances (child JVMs) share the ingest through an MQTT 5 shared subscription on a real
@@ -57,12 +58,12 @@ class SharedIngestIT {
     @Test
     void twoInstancesOneKilledEveryReadingOnceAndEachAlertOnce() throws Exception {
         Path dir = Files.createTempDirectory("mship-shared");
-        try (PostgresServer pg = PostgresServer.start(); MosquittoBroker broker = MosquittoBroker.start()) {
+        try (PostgresServer pg = PostgresServer.start(); Mosquitto broker = QueueingBroker.start()) {
             String url = pg.createDatabase("mothership");
             List<JsonNode> alertsOnWire = new CopyOnWriteArrayList<>();
             Mqtt3AsyncClient watcher = alertWatcher(broker.port(), alertsOnWire);
-            try (EngineProcess a = EngineProcess.sharing(broker.url(), "mship-a", "motherships", url, dir.resolve("a.log"));
-                 EngineProcess b = EngineProcess.sharing(broker.url(), "mship-b", "motherships", url, dir.resolve("b.log"))) {
+            try (EngineProcess a = EngineProcess.sharing(broker.uri(), "mship-a", "motherships", url, dir.resolve("a.log"));
+                 EngineProcess b = EngineProcess.sharing(broker.uri(), "mship-b", "motherships", url, dir.resolve("b.log"))) {
                 a.start();
                 b.start();
                 AtomicInteger published = new AtomicInteger();
@@ -100,7 +101,7 @@ class SharedIngestIT {
                 assertEquals(POTS, count(url, "SELECT count(*) FROM alerts WHERE kind = 'WET'"), "one WET alert per pot");
 
                 // A retained status is not shared: both instances see it, one OFFLINE alert results.
-                try (TestPot pot = new TestPot("s0", broker.port())) {
+                try (ScriptedPot pot = new ScriptedPot("s0", broker.port())) {
                     pot.publish("to_mothership/s0/status", "offline", true);
                 }
                 await().atMost(Duration.ofSeconds(20)).until(() -> raised(alertsOnWire, "OFFLINE") >= 1);
@@ -117,10 +118,10 @@ class SharedIngestIT {
 
     /** Pots s0..s4, one reading each every 2 ms of real time (2,500 readings/s in all), QoS 1, no boot counter. */
     private static void publish(int port, AtomicInteger published, CountDownLatch bothBack) {
-        TestPot[] pots = new TestPot[POTS];
+        ScriptedPot[] pots = new ScriptedPot[POTS];
         try {
             for (int i = 0; i < POTS; i++) {
-                pots[i] = new TestPot("s" + i, port);
+                pots[i] = new ScriptedPot("s" + i, port);
             }
             long next = System.nanoTime();
             long firstTs = System.currentTimeMillis() - 5000L * PER_POT;
@@ -135,7 +136,7 @@ class SharedIngestIT {
                     double moisture = seq < DRY_FROM_SEQ ? 60 : seq < WET_FROM_SEQ ? 10 : 90;
                     // The pot's own clock, 5 s a reading as a real pot's: the publisher's pace (and its pause
                     // while the killed instance restarts) must not read as a pot gone silent (STALE).
-                    String json = TestPot.reading("s" + i, seq, moisture, 5000L * seq)
+                    String json = ScriptedPot.reading("s" + i, seq, moisture, 5000L * seq)
                             .replace("}", ",\"ts\":" + (firstTs + 5000L * seq) + "}");
                     pots[i].publish("to_mothership/s" + i, json, false);
                     published.incrementAndGet();
@@ -143,7 +144,7 @@ class SharedIngestIT {
                 next += ROUND_NANOS;
                 LockSupport.parkNanos(next - System.nanoTime());
             }
-            for (TestPot p : pots) {
+            for (ScriptedPot p : pots) {
                 p.close();
             }
         } catch (Exception e) {

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
 import dev.smartpot.mothership.testing.PostgresServer;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * Two instances sharing the ingest and one PostgreSQL both judge a pot DRY with automatic watering on:
@@ -25,10 +26,10 @@ class SharedWateringIT {
 
     @Test
     void aDryPotIsWateredOnceNotOncePerInstance() throws Exception {
-        try (PostgresServer pg = PostgresServer.start(); MosquittoBroker broker = MosquittoBroker.start()) {
+        try (PostgresServer pg = PostgresServer.start(); Mosquitto broker = QueueingBroker.start()) {
             String url = pg.createDatabase("mothership");
             try (MothershipEngine a = engine(broker, url, "mship-a"); MothershipEngine b = engine(broker, url, "mship-b");
-                 TestPot pot = new TestPot("w0", broker.port())) {
+                 ScriptedPot pot = new ScriptedPot("w0", broker.port())) {
                 a.start();
                 b.start();
                 await().atMost(Duration.ofSeconds(10)).until(() -> a.health().brokerConnected() && b.health().brokerConnected());
@@ -37,7 +38,7 @@ class SharedWateringIT {
                     if (cmd.startsWith("water")) {
                         waterCommands.incrementAndGet();
                     }
-                    return TestPot.ok(cmd, "{\"watered_ml\":80}");
+                    return ScriptedPot.ok(cmd, "{\"watered_ml\":80}");
                 });
                 // Both instances learn the pot from its first readings; its settings are then set on each.
                 for (int seq = 0; seq < 4; seq++) {
@@ -62,8 +63,8 @@ class SharedWateringIT {
         }
     }
 
-    private static MothershipEngine engine(MosquittoBroker broker, String url, String clientId) {
+    private static MothershipEngine engine(Mosquitto broker, String url, String clientId) {
         return new MothershipEngine(EngineOptions.postgres(
-                new BrokerOptions(broker.url(), null, null, null, clientId, "motherships", true), url, null, null));
+                new BrokerOptions(broker.uri(), null, null, null, clientId, "motherships", true), url, null, null));
     }
 }

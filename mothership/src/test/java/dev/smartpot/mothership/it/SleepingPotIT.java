@@ -45,13 +45,14 @@ import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.plant.SleepStatus;
-import dev.smartpot.mothership.testing.MosquittoBroker;
+import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.ShiftedClock;
 import dev.smartpot.mothership.web.WebServer;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * A pot in deep sleep against a real Mosquitto and a real SQLite file: it wakes every 15 min, publishes four readings
@@ -65,7 +66,7 @@ class SleepingPotIT {
     private final ShiftedClock clock = new ShiftedClock();
     private final List<JsonNode> alertsOnMqtt = new CopyOnWriteArrayList<>();
     private final List<String> commandsTaken = new CopyOnWriteArrayList<>();
-    private MosquittoBroker broker;
+    private Mosquitto broker;
     private Path file;
     @TempDir
     Path webData;
@@ -75,7 +76,7 @@ class SleepingPotIT {
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoBroker.start();
+        broker = QueueingBroker.start();
         file = Files.createTempDirectory("mship-sleep").resolve("m.db");
         startEngine();
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
@@ -93,7 +94,7 @@ class SleepingPotIT {
     }
 
     private void startEngine() throws Exception {
-        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), file)
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), file)
                 .withCommandTimeout(Duration.ofSeconds(1)).withClock(clock));
         engine.start();
     }
@@ -304,7 +305,7 @@ class SleepingPotIT {
         // It never wakes. Six hours on the mothership restarts and the broker re-sends the retained status.
         clock.advance(Duration.ofHours(6));
         List<PotView> events = new CopyOnWriteArrayList<>();
-        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), file)
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), file)
                 .withCommandTimeout(Duration.ofSeconds(1)).withClock(clock));
         engine.subscribe(e -> {
             if (e.type().equals("pot") && "z4".equals(e.potId())) {

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smartpot.mothership.api.Health;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * The store failing under ingest: a full disk (SQLite's own SQLITE_FULL, reached with a size cap, which
@@ -31,15 +32,15 @@ import dev.smartpot.mothership.testing.TestPot;
  */
 class StoreFaultIT {
 
-    private MosquittoBroker broker;
+    private Mosquitto broker;
     private Path db;
     private MothershipEngine engine;
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoBroker.start();
+        broker = QueueingBroker.start();
         db = Files.createTempDirectory("mship-fault").resolve("m.db");
-        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()), db));
+        engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), db));
         engine.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
     }
@@ -54,7 +55,7 @@ class StoreFaultIT {
     void aFullDiskPausesIngestWithAClearErrorAndItResumesWhenThereIsRoom() throws Exception {
         engine.limitDatabaseSize(Files.size(db) + 48 * 1024);
         int total = 3000;
-        try (TestPot pot = new TestPot("full", broker.port())) {
+        try (ScriptedPot pot = new ScriptedPot("full", broker.port())) {
             for (int seq = 0; seq < total; seq++) {
                 pot.publishReading(seq, 50, 5000L * seq);
             }
@@ -75,7 +76,7 @@ class StoreFaultIT {
 
     @Test
     void aDatabaseLockedByAnotherProgramPausesIngestUntilItLetsGo() throws Exception {
-        try (TestPot pot = new TestPot("lock", broker.port());
+        try (ScriptedPot pot = new ScriptedPot("lock", broker.port());
              Connection other = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             pot.publishReading(0, 50, 0);
             await().atMost(Duration.ofSeconds(10)).until(() -> stored() == 1);

@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.smartpot.mothership.api.PlantState;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
-import dev.smartpot.mothership.testing.MosquittoBroker;
-import dev.smartpot.mothership.testing.TestPot;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Loopback;
+import dev.smartpot.testkit.Mosquitto;
 
 /** TLS to the broker as the pots do it: trust only the CA file given; another CA's broker is refused. */
 class TlsIT {
@@ -32,8 +34,8 @@ class TlsIT {
         Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
         openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
-        int tlsPort = MosquittoBroker.freePort();
-        try (MosquittoBroker broker = MosquittoBroker.start(String.join("\n", "listener " + tlsPort + " 127.0.0.1",
+        int tlsPort = Loopback.freePort();
+        try (Mosquitto broker = QueueingBroker.start(String.join("\n", "listener " + tlsPort + " 127.0.0.1",
                 "cafile " + dir.resolve("ca.crt"), "certfile " + dir.resolve("server.crt"), "keyfile " + dir.resolve("server.key")))) {
             String url = "ssl://127.0.0.1:" + tlsPort;
             try (MothershipEngine wrongCa = new MothershipEngine(EngineOptions.sqlite(
@@ -43,7 +45,7 @@ class TlsIT {
             }
             try (MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(
                     new BrokerOptions(url, null, null, dir.resolve("ca.crt"), "m-tls", null, false), dir.resolve("m.db")));
-                 TestPot pot = new TestPot("tls1", broker.port())) {
+                 ScriptedPot pot = new ScriptedPot("tls1", broker.port())) {
                 engine.start();
                 await().atMost(Duration.ofSeconds(15)).until(() -> engine.health().brokerConnected());
                 pot.publishReading(0, 50, 0);

@@ -37,8 +37,8 @@ class StoreTest {
     void open() throws Exception {
         file = Files.createTempDirectory("mship-store").resolve("m.db");
         db = Database.sqlite(file);
-        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(NOW, ZoneOffset.UTC), 10_000, StoreWriter.Listener.NONE);
-        writer.start();
+        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(NOW, ZoneOffset.UTC), 10_000);
+        writer.start(StoreWriter.Listener.NONE);
     }
 
     @AfterEach
@@ -144,9 +144,9 @@ class StoreTest {
         for (String outcome : new String[] {"done", "refused"}) {
             dev.smartpot.mothership.api.WateringView w = new dev.smartpot.mothership.api.WateringView(0, "p", 100, "manual",
                     "alice", outcome.equals("done") ? longAgo : NOW, outcome, null, 20.0, null);
-            writer.submit(c -> LogTables.insertWatering(c, w)).join();
+            writer.submit(c -> WateringLog.insert(c, w)).join();
         }
-        assertEquals(java.util.Map.of("p", longAgo), LogTables.lastWatered(db), "a refusal is not a watering");
+        assertEquals(java.util.Map.of("p", longAgo), WateringLog.lastWatered(db), "a refusal is not a watering");
     }
 
     @Test

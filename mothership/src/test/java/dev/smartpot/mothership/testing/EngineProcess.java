@@ -12,7 +12,7 @@ import org.awaitility.Awaitility;
 
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
+import dev.smartpot.mothership.broker.BrokerOptions;
 
 /**
  * The engine in a child JVM, so a test can SIGKILL it as a power cut would. {@link #main} is the child;

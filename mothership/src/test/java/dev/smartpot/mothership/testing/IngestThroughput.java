@@ -14,13 +14,14 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.ingest.Inbound;
-import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.store.BootTracker;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.testkit.Mosquitto;
 
 /**
  * A quick measurement for the engine's developer, not a test and not the benchmark of record
@@ -44,8 +45,8 @@ public final class IngestThroughput {
     private static void storeAlone(int n, int pots) throws Exception {
         Path dir = Files.createTempDirectory("mship-tp");
         try (Database db = Database.sqlite(dir.resolve("m.db"))) {
-            StoreWriter writer = new StoreWriter(db, new BootTracker(), Clock.systemUTC(), 100_000, StoreWriter.Listener.NONE);
-            writer.start();
+            StoreWriter writer = new StoreWriter(db, new BootTracker(), Clock.systemUTC(), 100_000);
+            writer.start(StoreWriter.Listener.NONE);
             long t0 = System.nanoTime();
             long now = System.currentTimeMillis();
             for (int i = 0; i < n; i++) {
@@ -66,9 +67,9 @@ public final class IngestThroughput {
     private static void throughMosquitto(int n, int pots) throws Exception {
         // INFLIGHT=20 measures with Mosquitto's default window for MQTT 3.1.1 subscribers.
         String inflight = System.getenv("INFLIGHT");
-        try (MosquittoBroker broker = MosquittoBroker.start(inflight == null ? "" : "max_inflight_messages " + inflight)) {
+        try (Mosquitto broker = QueueingBroker.start(inflight == null ? "" : "max_inflight_messages " + inflight)) {
             Path dir = Files.createTempDirectory("mship-tp");
-            MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.url()),
+            MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()),
                     dir.resolve("m.db")).withEvaluateEvery(Duration.ofSeconds(1)));
             engine.start();
             while (!engine.health().brokerConnected()) {
@@ -89,7 +90,7 @@ public final class IngestThroughput {
                 String id = "pot" + pot;
                 inFlight.acquire();
                 publishers.get(i % publishers.size()).publishWith().topic("to_mothership/" + id)
-                        .payload(TestPot.reading(id, seq, 40 + (i % 30), seq * 5000).getBytes(StandardCharsets.UTF_8))
+                        .payload(ScriptedPot.reading(id, seq, 40 + (i % 30), seq * 5000).getBytes(StandardCharsets.UTF_8))
                         .qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((p, e) -> inFlight.release());
             }
             double published = (System.nanoTime() - t0) / 1e9;

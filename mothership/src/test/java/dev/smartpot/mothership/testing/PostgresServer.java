@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 
+import dev.smartpot.testkit.Loopback;
+
 /**
  * A real PostgreSQL (Debian's server binaries) for tests and benchmarks: a fresh cluster in a temp folder,
  * on a free loopback port, run as an ordinary user (as root: the {@code postgres} user via
@@ -45,7 +47,7 @@ public final class PostgresServer implements AutoCloseable {
         // In the system's /tmp, not the module's target/tmp: run as root, the server runs as user postgres, which must
         // reach its folder, and a clone in a private folder is out of its reach.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "mship-pg");
-        PostgresServer pg = new PostgresServer(dir, MosquittoBroker.freePort(), binDir());
+        PostgresServer pg = new PostgresServer(dir, Loopback.freePort(), binDir());
         if (isRoot()) {
             run(List.of("chown", "-R", SUPERUSER + ":", dir.toString()), dir.resolve("chown.log"));
         }

@@ -26,8 +26,8 @@ public final class RedeliveredStatus {
     public static void check(Database db) {
         ShiftedClock clock = new ShiftedClock();
         AtomicLong acks = new AtomicLong();
-        try (StoreWriter writer = new StoreWriter(db, new BootTracker(), clock, 1_000, StoreWriter.Listener.NONE)) {
-            writer.start();
+        try (StoreWriter writer = new StoreWriter(db, new BootTracker(), clock, 1_000)) {
+            writer.start(StoreWriter.Listener.NONE);
             Runnable status = () -> writer.offer(new StoreWriter.Received(
                     new Inbound.Status("s1", "sleeping until 14:15 utc"), clock.millis(), acks::incrementAndGet));
             writer.offer(new StoreWriter.Received(new Inbound.Reading("s1", null, 0, 2000, 50.0, null, 100L,

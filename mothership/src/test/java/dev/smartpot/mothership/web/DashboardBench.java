@@ -15,11 +15,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
+import dev.smartpot.broker.EmbeddedBroker;
+import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
-import dev.smartpot.mothership.ingest.BrokerOptions;
 import dev.smartpot.mothership.store.Retention;
-import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * The dashboard's numbers (not a test): the pot list of 10,000 pots and a year of one pot at 5 s

@@ -45,6 +45,10 @@ final class FakeMothership implements Mothership {
     final AtomicLong ids = new AtomicLong();
     volatile boolean autoWatering = true;
     volatile boolean healthy = true;
+    /** How often readings() was asked (a CSV export's queries). */
+    final java.util.concurrent.atomic.AtomicInteger readingQueries = new java.util.concurrent.atomic.AtomicInteger();
+    /** When set, readings() waits for it (an export held open). */
+    volatile java.util.concurrent.CountDownLatch readingsGate;
     /** Null: commands never get a reply (the engine then says no-reply; here the future stays open). */
     volatile String replyFor = "ok";
 
@@ -90,9 +94,27 @@ final class FakeMothership implements Mothership {
     @Override
     public List<ReadingView> readings(String potId, Instant from, Instant to, int limit) {
         known(potId);
+        readingQueries.incrementAndGet();
+        java.util.concurrent.CountDownLatch gate = readingsGate;
+        if (gate != null) {
+            try {
+                if (!gate.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never opened the readings gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         List<ReadingView> in = readings.get(potId).stream()
                 .filter(r -> !r.ts().isBefore(from) && r.ts().isBefore(to)).toList();
         return in.size() <= limit ? in : in.subList(in.size() - limit, in.size());
+    }
+
+    @Override
+    public void deletePot(String potId, String by) {
+        known(potId);
+        pots.remove(potId);
+        readings.remove(potId);
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
     private volatile Runnable onChange = () -> { };
     /** Joins tried (each powers the radio), for the simulated battery; only the pot's thread joins. */
     private volatile int joinAttempts;
+    /** Times the radio was stopped (esp_wifi_stop on a board), as before each deep sleep. */
+    private volatile int radioStops;
 
     /** Every join takes {@code joinDelayMillis}. */
     public FakeWlan(String accessPointSsid, String accessPointPassword, long joinDelayMillis) {
@@ -102,6 +104,17 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
     @Override
     public void leave() {
         associated = false;
+    }
+
+    /** Stops the radio, as {@code esp_wifi_stop()} does before a deep sleep: off the network, and counted. */
+    public void stopRadio() {
+        associated = false;
+        radioStops++;
+    }
+
+    /** Radio stops so far (one before each deep sleep). */
+    public int radioStops() {
+        return radioStops;
     }
 
     public void setAccessPointOn(boolean on) {

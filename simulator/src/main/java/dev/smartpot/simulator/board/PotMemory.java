@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.RamRetainedMemory;
 import dev.smartpot.device.board.SettingsStore;
@@ -97,6 +98,21 @@ public final class PotMemory {
             Files.move(temp, rtcFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** {@link #keepForNextRun()}, saying on {@code log} how many readings were kept, or why they could not be. */
+    public void keepForNextRun(int queued, Log log) {
+        if (rtcFile == null) {
+            return;
+        }
+        try {
+            keepForNextRun();
+            if (queued > 0) {
+                log.info("kept " + queued + " queued readings in " + rtcFile + " for the next run of this pot");
+            }
+        } catch (IOException e) {
+            log.warn("queued readings could not be kept for the next run (" + e.getMessage() + ")");
         }
     }
 

@@ -115,13 +115,18 @@ public final class SimulatedBoard {
      * of a wake (only a board in deep sleep gets it). In deep sleep the clock is the one that runs on across wakes.
      */
     public Board boot(Sleeper sleeper, Rebooter rebooter, DeepSleep deepSleep) {
+        return boot(sleeper, rebooter, deepSleep, null);
+    }
+
+    /** As {@link #boot(Sleeper, Rebooter, DeepSleep)}, on a VM whose run-time limit stops the clock's reader dead; null: none. */
+    public Board boot(Sleeper sleeper, Rebooter rebooter, DeepSleep deepSleep, EvaluationVm vm) {
         wlan.leave();
         Clock clock = sleepClock != null ? sleepClock : new SystemClock(knowsTime);
         Board.Builder board = Board.builder()
                 .wifi(wlan)
                 .soilSensor(soil)
                 .chipId(chipId)
-                .clock(clock)
+                .clock(vm != null ? vm.guard(clock) : clock)
                 .sleeper(sleeper)
                 .log(log)
                 .fixHints(DesktopFixHints.INSTANCE)

@@ -30,6 +30,8 @@ public final class SimulatorConfig {
     public final boolean knowsTime;
     /** In deep sleep, a sleep lasts its length divided by this in real time (the pot's clock still moves on by all of it). */
     public final long sleepSpeedup;
+    /** The pot's VM stops dead at this age, as MicroEJ's evaluation VM does at 60 minutes; 0: no limit. */
+    public final long vmLimitMillis;
     /** The simulated battery (with battery.adc.pin): its capacity and its charge at start. */
     public final long batteryMah;
     public final double batteryPercent;
@@ -53,6 +55,8 @@ public final class SimulatorConfig {
         sensorSpikeFraction = r.number("sim.sensor.spikes", 2, 0, 50) / 100.0;
         knowsTime = r.bool("sim.time.known", true);
         sleepSpeedup = r.number("sim.sleep.speedup", 1, 1, 1_000_000);
+        vmLimitMillis = r.isSet("sim.vm.limit") && "0".equals(r.source().get("sim.vm.limit").value) ? 0
+                : r.duration("sim.vm.limit", 0, 1000, 7 * 24 * 3600_000L);
         batteryMah = r.number("sim.battery.mah", device.batteryCapacityMah, 1, 1_000_000);
         batteryPercent = r.number("sim.battery.level", 100, 0, 100);
         if (device.brokers != null && java.util.Arrays.stream(device.brokers).anyMatch(b -> BrokerAddress.parse(b).isTls())) {

@@ -2,9 +2,9 @@ package dev.smartpot.simulator.cli;
 
 import java.io.PrintStream;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.Topics;
-import dev.smartpot.host.broker.EmbeddedBroker;
 
 /** The lines a single pot's run starts with: where it talks, and the commands a user can paste to watch and talk to it. */
 public final class Banner {

@@ -2,8 +2,8 @@ package dev.smartpot.simulator.cli;
 
 import java.io.IOException;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.device.config.ConfigSource;
-import dev.smartpot.host.broker.EmbeddedBroker;
 
 /**
  * Which broker a run uses, and why: {@code --broker} when given ("embedded", "config" or a broker), else the

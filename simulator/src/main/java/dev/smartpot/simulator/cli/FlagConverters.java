@@ -15,14 +15,38 @@ public final class FlagConverters {
     }
 
     /** {@code --duration}: 15s, 500ms, 2m, 1h; kept as written, for the line that says it was reached. */
-    public static final class DurationText implements ITypeConverter<String> {
+    public static class DurationText implements ITypeConverter<String> {
+        private final String flag;
+
+        public DurationText() {
+            this("--duration");
+        }
+
+        protected DurationText(String flag) {
+            this.flag = flag;
+        }
+
         @Override
         public String convert(String value) {
             if (Durations.parseMillis(value) <= 0) {
-                throw new FlagProblem("--duration \"" + value + "\" is not a duration. Fix: write a whole number followed by"
+                throw new FlagProblem(flag + " \"" + value + "\" is not a duration. Fix: write a whole number followed by"
                         + " ms, s, m or h, e.g. 15s");
             }
             return value;
+        }
+    }
+
+    /** {@code --vm-limit}: a duration. */
+    public static final class VmLimitText extends DurationText {
+        public VmLimitText() {
+            super("--vm-limit");
+        }
+    }
+
+    /** {@code --vm-restart-every}: a duration. */
+    public static final class VmRestartText extends DurationText {
+        public VmRestartText() {
+            super("--vm-restart-every");
         }
     }
 

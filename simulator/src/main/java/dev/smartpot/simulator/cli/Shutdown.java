@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import dev.smartpot.host.broker.EmbeddedBroker;
+import dev.smartpot.broker.EmbeddedBroker;
 
 /**
  * How a run ends: when its duration passes, someone types quit, or Ctrl-C (SIGINT or SIGTERM) arrives. On

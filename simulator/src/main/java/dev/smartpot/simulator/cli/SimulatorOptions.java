@@ -65,6 +65,16 @@ public class SimulatorOptions {
                     + " pot). With --duration too, whichever comes first.")
     public long readings;
 
+    @Option(names = "--vm-limit", paramLabel = "DURATION", converter = FlagConverters.VmLimitText.class,
+            description = "Overrides sim.vm.limit: the pot's VM stops dead at this age, as MicroEJ's evaluation VM does after"
+                    + " 60 minutes on a board (every restart is a new VM). Default: no limit.")
+    public String vmLimit;
+
+    @Option(names = "--vm-restart-every", paramLabel = "DURATION", converter = FlagConverters.VmRestartText.class,
+            description = "Overrides vm.restart.every: the pot restarts itself after this long, at a reading boundary,"
+                    + " keeping its queue and seq (a board does every 55m, before the evaluation VM's hour). Default: never.")
+    public String vmRestartEvery;
+
     @Option(names = "--devices", paramLabel = "N", defaultValue = "1", converter = FlagConverters.DeviceCount.class,
             description = "Pots to run in this JVM, each with its own chip id (from sim.seed), soil, queue and supervisor (default: ${DEFAULT-VALUE}).")
     public int devices;

@@ -39,6 +39,8 @@ public final class FleetPot implements Sleeper {
     private final Executor linkLane;
     /** Readings taken in earlier boots of this pot (one reading = one sequence number, however many ADC samples). */
     private volatile long takenBeforeBoot;
+    /** The current boot's sequence at its start: its RTC memory carries the count on from earlier boots and runs. */
+    private volatile long seqAtBoot;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private volatile PotNode node;
@@ -85,14 +87,16 @@ public final class FleetPot implements Sleeper {
     private void boot() {
         PotNode previous = node;
         if (previous != null) {
-            // A reboot starts the device's count of this boot again; the fleet's tally keeps what came before.
-            takenBeforeBoot += previous.readingsTaken();
+            // The fleet's tally keeps what the previous boot took; the new boot's sequence carries on from it.
+            takenBeforeBoot += previous.readingsTaken() - seqAtBoot;
         }
         rebootRequested = false;
-        node = new PotNode(config, board.boot(this, reason -> {
+        PotNode fresh = new PotNode(config, board.boot(this, reason -> {
             board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
             rebootRequested = true;
         }), transports.create(board.clientId()));
+        seqAtBoot = fresh.readingsTaken();
+        node = fresh;
     }
 
     /** After a clean stop: keeps the pot's RTC memory for the next run of the fleet, when it has a place for it. */
@@ -244,7 +248,7 @@ public final class FleetPot implements Sleeper {
 
     public long readingsTaken() {
         PotNode current = node;
-        return takenBeforeBoot + (current == null ? 0 : current.readingsTaken());
+        return takenBeforeBoot + (current == null ? 0 : current.readingsTaken() - seqAtBoot);
     }
 
     boolean isStopped() {

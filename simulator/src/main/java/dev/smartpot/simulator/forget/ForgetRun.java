@@ -37,6 +37,7 @@ public final class ForgetRun {
                 out.println("simulate: --forget: connecting to " + broker + " as each of " + clientIds.size() + " pots in turn...");
             }
             int statuses = 0;
+            int abouts = 0;
             int configs = 0;
             for (String clientId : clientIds) {
                 PotTraces.Removed removed;
@@ -48,13 +49,15 @@ public final class ForgetRun {
                     return 1;
                 }
                 statuses += removed.status() != null ? 1 : 0;
+                abouts += removed.about() != null ? 1 : 0;
                 configs += removed.configs().size();
                 if (clientIds.size() <= LINE_PER_POT_UP_TO) {
                     out.println("simulate: --forget: " + clientId + " on " + broker + ": " + describe(removed, config));
                 }
             }
             out.println("simulate: --forget: " + clientIds.size() + (clientIds.size() == 1 ? " pot" : " pots") + " on " + broker
-                    + ": removed " + statuses + " retained " + (statuses == 1 ? "status" : "statuses") + " and " + configs
+                    + ": removed " + statuses + " retained " + (statuses == 1 ? "status" : "statuses") + ", " + abouts
+                    + (abouts == 1 ? " about" : " abouts") + " and " + configs
                     + " Home Assistant " + (configs == 1 ? "config" : "configs") + "; connected once with a clean session, which"
                     + " ends any session the broker kept");
         }
@@ -63,7 +66,7 @@ public final class ForgetRun {
 
     private static String describe(PotTraces.Removed removed, DeviceConfig config) {
         if (!removed.looked()) {
-            return "cleared its status " + config.statusTopicFor(removed.clientId()) + " and its Home Assistant configs under "
+            return "cleared its status " + config.statusTopicFor(removed.clientId()) + ", its about and its Home Assistant configs under "
                     + config.homeAssistant.prefix + "/ (the broker does not let the pot read them back, so what was there is"
                     + " not known)";
         }
@@ -74,8 +77,11 @@ public final class ForgetRun {
         if (removed.status() != null) {
             line.append(" status ").append(config.statusTopicFor(removed.clientId())).append(" (\"").append(removed.status()).append("\")");
         }
+        if (removed.about() != null) {
+            line.append(removed.status() != null ? "," : "").append(" its about");
+        }
         if (!removed.configs().isEmpty()) {
-            line.append(removed.status() != null ? " and" : "").append(" ").append(removed.configs().size())
+            line.append(removed.status() != null || removed.about() != null ? " and" : "").append(" ").append(removed.configs().size())
                     .append(" Home Assistant ").append(removed.configs().size() == 1 ? "config" : "configs").append(" ")
                     .append(removed.configs());
         }

@@ -17,11 +17,12 @@ import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
+import dev.smartpot.device.status.AboutAnnouncer;
 
 /**
  * What one pot left on one broker, found and removed over one connection made as the pot itself: with its client id
  * (so an ACL that lets a pot write only its own topics lets this too), its login, and a clean session, which also
- * ends a session the broker kept for it (a deep-sleep pot's). It reads back the pot's retained status and Home
+ * ends a session the broker kept for it (a deep-sleep pot's). It reads back the pot's retained status, about and Home
  * Assistant configs, then publishes an empty retained message to each, which makes the broker drop it.
  */
 final class PotTraces implements MqttListener {
@@ -31,24 +32,31 @@ final class PotTraces implements MqttListener {
     private static final byte[] NOTHING = new byte[0];
 
     /** What was removed from one broker for one pot. */
-    record Removed(String clientId, String status, List<String> configs, boolean looked) {
+    record Removed(String clientId, String status, String about, List<String> configs, boolean looked) {
         int count() {
-            return (status != null ? 1 : 0) + configs.size();
+            return (status != null ? 1 : 0) + (about != null ? 1 : 0) + configs.size();
         }
     }
 
     private final DeviceConfig config;
     private final String clientId;
     private final String statusTopic;
+    private final String aboutTopic;
     private final String discoveryFilter;
     private final Map<String, String> retained = new LinkedHashMap<>();
-    /** Our own clear of the status topic coming back: everything retained was handed over before it. */
-    private final CountDownLatch echo = new CountDownLatch(1);
+    /**
+     * Our own clears coming back, one per subscription: a subscription's retained messages come before our clear on it,
+     * but two subscriptions' messages may be handed over in any order (the fleet's HiveMQ client delivers each
+     * subscription on a flow of its own), so one echo says nothing about another subscription's retained message.
+     */
+    private final Set<String> echoTopics = new LinkedHashSet<>();
+    private final CountDownLatch echo = new CountDownLatch(3);
 
     PotTraces(DeviceConfig config, String clientId) {
         this.config = config;
         this.clientId = clientId;
         this.statusTopic = config.statusTopicFor(clientId);
+        this.aboutTopic = AboutAnnouncer.topicFor(statusTopic);
         this.discoveryFilter = config.homeAssistant.prefix + "/+/" + clientId + "/+/config";
     }
 
@@ -58,7 +66,16 @@ final class PotTraces implements MqttListener {
                 null, null, config.tls, true));
         try {
             boolean looked = look(transport);
-            transport.publish(statusTopic, NOTHING, 0, 1, true);
+            HomeAssistantDiscovery discovery = new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId, config.deviceName,
+                    config.publishTopicFor(clientId), false, statusTopic, Firmware.VERSION, true);
+            synchronized (echoTopics) {
+                echoTopics.add(statusTopic);
+                echoTopics.add(aboutTopic);
+                echoTopics.add(discovery.topic(0));
+            }
+            for (String topic : List.of(statusTopic, aboutTopic, discovery.topic(0))) {
+                transport.publish(topic, NOTHING, 0, 1, true);
+            }
             if (looked) {
                 try {
                     looked = echo.await(LOOK_MILLIS, TimeUnit.MILLISECONDS);
@@ -70,8 +87,6 @@ final class PotTraces implements MqttListener {
             Set<String> configs = new LinkedHashSet<>();
             // Every entity a pot can announce, the battery's included: a broker that will not let the pot read its topics
             // back leaves only these to clear, and an earlier run may have had a battery this config does not name.
-            HomeAssistantDiscovery discovery = new HomeAssistantDiscovery(config.homeAssistant.prefix, clientId, config.deviceName,
-                    config.publishTopicFor(clientId), false, statusTopic, Firmware.VERSION, true);
             for (int i = 0; i < discovery.count(); i++) {
                 configs.add(discovery.topic(i));
             }
@@ -82,16 +97,17 @@ final class PotTraces implements MqttListener {
             // Configs under this pot's id that an older version announced are removed as well.
             configs.addAll(found.keySet());
             configs.remove(statusTopic);
+            configs.add(aboutTopic);
             for (String topic : configs) {
                 transport.publish(topic, NOTHING, 0, 1, true);
             }
             List<String> removedConfigs = new ArrayList<>();
             for (String topic : found.keySet()) {
-                if (!topic.equals(statusTopic)) {
+                if (!topic.equals(statusTopic) && !topic.equals(aboutTopic)) {
                     removedConfigs.add(topic);
                 }
             }
-            return new Removed(clientId, found.get(statusTopic), removedConfigs, looked);
+            return new Removed(clientId, found.get(statusTopic), found.get(aboutTopic), removedConfigs, looked);
         } finally {
             transport.disconnect();
         }
@@ -102,6 +118,7 @@ final class PotTraces implements MqttListener {
         try {
             transport.subscribe(discoveryFilter, 1);
             transport.subscribe(statusTopic, 1);
+            transport.subscribe(aboutTopic, 1);
             return true;
         } catch (MqttTransportException notAllowed) {
             return false;
@@ -111,8 +128,12 @@ final class PotTraces implements MqttListener {
     /** Live messages (a pot still running) are not what the broker kept; only our own clear matters here. */
     @Override
     public void messageArrived(String topic, byte[] payload) {
-        if (payload.length == 0 && topic.equals(statusTopic)) {
-            echo.countDown();
+        if (payload.length == 0) {
+            synchronized (echoTopics) {
+                if (echoTopics.remove(topic)) {
+                    echo.countDown();
+                }
+            }
         }
     }
 
@@ -129,6 +150,8 @@ final class PotTraces implements MqttListener {
 
     @Override
     public void connectionLost(String cause) {
-        echo.countDown();
+        while (echo.getCount() > 0) {
+            echo.countDown();
+        }
     }
 }

@@ -10,7 +10,7 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
  * How late the readings of pots already online come while the rest of a fleet connects (not a test): a fleet ramps
@@ -30,7 +30,7 @@ public final class FleetRampBench {
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         try (Mosquitto broker = Mosquitto.configure().persistence(false).quietLog()
                 .line("max_queued_messages 1000000").line("set_tcp_nodelay true").start();
-                Mothership subscriber = Mothership.on(broker.uri(), "to_mothership/+")) {
+                MothershipStandIn subscriber = MothershipStandIn.on(broker.uri(), "to_mothership/+")) {
             SimulatedFleet fleet = fleet(broker.uri(), pots, ramp, threads, intervalMillis);
             long start = System.nanoTime();
             fleet.start();

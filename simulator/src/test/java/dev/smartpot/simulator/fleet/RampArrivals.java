@@ -7,10 +7,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
- * When each reading of each pot reached an independent subscriber ({@link Mothership}), read as a person watching
+ * When each reading of each pot reached an independent subscriber ({@link MothershipStandIn}), read as a person watching
  * the readings would: per pot, seq by seq, on the subscriber's clock. For {@code FleetRampBench} and
  * {@code FleetRampIT}.
  */
@@ -21,8 +21,8 @@ public final class RampArrivals {
     /** Per pot (the topic's last level), seq to first arrival ({@link System#nanoTime()}). */
     private final Map<String, TreeMap<Long, Long>> byPot = new HashMap<>();
 
-    public RampArrivals(List<Mothership.Received> received) {
-        for (Mothership.Received r : received) {
+    public RampArrivals(List<MothershipStandIn.Received> received) {
+        for (MothershipStandIn.Received r : received) {
             Matcher m = ID_AND_SEQ.matcher(r.payload());
             if (r.retained() || !m.find()) {
                 continue;

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Loopback;
-import dev.smartpot.testkit.Mothership;
-import dev.smartpot.testkit.Processes;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.Processes.Finished;
+import dev.smartpot.testkit.Processes;
 import dev.smartpot.testkit.RequiredTool;
 
 /**
@@ -63,7 +63,7 @@ class BrokerScriptIT {
             Awaitility.await("open broker accepting").atMost(Duration.ofSeconds(10)).until(() -> Loopback.accepting(port));
             Path big = temp.resolve("big.bin");
             Files.write(big, new byte[1024 * 1024]);
-            try (Mothership watch = Mothership.on("tcp://127.0.0.1:" + port, "to_mothership")) {
+            try (MothershipStandIn watch = MothershipStandIn.on("tcp://127.0.0.1:" + port, "to_mothership")) {
                 run(pub(port, "-t", "to_mothership", "-f", big.toString()));
                 Finished small = run(pub(port, "-t", "to_mothership", "-m", "Test to mothership #0"));
                 assertEquals(0, small.exitCode(), small.output());

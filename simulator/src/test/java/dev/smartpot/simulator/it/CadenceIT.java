@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.device.PotNode;
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.TcpProxy;
 
 /**
@@ -35,14 +35,14 @@ class CadenceIT {
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+),\"boot\":(\\d+).*\"uptime_ms\":(-?\\d+)");
 
     private Mosquitto broker;
-    private Mothership mothership;
+    private MothershipStandIn mothership;
     private TcpProxy proxy;
     private RunningPot pot;
 
     @BeforeEach
     void start() {
         broker = Mosquitto.start();
-        mothership = Mothership.on(broker.uri());
+        mothership = MothershipStandIn.on(broker.uri());
         proxy = new TcpProxy(broker.port());
     }
 
@@ -110,10 +110,10 @@ class CadenceIT {
                 .until(() -> node.state() == PotNode.ONLINE && node.queuedReadings() == 0);
         long last = node.readingsTaken() - 1;
         Awaitility.await("mothership has #" + last).atMost(Duration.ofSeconds(20))
-                .until(() -> mothership.seqs(Mothership.READINGS).contains(last));
+                .until(() -> mothership.seqs(MothershipStandIn.READINGS).contains(last));
         Map<Long, String> bySeq = new HashMap<>();
         Map<Long, Long> uptimes = new HashMap<>();
-        for (String payload : mothership.payloads(Mothership.READINGS)) {
+        for (String payload : mothership.payloads(MothershipStandIn.READINGS)) {
             Matcher m = SEQ.matcher(payload);
             assertTrue(m.find(), payload);
             long seq = Long.parseLong(m.group(1));

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.SimulatedPot.Typed;
+import dev.smartpot.simulator.TypedLine;
 import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.fleet.FleetConsole;
@@ -42,7 +42,7 @@ import dev.smartpot.simulator.fleet.FleetView;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
  * The simulator's console as a user types at it, against a real Mosquitto watched by a real subscriber: the pot's
@@ -74,7 +74,7 @@ class ConsoleCommandsIT {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         PipedOutputStream keyboard = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(keyboard);
-        try (Mothership mothership = Mothership.on(broker.uri())) {
+        try (MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             // An hour between readings: any reading after the first is one the console asked for.
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulatorMain.run(new String[] {"--config",
                 config.toString(), "--broker", broker.uri(), "--interval", "1h", "--seed", "console-it"}, out, out, stdin));
@@ -156,7 +156,7 @@ class ConsoleCommandsIT {
             }
         }, false);
         SimulatedFleet fleet = new SimulatedFleet(device, world, 2, 100, 1, console, SimulatedFleet.hiveMq());
-        try (Mothership mothership = Mothership.on(broker.uri())) {
+        try (MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             FleetPot unplugged = fleet.pots().get(0);
             FleetPot working = fleet.pots().get(1);
             unplugged.soil().unplug();
@@ -187,14 +187,14 @@ class ConsoleCommandsIT {
     /** A pot in deep sleep is off between wakes: what is typed then waits, like a board's serial input, and runs at a wake. */
     @Test
     void aCommandTypedWhileThePotSleepsDeeplyRunsAtItsNextWake() throws Exception {
-        try (Mothership mothership = Mothership.on(broker.uri());
+        try (MothershipStandIn mothership = MothershipStandIn.on(broker.uri());
                 RunningPot pot = givenPot().withConfig(String.join("\n", "power.mode = deep-sleep", "publish.interval = 15m",
                         "sleep.publish.every = 2", "homeassistant.discovery = false", "reboot.after = 0",
                         "sim.sleep.speedup = 900", "sim.seed = sleepy-console", "")).on(broker)) {
             mothership.awaitReadings(1, WAIT);
             Awaitility.await("the pot asleep").atMost(WAIT).until(() -> pot.simulated().wakes() > 0 || pot.console().contains("sleeping"));
-            Typed typed = pot.simulated().typeCommand("read");
-            assertTrue(typed == Typed.RUNS_AT_WAKE || typed == Typed.RUNS_NOW, typed.toString());
+            TypedLine typed = pot.simulated().typeCommand("read");
+            assertTrue(typed == TypedLine.RUNS_AT_WAKE || typed == TypedLine.RUNS_NOW, typed.toString());
             pot.awaitLog("console reply: {\"ok\":true,\"command\":\"read\"", WAIT);
             String reply = pot.console().lines().filter(l -> l.contains("console reply: {\"ok\":true,\"command\":\"read\""))
                     .findFirst().orElseThrow();
@@ -214,7 +214,7 @@ class ConsoleCommandsIT {
         keyboard.flush();
     }
 
-    private static List<JsonNode> readings(Mothership mothership) throws IOException {
+    private static List<JsonNode> readings(MothershipStandIn mothership) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (String p : mothership.payloads("to_mothership")) {
             out.add(JSON.readTree(p));
@@ -222,11 +222,11 @@ class ConsoleCommandsIT {
         return out;
     }
 
-    private static JsonNode reading(Mothership mothership, int index) throws IOException {
+    private static JsonNode reading(MothershipStandIn mothership, int index) throws IOException {
         return readings(mothership).get(index);
     }
 
-    private static double lastMoisture(Mothership mothership) throws IOException {
+    private static double lastMoisture(MothershipStandIn mothership) throws IOException {
         List<JsonNode> all = readings(mothership);
         return all.get(all.size() - 1).get("moisture").asDouble();
     }

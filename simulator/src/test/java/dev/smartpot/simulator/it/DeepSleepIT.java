@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
  * A pot on batteries against a real Mosquitto, watched by an independent subscriber: every seq arrives although the
@@ -51,12 +51,12 @@ class DeepSleepIT {
             + " \\+ read (\\d+) \\+ WiFi join (\\d+) \\+ MQTT connect (\\d+) \\+ publish (\\d+) \\((\\d+) readings\\) \\+ listen (\\d+); (\\d+) round trips");
 
     private Mosquitto broker;
-    private Mothership mothership;
+    private MothershipStandIn mothership;
     private RunningPot pot;
 
     private void start(Mosquitto withBroker) {
         broker = withBroker;
-        mothership = Mothership.on(broker.uri(), "to_mothership/#");
+        mothership = MothershipStandIn.on(broker.uri(), "to_mothership/#");
         pot = givenPot().withConfig(BATTERY).on(broker);
     }
 
@@ -112,6 +112,10 @@ class DeepSleepIT {
                 "a wake from deep sleep is not a reboot");
         assertEquals(List.of(), mothership.payloads(statusTopic).stream().filter(s -> !s.startsWith("sleeping")).toList(),
                 "never offline, never online: a sleeping pot says so");
+        int wakes = pot.simulated().wakes();
+        int radioStops = pot.simulated().wlan().radioStops();
+        assertTrue(radioStops == wakes || radioStops == wakes + 1,
+                "WiFi stopped before every deep sleep (the one under way counted too): " + radioStops + " stops, " + wakes + " wakes");
         writeFigures();
     }
 
@@ -149,7 +153,7 @@ class DeepSleepIT {
 
         // The mothership's own subscription went with the broker's memory: a fresh one, then a command during sleep.
         mothership.close();
-        mothership = Mothership.on(broker.uri(), "to_mothership/#");
+        mothership = MothershipStandIn.on(broker.uri(), "to_mothership/#");
         awaitAsleep(id);
         int beforeCommand = subscribesPerConnect(id).size();
         new MosquittoClients(broker).pubQos1("from_mothership/" + id, "status");

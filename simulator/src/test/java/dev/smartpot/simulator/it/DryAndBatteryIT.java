@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
  * A pot on batteries against a real Mosquitto, watched by an independent subscriber: it publishes only every 100th
@@ -51,13 +51,13 @@ class DryAndBatteryIT {
             "");
 
     private Mosquitto broker;
-    private Mothership mothership;
+    private MothershipStandIn mothership;
     private RunningPot pot;
 
     @BeforeEach
     void start() {
         broker = Mosquitto.start();
-        mothership = Mothership.on(broker.uri(), "to_mothership/#");
+        mothership = MothershipStandIn.on(broker.uri(), "to_mothership/#");
         pot = givenPot().withConfig(BATTERY).on(broker);
     }
 

@@ -21,7 +21,7 @@ import dev.smartpot.simulator.kit.GivenPot;
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Loopback;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.TcpProxy;
 
 /**
@@ -32,16 +32,16 @@ import dev.smartpot.testkit.TcpProxy;
  */
 class FaultSuiteIT {
 
-    private static final String READINGS = Mothership.READINGS;
+    private static final String READINGS = MothershipStandIn.READINGS;
 
     private Mosquitto broker;
-    private Mothership mothership;
+    private MothershipStandIn mothership;
     private final List<AutoCloseable> closeLast = new ArrayList<>();
 
     @BeforeEach
     void startBrokerAndMothership() {
         broker = Mosquitto.start();
-        mothership = Mothership.on(broker.uri());
+        mothership = MothershipStandIn.on(broker.uri());
     }
 
     @AfterEach
@@ -93,7 +93,7 @@ class FaultSuiteIT {
         RunningPot pot = pot(givenPot(), broker.uri());
         awaitReadings(3);
         String statusTopic = "to_mothership/" + pot.clientId() + "/status";
-        try (Mothership status = Mothership.on(broker.uri(), statusTopic)) {
+        try (MothershipStandIn status = MothershipStandIn.on(broker.uri(), statusTopic)) {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> status.payloads(statusTopic).equals(List.of("online")));
             outage(pot, () -> pot.wlan().setAccessPointOn(false), () -> {
                 Awaitility.await("the broker publishes the last will").atMost(Duration.ofSeconds(10))

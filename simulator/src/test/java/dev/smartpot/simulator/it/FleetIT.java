@@ -26,7 +26,7 @@ import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.simulator.kit.GivenPot;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.PotId;
 import dev.smartpot.testkit.UnsavedAcks;
 
@@ -43,7 +43,7 @@ class FleetIT {
     @Test
     void everyReadingOfEveryPotArrivesThroughABrokerKill() throws Exception {
         List<String> console = new ArrayList<>();
-        try (Mosquitto broker = Mosquitto.start(); Mothership mothership = Mothership.on(broker.uri())) {
+        try (Mosquitto broker = Mosquitto.start(); MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             SimulatedFleet fleet = fleetOf(broker.uri(), console);
             fleet.start();
             Awaitility.await("every pot online").atMost(Duration.ofSeconds(20))
@@ -53,13 +53,13 @@ class FleetIT {
             broker.kill();
             // Mosquitto acknowledges a publish before it saves it: what it acked since its last finished save and had
             // not yet passed to the (lagging) mothership is lost to a SIGKILL. Its log at the kill says which.
-            UnsavedAcks unsaved = UnsavedAcks.at(broker.log(), Mothership.READINGS);
+            UnsavedAcks unsaved = UnsavedAcks.at(broker.log(), MothershipStandIn.READINGS);
             Awaitility.await("readings pile up in the pots' queues").atMost(Duration.ofSeconds(15))
                     .until(() -> fleet.snapshot().queued >= POTS * 2L);
             broker.restart();
             Awaitility.await("every pot back online").atMost(Duration.ofSeconds(30))
                     .until(() -> fleet.snapshot().online == POTS);
-            mothership.awaitReadings(mothership.payloads(Mothership.READINGS).size() + POTS * 2, Duration.ofSeconds(20));
+            mothership.awaitReadings(mothership.payloads(MothershipStandIn.READINGS).size() + POTS * 2, Duration.ofSeconds(20));
 
             // The banner's "talk to every pot": one message from the mothership reaches each pot's loop.
             new MosquittoClients(broker).pubQos1("from_mothership", "wassap!");

@@ -22,7 +22,7 @@ import dev.smartpot.simulator.fleet.FleetPot;
 import dev.smartpot.simulator.fleet.RampArrivals;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.PotId;
 
 /**
@@ -46,7 +46,7 @@ class FleetRampIT {
     @Test
     void potsOnlineFirstKeepTheirCadenceWhileTheRestConnect() throws Exception {
         try (Mosquitto broker = Mosquitto.configure().persistence(false).quietLog().start();
-                Mothership subscriber = Mothership.on(broker.uri())) {
+                MothershipStandIn subscriber = MothershipStandIn.on(broker.uri())) {
             SimulatedFleet fleet = fleetOf(broker.uri());
             List<FleetPot> early = fleet.pots().subList(0, EARLY);
             fleet.start();

@@ -25,7 +25,7 @@ import dev.smartpot.simulator.fleet.FleetConsole;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.simulator.kit.GivenPot;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
  * A reading's identity never repeats: a fleet stopped and started again on the same state folder goes on with each
@@ -42,20 +42,20 @@ class FleetRestartIT {
         try (var files = Files.list(state)) {
             files.forEach(p -> p.toFile().delete());
         }
-        try (Mosquitto broker = Mosquitto.start(); Mothership mothership = Mothership.on(broker.uri())) {
+        try (Mosquitto broker = Mosquitto.start(); MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             for (int run = 1; run <= 2; run++) {
                 SimulatedFleet fleet = fleetOf(broker.uri(), state);
                 fleet.start();
-                int before = mothership.payloads(Mothership.READINGS).size();
+                int before = mothership.payloads(MothershipStandIn.READINGS).size();
                 mothership.awaitReadings(before + POTS * 3, Duration.ofSeconds(20));
                 assertEquals(0, fleet.stop(20_000), "every pot stopped");
             }
             Set<String> identities = new HashSet<>();
             TreeSet<Long> boots = new TreeSet<>();
             PayloadDecoder decoder = new PayloadDecoder();
-            List<String> payloads = mothership.payloads(Mothership.READINGS);
+            List<String> payloads = mothership.payloads(MothershipStandIn.READINGS);
             for (String p : payloads) {
-                Decoded d = decoder.decode(Mothership.READINGS, p.getBytes(StandardCharsets.UTF_8));
+                Decoded d = decoder.decode(MothershipStandIn.READINGS, p.getBytes(StandardCharsets.UTF_8));
                 assertTrue(d instanceof Decoded.Reading, p);
                 Decoded.Reading r = (Decoded.Reading) d;
                 assertTrue(identities.add(r.potId + "/" + r.boot + "/" + r.seq), "sent twice: " + p);

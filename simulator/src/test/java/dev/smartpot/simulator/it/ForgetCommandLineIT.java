@@ -46,13 +46,14 @@ class ForgetCommandLineIT {
             clients.pubRetained("to_mothership/0123456789ab/status", "online");
             String[] r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
-            assertEquals(5, retained(clients).size(), "the pot's status and 3 configs, and another pot's status: " + retained(clients));
+            assertEquals(6, retained(clients).size(), "the pot's status, about and 3 configs, and another pot's status: "
+                    + retained(clients));
 
             r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --forget: " + POT_1 + " on " + mosquitto.uri() + ": removed status to_mothership/" + POT_1
-                    + "/status (\"offline\") and 3 Home Assistant configs [homeassistant/"), r[1]);
-            assertTrue(r[1].contains("simulate: --forget: 1 pot on " + mosquitto.uri() + ": removed 1 retained status and 3 Home"
+                    + "/status (\"offline\"), its about and 3 Home Assistant configs [homeassistant/"), r[1]);
+            assertTrue(r[1].contains("simulate: --forget: 1 pot on " + mosquitto.uri() + ": removed 1 retained status, 1 about and 3 Home"
                     + " Assistant configs; connected once with a clean session, which ends any session the broker kept"), r[1]);
             assertEquals(List.of("to_mothership/0123456789ab/status online"), retained(clients), "another pot's status stays");
 
@@ -71,11 +72,11 @@ class ForgetCommandLineIT {
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run);"
                     + " nothing to set aside"), r[1]);
-            assertEquals(12, retained(clients).size(), "3 statuses and 9 configs: " + retained(clients));
+            assertEquals(15, retained(clients).size(), "3 statuses, 3 abouts and 9 configs: " + retained(clients));
 
             r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf", "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
-            assertTrue(r[1].contains("simulate: --forget: 3 pots on " + mosquitto.uri() + ": removed 3 retained statuses and 9 Home"
+            assertTrue(r[1].contains("simulate: --forget: 3 pots on " + mosquitto.uri() + ": removed 3 retained statuses, 3 abouts and 9 Home"
                     + " Assistant configs"), r[1]);
             assertEquals(List.of(), retained(clients));
         }

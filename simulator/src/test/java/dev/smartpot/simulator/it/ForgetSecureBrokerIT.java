@@ -39,7 +39,7 @@ class ForgetSecureBrokerIT {
             r = run("--config", settings, "--broker", "config", "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --forget: " + POT + " on " + broker.uri() + ": cleared its status to_mothership/" + POT
-                    + "/status and its Home Assistant configs under homeassistant/ (the broker does not let the pot read them back,"
+                    + "/status, its about and its Home Assistant configs under homeassistant/ (the broker does not let the pot read them back,"
                     + " so what was there is not known)"), r[1]);
             String after = retained(broker);
             assertFalse(after.contains(POT), "nothing of the pot is retained: " + after);

@@ -37,7 +37,7 @@ import dev.smartpot.simulator.board.FileSettingsStore;
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.Processes;
 import dev.smartpot.testkit.RequiredTool;
 
@@ -69,7 +69,7 @@ class PotCommandsIT {
         return JSON.readTree(text);
     }
 
-    private static List<JsonNode> readings(Mothership s) throws Exception {
+    private static List<JsonNode> readings(MothershipStandIn s) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String p : s.payloads("to_mothership")) {
             out.add(json(p));
@@ -82,7 +82,7 @@ class PotCommandsIT {
         FileSettingsStore store = new FileSettingsStore(dir.resolve("pot.properties.state"));
         String id;
         try (RunningPot pot = givenPot().withConfig(QUIET_SOIL).keepingSettingsIn(store).on(broker);
-                Mothership mothership = Mothership.on(broker.uri())) {
+                MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             id = pot.clientId();
             pot.awaitOnline(Duration.ofSeconds(10));
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
@@ -138,7 +138,7 @@ class PotCommandsIT {
     @Test
     void anUnpluggedSensorPublishesAFaultInsteadOfAFalseReading() throws Exception {
         try (RunningPot pot = givenPot().on(broker);
-                Mothership mothership = Mothership.on(broker.uri())) {
+                MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
             pot.simulated().soil().unplug();
             Awaitility.await("a disconnected fault").atMost(Duration.ofSeconds(5))
@@ -223,7 +223,7 @@ class PotCommandsIT {
         Path huge = dir.resolve("huge.txt");
         Files.writeString(huge, "status ".repeat(20_000));
         try (RunningPot pot = givenPot().on(broker);
-                Mothership mothership = Mothership.on(broker.uri())) {
+                MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             String id = pot.clientId();
             pot.awaitOnline(Duration.ofSeconds(10));
             Process replies = clients.sub("-t", "to_mothership/" + id + "/reply", "-C", "5", "-W", "30");
@@ -292,7 +292,7 @@ class PotCommandsIT {
         assertTrue(m.find());
         String port = m.group(1);
         Awaitility.await("pot online").atMost(Duration.ofSeconds(10)).until(() -> text(bytes).contains("= online"));
-        try (Mothership replies = Mothership.on("tcp://127.0.0.1:" + port, "to_mothership/+/reply")) {
+        try (MothershipStandIn replies = MothershipStandIn.on("tcp://127.0.0.1:" + port, "to_mothership/+/reply")) {
             Processes.Finished pub = Processes.run(new ProcessBuilder(RequiredTool.MOSQUITTO_PUB.path(), "-h", "127.0.0.1", "-p", port,
                     "-t", "from_mothership", "-m", "interval 2s"), Duration.ofSeconds(20));
             assertEquals(0, pub.exitCode(), "the embedded broker takes mosquitto_pub's broker-assigned client id: " + pub.output());

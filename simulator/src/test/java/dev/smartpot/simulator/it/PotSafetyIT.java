@@ -33,7 +33,7 @@ import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Loopback;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.Processes;
 
 /**
@@ -107,7 +107,7 @@ class PotSafetyIT {
     @Test
     void aHundredWater2000AtTwentyASecondPourNothingAndAFloodOfSmallerOnesPoursTheBudgetOnce() throws Exception {
         try (RunningPot pot = givenPot().withConfig(QUIET_SOIL).on(broker);
-                Mothership replies = Mothership.on(broker.uri(), "to_mothership/+/reply")) {
+                MothershipStandIn replies = MothershipStandIn.on(broker.uri(), "to_mothership/+/reply")) {
             String own = "from_mothership/" + pot.clientId();
             pot.awaitOnline(Duration.ofSeconds(10));
             double before = pot.simulated().soil().moisturePercent();
@@ -144,7 +144,7 @@ class PotSafetyIT {
     @Test
     void aTenSecondFloodOfStatusLeavesTheReadingsOnScheduleAndIsCounted() throws Exception {
         try (RunningPot pot = givenPot().with("publish.interval", "1s").on(broker);
-                Mothership mothership = Mothership.on(broker.uri())) {
+                MothershipStandIn mothership = MothershipStandIn.on(broker.uri())) {
             String own = "from_mothership/" + pot.clientId();
             pot.awaitOnline(Duration.ofSeconds(10));
             mothership.awaitCount("to_mothership", 2, Duration.ofSeconds(10));
@@ -188,7 +188,7 @@ class PotSafetyIT {
     void twoHundredRebootsAtTenASecondRebootOnce() throws Exception {
         // A reboot is allowed once the pot has been up 15 s: within the 20 s flood that is once, and never again.
         try (RunningPot pot = givenPot().with("commands.reboot.every", "15s").on(broker);
-                Mothership replies = Mothership.on(broker.uri(), "to_mothership/+/reply")) {
+                MothershipStandIn replies = MothershipStandIn.on(broker.uri(), "to_mothership/+/reply")) {
             String own = "from_mothership/" + pot.clientId();
             pot.awaitOnline(Duration.ofSeconds(10));
             MqttClient attacker = attacker();
@@ -226,7 +226,7 @@ class PotSafetyIT {
         Path large = dir.resolve("large.txt");
         Files.writeString(large, "s".repeat(16_000));
         try (RunningPot pot = givenPot().on(broker);
-                Mothership mothership = Mothership.on(broker.uri(), "to_mothership/#")) {
+                MothershipStandIn mothership = MothershipStandIn.on(broker.uri(), "to_mothership/#")) {
             String own = "from_mothership/" + pot.clientId();
             pot.awaitOnline(Duration.ofSeconds(10));
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -22,7 +22,7 @@ import dev.smartpot.device.PotNode;
 import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 
 /**
  * Nothing lost to a reset, against a real Mosquitto with an independent subscriber: a reboot escalation in an
@@ -31,16 +31,16 @@ import dev.smartpot.testkit.Mothership;
  */
 class RetainedMemoryIT {
 
-    private static final String READINGS = Mothership.READINGS;
+    private static final String READINGS = MothershipStandIn.READINGS;
 
     private Mosquitto broker;
-    private Mothership mothership;
+    private MothershipStandIn mothership;
     private final List<RunningPot> pots = new ArrayList<>();
 
     @BeforeEach
     void start() {
         broker = Mosquitto.start();
-        mothership = Mothership.on(broker.uri(), READINGS);
+        mothership = MothershipStandIn.on(broker.uri(), READINGS);
     }
 
     @AfterEach

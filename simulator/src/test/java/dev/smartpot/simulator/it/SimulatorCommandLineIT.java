@@ -21,7 +21,7 @@ import dev.smartpot.simulator.SimulatorMain;
 import dev.smartpot.simulator.it.SimulateCommand.Keyboard;
 import dev.smartpot.simulator.it.SimulateCommand.Output;
 import dev.smartpot.testkit.Mosquitto;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.Processes;
 import dev.smartpot.testkit.RequiredTool;
 
@@ -46,7 +46,7 @@ class SimulatorCommandLineIT {
         String uri = "tcp://127.0.0.1:" + m.group(1);
         assertTrue(out.text().contains("mosquitto_pub -h 127.0.0.1 -p " + m.group(1) + " -t from_mothership -m \"wassap!\""), out.text());
 
-        try (Mothership mothership = Mothership.on(uri)) {
+        try (MothershipStandIn mothership = MothershipStandIn.on(uri)) {
             mothership.awaitCount("to_mothership", 3, Duration.ofSeconds(10));
             // The banner's own lines, pasted as a user would.
             Process sub = new ProcessBuilder(RequiredTool.MOSQUITTO_SUB.path(), "-h", "127.0.0.1", "-p", m.group(1), "-t", "to_mothership",
@@ -69,7 +69,7 @@ class SimulatorCommandLineIT {
 
     @Test
     void aConfigThatNamesABrokerIsUsedAsWrittenAndTheBannerSaysWhy(@TempDir Path dir) throws Exception {
-        try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
+        try (Mosquitto mosquitto = Mosquitto.start(); MothershipStandIn mothership = MothershipStandIn.on(mosquitto.uri())) {
             Path config = dir.resolve("pot.properties");
             Files.writeString(config, Files.readString(template).replace("mqtt.broker = embedded", "mqtt.broker = " + mosquitto.uri()));
             Output out = new Output();
@@ -113,7 +113,7 @@ class SimulatorCommandLineIT {
 
     @Test
     void aSecondPotRunWithTheSeedTheBannerSuggestsHasAnIdOfItsOwn() throws Exception {
-        try (Mosquitto mosquitto = Mosquitto.start(); Mothership mothership = Mothership.on(mosquitto.uri())) {
+        try (Mosquitto mosquitto = Mosquitto.start(); MothershipStandIn mothership = MothershipStandIn.on(mosquitto.uri())) {
             Output first = new Output();
             Output err = new Output();
             assertEquals(0, SimulatorMain.run(new String[] {"--config", template.toString(), "--broker", mosquitto.uri(),

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.host.LogTuning;
-import dev.smartpot.host.broker.EmbeddedBroker;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
 
 /**

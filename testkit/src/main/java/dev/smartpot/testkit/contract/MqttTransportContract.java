@@ -27,7 +27,7 @@ import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.testkit.Loopback;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
-import dev.smartpot.testkit.Mothership;
+import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.TcpProxy;
 
 /**
@@ -83,8 +83,8 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
         return t;
     }
 
-    private Mothership mothership(String uri, String topic) {
-        Mothership m = Mothership.on(uri, topic);
+    private MothershipStandIn mothership(String uri, String topic) {
+        MothershipStandIn m = MothershipStandIn.on(uri, topic);
         toClose.add(m);
         return m;
     }
@@ -114,7 +114,7 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
     @Test
     void qos1PublishesAllArriveInOrder() throws Exception {
         String topic = "contract/" + clientId() + "/readings";
-        Mothership m = mothership(broker.uri(), topic);
+        MothershipStandIn m = mothership(broker.uri(), topic);
         MqttTransport t = connected(broker.uri(), new RecordingListener(), null, null);
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -132,7 +132,7 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
         String topic = "contract/" + clientId() + "/status";
         MqttTransport t = connected(broker.uri(), new RecordingListener(), null, null);
         t.publish(topic, "online".getBytes(StandardCharsets.US_ASCII), 6, 1, true);
-        Mothership late = mothership(broker.uri(), topic);
+        MothershipStandIn late = mothership(broker.uri(), topic);
         Awaitility.await("retained status").atMost(WAIT).until(() -> !late.received().isEmpty());
         assertEquals("online", late.received().get(0).payload());
         assertTrue(late.received().get(0).retained(), "kept by the broker as retained");
@@ -160,7 +160,7 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
         String topic = "contract/" + clientId() + "/status";
         TcpProxy proxy = new TcpProxy(broker.port());
         toClose.add(proxy);
-        Mothership m = mothership(broker.uri(), topic);
+        MothershipStandIn m = mothership(broker.uri(), topic);
         connected(proxy.uri(), new RecordingListener(), topic, "offline");
         proxy.cut();
         Awaitility.await("the will").atMost(WAIT).until(() -> m.payloads(topic).contains("offline"));
@@ -169,7 +169,7 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
     @Test
     void aPoliteDisconnectSendsNoWill() throws Exception {
         String topic = "contract/" + clientId() + "/status";
-        Mothership m = mothership(broker.uri(), topic);
+        MothershipStandIn m = mothership(broker.uri(), topic);
         MqttTransport t = connected(broker.uri(), new RecordingListener(), topic, "offline");
         t.publish(topic, "bye".getBytes(StandardCharsets.US_ASCII), 3, 1, false);
         t.disconnect();

@@ -10,7 +10,8 @@ class Esp32ResetReasonTest {
     @Test
     void namesWhatTheBootMeansForRtcMemoryAndTheBatteries() {
         assertEquals("reset reason: power-on (a power cut, or the EN button)", Esp32ResetReason.describe(1));
-        assertEquals("reset reason: software restart", Esp32ResetReason.describe(3));
+        assertEquals("reset reason: software restart (the pot restarted itself: \"restarted as planned\" below means"
+                + " vm.restart.every)", Esp32ResetReason.describe(3));
         assertEquals("reset reason: task watchdog (the console before the reset says what failed)",
                 Esp32ResetReason.describe(6));
         assertEquals("reset reason: deep-sleep wake", Esp32ResetReason.describe(8));

@@ -24,6 +24,8 @@ import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.fakes.ListLog;
 import dev.smartpot.device.fakes.TestPot;
 import dev.smartpot.firmware.board.Esp32DeepSleep;
+import dev.smartpot.firmware.board.GpioPump;
+import dev.smartpot.firmware.board.Radio;
 import dev.smartpot.firmware.board.NvsSettingsStore;
 import dev.smartpot.firmware.board.RtcRetainedMemory;
 
@@ -46,6 +48,8 @@ class BoardStateOverMocksTest {
     Path nvs;
 
     private final List<Long> seqs = new ArrayList<>();
+    /** WiFi stops (esp_wifi_stop through the network interface) asked by the deep sleeps. */
+    private final java.util.concurrent.atomic.AtomicInteger radioStops = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> published = new ArrayList<>();
 
     @BeforeEach
@@ -63,7 +67,7 @@ class BoardStateOverMocksTest {
     }
 
     /** The board's adapters in one Simulator run (RTC memory lasts as long as the run). */
-    private static final class Adapters {
+    private final class Adapters {
         final RetainedMemory rtc;
         final SettingsStore mark;
         final ClassLoader loader;
@@ -75,8 +79,13 @@ class BoardStateOverMocksTest {
         }
 
         DeepSleep deepSleep(Log log, Sleeper awake) throws Exception {
-            return (DeepSleep) loader.loadClass(Esp32DeepSleep.class.getName()).getConstructor(Log.class, Sleeper.class)
-                    .newInstance(log, awake);
+            return deepSleep(log, awake, radioStops::incrementAndGet, null);
+        }
+
+        /** @param pump a GpioPump of this loader, or null */
+        DeepSleep deepSleep(Log log, Sleeper awake, Radio radio, Object pump) throws Exception {
+            return (DeepSleep) loader.loadClass(Esp32DeepSleep.class.getName()).getConstructor(Log.class, Sleeper.class,
+                    Radio.class, loader.loadClass(GpioPump.class.getName()), long.class).newInstance(log, awake, radio, pump, 30_000L);
         }
     }
 
@@ -110,6 +119,7 @@ class BoardStateOverMocksTest {
             }
         }
         assertEquals(1, last.node.boot(), "a wake from deep sleep is not a reset");
+        assertEquals(10, radioStops.get(), "every deep sleep stopped WiFi first (esp_wifi_stop, as ESP-IDF's sleep guide asks)");
         assertEquals(10, last.node.readingsTaken());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), seqs, "published at the first boot and every 4th wake, in order");
         assertEquals(1, last.node.queuedReadings(), "reading 9 waits in RTC memory for the next publishing wake");
@@ -152,15 +162,20 @@ class BoardStateOverMocksTest {
             Adapters board = new Adapters(run);
             SettingsStore settingsStore = (SettingsStore) firmware.loadClass(NvsSettingsStore.class.getName()).getMethod("settings").invoke(null);
             Class<?> sleeper = firmware.loadClass("dev.smartpot.firmware.board.MonitorSleeper");
+            Class<?> pumpClass = firmware.loadClass(GpioPump.class.getName());
             java.lang.reflect.Method boardFor = firmware.loadClass("dev.smartpot.firmware.Main").getDeclaredMethod("boardForOneBoot",
-                    settingsClass, Log.class, RetainedMemory.class, SettingsStore.class, SettingsStore.class, sleeper);
+                    settingsClass, Log.class, RetainedMemory.class, SettingsStore.class, SettingsStore.class, sleeper, pumpClass,
+                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole"));
             boardFor.setAccessible(true);
             dev.smartpot.device.board.Board b = (dev.smartpot.device.board.Board) boardFor.invoke(null, settings, new ListLog(),
-                    board.rtc, settingsStore, board.mark, sleeper.getConstructor().newInstance());
+                    board.rtc, settingsStore, board.mark, sleeper.getConstructor().newInstance(), null,
+                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole").getConstructor(Log.class).newInstance(new ListLog()));
             assertTrue(b.retainedMemory == board.rtc && b.markStore == board.mark && b.settingsStore == settingsStore,
                     "the board's RTC memory and both NVS keys");
             assertEquals(Esp32DeepSleep.class.getName(), b.deepSleep.getClass().getName());
             assertEquals(6144, b.retainedMemory.capacity());
+            assertEquals(null, b.pump, "no pump.pin: no pump");
+            assertEquals("dev.smartpot.firmware.board.UartConsole", b.console.getClass().getName(), "the serial console");
         }
     }
 

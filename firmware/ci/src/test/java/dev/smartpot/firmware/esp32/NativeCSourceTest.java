@@ -29,6 +29,7 @@ class NativeCSourceTest {
     static final Path BASE = Path.of(System.getProperty("basedir", "."));
     static final Path C_SOURCE = BASE.resolve("../microej/bsp/smartpot_natives.c");
     static final Path STORE_SOURCE = BASE.resolve("../microej/bsp/smartpot_store_natives.c");
+    static final Path PUMP_SOURCE = BASE.resolve("../microej/bsp/smartpot_pump_natives.c");
     static final Path STUBS = BASE.resolve("src/test/c");
 
     @TempDir
@@ -42,7 +43,9 @@ class NativeCSourceTest {
                 "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-o", exe.toString(),
                 C_SOURCE.toString(), STUBS.resolve(idf + "/fake_idf.c").toString(), STUBS.resolve("common/fake_system.c").toString(),
                 STUBS.resolve("common/natives_test.c").toString()), 0);
-        String result = run(List.of(exe.toString()), -1);
+        Path typed = tmp.resolve("typed.txt");
+        Files.writeString(typed, "water 50\r\nstatus\n");
+        String result = run(List.of(exe.toString()), -1, typed);
         assertEquals(0, lastExit, "natives test failed:\n" + out + result);
         assertTrue(result.contains("ok   deepSleep(15 min) arms the timer and sleeps, never returning")
                 && result.contains("ok   a timer ESP-IDF refuses: returns its -esp_err_t, no sleep") && !result.contains("FAIL"), result);
@@ -63,10 +66,35 @@ class NativeCSourceTest {
                 && !result.contains("FAIL"), result);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"idf5", "idf4"})
+    void thePumpsTimerSwitchesThePinOffWithTheVmGoneAndEveryBootForcesItOffFirst(String idf) throws Exception {
+        Path exe = tmp.resolve("pump_natives_" + idf);
+        String out = run(List.of(RequiredTool.GCC.path(), "-std=c99", "-Wall", "-Wextra", "-Werror",
+                "-I" + STUBS.resolve("common"), "-I" + STUBS.resolve(idf), "-o", exe.toString(),
+                PUMP_SOURCE.toString(), STUBS.resolve("common/fake_pump_idf.c").toString(),
+                STUBS.resolve("common/pump_natives_test.c").toString()), 0);
+        String result = run(List.of(exe.toString()), -1);
+        assertEquals(0, lastExit, "pump natives test failed:\n" + out + result);
+        assertTrue(result.contains("ok   VM gone, 5 s later: the timer task switched the pin off: got 0, want 0")
+                && result.contains("ok     the off level latched before the pin became an output")
+                && result.contains("ok     the old timer disarmed: it never fires")
+                && result.contains("ok     the pin never switched on") && !result.contains("FAIL"), result);
+    }
+
     private int lastExit;
 
     private String run(List<String> command, int expect) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return run(command, expect, null);
+    }
+
+    /** @param stdin a file the process reads as its standard input (the serial console's bytes), or null */
+    private String run(List<String> command, int expect, Path stdin) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        Process p = builder.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);

@@ -34,7 +34,8 @@ import dev.smartpot.firmware.board.NvsSettingsStore;
 class SimulatorMockTest {
 
     static final Path MOCK_SOURCES = Path.of(System.getProperty("basedir", "."), "..", "microej", "mock", "src", "main", "java");
-    static final List<Class<?>> NATIVE_CLASSES = List.of(Esp32Natives.class, NvsNatives.class, RtcMemoryNatives.class);
+    static final List<Class<?>> NATIVE_CLASSES = List.of(Esp32Natives.class, NvsNatives.class, RtcMemoryNatives.class,
+            PumpNatives.class);
 
     @TempDir
     Path out;
@@ -229,7 +230,9 @@ class SimulatorMockTest {
                 if (name.startsWith("dev.smartpot.firmware.esp32.") && name.endsWith("Natives")) {
                     return run.loadClass(name);
                 }
-                if (name.startsWith("dev.smartpot.firmware.board.") || name.equals("dev.smartpot.firmware.Main")
+                // Radio is an interface the tests implement: shared, like the core's.
+                if ((name.startsWith("dev.smartpot.firmware.board.") && !name.equals("dev.smartpot.firmware.board.Radio"))
+                        || name.equals("dev.smartpot.firmware.Main")
                         || name.equals("dev.smartpot.firmware.Settings")) {
                     synchronized (getClassLoadingLock(name)) {
                         Class<?> c = findLoadedClass(name);

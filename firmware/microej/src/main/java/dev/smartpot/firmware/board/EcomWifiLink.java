@@ -28,7 +28,7 @@ import ej.ecom.wifi.WifiManager;
  * {@code wifi_config_t} ({@code sta.bssid_set}, {@code sta.bssid}, {@code sta.channel}) and, to save them, over
  * {@code esp_wifi_sta_get_ap_info}: future work (docs/esp32.md, "A pot on batteries").
  */
-public final class EcomWifiLink implements WifiLink, WifiFastJoin {
+public final class EcomWifiLink implements WifiLink, WifiFastJoin, Radio {
 
     /** The ESP32 VEE Ports' station interface. */
     public static final String STATION_INTERFACE = "st1";
@@ -112,6 +112,21 @@ public final class EcomWifiLink implements WifiLink, WifiFastJoin {
             WifiManager.getInstance().leave();
         } catch (Exception e) {
             log.warn("WiFi leave failed: " + describe(e));
+        }
+    }
+
+    /**
+     * Stops the station interface, which in the VEE Ports' ECOM-NETWORK reaches {@code esp_wifi_stop()}: ESP-IDF's sleep
+     * guide asks for it before {@code esp_deep_sleep_start}. The next boot starts the interface again ({@link #join}).
+     */
+    public void stop() {
+        try {
+            NetworkInterface station = find(STATION_INTERFACE);
+            if (NetworkInterfaceManager.isStarted(station)) {
+                NetworkInterfaceManager.stop(station);
+            }
+        } catch (Exception e) {
+            log.warn("WiFi stop failed (" + describe(e) + "): sleeping with the radio as it is");
         }
     }
 

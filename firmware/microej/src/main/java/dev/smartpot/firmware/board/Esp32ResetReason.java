@@ -25,6 +25,8 @@ public final class Esp32ResetReason {
         String why = "";
         if (reason == POWER_ON) {
             why = " (a power cut, or the EN button)";
+        } else if (reason == SOFTWARE) {
+            why = " (the pot restarted itself: \"restarted as planned\" below means vm.restart.every)";
         } else if (reason == BROWNOUT) {
             why = " (the supply dipped: on batteries, they are running out)";
         } else if (reason == 4 || reason == 5 || reason == 6 || reason == 7) {

@@ -2,7 +2,7 @@ package dev.smartpot.firmware.esp32;
 
 /**
  * Our SNI natives, implemented in C in {@code firmware/microej/bsp/smartpot_natives.c} (ESP-IDF ADC1 oneshot
- * driver, {@code esp_restart}, {@code esp_reset_reason}, deep sleep) and in Java by the simulator mock
+ * driver, {@code esp_restart}, {@code esp_reset_reason}, deep sleep, {@code esp_timer_get_time}) and in Java by the simulator mock
  * ({@code firmware/microej/mock}).
  *
  * <p>SNI maps {@code Java_dev_smartpot_firmware_esp32_Esp32Natives_<method>} to each method. Natives run on the
@@ -51,4 +51,18 @@ public final class Esp32Natives {
      * time instead.
      */
     public static native int deepSleep(long micros);
+
+    /**
+     * Microseconds since ESP-IDF started ({@code esp_timer_get_time()}): read first thing in {@code main}, how long the
+     * boot took to reach Java, without the ROM's and the bootloader's time before the application started.
+     */
+    public static native long microsSinceStart();
+
+    /**
+     * What was typed at the serial console since the last call, at most {@code max} bytes into {@code buf}: ESP-IDF's
+     * stdin on the console UART, which returns at once (no UART driver is installed on it).
+     *
+     * @return the bytes read, 0 for none, or minus an errno
+     */
+    public static native int consoleRead(byte[] buf, int max);
 }

@@ -17,8 +17,8 @@ import io.javalin.http.HandlerType;
  * <li>Login: when the server listens on more than loopback, {@code /api/**} needs a session cookie or
  *     {@code Authorization: Bearer <token>}; the login endpoints, the static page files and {@code /health}
  *     hold no plant data and stay open.</li>
- * <li>DNS rebinding: on loopback only, a {@code Host} header that is not a loopback name is refused, so a
- *     web page whose name suddenly points at 127.0.0.1 cannot drive the pump.</li>
+ * <li>DNS rebinding: on loopback only, a {@code Host} header that is not {@code localhost} or a literal
+ *     loopback address is refused, so a web page whose name suddenly points at 127.0.0.1 cannot drive the pump.</li>
  * </ul>
  */
 public final class AccessGuard {
@@ -62,6 +62,8 @@ public final class AccessGuard {
             ctx.attribute(Access.USER, user);
         } else if (ctx.path().startsWith("/api/") && !OPEN_API.contains(ctx.path())) {
             throw new Refused(401, "not logged in", "log in at /login.html, or send Authorization: Bearer <API token>");
+        } else {
+            ctx.attribute(Access.STRANGER, true);
         }
     }
 
@@ -93,17 +95,56 @@ public final class AccessGuard {
         }
     }
 
+    /**
+     * Only {@code localhost} or a literal loopback address, with an optional port: a DNS name such as
+     * {@code 127.attacker.example} or {@code 127.0.0.1.nip.io} is refused even though it starts like one.
+     */
     static boolean loopbackHost(String host) {
         if (host == null) {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[")) {
-            return h.startsWith("[::1]");
+            int close = h.indexOf(']');
+            return close > 0 && portOrNothing(h.substring(close + 1)) && ipv6Loopback(h.substring(1, close));
         }
         int colon = h.indexOf(':');
         String name = colon < 0 ? h : h.substring(0, colon);
-        return name.equals("localhost") || name.startsWith("127.");
+        if (colon >= 0 && !portOrNothing(h.substring(colon))) {
+            return false;
+        }
+        return name.equals("localhost") || ipv4Loopback(name);
+    }
+
+    private static boolean portOrNothing(String rest) {
+        return rest.isEmpty() || rest.matches(":[0-9]{1,5}");
+    }
+
+    /** A dotted quad of decimal numbers 0-255 whose first is 127 (127.0.0.0/8); nothing is looked up. */
+    private static boolean ipv4Loopback(String name) {
+        String[] parts = name.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!part.matches("[0-9]{1,3}") || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return Integer.parseInt(parts[0]) == 127;
+    }
+
+    /** ::1 in any spelling of the literal (0:0:0:0:0:0:0:1, ::0001); only hex digits and colons are parsed. */
+    private static boolean ipv6Loopback(String literal) {
+        // With a colon and only hex digits, the JDK parses it as a literal and never asks DNS.
+        if (!literal.matches("[0-9a-f:]{2,39}") || literal.indexOf(':') < 0) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String bearerToken(Context ctx) {

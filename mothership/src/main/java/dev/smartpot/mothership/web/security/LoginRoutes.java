@@ -1,10 +1,7 @@
 package dev.smartpot.mothership.web.security;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,22 +10,17 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}. Five wrong passwords from
- * one address lock that address out for a minute, so a guesser gets a few hundred tries a day, not millions.
+ * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session}. Five attempts from one address
+ * without a right password lock it out for a minute, and the server takes at most 30 a minute in all
+ * ({@link LoginThrottle}), so a guesser gets a few tens of thousands of tries a day, not millions.
  */
 public final class LoginRoutes {
-
-    private static final int MAX_FAILURES = 5;
-    private static final Duration LOCKOUT = Duration.ofMinutes(1);
-
-    private record Failures(int count, Instant lockedUntil) {
-    }
 
     private final LoginStore login;
     private final Sessions sessions;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle = new LoginThrottle();
 
     /** @param login null when no login is needed (loopback only) */
     public LoginRoutes(LoginStore login, Sessions sessions, ObjectMapper json, Clock clock) {
@@ -56,13 +48,6 @@ public final class LoginRoutes {
             ctx.json(Map.of("logged_in", true, "user", Access.LOCAL_USER));
             return;
         }
-        String address = ctx.ip();
-        Failures f = failures.get(address);
-        Instant now = clock.instant();
-        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-            throw new AccessGuard.Refused(429, "too many wrong passwords from " + address,
-                    "wait until " + f.lockedUntil() + " and try again");
-        }
         String user = null;
         String password = null;
         try {
@@ -76,13 +61,18 @@ public final class LoginRoutes {
             throw new AccessGuard.Refused(400, "the login body must be {\"username\": ..., \"password\": ...}",
                     "send JSON with username and password (the dashboard's login page does)");
         }
-        if (!login.checkPassword(user, password)) {
-            int count = f == null ? 1 : f.count() + 1;
-            failures.put(address, new Failures(count >= MAX_FAILURES ? 0 : count, count >= MAX_FAILURES ? now.plus(LOCKOUT) : null));
-            throw new AccessGuard.Refused(401, "wrong username or password",
-                    "use admin and the password printed at first start; lost it? start with --reset-login");
+        String address = ctx.ip();
+        throttle.begin(address, clock.instant());
+        boolean ok = false;
+        try {
+            ok = login.checkPassword(user, password);
+        } finally {
+            throttle.end(address, ok);
         }
-        failures.remove(address);
+        if (!ok) {
+            throw new AccessGuard.Refused(401, "wrong username or password",
+                    "use admin and the password from first-login.txt in the data folder; lost it? start with --reset-login");
+        }
         String id = sessions.open(user);
         ctx.res().addHeader("Set-Cookie", Sessions.cookie(id, "https".equals(ctx.scheme())));
         ctx.json(Map.of("logged_in", true, "user", user));

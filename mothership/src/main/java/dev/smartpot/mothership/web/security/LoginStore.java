@@ -20,6 +20,8 @@ import java.util.Properties;
 public final class LoginStore {
 
     public static final String FILE_NAME = "web-login.properties";
+    /** The new secrets, for the person to read once: owner-only, never printed (a service's output is its journal). */
+    public static final String SECRETS_FILE = "first-login.txt";
     public static final String ADMIN = "admin";
 
     private final Path file;
@@ -27,8 +29,8 @@ public final class LoginStore {
     private final String passwordHash;
     private final String tokenHash;
 
-    /** The secrets of a login made just now, to show the person once. */
-    public record Created(String user, String password, String apiToken, Path file) {
+    /** The secrets of a login made just now; {@code secretsFile} holds them for the person to read. */
+    public record Created(String user, String password, String apiToken, Path file, Path secretsFile) {
     }
 
     private LoginStore(Path file, String user, String passwordHash, String tokenHash) {
@@ -78,7 +80,19 @@ public final class LoginStore {
             p.store(out, "smartpot mothership dashboard login: hashes only. Delete this file to make a new login.");
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Created(ADMIN, password, token, file);
+        Path secrets = dataDir.resolve(SECRETS_FILE);
+        writeOwnerOnly(secrets, "# smartpot mothership dashboard login, made " + java.time.Instant.now() + ". Note these"
+                + " somewhere safe, then delete this file; only hashes are kept (" + FILE_NAME + ").\n"
+                + "user " + ADMIN + "\npassword " + password + "\napi_token " + token + "\n");
+        return new Created(ADMIN, password, token, file, secrets);
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     public boolean checkPassword(String user, String password) {

@@ -83,4 +83,19 @@ public final class Esp32Natives {
         }
         return 0;
     }
+
+    /** The Simulator starts nothing before Java: the time since this mock was loaded. */
+    public static long microsSinceStart() {
+        return (System.currentTimeMillis() - start) * 1000;
+    }
+
+    /** The Simulator's console: what its standard input holds now, without waiting for more. */
+    public static int consoleRead(byte[] buf, int max) {
+        try {
+            int available = Math.min(System.in.available(), Math.min(max, buf.length));
+            return available <= 0 ? 0 : Math.max(0, System.in.read(buf, 0, available));
+        } catch (java.io.IOException e) {
+            return -5;
+        }
+    }
 }

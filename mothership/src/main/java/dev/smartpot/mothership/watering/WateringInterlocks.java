@@ -14,7 +14,7 @@ import dev.smartpot.mothership.api.PotSettings;
  * waterings, a maximum per 24 hours (manual and automatic together); automatic ones also need the global
  * switch on.
  */
-public final class WateringGuard {
+public final class WateringInterlocks {
 
     /** The 24-hour window the daily maximum counts over (rolling, so midnight is no loophole). */
     public static final Duration DAY = Duration.ofHours(24);
@@ -30,7 +30,7 @@ public final class WateringGuard {
         }
     }
 
-    private WateringGuard() {
+    private WateringInterlocks() {
     }
 
     public static Decision check(boolean automatic, boolean autoSwitchOn, int ml, PotSettings s, PlantState state,

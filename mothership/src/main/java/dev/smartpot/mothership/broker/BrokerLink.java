@@ -1,4 +1,4 @@
-package dev.smartpot.mothership.ingest;
+package dev.smartpot.mothership.broker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,10 +13,13 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 
+import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.mothership.store.StoreWriter;
 import dev.smartpot.protocol.WireTopics;
 
@@ -28,7 +31,7 @@ import dev.smartpot.protocol.WireTopics;
  * mothership dies first, the broker delivers them again. It reconnects by itself (the session and its
  * subscriptions survive) and publishes commands and alerts for the rest of the app.
  */
-public final class MqttIngest implements Outbound, AutoCloseable {
+public final class BrokerLink implements Outbound, AutoCloseable {
 
     /** MQTT 5 session kept by the broker while the mothership is away (a week). */
     private static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
@@ -39,6 +42,7 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     private final PayloadParser parser = new PayloadParser();
     private final Clock clock;
     private final Consumer<String> linkNews;
+    private final KnockOffDetector knockOffs = new KnockOffDetector();
     private Mqtt3AsyncClient v3;
     private Mqtt5AsyncClient v5;
     private volatile String lastProblem;
@@ -48,7 +52,7 @@ public final class MqttIngest implements Outbound, AutoCloseable {
     private String lastNews;
 
     /** @param linkNews told "connected" or why the link dropped, for the log */
-    public MqttIngest(BrokerOptions options, StoreWriter writer, Clock clock, Consumer<String> linkNews) {
+    public BrokerLink(BrokerOptions options, StoreWriter writer, Clock clock, Consumer<String> linkNews) {
         this.options = options;
         this.writer = writer;
         this.clock = clock;
@@ -79,6 +83,7 @@ public final class MqttIngest implements Outbound, AutoCloseable {
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(ctx -> {
+                    knockOffs.connected(clock.millis());
                     lastProblem = null;
                     subscribed = false;
                     linkNews.accept("connected to " + options.url());
@@ -93,34 +98,50 @@ public final class MqttIngest implements Outbound, AutoCloseable {
                     if (ctx.getSource() != MqttDisconnectSource.USER) {
                         lastProblem = explain(ctx.getCause());
                         linkNews.accept("broker link down (" + lastProblem + "); reconnecting");
+                        // The HiveMQ client reports a closed socket as its own (CLIENT), so the pattern decides.
+                        if (knockOffs.closedByBroker(clock.millis(), sessionTakenOver(ctx.getCause()))) {
+                            linkNews.accept("the broker keeps closing this link soon after it connects: another client,"
+                                    + " most likely a second mothership, uses the client id \"" + options.clientId()
+                                    + "\" (a broker allows one connection per id). Fix: give each mothership its own"
+                                    + " --client-id, e.g. --client-id " + options.clientId() + "-2");
+                        }
                     }
                 });
         if (options.tls()) {
             b = b.sslConfig(BrokerTls.config(options.caFile()));
         }
         byte[] password = options.password() == null ? new byte[0] : options.password().getBytes(StandardCharsets.UTF_8);
+        // The login goes on the client, not on the first CONNECT: the automatic reconnect re-sends only what
+        // the client was built with, so a login given to connectWith() alone is missing after a broker restart.
         if (options.usesMqtt5()) {
-            v5 = b.useMqttVersion5().buildAsync();
+            com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder b5 = b.useMqttVersion5();
+            if (options.username() != null) {
+                b5 = b5.simpleAuth(Mqtt5SimpleAuth.builder().username(options.username()).password(password).build());
+            }
+            v5 = b5.buildAsync();
             v5.publishes(MqttGlobalPublishFilter.ALL, p -> received(p.getTopic().toString(), p.getPayloadAsBytes(),
                     p::acknowledge), true);
-            Mqtt5ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck>> c = v5.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_EXPIRY_SECONDS)
+            v5.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_EXPIRY_SECONDS)
                     .keepAlive(KEEP_ALIVE_SECONDS)
                     // Many readings in flight while a batch commits: the broker may send this many unacknowledged.
-                    .restrictions().receiveMaximum(65_535).applyRestrictions();
-            if (options.username() != null) {
-                c = c.simpleAuth().username(options.username()).password(password).applySimpleAuth();
-            }
-            c.send().whenComplete((ack, e) -> failedFirstConnect(e));
+                    .restrictions().receiveMaximum(65_535).applyRestrictions()
+                    .send().whenComplete((ack, e) -> failedFirstConnect(e));
         } else {
-            v3 = b.useMqttVersion3().buildAsync();
+            com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder b3 = b.useMqttVersion3();
+            if (options.username() != null) {
+                b3 = b3.simpleAuth(Mqtt3SimpleAuth.builder().username(options.username()).password(password).build());
+            }
+            v3 = b3.buildAsync();
             v3.publishes(MqttGlobalPublishFilter.ALL, p -> received(p.getTopic().toString(), p.getPayloadAsBytes(),
                     p::acknowledge), true);
-            Mqtt3ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck>> c = v3.connectWith().cleanSession(false).keepAlive(KEEP_ALIVE_SECONDS);
-            if (options.username() != null) {
-                c = c.simpleAuth().username(options.username()).password(password).applySimpleAuth();
-            }
-            c.send().whenComplete((ack, e) -> failedFirstConnect(e));
+            v3.connectWith().cleanSession(false).keepAlive(KEEP_ALIVE_SECONDS)
+                    .send().whenComplete((ack, e) -> failedFirstConnect(e));
         }
+    }
+
+    private static boolean sessionTakenOver(Throwable cause) {
+        return cause instanceof Mqtt5DisconnectException d
+                && d.getMqttMessage().getReasonCode() == Mqtt5DisconnectReasonCode.SESSION_TAKEN_OVER;
     }
 
     private void failedFirstConnect(Throwable e) {

@@ -27,9 +27,9 @@ import dev.smartpot.protocol.WireTopics;
 /**
  * The mothership as a test client: an independent persistent QoS 1 session that collects what arrives on a topic
  * filter and reconnects by itself after a broker restart. What it got is read as the mothership reads it: readings
- * by pot and seq. Assert on it with {@link MothershipAssert#assertThat(Mothership)}.
+ * by pot and seq. Assert on it with {@link MothershipAssert#assertThat(MothershipStandIn)}.
  */
-public final class Mothership implements AutoCloseable {
+public final class MothershipStandIn implements AutoCloseable {
 
     public static final String READINGS = WireTopics.UP;
     private static final PayloadDecoder DECODER = new PayloadDecoder();
@@ -53,19 +53,19 @@ public final class Mothership implements AutoCloseable {
     private boolean subscribed;
 
     /** Subscribes to the readings topic ({@value #READINGS}) of {@code brokerUri}. */
-    public static Mothership on(String brokerUri) {
+    public static MothershipStandIn on(String brokerUri) {
         return on(brokerUri, READINGS);
     }
 
-    public static Mothership on(String brokerUri, String topicFilter) {
+    public static MothershipStandIn on(String brokerUri, String topicFilter) {
         try {
-            return new Mothership(brokerUri, topicFilter);
+            return new MothershipStandIn(brokerUri, topicFilter);
         } catch (MqttException e) {
             throw new AssertionError("the test mothership could not subscribe to " + topicFilter + " on " + brokerUri, e);
         }
     }
 
-    private Mothership(String brokerUri, String topicFilter) throws MqttException {
+    private MothershipStandIn(String brokerUri, String topicFilter) throws MqttException {
         client = new MqttClient(brokerUri, "mothership-" + System.nanoTime() % 100000, new MemoryPersistence());
         options = new MqttConnectOptions();
         options.setCleanSession(false);

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotSettings;
 
-class WateringGuardTest {
+class WateringInterlocksTest {
 
     private static final PotSettings S = new PotSettings("p", "", "default", 25, 85, 3, true, 150, 400, 60);
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
-    private static WateringGuard.Decision check(boolean auto, boolean switchOn, PlantState state, boolean locked,
-                                                List<WateringGuard.Given> recent) {
-        return WateringGuard.check(auto, switchOn, 150, S, state, locked, recent, NOW);
+    private static WateringInterlocks.Decision check(boolean auto, boolean switchOn, PlantState state, boolean locked,
+                                                List<WateringInterlocks.Given> recent) {
+        return WateringInterlocks.check(auto, switchOn, 150, S, state, locked, recent, NOW);
     }
 
     @Test
@@ -33,7 +33,7 @@ class WateringGuardTest {
     @Test
     void neverOnAPotThatIsNotTalking() {
         for (PlantState s : List.of(PlantState.STALE, PlantState.OFFLINE, PlantState.FAULT, PlantState.UNKNOWN)) {
-            WateringGuard.Decision d = check(false, true, s, false, List.of());
+            WateringInterlocks.Decision d = check(false, true, s, false, List.of());
             assertFalse(d.allowed(), s.name());
             assertTrue(d.reason().contains(s.name()), d.reason());
         }
@@ -41,14 +41,14 @@ class WateringGuardTest {
 
     @Test
     void theGlobalSwitchStopsAutomaticWatering() {
-        WateringGuard.Decision d = check(true, false, PlantState.DRY, false, List.of());
+        WateringInterlocks.Decision d = check(true, false, PlantState.DRY, false, List.of());
         assertFalse(d.allowed());
         assertTrue(d.reason().contains("switched off"));
     }
 
     @Test
     void lockedOutAfterAWateringWithoutEffect() {
-        WateringGuard.Decision d = check(false, true, PlantState.DRY, true, List.of());
+        WateringInterlocks.Decision d = check(false, true, PlantState.DRY, true, List.of());
         assertFalse(d.allowed());
         assertTrue(d.reason().contains("acknowledge the WATERING_LOCKED_OUT alert"));
     }
@@ -56,24 +56,24 @@ class WateringGuardTest {
     @Test
     void cooldownSaysWhenNextAllowed() {
         Instant last = NOW.minus(Duration.ofMinutes(20));
-        WateringGuard.Decision d = check(false, true, PlantState.DRY, false, List.of(new WateringGuard.Given(last, 100)));
+        WateringInterlocks.Decision d = check(false, true, PlantState.DRY, false, List.of(new WateringInterlocks.Given(last, 100)));
         assertFalse(d.allowed());
         assertEquals(last.plus(Duration.ofMinutes(60)), d.nextAllowed());
         assertTrue(check(false, true, PlantState.DRY, false,
-                List.of(new WateringGuard.Given(NOW.minus(Duration.ofMinutes(61)), 100))).allowed());
+                List.of(new WateringInterlocks.Given(NOW.minus(Duration.ofMinutes(61)), 100))).allowed());
     }
 
     @Test
     void dailyMaximumCountsManualAndAutomaticOverTheLast24Hours() {
-        List<WateringGuard.Given> day = List.of(new WateringGuard.Given(NOW.minus(Duration.ofHours(20)), 150),
-                new WateringGuard.Given(NOW.minus(Duration.ofHours(3)), 150));
-        WateringGuard.Decision d = check(false, true, PlantState.DRY, false, day);
+        List<WateringInterlocks.Given> day = List.of(new WateringInterlocks.Given(NOW.minus(Duration.ofHours(20)), 150),
+                new WateringInterlocks.Given(NOW.minus(Duration.ofHours(3)), 150));
+        WateringInterlocks.Decision d = check(false, true, PlantState.DRY, false, day);
         assertFalse(d.allowed());
         assertTrue(d.reason().contains("300 ml given in the last 24 h"), d.reason());
         assertEquals(NOW.minus(Duration.ofHours(20)).plus(Duration.ofHours(24)), d.nextAllowed());
-        List<WateringGuard.Given> old = List.of(new WateringGuard.Given(NOW.minus(Duration.ofHours(25)), 400));
+        List<WateringInterlocks.Given> old = List.of(new WateringInterlocks.Given(NOW.minus(Duration.ofHours(25)), 400));
         assertTrue(check(false, true, PlantState.DRY, false, old).allowed(), "yesterday's water does not count");
-        assertNull(WateringGuard.check(false, true, 500, S, PlantState.DRY, false, List.of(), NOW).nextAllowed(),
+        assertNull(WateringInterlocks.check(false, true, 500, S, PlantState.DRY, false, List.of(), NOW).nextAllowed(),
                 "more than the maximum at once is never allowed");
     }
 }

@@ -1,4 +1,4 @@
-package dev.smartpot.host.broker;
+package dev.smartpot.broker;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,13 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 
-import dev.smartpot.device.mqtt.BrokerAddress;
-
 /**
  * Moquette 0.17 on loopback, for a simulator that needs no broker installed. Its defaults are overridden
  * where they would surprise a user: it binds 127.0.0.1 (not every interface), keeps nothing on disk, and
  * sends no telemetry (on by default, it reports to an outside host). A client that subscribes right after its
- * CONNACK goes through {@link MoquetteConnectBarrier}: Moquette can otherwise drop it (a race of its own).
+ * CONNACK goes through the host module's {@code MoquetteConnectBarrier}: Moquette can otherwise drop it (a race of its own).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -61,7 +59,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public String uri() {
-        return new BrokerAddress(false, HOST, port).toString();
+        return "tcp://" + HOST + ":" + port;
     }
 
     /** Takes about 2 s: Netty's quiet period. */
@@ -72,13 +70,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * True when {@code serverUri} (any form {@link BrokerAddress} reads) is a plain listener of an embedded broker
-     * running in this JVM: a client there must step around Moquette's CONNACK race ({@link MoquetteConnectBarrier}).
+     * True when an embedded broker of this JVM listens on {@code port} of {@link #HOST}: a client there must step
+     * around Moquette's CONNACK race (the host module's {@code MoquetteConnectBarrier}).
      */
-    static boolean runsAt(String serverUri) {
-        BrokerAddress broker = BrokerAddress.parseOrNull(serverUri);
-        return broker != null && !broker.isTls() && RUNNING.contains(broker.port())
-                && (HOST.equals(broker.hostName()) || "localhost".equals(broker.hostName()));
+    public static boolean runsOn(int port) {
+        return RUNNING.contains(port);
     }
 
     /**

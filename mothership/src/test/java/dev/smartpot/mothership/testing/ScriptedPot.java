@@ -13,12 +13,12 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
  * A stand-in pot on the wire: publishes readings, statuses and junk at QoS 1 as the real pots do, and
  * answers commands on its own topic (the answer is up to the test).
  */
-public final class TestPot implements AutoCloseable {
+public final class ScriptedPot implements AutoCloseable {
 
     private final String id;
     private final Mqtt3AsyncClient client;
 
-    public TestPot(String id, int brokerPort) throws Exception {
+    public ScriptedPot(String id, int brokerPort) throws Exception {
         this.id = id;
         this.client = MqttClient.builder().useMqttVersion3().identifier("testpot-" + id).serverHost("127.0.0.1")
                 .serverPort(brokerPort).buildAsync();

@@ -1,4 +1,4 @@
-package dev.smartpot.mothership.ingest;
+package dev.smartpot.mothership.broker;
 
 import java.net.URI;
 import java.nio.file.Path;

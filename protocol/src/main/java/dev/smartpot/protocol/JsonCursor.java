@@ -1,0 +1,205 @@
+package dev.smartpot.protocol;
+
+/**
+ * Walks JSON text by RFC 8259's grammar, strictly, without building values: whitespace, strings (unescaped on
+ * request), numbers, literals, and whole nested objects and arrays, skipped but checked. Nesting is bounded.
+ */
+final class JsonCursor {
+
+    /** Deeper nesting is refused: a pot's messages are at most two levels deep. */
+    private static final int MAX_DEPTH = 16;
+
+    private final String s;
+    private int at;
+
+    JsonCursor(String text) {
+        this.s = text;
+    }
+
+    int at() {
+        return at;
+    }
+
+    void skip() {
+        at++;
+    }
+
+    String text(int from, int to) {
+        return s.substring(from, to);
+    }
+
+    /** True when only whitespace is left. */
+    boolean end() {
+        space();
+        return at == s.length();
+    }
+
+    /** The string literal starting at {@code from}, unescaped; the cursor does not move. */
+    String stringAt(int from) {
+        int save = at;
+        at = from;
+        String v = string();
+        at = save;
+        return v;
+    }
+
+    /** Checks and skips one value of any kind. */
+    boolean value(int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        char c = peek();
+        if (c == '"') {
+            return string() != null;
+        }
+        if (c == '{') {
+            return nested(depth, '}', true);
+        }
+        if (c == '[') {
+            return nested(depth, ']', false);
+        }
+        if (c == 't') {
+            return literal("true");
+        }
+        if (c == 'f') {
+            return literal("false");
+        }
+        if (c == 'n') {
+            return literal("null");
+        }
+        return number();
+    }
+
+    private boolean nested(int depth, char close, boolean named) {
+        at++;
+        space();
+        if (peek() == close) {
+            at++;
+            return true;
+        }
+        while (true) {
+            space();
+            if (named) {
+                if (peek() != '"' || string() == null) {
+                    return false;
+                }
+                space();
+                if (peek() != ':') {
+                    return false;
+                }
+                at++;
+                space();
+            }
+            if (!value(depth + 1)) {
+                return false;
+            }
+            space();
+            char c = peek();
+            at++;
+            if (c == close) {
+                return true;
+            }
+            if (c != ',') {
+                return false;
+            }
+        }
+    }
+
+    private boolean literal(String word) {
+        if (s.startsWith(word, at)) {
+            at += word.length();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean number() {
+        int start = at;
+        if (peek() == '-') {
+            at++;
+        }
+        if (peek() == '0') {
+            at++;
+        } else if (!digits()) {
+            return false;
+        }
+        if (peek() == '.') {
+            at++;
+            if (!digits()) {
+                return false;
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            at++;
+            if (peek() == '+' || peek() == '-') {
+                at++;
+            }
+            if (!digits()) {
+                return false;
+            }
+        }
+        return at > start;
+    }
+
+    private boolean digits() {
+        int start = at;
+        while (peek() >= '0' && peek() <= '9') {
+            at++;
+        }
+        return at > start;
+    }
+
+    /** Reads a string literal at {@code at}; null when malformed. */
+    String string() {
+        StringBuilder out = new StringBuilder();
+        at++;
+        while (at < s.length()) {
+            char c = s.charAt(at++);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c < 0x20) {
+                return null;
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (at >= s.length()) {
+                return null;
+            }
+            char e = s.charAt(at++);
+            int simple = "\"\\/bfnrt".indexOf(e);
+            if (simple >= 0) {
+                out.append("\"\\/\b\f\n\r\t".charAt(simple));
+            } else if (e == 'u' && at + 4 <= s.length()) {
+                int v = 0;
+                for (int k = 0; k < 4; k++) {
+                    int d = Character.digit(s.charAt(at++), 16);
+                    if (d < 0) {
+                        return null;
+                    }
+                    v = v * 16 + d;
+                }
+                out.append((char) v);
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    void space() {
+        while (at < s.length()) {
+            char c = s.charAt(at);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            at++;
+        }
+    }
+
+    char peek() {
+        return at < s.length() ? s.charAt(at) : (char) 0;
+    }
+}
