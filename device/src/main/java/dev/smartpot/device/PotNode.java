@@ -104,7 +104,7 @@ public final class PotNode {
         inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
         BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep, given.batteryInput, log);
         schedule = new ReadingSchedule(sensor, battery, queue, inbox, given.clock, log, settings.intervalMillis(), now,
-                retained.nextSeq());
+                retained.nextSeq(), PlannedRestart.dueAt(config.deepSleep ? 0 : config.vmRestartEveryMillis, now));
         sampling = new SamplingThread(schedule, given.clock);
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
                 clientId, scale, retained.boot());
@@ -199,13 +199,14 @@ public final class PotNode {
 
     private long tickBody(long now) {
         control.tickAt(now);
-        // The schedule first: whatever the link does in this tick, a due reading is already taken.
-        schedule.linkUp(link.isOnline());
-        schedule.takeIfDue(now);
+        // A planned restart goes at a reading boundary, before the reading: the next boot takes it at once.
         if (plannedRestart.restartIfDue(now, board.rebooter)) {
             stopRequested = true;
             return 0;
         }
+        // Then the schedule: whatever the link does in this tick, a due reading is already taken.
+        schedule.linkUp(link.isOnline());
+        schedule.takeIfDue(now);
         // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
         if (console.runTyped(now, schedule.nextReadingAt())) {
             stopRequested |= console.rebooting();

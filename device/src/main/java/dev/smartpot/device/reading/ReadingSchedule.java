@@ -34,6 +34,8 @@ public final class ReadingSchedule {
     private volatile long largestDelay;
     /** Set by the first reading of this boot: the schedule counts from it. */
     private boolean anchored;
+    /** From this uptime on, readings wait for the loop's planned restart (the next boot takes them); MAX for never. */
+    private final long holdFrom;
     /** Whether the link was up at the last look: the "offline: queued" line says so. */
     private volatile boolean online;
 
@@ -41,9 +43,12 @@ public final class ReadingSchedule {
      * @param battery null for a pot that reads no battery voltage
      * @param commandDrops null when nothing counts dropped commands
      * @param firstSeq the sequence number of the first reading (carried on from before a reset or a deep sleep)
+     * @param holdFrom the uptime of a planned restart, from which the due reading is left to the next boot;
+     *        {@code Long.MAX_VALUE} for none
      */
     public ReadingSchedule(SoilSensor sensor, BatteryGauge battery, ReadingQueue queue, Inbox commandDrops, Clock clock,
-            Log log, long intervalMillis, long now, long firstSeq) {
+            Log log, long intervalMillis, long now, long firstSeq, long holdFrom) {
+        this.holdFrom = holdFrom;
         this.sensor = sensor;
         this.battery = battery;
         this.queue = queue;
@@ -62,7 +67,7 @@ public final class ReadingSchedule {
 
     /** Takes the reading that is due by {@code now}, if any; true if it took one. */
     public synchronized boolean takeIfDue(long now) {
-        if (now < nextReadingAt) {
+        if (now < nextReadingAt || now >= holdFrom) {
             return false;
         }
         if (anchored && now - nextReadingAt > largestDelay) {
