@@ -87,16 +87,15 @@ public final class CoreAllocationBench {
         BatteryGauge gauge = new BatteryGauge(config.battery, () -> raw[0]++ % 50 + 1880, Log.SILENT, new LogLine(96));
         MoistureScale scale = new MoistureScale(3200, 1400, 12);
         PayloadEncoder encoder = new PayloadEncoder(PayloadEncoder.JSON, "a4cf12b0c0de", scale);
-        encoder.battery(gauge);
         PayloadBuffer out = new PayloadBuffer(256);
         for (int i = 0; i < WARM_UP; i++) {
             gauge.measure(i);
-            encoder.encode(out, i, i * 5000L, 0, 2300, 0);
+            encoder.encode(out, i, i * 5000L, 0, 2300, 0, gauge.millivoltsFor(i), 0);
         }
         long before = allocated();
         for (int i = WARM_UP; i < WARM_UP + ROUNDS; i++) {
             gauge.measure(i);
-            encoder.encode(out, i, i * 5000L, 0, 2300, 0);
+            encoder.encode(out, i, i * 5000L, 0, 2300, 0, gauge.millivoltsFor(i), 0);
         }
         return (allocated() - before) / (double) ROUNDS;
     }

@@ -3,6 +3,7 @@ package dev.smartpot.device;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.reading.SamplingThread;
 import dev.smartpot.device.text.Durations;
 
 /**
@@ -24,6 +25,27 @@ final class CleanStop {
         this.board = board;
         this.link = link;
         this.queue = queue;
+    }
+
+    /**
+     * The always-on run: ticks until a stop is asked, with the readings on their own thread (a network step that holds
+     * the loop cannot hold the schedule); a clean stop delivers what is queued first.
+     */
+    void runUntilStopped(SamplingThread sampling) {
+        sampling.start();
+        try {
+            while (!node.stopRequested()) {
+                long wait = node.tick();
+                if (wait > 0 && !node.stopRequested()) {
+                    board.sleeper.sleep(wait);
+                }
+            }
+            if (node.stopIsClean()) {
+                drain();
+            }
+        } finally {
+            sampling.stop();
+        }
     }
 
     /** Delivers what is queued while the link is up, then says in the log what stays queued and why. */

@@ -23,12 +23,13 @@ final class LoopControl implements PotControl {
     /** The deep-sleep wake's phases; null when always on. */
     private final WakeTimes wake;
     /** Null on a pot that reads no battery voltage. */
-    private BatteryGauge battery;
+    private final BatteryGauge battery;
     /** The time of the tick under way: commands run inside a tick and use its clock reading. */
     private long now;
 
     LoopControl(ReadingSchedule schedule, ReadingPublisher publisher, ReadingQueue queue, LinkSupervisor link, Inbox inbox,
-            int boot, WakeTimes wake) {
+            int boot, WakeTimes wake, BatteryGauge battery) {
+        this.battery = battery;
         this.inbox = inbox;
         this.boot = boot;
         this.wake = wake;
@@ -43,7 +44,7 @@ final class LoopControl implements PotControl {
     }
 
     public int readNow() {
-        return schedule.take(now, link.isOnline());
+        return schedule.take(now);
     }
 
     public long readingsTaken() {
@@ -82,13 +83,12 @@ final class LoopControl implements PotControl {
         return link.reconnects();
     }
 
-    public long commandsDropped() {
-        return inbox.dropped();
+    public long largestSamplingDelayMillis() {
+        return schedule.largestDelayMillis();
     }
 
-    /** The battery gauge whose last voltage the status reply shows; null for none. */
-    public void battery(BatteryGauge gauge) {
-        battery = gauge;
+    public long commandsDropped() {
+        return inbox.dropped();
     }
 
     public void appendPower(PayloadBuffer out) {

@@ -26,6 +26,7 @@ import dev.smartpot.device.reading.PayloadEncoder;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
+import dev.smartpot.device.reading.SamplingThread;
 import dev.smartpot.device.reading.SoilSensor;
 import dev.smartpot.device.state.KeepStateThenReboot;
 import dev.smartpot.device.state.PlannedRestart;
@@ -38,11 +39,9 @@ import dev.smartpot.device.text.LogLine;
 import dev.smartpot.device.text.PayloadBuffer;
 
 /**
- * One smart pot: wires the parts and runs the loop. Everything happens on one thread, in {@link #tick(long)};
- * transport threads only fill the {@link Inbox} and wake the loop. Readings are taken on schedule whatever the
- * link does, queued, and published oldest first while the {@link LinkSupervisor} keeps the link up. In deep sleep
- * a boot is one {@link WakeCycle} that ticks the same loop; a clean stop first delivers what is queued
- * ({@link CleanStop}).
+ * One smart pot: wires the parts and runs the loop, {@link #tick(long)}; transport threads only fill the {@link Inbox}.
+ * Readings are taken on their own thread beside it (and first in each tick), frozen, queued, and published oldest
+ * first while the {@link LinkSupervisor} keeps the link up. In deep sleep a boot is one {@link WakeCycle}.
  */
 public final class PotNode {
 
@@ -73,6 +72,7 @@ public final class PotNode {
     /** One deep-sleep wake per boot; null when always on. */
     private final WakeCycle wakeCycle;
     private final CleanStop cleanStop;
+    private final SamplingThread sampling;
     /** {@code vm.restart.every}; off in deep sleep, where every wake is a boot. */
     private final PlannedRestart plannedRestart;
     private volatile boolean stopRequested;
@@ -100,17 +100,17 @@ public final class PotNode {
         LinkMemory linkMemory = new LinkMemory();
         retained = new RetainedState(given.retainedMemory, given.markStore, queue, linkMemory, log);
         retained.restore(now, line);
-        schedule = new ReadingSchedule(sensor, queue, log, line, settings.intervalMillis(), now);
-        schedule.resumeAt(retained.nextSeq());
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
         inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
+        BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep, given.batteryInput, log);
+        schedule = new ReadingSchedule(sensor, battery, queue, inbox, given.clock, log, settings.intervalMillis(), now,
+                retained.nextSeq(), PlannedRestart.dueAt(config.deepSleep ? 0 : config.vmRestartEveryMillis, now));
+        sampling = new SamplingThread(schedule, given.clock);
         PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
-                clientId, scale, inbox, retained.boot());
-        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.clock, log, line, publishTopic, config.qos);
-        BatteryGauge battery = batteryGauge(config, given, log, line, schedule, encoder);
-        publisher.resumeDroppedReported(retained.droppedReported());
+                clientId, scale, retained.boot());
+        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, log, line, publishTopic, config.qos);
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
-        Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule, publisher));
+        Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule));
         this.board = board;
         SessionSetup session = new SessionSetup(linkMemory);
         link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
@@ -120,15 +120,14 @@ public final class PotNode {
                 : null;
         plannedRestart = new PlannedRestart(config.deepSleep ? 0 : config.vmRestartEveryMillis, now, schedule, queue, retained,
                 link, log);
-        control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake);
-        control.battery(battery);
+        control = new LoopControl(schedule, publisher, queue, link, inbox, retained.boot(), wake, battery);
         // Command replies and discovery configs share one buffer: it grows once to the largest.
         PayloadBuffer outbox = new PayloadBuffer(256);
         Commands carriedOut = new Commands(control, sensor, scale, settings, board.pump, log, config.safety, now);
         commands = new CommandChannel(carriedOut, config, clientId, board, mqtt, outbox, link);
         console = new ConsoleChannel(board.console, carriedOut, outbox, board.rebooter, log);
         availability = new Availability(config.statusTopicFor(clientId), log, config.deepSleep);
-        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, publisher, scale, retained, link,
+        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link,
                 availability, wake, line, new WakeCycle.Loop() {
                     public long tick(long at) {
                         return PotNode.this.tick(at);
@@ -158,29 +157,7 @@ public final class PotNode {
         mqtt.setListener(inbox);
     }
 
-    /**
-     * With {@code battery.adc.pin} and a board that reads it, each reading measures the battery and carries it;
-     * returns the gauge, or null without one.
-     */
-    private static BatteryGauge batteryGauge(DeviceConfig config, Board given, Log log, LogLine line, ReadingSchedule schedule,
-            PayloadEncoder encoder) {
-        if (!config.battery.present()) {
-            return null;
-        }
-        if (given.batteryInput == null) {
-            log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
-            return null;
-        }
-        BatteryGauge gauge = new BatteryGauge(config.battery, given.batteryInput, log, line, config.deepSleep);
-        schedule.measureBattery(gauge);
-        encoder.battery(gauge);
-        return gauge;
-    }
-
-    /**
-     * Runs the device until {@link #requestStop()}; then says "offline" and disconnects. In deep sleep, runs one wake
-     * and returns after {@link dev.smartpot.device.board.DeepSleep#sleep} (on a board that call never returns).
-     */
+    /** Runs until {@link #requestStop()}, then says "offline"; in deep sleep, one wake (on a board, it never returns). */
     public void run() {
         if (wakeCycle != null) {
             wakeCycle.run();
@@ -189,17 +166,12 @@ public final class PotNode {
         log.info("smart pot " + clientId + " (" + config.deviceName + ") starting: a reading every "
                 + Durations.format(schedule.intervalMillis()) + " to " + config.publishTopicFor(clientId) + ", commands on "
                 + config.subscribeTopicFor(clientId));
-        while (!stopRequested) {
-            long wait = tick();
-            if (wait > 0 && !stopRequested) {
-                board.sleeper.sleep(wait);
-            }
-        }
-        if (stopIsClean) {
-            cleanStop.drain();
-        }
+        cleanStop.runUntilStopped(sampling);
         shutdown();
     }
+
+    boolean stopRequested() { return stopRequested; }
+    boolean stopIsClean() { return stopIsClean; }
 
     /** Asks {@link #run()} to finish; callable from any thread. */
     public void requestStop() {
@@ -221,16 +193,20 @@ public final class PotNode {
      */
     public long tick(long now) {
         long wait = tickBody(now);
-        retained.saveIfChanged(now, schedule.readingsTaken(), publisher.droppedReported());
+        retained.saveIfChanged(now, schedule.readingsTaken());
         return wait;
     }
 
     private long tickBody(long now) {
         control.tickAt(now);
+        // A planned restart goes at a reading boundary, before the reading: the next boot takes it at once.
         if (plannedRestart.restartIfDue(now, board.rebooter)) {
             stopRequested = true;
             return 0;
         }
+        // Then the schedule: whatever the link does in this tick, a due reading is already taken.
+        schedule.linkUp(link.isOnline());
+        schedule.takeIfDue(now);
         // Lines typed at the pot's console: a few per turn, after a reading that is due, as the inbox's messages.
         if (console.runTyped(now, schedule.nextReadingAt())) {
             stopRequested |= console.rebooting();
@@ -246,7 +222,6 @@ public final class PotNode {
         if (link.supervise(now, !stopRequested)) {
             return 0;
         }
-        schedule.takeIfDue(now, link.isOnline());
         long sends = publisher.sends();
         if (link.isOnline() && probe.releasesReadings(now)) {
             String failure = publisher.drain(now);
@@ -268,6 +243,13 @@ public final class PotNode {
         return Math.max(0, Math.min(next, flood) - now);
     }
 
+    /** When the next reading is due, by the board's uptime. */
+    public long nextReadingAt() { return schedule.nextReadingAt(); }
+    /** Takes the reading due by {@code now}, if any; callable from a thread beside the loop (as {@link #run()}'s). */
+    public boolean takeReadingIfDue(long now) { return schedule.takeIfDue(now); }
+    /** The most a reading of this boot was taken after its time, in ms. */
+    public long largestSamplingDelayMillis() { return schedule.largestDelayMillis(); }
+
     /**
      * Says "offline" and disconnects. {@link #run()} ends with it; a runtime that calls {@link #tick()} itself
      * (the simulator's fleet) calls it once, from the thread that ticks, after the last tick.
@@ -277,7 +259,7 @@ public final class PotNode {
             availability.sayOffline(mqtt);
         }
         link.stop();
-        retained.save(board.clock.uptimeMillis(), schedule.readingsTaken(), publisher.droppedReported(), 0);
+        retained.save(board.clock.uptimeMillis(), schedule.readingsTaken(), 0);
         log.info("stopped after " + schedule.readingsTaken() + " readings, " + publisher.published() + " published, "
                 + queue.size() + " still queued");
     }
@@ -293,11 +275,8 @@ public final class PotNode {
     public String statusLine() { return status.statusLine(); }
 
     public long readingsTaken() { return control.readingsTaken(); }
-
     public long publishedReadings() { return control.publishedReadings(); }
-
     public int queuedReadings() { return control.queuedReadings(); }
-
     public long droppedReadings() { return control.droppedReadings(); }
 
     public int reconnects() { return control.reconnects(); }
@@ -309,17 +288,10 @@ public final class PotNode {
      * What the last reading reported: its moisture in tenths of a percent (after calibration and smoothing), or -1
      * when it reported a fault or there was none yet. Callable from any thread: the view of a running pot reads it.
      */
-    public int lastMoistureTenths() {
-        int raw = control.lastRawCode();
-        return raw < 0 || scale.fault(raw) != MoistureScale.OK ? -1 : scale.tenthsOfPercent(raw);
-    }
+    public int lastMoistureTenths() { return scale.tenthsOrNone(control.lastRawCode()); }
 
     /** The fault the last reading reported ("disconnected", "shorted", ...), or null for moisture or no reading yet. */
-    public String lastFault() {
-        int raw = control.lastRawCode();
-        int fault = raw < 0 ? MoistureScale.OK : scale.fault(raw);
-        return fault == MoistureScale.OK ? null : MoistureScale.faultName(fault);
-    }
+    public String lastFault() { return scale.faultNameOrNull(control.lastRawCode()); }
 
     /** The boot counter this boot's readings carry. */
     public int boot() { return retained.boot(); }

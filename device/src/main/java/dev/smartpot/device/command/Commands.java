@@ -250,6 +250,7 @@ public final class Commands {
         out.append(",\"queued\":").append(pot.queuedReadings());
         out.append(",\"dropped\":").append(pot.droppedReadings());
         out.append(",\"reconnects\":").append(pot.reconnects());
+        out.append(",\"late_max_ms\":").append(pot.largestSamplingDelayMillis());
         int last = pot.lastRawCode();
         if (last >= 0) {
             out.append(",\"last\":{");

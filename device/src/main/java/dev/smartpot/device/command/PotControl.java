@@ -30,6 +30,9 @@ public interface PotControl {
 
     int reconnects();
 
+    /** The most a reading of this boot was taken after its time, in ms. */
+    long largestSamplingDelayMillis();
+
     /** Commands dropped unread since boot because they came faster than the pot handles them. */
     long commandsDropped();
 

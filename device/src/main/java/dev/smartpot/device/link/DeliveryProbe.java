@@ -30,7 +30,6 @@ public final class DeliveryProbe implements SessionStep {
     private final Log log;
     private final String topic;
     private long probeSeq;
-    private long probeDropped;
     private int failures;
     /** The readings topic the broker does not deliver on; null once it does. Survives reconnects so it is logged once. */
     private String problem;
@@ -122,8 +121,7 @@ public final class DeliveryProbe implements SessionStep {
         if (!publisher.isDue(now)) {
             return false;
         }
-        probeSeq = publisher.encodeOldest(now, clock.wallClockMillis());
-        probeDropped = publisher.droppedInPayload();
+        probeSeq = publisher.encodeOldest();
         // Armed before publishing: the echo can arrive before publish() returns.
         delivery.probeSent(publisher.payload().bytes(), publisher.payload().length(), now);
         int result = publisher.send(now);
@@ -141,7 +139,7 @@ public final class DeliveryProbe implements SessionStep {
         long seq = probeSeq;
         // A full queue may have dropped the probe's reading meanwhile: then there is nothing to remove.
         int raw = !queue.isEmpty() && queue.oldestSeq() == seq ? queue.oldestRawCode() : RawCodes.READ_ERROR;
-        boolean stillQueued = publisher.delivered(seq, probeDropped);
+        boolean stillQueued = publisher.delivered(seq);
         delivery.reset();
         try {
             mqtt.unsubscribe(topic);

@@ -6,7 +6,6 @@ import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.reading.MoistureScale;
-import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.state.RetainedState;
@@ -40,7 +39,6 @@ public final class WakeCycle {
     private final MqttTransport mqtt;
     private final ReadingSchedule schedule;
     private final ReadingQueue queue;
-    private final ReadingPublisher publisher;
     private final MoistureScale scale;
     private final RetainedState retained;
     private final LinkSupervisor link;
@@ -50,7 +48,7 @@ public final class WakeCycle {
     private final Loop loop;
 
     public WakeCycle(DeviceConfig config, Board board, MqttTransport mqtt, ReadingSchedule schedule, ReadingQueue queue,
-            ReadingPublisher publisher, MoistureScale scale, RetainedState retained, LinkSupervisor link,
+            MoistureScale scale, RetainedState retained, LinkSupervisor link,
             Availability availability, WakeTimes wake, LogLine line, Loop loop) {
         if (board.deepSleep == null) {
             throw new IllegalArgumentException("power.mode = deep-sleep needs a board with deep sleep (Board.deepSleep)");
@@ -61,7 +59,6 @@ public final class WakeCycle {
         this.mqtt = mqtt;
         this.schedule = schedule;
         this.queue = queue;
-        this.publisher = publisher;
         this.scale = scale;
         this.retained = retained;
         this.link = link;
@@ -75,7 +72,8 @@ public final class WakeCycle {
     public void run() {
         long start = board.clock.uptimeMillis();
         // Queued whatever the link: the wake's own line says so, not the always-on "offline: queued" line.
-        schedule.takeIfDue(start, true);
+        schedule.linkUp(true);
+        schedule.takeIfDue(start);
         long now = board.clock.uptimeMillis();
         wake.readMillis = now - start;
         int fault = scale.fault(schedule.lastRawCode());
@@ -109,7 +107,7 @@ public final class WakeCycle {
             log.info(wake.describeEnergy(line.clear()));
         }
         long sleep = Math.max(0, start + interval - now);
-        retained.save(now, schedule.readingsTaken(), publisher.droppedReported(), Math.max(1, sleep));
+        retained.save(now, schedule.readingsTaken(), Math.max(1, sleep));
         log.info(line.clear().append("deep sleep for ").append(sleep).append(" ms (").append(queue.size())
                 .append(" readings kept in retained memory)"));
         board.deepSleep.sleep(sleep);

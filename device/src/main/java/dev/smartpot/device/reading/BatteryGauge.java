@@ -33,6 +33,24 @@ public final class BatteryGauge {
     private boolean warnedLow;
     private boolean failing;
 
+    /**
+     * With {@code battery.adc.pin} and a board that reads it, a gauge that measures the battery with each reading;
+     * null without one (saying so when the pin is set on a board that cannot read it).
+     *
+     * @param pinSet whether {@code battery.adc.pin} is set
+     * @param adc the board's battery input, null for none
+     */
+    public static BatteryGauge forPot(boolean pinSet, BatteryScale config, boolean deepSleep, AnalogInput adc, Log log) {
+        if (!pinSet) {
+            return null;
+        }
+        if (adc == null) {
+            log.warn("battery.adc.pin is set but this board reads no battery voltage: readings go out without battery_mv");
+            return null;
+        }
+        return new BatteryGauge(config, adc, log, new LogLine(96), deepSleep);
+    }
+
     /** @param line reused for the warnings (the loop's line: the gauge logs between the loop's own lines) */
     public BatteryGauge(BatteryScale scale, AnalogInput adc, Log log, LogLine line) {
         this(scale, adc, log, line, false);

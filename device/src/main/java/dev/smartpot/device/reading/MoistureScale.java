@@ -136,4 +136,15 @@ public final class MoistureScale {
                 return "none";
         }
     }
+
+    /** The moisture a raw code reports in tenths of a percent, or -1 for a fault or no reading (a negative code). */
+    public int tenthsOrNone(int raw) {
+        return raw < 0 || fault(raw) != OK ? -1 : tenthsOfPercent(raw);
+    }
+
+    /** The fault a raw code reports ("disconnected", ...), or null for moisture or no reading (a negative code). */
+    public String faultNameOrNull(int raw) {
+        int fault = raw < 0 ? OK : fault(raw);
+        return fault == OK ? null : faultName(fault);
+    }
 }

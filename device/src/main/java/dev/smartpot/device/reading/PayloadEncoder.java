@@ -1,6 +1,5 @@
 package dev.smartpot.device.reading;
 
-import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.text.PayloadBuffer;
 import dev.smartpot.protocol.ReadingEncoder;
 
@@ -19,49 +18,45 @@ public final class PayloadEncoder {
     private final int format;
     private final String clientId;
     private final MoistureScale scale;
-    /** Where dropped commands are counted; null when nobody counts them. */
-    private final Inbox commandDrops;
     private final int boot;
-    /** The battery voltage of each reading; null on a pot that reads none. */
-    private BatteryGauge battery;
 
     public PayloadEncoder(int format, String clientId, MoistureScale scale) {
-        this(format, clientId, scale, null, 1);
+        this(format, clientId, scale, 1);
     }
 
-    /**
-     * @param commandDrops where dropped commands are counted, null for none
-     * @param boot the boot counter every reading of this boot carries
-     */
-    public PayloadEncoder(int format, String clientId, MoistureScale scale, Inbox commandDrops, int boot) {
+    /** @param boot the boot counter every reading of this boot carries */
+    public PayloadEncoder(int format, String clientId, MoistureScale scale, int boot) {
         this.format = format;
         this.clientId = clientId;
         this.scale = scale;
-        this.commandDrops = commandDrops;
         this.boot = boot;
     }
 
-    /** Adds the battery voltage measured with a reading to it. */
-    public void battery(BatteryGauge gauge) {
-        battery = gauge;
+    /** A reading without battery voltage or dropped commands (see the full form). */
+    public void encode(PayloadBuffer out, long seq, long uptimeMillis, long wallClockMillis, int rawCode, long dropped) {
+        encode(out, seq, uptimeMillis, wallClockMillis, rawCode, dropped, -1, 0);
     }
 
     /**
+     * Writes a reading's payload from the values it was taken with: the same values always give the same bytes.
+     *
      * @param wallClockMillis 0 when unknown
      * @param dropped readings dropped and not yet reported, 0 for none
+     * @param batteryMillivolts -1 for none
+     * @param commandsDropped commands dropped since boot when it was taken
      */
-    public void encode(PayloadBuffer out, long seq, long uptimeMillis, long wallClockMillis, int rawCode, long dropped) {
+    public void encode(PayloadBuffer out, long seq, long uptimeMillis, long wallClockMillis, int rawCode, long dropped,
+            int batteryMillivolts, long commandsDropped) {
         out.clear();
         if (format == TEXT) {
             ReadingEncoder.text(out, seq);
             return;
         }
         int fault = scale.fault(rawCode);
-        int batteryMillivolts = battery == null ? ReadingEncoder.NO_BATTERY : battery.millivoltsFor(seq);
         ReadingEncoder.json(out, clientId, seq, boot, rawCode == RawCodes.READ_ERROR ? ReadingEncoder.NO_RAW : rawCode,
                 fault == MoistureScale.OK ? null : MoistureScale.faultName(fault),
                 fault == MoistureScale.OK ? scale.tenthsOfPercent(rawCode) : 0, uptimeMillis, wallClockMillis,
                 batteryMillivolts < 0 ? ReadingEncoder.NO_BATTERY : batteryMillivolts, dropped,
-                commandDrops == null ? 0 : commandDrops.dropped());
+                commandsDropped);
     }
 }

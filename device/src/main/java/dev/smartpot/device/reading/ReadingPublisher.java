@@ -1,6 +1,5 @@
 package dev.smartpot.device.reading;
 
-import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
@@ -29,28 +28,23 @@ public final class ReadingPublisher {
     private final PayloadEncoder encoder;
     private final MoistureScale scale;
     private final MqttTransport mqtt;
-    private final Clock clock;
     private final Log log;
     private final LogLine line;
     private final String topic;
     private final int qos;
     private final PayloadBuffer payload = new PayloadBuffer(160);
     private long published;
-    /** Dropped readings already reported in a payload; the next payload reports the rest. */
-    private long droppedReported;
-    private long droppedInPayload;
     private long notBefore;
     /** Publishes attempted since boot: a tick that made one waited on the broker. */
     private long sends;
     private String failure;
 
-    public ReadingPublisher(ReadingQueue queue, PayloadEncoder encoder, MoistureScale scale, MqttTransport mqtt, Clock clock,
-            Log log, LogLine line, String topic, int qos) {
+    public ReadingPublisher(ReadingQueue queue, PayloadEncoder encoder, MoistureScale scale, MqttTransport mqtt, Log log,
+            LogLine line, String topic, int qos) {
         this.queue = queue;
         this.encoder = encoder;
         this.scale = scale;
         this.mqtt = mqtt;
-        this.clock = clock;
         this.log = log;
         this.line = line;
         this.topic = topic;
@@ -78,18 +72,17 @@ public final class ReadingPublisher {
         }
         int backlog = queue.size();
         long firstSeq = queue.oldestSeq();
-        long wall = clock.wallClockMillis();
         int sent = 0;
         int result = SENT;
         while (!queue.isEmpty() && sent < DRAIN_BATCH) {
             long seq = queue.oldestSeq();
             int raw = queue.oldestRawCode();
-            encodeOldest(now, wall);
+            encodeOldest();
             result = send(now);
             if (result != SENT) {
                 break;
             }
-            removeOldest();
+            delivered(seq);
             sent++;
             if (backlog == 1) {
                 logPublished(seq, raw);
@@ -109,26 +102,22 @@ public final class ReadingPublisher {
     }
 
     /**
-     * Encodes the oldest queued reading into {@link #payload()}, reporting the drops not yet reported.
+     * Encodes the oldest queued reading into {@link #payload()} from what it was frozen with when taken: a resend
+     * sends the same bytes.
      *
-     * @param wall the wall clock now, 0 when unknown
      * @return its sequence number
      */
-    public long encodeOldest(long now, long wall) {
-        long uptime = queue.oldestUptime();
-        long wallTaken = wall == 0 ? 0 : wall - now + uptime;
-        droppedInPayload = queue.dropped() - droppedReported;
-        encoder.encode(payload, queue.oldestSeq(), uptime, wallTaken, queue.oldestRawCode(), droppedInPayload);
-        return queue.oldestSeq();
+    public long encodeOldest() {
+        // One lock: the reading taken beside the loop may drop the oldest from a full queue meanwhile.
+        synchronized (queue) {
+            encoder.encode(payload, queue.oldestSeq(), queue.oldestUptime(), queue.oldestWallMillis(), queue.oldestRawCode(),
+                    queue.oldestDrops(), queue.oldestBatteryMv(), queue.oldestCommandsDropped());
+            return queue.oldestSeq();
+        }
     }
 
     public PayloadBuffer payload() {
         return payload;
-    }
-
-    /** Drops reported by the payload last encoded. */
-    public long droppedInPayload() {
-        return droppedInPayload;
     }
 
     /** Publishes {@link #payload()}: {@link #SENT}, {@link #BUSY} (retried after a moment) or {@link #FAILED}. */
@@ -158,35 +147,17 @@ public final class ReadingPublisher {
     }
 
     /**
-     * The reading {@code seq}, published earlier and kept queued, has arrived: it leaves the queue (unless a full
-     * queue dropped it meanwhile) with the drops its payload reported.
+     * The reading {@code seq} went out (or, published earlier and kept queued, has arrived): it leaves the queue
+     * unless a full queue dropped it meanwhile.
      *
      * @return whether it was still queued
      */
-    public boolean delivered(long seq, long droppedItReported) {
-        if (queue.isEmpty() || queue.oldestSeq() != seq) {
+    public boolean delivered(long seq) {
+        if (!queue.removeIfOldest(seq)) {
             return false;
         }
-        queue.removeOldest();
         published++;
-        droppedReported += droppedItReported;
         return true;
-    }
-
-    private void removeOldest() {
-        queue.removeOldest();
-        droppedReported += droppedInPayload;
-        published++;
-    }
-
-    /** Drops already reported in a payload, in total; kept across a reset with the queue. */
-    public long droppedReported() {
-        return droppedReported;
-    }
-
-    /** Carries on from the count kept from before a reset or a deep sleep. */
-    public void resumeDroppedReported(long reported) {
-        droppedReported = reported;
     }
 
     /** The tutorial's line for a reading that went out. */

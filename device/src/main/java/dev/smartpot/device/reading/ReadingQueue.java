@@ -1,29 +1,46 @@
 package dev.smartpot.device.reading;
 
 /**
- * Readings waiting to be published, oldest first, in one {@code int[]}: four bytes a reading and no
- * object per reading, so a day of readings fits the board's heap.
+ * Readings waiting to be published, oldest first, each frozen as it was taken: what its payload says (the raw code,
+ * the time, the battery, the drops and dropped commands it reports, the wall clock) is fixed when it is added, so
+ * every resend encodes the same bytes. Four ints a reading in one {@code int[]}, no object per reading.
  *
- * <p>Sequence numbers are consecutive (readings are only ever removed at the head), so only the head's
- * is stored. Each slot packs the raw code (13 bits) with the time since the previous reading in
- * hundredths of a second (19 bits, up to 87 minutes; longer gaps saturate). Times are rebuilt from the
- * head's exact uptime, and each delta is taken against the previous reading's rebuilt time, so rounding
- * never accumulates: every time is within 5 ms of when the reading was taken.
+ * <p>Sequence numbers are consecutive (readings are only ever removed at the head), so only the head's is stored.
+ * The first int packs the raw code (13 bits) with the time since the previous reading in hundredths of a second (19
+ * bits, up to 87 minutes; longer gaps saturate). Times are rebuilt from the head's exact uptime, and each delta is
+ * taken against the previous reading's rebuilt time, so rounding never accumulates: every time is within 5 ms of when
+ * the reading was taken. The wall clock is kept as an offset from uptime, relative to one base per queue.
+ *
+ * <p>Synchronized: the reading may be taken beside the loop that publishes.
  */
 public final class ReadingQueue {
+
+    /** Ints a reading takes: packed time and raw code, battery and drops, dropped commands, wall offset. */
+    public static final int INTS_PER_READING = 4;
+    /** No battery voltage with this reading. */
+    public static final int NO_BATTERY = 0xffff;
+    /** The wall clock was unknown when this reading was taken. */
+    private static final int NO_WALL = Integer.MIN_VALUE;
 
     private static final int RAW_BITS = 13;
     private static final int RAW_MASK = (1 << RAW_BITS) - 1;
     private static final int MAX_DELTA_CS = (1 << (32 - RAW_BITS)) - 1;
+    private static final int MAX_DROPS = 0xffff;
 
     private final int[] slots;
+    private final int capacity;
     private int head;
     private int size;
     private long headSeq;
     private long headUptime;
     /** Rebuilt uptime of the newest reading, the base for the next delta. */
     private long tailUptime;
+    /** What the readings' wall offsets count from: wall clock minus uptime, in ms. */
+    private long wallBase;
+    private boolean wallBaseSet;
     private long dropped;
+    /** Drops not yet carried by a reading: the next reading added reports them. */
+    private long pendingDrops;
     /** Counts every add and removal, so a copy kept elsewhere knows when it is out of date. */
     private int changes;
 
@@ -31,17 +48,27 @@ public final class ReadingQueue {
         if (capacity < 1) {
             throw new IllegalArgumentException("queue capacity must be at least 1, got " + capacity);
         }
-        slots = new int[capacity];
+        this.capacity = capacity;
+        slots = new int[capacity * INTS_PER_READING];
+    }
+
+    /** Appends a reading with no battery, no wall clock and no dropped commands (see the full form). */
+    public void add(long seq, long uptimeMillis, int rawCode) {
+        add(seq, uptimeMillis, rawCode, -1, 0, 0);
     }
 
     /**
-     * Appends a reading. When full, the oldest reading is dropped first and counted in {@link #dropped()}.
+     * Appends a reading, frozen as it is now. When full, the oldest reading is dropped first and counted in
+     * {@link #dropped()}; the new reading reports it (with whatever the dropped one would have reported).
      *
      * @param seq must be one more than the previous reading's (or anything when empty)
      * @param rawCode {@link RawCodes} value, 0 to 8191
+     * @param batteryMv the battery measured with it, -1 for none
+     * @param commandsDropped commands dropped since boot, as of now
+     * @param wallMillis the wall clock now, 0 when unknown
      */
-    public void add(long seq, long uptimeMillis, int rawCode) {
-        if (size == slots.length) {
+    public synchronized void add(long seq, long uptimeMillis, int rawCode, int batteryMv, long commandsDropped, long wallMillis) {
+        if (size == capacity) {
             dropOldest();
         }
         int deltaCs;
@@ -55,96 +82,162 @@ public final class ReadingQueue {
             deltaCs = delta < 0 ? 0 : delta > MAX_DELTA_CS ? MAX_DELTA_CS : (int) delta;
             tailUptime += deltaCs * 10L;
         }
-        slots[(head + size) % slots.length] = (deltaCs << RAW_BITS) | (rawCode & RAW_MASK);
+        int drops = pendingDrops > MAX_DROPS ? MAX_DROPS : (int) pendingDrops;
+        pendingDrops -= drops;
+        int at = ((head + size) % capacity) * INTS_PER_READING;
+        slots[at] = (deltaCs << RAW_BITS) | (rawCode & RAW_MASK);
+        slots[at + 1] = (drops << 16) | (batteryMv < 0 || batteryMv >= NO_BATTERY ? NO_BATTERY : batteryMv);
+        slots[at + 2] = commandsDropped > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) commandsDropped;
+        slots[at + 3] = wallOffset(wallMillis, tailUptime, size == 0);
         size++;
         changes++;
     }
 
+    /** Against the reading's rebuilt uptime, so the wall time given back is exactly the one given. */
+    private int wallOffset(long wallMillis, long rebuiltUptime, boolean first) {
+        if (wallMillis == 0) {
+            return NO_WALL;
+        }
+        long offset = wallMillis - rebuiltUptime;
+        if (!wallBaseSet || first) {
+            wallBase = offset;
+            wallBaseSet = true;
+        }
+        long relative = offset - wallBase;
+        return relative <= NO_WALL ? NO_WALL + 1 : relative > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) relative;
+    }
+
     private void dropOldest() {
+        pendingDrops += 1 + (slots[head * INTS_PER_READING + 1] >>> 16);
         removeOldest();
         dropped++;
     }
 
     /** Removes the oldest reading (after it was delivered). */
-    public void removeOldest() {
+    public synchronized void removeOldest() {
         if (size == 0) {
             return;
         }
-        head = (head + 1) % slots.length;
+        head = (head + 1) % capacity;
         size--;
         headSeq++;
         changes++;
         if (size > 0) {
-            headUptime += (slots[head] >>> RAW_BITS) * 10L;
+            headUptime += (slots[head * INTS_PER_READING] >>> RAW_BITS) * 10L;
         }
     }
 
-    public boolean isEmpty() {
+    /** Removes the oldest reading if it is still {@code seq} (a full queue may have dropped it meanwhile). */
+    public synchronized boolean removeIfOldest(long seq) {
+        if (size == 0 || headSeq != seq) {
+            return false;
+        }
+        removeOldest();
+        return true;
+    }
+
+    public synchronized boolean isEmpty() {
         return size == 0;
     }
 
-    public int size() {
+    public synchronized int size() {
         return size;
     }
 
     public int capacity() {
-        return slots.length;
+        return capacity;
     }
 
     /** Readings dropped because the queue was full, since boot. */
-    public long dropped() {
+    public synchronized long dropped() {
         return dropped;
     }
 
-    public long oldestSeq() {
+    /** Drops no reading reports yet (the next reading taken does). */
+    public synchronized long pendingDrops() {
+        return pendingDrops;
+    }
+
+    public synchronized long oldestSeq() {
         return headSeq;
     }
 
-    public long oldestUptime() {
+    public synchronized long oldestUptime() {
         return headUptime;
     }
 
-    public int oldestRawCode() {
-        return slots[head] & RAW_MASK;
+    public synchronized int oldestRawCode() {
+        return slots[head * INTS_PER_READING] & RAW_MASK;
+    }
+
+    /** The battery measured with the oldest reading, in mV, or -1 for none. */
+    public synchronized int oldestBatteryMv() {
+        int mv = slots[head * INTS_PER_READING + 1] & 0xffff;
+        return mv == NO_BATTERY ? -1 : mv;
+    }
+
+    /** The drops the oldest reading reports (those before it that no earlier reading reported). */
+    public synchronized int oldestDrops() {
+        return slots[head * INTS_PER_READING + 1] >>> 16;
+    }
+
+    /** Commands dropped since boot when the oldest reading was taken. */
+    public synchronized int oldestCommandsDropped() {
+        return slots[head * INTS_PER_READING + 2];
+    }
+
+    /** The wall clock when the oldest reading was taken, 0 when unknown. */
+    public synchronized long oldestWallMillis() {
+        int offset = slots[head * INTS_PER_READING + 3];
+        return offset == NO_WALL ? 0 : headUptime + wallBase + offset;
     }
 
     /** Grows with every add and removal (wrapping): equal values mean the same contents. */
-    public int changes() {
+    public synchronized int changes() {
         return changes;
     }
 
-    /** The {@code i}-th reading from the oldest, packed (raw code and time delta) as stored. */
-    public int packedAt(int i) {
-        return slots[(head + i) % slots.length];
+    /** Int {@code part} (0 to {@link #INTS_PER_READING} - 1) of the {@code i}-th reading from the oldest, as stored. */
+    public synchronized int storedAt(int i, int part) {
+        return slots[((head + i) % capacity) * INTS_PER_READING + part];
     }
 
-    /** The time since the previous reading that a packed reading holds, in milliseconds. */
+    /** The time since the previous reading that a reading's first stored int holds, in milliseconds. */
     public static long deltaMillis(int packed) {
         return (packed >>> RAW_BITS) * 10L;
     }
 
     /** Uptime of the newest reading as rebuilt from the deltas (the oldest's for a single reading). */
-    public long newestUptime() {
+    public synchronized long newestUptime() {
         return tailUptime;
     }
 
+    /** What the wall offsets count from (kept with a copy of the queue). */
+    public synchronized long wallBase() {
+        return wallBase;
+    }
+
     /**
-     * Starts refilling an empty queue from a copy (see {@link #restorePacked(int)}): the oldest reading's sequence
-     * number and uptime, and the drops counted before.
+     * Starts refilling an empty queue from a copy (see {@link #restoreStored}): the oldest reading's sequence number
+     * and uptime, the wall base, and the drops counted (and not yet reported) before.
      */
-    public void restoreStart(long oldestSeq, long oldestUptime, long droppedBefore) {
+    public synchronized void restoreStart(long oldestSeq, long oldestUptime, long wallBase, long droppedBefore,
+            long pendingBefore) {
         head = 0;
         size = 0;
         headSeq = oldestSeq;
         headUptime = oldestUptime;
         tailUptime = oldestUptime;
+        this.wallBase = wallBase;
+        wallBaseSet = true;
         dropped = droppedBefore;
+        pendingDrops = pendingBefore;
         changes++;
     }
 
-    /** Appends a packed reading from a copy, oldest first; a full queue drops the oldest as {@link #add} does. */
-    public void restorePacked(int packed) {
-        if (size == slots.length) {
+    /** Appends a reading from a copy, oldest first, as {@link #storedAt} gave its ints; a full queue drops the oldest. */
+    public synchronized void restoreStored(int packed, int batteryAndDrops, int commandsDropped, int wallOffset) {
+        if (size == capacity) {
             dropOldest();
         }
         if (size > 0) {
@@ -152,20 +245,40 @@ public final class ReadingQueue {
         } else {
             packed &= RAW_MASK;
         }
-        slots[(head + size) % slots.length] = packed;
+        int at = ((head + size) % capacity) * INTS_PER_READING;
+        slots[at] = packed;
+        slots[at + 1] = batteryAndDrops;
+        slots[at + 2] = commandsDropped;
+        slots[at + 3] = wallOffset;
         size++;
         changes++;
     }
 
-    /** Shifts every reading's time by {@code millis} (a new boot counts uptime from zero again). */
-    public void shiftTimes(long millis) {
-        headUptime += millis;
-        tailUptime += millis;
+    /**
+     * The oldest reading reports {@code more} drops besides its own (readings a reset could not keep): it was never
+     * sent in this boot, whose readings carry a new boot counter anyway.
+     */
+    public synchronized void oldestReportsMore(long more) {
+        if (size == 0) {
+            pendingDrops += more;
+            return;
+        }
+        int at = head * INTS_PER_READING + 1;
+        long drops = (slots[at] >>> 16) + more;
+        slots[at] = (int) ((drops > MAX_DROPS ? MAX_DROPS : drops) << 16) | (slots[at] & 0xffff);
     }
 
-    /** Counts readings lost outside the queue (to a power cut), so the next payload reports them. */
-    public void countLost(long readings) {
+    /** Shifts every reading's time by {@code millis} (a new boot counts uptime from zero again); wall times stay. */
+    public synchronized void shiftTimes(long millis) {
+        headUptime += millis;
+        tailUptime += millis;
+        wallBase -= millis;
+    }
+
+    /** Counts readings lost outside the queue (to a power cut), so the next reading reports them. */
+    public synchronized void countLost(long readings) {
         dropped += readings;
+        pendingDrops += readings;
     }
 
     /** Bytes this queue holds on the heap for its readings. */

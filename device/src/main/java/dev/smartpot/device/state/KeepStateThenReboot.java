@@ -2,11 +2,10 @@ package dev.smartpot.device.state;
 
 import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Rebooter;
-import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingSchedule;
 
 /**
- * The core's rebooter: keeps the state (queue, next seq, drops reported) in retained memory, then lets the board
+ * The core's rebooter: keeps the state (queue, next seq, drops not yet reported) in retained memory, then lets the board
  * reboot, so whoever resets the board (the link's escalation, the {@code reboot} command) loses no queued reading.
  */
 public final class KeepStateThenReboot implements Rebooter {
@@ -15,19 +14,16 @@ public final class KeepStateThenReboot implements Rebooter {
     private final Clock clock;
     private final RetainedState retained;
     private final ReadingSchedule schedule;
-    private final ReadingPublisher publisher;
 
-    public KeepStateThenReboot(Rebooter board, Clock clock, RetainedState retained, ReadingSchedule schedule,
-            ReadingPublisher publisher) {
+    public KeepStateThenReboot(Rebooter board, Clock clock, RetainedState retained, ReadingSchedule schedule) {
         this.board = board;
         this.clock = clock;
         this.retained = retained;
         this.schedule = schedule;
-        this.publisher = publisher;
     }
 
     public void reboot(String reason) {
-        retained.save(clock.uptimeMillis(), schedule.readingsTaken(), publisher.droppedReported(), 0);
+        retained.save(clock.uptimeMillis(), schedule.readingsTaken(), 0);
         board.reboot(reason);
     }
 }

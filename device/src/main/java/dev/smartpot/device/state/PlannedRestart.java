@@ -37,12 +37,17 @@ public final class PlannedRestart {
     public PlannedRestart(long everyMillis, long bootAt, ReadingSchedule schedule, ReadingQueue queue, RetainedState retained,
             LinkSupervisor link, Log log) {
         this.everyMillis = everyMillis;
-        this.dueAt = everyMillis > 0 ? bootAt + everyMillis : Long.MAX_VALUE;
+        this.dueAt = dueAt(everyMillis, bootAt);
         this.schedule = schedule;
         this.queue = queue;
         this.retained = retained;
         this.link = link;
         this.log = log;
+    }
+
+    /** When a restart every {@code everyMillis} (0: off) is due, counted from {@code bootAt}; MAX for never. */
+    public static long dueAt(long everyMillis, long bootAt) {
+        return everyMillis > 0 ? bootAt + everyMillis : Long.MAX_VALUE;
     }
 
     /** Whether to restart at {@code now}, given when the next reading is due. */

@@ -13,26 +13,30 @@ import dev.smartpot.device.text.LogLine;
  * {@link LinkMemory}. Packed by hand into one byte array allocated once, big-endian, ending in a CRC-32 so noise (after
  * a power cut) or another layout reads as nothing.
  *
- * <p>When the queue holds more than the region (about 1,500 readings in 6 KB), the newest readings are kept and the
+ * <p>When the queue holds more than the region (about 380 readings in 6 KB, 16 bytes each), the newest readings are kept and the
  * older ones counted as dropped, so a reset loses at most those and reports them. Readings from before a reset move
  * to the new boot's clock: their uptime becomes negative, as if the reset took no time (the error is the reset's
  * own length, about a second on an ESP32). After a deep sleep the clock is moved on by the time slept.
  */
 public final class RetainedState {
 
-    /** "SPR2": layout 2 (layout 1 without the link memory reads as nothing, like noise). */
-    private static final int MAGIC = 0x53505232;
+    /** "SPR3": layout 3, readings frozen as taken (older layouts read as nothing, like noise). */
+    private static final int MAGIC = 0x53505233;
     /**
      * The boot word's top byte says why that boot ended (the counter never needs it: 16 million boots): 0 for any
      * reset, {@link #PLANNED} for a planned restart. A region written before this reads as 0.
      */
     private static final int BOOT_MASK = 0x00ffffff;
     private static final int PLANNED = 1;
-    /** Magic, boot, count, seven longs, unpublished, last fault; then the link memory: session, BSSID, channel. */
-    private static final int HEADER = 4 + 4 + 4 + 8 * 7 + 4 + 4 + 4 + 8 + 4;
+    /**
+     * Magic, boot, count, seven longs, unpublished, last fault; then the link memory: session, BSSID, channel; then the
+     * queue's wall base and the drops of readings this copy could not keep.
+     */
+    private static final int HEADER = 4 + 4 + 4 + 8 * 7 + 4 + 4 + 4 + 8 + 4 + 8 + 8;
+    private static final int READING = 4 * ReadingQueue.INTS_PER_READING;
     private static final int CRC = 4;
     /** The least a region must hold: the header, the CRC and one reading. */
-    public static final int MIN_CAPACITY = HEADER + CRC + 4;
+    public static final int MIN_CAPACITY = HEADER + CRC + READING;
 
     private final RetainedMemory memory;
     private final SequenceMark mark;
@@ -44,7 +48,6 @@ public final class RetainedState {
 
     private int boot = 1;
     private long nextSeq;
-    private long droppedReported;
     private long sleptMillis;
     private int unpublished;
     private int lastCondition;
@@ -73,7 +76,7 @@ public final class RetainedState {
                     + MIN_CAPACITY + " are needed");
         }
         this.buffer = new byte[capacity];
-        this.maxReadings = memory == null ? 0 : (capacity - HEADER - CRC) / 4;
+        this.maxReadings = memory == null ? 0 : (capacity - HEADER - CRC) / READING;
     }
 
     /**
@@ -96,7 +99,7 @@ public final class RetainedState {
         int count = getInt(at + 4);
         nextSeq = getLong(at + 8);
         long dropped = getLong(at + 16);
-        droppedReported = getLong(at + 24);
+        long pendingDrops = getLong(at + 24);
         long savedAt = getLong(at + 32);
         long oldestSeq = getLong(at + 40);
         long oldestUptime = getLong(at + 48);
@@ -107,10 +110,13 @@ public final class RetainedState {
         wokeFromSleep = sleptMillis > 0;
         restartPlanned = !wokeFromSleep && savedEnding == PLANNED;
         boot = wokeFromSleep ? savedBoot : savedBoot + 1;
-        queue.restoreStart(oldestSeq, oldestUptime, dropped);
+        queue.restoreStart(oldestSeq, oldestUptime, getLong(92), dropped, pendingDrops);
         for (int i = 0; i < count; i++) {
-            queue.restorePacked(getInt(HEADER + 4 * i));
+            int r = HEADER + READING * i;
+            queue.restoreStored(getInt(r), getInt(r + 4), getInt(r + 8), getInt(r + 12));
         }
+        // What the copy could not keep, the oldest reading kept reports.
+        queue.oldestReportsMore(getLong(100));
         // The clock this boot counts from: after a deep sleep it went on by the time slept, after a reset it is new.
         queue.shiftTimes(now - savedAt - sleptMillis);
         sleptMillis = 0;
@@ -140,7 +146,7 @@ public final class RetainedState {
         boot = mark.boot() + 1;
         nextSeq = mark.ceiling();
         long lost = mark.ceiling() - mark.undelivered();
-        queue.restoreStart(nextSeq, 0, 0);
+        queue.restoreStart(nextSeq, 0, 0, 0, 0);
         queue.countLost(lost);
         log.warn(line.clear().append("retained memory was lost (a power cut): boot ").append(boot).append(", seq from ")
                 .append(nextSeq).append("; up to ").append(lost).append(" readings from #").append(mark.undelivered())
@@ -152,14 +158,14 @@ public final class RetainedState {
             return false;
         }
         int count = getInt(8);
-        return count >= 0 && length == HEADER + 4 * count + CRC
+        return count >= 0 && length == HEADER + READING * count + CRC
                 && getInt(length - CRC) == Crc32.of(buffer, 0, length - CRC);
     }
 
     /** Stores the state if the queue or {@code seq} changed since the last store; allocates nothing. */
-    public void saveIfChanged(long now, long nextSeq, long droppedReported) {
+    public void saveIfChanged(long now, long nextSeq) {
         if (memory != null && (queue.changes() != savedChanges || nextSeq != savedNextSeq)) {
-            save(now, nextSeq, droppedReported, 0);
+            save(now, nextSeq, 0);
         }
         if (mark.due(nextSeq)) {
             mark.write(boot, nextSeq, queue.isEmpty() ? nextSeq : queue.oldestSeq());
@@ -171,15 +177,24 @@ public final class RetainedState {
      *
      * @param sleepMillis how long the board is about to sleep, 0 for a reset (or a store that is not the last)
      */
-    public void save(long now, long nextSeq, long droppedReported, long sleepMillis) {
+    public void save(long now, long nextSeq, long sleepMillis) {
         if (memory == null) {
             return;
         }
+        // The reading taken beside the loop waits until the copy is whole.
+        synchronized (queue) {
+            saveLocked(now, nextSeq, sleepMillis);
+        }
+    }
+
+    private void saveLocked(long now, long nextSeq, long sleepMillis) {
         int size = queue.size();
         int skip = size > maxReadings ? size - maxReadings : 0;
         long oldestUptime = queue.oldestUptime();
-        for (int i = 1; i <= skip; i++) {
-            oldestUptime += ReadingQueue.deltaMillis(queue.packedAt(i));
+        long lost = skip;
+        for (int i = 0; i < skip; i++) {
+            oldestUptime += ReadingQueue.deltaMillis(queue.storedAt(i + 1, 0));
+            lost += queue.storedAt(i, 1) >>> 16;
         }
         int count = size - skip;
         putInt(0, MAGIC);
@@ -187,7 +202,7 @@ public final class RetainedState {
         putInt(8, count);
         putLong(12, nextSeq);
         putLong(20, queue.dropped() + skip);
-        putLong(28, droppedReported);
+        putLong(28, queue.pendingDrops());
         putLong(36, now);
         putLong(44, queue.oldestSeq() + skip);
         putLong(52, oldestUptime);
@@ -197,10 +212,15 @@ public final class RetainedState {
         putInt(76, link.session());
         putLong(80, link.bssid());
         putInt(88, link.channel());
+        putLong(92, queue.wallBase());
+        putLong(100, lost);
         for (int i = 0; i < count; i++) {
-            putInt(HEADER + 4 * i, queue.packedAt(skip + i));
+            int r = HEADER + READING * i;
+            for (int part = 0; part < ReadingQueue.INTS_PER_READING; part++) {
+                putInt(r + 4 * part, queue.storedAt(skip + i, part));
+            }
         }
-        int length = HEADER + 4 * count;
+        int length = HEADER + READING * count;
         putInt(length, Crc32.of(buffer, 0, length));
         memory.store(buffer, length + CRC);
         savedChanges = queue.changes();
@@ -224,10 +244,6 @@ public final class RetainedState {
 
     public long nextSeq() {
         return nextSeq;
-    }
-
-    public long droppedReported() {
-        return droppedReported;
     }
 
     /** True when this boot is a wake from the deep sleep the last state was stored for. */

@@ -57,6 +57,7 @@ public final class PotStatus {
         sb.append(" queued=").append(queue.size()).append('/').append(queue.capacity());
         sb.append(" dropped=").append(queue.dropped());
         sb.append(" reconnects=").append(link.reconnects());
+        sb.append(" late_max=").append(schedule.largestDelayMillis()).append("ms");
         if (link.lastFailure() != null) {
             sb.append(" last_error=\"").append(link.lastFailure()).append('"');
         }

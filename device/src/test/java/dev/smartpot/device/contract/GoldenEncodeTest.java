@@ -29,10 +29,10 @@ class GoldenEncodeTest {
 
     @Test
     void readingsAreTheGoldenBytes() {
-        new PayloadEncoder(PayloadEncoder.JSON, GoldenMessages.POT, scale, null, 3)
+        new PayloadEncoder(PayloadEncoder.JSON, GoldenMessages.POT, scale, 3)
                 .encode(out, 7, 35000, 1_700_000_000_000L, 2210, 2);
         assertEquals(GoldenMessages.READING.payload(), out.toString());
-        new PayloadEncoder(PayloadEncoder.JSON, GoldenMessages.POT, scale, null, 3).encode(out, 9, 45000, 0, 4095, 0);
+        new PayloadEncoder(PayloadEncoder.JSON, GoldenMessages.POT, scale, 3).encode(out, 9, 45000, 0, 4095, 0);
         assertEquals(GoldenMessages.READING_FAULT.payload(), out.toString());
         new PayloadEncoder(PayloadEncoder.TEXT, GoldenMessages.POT, scale).encode(out, 7, 0, 0, 2210, 0);
         assertEquals(GoldenMessages.READING_TEXT.payload(), out.toString());

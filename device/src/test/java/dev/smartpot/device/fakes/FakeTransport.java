@@ -31,6 +31,12 @@ public final class FakeTransport implements MqttTransport {
     public MqttTransportException subscribeFailure;
     public MqttTransportException publishFailure;
     public int disconnects;
+    /** A step that blocks: the clock moves on this long inside it (0: answers at once). */
+    public long connectBlocks;
+    public long subscribeBlocks;
+    public long publishBlocks;
+    /** The clock that moves inside a blocking step. */
+    public ManualClock blockingClock;
     /** A flood that keeps pace with the pot: each publish is answered by one more message, see {@link #floodEachPublish}. */
     private String floodTopic;
     private String floodPayload;
@@ -59,6 +65,7 @@ public final class FakeTransport implements MqttTransport {
     public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         connects.add(serverUri);
         lastSettings = settings;
+        block(connectBlocks);
         if (connectFailure != null) {
             throw connectFailure;
         }
@@ -84,6 +91,12 @@ public final class FakeTransport implements MqttTransport {
         return lastSessionState;
     }
 
+    private void block(long millis) {
+        if (millis > 0) {
+            blockingClock.advance(millis);
+        }
+    }
+
     /** A broker restart without persistence: every session is gone. */
     public void brokerLosesSessions() {
         brokerSessions.clear();
@@ -92,6 +105,7 @@ public final class FakeTransport implements MqttTransport {
     @Override
     public void subscribe(String topicFilter, int qos) throws MqttTransportException {
         requireConnected();
+        block(subscribeBlocks);
         if (subscribeFailure != null) {
             throw subscribeFailure;
         }
@@ -111,6 +125,7 @@ public final class FakeTransport implements MqttTransport {
     @Override
     public void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException {
         requireConnected();
+        block(publishBlocks);
         if (publishFailure != null) {
             MqttTransportException e = publishFailure;
             if (e.kind() == MqttTransportException.BUSY) {

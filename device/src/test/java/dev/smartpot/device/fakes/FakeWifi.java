@@ -16,6 +16,9 @@ public final class FakeWifi implements WifiLink, WifiFastJoin {
     public boolean networkUp = true;
     public String expectedPassword;
     public int joins;
+    /** A join that blocks (a scan): the clock moves on this long inside it. */
+    public long joinBlocks;
+    public ManualClock blockingClock;
     /** The access point's channel: move it to make a saved hint stale. */
     public int channel = 6;
     /** Each join, in order: "scan" or "hint bssid/channel". */
@@ -27,6 +30,9 @@ public final class FakeWifi implements WifiLink, WifiFastJoin {
     public void join(String ssid, String password, long timeoutMillis) throws IOException {
         joins++;
         joinKinds.add("scan");
+        if (joinBlocks > 0) {
+            blockingClock.advance(joinBlocks);
+        }
         associate(ssid, password);
     }
 

@@ -9,9 +9,37 @@ public final class ManualClock implements Clock, Sleeper {
     private long uptime;
     private long wallAtBoot;
     public int wakes;
+    /** What runs beside the loop on its own timer (the readings' thread of a runtime); null for nothing. */
+    private Alarm alarm;
 
+    /** Something woken at its own time while the loop is busy or asleep, as a thread of the runtime is. */
+    public interface Alarm {
+        /** When it wants to run next. */
+        long nextAt();
+
+        /** Runs it at {@code now}. */
+        void ring(long now);
+    }
+
+    public void alarm(Alarm beside) {
+        alarm = beside;
+    }
+
+    /** Moves time on; an alarm due on the way rings at its own time, as a thread beside the loop would run then. */
     public void advance(long millis) {
-        uptime += millis;
+        long end = uptime + millis;
+        if (alarm != null) {
+            long at;
+            while ((at = alarm.nextAt()) <= end) {
+                uptime = Math.max(uptime, at);
+                long before = alarm.nextAt();
+                alarm.ring(uptime);
+                if (alarm.nextAt() == before) {
+                    break;
+                }
+            }
+        }
+        uptime = end;
     }
 
     public void setWallClockAtBoot(long millis) {
@@ -30,7 +58,7 @@ public final class ManualClock implements Clock, Sleeper {
 
     @Override
     public void sleep(long millis) {
-        uptime += millis;
+        advance(millis);
     }
 
     @Override

