@@ -212,10 +212,13 @@ public final class PotNode {
             stopRequested |= console.rebooting();
             return 0;
         }
-        // At most Inbox.PER_TICK messages, and none once the next reading is due: a flood cannot hold readings back.
+        // At most Inbox.PER_TICK messages, none once a reading is due; then on to the link and the queue, so a flood of
+        // commands leaves room to publish what the readings thread took.
         if (inbox.drainTo(now, handlers, log, board.clock, schedule.nextReadingAt())) {
             stopRequested |= commands.rebooting();
-            return 0;
+            if (stopRequested) {
+                return 0;
+            }
         }
         // Messages still waiting (a reading was due first): come straight back for them after this tick.
         long flood = inbox.hasWaiting() || console.deferred() ? now : Long.MAX_VALUE;
@@ -278,7 +281,6 @@ public final class PotNode {
     public long publishedReadings() { return control.publishedReadings(); }
     public int queuedReadings() { return control.queuedReadings(); }
     public long droppedReadings() { return control.droppedReadings(); }
-
     public int reconnects() { return control.reconnects(); }
 
     /** The raw code of the last reading (counts, or {@link dev.smartpot.device.reading.RawCodes#READ_ERROR}); -1 before the first. */
