@@ -124,23 +124,29 @@ SP.Chart = class {
    * every redraw (zoom, resize, a live reading); each says what it is when pointed at.
    */
   placeOverlays(u) {
+    // The band under the line; its two labels over the canvas (its grid lines would cross them), on a light ground.
     let band = u.under.querySelector('.chart-band');
+    let labels = u.over.querySelector('.chart-band-labels');
     if (this.band) {
       if (!band) { band = document.createElement('div'); band.className = 'chart-band'; u.under.appendChild(band); }
+      if (!labels) { labels = document.createElement('div'); labels.className = 'chart-band-labels'; u.over.appendChild(labels); }
       const top = u.valToPos(Math.min(100, this.band.wet), 'y');
       const bottom = u.valToPos(Math.max(0, this.band.dry), 'y');
-      band.style.top = top + 'px';
-      band.style.height = Math.max(0, bottom - top) + 'px';
+      for (const el of [band, labels]) {
+        el.style.top = top + 'px';
+        el.style.height = Math.max(0, bottom - top) + 'px';
+      }
       band.title = 'the plant\'s band: dry below ' + SP.pct(this.band.dry) + ', wet above ' + SP.pct(this.band.wet);
-      const labels = '<span class="wet-label">wet above ' + SP.pct(this.band.wet) + '</span>'
+      const html = '<span class="wet-label">wet above ' + SP.pct(this.band.wet) + '</span>'
         + '<span class="dry-label">dry below ' + SP.pct(this.band.dry) + '</span>';
-      if (band.innerHTML !== labels) band.innerHTML = labels;
+      if (labels.innerHTML !== html) labels.innerHTML = html;
       // A label with no room outside the band (a threshold near 0 or 100 %) goes just inside it.
-      band.classList.toggle('wet-inside', top < 14);
-      band.classList.toggle('dry-inside', u.under.clientHeight - bottom < 14);
+      labels.classList.toggle('wet-inside', top < 14);
+      labels.classList.toggle('dry-inside', u.under.clientHeight - bottom < 14);
       this.el.dataset.band = this.band.dry + '-' + this.band.wet;
-    } else if (band) {
-      band.remove();
+    } else {
+      if (band) band.remove();
+      if (labels) labels.remove();
       delete this.el.dataset.band;
     }
     // The marks are made once per set of marks and only moved on a redraw (a live reading redraws every few seconds).

@@ -146,7 +146,7 @@ class DashboardGlanceIT {
             assertTrue(text("#pots-order").startsWith("Who needs you first: dry, alerts, not talking, fine"), "in short on a phone");
             page.get(demo.dashboardUrl() + "#/pot/" + bedroom);
             waitUpTo(30).until(d -> "80-95".equals(chart("band")));
-            page.executeScript("document.querySelector('#chart').closest('.card').scrollIntoView()");
+            page.executeScript("document.querySelector('#chart').scrollIntoView({block: 'center'})");
             browser.screenshot(DOCS.resolve("dashboard-phone-chart.png"));
         } finally {
             page.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -179,13 +179,15 @@ class DashboardGlanceIT {
                 + ".getBoundingClientRect(); const b = document.querySelector('#chart .chart-band').getBoundingClientRect();"
                 + "const w = document.querySelector('#chart .chart-mark.watering').getBoundingClientRect();"
                 + "return {plotTop: o.top, plotHeight: o.height, plotLeft: o.left, plotWidth: o.width, bandTop: b.top,"
-                + " bandHeight: b.height, waterX: w.left, alert: document.querySelector('#chart .chart-mark.alert').className};");
+                + " bandHeight: b.height, waterX: w.left, alert: document.querySelector('#chart .chart-mark.alert').className,"
+                + " labels: document.querySelector('#chart .chart-band-labels').textContent};");
         double plotHeight = num(g, "plotHeight");
         assertEquals(plotHeight * 0.5, num(g, "bandHeight"), 2.0, g.toString());
         assertEquals(plotHeight * 0.4, num(g, "bandTop") - num(g, "plotTop"), 2.0, g.toString());
         assertTrue(num(g, "waterX") > num(g, "plotLeft") && num(g, "waterX") < num(g, "plotLeft") + num(g, "plotWidth"),
                 "the watering is marked inside the chart: " + g);
         assertEquals("chart-mark alert DRY", g.get("alert"), "the DRY alert's mark");
+        assertEquals("wet above 60.0 %dry below 10.0 %", g.get("labels"), "the band says what it is");
 
         // The time axis starts with the pot's readings (minutes ago), not an hour ago with them squeezed at the right.
         double xMin = Double.parseDouble(chart("x-min"));
@@ -193,6 +195,7 @@ class DashboardGlanceIT {
         double hourAgo = Instant.now().minusSeconds(3600).getEpochSecond();
         assertTrue(xMin > hourAgo + 40 * 60, "the axis starts " + (xMin - hourAgo) + " s after the hour's start");
         assertTrue(xMin <= firstReading, "no reading is left off: " + xMin + " > " + firstReading);
+        page.executeScript("window.scrollTo(0, 0)"); // the phone test scrolled the same page (only the hash changed since)
         browser.screenshot(DOCS.resolve("dashboard-chart.png"));
     }
 
