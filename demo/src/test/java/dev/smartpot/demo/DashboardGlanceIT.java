@@ -121,6 +121,19 @@ class DashboardGlanceIT {
         assertEquals("1 not talking", text(".tally.silent"));
         assertTrue(text("#pots-order").startsWith("Who needs you first: pots that need water (DRY)"), "the order is explained on the page");
         browser.screenshot(DOCS.resolve("dashboard-list.png"));
+
+        // Pot 7 turns DRY while the list is open: it moves up among those that need water, without a reload.
+        MothershipEngine engine = demo.mothership().engine();
+        engine.updateSettings(bathroom, band(bathroom, 75, 85));
+        try {
+            waitUpTo(30).until(d -> {
+                List<Object> ids = rows().stream().map(r -> r.get("id")).toList();
+                return group(bathroom).equals("water") && ids.indexOf(bathroom) < ids.indexOf(hall);
+            });
+        } finally {
+            engine.updateSettings(bathroom, band(bathroom, 25, 85));
+        }
+        waitUpTo(30).until(d -> group(bathroom).equals("fine"));
     }
 
     @Test
@@ -157,8 +170,15 @@ class DashboardGlanceIT {
     @Order(3)
     void aPotsChartDrawsItsBandMarksItsWateringAndAlertAndStartsWithItsReadings() throws Exception {
         MothershipEngine engine = demo.mothership().engine();
-        // A DRY alert for Aloe (its band raised over its moisture), a watering, then its own band back: OK again.
+        ChromeDriver page = browser.driver();
+        page.get(demo.dashboardUrl() + "#/pot/" + aloe);
+        waitUpTo(30).until(d -> "10-60".equals(chart("band")) && "0".equals(chart("alerts"))
+                && d.findElement(By.id("live")).getDomAttribute("class").contains("on"));
+
+        // While the page is open: a DRY alert for Aloe (its band raised over its moisture), a watering, then its own
+        // band back (OK again). The band follows and the marks appear, live.
         engine.updateSettings(aloe, band(aloe, 50, 60));
+        waitUpTo(30).until(d -> "50-60".equals(chart("band")) && "1".equals(chart("alerts")));
         long readings = engine.pot(aloe).orElseThrow().readings();
         await(() -> engine.pot(aloe).orElseThrow().readings() >= readings + 3); // the two marks a few readings apart
         double before = engine.pot(aloe).orElseThrow().moisture();
@@ -166,9 +186,6 @@ class DashboardGlanceIT {
         assertEquals("ok", watered.status(), watered.toString());
         engine.updateSettings(aloe, band(aloe, 10, 60));
         await(() -> engine.pot(aloe).orElseThrow().state().name().equals("OK"));
-
-        ChromeDriver page = browser.driver();
-        page.get(demo.dashboardUrl() + "#/pot/" + aloe);
         waitUpTo(30).until(d -> "10-60".equals(chart("band")) && "1".equals(chart("waterings")) && "1".equals(chart("alerts")));
         // The line rises after the watering's mark, live.
         waitUpTo(30).until(d -> Double.parseDouble(d.findElement(By.id("pot-moisture")).getText().replace("%", "").trim()) > before + 5);
