@@ -118,6 +118,13 @@ public final class MothershipEngine implements Mothership {
     }
 
     @Override
+    public List<AlertView> potAlerts(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        checkRange(from, to);
+        return AlertLog.ofPot(parts.db, potId, from, to, limit);
+    }
+
+    @Override
     public AlertView acknowledgeAlert(long alertId, String by) {
         return parts.alerts.acknowledge(alertId, by);
     }
