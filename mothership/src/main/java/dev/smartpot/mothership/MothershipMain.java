@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scripts/mothership}: the Pi app that keeps, shows and acts on every pot's readings. */
-@Command(name = "mothership", mixinStandardHelpOptions = true, version = "smartpot mothership 0.1.0",
+@Command(name = "mothership", mixinStandardHelpOptions = true, subcommands = {BackupCommand.class, RestoreCommand.class}, version = "smartpot mothership 0.1.0",
         description = "Subscribes to every pot's readings, stores them (SQLite or PostgreSQL), keeps plant states and "
                 + "alerts, waters safely, and serves the dashboard and the REST API.",
         footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags,",
@@ -246,7 +246,7 @@ public final class MothershipMain implements Callable<Integer> {
     }
 
     /** A secret from a file (first line), so it shows in no process list or shell history. */
-    private static String secret(Path file, String flag) throws IOException {
+    static String secret(Path file, String flag) throws IOException {
         if (file == null) {
             return null;
         }
