@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.metrics.EngineSources;
+import dev.smartpot.mothership.metrics.MetricsRoute;
+import dev.smartpot.mothership.metrics.MothershipMetrics;
 import dev.smartpot.mothership.web.WebServer;
 
 /**
@@ -104,10 +108,12 @@ public final class MothershipApp implements AutoCloseable {
             }
             // The command wait of the web layer outlasts the engine's own timeout, which answers "no-reply".
             Duration wait = (o.commandTimeout() == null ? Duration.ofSeconds(10) : o.commandTimeout()).plusSeconds(5);
+            MothershipMetrics metrics = new MothershipMetrics(new EngineSources(engine));
+            engine.observeBatches(metrics);
             WebServer web;
             try {
                 web = WebServer.start(engine, new WebServer.Options(o.httpHost(), o.httpPort(), o.dataDir(), o.resetLogin(), wait,
-                        o.tlsCert(), o.tlsKey()));
+                        o.tlsCert(), o.tlsKey()), List.of(new MetricsRoute(metrics)::register));
             } catch (IOException e) {
                 throw new StartException("the dashboard did not start: " + e.getMessage(), e);
             }
