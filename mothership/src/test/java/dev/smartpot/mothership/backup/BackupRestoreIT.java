@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,6 +107,57 @@ class BackupRestoreIT {
 
         assertEquals(MothershipMain.EXIT_FAILED, cli("backup", "--data", tmp.resolve("nowhere").toString(), tmp.resolve("x.sqlite").toString()));
         assertTrue(output.contains("there is no mothership database at " + tmp.resolve("nowhere").resolve("mothership.db")), output);
+    }
+
+    @Test
+    void theDashboardOffersTheLatestBackupToTheAdminOnly() throws Exception {
+        Path live = tmp.resolve("live");
+        Path shelf = tmp.resolve("shelf");
+        // Beyond loopback, so the login is on; the test talks to 127.0.0.1 only.
+        MothershipApp app = MothershipApp.start(new MothershipApp.Options(null, 0, "0.0.0.0", 0, live, null, null, null, false, null),
+                new BackupPlan(shelf, 3, java.time.LocalTime.of(3, 0)));
+        try (ScriptedPot pot = new ScriptedPot("basil", app.embeddedBroker().port())) {
+            String base = "http://127.0.0.1:" + app.web().port();
+            String token = app.web().createdLogin().apiToken();
+            await().atMost(Duration.ofSeconds(10)).until(() -> app.engine().health().brokerConnected());
+            for (int seq = 0; seq < 20; seq++) {
+                pot.publishReading(seq, 50, 5000L * seq);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.engine().health().readingsStored() == 20);
+
+            assertEquals(401, send(base + "/api/backups/latest", "GET", null).statusCode(), "no login, no download");
+            HttpResponse<byte[]> none = send(base + "/api/backups/latest", "GET", token);
+            assertEquals(404, none.statusCode());
+            assertTrue(new String(none.body(), StandardCharsets.UTF_8).contains("no backup yet"));
+            assertEquals(401, send(base + "/api/backups", "POST", null).statusCode());
+            HttpResponse<byte[]> made = send(base + "/api/backups", "POST", token);
+            assertEquals(201, made.statusCode(), new String(made.body(), StandardCharsets.UTF_8));
+
+            HttpResponse<byte[]> download = send(base + "/api/backups/latest", "GET", token);
+            assertEquals(200, download.statusCode());
+            Path latest = app.nightlyBackups().latest().orElseThrow();
+            assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains(latest.getFileName().toString()));
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(latest), download.body()), "the file itself");
+            Path saved = tmp.resolve("downloaded.sqlite");
+            java.nio.file.Files.write(saved, download.body());
+            Map<String, List<Long>> restored = restoreAndList(saved, tmp.resolve("from-download"));
+            assertEquals(20, restored.get("basil").size());
+            String about = new String(send(base + "/api/backups", "GET", token).body(), StandardCharsets.UTF_8);
+            assertTrue(about.contains("\"enabled\":true") && about.contains(latest.getFileName().toString()), about);
+        } finally {
+            app.close();
+        }
+    }
+
+    private static HttpResponse<byte[]> send(String url, String method, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        } else {
+            request.header("X-SmartPot-Request", "1"); // as the dashboard sends it: past the cross-site check, to the login's
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private String output = "";
