@@ -74,6 +74,13 @@ final class BackupFile {
         }
     }
 
+    /** A yes/no query's answer (PostgreSQL spells true "t" as text, so read it as a boolean). */
+    static boolean flag(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
     /** An empty file only its owner may read: a backup holds every reading and the notification targets' secrets. */
     static void createPrivate(Path file) throws IOException {
         Files.deleteIfExists(file);

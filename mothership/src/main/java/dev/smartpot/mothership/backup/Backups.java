@@ -73,7 +73,7 @@ public final class Backups {
             from.setAutoCommit(false);
             from.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             from.setReadOnly(true);
-            if (!"true".equals(BackupFile.scalar(from, "SELECT to_regclass('schema_versions') IS NOT NULL"))) {
+            if (!BackupFile.flag(from, "SELECT to_regclass('schema_versions') IS NOT NULL")) {
                 throw new BackupException(source + " holds no mothership schema. Fix: check --db (the database a mothership writes to)");
             }
             int version = Migrations.current(from);

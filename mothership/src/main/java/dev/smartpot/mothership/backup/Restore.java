@@ -93,8 +93,8 @@ public final class Restore {
 
     private static void refuseRows(Connection c, StoreAddress target, List<String> tables) throws SQLException, BackupException {
         for (String table : tables) {
-            boolean exists = "true".equals(BackupFile.scalar(c, "SELECT to_regclass('" + table + "') IS NOT NULL"));
-            if (exists && "true".equals(BackupFile.scalar(c, "SELECT EXISTS (SELECT 1 FROM " + table + ")"))) {
+            boolean exists = BackupFile.flag(c, "SELECT to_regclass('" + table + "') IS NOT NULL");
+            if (exists && BackupFile.flag(c, "SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
                 throw new BackupException(target + " is not empty (its table " + table + " has rows); a restore never mixes two"
                         + " histories. Fix: restore into a new database (createdb smartpot_restored) and point --db at it");
             }
