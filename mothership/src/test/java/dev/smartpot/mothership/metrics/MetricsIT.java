@@ -86,6 +86,17 @@ class MetricsIT {
                 assertEquals(metrics.value("smartpot_store_batch_seconds_count"), metrics.value("smartpot_ingest_lag_seconds_count"));
                 assertEquals("histogram", metrics.types.get("smartpot_store_batch_seconds"));
                 assertEquals("counter", metrics.types.get("smartpot_readings_stored_total"));
+
+                // The Grafana dashboard in docs/ asks only for what is there (it cannot drift from the names).
+                String dashboard = java.nio.file.Files.readString(Path.of("..", "docs", "grafana-smartpot.json"));
+                java.util.regex.Matcher names = java.util.regex.Pattern.compile("smartpot_[a-z_]+").matcher(dashboard);
+                int asked = 0;
+                while (names.find()) {
+                    String name = names.group();
+                    asked++;
+                    assertTrue(metrics.samples.stream().anyMatch(x -> x.name().equals(name)), "docs/grafana-smartpot.json asks for " + name);
+                }
+                assertTrue(asked >= 10, "the dashboard's queries were read");
             } finally {
                 app.close();
             }
