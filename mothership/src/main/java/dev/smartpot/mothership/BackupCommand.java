@@ -30,6 +30,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            StoreFlags.refuseBeforeSubcommand(spec);
             Backups.Made made = Backups.backup(store.address(), file);
             spec.commandLine().getOut().printf("mothership: backup written to %s (%,d bytes, %d pots, %,d readings, schema version %d)%n",
                     made.file(), made.bytes(), made.pots(), made.readings(), made.schemaVersion());

@@ -30,6 +30,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            StoreFlags.refuseBeforeSubcommand(spec);
             Restore.Restored done = store.postgres() ? Restore.intoPostgres(file, store.address())
                     : Restore.intoFolder(file, store.data, MothershipApp.Options.SQLITE_FILE);
             spec.commandLine().getOut().printf("mothership: restored %s into %s (schema version %d): %s%n", file, done.target(),

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.smartpot.mothership.backup.StoreAddress;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** The flags that name a mothership's store, shared by {@code backup} and {@code restore}. */
 final class StoreFlags {
@@ -21,6 +23,20 @@ final class StoreFlags {
 
     @Option(names = "--db-password-file", paramLabel = "FILE", description = "File holding the PostgreSQL password.")
     Path dbPasswordFile;
+
+    /**
+     * {@code scripts/mothership --data X backup FILE} would give --data to the mothership, not to backup, and
+     * back up the default folder instead: refused, with the order that works.
+     */
+    static void refuseBeforeSubcommand(CommandSpec spec) {
+        ParseResult parent = spec.parent().commandLine().getParseResult();
+        for (String flag : new String[] {"--data", "--db", "--db-user", "--db-password-file"}) {
+            if (parent != null && parent.hasMatchedOption(flag)) {
+                throw new IllegalArgumentException(flag + " stands before '" + spec.name() + "', where it means the running mothership's."
+                        + " Fix: put it after: scripts/mothership " + spec.name() + " " + flag + " ... FILE");
+            }
+        }
+    }
 
     boolean postgres() {
         return db != null;

@@ -105,6 +105,9 @@ class BackupRestoreIT {
         assertTrue(output.contains("notes.txt is not a mothership backup (not an SQLite database file)"), output);
         assertTrue(!java.nio.file.Files.exists(tmp.resolve("new").resolve("mothership.db")), "nothing restored");
 
+        assertEquals(MothershipMain.EXIT_USAGE, cli("--data", live.toString(), "backup", tmp.resolve("y.sqlite").toString()));
+        assertTrue(output.contains("--data stands before 'backup', where it means the running mothership's. Fix: put it after"), output);
+
         assertEquals(MothershipMain.EXIT_FAILED, cli("backup", "--data", tmp.resolve("nowhere").toString(), tmp.resolve("x.sqlite").toString()));
         assertTrue(output.contains("there is no mothership database at " + tmp.resolve("nowhere").resolve("mothership.db")), output);
     }
