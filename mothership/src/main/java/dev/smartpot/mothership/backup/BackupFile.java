@@ -54,6 +54,7 @@ final class BackupFile {
                     throw new BackupException(file + " was made by a newer mothership (schema version " + version + "; this one knows "
                             + Migrations.latest() + "). Fix: restore it with that newer mothership");
                 }
+                TableCopy.sqliteTables(c); // refuses names no schema has
                 return c;
             }
             throw new BackupException(file + " is an SQLite file but not a mothership backup (no pots, readings and schema_versions"

@@ -60,10 +60,19 @@ final class TableCopy {
         List<String> names = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                names.add(r.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+                names.add(plainName(r.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT)));
             }
         }
         return names;
+    }
+
+    /** Names go into SQL text: only the plain ones the schema uses (a crafted file's "x; DROP ..." is refused). */
+    static String plainName(String name) throws SQLException {
+        if (name == null || !name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new SQLException("the file has a table or column named \"" + name + "\", which no mothership schema has;"
+                    + " it is not a mothership backup");
+        }
+        return name;
     }
 
     /** The user tables of a SQLite database, parents first as created (foreign keys hold while rows go in). */
@@ -72,7 +81,7 @@ final class TableCopy {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
                 + " AND name NOT LIKE 'sqlite_%' AND name <> 'schema_versions' ORDER BY rowid")) {
             while (r.next()) {
-                tables.add(r.getString(1));
+                tables.add(plainName(r.getString(1)));
             }
         }
         return tables;
