@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code scripts/mothership backup --data DIR FILE}: a consistent copy of the store, while the mothership runs. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Writes a consistent copy of the store to FILE (an SQLite database file, readable by 'restore' into SQLite",
-                "or PostgreSQL), safely while the mothership runs. The dashboard login is not in it. See docs/backup.md."})
+        description = {"Writes a consistent copy of the store to FILE, safely while the mothership runs.",
+                "FILE is an SQLite database file that 'restore' puts into SQLite or PostgreSQL; the dashboard login is not in it."
+                        + " See docs/backup.md."})
 final class BackupCommand implements Callable<Integer> {
 
     @Mixin

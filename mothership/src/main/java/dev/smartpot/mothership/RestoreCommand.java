@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code scripts/mothership restore --data DIR FILE}: fills an empty store from a backup. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Fills an empty data folder (or, with --db, an empty PostgreSQL database) from a backup FILE. A folder or",
-                "database that holds anything is refused. Then start the mothership on it as usual. See docs/backup.md."})
+        description = {"Fills an empty data folder (or, with --db, an empty PostgreSQL database) from a backup FILE.",
+                "A folder or database that holds anything is refused. Then start the mothership on it as usual. See docs/backup.md."})
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
