@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.Health;
+import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.store.StoreException;
@@ -21,13 +22,13 @@ public record EngineSources(MothershipEngine engine) implements MothershipMetric
     }
 
     @Override
-    public List<PotView> pots() {
-        return engine.pots();
+    public List<PlantState> potStates() {
+        return engine.pots().stream().map(PotView::state).toList();
     }
 
     @Override
-    public List<AlertView> openAlerts() {
-        return engine.alerts(false, MAX_OPEN_ALERTS);
+    public List<String> openAlertKinds() {
+        return engine.alerts(false, MAX_OPEN_ALERTS).stream().filter(AlertView::open).map(AlertView::kind).toList();
     }
 
     @Override

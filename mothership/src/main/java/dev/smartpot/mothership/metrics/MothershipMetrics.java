@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.Health;
 import dev.smartpot.mothership.api.PlantState;
-import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.store.BatchObserver;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -30,9 +28,11 @@ public final class MothershipMetrics implements BatchObserver {
     public interface Sources {
         Health health();
 
-        List<PotView> pots();
+        /** Each pot's plant state. */
+        List<PlantState> potStates();
 
-        List<AlertView> openAlerts();
+        /** The kind of each open alert. */
+        List<String> openAlertKinds();
 
         /** Notification rows by status ("pending", "sent", "failed" ...); empty when notifications are not set up. */
         Map<String, Long> notifications();
@@ -61,9 +61,9 @@ public final class MothershipMetrics implements BatchObserver {
         gauge("smartpot_broker_up", "1 while the link to the MQTT broker is up, else 0", () -> sources.health().brokerConnected() ? 1 : 0);
         gauge("smartpot_store_up", "1 while the store writes, 0 while ingest is paused by a store error", () -> sources.health().storeOk() ? 1 : 0);
         GaugeWithCallback.builder().name("smartpot_pots").help("Pots per plant state").labelNames("state")
-                .callback(cb -> potsPerState(sources.pots()).forEach((state, n) -> cb.call(n, state.name()))).register(registry);
+                .callback(cb -> potsPerState(sources.potStates()).forEach((state, n) -> cb.call(n, state.name()))).register(registry);
         GaugeWithCallback.builder().name("smartpot_alerts_open").help("Open alerts per kind").labelNames("kind")
-                .callback(cb -> openPerKind(sources.openAlerts()).forEach((kind, n) -> cb.call(n, kind))).register(registry);
+                .callback(cb -> openPerKind(sources.openAlertKinds()).forEach((kind, n) -> cb.call(n, kind))).register(registry);
         GaugeWithCallback.builder().name("smartpot_notifications").help("Notifications in the outbox per status (pending, sent, failed)")
                 .labelNames("status").callback(cb -> withZeros(sources.notifications(), NOTIFICATION_STATUSES)
                         .forEach((status, n) -> cb.call(n, status))).register(registry);
@@ -71,7 +71,7 @@ public final class MothershipMetrics implements BatchObserver {
                 .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
                 .classicOnly().classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10).register(registry);
         lagSeconds = Histogram.builder().name("smartpot_ingest_lag_seconds")
-                .help("From the arrival of a batch's oldest message to its commit: how far the store is behind the broker")
+                .help("From the arrival of a batch's oldest message at the mothership to its commit: how far the store lags behind")
                 .unit(io.prometheus.metrics.model.snapshots.Unit.SECONDS)
                 .classicOnly().classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300).register(registry);
     }
@@ -101,26 +101,24 @@ public final class MothershipMetrics implements BatchObserver {
         GaugeWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.get().doubleValue())).register(registry);
     }
 
-    static Map<PlantState, Long> potsPerState(List<PotView> pots) {
+    static Map<PlantState, Long> potsPerState(List<PlantState> states) {
         Map<PlantState, Long> counts = new EnumMap<>(PlantState.class);
         for (PlantState s : PlantState.values()) {
             counts.put(s, 0L);
         }
-        for (PotView p : pots) {
-            counts.merge(p.state(), 1L, Long::sum);
+        for (PlantState s : states) {
+            counts.merge(s, 1L, Long::sum);
         }
         return counts;
     }
 
-    static Map<String, Long> openPerKind(List<AlertView> alerts) {
+    static Map<String, Long> openPerKind(List<String> openKinds) {
         Map<String, Long> counts = new TreeMap<>();
         for (String kind : ALERT_KINDS) {
             counts.put(kind, 0L);
         }
-        for (AlertView a : alerts) {
-            if (a.open()) {
-                counts.merge(a.kind(), 1L, Long::sum);
-            }
+        for (String kind : openKinds) {
+            counts.merge(kind, 1L, Long::sum);
         }
         return counts;
     }
