@@ -212,6 +212,16 @@ public final class MothershipEngine implements Mothership {
         return parts.watering.autoSwitchOn();
     }
 
+    /** Told about each stored batch from now on (metrics); call after {@link #start()}. */
+    public void observeBatches(dev.smartpot.mothership.store.BatchObserver o) {
+        parts.writer.observe(o);
+    }
+
+    /** A read-only query on one of the store's reader connections (metrics read the notification outbox). */
+    public <T> T query(Database.Work<T> work) {
+        return parts.db.read(work);
+    }
+
     @Override
     public Health health() {
         return parts.health.now();
