@@ -4,6 +4,7 @@ import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.mqtt.RoundTripCounter;
 import dev.smartpot.device.text.LogLine;
+import dev.smartpot.protocol.WakePhases;
 
 /**
  * The phases of one deep-sleep wake, by the board's clock: the sensor reading, the WiFi join, the MQTT connect (with
@@ -25,6 +26,7 @@ public final class WakeTimes {
     public long listenMillis;
     public int readingsSent;
     private boolean published;
+    private final WakePhases phases = new WakePhases();
 
     /**
      * @param roundTrips counts this boot's exchanges with the broker
@@ -44,6 +46,35 @@ public final class WakeTimes {
     /** The phases after the boot and the join: what our code and the broker cost, not the radio's association. */
     public long connectedMillis() {
         return connectMillis + publishMillis + listenMillis;
+    }
+
+    /**
+     * This wake's phases for its asleep status, up to now.
+     *
+     * @param boot the boot counter
+     * @param seq the seq of the wake's own reading
+     * @param reset why the chip started
+     * @param awakeSinceStart ms from the wake's start (after the boot) to now
+     * @param listenedMillis ms listened for commands after the publish, -1 when it did not publish
+     */
+    public WakePhases phases(int boot, long seq, String reset, long awakeSinceStart, long listenedMillis) {
+        phases.clear();
+        phases.boot = boot;
+        phases.seq = seq;
+        phases.reset = reset;
+        phases.bootMillis = EnergyModel.BOOT_MILLIS;
+        phases.bootModelled = true;
+        phases.readMillis = readMillis;
+        phases.wifiMillis = joinMillis;
+        phases.mqttMillis = connectMillis;
+        if (listenedMillis >= 0) {
+            phases.publishMillis = publishMillis;
+            phases.readings = readingsSent;
+            phases.listenMillis = listenedMillis;
+        }
+        phases.awakeMillis = EnergyModel.BOOT_MILLIS + awakeSinceStart;
+        phases.roundTrips = roundTrips.count();
+        return phases;
     }
 
     public void published(boolean value) {
