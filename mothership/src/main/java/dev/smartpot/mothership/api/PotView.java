@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param moisture   the last good moisture in percent, null if none or the last reading was a fault
  * @param stateSince when the current state began
  * @param reason     why the state is what it is, in words ("moisture 18.2% below 25%", "no reading for 16 s")
- * @param status     the pot's retained status payload (online, offline, sleeping ...), null if never seen
+ * @param status     the pot's retained status in a word (online, asleep, offline), null if never seen
  * @param intervalMs the reading interval the mothership expects (from the pot's cadence), 0 if unknown
  * @param asleepUntil when a pot asleep on purpose (deep sleep) said it wakes; null when it is not asleep, or its
  *                    wake and grace passed with nothing heard (then it is STALE)

@@ -80,6 +80,7 @@ final class IngestTables {
         }
         if (!statuses.isEmpty()) {
             writeStatuses(c, statuses, now);
+            WakeLog.insert(c, statuses, now);
         }
         // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
         knownPotsAfterCommit = newPots;

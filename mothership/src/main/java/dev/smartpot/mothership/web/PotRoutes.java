@@ -52,6 +52,7 @@ final class PotRoutes {
         routes.get("/api/pots/{id}/readings", this::readings);
         routes.get("/api/pots/{id}/readings.csv", this::readingsCsv);
         routes.get("/api/pots/{id}/series", this::series);
+        routes.get("/api/pots/{id}/wakes", this::wakes);
         routes.get("/api/pots/{id}/settings", ctx -> ctx.json(mothership.settings(knownPot(ctx))));
         routes.put("/api/pots/{id}/settings", this::updateSettings);
         routes.get("/api/pots/{id}/commands", ctx -> ctx.json(mothership.commandLog(knownPot(ctx),
@@ -121,6 +122,12 @@ final class PotRoutes {
         } finally {
             csvExports.release();
         }
+    }
+
+    private void wakes(Context ctx) {
+        TimeRange range = range(ctx);
+        int limit = QueryParams.intParam(ctx, "limit", 2_000, 1, 100_000);
+        ctx.json(mothership.wakes(knownPot(ctx), range.from(), range.to(), limit));
     }
 
     private void series(Context ctx) {
