@@ -25,6 +25,7 @@ SP.potPage = {
         <div class="chart-wrap" id="chart"></div>
         <div class="muted small">Drag across the chart to zoom in; double-click to zoom out.</div>
       </div>
+      <div class="card" id="pot-wakes" hidden></div>
       <div class="grid">
         <div class="card">
           <h2>Water and commands</h2>
@@ -91,12 +92,20 @@ SP.potPage = {
     this.renderPot(pot);
     this.fillSettings(settings);
     this.chart.load('hour');
+    this.wakes = new SP.Wakes(document.getElementById('pot-wakes'), potId);
+    this.wakes.load();
     this.loadLogs();
   },
 
-  leave() { if (this.chart) this.chart.destroy(); this.chart = null; this.potId = null; },
+  leave() {
+    if (this.chart) this.chart.destroy();
+    if (this.wakes) this.wakes.destroy();
+    this.chart = null; this.wakes = null; this.potId = null;
+  },
 
   renderPot(p) {
+    // A new status of a battery pot comes with its wake: draw it.
+    if (this.wakes && this.pot && this.pot.asleep_until !== p.asleep_until && p.asleep_until) this.wakes.load();
     this.pot = p;
     document.getElementById('pot-name').textContent = p.name || p.id;
     document.getElementById('pot-state').innerHTML = SP.stateBadge(p.state) + SP.asleepChip(p);

@@ -18,19 +18,20 @@ import java.time.Instant;
  * @param hasPump    whether the pot said it has a pump (its about message); null until it said
  * @param waterMaxMl the most one watering may pour there, as the pot said; null until it said
  * @param waterCooldownS the least time between waterings there, seconds, as the pot said; null until it said
+ * @param board      the board it runs on, as the pot said (its about); null for a simulated pot or until it said
  */
 public record PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
                       String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
                       long intervalMs, Instant lastWatered, long readings, long dropped, Instant asleepUntil,
                       Integer batteryMv, Instant batteryAt, long conflicts, Boolean hasPump, Long waterMaxMl,
-                      Long waterCooldownS) {
+                      Long waterCooldownS, String board) {
 
     public PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
                    String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
                    long intervalMs, Instant lastWatered, long readings, long dropped, Instant asleepUntil,
                    Integer batteryMv, Instant batteryAt) {
         this(id, name, room, preset, state, stateSince, reason, moisture, raw, fault, lastSeen, status, intervalMs,
-                lastWatered, readings, dropped, asleepUntil, batteryMv, batteryAt, 0, null, null, null);
+                lastWatered, readings, dropped, asleepUntil, batteryMv, batteryAt, 0, null, null, null, null);
     }
 
     /** A pot that neither sleeps nor reports a battery. */
