@@ -58,7 +58,7 @@ SP.potPage = {
           <label>Dry below (%) <input name="dry_below" type="number" step="0.5" min="0" max="100"></label>
           <label>Wet above (%) <input name="wet_above" type="number" step="0.5" min="0" max="100"></label>
           <label>Hysteresis (%) <input name="hysteresis" type="number" step="0.5" min="0" max="50"></label>
-          <label>Water per watering (ml) <input name="water_ml" type="number" min="1" max="2000"></label>
+          <label>Water per watering (ml) <input name="water_ml" type="number" min="1"></label>
           <label>Daily maximum (ml) <input name="daily_max_ml" type="number" min="0" max="20000"></label>
           <label>Cooldown (minutes) <input name="cooldown_minutes" type="number" min="0" max="10080"></label>
           <label class="check full"><input type="checkbox" name="auto_water"> Water automatically when DRY
@@ -87,8 +87,12 @@ SP.potPage = {
     view.querySelector('#settings-form').addEventListener('submit', (e) => { e.preventDefault(); this.saveSettings(); });
     view.querySelector('#preset').addEventListener('change', (e) => this.applyPreset(e.target.value));
 
-    const [pot, settings, presets] = await Promise.all([SP.get('/api/pots/' + id), SP.get('/api/pots/' + id + '/settings'), SP.get('/api/presets')]);
+    const [pot, settings, presets, limits] = await Promise.all([SP.get('/api/pots/' + id), SP.get('/api/pots/' + id + '/settings'),
+      SP.get('/api/presets'), SP.get('/api/limits')]);
     this.presets = presets;
+    this.limits = limits;
+    view.querySelector('#settings-form [name=water_ml]').max = limits.max_water_ml;
+    view.querySelector('#command-input').maxLength = limits.max_command_bytes;
     this.renderPot(pot);
     this.fillSettings(settings);
     this.chart.load('hour');
@@ -125,6 +129,7 @@ SP.potPage = {
     else if (this.settings) document.getElementById('water-note').textContent = this.settings.water_ml + ' ml';
     const mlInput = document.querySelector('#settings-form [name=water_ml]');
     if (mlInput && p.water_max_ml != null) mlInput.max = p.water_max_ml;
+    else if (mlInput && this.limits) mlInput.max = this.limits.max_water_ml;
   },
 
   fillSettings(s) {

@@ -4,7 +4,10 @@ import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.mqtt.RoundTripCounter;
 import dev.smartpot.device.text.LogLine;
+import dev.smartpot.protocol.ReadingEncoder;
+import dev.smartpot.protocol.ResultFields;
 import dev.smartpot.protocol.WakePhases;
+import dev.smartpot.protocol.WireOut;
 
 /**
  * The phases of one deep-sleep wake, by the board's clock: the sensor reading, the WiFi join, the MQTT connect (with
@@ -120,14 +123,26 @@ public final class WakeTimes {
         long reading = EnergyModel.readingWakeCharge(readMillis);
         long publishing = EnergyModel.publishingWakeCharge(readMillis, joinMillis + connectedMillis());
         long mean = EnergyModel.meanMicroamps(reading, publishing, publishEvery, intervalMillis);
-        out.append("{\"boot_ms_modelled\":").append(EnergyModel.BOOT_MILLIS).append(",\"read_ms\":").append(readMillis)
-                .append(",\"wifi_join_ms\":").append(joinMillis).append(",\"mqtt_connect_ms\":").append(connectMillis)
-                .append(",\"publish_ms\":").append(publishMillis).append(",\"listen_ms\":").append(listenMillis)
-                .append(",\"round_trips\":").append(roundTrips.count()).append(",\"session_kept\":").append(session.kept() ? "true" : "false")
-                .append(",\"wifi_saved_access_point\":").append(link.lastJoinHinted() ? "true" : "false")
-                .append(",\"publishing_wake_uAms\":").append(publishing).append(",\"reading_wake_uAms\":").append(reading)
-                .append(",\"mean_uA\":").append(mean).append(",\"battery_mah\":").append(capacityMah)
-                .append(",\"life_months\":").appendTenths(EnergyModel.tenthsOfMonths(EnergyModel.lifeHours(capacityMah, mean)))
-                .append('}');
+        out.append('{');
+        ReadingEncoder.name(out, ResultFields.BOOT_MS_MODELLED).append(EnergyModel.BOOT_MILLIS);
+        field(out, ResultFields.READ_MS).append(readMillis);
+        field(out, ResultFields.WIFI_JOIN_MS).append(joinMillis);
+        field(out, ResultFields.MQTT_CONNECT_MS).append(connectMillis);
+        field(out, ResultFields.PUBLISH_MS).append(publishMillis);
+        field(out, ResultFields.LISTEN_MS).append(listenMillis);
+        field(out, ResultFields.ROUND_TRIPS).append(roundTrips.count());
+        field(out, ResultFields.SESSION_KEPT).append(session.kept() ? "true" : "false");
+        field(out, ResultFields.WIFI_SAVED_ACCESS_POINT).append(link.lastJoinHinted() ? "true" : "false");
+        field(out, ResultFields.PUBLISHING_WAKE_UAMS).append(publishing);
+        field(out, ResultFields.READING_WAKE_UAMS).append(reading);
+        field(out, ResultFields.MEAN_UA).append(mean);
+        field(out, ResultFields.BATTERY_MAH).append(capacityMah);
+        field(out, ResultFields.LIFE_MONTHS).appendTenths(EnergyModel.tenthsOfMonths(EnergyModel.lifeHours(capacityMah, mean)));
+        out.append('}');
+    }
+
+    /** {@code ,"name":} */
+    private static WireOut field(WireOut out, String name) {
+        return ReadingEncoder.name(out.append(','), name);
     }
 }

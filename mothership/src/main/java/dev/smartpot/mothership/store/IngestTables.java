@@ -164,7 +164,7 @@ final class IngestTables {
             System.out.println("mothership: " + problem);
         }
         String text = in instanceof Inbound.Reading reading ? "reading seq " + reading.seq() : "status " + ((Inbound.Status) in).status();
-        return new Inbound.Message("to_mothership/" + id, text, true, problem);
+        return new Inbound.Message(WireTopics.readings(id), text, true, problem);
     }
 
     void forget(String potId) {
