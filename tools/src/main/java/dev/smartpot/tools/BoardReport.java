@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * simulator's does; the table says which it was: a log with the simulator's own lines ({@code simulate: ...}) is
  * "simulated", one with the firmware's {@code reset reason: ...} lines was measured on a board. With
  * {@code --mothership} the wakes come from the mothership's store instead ({@link StoredWakes}): what each wake
- * reported in its asleep status, over the wakes from deep sleep (the first after a power-up sets the session up).
+ * reported in its asleep status, over the wakes from deep sleep after the first stored (which sets the session up).
  */
 public final class BoardReport {
 
@@ -116,15 +116,16 @@ public final class BoardReport {
             return USAGE;
         }
         List<Wake> fromSleep = new ArrayList<>();
-        for (int i = 0; i < stored.wakes().size(); i++) {
+        // After the first stored wake, as with a log: it set the session up (or paid a restarted runtime's cold start).
+        for (int i = 1; i < stored.wakes().size(); i++) {
             if ("deep-sleep".equals(stored.resets().get(i)) && stored.wakes().get(i).published()) {
                 fromSleep.add(stored.wakes().get(i));
             }
         }
         if (fromSleep.isEmpty()) {
             err.println("board-report: pot " + rest.get(1) + " has " + stored.wakes().size() + " stored wake(s), none from deep"
-                    + " sleep; the table needs at least one. Fix: let the pot run on batteries (power.mode = deep-sleep) until"
-                    + " it published after a sleep, on a mothership of this version");
+                    + " sleep after the first; the table needs at least one. Fix: let the pot run on batteries (power.mode ="
+                    + " deep-sleep) until it published after two sleeps, on a mothership of this version");
             return NOTHING;
         }
         out.print(table(stored.origin(), stored.wakes(), fromSleep, "pot " + rest.get(1)
@@ -177,7 +178,7 @@ public final class BoardReport {
                 .append(all.size()).append(" wakes, ").append(all.stream().filter(Wake::published).count())
                 .append(" publishing; the table is over the ").append(wakes.size()).append(source == null
                         ? " publishing wakes after the first (which sets the session up).\n\n"
-                        : " publishing wakes from deep sleep (the first after a power-up sets the session up).\n\n");
+                        : " publishing wakes from deep sleep after the first stored one (which sets the session up).\n\n");
         t.append("| phase of a publishing wake | ").append(how).append(": median / max ms | how it is known |\n");
         t.append("| --- | --- | --- |\n");
         row(t, "boot", wakes, Wake::boot, bootModelled ? "modelled: an assumption, not measured"
