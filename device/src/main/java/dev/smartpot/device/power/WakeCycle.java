@@ -114,8 +114,12 @@ public final class WakeCycle {
         board.deepSleep.sleep(sleep);
     }
 
-    /** Why this boot began, as far as retained memory tells. */
+    /** Why this boot began: the board's word when it knows, else as far as retained memory tells. */
     private String resetWord() {
+        String board = this.board.bootReport == null ? null : this.board.bootReport.resetReason();
+        if (board != null) {
+            return board;
+        }
         return retained.wokeFromSleep() ? WakePhases.RESET_DEEP_SLEEP
                 : retained.stateKept() ? WakePhases.RESET_RESTART : WakePhases.RESET_POWER_ON;
     }
@@ -152,8 +156,10 @@ public final class WakeCycle {
         if (link.isOnline()) {
             long sleepMillis = Math.max(0, nextReading - now);
             long wall = board.clock.wallClockMillis();
-            availability.saySleeping(mqtt, wall == 0 ? 0 : wall + sleepMillis, sleepMillis, wake.phases(retained.boot(), schedule.readingsTaken() - 1,
-                    resetWord(), now - start, publishedAt >= 0 ? now - publishedAt : -1));
+            long measuredBoot = board.bootReport == null ? -1 : board.bootReport.bootMillis();
+            WakePhases phases = wake.phases(retained.boot(), schedule.readingsTaken() - 1, resetWord(), measuredBoot,
+                    now - start, publishedAt >= 0 ? now - publishedAt : -1);
+            availability.saySleeping(mqtt, wall == 0 ? 0 : wall + sleepMillis, sleepMillis, phases);
         } else {
             log.warn(line.clear().append("no link this wake: ").append(queue.size()).append(" readings stay queued for the next"));
         }

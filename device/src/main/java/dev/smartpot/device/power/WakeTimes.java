@@ -57,16 +57,17 @@ public final class WakeTimes {
      * @param boot the boot counter
      * @param seq the seq of the wake's own reading
      * @param reset why the chip started
+     * @param bootMillis the boot's measured length, or -1 for the modelled one
      * @param awakeSinceStart ms from the wake's start (after the boot) to now
      * @param listenedMillis ms listened for commands after the publish, -1 when it did not publish
      */
-    public WakePhases phases(int boot, long seq, String reset, long awakeSinceStart, long listenedMillis) {
+    public WakePhases phases(int boot, long seq, String reset, long bootMillis, long awakeSinceStart, long listenedMillis) {
         phases.clear();
         phases.boot = boot;
         phases.seq = seq;
         phases.reset = reset;
-        phases.bootMillis = EnergyModel.BOOT_MILLIS;
-        phases.bootModelled = true;
+        phases.bootModelled = bootMillis < 0;
+        phases.bootMillis = phases.bootModelled ? EnergyModel.BOOT_MILLIS : bootMillis;
         phases.readMillis = readMillis;
         phases.wifiMillis = joinMillis;
         phases.mqttMillis = connectMillis;
@@ -75,7 +76,7 @@ public final class WakeTimes {
             phases.readings = readingsSent;
             phases.listenMillis = listenedMillis;
         }
-        phases.awakeMillis = EnergyModel.BOOT_MILLIS + awakeSinceStart;
+        phases.awakeMillis = phases.bootMillis + awakeSinceStart;
         phases.roundTrips = roundTrips.count();
         return phases;
     }

@@ -1,6 +1,7 @@
 package dev.smartpot.device.power;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,27 @@ class DeepSleepCycleTest {
         assertTrue(!pot.mqtt.lastSettings.cleanSession, "a persistent session keeps the commands sent while it sleeps");
         assertTrue(pot.log.all().contains("wake: reading #0, 0 kept; awake "), pot.log.all());
         assertTrue(pot.log.all().contains("energy (ESP32 datasheet currents, bare module): "), pot.log.all());
+    }
+
+    @Test
+    void aBoardThatMeasuredItsBootReportsItAndItsResetReason() {
+        TestPot pot = new TestPot(BATTERY, new MemorySettingsStore(), false, rtc, flash, sleeps::add,
+                new dev.smartpot.device.board.BootReport() {
+                    public long bootMillis() {
+                        return 412;
+                    }
+
+                    public String resetReason() {
+                        return "brownout";
+                    }
+                });
+        pot.node.run();
+        WakePhases wake = StatusDecoder.decode(TestPot.ID, pot.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status").get(0)
+                .payload()).wake;
+        assertEquals(412, wake.bootMillis);
+        assertFalse(wake.bootModelled);
+        assertEquals("brownout", wake.reset);
+        assertTrue(wake.awakeMillis >= 412, "the measured boot counts in the awake time: " + wake.awakeMillis);
     }
 
     @Test
