@@ -41,9 +41,10 @@ public final class TransportProbe {
             MqttTransport t = kind.equals("paho") ? new PahoMqttTransport() : new HiveMqttTransport();
             t.setListener(ignore);
             String id = String.format("probe%07d", i);
-            t.connect(broker, id, new ConnectSettings(60, 10, null, null, "probe/" + id + "/status", "offline".getBytes()));
+            String status = "probe/" + id + "/" + WireTopics.STATUS_LEVEL;
+            t.connect(broker, id, new ConnectSettings(60, 10, null, null, status, "offline".getBytes()));
             t.subscribe(WireTopics.DOWN, 1);
-            t.publish("probe/" + id + "/status", online, online.length, 1, true);
+            t.publish(status, online, online.length, 1, true);
             clients[i] = t;
         }
         long connectNanos = System.nanoTime() - start;

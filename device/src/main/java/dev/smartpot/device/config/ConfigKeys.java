@@ -80,8 +80,8 @@ public final class ConfigKeys {
     public static final ConfigKey SENSOR_RAW_MAX = ConfigKey.number("sensor.raw.max", MoistureScale.DERIVED, 0, 4095);
 
     public static final ConfigKey HOMEASSISTANT_DISCOVERY = ConfigKey.bool("homeassistant.discovery", 1);
-    public static final ConfigKey HOMEASSISTANT_PREFIX = ConfigKey.text("homeassistant.prefix", "homeassistant");
-    public static final ConfigKey HOMEASSISTANT_STATUS = ConfigKey.text("homeassistant.status", "homeassistant/status");
+    public static final ConfigKey HOMEASSISTANT_PREFIX = ConfigKey.text("homeassistant.prefix", WireTopics.HOME_ASSISTANT_PREFIX);
+    public static final ConfigKey HOMEASSISTANT_STATUS = ConfigKey.text("homeassistant.status", WireTopics.HOME_ASSISTANT_STATUS);
 
     /** The pot's own limits, whatever the mothership asks (see {@link SafetyConfig}). */
     public static final ConfigKey PUMP_MAX_RUN = ConfigKey.duration("pump.max.run", 30000, 1000, 600000);

@@ -11,6 +11,7 @@ import dev.smartpot.device.reading.ReadingSchedule;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.text.LogLine;
+import dev.smartpot.protocol.WakePhases;
 
 /**
  * One deep-sleep wake ({@code power.mode = deep-sleep}): read the sensor; every {@code sleep.publish.every} readings
@@ -94,7 +95,7 @@ public final class WakeCycle {
             } else if (dryChanged) {
                 log.info(SoilCondition.describeDryChange(line.clear(), condition, moisture, dryBelow).append(": publishing at once"));
             }
-            now = publish(now, start + interval);
+            now = publish(start, now, start + interval);
             if (queue.isEmpty()) {
                 unpublished = 0;
             }
@@ -113,8 +114,18 @@ public final class WakeCycle {
         board.deepSleep.sleep(sleep);
     }
 
+    /** Why this boot began: the board's word when it knows, else as far as retained memory tells. */
+    private String resetWord() {
+        String board = this.board.bootReport == null ? null : this.board.bootReport.resetReason();
+        if (board != null) {
+            return board;
+        }
+        return retained.wokeFromSleep() ? WakePhases.RESET_DEEP_SLEEP
+                : retained.stateKept() ? WakePhases.RESET_RESTART : WakePhases.RESET_POWER_ON;
+    }
+
     /** The publishing part of a wake, bounded by the next reading; returns the clock when it is done. */
-    private long publish(long now, long nextReading) {
+    private long publish(long start, long now, long nextReading) {
         long deadline = Math.min(nextReading, now + config.wifiJoinTimeoutMillis + WAKE_LINK_MILLIS);
         long connectedAt = -1;
         long publishedAt = -1;
@@ -145,7 +156,10 @@ public final class WakeCycle {
         if (link.isOnline()) {
             long sleepMillis = Math.max(0, nextReading - now);
             long wall = board.clock.wallClockMillis();
-            availability.saySleeping(mqtt, wall == 0 ? 0 : wall + sleepMillis, sleepMillis);
+            long measuredBoot = board.bootReport == null ? -1 : board.bootReport.bootMillis();
+            WakePhases phases = wake.phases(retained.boot(), schedule.readingsTaken() - 1, resetWord(), measuredBoot,
+                    now - start, publishedAt >= 0 ? now - publishedAt : -1);
+            availability.saySleeping(mqtt, wall == 0 ? 0 : wall + sleepMillis, sleepMillis, phases);
         } else {
             log.warn(line.clear().append("no link this wake: ").append(queue.size()).append(" readings stay queued for the next"));
         }

@@ -56,8 +56,8 @@ public final class RetainedState {
     private long savedNextSeq = -1;
     /** Why this boot ends, stored with the state: {@link #PLANNED} once a planned restart is under way. */
     private int ending;
-    /** True when the previous boot ended in a planned restart. */
     private boolean restartPlanned;
+    private boolean stateKept;
 
     /**
      * @param memory null for a board without one: every boot then starts afresh
@@ -108,6 +108,7 @@ public final class RetainedState {
         lastCondition = getInt(at + 68);
         link.restore(getLong(at + 76), getInt(at + 84), getInt(at + 72));
         wokeFromSleep = sleptMillis > 0;
+        stateKept = true;
         restartPlanned = !wokeFromSleep && savedEnding == PLANNED;
         boot = wokeFromSleep ? savedBoot : savedBoot + 1;
         queue.restoreStart(oldestSeq, oldestUptime, getLong(92), dropped, pendingDrops);
@@ -230,6 +231,11 @@ public final class RetainedState {
     /** Marks this boot's end as a planned restart: the next store says so, and the next boot's first line. */
     public void endingInPlannedRestart() {
         ending = PLANNED;
+    }
+
+    /** Whether retained memory held a state at this boot: a reset or a wake kept it, a power-up or a power cut did not. */
+    public boolean stateKept() {
+        return stateKept;
     }
 
     /** True when the previous boot ended in a planned restart ({@code vm.restart.every}). */
