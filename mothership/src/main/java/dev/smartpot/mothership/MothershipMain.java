@@ -211,7 +211,8 @@ public final class MothershipMain implements Callable<Integer> {
             String url = broker.contains("://") ? broker : "tcp://" + broker + (broker.contains(":") ? "" : ":1883");
             brokerOptions = new BrokerOptions(url, username, secret(passwordFile, "--password-file"), caFile, clientId, shared, false);
             if (caFile != null && !Files.isReadable(caFile)) {
-                throw new IllegalArgumentException("--cafile " + caFile + " cannot be read. Fix: pass the CA's PEM file (scripts/broker --secure writes .broker-secure/ca.crt)");
+                throw new IllegalArgumentException("--cafile " + caFile
+                        + " cannot be read. Fix: pass the CA's PEM file (scripts/broker --secure writes .broker-secure/ca.crt)");
             }
         } else if (username != null || passwordFile != null || caFile != null || shared != null) {
             throw new IllegalArgumentException("--username, --password-file, --cafile and --shared are for a real broker, but --broker is embedded."
@@ -251,7 +252,8 @@ public final class MothershipMain implements Callable<Integer> {
             return null;
         }
         if (!Files.isReadable(file)) {
-            throw new IOException(flag + " " + file + " cannot be read. Fix: create it with the password on its first line, readable by this user only (chmod 600)");
+            throw new IOException(flag + " " + file
+                    + " cannot be read. Fix: create it with the password on its first line, readable by this user only (chmod 600)");
         }
         String text = Files.readString(file).strip();
         int newline = text.indexOf('\n');
