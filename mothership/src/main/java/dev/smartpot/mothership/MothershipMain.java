@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scripts/mothership}: the Pi app that keeps, shows and acts on every pot's readings. */
-@Command(name = "mothership", mixinStandardHelpOptions = true, subcommands = {BackupCommand.class, RestoreCommand.class}, version = "smartpot mothership 0.1.0",
+@Command(name = "mothership", mixinStandardHelpOptions = true, subcommands = {BackupCommand.class, RestoreCommand.class},
+        version = "smartpot mothership 0.1.0",
         description = "Subscribes to every pot's readings, stores them (SQLite or PostgreSQL), keeps plant states and "
                 + "alerts, waters safely, and serves the dashboard and the REST API.",
         footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags,",

@@ -24,6 +24,7 @@ import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
+import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.AlertLog;
 import dev.smartpot.mothership.store.CommandLog;
 import dev.smartpot.mothership.store.MessageLog;
