@@ -30,7 +30,7 @@ import dev.smartpot.protocol.WireTopics;
  *   <li>a fleet of 10,000 pots at one reading per 5 s: latency from publish to stored (engine in this JVM).</li>
  * </ol>
  * Each MQTT part gets a fresh Mosquitto on loopback. Charts go to {@code docs/bench/} as PNG.
- * {@code IngestBench [--quick] [--mqtt5]}; prints Markdown. {@code BENCH_MOTHERSHIP_JAVA_OPTS} replaces the
+ * {@code IngestBench [--quick] [--mqtt5] [--mothership-only]}; prints Markdown. {@code BENCH_MOTHERSHIP_JAVA_OPTS} replaces the
  * shipped mothership's JVM flags (e.g. to add a JFR recording).
  */
 public final class IngestBench {
@@ -62,6 +62,12 @@ public final class IngestBench {
         IngestBench b = new IngestBench(quick, List.of(args).contains("--mqtt5"));
         int total = b.pots * b.perPot;
         System.err.println("ingest bench: " + total + " readings per part" + (quick ? " (quick)" : ""));
+        if (List.of(args).contains("--mothership-only")) {
+            // While tuning: only the shipped mothership's part, printed in one line.
+            ShippedRun m = b.mothershipRun();
+            System.out.println(m);
+            System.exit(0);
+        }
         double alone = b.publishersAlone();
         double[] broker = b.brokerLimit();
         double store = b.storeLimit();

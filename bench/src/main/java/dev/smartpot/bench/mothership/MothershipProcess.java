@@ -51,7 +51,10 @@ final class MothershipProcess implements AutoCloseable {
             env.put("JAVA_OPTS", javaOpts);
         }
         // The script ends in exec: this pid becomes the JVM's.
-        return new MothershipProcess(pb.start(), data);
+        Process p = pb.start();
+        // A bench stopped from outside (timeout, Ctrl-C) must not leave a mothership running.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+        return new MothershipProcess(p, data);
     }
 
     ProcStats stats() {
