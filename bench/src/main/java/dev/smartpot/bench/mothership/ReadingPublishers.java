@@ -75,13 +75,18 @@ final class ReadingPublishers implements AutoCloseable {
      * client on its own thread, and returns when all are acknowledged by the broker.
      */
     void flood(int pots, int perPot) throws InterruptedException {
+        flood(pots, 0, perPot);
+    }
+
+    /** As {@link #flood(int, int)}, each pot's seqs from {@code fromSeq} (inclusive) to {@code toSeq} (exclusive). */
+    void flood(int pots, int fromSeq, int toSeq) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < clients.size(); k++) {
             Mqtt5AsyncClient c = clients.get(k);
             int first = k;
             Thread t = new Thread(() -> {
                 Semaphore window = new Semaphore(WINDOW);
-                for (int seq = 0; seq < perPot; seq++) {
+                for (int seq = fromSeq; seq < toSeq; seq++) {
                     for (int pot = first; pot < pots; pot += clients.size()) {
                         window.acquireUninterruptibly();
                         // The pot's time is the publish time: the store's received_at - ts is then its wait.
