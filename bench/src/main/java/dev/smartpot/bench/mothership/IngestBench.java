@@ -2,11 +2,6 @@ package dev.smartpot.bench.mothership;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.smartpot.bench.plot.PercentileChart;
 import dev.smartpot.bench.plot.TimeChart;
-import dev.smartpot.mothership.store.Database;
 import dev.smartpot.protocol.WireTopics;
 
 /**
@@ -57,7 +51,17 @@ public final class IngestBench {
         this.dir = Files.createTempDirectory("bench-mship-ingest");
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // The HiveMQ threads would keep the JVM (and the shipped mothership beside it) up after a failed part.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         IngestBench b = new IngestBench(quick, List.of(args).contains("--mqtt5"));
         int total = b.pots * b.perPot;
@@ -70,7 +74,7 @@ public final class IngestBench {
         }
         double alone = b.publishersAlone();
         double[] broker = b.brokerLimit();
-        double store = b.storeLimit();
+        double store = StoreLimit.rate(b.dir.resolve("store-limit.db"), b.pots, b.perPot, BATCH);
         ShippedRun mothership = b.mothershipRun();
         System.out.println(String.format(Locale.ROOT, "| What (%,d readings, QoS 1, %d publisher clients with %,d in flight"
                 + " each, %,d pots) | readings/s | publishers' rate in that run |", total, PUBLISHERS,
@@ -173,45 +177,6 @@ public final class IngestBench {
             // mosquitto_sub ended: the count is what it printed.
         }
     }
-    /** The same rows, the same schema, batched JDBC in transactions of BATCH, WAL as the mothership runs it. */
-    private double storeLimit() throws SQLException {
-        Path file = dir.resolve("store-limit.db");
-        Database.sqlite(file).close();
-        long now = System.currentTimeMillis();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-            }
-            c.setAutoCommit(false);
-            long start = System.nanoTime();
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO readings (pot_id, boot, seq, raw, moisture, fault,"
-                    + " uptime_ms, dropped, ts, received_at) VALUES (?, 0, ?, ?, ?, NULL, ?, 0, ?, ?) ON CONFLICT DO NOTHING")) {
-                int n = 0;
-                for (int seq = 0; seq < perPot; seq++) {
-                    for (int pot = 0; pot < pots; pot++) {
-                        double moisture = 40 + (seq + pot) % 30;
-                        p.setString(1, ReadingPublishers.potId(pot));
-                        p.setLong(2, seq);
-                        p.setInt(3, 3000 - (int) (moisture * 15));
-                        p.setDouble(4, moisture);
-                        p.setLong(5, 5000L * seq);
-                        p.setLong(6, now);
-                        p.setLong(7, now);
-                        p.addBatch();
-                        if (++n % BATCH == 0) {
-                            p.executeBatch();
-                            c.commit();
-                        }
-                    }
-                }
-                p.executeBatch();
-                c.commit();
-            }
-            return rate(pots * perPot, start);
-        }
-    }
-
     /** The shipped mothership's part: its rate and what its process used. */
     record ShippedRun(double rate, double publishers, double peakRssMb, double cpuMsPerThousand, double cpuShare,
                       double waitP50, double waitP99) {
@@ -228,7 +193,7 @@ public final class IngestBench {
             // A mothership runs for days: its JIT is warm. So are the publishers (the parts before) and Mosquitto (C).
             int warmUp = 20;
             pub.flood(pots, 0, warmUp);
-            waitUntil(() -> m.stored() >= (long) pots * warmUp, 120, "the mothership to store the warm-up readings");
+            waitFor(m, () -> m.stored() >= (long) pots * warmUp, 120, "the mothership to store the warm-up readings");
             Thread.sleep(1_000);
             long before = m.stored();
             ProcStats stats = m.stats();
@@ -239,10 +204,7 @@ public final class IngestBench {
             long start = System.nanoTime();
             pub.flood(pots, warmUp, warmUp + perPot);
             double publishers = rate(total, start);
-            waitUntil(() -> {
-                m.requireAlive();
-                return m.stored() - before >= total;
-            }, 300, "the mothership to store " + total);
+            waitFor(m, () -> m.stored() - before >= total, 300, "the mothership to store " + total);
             double r = rate(total, start);
             long wall = System.nanoTime() - start;
             long used = stats.cpuNanos() - cpu;
@@ -250,6 +212,18 @@ public final class IngestBench {
             double[] waits = m.waitsMs();
             return new ShippedRun(r, publishers, peakRss[0], used / 1e6 / (total / 1000.0), 100.0 * used / wall,
                     percentile(waits, 50), percentile(waits, 99));
+        }
+    }
+
+    /** Waits for the shipped mothership; a timeout says what its log says last (a wedged link shows there). */
+    private static void waitFor(MothershipProcess m, Check c, int seconds, String what) throws Exception {
+        try {
+            waitUntil(() -> {
+                m.requireAlive();
+                return c.ok();
+            }, seconds, what);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (stored " + m.stored() + "); its log ends:\n" + m.logTail(6), e);
         }
     }
 

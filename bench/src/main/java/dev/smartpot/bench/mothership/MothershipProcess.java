@@ -108,6 +108,17 @@ final class MothershipProcess implements AutoCloseable {
         }
     }
 
+    /** The last n distinct lines of its log (a line repeated thousands of times is shown once). */
+    String logTail(int n) {
+        List<String> distinct = new ArrayList<>();
+        for (String line : log().split("\n")) {
+            String key = line.replaceAll("^[0-9:.]+ ", "").replaceAll("\\(.*", "");
+            distinct.removeIf(l -> l.replaceAll("^[0-9:.]+ ", "").replaceAll("\\(.*", "").equals(key));
+            distinct.add(line.length() > 300 ? line.substring(0, 300) + "..." : line);
+        }
+        return String.join("\n", distinct.subList(Math.max(0, distinct.size() - n), distinct.size()));
+    }
+
     void requireAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException("the mothership exited with code " + process.exitValue() + ":\n" + log());
