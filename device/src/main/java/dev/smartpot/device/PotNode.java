@@ -9,6 +9,7 @@ import dev.smartpot.device.command.ConsoleChannel;
 import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
+import dev.smartpot.device.link.AckSubscription;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
 import dev.smartpot.device.link.LinkMemory;
@@ -101,14 +102,15 @@ public final class PotNode {
         retained = new RetainedState(given.retainedMemory, given.markStore, queue, linkMemory, log);
         retained.restore(now, line);
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)), 160);
-        inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
+        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
+                clientId, scale, retained.boot());
+        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, log, line, publishTopic, config.qos, config.ackWaitMillis);
+        AckSubscription acks = new AckSubscription(clientId, publisher, delivery, log);
+        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES);
         BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep, given.batteryInput, log);
         schedule = new ReadingSchedule(sensor, battery, queue, inbox, given.clock, log, settings.intervalMillis(), now,
                 retained.nextSeq(), PlannedRestart.dueAt(config.deepSleep ? 0 : config.vmRestartEveryMillis, now));
         sampling = new SamplingThread(schedule, given.clock);
-        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT : PayloadEncoder.JSON,
-                clientId, scale, retained.boot());
-        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, log, line, publishTopic, config.qos);
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         Board board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule));
         this.board = board;
@@ -139,7 +141,8 @@ public final class PotNode {
                 });
         cleanStop = new CleanStop(this, board, link, queue);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock, board.fixHints, log);
-        // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
+        // After each connect, in this order: acknowledgements, command subscriptions, "online", Home Assistant, the delivery check.
+        session.add(acks);
         session.add(commands);
         session.add(availability);
         session.add(new AboutAnnouncer(config, config.statusTopicFor(clientId), board.pump != null, control, Firmware.VERSION,
@@ -240,7 +243,7 @@ public final class PotNode {
         long next = link.nextEvent(schedule.nextReadingAt());
         if (link.isOnline() && probe.isWaitingForEcho()) {
             next = Math.min(next, probe.deadline());
-        } else if (link.isOnline() && !queue.isEmpty()) {
+        } else if (link.isOnline() && publisher.hasUnsent()) {
             next = Math.min(next, publisher.notBefore());
         }
         return Math.max(0, Math.min(next, flood) - now);

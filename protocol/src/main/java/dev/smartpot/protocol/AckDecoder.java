@@ -2,7 +2,7 @@ package dev.smartpot.protocol;
 
 /**
  * Reads an acknowledgement ({@link AckFields}) from its bytes into its own arrays: one decoder, reused, allocates
- * nothing, so a pot can take one every second. Strict: anything but {@code {"boots":[{"boot":..,"from":..,"to":..},...]}} (members of an
+ * nothing, so a pot can take one every second. Strict: anything but {@code {"runs":[{"boot":..,"from":..,"to":..},...]}} (members of an
  * entry in any order, whitespace anywhere JSON allows it, each number a whole number with {@code from <= to}) is
  * refused whole, and a pot then lets nothing go.
  */
@@ -12,10 +12,10 @@ public final class AckDecoder {
     public static final int MALFORMED = -1;
     private static final long MAX = Long.MAX_VALUE / 10 - 10;
 
-    /** The entries of the last acknowledgement read, newest boot first: its boot, first and last seq. */
-    public final long[] boots = new long[AckFields.MAX_BOOTS];
-    public final long[] from = new long[AckFields.MAX_BOOTS];
-    public final long[] to = new long[AckFields.MAX_BOOTS];
+    /** The runs of the last acknowledgement read, newest first: their boot, first and last seq. */
+    public final long[] boots = new long[AckFields.MAX_RUNS];
+    public final long[] from = new long[AckFields.MAX_RUNS];
+    public final long[] to = new long[AckFields.MAX_RUNS];
 
     private byte[] b;
     private int end;
@@ -24,7 +24,7 @@ public final class AckDecoder {
     /**
      * Reads {@code length} bytes of {@code bytes} into {@link #boots}, {@link #from} and {@link #to}.
      *
-     * @return the entries read (more than {@link AckFields#MAX_BOOTS} is {@link #MALFORMED}), or {@link #MALFORMED}
+     * @return the entries read (more than {@link AckFields#MAX_RUNS} is {@link #MALFORMED}), or {@link #MALFORMED}
      */
     public int decode(byte[] bytes, int length) {
         b = bytes;
@@ -36,13 +36,13 @@ public final class AckDecoder {
     }
 
     private int read() {
-        if (!take('{') || !name(AckFields.BOOTS) || !take(':') || !take('[')) {
+        if (!take('{') || !name(AckFields.RUNS) || !take(':') || !take('[')) {
             return MALFORMED;
         }
         int count = 0;
         if (!peekIs(']')) {
             do {
-                if (count == AckFields.MAX_BOOTS || !entry(count)) {
+                if (count == AckFields.MAX_RUNS || !entry(count)) {
                     return MALFORMED;
                 }
                 count++;

@@ -39,20 +39,20 @@ class AckGoldenTest {
 
     @Test
     void spacesAndMemberOrderDoNotMatterAndAnEmptyListIsNothingStored() {
-        assertEquals(1, decode(" { \"boots\" : [ { \"to\" : 9 , \"boot\":1,\"from\":0 } ] } \n"));
+        assertEquals(1, decode(" { \"runs\" : [ { \"to\" : 9 , \"boot\":1,\"from\":0 } ] } \n"));
         assertArrayEquals(new long[] {1, 0, 9}, new long[] {decoder.boots[0], decoder.from[0], decoder.to[0]});
-        assertEquals(0, decode("{\"boots\":[]}"));
+        assertEquals(0, decode("{\"runs\":[]}"));
     }
 
     @Test
     void anythingElseIsRefusedWhole() {
-        for (String bad : new String[] {"", "received", "wassap!", "water 150", "{}", "{\"boots\":{}}",
-            "{\"boots\":[{\"boot\":1,\"from\":5,\"to\":4}]}", "{\"boots\":[{\"boot\":1,\"from\":0}]}",
-            "{\"boots\":[{\"boot\":1,\"from\":0,\"to\":4,\"x\":1}]}", "{\"boots\":[{\"boot\":1,\"boot\":2,\"to\":4}]}",
-            "{\"boots\":[{\"boot\":-1,\"from\":0,\"to\":4}]}", "{\"boots\":[{\"boot\":1,\"from\":0.5,\"to\":4}]}",
-            "{\"boots\":[{\"boot\":1,\"from\":00,\"to\":4}]}", "{\"boots\":[{\"boot\":1,\"from\":0,\"to\":4}]} x",
-            "{\"boots\":[{\"boot\":1,\"from\":0,\"to\":99999999999999999999}]}",
-            "{\"boots\":[" + "{\"boot\":1,\"from\":0,\"to\":4},".repeat(AckFields.MAX_BOOTS) + "{\"boot\":1,\"from\":0,\"to\":4}]}"}) {
+        for (String bad : new String[] {"", "received", "wassap!", "water 150", "{}", "{\"runs\":{}}",
+            "{\"runs\":[{\"boot\":1,\"from\":5,\"to\":4}]}", "{\"runs\":[{\"boot\":1,\"from\":0}]}",
+            "{\"runs\":[{\"boot\":1,\"from\":0,\"to\":4,\"x\":1}]}", "{\"runs\":[{\"boot\":1,\"boot\":2,\"to\":4}]}",
+            "{\"runs\":[{\"boot\":-1,\"from\":0,\"to\":4}]}", "{\"runs\":[{\"boot\":1,\"from\":0.5,\"to\":4}]}",
+            "{\"runs\":[{\"boot\":1,\"from\":00,\"to\":4}]}", "{\"runs\":[{\"boot\":1,\"from\":0,\"to\":4}]} x",
+            "{\"runs\":[{\"boot\":1,\"from\":0,\"to\":99999999999999999999}]}",
+            "{\"runs\":[" + "{\"boot\":1,\"from\":0,\"to\":4},".repeat(AckFields.MAX_RUNS) + "{\"boot\":1,\"from\":0,\"to\":4}]}"}) {
             assertEquals(AckDecoder.MALFORMED, decode(bad), bad);
         }
     }

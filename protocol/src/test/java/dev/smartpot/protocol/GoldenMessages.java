@@ -68,7 +68,7 @@ public final class GoldenMessages {
 
     /** Down, retained: the mothership has stored seq 120-131 of boot 4 and 0-119 of boot 3. */
     public static final Golden ACK = new Golden("ack", "from_mothership/a4cf12b0c0de/ack",
-            "{\"boots\":[{\"boot\":4,\"from\":120,\"to\":131},{\"boot\":3,\"from\":0,\"to\":119}]}");
+            "{\"runs\":[{\"boot\":4,\"from\":120,\"to\":131},{\"boot\":3,\"from\":0,\"to\":119}]}");
 
     /** Everything a pot sends. */
     public static final List<Golden> UP = List.of(READING, READING_FULL, READING_FAULT, READING_TEXT, ONLINE, OFFLINE,

@@ -12,6 +12,9 @@ import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.Event;
 import dev.smartpot.mothership.broker.BrokerLink;
 import dev.smartpot.mothership.command.CommandDesk;
+import dev.smartpot.mothership.confirm.AckAfterCommit;
+import dev.smartpot.mothership.confirm.AckSender;
+import dev.smartpot.mothership.confirm.ConfirmedRuns;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -44,6 +47,9 @@ final class EngineParts implements AutoCloseable {
     final WateringDesk watering;
     final Evaluator evaluator;
     final HealthReport health;
+    /** What the store holds of each pot, told to the pots after each commit (from_mothership/{id}/ack). */
+    final ConfirmedRuns confirmed;
+    private final AckSender acks;
     private final ScheduledExecutorService timer;
     /** Held by the one instance (of several sharing a database) that runs the automatic watering rules. */
     private final RulesLock rulesLock;
@@ -92,6 +98,8 @@ final class EngineParts implements AutoCloseable {
             RulesLock lock = madeLock;
             evaluator = new Evaluator(pots, alerts, events, watering, lowBattery, options, startedAt, link::connected, lock::held);
             health = new HealthReport(link, writer, pots, db, options.broker().url(), startedAt);
+            confirmed = ConfirmedRuns.load(db);
+            acks = new AckSender(confirmed, link, clock, madeTimer);
         } catch (RuntimeException e) {
             if (madeTimer != null) {
                 madeTimer.shutdownNow();
@@ -107,7 +115,7 @@ final class EngineParts implements AutoCloseable {
     }
 
     void start() {
-        writer.start(new Committer(pots, events, evaluator, commands, health, clock));
+        writer.start(new AckAfterCommit(new Committer(pots, events, evaluator, commands, health, clock), confirmed, acks));
         evaluator.evaluateAll();
         link.start();
         long every = options.evaluateEvery().toMillis();

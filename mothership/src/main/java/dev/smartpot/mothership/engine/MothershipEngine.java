@@ -157,6 +157,7 @@ public final class MothershipEngine implements Mothership {
         pots.remove(potId);
         parts.alerts.forget(potId);
         parts.watering.forget(potId);
+        parts.confirmed.forget(potId);
         System.out.println("mothership: pot " + potId + " and everything kept about it deleted by " + by);
     }
 
