@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.mothership.broker.Outbound;
 import dev.smartpot.protocol.AckFields;
@@ -20,20 +18,26 @@ import dev.smartpot.protocol.WireTopics;
  */
 public final class AckSender {
 
+    /** Runs a task after a delay: the engine's timer, or a test's hand. */
+    @FunctionalInterface
+    public interface Later {
+        void run(Runnable task, long delayMillis);
+    }
+
     private final ConfirmedRuns runs;
     private final Outbound outbound;
     private final Clock clock;
-    private final ScheduledExecutorService timer;
+    private final Later later;
     private final Map<String, Long> lastSent = new HashMap<>();
     /** Pots with an acknowledgement waiting for its second. */
     private final Set<String> waiting = new HashSet<>();
     private long sent;
 
-    public AckSender(ConfirmedRuns runs, Outbound outbound, Clock clock, ScheduledExecutorService timer) {
+    public AckSender(ConfirmedRuns runs, Outbound outbound, Clock clock, Later later) {
         this.runs = runs;
         this.outbound = outbound;
         this.clock = clock;
-        this.timer = timer;
+        this.later = later;
     }
 
     /** What the store holds of {@code potId} changed. */
@@ -52,12 +56,12 @@ public final class AckSender {
         if (delay <= 0) {
             send(potId);
         } else {
-            timer.schedule(() -> {
+            later.run(() -> {
                 synchronized (this) {
                     waiting.remove(potId);
                 }
                 send(potId);
-            }, delay, TimeUnit.MILLISECONDS);
+            }, delay);
         }
     }
 

@@ -99,7 +99,8 @@ final class EngineParts implements AutoCloseable {
             evaluator = new Evaluator(pots, alerts, events, watering, lowBattery, options, startedAt, link::connected, lock::held);
             health = new HealthReport(link, writer, pots, db, options.broker().url(), startedAt);
             confirmed = ConfirmedRuns.load(db);
-            acks = new AckSender(confirmed, link, clock, madeTimer);
+            ScheduledExecutorService ackTimer = madeTimer;
+            acks = new AckSender(confirmed, link, clock, (task, ms) -> ackTimer.schedule(task, ms, TimeUnit.MILLISECONDS));
         } catch (RuntimeException e) {
             if (madeTimer != null) {
                 madeTimer.shutdownNow();
