@@ -23,6 +23,11 @@ public final class WakeCycle {
 
     /** Beyond the WiFi join's timeout, how long a publishing wake may try to connect and publish before sleeping. */
     static final long WAKE_LINK_MILLIS = 10000;
+    /**
+     * Beyond {@code sleep.listen}, how long a wake may wait for the mothership to confirm what it published, so those
+     * readings need not be kept (they stay in retained memory otherwise, and the next wake's confirmation lets them go).
+     */
+    static final long ACK_WAIT_MILLIS = 20;
 
     /** The core's loop as a wake drives it. */
     public interface Loop {
@@ -95,7 +100,7 @@ public final class WakeCycle {
                 log.info(SoilCondition.describeDryChange(line.clear(), condition, moisture, dryBelow).append(": publishing at once"));
             }
             now = publish(now, start + interval);
-            if (queue.isEmpty()) {
+            if (queue.custody().count() == queue.size()) {
                 unpublished = 0;
             }
         }
@@ -113,12 +118,17 @@ public final class WakeCycle {
         board.deepSleep.sleep(sleep);
     }
 
+    /** True while readings at the broker wait for the mothership that confirms this pot's readings. */
+    private boolean awaitsConfirmation() {
+        return queue.custody().confirming() && queue.custody().count() > 0;
+    }
+
     /** The publishing part of a wake, bounded by the next reading; returns the clock when it is done. */
     private long publish(long now, long nextReading) {
         long deadline = Math.min(nextReading, now + config.wifiJoinTimeoutMillis + WAKE_LINK_MILLIS);
         long connectedAt = -1;
         long publishedAt = -1;
-        int queuedBefore = queue.size();
+        int queuedBefore = queue.size() - queue.custody().count();
         while (now < deadline && !loop.stopRequested()) {
             long wait = loop.tick(now);
             now = board.clock.uptimeMillis();
@@ -127,15 +137,17 @@ public final class WakeCycle {
                 wake.joinMillis = link.lastJoinMillis();
                 wake.connectMillis = link.lastConnectMillis();
             }
-            if (link.isOnline() && queue.isEmpty() && publishedAt < 0) {
+            // Published: every queued reading is at the broker (those the mothership confirmed have left).
+            if (link.isOnline() && queue.custody().count() == queue.size() && publishedAt < 0) {
                 publishedAt = now;
                 wake.publishMillis = now - connectedAt;
                 wake.readingsSent = queuedBefore;
             }
-            if (publishedAt >= 0 && now - publishedAt >= config.sleepListenMillis) {
+            long listenEnd = publishedAt + config.sleepListenMillis + (awaitsConfirmation() ? ACK_WAIT_MILLIS : 0);
+            if (publishedAt >= 0 && now >= listenEnd) {
                 break;
             }
-            long until = publishedAt >= 0 ? publishedAt + config.sleepListenMillis : deadline;
+            long until = publishedAt >= 0 ? listenEnd : deadline;
             long nap = Math.min(wait, until - now);
             if (nap > 0) {
                 board.sleeper.sleep(nap);
