@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smartpot.device.board.MemorySettingsStore;
+import dev.smartpot.device.board.RamRetainedMemory;
 import dev.smartpot.device.fakes.TestPot;
 import dev.smartpot.device.mqtt.MqttTransportException;
 
@@ -137,6 +139,24 @@ class ConfirmationTest {
         assertTrue(pot.command("wassap!").contains("\"ok\":false"));
         assertTrue(pot.log.has("(from_mothership, received)"), pot.log.lines.toString());
         assertTrue(pot.log.has("(from_mothership, wassap!)"));
+    }
+
+    @Test
+    void aResetKeepsWhatWaitsAtTheBrokerSendsItNoMoreAndTheOldBootsRunLetsItGo() {
+        RamRetainedMemory rtc = new RamRetainedMemory(6144);
+        TestPot before = new TestPot("publish.interval = 5s\n", new MemorySettingsStore(), false, rtc);
+        before.runFor(1);
+        before.mqtt.deliverRetained(ACK, ack(1, 0, 0));
+        before.runFor(10_000);
+        assertEquals(2, before.node.queuedReadings(), "#1 and #2 at the broker when the board resets");
+
+        TestPot after = new TestPot("publish.interval = 5s\n", new MemorySettingsStore(), false, rtc);
+        after.runFor(1);
+        assertEquals(List.of(3L), after.publishedSeqs(), "#1 and #2 are not sent again: their boot and uptime changed");
+        assertEquals(List.of(2L), after.field("boot"));
+        after.mqtt.deliver(ACK, "{\"runs\":[{\"boot\":2,\"from\":3,\"to\":3},{\"boot\":1,\"from\":0,\"to\":2}]}");
+        after.runFor(1);
+        assertEquals(0, after.node.queuedReadings(), "the old boot's run and the new one's: all stored");
     }
 
     @Test
