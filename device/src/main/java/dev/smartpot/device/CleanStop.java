@@ -48,26 +48,34 @@ final class CleanStop {
         }
     }
 
-    /** Delivers what is queued while the link is up, then says in the log what stays queued and why. */
+    /**
+     * Delivers what is queued while the link is up, then says in the log what stays queued and why. Readings the
+     * broker has and the mothership has not confirmed yet stay in retained memory for the next start.
+     */
     void drain() {
-        if (!link.isOnline() || queue.isEmpty()) {
+        if (!link.isOnline() || unsent() == 0) {
             return;
         }
         long limit = DRAIN_MILLIS;
         long start = board.clock.uptimeMillis();
-        board.log.info("stopping: delivering " + queue.size() + " queued readings first (waiting up to "
+        board.log.info("stopping: delivering " + unsent() + " queued readings first (waiting up to "
                 + Durations.format(limit) + ")");
         long now = start;
-        while (link.isOnline() && !queue.isEmpty() && now - start < limit) {
+        while (link.isOnline() && unsent() > 0 && now - start < limit) {
             long wait = node.tick(now);
-            if (wait > 0 && !queue.isEmpty()) {
+            if (wait > 0 && unsent() > 0) {
                 board.sleeper.sleep(Math.min(wait, limit - (now - start)));
             }
             now = board.clock.uptimeMillis();
         }
-        if (!queue.isEmpty()) {
-            board.log.warn("stopping with " + queue.size() + " readings still queued: " + (link.isOnline()
+        if (unsent() > 0) {
+            board.log.warn("stopping with " + unsent() + " readings still queued: " + (link.isOnline()
                     ? "not delivered within " + Durations.format(limit) : "the link went down"));
         }
+    }
+
+    /** Queued readings the broker does not have yet. */
+    private int unsent() {
+        return queue.size() - queue.custody().count();
     }
 }
