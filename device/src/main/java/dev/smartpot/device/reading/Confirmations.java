@@ -17,6 +17,8 @@ public final class Confirmations {
 
     /** An acknowledgement holds a few runs: a larger message is not one. */
     static final int MAX_BYTES = 512;
+    /** At most this often, a gap at the oldest reading has the publisher send again from there. */
+    static final long RESEND_GAP_MILLIS = 5000;
 
     private final ReadingQueue queue;
     private final BrokerCustody custody;
@@ -32,6 +34,9 @@ public final class Confirmations {
     private boolean warnedMalformed;
     /** Set once the pot fell back: the next confirmation says so. */
     private boolean fellBack;
+    /** The mothership stored a later reading of this boot but not the oldest one at the broker: send again from it. */
+    private boolean gapAtOldest;
+    private long lastResendAt = Long.MIN_VALUE / 2;
     private long confirmed;
 
     /**
@@ -114,6 +119,7 @@ public final class Confirmations {
             }
         }
         int released = release(count);
+        gapAtOldest = gapAtOldest(count);
         if (released > 0) {
             confirmed += released;
             custody.waitingSince(custody.count() == 0 ? BrokerCustody.NOT_WAITING : now);
@@ -139,6 +145,37 @@ public final class Confirmations {
             }
         }
         return released;
+    }
+
+    /**
+     * True when a run of this boot starts after the oldest queued reading the broker took: the mothership has later
+     * readings but not that one, which the broker acknowledged and lost (or dropped: no subscriber at the time).
+     */
+    private boolean gapAtOldest(int count) {
+        synchronized (queue) {
+            if (queue.isEmpty() || queue.oldestSeq() > custody.through()) {
+                return false;
+            }
+            for (int i = 0; i < count; i++) {
+                if (decoder.boots[i] == boot && decoder.from[i] > queue.oldestSeq()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * True, at most once per {@link #RESEND_GAP_MILLIS}, when the last acknowledgement showed a gap at the oldest
+     * reading at the broker: the publisher sends this wake's unconfirmed readings again, as on a new session.
+     */
+    boolean resendForGap(long now) {
+        if (!gapAtOldest || now - lastResendAt < RESEND_GAP_MILLIS || !confirming()) {
+            return false;
+        }
+        gapAtOldest = false;
+        lastResendAt = now;
+        return true;
     }
 
     private void fallBack() {

@@ -105,6 +105,9 @@ public final class ReadingPublisher {
      */
     public String drain(long now) {
         confirmations.apply(now);
+        if (confirmations.resendForGap(now)) {
+            newSession();
+        }
         if (!isDue(now)) {
             return null;
         }

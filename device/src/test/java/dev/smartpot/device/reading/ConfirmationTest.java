@@ -94,6 +94,24 @@ class ConfirmationTest {
     }
 
     @Test
+    void aGapAtTheOldestReadingHasItSentAgainWithoutANewSession() {
+        TestPot pot = confirmedPot("");
+        pot.runFor(15_000);
+        assertEquals(List.of(0L, 1L, 2L, 3L), pot.publishedSeqs());
+        // The broker acknowledged #1 and #2 and lost them (no subscriber then); the mothership stored #3.
+        pot.mqtt.deliver(ACK, "{\"runs\":[{\"boot\":1,\"from\":3,\"to\":3},{\"boot\":1,\"from\":0,\"to\":0}]}");
+        pot.runFor(1);
+        assertEquals(List.of(0L, 1L, 2L, 3L, 1L, 2L, 3L), pot.publishedSeqs(), "sent again from #1, same link");
+        pot.mqtt.deliver(ACK, "{\"runs\":[{\"boot\":1,\"from\":3,\"to\":3},{\"boot\":1,\"from\":0,\"to\":0}]}");
+        pot.runFor(1);
+        assertEquals(7, pot.publishedSeqs().size(), "not again within 5 s");
+        pot.mqtt.deliver(ACK, ack(1, 0, 3));
+        pot.runFor(1);
+        assertEquals(0, pot.node.queuedReadings());
+        assertEquals(0, pot.mqtt.connects.size() - 1, "one session all along");
+    }
+
+    @Test
     void withNoConfirmationForAckWaitThePotTrustsTheBrokerAndSaysSoOnce() {
         TestPot pot = confirmedPot("");
         pot.runFor(64_000);
