@@ -98,7 +98,7 @@ final class EngineParts implements AutoCloseable {
             RulesLock lock = madeLock;
             evaluator = new Evaluator(pots, alerts, events, watering, lowBattery, options, startedAt, link::connected, lock::held);
             health = new HealthReport(link, writer, pots, db, options.broker().url(), startedAt);
-            confirmed = ConfirmedRuns.load(db);
+            confirmed = options.broker().sharedGroup() == null ? ConfirmedRuns.load(db) : new ConfirmedRuns();
             ScheduledExecutorService ackTimer = madeTimer;
             acks = new AckSender(confirmed, link, clock, (task, ms) -> ackTimer.schedule(task, ms, TimeUnit.MILLISECONDS));
         } catch (RuntimeException e) {
@@ -116,7 +116,10 @@ final class EngineParts implements AutoCloseable {
     }
 
     void start() {
-        writer.start(new AckAfterCommit(new Committer(pots, events, evaluator, commands, health, clock), confirmed, acks));
+        Committer committer = new Committer(pots, events, evaluator, commands, health, clock);
+        // Instances sharing the readings each store a part: none knows what the store holds of a pot, so none confirms
+        // (their pots trust the broker's acknowledgement, as before).
+        writer.start(options.broker().sharedGroup() == null ? new AckAfterCommit(committer, confirmed, acks) : committer);
         evaluator.evaluateAll();
         link.start();
         long every = options.evaluateEvery().toMillis();
