@@ -31,7 +31,6 @@ public final class AckSender {
     private final Map<String, Long> lastSent = new HashMap<>();
     /** Pots with an acknowledgement waiting for its second. */
     private final Set<String> waiting = new HashSet<>();
-    private long sent;
 
     public AckSender(ConfirmedRuns runs, Outbound outbound, Clock clock, Later later) {
         this.runs = runs;
@@ -68,7 +67,6 @@ public final class AckSender {
     private void send(String potId) {
         synchronized (this) {
             lastSent.put(potId, clock.millis());
-            sent++;
         }
         outbound.publish(WireTopics.ack(potId), runs.ackJson(potId), true).whenComplete((ok, failed) -> {
             if (failed != null) {
@@ -77,8 +75,11 @@ public final class AckSender {
         });
     }
 
-    /** Acknowledgements published (or tried) since start. */
-    public synchronized long sent() {
-        return sent;
+    /** A deleted pot: its retained acknowledgement is cleared, so a pot that comes back starts afresh. */
+    public void forget(String potId) {
+        synchronized (this) {
+            lastSent.remove(potId);
+        }
+        outbound.publish(WireTopics.ack(potId), "", true);
     }
 }

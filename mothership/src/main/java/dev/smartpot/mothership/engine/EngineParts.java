@@ -49,7 +49,7 @@ final class EngineParts implements AutoCloseable {
     final HealthReport health;
     /** What the store holds of each pot, told to the pots after each commit (from_mothership/{id}/ack). */
     final ConfirmedRuns confirmed;
-    private final AckSender acks;
+    final AckSender acks;
     private final ScheduledExecutorService timer;
     /** Held by the one instance (of several sharing a database) that runs the automatic watering rules. */
     private final RulesLock rulesLock;
@@ -100,7 +100,13 @@ final class EngineParts implements AutoCloseable {
             health = new HealthReport(link, writer, pots, db, options.broker().url(), startedAt);
             confirmed = options.broker().sharedGroup() == null ? ConfirmedRuns.load(db) : new ConfirmedRuns();
             ScheduledExecutorService ackTimer = madeTimer;
-            acks = new AckSender(confirmed, link, clock, (task, ms) -> ackTimer.schedule(task, ms, TimeUnit.MILLISECONDS));
+            acks = new AckSender(confirmed, link, clock, (task, ms) -> {
+                try {
+                    ackTimer.schedule(task, ms, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // The engine is closing: this acknowledgement is not sent; the retained one on the broker stands.
+                }
+            });
         } catch (RuntimeException e) {
             if (madeTimer != null) {
                 madeTimer.shutdownNow();

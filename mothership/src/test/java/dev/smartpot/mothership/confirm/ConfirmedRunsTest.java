@@ -47,6 +47,7 @@ class ConfirmedRunsTest {
     private Database db;
     private StoreWriter writer;
     private ConfirmedRuns runs;
+    private AckSender sender;
     /** The sender's clock, moved by hand. */
     private final AtomicLong millis = new AtomicLong(NOW.toEpochMilli());
     private final Clock clock = new Clock() {
@@ -79,11 +80,11 @@ class ConfirmedRunsTest {
     private void start() {
         writer = new StoreWriter(db, new BootTracker(), Clock.fixed(NOW, ZoneOffset.UTC), 10_000);
         runs = ConfirmedRuns.load(db);
-        writer.start(new AckAfterCommit(StoreWriter.Listener.NONE, runs,
-                new AckSender(runs, outbound, clock, (task, delay) -> {
-                    assertEquals(NOW.toEpochMilli() + 1000, millis.get() + delay, "at the end of the first one's second");
-                    later.add(task);
-                })));
+        sender = new AckSender(runs, outbound, clock, (task, delay) -> {
+            assertEquals(NOW.toEpochMilli() + 1000, millis.get() + delay, "at the end of the first one's second");
+            later.add(task);
+        });
+        writer.start(new AckAfterCommit(StoreWriter.Listener.NONE, runs, sender));
     }
 
     @AfterEach
@@ -128,6 +129,9 @@ class ConfirmedRunsTest {
         millis.addAndGet(5000);
         store("a4cf12b0c0de", 3, 5, 2000);
         assertEquals(3, published.size(), "a second later: at once again");
+        sender.forget("a4cf12b0c0de");
+        assertEquals(new Published("from_mothership/a4cf12b0c0de/ack", "", true), published.get(3),
+                "a deleted pot's acknowledgement is cleared on the broker");
         AckDecoder decoder = new AckDecoder();
         byte[] bytes = all.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(1, decoder.decode(bytes, bytes.length), "what the pot reads");
