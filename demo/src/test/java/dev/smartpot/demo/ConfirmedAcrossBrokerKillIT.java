@@ -111,10 +111,11 @@ class ConfirmedAcrossBrokerKillIT {
 
             broker.restart();
             MothershipApp back = mothership(broker, data);
+            SimulatedPot running = pot;
             try {
-                long taken = pot.node().readingsTaken();
+                long taken = running.node().readingsTaken();
                 await("the pot goes on after the restart").atMost(BOUND)
-                        .until(() -> back.engine().health().readingsStored() >= 3 && pot.node().readingsTaken() >= taken + 5);
+                        .until(() -> back.engine().health().readingsStored() >= 3 && running.node().readingsTaken() >= taken + 5);
                 pot.stop();
                 long published = pot.node().publishedReadings();
                 await("the store has every reading the broker took").atMost(BOUND)
