@@ -169,6 +169,8 @@ public final class MothershipEngine implements Mothership {
         pots.remove(potId);
         parts.alerts.forget(potId);
         parts.watering.forget(potId);
+        parts.confirmed.forget(potId);
+        parts.acks.forget(potId);
         System.out.println("mothership: pot " + potId + " and everything kept about it deleted by " + by);
     }
 
