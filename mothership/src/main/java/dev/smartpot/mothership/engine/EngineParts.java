@@ -12,6 +12,8 @@ import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.Event;
 import dev.smartpot.mothership.broker.BrokerLink;
 import dev.smartpot.mothership.command.CommandDesk;
+import dev.smartpot.mothership.notify.NotifyOptions;
+import dev.smartpot.mothership.notify.Notifier;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -44,13 +46,14 @@ final class EngineParts implements AutoCloseable {
     final WateringDesk watering;
     final Evaluator evaluator;
     final HealthReport health;
+    final Notifier notifier;
     private final ScheduledExecutorService timer;
     /** Held by the one instance (of several sharing a database) that runs the automatic watering rules. */
     private final RulesLock rulesLock;
 
     /** The arguments after the options are made with the engine (listeners and readers may come before the start). */
-    EngineParts(EngineOptions options, Presets presets, PotBook pots, EventBus events, LowBattery lowBattery)
-            throws SQLException {
+    EngineParts(EngineOptions options, NotifyOptions notify, Presets presets, PotBook pots, EventBus events,
+                LowBattery lowBattery) throws SQLException {
         this.options = options;
         this.presets = presets;
         this.pots = pots;
@@ -74,8 +77,17 @@ final class EngineParts implements AutoCloseable {
                 return t;
             });
             link = new BrokerLink(options.broker(), writer, clock, news -> System.out.println("mothership: " + news));
-            alerts = new AlertBook(writer, db, clock, new AlertPublisher(link, options.alertTopic(),
-                    (a, change) -> events.publish(new Event("alert", a.potId(), a))));
+            notifier = new Notifier(notify, db, writer, clock, id -> {
+                LivePot p = pots.get(id);
+                return p == null ? null : p.view();
+            });
+            alerts = new AlertBook(writer, db, clock, new AlertPublisher(link, options.alertTopic(), (a, change) -> {
+                events.publish(new Event("alert", a.potId(), a));
+                if (change.equals("raised")) {
+                    notifier.wake();
+                }
+            }));
+            alerts.alsoStore(notifier::raised);
             alerts.load();
             commands = new CommandDesk(writer, link, clock, madeTimer, options.commandTimeout(),
                     c -> events.publish(new Event("command", c.potId(), c)));
@@ -110,6 +122,7 @@ final class EngineParts implements AutoCloseable {
         writer.start(new Committer(pots, events, evaluator, commands, health, clock));
         evaluator.evaluateAll();
         link.start();
+        notifier.start();
         long every = options.evaluateEvery().toMillis();
         timer.scheduleWithFixedDelay(evaluator::evaluateAll, every, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::applyRetention, 1, 60, TimeUnit.MINUTES);
@@ -126,6 +139,7 @@ final class EngineParts implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        notifier.close();
         link.close();
         writer.close();
         rulesLock.close();

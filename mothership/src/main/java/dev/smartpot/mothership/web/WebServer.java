@@ -116,6 +116,9 @@ public final class WebServer implements AutoCloseable {
             logins.register(routes);
             pots.register(routes);
             fleet.register(routes);
+            if (mothership.notifications() != null) {
+                new NotifyRoutes(mothership.notifications(), json).register(routes);
+            }
             routes.before("/api/events", events::admit);
             routes.sse("/api/events", events::accept);
             registerErrors(routes);
