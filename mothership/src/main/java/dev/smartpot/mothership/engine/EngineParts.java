@@ -14,6 +14,7 @@ import dev.smartpot.mothership.broker.BrokerLink;
 import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.notify.NotifyOptions;
 import dev.smartpot.mothership.notify.Notifier;
+import dev.smartpot.mothership.notify.PotInfo;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -79,7 +80,7 @@ final class EngineParts implements AutoCloseable {
             link = new BrokerLink(options.broker(), writer, clock, news -> System.out.println("mothership: " + news));
             notifier = new Notifier(notify, db, writer, clock, id -> {
                 LivePot p = pots.get(id);
-                return p == null ? null : p.view();
+                return p == null ? null : new PotInfo(p.view().name(), p.view().room());
             });
             alerts = new AlertBook(writer, db, clock, new AlertPublisher(link, options.alertTopic(), (a, change) -> {
                 events.publish(new Event("alert", a.potId(), a));

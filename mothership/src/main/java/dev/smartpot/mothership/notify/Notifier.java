@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.smartpot.mothership.api.AlertView;
-import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.store.AlertLog;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.StoreWriter;
@@ -25,18 +24,18 @@ public final class Notifier implements Notifications, AutoCloseable {
     private final NotifyOptions options;
     private final Database db;
     private final Clock clock;
-    private final Function<String, PotView> pots;
+    private final Function<String, PotInfo> pots;
     private final TargetBook targets;
     private final Channel channel;
     private final Sender sender;
     private volatile String listeningAt;
 
-    /** @param pots a pot's view by id (its name and room), or null for an unknown pot */
-    public Notifier(NotifyOptions options, Database db, StoreWriter writer, Clock clock, Function<String, PotView> pots) {
+    /** @param pots a pot's name and room by id, or null for an unknown pot */
+    public Notifier(NotifyOptions options, Database db, StoreWriter writer, Clock clock, Function<String, PotInfo> pots) {
         this(options, db, writer, clock, pots, new Channels(options.telegramApi()));
     }
 
-    Notifier(NotifyOptions options, Database db, StoreWriter writer, Clock clock, Function<String, PotView> pots,
+    Notifier(NotifyOptions options, Database db, StoreWriter writer, Clock clock, Function<String, PotInfo> pots,
              Channel channel) {
         this.options = options;
         this.db = db;
@@ -60,7 +59,7 @@ public final class Notifier implements Notifications, AutoCloseable {
 
     /** A new alert, in the transaction that stores it: its notifications are stored with it, or neither is. */
     public void raised(Connection c, AlertView alert) throws SQLException {
-        PotView pot = pots.apply(alert.potId());
+        PotInfo pot = pots.apply(alert.potId());
         String room = pot == null ? null : pot.room();
         Instant now = clock.instant();
         for (TargetBook.Entry e : targets.all().values()) {
@@ -132,7 +131,7 @@ public final class Notifier implements Notifications, AutoCloseable {
             return null;
         }
         AlertView a = found.get(0);
-        PotView pot = pots.apply(a.potId());
+        PotInfo pot = pots.apply(a.potId());
         String base = dashboard();
         return new Notice(row.id(), a.id(), a.potId(), pot == null ? null : pot.name(), pot == null ? null : pot.room(),
                 a.kind(), a.message(), a.raisedAt(), a.closedAt(),
