@@ -66,8 +66,7 @@ final class HttpChannels {
         } catch (HttpTimeoutException e) {
             throw new DeliveryFailed("no answer from " + t.masked() + " within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
-            throw new DeliveryFailed("cannot reach " + t.masked() + ": " + t.scrub(String.valueOf(e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage())));
+            throw new DeliveryFailed("cannot reach " + t.masked() + ": " + t.scrub(reason(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailed("interrupted while sending to " + t.masked());
@@ -78,6 +77,17 @@ final class HttpChannels {
             throw new DeliveryFailed("HTTP " + status + " from " + t.masked()
                     + (said.isEmpty() ? "" : ": " + t.scrub(said.length() > 200 ? said.substring(0, 200) + "..." : said)));
         }
+    }
+
+    /** The innermost message ("Connection refused"), or the exception's name when none says more. */
+    private static String reason(Throwable e) {
+        String said = e.getClass().getSimpleName();
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null) {
+                said = c.getMessage();
+            }
+        }
+        return said;
     }
 
     static Map<String, Object> ordered() {

@@ -20,7 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class HookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    /** @param at when it arrived (System.nanoTime) */
+    public record Request(String method, String path, Map<String, List<String>> headers, String body, long at) {
         public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
@@ -52,7 +53,7 @@ public final class HookReceiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8)));
+                    Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), System.nanoTime()));
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, out.length);
