@@ -64,6 +64,7 @@ class NotifyIT {
                 assertEquals("DRY", dry.get("kind").asText());
                 assertEquals("basil1", dry.get("pot_id").asText());
                 assertEquals("http://127.0.0.1:" + http + "/#/pot/basil1", dry.get("link").asText());
+                System.out.println("NotifyIT: the DRY POST's body: " + hooks(receiver, "DRY").get(0).body());
                 System.out.println("NotifyIT: the DRY POST arrived " + (hooks(receiver, "DRY").get(0).at() - published) / 1_000_000
                         + " ms after the dry reading was published");
                 await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> hooks(receiver, "DRY").size() == 1);
