@@ -128,6 +128,20 @@ final class Outbox {
         return null;
     }
 
+    /** Hands claimed rows back unsent: free for the next claim at once. */
+    static Void release(Connection c, List<Row> rows, String owner) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE notify_outbox SET lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = ? AND lease_owner = ?")) {
+            for (Row r : rows) {
+                p.setLong(1, r.id());
+                p.setString(2, owner);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        return null;
+    }
+
     /** Whether any row of these targets is due now (a cheap read before a claim, which writes). */
     static boolean anyDue(Database db, Collection<String> keys, long now) {
         if (keys.isEmpty()) {

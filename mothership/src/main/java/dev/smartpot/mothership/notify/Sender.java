@@ -39,6 +39,8 @@ final class Sender implements AutoCloseable {
     private final String owner = UUID.randomUUID().toString();
     private final Object bell = new Object();
     private volatile boolean running;
+    /** Set by {@link #close}: claimed rows not yet sent are handed back rather than left leased. */
+    private volatile boolean closing;
     private Thread thread;
 
     Sender(Outbox outbox, TargetBook targets, Channel channel, StoreWriter writer, Database db, Clock clock,
@@ -77,7 +79,7 @@ final class Sender implements AutoCloseable {
                 // The store is down or busy: the rows stay pending, and the next round tries again.
                 System.err.println("mothership: notifications: " + e.getMessage());
             }
-            if (done == 0) {
+            if (done == 0 && running) {
                 synchronized (bell) {
                     try {
                         bell.wait(1000);
@@ -99,14 +101,25 @@ final class Sender implements AutoCloseable {
         List<Outbox.Row> rows = writer.await(writer.submit(c -> outbox.claim(c, owner, known.keySet(), now,
                 now + LEASE.toMillis(), BATCH)));
         Map<String, List<Outbox.Row>> digests = new LinkedHashMap<>();
+        List<Outbox.Row> left = new ArrayList<>(rows);
         for (Outbox.Row r : rows) {
             if (r.held()) {
                 digests.computeIfAbsent(r.targetKey(), k -> new ArrayList<>()).add(r);
-            } else {
+            } else if (!closing) {
                 deliver(known.get(r.targetKey()), List.of(r), false);
+                left.remove(r);
             }
         }
-        digests.forEach((key, held) -> deliver(known.get(key), held, true));
+        for (Map.Entry<String, List<Outbox.Row>> d : digests.entrySet()) {
+            if (!closing) {
+                deliver(known.get(d.getKey()), d.getValue(), true);
+                left.removeAll(d.getValue());
+            }
+        }
+        if (!left.isEmpty()) {
+            // Stopping: whoever runs next (this mothership restarted, or another one) sends them at once.
+            writer.await(writer.submit(c -> Outbox.release(c, left, owner)));
+        }
         return rows.size();
     }
 
@@ -172,16 +185,22 @@ final class Sender implements AutoCloseable {
         return Math.min(wait, max.toMillis());
     }
 
+    /**
+     * Lets a send in progress finish (an interrupted one might reach the receiver without being noted, and be sent
+     * again), hands back what it claimed, and stops.
+     */
     @Override
     public void close() {
+        closing = true;
         running = false;
+        wake();
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(5_000);
+                thread.join(HttpChannels.TIMEOUT.toMillis() + 5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            thread.interrupt();
         }
     }
 }

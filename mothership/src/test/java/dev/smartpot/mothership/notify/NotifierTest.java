@@ -60,9 +60,11 @@ class NotifierTest {
     static final class StandInChannel implements Channel {
         final List<String> got = new CopyOnWriteArrayList<>();
         volatile String refuse;
+        volatile Runnable whileSending = () -> { };
 
         @Override
         public void send(Target t, Message m) throws DeliveryFailed {
+            whileSending.run();
             if (refuse != null) {
                 throw new DeliveryFailed(refuse);
             }
@@ -202,5 +204,21 @@ class NotifierTest {
         assertEquals(0, notifier.sendDue());
         assertEquals(List.of("json://127.0.0.1:9/all alert Basil (Kitchen): DRY", "json://127.0.0.1:9/all alert Basil (Kitchen): WET",
                 "json://127.0.0.1:9/wet?kinds=WET alert Basil (Kitchen): WET"), channel.got.stream().sorted().toList());
+    }
+
+    @Test
+    void stoppingHandsBackWhatItClaimedButDidNotSend() throws Exception {
+        raise("basil", "DRY");
+        raise("fern", "DRY");
+        channel.whileSending = () -> notifier.close(); // the mothership stops while the first one is being sent
+        assertEquals(2, notifier.sendDue());
+        assertEquals(1, channel.got.size(), "the send in progress finished; the next was not begun");
+        writer.close();
+        db.close();
+        channel.whileSending = () -> { };
+        start(List.of("json://127.0.0.1:9/all"));
+        assertEquals(1, notifier.sendDue(), "sent at once after the restart, without waiting out a lease");
+        assertEquals(List.of("json://127.0.0.1:9/all alert Basil (Kitchen): DRY", "json://127.0.0.1:9/all alert fern: DRY"),
+                channel.got.stream().sorted().toList());
     }
 }
