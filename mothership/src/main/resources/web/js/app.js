@@ -57,13 +57,18 @@ SP.app = {
       this.checkHealth();
     };
     source.onerror = () => { live.classList.remove('on'); text.textContent = 'reconnecting'; };
-    for (const type of ['reading', 'pot', 'alert', 'command', 'watering', 'message', 'health']) {
+    for (const type of ['reading', 'pot', 'alert', 'command', 'watering', 'message', 'health', 'delivery']) {
       source.addEventListener(type, (e) => this.dispatch(type, JSON.parse(e.data)));
     }
   },
 
   dispatch(type, data) {
     if (type === 'health') { this.showHealth(data); return; }
+    if (type === 'delivery') {
+      if (this.page === 'alerts') SP.logs.renderAlerts();
+      if (this.page === 'notify') SP.notify.renderDeliveries();
+      return;
+    }
     if (type === 'message') {
       // A junk flood must not redraw the page hundreds of times a second: at most every 2 s.
       if (this.page === 'messages' && !this.messagesTimer) {

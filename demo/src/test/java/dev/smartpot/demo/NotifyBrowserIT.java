@@ -60,12 +60,15 @@ class NotifyBrowserIT {
             assertFalse(page.getPageSource().contains("hunter22"), "the password is never shown back");
             browser.screenshot(Path.of("..", "docs", "notify-targets.png"));
 
+            // The alerts page is open when the pot stops: the alert and then its delivery appear live, without a reload.
+            page.get(demo.dashboardUrl() + "#/alerts");
+            wait.until(d -> !d.findElements(By.id("alerts")).isEmpty());
             demo.pots().get(1).stop();
             wait.withTimeout(Duration.ofSeconds(60)).until(d -> bodies.stream().anyMatch(b -> b.contains("\"kind\":\"OFFLINE\"")));
-            page.get(demo.dashboardUrl() + "#/alerts");
             wait.until(d -> d.findElement(By.id("alerts")).getText().contains("OFFLINE")
                     && d.findElement(By.id("alerts")).getText().contains("sent"));
             assertTrue(page.findElement(By.id("alerts")).getText().contains(shown));
+            wait.until(d -> d.findElement(By.id("toast")).getText().isEmpty()); // the picture without "Added ..."
             browser.screenshot(SHOTS.resolve("notify-alerts.png"));
             browser.screenshot(Path.of("..", "docs", "notify-deliveries.png"));
         } finally {

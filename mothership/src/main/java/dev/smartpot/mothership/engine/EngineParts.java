@@ -89,6 +89,7 @@ final class EngineParts implements AutoCloseable {
                 }
             }));
             alerts.alsoStore(notifier::raised);
+            notifier.onDelivery(d -> events.publish(new Event("delivery", d.potId(), d)));
             alerts.load();
             commands = new CommandDesk(writer, link, clock, madeTimer, options.commandTimeout(),
                     c -> events.publish(new Event("command", c.potId(), c)));

@@ -47,6 +47,11 @@ public final class Notifier implements Notifications, AutoCloseable {
                 this::dashboard);
     }
 
+    /** Told after each attempt to deliver (the dashboard's live events). */
+    public void onDelivery(java.util.function.Consumer<DeliveryNews> listener) {
+        sender.onNews(listener);
+    }
+
     /** Starts delivering (what an earlier run left pending too). */
     public void start() {
         sender.start();

@@ -37,6 +37,8 @@ final class Sender implements AutoCloseable {
     private final Function<Outbox.Row, Notice> notices;
     private final Supplier<String> dashboard;
     private final String owner = UUID.randomUUID().toString();
+    /** Told of each attempt's outcome, for the dashboard's live view. */
+    private volatile java.util.function.Consumer<DeliveryNews> news = n -> { };
     private final Object bell = new Object();
     private volatile boolean running;
     /** Set by {@link #close}: claimed rows not yet sent are handed back rather than left leased. */
@@ -54,6 +56,10 @@ final class Sender implements AutoCloseable {
         this.options = options;
         this.notices = notices;
         this.dashboard = dashboard;
+    }
+
+    void onNews(java.util.function.Consumer<DeliveryNews> listener) {
+        news = listener;
     }
 
     void start() {
@@ -145,9 +151,11 @@ final class Sender implements AutoCloseable {
             channel.send(t, m);
         } catch (DeliveryFailed e) {
             failed(t, live, what, e.getMessage());
+            told.forEach(n -> news.accept(new DeliveryNews(n.alertId(), n.potId(), Outbox.PENDING)));
             return;
         } catch (RuntimeException e) {
             failed(t, live, what, t.scrub(String.valueOf(e)));
+            told.forEach(n -> news.accept(new DeliveryNews(n.alertId(), n.potId(), Outbox.PENDING)));
             return;
         }
         long sentAt = clock.millis();
@@ -158,6 +166,7 @@ final class Sender implements AutoCloseable {
             return null;
         }));
         System.out.println("mothership: notified " + t.masked() + " of " + what);
+        told.forEach(n -> news.accept(new DeliveryNews(n.alertId(), n.potId(), Outbox.SENT)));
     }
 
     private void failed(Target t, List<Outbox.Row> rows, String what, String error) {
