@@ -67,7 +67,7 @@ public final class Notifier implements Notifications, AutoCloseable {
         PotInfo pot = pots.apply(alert.potId());
         String room = pot == null ? null : pot.room();
         Instant now = clock.instant();
-        for (TargetBook.Entry e : targets.all().values()) {
+        for (TargetBook.Entry e : targets.all(c).values()) {
             Routing r = e.target().routing();
             if (r.wants(alert.kind(), alert.potId(), room)) {
                 Instant due = r.dueAt(alert.kind(), now, options.zone());

@@ -1,7 +1,9 @@
 package dev.smartpot.mothership.notify;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +47,32 @@ final class TargetBook {
 
     /** Every target by key (the first of two equal URLs wins). */
     synchronized Map<String, Entry> all() {
-        long now = clock.millis();
-        if (stale || now - readAt >= REREAD_MS || now < readAt) {
-            stored = readStored();
-            readAt = now;
-            stale = false;
+        if (due()) {
+            fresh(db.read(TargetBook::query));
         }
+        return merged();
+    }
+
+    /** The same, read on the caller's connection: the store writer's, in the middle of its transaction. */
+    synchronized Map<String, Entry> all(Connection c) throws SQLException {
+        if (due()) {
+            fresh(query(c));
+        }
+        return merged();
+    }
+
+    private boolean due() {
+        long now = clock.millis();
+        return stale || now - readAt >= REREAD_MS || now < readAt;
+    }
+
+    private void fresh(List<Entry> read) {
+        stored = read;
+        readAt = clock.millis();
+        stale = false;
+    }
+
+    private Map<String, Entry> merged() {
         Map<String, Entry> out = new LinkedHashMap<>();
         for (Entry e : fixed) {
             out.putIfAbsent(e.target().key(), e);
@@ -109,20 +131,18 @@ final class TargetBook {
         stale = true;
     }
 
-    private List<Entry> readStored() {
-        return db.read(c -> {
-            List<Entry> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT url FROM notify_targets ORDER BY id");
-                 ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    try {
-                        out.add(new Entry(Target.parse(r.getString(1)), "settings"));
-                    } catch (IllegalArgumentException e) {
-                        // Stored by a newer mothership that knows more schemes: not ours to send to.
-                    }
+    private static List<Entry> query(Connection c) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT url FROM notify_targets ORDER BY id");
+             ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                try {
+                    out.add(new Entry(Target.parse(r.getString(1)), "settings"));
+                } catch (IllegalArgumentException e) {
+                    // Stored by a newer mothership that knows more schemes: not ours to send to.
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 }
