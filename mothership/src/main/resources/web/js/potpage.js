@@ -23,7 +23,9 @@ SP.potPage = {
           </div>
         </div>
         <div class="chart-wrap" id="chart"></div>
-        <div class="muted small">Drag across the chart to zoom in; double-click to zoom out.</div>
+        <div class="muted small chart-legend"><span><i class="band-key"></i>the plant's dry/wet band</span>
+          <span><i class="water-key"></i>watering</span><span><i class="alert-key"></i>alert</span>
+          <span>Drag across the chart to zoom in; double-click to zoom out.</span></div>
       </div>
       <div class="grid">
         <div class="card">
@@ -98,6 +100,7 @@ SP.potPage = {
 
   renderPot(p) {
     this.pot = p;
+    if (this.chart) this.chart.setBand(p.dry_below, p.wet_above);
     document.getElementById('pot-name').textContent = p.name || p.id;
     document.getElementById('pot-state').innerHTML = SP.stateBadge(p.state) + SP.asleepChip(p);
     document.getElementById('pot-sub').innerHTML = '<span class="mono">' + SP.esc(p.id) + '</span> · ' + SP.esc(p.room || 'no room')
@@ -208,5 +211,6 @@ SP.potPage = {
       }
     }
     if (type === 'watering' || type === 'command') this.loadLogs();
+    if ((type === 'watering' || type === 'alert') && this.chart) this.chart.reloadMarks();
   }
 };

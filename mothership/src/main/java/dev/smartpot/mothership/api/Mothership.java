@@ -36,6 +36,9 @@ public interface Mothership extends AutoCloseable {
     /** Open alerts first, then the most recent closed ones; {@code includeClosed=false} gives only open ones. */
     List<AlertView> alerts(boolean includeClosed, int limit);
 
+    /** One pot's alerts raised in [from, to), newest first, at most {@code limit} (the marks on its chart). */
+    List<AlertView> potAlerts(String potId, Instant from, Instant to, int limit);
+
     /** A person saw the alert: it stays open while its cause lasts but is no longer shown as new. */
     AlertView acknowledgeAlert(long alertId, String by);
 

@@ -18,12 +18,25 @@ import java.time.Instant;
  * @param hasPump    whether the pot said it has a pump (its about message); null until it said
  * @param waterMaxMl the most one watering may pour there, as the pot said; null until it said
  * @param waterCooldownS the least time between waterings there, seconds, as the pot said; null until it said
+ * @param dryBelow   the plant's band as set: DRY below this moisture, percent (null only in views made without it)
+ * @param wetAbove   WET above this moisture, percent
  */
 public record PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
                       String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
                       long intervalMs, Instant lastWatered, long readings, long dropped, Instant asleepUntil,
                       Integer batteryMv, Instant batteryAt, long conflicts, Boolean hasPump, Long waterMaxMl,
-                      Long waterCooldownS) {
+                      Long waterCooldownS, Double dryBelow, Double wetAbove) {
+
+    /** A pot whose view carries no dry/wet band. */
+    public PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
+                   String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,
+                   long intervalMs, Instant lastWatered, long readings, long dropped, Instant asleepUntil,
+                   Integer batteryMv, Instant batteryAt, long conflicts, Boolean hasPump, Long waterMaxMl,
+                   Long waterCooldownS) {
+        this(id, name, room, preset, state, stateSince, reason, moisture, raw, fault, lastSeen, status, intervalMs,
+                lastWatered, readings, dropped, asleepUntil, batteryMv, batteryAt, conflicts, hasPump, waterMaxMl,
+                waterCooldownS, null, null);
+    }
 
     public PotView(String id, String name, String room, String preset, PlantState state, Instant stateSince,
                    String reason, Double moisture, Integer raw, String fault, Instant lastSeen, String status,

@@ -127,6 +127,13 @@ public final class MothershipEngine implements Mothership {
     }
 
     @Override
+    public List<AlertView> potAlerts(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        checkRange(from, to);
+        return AlertLog.ofPot(parts.db, potId, from, to, limit);
+    }
+
+    @Override
     public AlertView acknowledgeAlert(long alertId, String by) {
         return parts.alerts.acknowledge(alertId, by);
     }
@@ -212,6 +219,16 @@ public final class MothershipEngine implements Mothership {
     @Override
     public boolean autoWateringEnabled() {
         return parts.watering.autoSwitchOn();
+    }
+
+    /** Told about each stored batch from now on (metrics); call after {@link #start()}. */
+    public void observeBatches(dev.smartpot.mothership.store.BatchObserver o) {
+        parts.writer.observe(o);
+    }
+
+    /** A read-only query on one of the store's reader connections (metrics read the notification outbox). */
+    public <T> T query(Database.Work<T> work) {
+        return parts.db.read(work);
     }
 
     @Override

@@ -255,6 +255,7 @@ public final class LivePot {
                 last == null ? null : last.moisture(), last == null ? null : last.raw(),
                 last == null ? null : last.fault(), lastHeard, status, cadence.intervalMs(), lastWatered, readings, dropped,
                 asleepUntil, batteryMv, batteryAt, conflicts, about == null ? null : about.pump(),
-                about == null ? null : about.waterMaxMl(), about == null ? null : about.waterCooldownS());
+                about == null ? null : about.waterMaxMl(), about == null ? null : about.waterCooldownS(),
+                settings.dryBelow(), settings.wetAbove());
     }
 }

@@ -58,6 +58,7 @@ final class PotRoutes {
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
         routes.get("/api/pots/{id}/waterings", ctx -> ctx.json(mothership.wateringLog(knownPot(ctx),
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
+        routes.get("/api/pots/{id}/alerts", this::alerts);
         routes.post("/api/pots/{id}/commands", this::sendCommand);
         routes.post("/api/pots/{id}/water", this::water);
         routes.delete("/api/pots/{id}", ctx -> {
@@ -102,6 +103,13 @@ final class PotRoutes {
         TimeRange range = range(ctx);
         int limit = QueryParams.intParam(ctx, "limit", 10_000, 1, 100_000);
         ctx.json(mothership.readings(knownPot(ctx), range.from(), range.to(), limit));
+    }
+
+    /** The pot's alerts raised in the range (default the last hour), newest first: what its chart marks. */
+    private void alerts(Context ctx) {
+        TimeRange range = range(ctx);
+        int limit = QueryParams.intParam(ctx, "limit", 1000, 1, 10_000);
+        ctx.json(mothership.potAlerts(knownPot(ctx), range.from(), range.to(), limit));
     }
 
     private void readingsCsv(Context ctx) throws Exception {
