@@ -78,13 +78,15 @@ SP.notify = {
 
   /** The alerts page's column: every delivery of the alert. */
   async loadForAlerts() {
-    this.byAlert = new Map();
+    // Built aside and swapped in whole: two redraws at once (an alert and its delivery) must not mix their lists.
+    const byAlert = new Map();
     try {
       for (const d of await SP.get('/api/notify/deliveries?limit=1000')) {
-        if (!this.byAlert.has(d.alert_id)) this.byAlert.set(d.alert_id, []);
-        this.byAlert.get(d.alert_id).push(d);
+        if (!byAlert.has(d.alert_id)) byAlert.set(d.alert_id, []);
+        byAlert.get(d.alert_id).push(d);
       }
     } catch (e) { /* an older mothership without notifications */ }
+    this.byAlert = byAlert;
   },
 
   cell(alertId) {

@@ -1,5 +1,6 @@
 package dev.smartpot.demo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,9 @@ class NotifyBrowserIT {
             wait.withTimeout(Duration.ofSeconds(60)).until(d -> bodies.stream().anyMatch(b -> b.contains("\"kind\":\"OFFLINE\"")));
             wait.until(d -> d.findElement(By.id("alerts")).getText().contains("OFFLINE")
                     && d.findElement(By.id("alerts")).getText().contains("sent"));
-            assertTrue(page.findElement(By.id("alerts")).getText().contains(shown));
+            String alerts = page.findElement(By.id("alerts")).getText();
+            assertEquals(1, alerts.split(java.util.regex.Pattern.quote(shown), -1).length - 1, "one delivery listed: " + alerts);
+            assertEquals(1, bodies.stream().filter(b -> b.contains("\"kind\":\"OFFLINE\"")).count(), "one POST: " + bodies);
             wait.until(d -> d.findElement(By.id("toast")).getText().isEmpty()); // the picture without "Added ..."
             browser.screenshot(SHOTS.resolve("notify-alerts.png"));
             browser.screenshot(Path.of("..", "docs", "notify-deliveries.png"));
