@@ -38,6 +38,12 @@ public final class CadenceBench implements Callable<Integer> {
     @Option(names = "--after", defaultValue = "60", description = "Seconds measured after the restart (default: ${DEFAULT-VALUE}).")
     int afterSeconds;
 
+    @Option(names = "--outage", defaultValue = "restart", paramLabel = "restart|freeze",
+            description = "restart: the broker is stopped (SIGTERM) and started again; freeze: it is stopped with SIGSTOP "
+                    + "and continued (its sockets stay open and nothing answers, as a hung or overloaded broker). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String outage;
+
     @Option(names = "--side", paramLabel = "NAME=CLASSPATH",
             description = "A build to measure, by a name and the classpath of its bench (jar and lib/*); repeat for "
                     + "several, in order. Default: this build, named \"this build\".")
@@ -64,14 +70,19 @@ public final class CadenceBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> builds = builds();
+        if (!outage.equals("restart") && !outage.equals("freeze")) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--outage \"" + outage + "\" is not restart or freeze; write one of those");
+        }
+        boolean freeze = outage.equals("freeze");
         PrintStream progress = System.err;
-        CadenceRun run = new CadenceRun(progress, pots, intervalMs, steadySeconds, downSeconds, afterSeconds, logs);
+        CadenceRun run = new CadenceRun(progress, pots, intervalMs, steadySeconds, downSeconds, afterSeconds, logs, freeze);
         List<CadenceRun.Result> results = new ArrayList<>();
         for (Map.Entry<String, String> build : builds.entrySet()) {
             results.add(run.run(build.getKey(), build.getValue()));
         }
-        List<Path> written = new CadenceCharts(charts).write(results);
-        System.out.print(new CadenceReport(pots, intervalMs, steadySeconds, downSeconds, afterSeconds).markdown(results, written));
+        List<Path> written = new CadenceCharts(charts, outage).write(results);
+        System.out.print(new CadenceReport(pots, intervalMs, steadySeconds, downSeconds, afterSeconds, freeze).markdown(results, written));
         return 0;
     }
 

@@ -17,15 +17,18 @@ final class CadenceCharts {
     static final int HEIGHT = 420;
 
     private final Path dir;
+    /** "restart" or "freeze": names the files and the shaded span. */
+    private final String outage;
 
-    CadenceCharts(Path dir) {
+    CadenceCharts(Path dir, String outage) {
         this.dir = dir;
+        this.outage = outage;
     }
 
     /** Writes the charts; returns their files, each build's first, then the worst-per-second and percentile charts. */
     List<Path> write(List<CadenceRun.Result> results) {
         List<Path> files = new ArrayList<>();
-        TimeChart worst = new TimeChart("Worst sampling delay per second, every pot (broker stopped at 0 s)", "delay (s)");
+        TimeChart worst = new TimeChart("Worst sampling delay per second, every pot (broker " + (outage.equals("freeze") ? "frozen" : "stopped") + " at 0 s)", "delay (s)");
         PercentileChart percentiles = new PercentileChart("Sampling delay by percentile, whole run", "delay (ms)").logY();
         double downFrom = 0;
         double downTo = 0;
@@ -34,17 +37,21 @@ final class CadenceCharts {
             downTo = Math.max(downTo, (r.startedWallMs() - origin) / 1000.0);
             double[][] points = points(r, origin);
             files.add(new TimeChart("Sampling delay of each reading: " + r.side() + " (" + r.delays().count + " readings)",
-                    "delay (s)").span("broker down", downFrom, (r.startedWallMs() - origin) / 1000.0)
+                    "delay (s)").span(spanLabel(), downFrom, (r.startedWallMs() - origin) / 1000.0)
                     .dots(r.side(), points[0], points[1])
-                    .writePng(dir.resolve("cadence-restart-" + slug(r.side()) + ".png"), WIDTH, HEIGHT));
+                    .writePng(dir.resolve("cadence-" + outage + "-" + slug(r.side()) + ".png"), WIDTH, HEIGHT));
             double[][] perSecond = worstPerSecond(points);
             worst.line(r.side(), perSecond[0], perSecond[1]);
             percentiles.add(r.side(), r.delays().delaysBetween(r.allHeardWallMs(), r.endWallMs()));
         }
-        worst.span("broker down", downFrom, downTo);
-        files.add(worst.writePng(dir.resolve("cadence-restart-worst.png"), WIDTH, HEIGHT));
-        files.add(percentiles.writePng(dir.resolve("cadence-restart-percentiles.png"), WIDTH, HEIGHT));
+        worst.span(spanLabel(), downFrom, downTo);
+        files.add(worst.writePng(dir.resolve("cadence-" + outage + "-worst.png"), WIDTH, HEIGHT));
+        files.add(percentiles.writePng(dir.resolve("cadence-" + outage + "-percentiles.png"), WIDTH, HEIGHT));
         return files;
+    }
+
+    private String spanLabel() {
+        return outage.equals("freeze") ? "broker frozen" : "broker down";
     }
 
     /** Seconds from the broker's stop, and delay in seconds, of the readings taken in the measured window. */

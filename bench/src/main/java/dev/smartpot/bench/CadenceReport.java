@@ -15,8 +15,10 @@ final class CadenceReport {
     private final int steadySeconds;
     private final int downSeconds;
     private final int afterSeconds;
+    private final boolean freeze;
 
-    CadenceReport(int pots, long intervalMs, int steadySeconds, int downSeconds, int afterSeconds) {
+    CadenceReport(int pots, long intervalMs, int steadySeconds, int downSeconds, int afterSeconds, boolean freeze) {
+        this.freeze = freeze;
         this.pots = pots;
         this.intervalMs = intervalMs;
         this.steadySeconds = steadySeconds;
@@ -31,8 +33,11 @@ final class CadenceReport {
         md.append(pots).append(" simulated pots in one JVM (the bench's `FleetChild`: the simulator's fleet, HiveMQ "
                 + "transport, connecting at 500/s), a reading each every ").append(intervalMs).append(" ms, against Mosquitto "
                 + "on loopback (persistence on, saved every second). ").append(steadySeconds).append(" s after every pot was "
-                + "heard from, the broker is stopped with SIGTERM (as a service restart does), left down ").append(downSeconds)
-                .append(" s and started again; the fleet runs on about ").append(afterSeconds).append(" s. A persistent QoS 1 "
+                + "heard from, the broker is ").append(freeze
+                ? "frozen with SIGSTOP (its sockets stay open and nothing answers, as a hung broker or a black-holed link), for "
+                : "stopped with SIGTERM (as a service restart does), left down ").append(downSeconds)
+                .append(freeze ? " s and continued;" : " s and started again;")
+                .append(" the fleet runs on about ").append(afterSeconds).append(" s. A persistent QoS 1 "
                 + "subscriber stands in for the mothership. **Sampling delay** is how late a reading was taken versus "
                 + "its slot in the pot's schedule, worked out from the wire alone (each reading's `seq` and `uptime_ms`, "
                 + "the pot's own clock): the schedule is anchored at a boot's first reading, one slot per seq an interval "
@@ -64,9 +69,9 @@ final class CadenceReport {
         }
         md.append('\n');
         for (CadenceRun.Result r : results) {
-            md.append("- ").append(r.side()).append(": broker down ")
+            md.append("- ").append(r.side()).append(freeze ? ": broker frozen " : ": broker down ")
                     .append(String.format("%.1f", (r.startedWallMs() - r.stoppedWallMs()) / 1000.0))
-                    .append(" s (stop to accepting); ").append(r.arrivals().resends()).append(" readings arrived twice (resent); ")
+                    .append(" s (stop to answering); ").append(r.arrivals().resends()).append(" readings arrived twice (resent); ")
                     .append(r.queuedAtEnd()).append(" still queued when the fleet stopped, ").append(r.droppedFromQueues())
                     .append(" dropped from full queues; ").append(r.arrivals().withoutUptime()).append(" readings without `uptime_ms`.\n");
         }

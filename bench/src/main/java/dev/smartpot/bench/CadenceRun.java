@@ -17,7 +17,7 @@ import dev.smartpot.testkit.Mosquitto;
 /**
  * One side of the cadence benchmark: a fleet of pots (the bench's {@code FleetChild}, from the classpath given,
  * which may be an older build of the project) against a real Mosquitto, whose broker is stopped (SIGTERM, as a
- * service restart does), left down and started again in the middle of the run. Everything measured comes from
+ * service restart does), left down and started again in the middle of the run; or frozen (SIGSTOP) and thawed. Everything measured comes from
  * the wire (see {@link SamplingDelays}), plus the CPU of the fleet's JVM and of the broker.
  */
 final class CadenceRun {
@@ -40,9 +40,13 @@ final class CadenceRun {
     private final int downSeconds;
     private final int afterSeconds;
     private final Path childLogDir;
+    private final boolean freeze;
 
-    CadenceRun(PrintStream log, int pots, long intervalMs, int steadySeconds, int downSeconds, int afterSeconds, Path childLogDir) {
+    /** @param freeze SIGSTOP the broker for the outage instead of stopping it (its sockets stay open, nothing answers) */
+    CadenceRun(PrintStream log, int pots, long intervalMs, int steadySeconds, int downSeconds, int afterSeconds, Path childLogDir,
+            boolean freeze) {
         this.log = log;
+        this.freeze = freeze;
         this.pots = pots;
         this.intervalMs = intervalMs;
         this.steadySeconds = steadySeconds;
@@ -82,12 +86,21 @@ final class CadenceRun {
             log.println("cadence [" + side + "]: all " + pots + " pots heard from; steady " + steadySeconds + " s");
             Thread.sleep(steadySeconds * 1000L);
             long stopped = System.currentTimeMillis();
-            stop(broker);
-            log.println("cadence [" + side + "]: broker stopped (SIGTERM), down " + downSeconds + " s");
+            if (freeze) {
+                broker.freeze();
+            } else {
+                stop(broker);
+            }
+            log.println("cadence [" + side + "]: broker " + (freeze ? "frozen (SIGSTOP)" : "stopped (SIGTERM)") + " for "
+                    + downSeconds + " s");
             Thread.sleep(downSeconds * 1000L);
-            broker.restart();
+            if (freeze) {
+                broker.thaw();
+            } else {
+                broker.restart();
+            }
             long started = System.currentTimeMillis();
-            log.println("cadence [" + side + "]: broker accepting again; the fleet runs on to the end of its window");
+            log.println("cadence [" + side + "]: broker answering again; the fleet runs on to the end of its window");
             reader.join(TimeUnit.SECONDS.toMillis(windowSeconds + 180L));
             if (!child.waitFor(60, TimeUnit.SECONDS)) {
                 child.destroyForcibly();
