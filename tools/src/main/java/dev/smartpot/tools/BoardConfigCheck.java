@@ -72,6 +72,7 @@ public final class BoardConfigCheck {
         DeviceConfig device = DeviceConfig.read(reader);
         BoardConfig board = BoardConfig.read(reader);
         BoardTlsFiles.check(reader, device);
+        DeepSleepQueue.check(reader, device);
         try {
             reader.finish();
         } catch (ConfigException e) {
@@ -104,7 +105,7 @@ public final class BoardConfigCheck {
         out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
                 + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
         out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
-                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest 1512)"
+                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest " + DeepSleepQueue.readingsKept() + ")"
                 : "always on (power.mode = deep-sleep for batteries); " + (device.vmRestartEveryMillis > 0
                         ? "restarts itself every " + Durations.format(device.vmRestartEveryMillis)
                                 + " at a reading boundary (vm.restart.every: an evaluation VM stops after 60 minutes)"

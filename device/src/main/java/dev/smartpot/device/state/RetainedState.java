@@ -38,6 +38,11 @@ public final class RetainedState {
     /** The least a region must hold: the header, the CRC and one reading. */
     public static final int MIN_CAPACITY = HEADER + CRC + READING;
 
+    /** The most readings a region of {@code regionBytes} keeps (377 in the board's 6,144); 0 when it is too small. */
+    public static int readingsHeldBy(int regionBytes) {
+        return regionBytes < MIN_CAPACITY ? 0 : (regionBytes - HEADER - CRC) / READING;
+    }
+
     private final RetainedMemory memory;
     private final SequenceMark mark;
     private final ReadingQueue queue;
@@ -76,7 +81,7 @@ public final class RetainedState {
                     + MIN_CAPACITY + " are needed");
         }
         this.buffer = new byte[capacity];
-        this.maxReadings = memory == null ? 0 : (capacity - HEADER - CRC) / READING;
+        this.maxReadings = memory == null ? 0 : readingsHeldBy(capacity);
     }
 
     /**
