@@ -28,7 +28,8 @@ final class CadenceCharts {
     /** Writes the charts; returns their files, each build's first, then the worst-per-second and percentile charts. */
     List<Path> write(List<CadenceRun.Result> results) {
         List<Path> files = new ArrayList<>();
-        TimeChart worst = new TimeChart("Worst sampling delay per second, every pot (broker " + (outage.equals("freeze") ? "frozen" : "stopped") + " at 0 s)", "delay (s)");
+        TimeChart worst = new TimeChart("Worst sampling delay per second, every pot (broker "
+                + (outage.equals("freeze") ? "frozen" : "stopped") + " at 0 s)", "delay (s)");
         PercentileChart percentiles = new PercentileChart("Sampling delay by percentile, whole run", "delay (ms)").logY();
         double downFrom = 0;
         double downTo = 0;

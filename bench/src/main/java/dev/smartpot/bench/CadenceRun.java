@@ -17,8 +17,9 @@ import dev.smartpot.testkit.Mosquitto;
 /**
  * One side of the cadence benchmark: a fleet of pots (the bench's {@code FleetChild}, from the classpath given,
  * which may be an older build of the project) against a real Mosquitto, whose broker is stopped (SIGTERM, as a
- * service restart does), left down and started again in the middle of the run; or frozen (SIGSTOP) and thawed. Everything measured comes from
- * the wire (see {@link SamplingDelays}), plus the CPU of the fleet's JVM and of the broker.
+ * service restart does), left down and started again in the middle of the run; or frozen (SIGSTOP) and thawed.
+ * Everything measured comes from the wire (see {@link SamplingDelays}), plus the CPU of the fleet's JVM and of the
+ * broker.
  */
 final class CadenceRun {
 
