@@ -13,6 +13,7 @@ import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.text.Durations;
 
 /**
@@ -103,7 +104,7 @@ public final class BoardConfigCheck {
         out.println("  topics     publish " + device.publishTopic + ", subscribe " + device.subscribeTopic + ", status "
                 + device.statusTopicTemplate);
         out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
-                + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
+                + " readings (" + device.queueCapacity * 4 * ReadingQueue.INTS_PER_READING + " bytes of heap)");
         out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
                 + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest " + DeepSleepQueue.readingsKept() + ")"
                 : "always on (power.mode = deep-sleep for batteries); " + (device.vmRestartEveryMillis > 0
