@@ -73,11 +73,19 @@ final class CadenceCharts {
         return xy;
     }
 
-    /** The largest delay among the readings taken in each whole second (seconds sorted, as {@link #points} gives). */
+    /**
+     * The largest delay among the readings taken in each whole second (seconds sorted, as {@link #points} gives); a
+     * second in which no reading was taken is NaN, a gap in the line rather than a slope drawn across it.
+     */
     private static double[][] worstPerSecond(double[][] points) {
         List<double[]> seconds = new ArrayList<>();
         for (int i = 0; i < points[0].length; i++) {
             double second = Math.floor(points[0][i]);
+            if (!seconds.isEmpty()) {
+                for (double s = seconds.get(seconds.size() - 1)[0] + 1; s < second; s++) {
+                    seconds.add(new double[] {s, Double.NaN});
+                }
+            }
             if (seconds.isEmpty() || seconds.get(seconds.size() - 1)[0] != second) {
                 seconds.add(new double[] {second, points[1][i]});
             } else {
