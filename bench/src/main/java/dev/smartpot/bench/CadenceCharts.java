@@ -42,7 +42,7 @@ final class CadenceCharts {
                     .dots(r.side(), points[0], points[1])
                     .writePng(dir.resolve("cadence-" + outage + "-" + slug(r.side()) + ".png"), WIDTH, HEIGHT));
             double[][] perSecond = worstPerSecond(points);
-            worst.line(r.side(), perSecond[0], perSecond[1]);
+            worst.dots(r.side(), perSecond[0], perSecond[1]);
             percentiles.add(r.side(), r.delays().delaysBetween(r.allHeardWallMs(), r.endWallMs()));
         }
         worst.span(spanLabel(), downFrom, downTo);
@@ -74,18 +74,13 @@ final class CadenceCharts {
     }
 
     /**
-     * The largest delay among the readings taken in each whole second (seconds sorted, as {@link #points} gives); a
-     * second in which no reading was taken is NaN, a gap in the line rather than a slope drawn across it.
+     * The largest delay among the readings taken in each whole second (seconds sorted, as {@link #points} gives). Drawn
+     * as dots: a second in which no reading was taken has none (a line would draw a slope across an outage).
      */
     private static double[][] worstPerSecond(double[][] points) {
         List<double[]> seconds = new ArrayList<>();
         for (int i = 0; i < points[0].length; i++) {
             double second = Math.floor(points[0][i]);
-            if (!seconds.isEmpty()) {
-                for (double s = seconds.get(seconds.size() - 1)[0] + 1; s < second; s++) {
-                    seconds.add(new double[] {s, Double.NaN});
-                }
-            }
             if (seconds.isEmpty() || seconds.get(seconds.size() - 1)[0] != second) {
                 seconds.add(new double[] {second, points[1][i]});
             } else {

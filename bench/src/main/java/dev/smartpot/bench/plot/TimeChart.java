@@ -69,7 +69,7 @@ public final class TimeChart {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setMarkerSize(4);
         double[] yRange = yRange();
         for (Span span : spans) {
             addSpan(chart, span, yRange);
