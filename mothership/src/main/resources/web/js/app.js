@@ -39,6 +39,7 @@ SP.app = {
       else if (this.page === 'waterings') await SP.logs.waterings(view);
       else if (this.page === 'commands') await SP.logs.commands(view);
       else if (this.page === 'messages') await SP.logs.messages(view);
+      else if (this.page === 'backups') await SP.backups.show(view);
       else { this.page = 'pots'; await SP.potList.show(view); }
     } catch (e) {
       view.innerHTML = '<div class="card"><h2>Could not load this page</h2><p class="error-text">' + SP.esc(e.message) + '</p></div>';

@@ -3,12 +3,22 @@ package dev.smartpot.mothership;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import dev.smartpot.broker.EmbeddedBroker;
+import dev.smartpot.mothership.backup.BackupException;
+import dev.smartpot.mothership.backup.BackupPlan;
+import dev.smartpot.mothership.backup.BackupRoutes;
+import dev.smartpot.mothership.backup.NightlyBackups;
+import dev.smartpot.mothership.backup.StoreAddress;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.metrics.EngineSources;
+import dev.smartpot.mothership.metrics.MetricsRoute;
+import dev.smartpot.mothership.metrics.MothershipMetrics;
 import dev.smartpot.mothership.web.WebServer;
 
 /**
@@ -60,8 +70,11 @@ public final class MothershipApp implements AutoCloseable {
     private final MothershipEngine engine;
     private final WebServer web;
     private final String brokerUrl;
+    private final NightlyBackups nightly;
 
-    private MothershipApp(EmbeddedBroker embeddedBroker, MothershipEngine engine, WebServer web, String brokerUrl) {
+    private MothershipApp(EmbeddedBroker embeddedBroker, MothershipEngine engine, WebServer web, String brokerUrl,
+                          NightlyBackups nightly) {
+        this.nightly = nightly;
         this.embeddedBroker = embeddedBroker;
         this.engine = engine;
         this.web = web;
@@ -74,8 +87,14 @@ public final class MothershipApp implements AutoCloseable {
      * @throws StartException with a message that names the problem and the fix
      */
     public static MothershipApp start(Options o) throws StartException {
+        return start(o, BackupPlan.NONE);
+    }
+
+    /** With nightly backups as planned ({@link BackupPlan#NONE} for none). */
+    public static MothershipApp start(Options o, BackupPlan backupPlan) throws StartException {
         EmbeddedBroker embedded = null;
         MothershipEngine engine = null;
+        NightlyBackups nightly = null;
         try {
             BrokerOptions broker = o.broker();
             if (broker == null) {
@@ -104,15 +123,23 @@ public final class MothershipApp implements AutoCloseable {
             }
             // The command wait of the web layer outlasts the engine's own timeout, which answers "no-reply".
             Duration wait = (o.commandTimeout() == null ? Duration.ofSeconds(10) : o.commandTimeout()).plusSeconds(5);
+            if (backupPlan.enabled()) {
+                nightly = startBackups(o, backupPlan);
+            }
+            MothershipMetrics metrics = new MothershipMetrics(new EngineSources(engine));
+            engine.observeBatches(metrics);
             WebServer web;
             try {
                 web = WebServer.start(engine, new WebServer.Options(o.httpHost(), o.httpPort(), o.dataDir(), o.resetLogin(), wait,
-                        o.tlsCert(), o.tlsKey()));
+                        o.tlsCert(), o.tlsKey()), List.of(new MetricsRoute(metrics)::register, new BackupRoutes(nightly)::register));
             } catch (IOException e) {
                 throw new StartException("the dashboard did not start: " + e.getMessage(), e);
             }
-            return new MothershipApp(embedded, engine, web, broker.url());
+            return new MothershipApp(embedded, engine, web, broker.url(), nightly);
         } catch (StartException | RuntimeException e) {
+            if (nightly != null) {
+                nightly.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -123,6 +150,18 @@ public final class MothershipApp implements AutoCloseable {
                 throw new StartException(bad.getMessage(), bad);
             }
             throw e;
+        }
+    }
+
+    private static NightlyBackups startBackups(Options o, BackupPlan plan) throws StartException {
+        StoreAddress store = o.jdbcUrl() != null ? new StoreAddress(o.jdbcUrl(), o.dbUser(), o.dbPassword())
+                : StoreAddress.sqlite(o.dataDir().resolve(Options.SQLITE_FILE));
+        try {
+            NightlyBackups nightly = new NightlyBackups(store, plan, Clock.systemDefaultZone());
+            nightly.start();
+            return nightly;
+        } catch (BackupException e) {
+            throw new StartException(e.getMessage(), e);
         }
     }
 
@@ -156,8 +195,16 @@ public final class MothershipApp implements AutoCloseable {
         return web;
     }
 
+    /** Null without --backup-dir. */
+    public NightlyBackups nightlyBackups() {
+        return nightly;
+    }
+
     @Override
     public void close() {
+        if (nightly != null) {
+            nightly.close();
+        }
         web.close();
         engine.close();
         if (embeddedBroker != null) {

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.smartpot.mothership.backup.BackupPlan;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.mothership.web.security.LoginStore;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scripts/mothership}: the Pi app that keeps, shows and acts on every pot's readings. */
-@Command(name = "mothership", mixinStandardHelpOptions = true, version = "smartpot mothership 0.1.0",
+@Command(name = "mothership", mixinStandardHelpOptions = true, subcommands = {BackupCommand.class, RestoreCommand.class},
+        version = "smartpot mothership 0.1.0",
         description = "Subscribes to every pot's readings, stores them (SQLite or PostgreSQL), keeps plant states and "
                 + "alerts, waters safely, and serves the dashboard and the REST API.",
         footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags,",
@@ -104,6 +108,18 @@ public final class MothershipMain implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "Its unencrypted PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----).")
     Path tlsKey;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Back the store up every night into DIR (best on another disk or a network share); the dashboard offers the latest.")
+    Path backupDir;
+
+    @Option(names = "--backup-keep", paramLabel = "N", defaultValue = "7",
+            description = "Keep the N newest nightly backups in --backup-dir, delete older ones (default: ${DEFAULT-VALUE}).")
+    int backupKeep;
+
+    @Option(names = "--backup-at", paramLabel = "HH:MM", defaultValue = "03:00",
+            description = "When the nightly backup runs, in this machine's time zone (default: ${DEFAULT-VALUE}).")
+    String backupAt;
+
     @Option(names = "--reset-login", description = "Make a new dashboard password and API token (written to DIR/" + LoginStore.SECRETS_FILE + ").")
     boolean resetLogin;
 
@@ -137,8 +153,10 @@ public final class MothershipMain implements Callable<Integer> {
     @Override
     public Integer call() {
         MothershipApp.Options options;
+        BackupPlan backups;
         try {
             options = options();
+            backups = backupPlan();
         } catch (IllegalArgumentException | IOException e) {
             err.println("mothership: " + e.getMessage());
             return EXIT_USAGE;
@@ -152,12 +170,15 @@ public final class MothershipMain implements Callable<Integer> {
         }
         MothershipApp app;
         try {
-            app = MothershipApp.start(options);
+            app = MothershipApp.start(options, backups);
         } catch (MothershipApp.StartException e) {
             err.println("mothership: " + e.getMessage());
             return EXIT_FAILED;
         }
         Banner.print(out, app, options);
+        if (backups.enabled()) {
+            out.println("mothership: nightly backup at " + backups.at() + " into " + backups.dir() + ", keeping the " + backups.keep() + " newest");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             quit.countDown();
@@ -211,7 +232,8 @@ public final class MothershipMain implements Callable<Integer> {
             String url = broker.contains("://") ? broker : "tcp://" + broker + (broker.contains(":") ? "" : ":1883");
             brokerOptions = new BrokerOptions(url, username, secret(passwordFile, "--password-file"), caFile, clientId, shared, false);
             if (caFile != null && !Files.isReadable(caFile)) {
-                throw new IllegalArgumentException("--cafile " + caFile + " cannot be read. Fix: pass the CA's PEM file (scripts/broker --secure writes .broker-secure/ca.crt)");
+                throw new IllegalArgumentException("--cafile " + caFile
+                        + " cannot be read. Fix: pass the CA's PEM file (scripts/broker --secure writes .broker-secure/ca.crt)");
             }
         } else if (username != null || passwordFile != null || caFile != null || shared != null) {
             throw new IllegalArgumentException("--username, --password-file, --cafile and --shared are for a real broker, but --broker is embedded."
@@ -245,13 +267,27 @@ public final class MothershipMain implements Callable<Integer> {
                 secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv, tlsCert, tlsKey, maxPots);
     }
 
+    BackupPlan backupPlan() {
+        if (backupDir == null) {
+            return BackupPlan.NONE;
+        }
+        LocalTime at;
+        try {
+            at = LocalTime.parse(backupAt);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--backup-at \"" + backupAt + "\" is not a time of day. Fix: write HH:MM, e.g. 03:00");
+        }
+        return new BackupPlan(backupDir, backupKeep, at);
+    }
+
     /** A secret from a file (first line), so it shows in no process list or shell history. */
-    private static String secret(Path file, String flag) throws IOException {
+    static String secret(Path file, String flag) throws IOException {
         if (file == null) {
             return null;
         }
         if (!Files.isReadable(file)) {
-            throw new IOException(flag + " " + file + " cannot be read. Fix: create it with the password on its first line, readable by this user only (chmod 600)");
+            throw new IOException(flag + " " + file
+                    + " cannot be read. Fix: create it with the password on its first line, readable by this user only (chmod 600)");
         }
         String text = Files.readString(file).strip();
         int newline = text.indexOf('\n');

@@ -28,6 +28,12 @@ public final class WireTopics {
     /** The shape of every topic the mothership accepts, for messages that name it. */
     public static final String UP_SHAPES = UP + "[/{id}[/" + STATUS_LEVEL + "|/" + REPLY_LEVEL + "|/" + ABOUT_LEVEL + "]]";
 
+    /** The mothership's alerts for other clients (Node-RED, a phone): raised, closed, acknowledged; JSON. */
+    public static final String ALERTS = "mothership/alerts";
+    /** Home Assistant's discovery prefix and its birth/will topic (its {@code online} after a restart), its defaults. */
+    public static final String HOME_ASSISTANT_PREFIX = "homeassistant";
+    public static final String HOME_ASSISTANT_STATUS = HOME_ASSISTANT_PREFIX + "/" + STATUS_LEVEL;
+
     private WireTopics() {
     }
 

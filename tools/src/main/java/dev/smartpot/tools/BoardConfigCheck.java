@@ -13,7 +13,7 @@ import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.reading.ReadingQueue;
+import dev.smartpot.device.config.QueueLimits;
 import dev.smartpot.device.text.Durations;
 
 /**
@@ -104,9 +104,10 @@ public final class BoardConfigCheck {
         out.println("  topics     publish " + device.publishTopic + ", subscribe " + device.subscribeTopic + ", status "
                 + device.statusTopicTemplate);
         out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
-                + " readings (" + device.queueCapacity * 4 * ReadingQueue.INTS_PER_READING + " bytes of heap)");
+                + " readings (" + device.queueCapacity * QueueLimits.HEAP_BYTES_PER_READING + " bytes of heap)");
         out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
-                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest " + DeepSleepQueue.readingsKept() + ")"
+                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest "
+                + DeepSleepQueue.readingsKept() + ")"
                 : "always on (power.mode = deep-sleep for batteries); " + (device.vmRestartEveryMillis > 0
                         ? "restarts itself every " + Durations.format(device.vmRestartEveryMillis)
                                 + " at a reading boundary (vm.restart.every: an evaluation VM stops after 60 minutes)"

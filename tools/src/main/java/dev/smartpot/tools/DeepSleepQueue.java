@@ -1,9 +1,8 @@
 package dev.smartpot.tools;
 
-import dev.smartpot.device.config.ConfigKeys;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.state.RetainedState;
+import dev.smartpot.device.config.QueueLimits;
 import dev.smartpot.device.text.Durations;
 
 /**
@@ -12,15 +11,12 @@ import dev.smartpot.device.text.Durations;
  */
 final class DeepSleepQueue {
 
-    /** The firmware's RTC_NOINIT region for the pot's state (SMARTPOT_RTC_CAPACITY in smartpot_store_natives.h; RtcMemoryNatives). */
-    static final int BOARD_RTC_BYTES = 6144;
-
     private DeepSleepQueue() {
     }
 
     /** Readings the board keeps across a deep sleep or a reset. */
     static int readingsKept() {
-        return RetainedState.readingsHeldBy(BOARD_RTC_BYTES);
+        return QueueLimits.retainedReadings(QueueLimits.BOARD_RETAINED_BYTES);
     }
 
     /** How long {@link #readingsKept()} readings last at the pot's interval, e.g. "3 days 22h". */
@@ -37,9 +33,10 @@ final class DeepSleepQueue {
         if (!device.deepSleep || device.queueCapacity <= readingsKept()) {
             return;
         }
-        reader.problem(ConfigKeys.QUEUE_CAPACITY, "is more than the " + readingsKept() + " readings the board keeps between"
-                + " deep-sleep wakes (its " + BOARD_RTC_BYTES + " bytes of RTC memory, 16 a reading)", "write queue.capacity = "
-                + readingsKept() + " or less (" + lasting(device) + " of readings at publish.interval = "
+        reader.problem("queue.capacity", "is more than the " + readingsKept() + " readings the board keeps between"
+                + " deep-sleep wakes (its " + QueueLimits.BOARD_RETAINED_BYTES + " bytes of RTC memory, "
+                + QueueLimits.RETAINED_BYTES_PER_READING + " a reading)", "write queue.capacity = " + readingsKept()
+                + " or less (" + lasting(device) + " of readings at publish.interval = "
                 + Durations.format(device.publishIntervalMillis) + ")");
     }
 }

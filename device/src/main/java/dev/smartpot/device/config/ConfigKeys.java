@@ -4,7 +4,7 @@ import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.protocol.WireTopics;
 
 /** Every setting a pot reads, in one place: the board-config templates document each of these. */
-public final class ConfigKeys {
+final class ConfigKeys {
 
     public static final ConfigKey DEVICE_NAME = ConfigKey.text("device.name", "Smart pot");
     public static final ConfigKey WIFI_SSID = ConfigKey.text("wifi.ssid", null);
@@ -80,8 +80,8 @@ public final class ConfigKeys {
     public static final ConfigKey SENSOR_RAW_MAX = ConfigKey.number("sensor.raw.max", MoistureScale.DERIVED, 0, 4095);
 
     public static final ConfigKey HOMEASSISTANT_DISCOVERY = ConfigKey.bool("homeassistant.discovery", 1);
-    public static final ConfigKey HOMEASSISTANT_PREFIX = ConfigKey.text("homeassistant.prefix", "homeassistant");
-    public static final ConfigKey HOMEASSISTANT_STATUS = ConfigKey.text("homeassistant.status", "homeassistant/status");
+    public static final ConfigKey HOMEASSISTANT_PREFIX = ConfigKey.text("homeassistant.prefix", WireTopics.HOME_ASSISTANT_PREFIX);
+    public static final ConfigKey HOMEASSISTANT_STATUS = ConfigKey.text("homeassistant.status", WireTopics.HOME_ASSISTANT_STATUS);
 
     /** The pot's own limits, whatever the mothership asks (see {@link SafetyConfig}). */
     public static final ConfigKey PUMP_MAX_RUN = ConfigKey.duration("pump.max.run", 30000, 1000, 600000);

@@ -69,9 +69,12 @@ public final class DeviceConfig {
     public final CommandConfig commands;
     public final HomeAssistantConfig homeAssistant;
     public final SafetyConfig safety;
+    /** {@code board.name} where the runtime has one (a board's config), else null. */
+    public final String boardName;
 
     private DeviceConfig(ConfigReader r) {
         deviceName = r.text(ConfigKeys.DEVICE_NAME);
+        boardName = r.text(ConfigKeys.BOARD_NAME);
         wifiSsid = r.requiredText(ConfigKeys.WIFI_SSID, "MyHomeWiFi");
         wifiPassword = r.text(ConfigKeys.WIFI_PASSWORD);
         wifiJoinTimeoutMillis = r.duration(ConfigKeys.WIFI_JOIN_TIMEOUT);

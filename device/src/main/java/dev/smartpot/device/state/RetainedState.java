@@ -22,10 +22,7 @@ public final class RetainedState {
 
     /** "SPR3": layout 3, readings frozen as taken (older layouts read as nothing, like noise). */
     private static final int MAGIC = 0x53505233;
-    /**
-     * The boot word's top byte says why that boot ended (the counter never needs it: 16 million boots): 0 for any
-     * reset, {@link #PLANNED} for a planned restart. A region written before this reads as 0.
-     */
+    /** The boot word's top byte says why that boot ended (0: any reset, {@link #PLANNED}: a planned restart). */
     private static final int BOOT_MASK = 0x00ffffff;
     private static final int PLANNED = 1;
     /**
@@ -37,11 +34,6 @@ public final class RetainedState {
     private static final int CRC = 4;
     /** The least a region must hold: the header, the CRC and one reading. */
     public static final int MIN_CAPACITY = HEADER + CRC + READING;
-
-    /** The most readings a region of {@code regionBytes} keeps (377 in the board's 6,144); 0 when it is too small. */
-    public static int readingsHeldBy(int regionBytes) {
-        return regionBytes < MIN_CAPACITY ? 0 : (regionBytes - HEADER - CRC) / READING;
-    }
 
     private final RetainedMemory memory;
     private final SequenceMark mark;
@@ -61,8 +53,8 @@ public final class RetainedState {
     private long savedNextSeq = -1;
     /** Why this boot ends, stored with the state: {@link #PLANNED} once a planned restart is under way. */
     private int ending;
-    /** True when the previous boot ended in a planned restart. */
     private boolean restartPlanned;
+    private boolean stateKept;
 
     /**
      * @param memory null for a board without one: every boot then starts afresh
@@ -81,7 +73,7 @@ public final class RetainedState {
                     + MIN_CAPACITY + " are needed");
         }
         this.buffer = new byte[capacity];
-        this.maxReadings = memory == null ? 0 : readingsHeldBy(capacity);
+        this.maxReadings = memory == null ? 0 : (capacity - HEADER - CRC) / READING;
     }
 
     /**
@@ -113,6 +105,7 @@ public final class RetainedState {
         lastCondition = getInt(at + 68);
         link.restore(getLong(at + 76), getInt(at + 84), getInt(at + 72));
         wokeFromSleep = sleptMillis > 0;
+        stateKept = true;
         restartPlanned = !wokeFromSleep && savedEnding == PLANNED;
         boot = wokeFromSleep ? savedBoot : savedBoot + 1;
         queue.restoreStart(oldestSeq, oldestUptime, getLong(92), dropped, pendingDrops);
@@ -235,6 +228,11 @@ public final class RetainedState {
     /** Marks this boot's end as a planned restart: the next store says so, and the next boot's first line. */
     public void endingInPlannedRestart() {
         ending = PLANNED;
+    }
+
+    /** Whether retained memory held a state at this boot: a reset or a wake kept it, a power-up or a power cut did not. */
+    public boolean stateKept() {
+        return stateKept;
     }
 
     /** True when the previous boot ended in a planned restart ({@code vm.restart.every}). */

@@ -30,11 +30,20 @@ public interface Mothership extends AutoCloseable {
      */
     Series series(String potId, Instant from, Instant to, int maxPoints);
 
+    /**
+     * A battery pot's wakes, phase by phase as it reported them, received in [from, to), oldest first; at most
+     * {@code limit} (the newest ones when cut). Empty for a pot that never reported one.
+     */
+    List<WakeView> wakes(String potId, Instant from, Instant to, int limit);
+
     /** The tutorial's text messages ("Test to mothership #N") and other non-reading text, newest first. */
     List<MessageView> messages(int limit);
 
     /** Open alerts first, then the most recent closed ones; {@code includeClosed=false} gives only open ones. */
     List<AlertView> alerts(boolean includeClosed, int limit);
+
+    /** One pot's alerts raised in [from, to), newest first, at most {@code limit} (the marks on its chart). */
+    List<AlertView> potAlerts(String potId, Instant from, Instant to, int limit);
 
     /** A person saw the alert: it stays open while its cause lasts but is no longer shown as new. */
     AlertView acknowledgeAlert(long alertId, String by);

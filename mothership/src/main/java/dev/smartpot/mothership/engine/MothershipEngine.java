@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.CommandView;
@@ -21,8 +20,8 @@ import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.api.Series;
 import dev.smartpot.mothership.api.UnknownPotException;
+import dev.smartpot.mothership.api.WakeView;
 import dev.smartpot.mothership.api.WateringView;
-import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -30,11 +29,10 @@ import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.AlertLog;
 import dev.smartpot.mothership.store.CommandLog;
 import dev.smartpot.mothership.store.MessageLog;
+import dev.smartpot.mothership.store.WakeLog;
 import dev.smartpot.mothership.store.WateringLog;
 import dev.smartpot.mothership.store.PotTable;
-import dev.smartpot.mothership.store.ReadingQueries;
 import dev.smartpot.mothership.store.StoreWriter;
-import dev.smartpot.mothership.watering.WateringDesk;
 import dev.smartpot.protocol.CommandParser;
 
 /**
@@ -100,6 +98,13 @@ public final class MothershipEngine implements Mothership {
         return parts.queries.series(potId, from, to, Math.max(2, maxPoints));
     }
 
+    @Override
+    public List<WakeView> wakes(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        checkRange(from, to);
+        return WakeLog.between(parts.db, potId, from, to, limit);
+    }
+
     private static void checkRange(Instant from, Instant to) {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new IllegalArgumentException("from " + from + " must be before to " + to
@@ -115,6 +120,13 @@ public final class MothershipEngine implements Mothership {
     @Override
     public List<AlertView> alerts(boolean includeClosed, int limit) {
         return AlertLog.recent(parts.db, includeClosed, limit);
+    }
+
+    @Override
+    public List<AlertView> potAlerts(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        checkRange(from, to);
+        return AlertLog.ofPot(parts.db, potId, from, to, limit);
     }
 
     @Override
@@ -203,6 +215,16 @@ public final class MothershipEngine implements Mothership {
     @Override
     public boolean autoWateringEnabled() {
         return parts.watering.autoSwitchOn();
+    }
+
+    /** Told about each stored batch from now on (metrics); call after {@link #start()}. */
+    public void observeBatches(dev.smartpot.mothership.store.BatchObserver o) {
+        parts.writer.observe(o);
+    }
+
+    /** A read-only query on one of the store's reader connections (metrics read the notification outbox). */
+    public <T> T query(Database.Work<T> work) {
+        return parts.db.read(work);
     }
 
     @Override

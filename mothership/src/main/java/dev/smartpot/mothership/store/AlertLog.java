@@ -94,6 +94,27 @@ public final class AlertLog {
         });
     }
 
+    /** One pot's alerts raised in [from, to), newest first, at most {@code limit}: the marks on its chart. */
+    public static List<AlertView> ofPot(Database db, String potId, Instant from, Instant to, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id, pot_id, kind, message, raised_at, closed_at,"
+                    + " acknowledged_at, acknowledged_by FROM alerts WHERE pot_id = ? AND raised_at >= ? AND raised_at < ?"
+                    + " ORDER BY raised_at DESC, id DESC LIMIT ?")) {
+                q.setString(1, potId);
+                q.setLong(2, from.toEpochMilli());
+                q.setLong(3, to.toEpochMilli());
+                q.setInt(4, limit);
+                List<AlertView> out = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.add(alertRow(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** The alert with this id, as a list of zero or one. */
     public static List<AlertView> byId(Database db, long id) {
         return db.read(c -> {

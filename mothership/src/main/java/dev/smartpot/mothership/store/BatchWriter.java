@@ -34,6 +34,7 @@ final class BatchWriter {
     private volatile String error;
     /** Set once, before the writer thread starts. */
     private Listener listener = Listener.NONE;
+    private volatile BatchObserver observer = BatchObserver.NONE;
 
     BatchWriter(Database db, IngestTables tables, BootTracker boots, Clock clock, BooleanSupplier running) {
         this.db = db;
@@ -46,6 +47,10 @@ final class BatchWriter {
 
     void listener(Listener l) {
         this.listener = l;
+    }
+
+    void observer(BatchObserver o) {
+        this.observer = o;
     }
 
     long stored() {
@@ -94,6 +99,7 @@ final class BatchWriter {
     void writeUntilDone(List<Received> received) throws InterruptedException {
         while (running.getAsBoolean()) {
             Connection c = db.writer();
+            long startNanos = System.nanoTime();
             try {
                 if (db.dialect() == Dialect.SQLITE) {
                     sizeCap.apply(c);
@@ -101,6 +107,7 @@ final class BatchWriter {
                 c.setAutoCommit(false);
                 Committed done = tables.write(c, received, readings, boots, clock.millis());
                 c.commit();
+                observer.stored(received.size(), System.nanoTime() - startNanos, received.get(0).receivedAt(), clock.millis());
                 boots.commit();
                 tables.committed();
                 for (Received r : received) {

@@ -20,7 +20,7 @@ public final class Migrations {
 
     /** Every migration this build ships, in order. Add a file here and to resources/.../db/. */
     static final List<String> FILES = List.of("V001__schema.sql", "V002__one_open_alert.sql",
-            "V003__battery_mv.sql");
+            "V003__battery_mv.sql", "V004__wakes.sql");
 
     private Migrations() {
     }
@@ -29,22 +29,32 @@ public final class Migrations {
     private static final long MIGRATION_LOCK = 0x736d617274706f74L;
 
     public static int apply(Connection c, Dialect dialect) throws SQLException {
+        return apply(c, dialect, FILES.size());
+    }
+
+    /** The schema version this build brings a database to. */
+    public static int latest() {
+        return FILES.size();
+    }
+
+    /** Applies the migrations up to {@code upTo} only (a backup file is made at its source's version). */
+    public static int apply(Connection c, Dialect dialect, int upTo) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
             }
             try {
-                return applyLocked(c, dialect);
+                return applyLocked(c, dialect, upTo);
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
                 }
             }
         }
-        return applyLocked(c, dialect);
+        return applyLocked(c, dialect, upTo);
     }
 
-    private static int applyLocked(Connection c, Dialect dialect) throws SQLException {
+    private static int applyLocked(Connection c, Dialect dialect, int upTo) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -58,7 +68,7 @@ public final class Migrations {
                 throw new SQLException("the database is at schema version " + current + " but this mothership knows only "
                         + FILES.size() + "; run the newer mothership that wrote it, or point --data/--db at another database");
             }
-            for (int v = current + 1; v <= FILES.size(); v++) {
+            for (int v = current + 1; v <= Math.min(upTo, FILES.size()); v++) {
                 String name = FILES.get(v - 1);
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements(dialect.expand(read(name)))) {
@@ -74,7 +84,7 @@ public final class Migrations {
                 }
                 c.commit();
             }
-            return FILES.size();
+            return Math.max(current, Math.min(upTo, FILES.size()));
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -83,7 +93,8 @@ public final class Migrations {
         }
     }
 
-    static int current(Connection c) throws SQLException {
+    /** The database's schema version (0 for none). */
+    public static int current(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT max(version) FROM schema_versions")) {
             return r.next() ? r.getInt(1) : 0;
         }

@@ -89,6 +89,11 @@ public final class StoreWriter implements AutoCloseable {
         thread.start();
     }
 
+    /** Told about each stored batch from now on (metrics). */
+    public void observe(BatchObserver o) {
+        batches.observer(o);
+    }
+
     /** Queues a received message; blocks while the queue is full, which slows the broker down (back-pressure). */
     public void offer(Received r) {
         try {

@@ -75,6 +75,12 @@ public final class WebServer implements AutoCloseable {
      * @throws IOException        when the login file cannot be read or written
      */
     public static WebServer start(Mothership mothership, Options options) throws IOException {
+        return start(mothership, options, java.util.List.of());
+    }
+
+    /** With more routes (metrics, backups) from the parts that own them; the same guard runs before them. */
+    public static WebServer start(Mothership mothership, Options options, java.util.List<java.util.function.Consumer<RoutesConfig>> more)
+            throws IOException {
         ObjectMapper json = Json.mapper();
         Clock clock = Clock.systemUTC();
         boolean loopback = isLoopback(options.host());
@@ -116,6 +122,7 @@ public final class WebServer implements AutoCloseable {
             logins.register(routes);
             pots.register(routes);
             fleet.register(routes);
+            more.forEach(m -> m.accept(routes));
             routes.before("/api/events", events::admit);
             routes.sse("/api/events", events::accept);
             registerErrors(routes);

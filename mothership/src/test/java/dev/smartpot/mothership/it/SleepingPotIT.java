@@ -53,10 +53,14 @@ import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.ShiftedClock;
 import dev.smartpot.mothership.web.WebServer;
 import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.protocol.StatusEncoder;
+import dev.smartpot.protocol.WakePhases;
+import dev.smartpot.protocol.WireText;
 
 /**
  * A pot in deep sleep against a real Mosquitto and a real SQLite file: it wakes every 15 min, publishes four readings
- * in a burst every hour from a persistent session, says "sleeping until HH:MM UTC" (retained) and disconnects. The
+ * in a burst every hour from a persistent session, says {"state":"asleep","wake_at":...} with the wake's phases
+ * (retained) and disconnects. The
  * mothership's clock is moved forward instead of waiting an hour.
  */
 class SleepingPotIT {
@@ -131,7 +135,20 @@ class SleepingPotIT {
             publish(pot, "to_mothership/" + id, reading, false);
         }
         Instant wake = Instant.ofEpochMilli(now).plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-        publish(pot, "to_mothership/" + id + "/status", "sleeping until " + SleepStatus.clock(wake), true);
+        WakePhases phases = new WakePhases();
+        phases.boot = 1;
+        phases.seq = seq - 1;
+        phases.reset = WakePhases.RESET_DEEP_SLEEP;
+        phases.bootMillis = 300;
+        phases.bootModelled = true;
+        phases.wifiMillis = 270;
+        phases.mqttMillis = 9;
+        phases.publishMillis = 5;
+        phases.readings = 4;
+        phases.awakeMillis = 641;
+        WireText status = new WireText();
+        StatusEncoder.asleep(status, wake.toEpochMilli(), wake.toEpochMilli() - now, phases);
+        publish(pot, "to_mothership/" + id + "/status", status.toString(), true);
         pot.disconnect().get(10, TimeUnit.SECONDS);
         return wake;
     }
@@ -176,6 +193,15 @@ class SleepingPotIT {
                 + clock.instant().plusSeconds(60));
         assertEquals(4, readings.size());
         assertEquals(2870, readings.get(0).path("battery_mv").asInt());
+        JsonNode wakes = get("/api/pots/z1/wakes?from=" + clock.instant().minus(Duration.ofHours(2)) + "&to="
+                + clock.instant().plusSeconds(60));
+        assertEquals(1, wakes.size(), wakes.toString());
+        assertEquals(3, wakes.get(0).path("seq").asLong(), "the wake's own reading, the burst's last");
+        assertEquals("deep-sleep", wakes.get(0).path("reset").asText());
+        assertEquals(270, wakes.get(0).path("wifi_ms").asLong());
+        assertEquals(641, wakes.get(0).path("awake_ms").asLong());
+        assertTrue(wakes.get(0).path("boot_modelled").asBoolean());
+        assertTrue(wakes.get(0).path("listen_ms").isNull(), "a phase it did not report: " + wakes);
 
         // 50 min of silence: 3 intervals would be STALE for an awake pot; this one said it sleeps.
         clock.advance(Duration.ofMinutes(50));
@@ -316,7 +342,7 @@ class SleepingPotIT {
         // Two events: the start's evaluation (UNKNOWN to STALE: its wake passed), then the re-sent status committed.
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
         assertEquals(PlantState.STALE, events.get(0).state());
-        assertEquals("sleeping until " + SleepStatus.clock(wake).toLowerCase(Locale.ROOT), events.get(1).status());
+        assertEquals("asleep", events.get(1).status());
         assertEquals(PlantState.STALE, view("z4").state());
         assertEquals(1, engine.alerts(false, 100).stream().filter(a -> a.potId().equals("z4") && a.kind().equals("STALE")).count());
         engine.close();

@@ -64,6 +64,23 @@ class WebApiTest {
         assertEquals(51.1, first.get("moisture").asDouble(), 0.01);
         assertTrue(Instant.parse(first.get("last_seen").asText()).isBefore(Instant.now().plusSeconds(1)));
         assertEquals("STALE", r.json().get(1).get("state").asText());
+        assertEquals(30.0, first.get("dry_below").asDouble(), 0.0, "the plant's band, drawn on its moisture bar");
+        assertEquals(80.0, first.get("wet_above").asDouble(), 0.0);
+    }
+
+    @Test
+    void aPotsAlertsInARangeAreWhatItsChartMarks() {
+        Instant now = Instant.now();
+        engine.alerts.add(new AlertView(8, "0011223344ff", "DRY", "moisture 12% below 30%", now.minusSeconds(7200), now.minusSeconds(7000), null, null));
+        engine.alerts.add(new AlertView(9, "a1b2c3d4e5f6", "WET", "moisture 91% above 80%", now.minusSeconds(60), null, null, null));
+        JsonNode lastHour = http.get("/api/pots/0011223344ff/alerts").json();
+        assertEquals(1, lastHour.size(), "by default the last hour, and only this pot's: " + lastHour);
+        assertEquals(7, lastHour.get(0).get("id").asInt());
+        JsonNode threeHours = http.get("/api/pots/0011223344ff/alerts?from=" + now.minusSeconds(3 * 3600).toEpochMilli()).json();
+        assertEquals(2, threeHours.size(), threeHours.toString());
+        assertEquals(8, threeHours.get(1).get("id").asInt(), "newest first");
+        assertEquals(404, http.get("/api/pots/nope/alerts").status());
+        assertEquals(400, http.get("/api/pots/0011223344ff/alerts?limit=0").status());
     }
 
     @Test

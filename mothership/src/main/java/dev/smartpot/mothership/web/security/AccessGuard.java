@@ -14,7 +14,7 @@ import io.javalin.http.HandlerType;
  *     another site cannot send a custom header without a CORS preflight, which this server never grants),
  *     and a browser's {@code Origin}, when sent, must be this server. Bearer-token calls carry no ambient
  *     credential, so they need neither.</li>
- * <li>Login: when the server listens on more than loopback, {@code /api/**} needs a session cookie or
+ * <li>Login: when the server listens on more than loopback, {@code /api/**} and {@code /metrics} need a session cookie or
  *     {@code Authorization: Bearer <token>}; the login endpoints, the static page files and {@code /health}
  *     hold no plant data and stay open.</li>
  * <li>DNS rebinding: on loopback only, a {@code Host} header that is not {@code localhost} or a literal
@@ -26,6 +26,8 @@ public final class AccessGuard {
     public static final String CSRF_HEADER = "X-SmartPot-Request";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Set<String> OPEN_API = Set.of("/api/login", "/api/session");
+    /** Outside /api/ but as private: the numbers of the house's plants. */
+    private static final String METRICS = "/metrics";
 
     private final boolean loginRequired;
     private final LoginStore login;
@@ -60,11 +62,20 @@ public final class AccessGuard {
         String user = sessions.user(ctx.cookie(Sessions.COOKIE));
         if (user != null) {
             ctx.attribute(Access.USER, user);
-        } else if (ctx.path().startsWith("/api/") && !OPEN_API.contains(ctx.path())) {
+        } else if ((ctx.path().startsWith("/api/") && !OPEN_API.contains(ctx.path())) || isMetrics(ctx.path())) {
             throw new Refused(401, "not logged in", "log in at /login.html, or send Authorization: Bearer <API token>");
         } else {
             ctx.attribute(Access.STRANGER, true);
         }
+    }
+
+    /** Javalin ignores trailing slashes: /metrics/ reaches the same handler, so it is guarded the same. */
+    static boolean isMetrics(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.equals(METRICS);
     }
 
     public boolean loginRequired() {

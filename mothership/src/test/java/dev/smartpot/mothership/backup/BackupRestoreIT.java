@@ -1,0 +1,214 @@
+package dev.smartpot.mothership.backup;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.smartpot.mothership.MothershipApp;
+import dev.smartpot.mothership.MothershipMain;
+import dev.smartpot.mothership.api.PotView;
+import dev.smartpot.mothership.api.ReadingView;
+import dev.smartpot.mothership.broker.BrokerOptions;
+import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.testing.QueueingBroker;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
+
+/**
+ * {@code scripts/mothership backup} while three pots send readings through a real Mosquitto, {@code restore} into a
+ * new folder, and a mothership on that folder: the same pots, and readings that are one consistent instant (each
+ * pot's readings from its first up to some seq, no gap). A second backup after the ingest: every row there.
+ */
+class BackupRestoreIT {
+
+    private static final List<String> POTS = List.of("basil", "fern", "mint");
+    private static final int READINGS = 600;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBackupTakenDuringIngestRestoresIntoANewFolder() throws Exception {
+        try (Mosquitto broker = QueueingBroker.start()) {
+            Path live = tmp.resolve("live");
+            MothershipApp app = MothershipApp.start(new MothershipApp.Options(BrokerOptions.plain(broker.uri()), 0, "127.0.0.1", 0,
+                    live, null, null, null, false, null));
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> app.engine().health().brokerConnected());
+                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(broker.port()));
+                // Mid-ingest: some readings are stored, more are on their way.
+                await().atMost(Duration.ofSeconds(30)).until(() -> app.engine().health().readingsStored() >= 100);
+                Path during = tmp.resolve("during.sqlite");
+                assertEquals(0, cli("backup", "--data", live.toString(), during.toString()), output);
+                assertTrue(output.contains("backup written to " + during), output);
+                sending.get();
+                await().atMost(Duration.ofSeconds(30)).until(() -> app.engine().health().readingsStored() == POTS.size() * READINGS);
+
+                Map<String, List<Long>> restoredDuring = restoreAndList(during, tmp.resolve("restored-during"));
+                assertEquals(POTS, List.copyOf(restoredDuring.keySet()), "the same pots");
+                for (Map.Entry<String, List<Long>> pot : restoredDuring.entrySet()) {
+                    List<Long> seqs = pot.getValue();
+                    for (int i = 0; i < seqs.size(); i++) {
+                        assertEquals(i, seqs.get(i), pot.getKey() + ": readings 0.." + (seqs.size() - 1) + " with no gap (one instant)");
+                    }
+                }
+                int caught = restoredDuring.values().stream().mapToInt(List::size).sum();
+                assertTrue(caught >= 100, "what was stored at the backup is there");
+                System.out.println("backup during ingest held " + caught + " of " + POTS.size() * READINGS + " readings");
+
+                Path after = tmp.resolve("after.sqlite");
+                assertEquals(0, cli("backup", "--data", live.toString(), after.toString()), output);
+                Map<String, List<Long>> restoredAfter = restoreAndList(after, tmp.resolve("restored-after"));
+                assertEquals(list(app.engine()), restoredAfter, "every reading of the live mothership");
+                for (String pot : POTS) {
+                    assertEquals(READINGS, restoredAfter.get(pot).size());
+                }
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    @Test
+    void aFolderThatHoldsAnythingIsRefused() throws Exception {
+        Path live = tmp.resolve("live");
+        MothershipApp.start(new MothershipApp.Options(null, 0, "127.0.0.1", 0, live, null, null, null, false, null)).close();
+        Path file = tmp.resolve("empty.sqlite");
+        assertEquals(0, cli("backup", "--data", live.toString(), file.toString()), output);
+        assertEquals(MothershipMain.EXIT_FAILED, cli("restore", "--data", live.toString(), file.toString()));
+        assertTrue(output.contains("the data folder " + live + " is not empty (it holds mothership.db"), output);
+        assertTrue(output.contains("Fix: pass --data with a new or empty folder"), output);
+
+        assertEquals(MothershipMain.EXIT_FAILED, cli("backup", "--data", live.toString(), file.toString()));
+        assertTrue(output.contains(file + " exists already. Fix: name a new file"), output);
+
+        java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "my plants\n");
+        assertEquals(MothershipMain.EXIT_FAILED, cli("restore", "--data", tmp.resolve("new").toString(), tmp.resolve("notes.txt").toString()));
+        assertTrue(output.contains("notes.txt is not a mothership backup (not an SQLite database file)"), output);
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("new").resolve("mothership.db")), "nothing restored");
+
+        assertEquals(MothershipMain.EXIT_USAGE, cli("--data", live.toString(), "backup", tmp.resolve("y.sqlite").toString()));
+        assertTrue(output.contains("--data stands before 'backup', where it means the running mothership's. Fix: put it after"), output);
+
+        assertEquals(MothershipMain.EXIT_FAILED, cli("backup", "--data", tmp.resolve("nowhere").toString(), tmp.resolve("x.sqlite").toString()));
+        assertTrue(output.contains("there is no mothership database at " + tmp.resolve("nowhere").resolve("mothership.db")), output);
+    }
+
+    @Test
+    void theDashboardOffersTheLatestBackupToTheAdminOnly() throws Exception {
+        Path live = tmp.resolve("live");
+        Path shelf = tmp.resolve("shelf");
+        // Beyond loopback, so the login is on; the test talks to 127.0.0.1 only.
+        MothershipApp app = MothershipApp.start(new MothershipApp.Options(null, 0, "0.0.0.0", 0, live, null, null, null, false, null),
+                new BackupPlan(shelf, 3, java.time.LocalTime.of(3, 0)));
+        try (ScriptedPot pot = new ScriptedPot("basil", app.embeddedBroker().port())) {
+            String base = "http://127.0.0.1:" + app.web().port();
+            String token = app.web().createdLogin().apiToken();
+            await().atMost(Duration.ofSeconds(10)).until(() -> app.engine().health().brokerConnected());
+            for (int seq = 0; seq < 20; seq++) {
+                pot.publishReading(seq, 50, 5000L * seq);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.engine().health().readingsStored() == 20);
+
+            assertEquals(401, send(base + "/api/backups/latest", "GET", null).statusCode(), "no login, no download");
+            HttpResponse<byte[]> none = send(base + "/api/backups/latest", "GET", token);
+            assertEquals(404, none.statusCode());
+            assertTrue(new String(none.body(), StandardCharsets.UTF_8).contains("no backup yet"));
+            assertEquals(401, send(base + "/api/backups", "POST", null).statusCode());
+            HttpResponse<byte[]> made = send(base + "/api/backups", "POST", token);
+            assertEquals(201, made.statusCode(), new String(made.body(), StandardCharsets.UTF_8));
+
+            HttpResponse<byte[]> download = send(base + "/api/backups/latest", "GET", token);
+            assertEquals(200, download.statusCode());
+            Path latest = app.nightlyBackups().latest().orElseThrow();
+            assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains(latest.getFileName().toString()));
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(latest), download.body()), "the file itself");
+            Path saved = tmp.resolve("downloaded.sqlite");
+            java.nio.file.Files.write(saved, download.body());
+            Map<String, List<Long>> restored = restoreAndList(saved, tmp.resolve("from-download"));
+            assertEquals(20, restored.get("basil").size());
+            String about = new String(send(base + "/api/backups", "GET", token).body(), StandardCharsets.UTF_8);
+            assertTrue(about.contains("\"enabled\":true") && about.contains(latest.getFileName().toString()), about);
+        } finally {
+            app.close();
+        }
+    }
+
+    private static HttpResponse<byte[]> send(String url, String method, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        } else {
+            request.header("X-SmartPot-Request", "1"); // as the dashboard sends it: past the cross-site check, to the login's
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private String output = "";
+
+    private int cli(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = MothershipMain.run(args, print, print);
+        output = bytes.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private Map<String, List<Long>> restoreAndList(Path backup, Path folder) throws Exception {
+        assertEquals(0, cli("restore", "--data", folder.toString(), backup.toString()), output);
+        MothershipApp restored = MothershipApp.start(new MothershipApp.Options(null, 0, "127.0.0.1", 0, folder, null, null, null, false, null));
+        try {
+            return list(restored.engine());
+        } finally {
+            restored.close();
+        }
+    }
+
+    /** Each pot's stored reading seqs, in order. */
+    private static Map<String, List<Long>> list(MothershipEngine engine) {
+        Map<String, List<Long>> seqs = new TreeMap<>();
+        for (PotView pot : engine.pots()) {
+            seqs.put(pot.id(), engine.readings(pot.id(), Instant.EPOCH, Instant.now().plus(Duration.ofDays(1)), 100_000).stream()
+                    .map(ReadingView::seq).sorted().toList());
+        }
+        return seqs;
+    }
+
+    private static void send(int brokerPort) {
+        try {
+            List<ScriptedPot> pots = new java.util.ArrayList<>();
+            for (String id : POTS) {
+                pots.add(new ScriptedPot(id, brokerPort));
+            }
+            for (int seq = 0; seq < READINGS; seq++) {
+                for (ScriptedPot pot : pots) {
+                    pot.publishReading(seq, 40 + seq % 20, 5000L * seq);
+                }
+            }
+            for (ScriptedPot pot : pots) {
+                pot.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("a scripted pot failed: " + e, e);
+        }
+    }
+}
