@@ -16,6 +16,7 @@ import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.SimulatedBoard;
+import dev.smartpot.simulator.board.VmStoppedThreads;
 import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.BrokerChoice;
 import dev.smartpot.simulator.cli.FlagProblem;
@@ -55,6 +56,8 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
 
     public static void main(String[] args) {
         LogTuning.quietLibraries();
+        // A pot whose evaluation VM stopped ends its readings thread too: one line, not Java's "Exception in thread".
+        VmStoppedThreads.install(System.err);
         System.exit(run(args, System.out, System.err, System.in));
     }
 

@@ -141,6 +141,36 @@ class BoardConfigCheckTest {
         assertEquals(BoardConfigCheck.USAGE, check("a", "b"));
     }
 
+    @Test
+    void aDeepSleepQueueLargerThanRtcMemoryKeepsIsRefusedNamingTheLimit() throws IOException {
+        Path file = filledIn("esp-wrover-kit-battery.properties", "");
+        Files.writeString(file, Files.readString(file).replace("queue.capacity = 375", "queue.capacity = 1512"));
+        assertEquals(BoardConfigCheck.INVALID, check(file.toString()));
+        String e = err();
+        assertTrue(e.contains("1 problem; nothing was built or flashed"), e);
+        assertTrue(e.contains("queue.capacity = \"1512\": is more than the 375 readings the board keeps between deep-sleep"
+                + " wakes (its 6144 bytes of RTC memory, 16 a reading). Fix: write queue.capacity = 375 or less"
+                + " (3 days 21h of readings at publish.interval = 15m)"), e);
+    }
+
+    @Test
+    void theBatteryTemplateSaysHowManyReadingsRtcMemoryKeeps() throws IOException {
+        Path file = filledIn("esp-wrover-kit-battery.properties", "");
+        assertEquals(BoardConfigCheck.OK, check(file.toString()), err());
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("queue of 375 readings (6000 bytes of heap)"), o);
+        assertTrue(o.contains("kept in RTC memory (newest 375)"), o);
+    }
+
+    @Test
+    void anAlwaysOnQueueMayBeLargerThanRtcMemory() throws IOException {
+        Path file = filledIn("esp-wrover-kit.properties", "");
+        assertEquals(BoardConfigCheck.OK, check(file.toString()), err());
+        // 16 bytes a reading on the heap too (frozen as taken): the firmware's heap is sized for it.
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("queue of 17280 readings (276480 bytes of heap)"), o);
+    }
+
     /** A copy of a template with WiFi and broker filled in, plus {@code extra} lines appended. */
     Path filledIn(String template, String extra) throws IOException {
         return filledInAt(tmp, template, extra);
