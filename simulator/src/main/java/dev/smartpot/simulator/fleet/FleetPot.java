@@ -28,8 +28,8 @@ import dev.smartpot.simulator.lifecycle.PotLifecycle;
  * so a fleet ramping up (or reconnecting) never holds back the readings of pots already online.
  * <p>
  * Its lifecycle is the single pot's ({@link PotLifecycle}): a reboot or a power cut boots a fresh core on the same RTC
- * memory; a pot in deep sleep runs each wake in the link lane (a wake is short and may connect) and its sleep is a
- * scheduled wake, not a blocked thread.
+ * memory; a pot in deep sleep is scheduled by {@link FleetWakes}: each wake in the link lane, each sleep a scheduled
+ * wake-up, not a blocked thread.
  */
 public final class FleetPot implements Sleeper {
 
@@ -43,6 +43,8 @@ public final class FleetPot implements Sleeper {
     /** Runs the ticks of a pot whose link is not up: they may block on connecting. */
     private final Executor linkLane;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /** The scheduler of a pot in deep sleep; null for one that stays awake, whose ticks are scheduled here. */
+    private final FleetWakes wakes;
 
     private volatile PotNode node;
 
@@ -69,6 +71,7 @@ public final class FleetPot implements Sleeper {
         this.transports = transports;
         this.scheduler = scheduler;
         this.linkLane = linkLane;
+        this.wakes = board.sleepsDeeply() ? new FleetWakes(life, this::boot, scheduler, linkLane, stopped) : null;
     }
 
     /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick (in deep sleep: its first wake). */
@@ -81,8 +84,12 @@ public final class FleetPot implements Sleeper {
         }
         life.loadFromLastRun();
         boot();
+        if (wakes != null) {
+            wakes.start();
+            return;
+        }
         synchronized (this) {
-            next();
+            scheduleTick(0);
         }
     }
 
@@ -93,16 +100,6 @@ public final class FleetPot implements Sleeper {
     private void boot() {
         MqttTransport link = transports.create(board.clientId());
         node = life.boot(board.sleepsDeeply() ? new MonitorSleeper() : this, link, link, null);
-    }
-
-    /** Under "this", after a boot: the first tick of a pot that stays awake, or the wake of one in deep sleep. */
-    private void next() {
-        if (board.sleepsDeeply()) {
-            ticking = true;
-            linkLane.execute(this::runWake);
-        } else {
-            scheduleTick(0);
-        }
     }
 
     /** After a clean stop: keeps the pot's RTC memory for the next run of the fleet, when it has a place for it. */
@@ -123,12 +120,10 @@ public final class FleetPot implements Sleeper {
         synchronized (this) {
             if (!stopRequested) {
                 stopRequested = true;
-                life.close();
-                if (node == null || (board.sleepsDeeply() && !ticking)) {
-                    // Never booted, or asleep between two wakes: nothing runs that has to say goodbye.
-                    if (pending != null) {
-                        pending.cancel(false);
-                    }
+                if (wakes != null) {
+                    closed = true;
+                    wakes.stop();
+                } else if (node == null) {
                     closed = true;
                     stopped.complete(null);
                 } else if (ticking) {
@@ -139,47 +134,6 @@ public final class FleetPot implements Sleeper {
             }
         }
         return stopped;
-    }
-
-    // ---- deep sleep: one wake at a time, the sleep between them scheduled ----------------------------
-
-    /** In the link lane: one wake (it ends in the core's deep sleep), then the sleep is scheduled, or the next boot. */
-    private void runWake() {
-        PotNode current = node;
-        PotLifecycle.Next next;
-        try {
-            current.run();
-            next = life.afterBoot();
-        } catch (RuntimeException e) {
-            board.log().error("wake crashed: " + e + "; the pot stops");
-            next = PotLifecycle.Next.STOP;
-        }
-        synchronized (this) {
-            ticking = false;
-            if (stopRequested || next == PotLifecycle.Next.STOP) {
-                closed = true;
-                stopped.complete(null);
-            } else if (next == PotLifecycle.Next.SLEEP) {
-                long real = life.realSleepMillis();
-                long mine = ++ticket;
-                pending = scheduler.schedule(() -> wakeUp(mine, real), real, TimeUnit.MILLISECONDS);
-            } else {
-                boot();
-                next();
-            }
-        }
-    }
-
-    /** On a scheduler thread: the RTC timer fired; the board boots again and the wake goes to the link lane. */
-    private void wakeUp(long mine, long realMillis) {
-        synchronized (this) {
-            if (mine != ticket || closed || stopRequested) {
-                return;
-            }
-            life.woke(realMillis);
-            boot();
-            next();
-        }
     }
 
     // ---- the device loop, one tick at a time --------------------------------------------------------

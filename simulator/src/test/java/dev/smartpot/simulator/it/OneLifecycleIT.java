@@ -61,6 +61,8 @@ class OneLifecycleIT {
         FakeWlan wlan();
 
         void start();
+
+        void powerCut();
     }
 
     @AfterEach
@@ -149,6 +151,35 @@ class OneLifecycleIT {
         assertEquals(0, pot.node().droppedReadings());
     }
 
+    /**
+     * A power cut loses what RTC memory held: the queue goes, the next start is a boot, and seq carries on from the flash
+     * mark, above every seq used, with the loss counted in the first reading sent.
+     */
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void aPowerCutLosesTheQueueAndSeqCarriesOnFromTheFlashMark(Runtime runtime) throws Exception {
+        Mosquitto broker = keep(Mosquitto.start());
+        MothershipStandIn mothership = keep(MothershipStandIn.on(broker.uri(), "to_mothership/#"));
+        Pot pot = keep(pot(runtime, broker.uri(), String.join("\n",
+                "publish.interval = 300ms",
+                "reboot.after = 0",
+                "")));
+        pot.wlan().setAccessPointOn(false);
+        pot.start();
+        Awaitility.await("readings queue up").atMost(Duration.ofSeconds(10))
+                .until(() -> pot.node() != null && pot.node().queuedReadings() >= 5);
+        pot.powerCut();
+        Awaitility.await("booted again").atMost(Duration.ofSeconds(10)).until(() -> pot.boots() == 2);
+        pot.wlan().setAccessPointOn(true);
+        Awaitility.await("a reading after the cut").atMost(Duration.ofSeconds(20))
+                .until(() -> !readings(mothership, pot).isEmpty());
+        String first = readings(mothership, pot).values().iterator().next();
+        assertEquals(256, number(SEQ, first), "seq carries on from the flash mark: " + first);
+        assertEquals(2, number(BOOT, first), first);
+        assertTrue(first.contains("\"dropped\":256"), "the lost readings counted: " + first);
+        assertEquals(0, pot.wakes());
+    }
+
     private <T extends AutoCloseable> T keep(T closeable) {
         open.add(closeable);
         return closeable;
@@ -198,6 +229,7 @@ class OneLifecycleIT {
             public int wakes() { return pot.wakes(); }
             public FakeWlan wlan() { return pot.wlan(); }
             public void start() { pot.start(); }
+            public void powerCut() { pot.powerCut(); }
             public void close() { pot.stop(); }
         };
     }
@@ -213,6 +245,7 @@ class OneLifecycleIT {
             public int wakes() { return pot.wakes(); }
             public FakeWlan wlan() { return pot.wlan(); }
             public void start() { fleet.start(); }
+            public void powerCut() { pot.powerCut(); }
             public void close() { fleet.stop(10_000); }
         };
     }
