@@ -273,6 +273,11 @@ public final class FleetPot implements Sleeper {
         return life.wakes();
     }
 
+    /** A pot in deep sleep between two wakes. */
+    public boolean isAsleep() {
+        return wakes != null && wakes.isAsleep();
+    }
+
     boolean isStopped() {
         return stopped.isDone();
     }

@@ -57,6 +57,11 @@ final class FleetWakes {
         }
     }
 
+    /** Between two wakes: the board is off but for its RTC (not connecting, not reconnecting). */
+    synchronized boolean isAsleep() {
+        return !waking && !stopped.isDone();
+    }
+
     /** In the link lane: one wake (it ends in the core's deep sleep), then the sleep is scheduled, or the next boot. */
     private void runWake() {
         PotNode current = life.node();
