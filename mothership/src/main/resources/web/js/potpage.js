@@ -27,6 +27,7 @@ SP.potPage = {
           <span><i class="water-key"></i>watering</span><span><i class="alert-key"></i>alert</span>
           <span>Drag across the chart to zoom in; double-click to zoom out.</span></div>
       </div>
+      <div class="card" id="pot-wakes" hidden></div>
       <div class="grid">
         <div class="card">
           <h2>Water and commands</h2>
@@ -59,7 +60,7 @@ SP.potPage = {
           <label>Dry below (%) <input name="dry_below" type="number" step="0.5" min="0" max="100"></label>
           <label>Wet above (%) <input name="wet_above" type="number" step="0.5" min="0" max="100"></label>
           <label>Hysteresis (%) <input name="hysteresis" type="number" step="0.5" min="0" max="50"></label>
-          <label>Water per watering (ml) <input name="water_ml" type="number" min="1" max="2000"></label>
+          <label>Water per watering (ml) <input name="water_ml" type="number" min="1"></label>
           <label>Daily maximum (ml) <input name="daily_max_ml" type="number" min="0" max="20000"></label>
           <label>Cooldown (minutes) <input name="cooldown_minutes" type="number" min="0" max="10080"></label>
           <label class="check full"><input type="checkbox" name="auto_water"> Water automatically when DRY
@@ -88,17 +89,29 @@ SP.potPage = {
     view.querySelector('#settings-form').addEventListener('submit', (e) => { e.preventDefault(); this.saveSettings(); });
     view.querySelector('#preset').addEventListener('change', (e) => this.applyPreset(e.target.value));
 
-    const [pot, settings, presets] = await Promise.all([SP.get('/api/pots/' + id), SP.get('/api/pots/' + id + '/settings'), SP.get('/api/presets')]);
+    const [pot, settings, presets, limits] = await Promise.all([SP.get('/api/pots/' + id), SP.get('/api/pots/' + id + '/settings'),
+      SP.get('/api/presets'), SP.get('/api/limits')]);
     this.presets = presets;
+    this.limits = limits;
+    view.querySelector('#settings-form [name=water_ml]').max = limits.max_water_ml;
+    view.querySelector('#command-input').maxLength = limits.max_command_bytes;
     this.renderPot(pot);
     this.fillSettings(settings);
     this.chart.load('hour');
+    this.wakes = new SP.Wakes(document.getElementById('pot-wakes'), potId);
+    this.wakes.load();
     this.loadLogs();
   },
 
-  leave() { if (this.chart) this.chart.destroy(); this.chart = null; this.potId = null; },
+  leave() {
+    if (this.chart) this.chart.destroy();
+    if (this.wakes) this.wakes.destroy();
+    this.chart = null; this.wakes = null; this.potId = null;
+  },
 
   renderPot(p) {
+    // A new status of a battery pot comes with its wake: draw it.
+    if (this.wakes && this.pot && this.pot.asleep_until !== p.asleep_until && p.asleep_until) this.wakes.load();
     this.pot = p;
     if (this.chart) this.chart.setBand(p.dry_below, p.wet_above);
     document.getElementById('pot-name').textContent = p.name || p.id;
@@ -119,6 +132,7 @@ SP.potPage = {
     else if (this.settings) document.getElementById('water-note').textContent = this.settings.water_ml + ' ml';
     const mlInput = document.querySelector('#settings-form [name=water_ml]');
     if (mlInput && p.water_max_ml != null) mlInput.max = p.water_max_ml;
+    else if (mlInput && this.limits) mlInput.max = this.limits.max_water_ml;
   },
 
   fillSettings(s) {

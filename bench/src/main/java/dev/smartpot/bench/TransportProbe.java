@@ -41,14 +41,16 @@ public final class TransportProbe {
             MqttTransport t = kind.equals("paho") ? new PahoMqttTransport() : new HiveMqttTransport();
             t.setListener(ignore);
             String id = String.format("probe%07d", i);
-            t.connect(broker, id, new ConnectSettings(60, 10, null, null, "probe/" + id + "/status", "offline".getBytes()));
+            String status = "probe/" + id + "/" + WireTopics.STATUS_LEVEL;
+            t.connect(broker, id, new ConnectSettings(60, 10, null, null, status, "offline".getBytes()));
             t.subscribe(WireTopics.DOWN, 1);
-            t.publish("probe/" + id + "/status", online, online.length, 1, true);
+            t.publish(status, online, online.length, 1, true);
             clients[i] = t;
         }
         long connectNanos = System.nanoTime() - start;
         long heapAfter = ProcessStats.heapUsedAfterGc();
-        System.out.printf("RESULT transport=%s clients=%d connect_ms_each=%.2f threads=%d threads_per_client=%.2f rss_kb_per_client=%.1f heap_kb_per_client=%.1f%n",
+        System.out.printf("RESULT transport=%s clients=%d connect_ms_each=%.2f threads=%d threads_per_client=%.2f"
+                + " rss_kb_per_client=%.1f heap_kb_per_client=%.1f%n",
                 kind, n, connectNanos / 1e6 / n, ProcessStats.threads(), (ProcessStats.threads() - threadsBefore) / (double) n,
                 (ProcessStats.rssBytes() - rssBefore) / 1024.0 / n, (heapAfter - heapBefore) / 1024.0 / n);
         for (MqttTransport t : clients) {

@@ -12,6 +12,7 @@ import dev.smartpot.device.text.Durations;
 import dev.smartpot.mothership.HostPort;
 import dev.smartpot.mothership.Logs;
 import dev.smartpot.mothership.MothershipApp;
+import dev.smartpot.protocol.WireTopics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ public final class DemoMain implements Callable<Integer> {
         out.println();
         out.println("  dashboard:  " + demo.dashboardUrl() + "   <- open this");
         out.println("  broker:     " + demo.brokerUrl() + "   (mosquitto_sub -h 127.0.0.1 -p " + demo.mothership().embeddedBroker().port()
-                + " -t to_mothership -t 'to_mothership/#' -v)");
+                + " -t " + WireTopics.UP + " -t '" + WireTopics.UP + "/#' -v)");
         out.println("  API:        curl " + demo.dashboardUrl() + "api/pots");
         for (int i = 0; i < demo.pots().size(); i++) {
             DemoPot p = demo.plan().get(i);

@@ -35,8 +35,8 @@ import dev.smartpot.simulator.fleet.SimulatedFleet;
 
 /**
  * docs/asyncapi.yaml against real traffic: a demo run (the mothership, its pots, commands through the engine and the
- * tutorial's {@code wassap!} and {@code received}), a pot in the tutorial's text format and a fleet announcing itself
- * to Home Assistant, all on one broker. Every message on every topic must be one of the document's messages on one of
+ * tutorial's {@code wassap!} and {@code received}), a pot in the tutorial's text format, a pot on batteries (its asleep
+ * status with its wakes' phases) and a fleet announcing itself to Home Assistant, all on one broker. Every message on every topic must be one of the document's messages on one of
  * its channels, so the document cannot drift from the code.
  */
 class AsyncApiTrafficIT {
@@ -71,8 +71,10 @@ class AsyncApiTrafficIT {
             Setup text = config(demo, "payload.format = text\nsim.seed = asyncapi-text\n");
             SimulatedPot tutorial = new SimulatedPot(text.device(), text.world(), line -> { });
             SimulatedFleet fleet = fleet(demo);
+            SimulatedPot battery = BatteryPotWakesIT.batteryPot(demo);
             tutorial.start();
             fleet.start();
+            battery.start();
             try {
                 MothershipEngine engine = demo.mothership().engine();
                 String fern = demo.pots().get(1).clientId();
@@ -85,10 +87,12 @@ class AsyncApiTrafficIT {
                 watcher.publish(WireTopics.DOWN, "received".getBytes(StandardCharsets.US_ASCII), 1, false);
                 await().atMost(Duration.ofSeconds(30)).until(() -> topics(seen, "/reply").size() >= 4
                         && count(seen, t -> t.equals(WireTopics.UP)) >= 20
-                        && count(seen, t -> t.startsWith("homeassistant/")) >= 3);
+                        && count(seen, t -> t.startsWith("homeassistant/")) >= 3
+                        && seen.stream().anyMatch(s -> s.payload().startsWith("{\"state\":\"asleep\"")));
             } finally {
                 fleet.stop(20_000);
                 tutorial.stop();
+                battery.stop();
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().anyMatch(s -> s.payload().equals("offline")));
             watcher.disconnect();
@@ -107,7 +111,8 @@ class AsyncApiTrafficIT {
         assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())), problems.size() + " of " + seen.size()
                 + " messages break docs/asyncapi.yaml");
         for (String expected : List.of("to_mothership", "to_mothership/{id}", "to_mothership/{id}/status",
-                "to_mothership/{id}/reply", "from_mothership", "from_mothership/{id}", "homeassistant/.../config")) {
+                "to_mothership/{id}/reply", "from_mothership", "from_mothership/{id}", "from_mothership/{id}/ack",
+                "homeassistant/.../config")) {
             assertTrue(channels.contains(expected), "the run carried " + expected + ": " + channels);
         }
         assertTrue(seen.stream().anyMatch(s -> s.payload().startsWith("Test to mothership #")), "the tutorial's text");

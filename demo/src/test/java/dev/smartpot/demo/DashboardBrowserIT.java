@@ -126,19 +126,35 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void aPotAsleepOnPurposeShowsWhenItWakesAndItsBattery() throws Exception {
-        // A deep-sleep pot's burst as it is on the wire: a reading with its battery, then the retained sleeping status.
+    void aPotAsleepOnPurposeShowsWhenItWakesItsWakesAndItsBattery() throws Exception {
+        // A deep-sleep pot's burst as it is on the wire: a reading with its battery, then the retained asleep status
+        // with the wake's phases as the pot measured them.
         java.net.URI broker = java.net.URI.create(demo.brokerUrl());
         com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient pot = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion3()
                 .identifier("sleepy-browser").serverHost(broker.getHost()).serverPort(broker.getPort()).buildBlocking();
         pot.connect();
         try {
-            String wake = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusHours(1).withSecond(0).withNano(0).toString();
+            java.time.Instant wakeAt = java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            String wake = wakeAt.toString().substring(11, 16);
+            dev.smartpot.protocol.WakePhases phases = new dev.smartpot.protocol.WakePhases();
+            phases.boot = 1;
+            phases.seq = 1;
+            phases.reset = dev.smartpot.protocol.WakePhases.RESET_DEEP_SLEEP;
+            phases.bootMillis = 300;
+            phases.bootModelled = true;
+            phases.wifiMillis = 270;
+            phases.mqttMillis = 9;
+            phases.publishMillis = 5;
+            phases.readings = 1;
+            phases.listenMillis = 53;
+            phases.awakeMillis = 641;
+            dev.smartpot.protocol.WireText asleep = new dev.smartpot.protocol.WireText();
+            dev.smartpot.protocol.StatusEncoder.asleep(asleep, wakeAt.toEpochMilli(), 3_600_000, phases);
             pot.publishWith().topic("to_mothership/5eeb5eeb5eeb").qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
                     .payload(("{\"id\":\"5eeb5eeb5eeb\",\"seq\":1,\"boot\":1,\"raw\":2100,\"moisture\":50.0,"
                             + "\"uptime_ms\":300,\"battery_mv\":2870}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
             pot.publishWith().topic("to_mothership/5eeb5eeb5eeb/status").qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
-                    .retain(true).payload(("sleeping until " + wake + " UTC").getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+                    .retain(true).payload(asleep.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
             ChromeDriver page = browser.driver();
             page.get(demo.dashboardUrl() + "#/");
             By row = By.cssSelector("tr[data-pot-id='5eeb5eeb5eeb']");
@@ -149,6 +165,22 @@ class DashboardBrowserIT {
             browser.screenshot(SHOTS.resolve("pot-list-asleep.png"));
             page.get(demo.dashboardUrl() + "#/pot/5eeb5eeb5eeb");
             waitUpTo(30).until(d -> d.findElement(By.id("pot-battery")).getText().startsWith("2.87 V"));
+            // Its wakes: the timeline draws the one it reported, the table shows its phases, the battery its trend.
+            waitUpTo(30).until(d -> "1".equals(d.findElement(By.id("wakes-chart")).getAttribute("data-wakes"))
+                    && !d.findElements(By.cssSelector("#wakes-chart canvas")).isEmpty());
+            String wakeRow = page.findElement(By.cssSelector("#wakes-table tr[data-wake='1-1']")).getText();
+            assertTrue(wakeRow.contains("deep-sleep") && wakeRow.contains("641") && wakeRow.contains("270"), wakeRow);
+            assertEquals("1", page.findElement(By.id("battery-chart")).getAttribute("data-points"));
+            assertTrue(page.findElement(By.id("wakes-summary")).getText().contains("1 wakes; awake median 641 ms"),
+                    page.findElement(By.id("wakes-summary")).getText());
+            browser.screenshot(SHOTS.resolve("pot-wakes.png"));
+            // A pot on USB power has no such section.
+            page.get(demo.dashboardUrl() + "#/");
+            waitUpTo(30).until(d -> !d.findElements(DEMO_ROWS).isEmpty());
+            String usbPot = page.findElements(DEMO_ROWS).get(0).getAttribute("data-pot-id");
+            page.get(demo.dashboardUrl() + "#/pot/" + usbPot);
+            waitUpTo(30).until(d -> "1".equals(d.findElement(By.id("pot-wakes")).getAttribute("data-loaded")));
+            assertTrue(!page.findElement(By.id("pot-wakes")).isDisplayed(), "no wakes and no battery: no section");
         } finally {
             pot.publishWith().topic("to_mothership/5eeb5eeb5eeb/status").retain(true).payload(new byte[0]).send();
             pot.disconnect();

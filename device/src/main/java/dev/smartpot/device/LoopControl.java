@@ -1,5 +1,7 @@
 package dev.smartpot.device;
 
+import dev.smartpot.protocol.ReadingFields;
+import dev.smartpot.protocol.ResultFields;
 import dev.smartpot.device.command.PotControl;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.mqtt.Inbox;
@@ -92,12 +94,12 @@ final class LoopControl implements PotControl {
     }
 
     public void appendPower(PayloadBuffer out) {
-        out.append(",\"boot\":").append(boot);
+        out.append(",\"" + ReadingFields.BOOT + "\":").append(boot);
         if (battery != null && battery.millivolts() >= 0) {
-            out.append(",\"battery_mv\":").append(battery.millivolts());
+            out.append(",\"" + ReadingFields.BATTERY_MV + "\":").append(battery.millivolts());
         }
         if (wake != null) {
-            out.append(",\"power\":");
+            out.append(",\"" + ResultFields.POWER + "\":");
             wake.appendJson(out);
         }
     }

@@ -3,6 +3,7 @@ package dev.smartpot.mothership;
 import java.io.PrintStream;
 
 import dev.smartpot.mothership.web.security.LoginStore;
+import dev.smartpot.protocol.WireTopics;
 
 /** What a person needs to know once the mothership runs: where the dashboard is, and a new login once. */
 final class Banner {
@@ -27,7 +28,7 @@ final class Banner {
             out.println("  broker: " + app.brokerUrl());
         }
         out.println("  store: " + app.engine().health().store());
-        out.println("  API: curl " + url + "api/pots   (alerts also on MQTT topic mothership/alerts)");
+        out.println("  API: curl " + url + "api/pots   (alerts also on MQTT topic " + WireTopics.ALERTS + ")");
         LoginStore.Created login = app.web().createdLogin();
         if (login != null) {
             // Not printed: under systemd this output is the journal, which others may read.

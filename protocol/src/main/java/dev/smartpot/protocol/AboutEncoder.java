@@ -6,12 +6,18 @@ public final class AboutEncoder {
     private AboutEncoder() {
     }
 
-    /** @param cooldownSeconds the least time between waterings */
-    public static void json(WireOut out, String firmware, boolean pump, int budgetHourMl, int budgetDayMl,
+    /**
+     * @param board the board's name (plain ASCII), or null when the runtime has none
+     * @param cooldownSeconds the least time between waterings
+     */
+    public static void json(WireOut out, String firmware, String board, boolean pump, int budgetHourMl, int budgetDayMl,
             long cooldownSeconds, int wetAbovePercent, long intervalMillis, boolean deepSleep, boolean battery) {
         out.append('{');
         ReadingEncoder.name(out, AboutFields.PROTOCOL).append(AboutFields.PROTOCOL_VERSION).append(',');
         ReadingEncoder.name(out, AboutFields.FIRMWARE).append('"').append(firmware).append("\",");
+        if (board != null) {
+            ReadingEncoder.name(out, AboutFields.BOARD).append('"').append(board).append("\",");
+        }
         ReadingEncoder.name(out, AboutFields.PUMP).append(pump ? "true" : "false").append(',');
         ReadingEncoder.name(out, AboutFields.WATER_MAX_ML).append(Math.min(CommandParser.MAX_WATER_ML, budgetHourMl))
                 .append(',');

@@ -2,7 +2,7 @@ package dev.smartpot.protocol;
 
 /**
  * What a pot is and what it allows, retained on its about topic ({@link WireTopics#ABOUT_LEVEL}) and sent at a session
- * set-up when it changed: {@code {"protocol":1,"firmware":"0.1.0","pump":true,"water_max_ml":300,
+ * set-up when it changed: {@code {"protocol":1,"firmware":"0.1.0","board":"esp-wrover-kit","pump":true,"water_max_ml":300,
  * "water_budget_hour_ml":300,"water_budget_day_ml":1000,"water_cooldown_s":600,"water_wet_above":80,
  * "interval_ms":5000,"power":"always-on","battery":false,"sensors":["soil"]}}. The mothership checks what it plans
  * against it before it sends anything.
@@ -14,6 +14,8 @@ public final class AboutFields {
 
     public static final String PROTOCOL = "protocol";
     public static final String FIRMWARE = "firmware";
+    /** The board it runs on ({@code board.name}, e.g. esp-wrover-kit); left out where the runtime names none. */
+    public static final String BOARD = "board";
     /** true when the pot has a pump, so {@code water} can pour. */
     public static final String PUMP = "pump";
     /** The most one {@code water} command may pour here: the protocol's limit or the hourly budget, the lower. */

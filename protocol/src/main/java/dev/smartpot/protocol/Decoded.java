@@ -45,14 +45,34 @@ public abstract class Decoded {
         }
     }
 
-    /** A pot's retained availability ({@link StatusWords}), lower case; null when the retained slot was cleared. */
+    /**
+     * A pot's retained status ({@link StatusWords}, {@link StatusFields}); state null when the retained slot was
+     * cleared.
+     */
     public static final class Status extends Decoded {
         public final String potId;
-        public final String status;
+        /** {@link StatusWords#ONLINE}, {@link StatusWords#ASLEEP}, {@link StatusWords#OFFLINE}, or null: cleared. */
+        public final String state;
+        /** With asleep: the wake by the pot's wall clock, ms since 1970, or null when the pot did not know the time. */
+        public final Long wakeAtMillis;
+        /** With asleep: the sleep's length from when it said so, ms, or null. */
+        public final Long sleepMillis;
+        /** The phases of the wake or connect that sent it, or null. */
+        public final WakePhases wake;
+        /** The payload as sent, trimmed: two statuses are the same when their texts are. */
+        public final String text;
 
-        Status(String potId, String status) {
+        Status(String potId, String state, Long wakeAtMillis, Long sleepMillis, WakePhases wake, String text) {
             this.potId = potId;
-            this.status = status;
+            this.state = state;
+            this.wakeAtMillis = wakeAtMillis;
+            this.sleepMillis = sleepMillis;
+            this.wake = wake;
+            this.text = text;
+        }
+
+        public boolean asleep() {
+            return StatusWords.ASLEEP.equals(state);
         }
     }
 
@@ -83,6 +103,8 @@ public abstract class Decoded {
         public final String potId;
         public final Long protocol;
         public final String firmware;
+        /** The board's name, or null when the pot did not say. */
+        public final String board;
         public final Boolean pump;
         public final Long waterMaxMl;
         public final Long waterBudgetHourMl;
@@ -93,12 +115,13 @@ public abstract class Decoded {
         public final String power;
         public final Boolean battery;
 
-        About(String potId, Long protocol, String firmware, Boolean pump, Long waterMaxMl, Long waterBudgetHourMl,
+        About(String potId, Long protocol, String firmware, String board, Boolean pump, Long waterMaxMl, Long waterBudgetHourMl,
                 Long waterBudgetDayMl, Long waterCooldownS, Long waterWetAbove, Long intervalMs, String power,
                 Boolean battery) {
             this.potId = potId;
             this.protocol = protocol;
             this.firmware = firmware;
+            this.board = board;
             this.pump = pump;
             this.waterMaxMl = waterMaxMl;
             this.waterBudgetHourMl = waterBudgetHourMl;

@@ -20,6 +20,8 @@ final class JsonMembers {
     private final ArrayList<Integer> kinds = new ArrayList<Integer>();
     /** The string's value, or a number's or literal's text; "" for nested values. */
     private final ArrayList<String> texts = new ArrayList<String>();
+    /** A nested object's or array's text as written, null for other values. */
+    private final ArrayList<String> nested = new ArrayList<String>();
 
     private JsonCursor c;
     private boolean array;
@@ -54,6 +56,13 @@ final class JsonMembers {
     String text(String name) {
         int i = names.indexOf(name);
         return i < 0 ? null : texts.get(i);
+    }
+
+    /** The members of a nested object, or null when the member is absent or not an object. */
+    JsonMembers object(String name) {
+        int i = names.indexOf(name);
+        String t = i < 0 ? null : nested.get(i);
+        return t == null || !t.startsWith("{") ? null : read(t);
     }
 
     /** A whole number that fits in a long, else null. */
@@ -112,6 +121,7 @@ final class JsonMembers {
             int kind = kindOf(first, c.text(start, c.at()));
             kinds.add(Integer.valueOf(kind));
             texts.add(kind == STRING ? c.stringAt(start) : kind == NESTED ? "" : c.text(start, c.at()));
+            nested.add(kind == NESTED ? c.text(start, c.at()) : null);
             c.space();
             char next = c.peek();
             c.skip();

@@ -15,6 +15,8 @@ public final class PayloadDecoder {
     public static final int MAX_BYTES = 4096;
     /** How much of a junk or text message is kept. */
     public static final int KEEP_CHARS = 300;
+    /** A status is a few hundred bytes with its wake's phases. */
+    public static final int MAX_STATUS_CHARS = 1024;
 
     private static final String OBJECT = "{\"" + ReadingFields.ID + "\":...,\"" + ReadingFields.SEQ + "\":...,...}";
 
@@ -137,16 +139,11 @@ public final class PayloadDecoder {
     }
 
     private Decoded status(String topic, String potId, String text) {
-        String status = text.trim();
-        if (status.length() == 0) {
-            // An empty retained message clears the slot: the pot's status is no longer known.
-            return new Decoded.Status(potId, null);
+        if (text.trim().length() > MAX_STATUS_CHARS) {
+            return junk(topic, text, "a status of " + text.trim().length() + " characters; expected at most " + MAX_STATUS_CHARS);
         }
-        if (status.length() > StatusWords.MAX_LENGTH) {
-            return junk(topic, text, "a status of " + status.length() + " characters; expected a word such as "
-                    + StatusWords.ONLINE + " or " + StatusWords.OFFLINE);
-        }
-        return new Decoded.Status(potId, status.toLowerCase());
+        Decoded.Status status = StatusDecoder.decode(potId, text);
+        return status != null ? status : junk(topic, text, StatusDecoder.problem(text));
     }
 
     private Decoded reply(String topic, String potId, String text) {
@@ -166,7 +163,7 @@ public final class PayloadDecoder {
 
     private Decoded about(String topic, String potId, String text) {
         if (text.trim().length() == 0) {
-            return new Decoded.About(potId, null, null, null, null, null, null, null, null, null, null, null);
+            return new Decoded.About(potId, null, null, null, null, null, null, null, null, null, null, null, null);
         }
         JsonMembers node = JsonMembers.read(text);
         if (node == null || node.isArray() || node.whole(AboutFields.PROTOCOL) == null) {
@@ -174,6 +171,7 @@ public final class PayloadDecoder {
                     + ",...}");
         }
         return new Decoded.About(potId, node.whole(AboutFields.PROTOCOL), text(node, AboutFields.FIRMWARE),
+                text(node, AboutFields.BOARD),
                 bool(node, AboutFields.PUMP), node.whole(AboutFields.WATER_MAX_ML), node.whole(AboutFields.WATER_BUDGET_HOUR_ML),
                 node.whole(AboutFields.WATER_BUDGET_DAY_ML), node.whole(AboutFields.WATER_COOLDOWN_S),
                 node.whole(AboutFields.WATER_WET_ABOVE), node.whole(AboutFields.INTERVAL_MS), text(node, AboutFields.POWER),
@@ -190,6 +188,11 @@ public final class PayloadDecoder {
 
     private static Decoded junk(String topic, String text, String problem) {
         return new Decoded.Message(cut(topic), cut(text), true, problem);
+    }
+
+    /** A text as kept: at most {@link #KEEP_CHARS} characters. */
+    static String cutText(String s) {
+        return cut(s);
     }
 
     private static String cut(String s) {

@@ -55,15 +55,72 @@ class GoldenDecodeTest {
     }
 
     @Test
-    void statusesAreTheirWordsAndSleepsAreUnderstood() {
-        assertEquals(StatusWords.ONLINE, decode(GoldenMessages.ONLINE, Decoded.Status.class).status);
-        assertEquals(StatusWords.OFFLINE, decode(GoldenMessages.OFFLINE, Decoded.Status.class).status);
-        SleepAnnouncement until = SleepAnnouncement.parse(decode(GoldenMessages.SLEEPING_UNTIL, Decoded.Status.class).status);
-        assertEquals(22 * 60 + 15, until.wakeMinuteOfDay);
-        assertTrue(until.wallClock());
-        SleepAnnouncement length = SleepAnnouncement.parse(decode(GoldenMessages.SLEEPING_FOR, Decoded.Status.class).status);
-        assertEquals(15 * 60_000L, length.sleepMillis);
-        assertFalse(length.wallClock());
+    void theTutorialsWordsAndTheWillAreStates() {
+        Decoded.Status online = decode(GoldenMessages.ONLINE_WORD, Decoded.Status.class);
+        assertEquals(StatusWords.ONLINE, online.state);
+        assertNull(online.wake);
+        assertEquals(StatusWords.OFFLINE, decode(GoldenMessages.OFFLINE, Decoded.Status.class).state);
+        assertEquals(StatusWords.OFFLINE, decode(GoldenMessages.OFFLINE_CLEAN, Decoded.Status.class).state);
+    }
+
+    @Test
+    void anOnlineStatusCarriesItsConnectsPhases() {
+        Decoded.Status s = decode(GoldenMessages.ONLINE, Decoded.Status.class);
+        assertEquals(POT, s.potId);
+        assertEquals(StatusWords.ONLINE, s.state);
+        assertNull(s.wakeAtMillis);
+        assertEquals(3, s.wake.boot);
+        assertEquals(0, s.wake.seq);
+        assertEquals(WakePhases.RESET_POWER_ON, s.wake.reset);
+        assertEquals(412, s.wake.bootMillis);
+        assertFalse(s.wake.bootModelled);
+        assertEquals(1710, s.wake.wifiMillis);
+        assertEquals(1000, s.wake.addressMillis);
+        assertEquals(35, s.wake.mqttMillis);
+        assertEquals(3, s.wake.roundTrips);
+        assertEquals(WakePhases.UNKNOWN, s.wake.publishMillis);
+        assertEquals(WakePhases.UNKNOWN, s.wake.awakeMillis);
+        WireText out = new WireText();
+        StatusEncoder.online(out, s.wake);
+        assertEquals(GoldenMessages.ONLINE.payload(), out.toString());
+    }
+
+    @Test
+    void anAsleepStatusSaysTheWakeAndTheWakeThatEnds() {
+        Decoded.Status s = decode(GoldenMessages.ASLEEP_UNTIL, Decoded.Status.class);
+        assertTrue(s.asleep());
+        assertEquals(1700000100000L, s.wakeAtMillis);
+        assertEquals(900000L, s.sleepMillis);
+        WakePhases w = s.wake;
+        assertEquals(3, w.boot);
+        assertEquals(11, w.seq);
+        assertEquals(WakePhases.RESET_DEEP_SLEEP, w.reset);
+        assertEquals(300, w.bootMillis);
+        assertTrue(w.bootModelled);
+        assertEquals(2, w.readMillis);
+        assertEquals(270, w.wifiMillis);
+        assertEquals(WakePhases.UNKNOWN, w.addressMillis);
+        assertEquals(9, w.mqttMillis);
+        assertEquals(5, w.publishMillis);
+        assertEquals(4, w.readings);
+        assertEquals(53, w.listenMillis);
+        assertEquals(641, w.awakeMillis);
+        assertEquals(6, w.roundTrips);
+        WireText out = new WireText();
+        StatusEncoder.asleep(out, s.wakeAtMillis, s.sleepMillis, s.wake);
+        assertEquals(GoldenMessages.ASLEEP_UNTIL.payload(), out.toString());
+
+        Decoded.Status length = decode(GoldenMessages.ASLEEP_FOR, Decoded.Status.class);
+        assertTrue(length.asleep());
+        assertNull(length.wakeAtMillis);
+        assertEquals(900000L, length.sleepMillis);
+        assertNull(length.wake);
+        out = new WireText();
+        StatusEncoder.asleep(out, 0, 900000, null);
+        assertEquals(GoldenMessages.ASLEEP_FOR.payload(), out.toString());
+        out = new WireText();
+        StatusEncoder.offline(out);
+        assertEquals(GoldenMessages.OFFLINE_CLEAN.payload(), out.toString());
     }
 
     @Test
@@ -72,6 +129,7 @@ class GoldenDecodeTest {
         assertEquals(POT, a.potId);
         assertEquals((long) AboutFields.PROTOCOL_VERSION, a.protocol);
         assertEquals("0.1.0", a.firmware);
+        assertEquals("esp-wrover-kit", a.board);
         assertEquals(Boolean.TRUE, a.pump);
         assertEquals(300L, a.waterMaxMl);
         assertEquals(1000L, a.waterBudgetDayMl);
@@ -81,7 +139,7 @@ class GoldenDecodeTest {
         assertEquals(AboutFields.ALWAYS_ON, a.power);
         assertEquals(Boolean.FALSE, a.battery);
         WireText out = new WireText();
-        AboutEncoder.json(out, "0.1.0", true, 300, 1000, 600, 80, 5000, false, false);
+        AboutEncoder.json(out, "0.1.0", "esp-wrover-kit", true, 300, 1000, 600, 80, 5000, false, false);
         assertEquals(GoldenMessages.ABOUT.payload(), out.toString());
     }
 

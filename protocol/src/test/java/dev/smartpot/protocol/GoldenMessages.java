@@ -30,17 +30,32 @@ public final class GoldenMessages {
     public static final Golden READING_TEXT = new Golden("the tutorial's text reading", WireTopics.UP,
             "Test to mothership #7");
 
-    public static final Golden ONLINE = new Golden("status online", "to_mothership/a4cf12b0c0de/status", "online");
-    public static final Golden OFFLINE = new Golden("status offline", "to_mothership/a4cf12b0c0de/status", "offline");
-    /** 2023-11-14T22:15:00Z. */
-    public static final Golden SLEEPING_UNTIL = new Golden("status sleeping until", "to_mothership/a4cf12b0c0de/status",
-            "sleeping until 22:15 UTC");
-    public static final Golden SLEEPING_FOR = new Golden("status sleeping for", "to_mothership/a4cf12b0c0de/status",
-            "sleeping for 15m");
+    /** The tutorial's plain word, as a pot of the tutorial says it. */
+    public static final Golden ONLINE_WORD = new Golden("status online, the tutorial's word",
+            "to_mothership/a4cf12b0c0de/status", "online");
+    /** The broker's last will for a pot, and the tutorial's word. */
+    public static final Golden OFFLINE = new Golden("status offline, the last will", "to_mothership/a4cf12b0c0de/status",
+            "offline");
+    /** An always-on pot's connect of boot 3, its first reading taken, after a power-on measured on the board. */
+    public static final Golden ONLINE = new Golden("status online", "to_mothership/a4cf12b0c0de/status",
+            "{\"state\":\"online\",\"wake\":{\"boot\":3,\"seq\":0,\"reset\":\"power-on\",\"boot_ms\":412,"
+                    + "\"boot_modelled\":false,\"wifi_ms\":1710,\"address_ms\":1000,\"mqtt_ms\":35,\"round_trips\":3}}");
+    /** A clean stop. */
+    public static final Golden OFFLINE_CLEAN = new Golden("status offline, a clean stop", "to_mothership/a4cf12b0c0de/status",
+            "{\"state\":\"offline\"}");
+    /** A battery pot that knows the time, asleep until 2023-11-14T22:15:00Z (15 min), with the wake that ends. */
+    public static final Golden ASLEEP_UNTIL = new Golden("status asleep until", "to_mothership/a4cf12b0c0de/status",
+            "{\"state\":\"asleep\",\"wake_at\":1700000100000,\"sleep_ms\":900000,\"wake\":{\"boot\":3,"
+                    + "\"seq\":11,\"reset\":\"deep-sleep\",\"boot_ms\":300,\"boot_modelled\":true,\"read_ms\":2,"
+                    + "\"wifi_ms\":270,\"mqtt_ms\":9,\"publish_ms\":5,\"readings\":4,\"listen_ms\":53,\"awake_ms\":641,"
+                    + "\"round_trips\":6}}");
+    /** A battery pot that does not know the time: only the sleep's length. */
+    public static final Golden ASLEEP_FOR = new Golden("status asleep for", "to_mothership/a4cf12b0c0de/status",
+            "{\"state\":\"asleep\",\"sleep_ms\":900000}");
 
     /** What a pot with a pump and the default limits says about itself, retained. */
     public static final Golden ABOUT = new Golden("about", "to_mothership/a4cf12b0c0de/about",
-            "{\"protocol\":1,\"firmware\":\"0.1.0\",\"pump\":true,\"water_max_ml\":300,\"water_budget_hour_ml\":300,"
+            "{\"protocol\":1,\"firmware\":\"0.1.0\",\"board\":\"esp-wrover-kit\",\"pump\":true,\"water_max_ml\":300,\"water_budget_hour_ml\":300,"
                     + "\"water_budget_day_ml\":1000,\"water_cooldown_s\":600,\"water_wet_above\":80,\"interval_ms\":5000,"
                     + "\"power\":\"always-on\",\"battery\":false,\"sensors\":[\"soil\"]}");
 
@@ -66,11 +81,15 @@ public final class GoldenMessages {
     /** Down: the mothership's watering, to one pot. */
     public static final Golden WATER = new Golden("water", "from_mothership/a4cf12b0c0de", "water 150");
 
+    /** Down, retained: the mothership has stored seq 120-131 of boot 4 and 0-119 of boot 3. */
+    public static final Golden ACK = new Golden("ack", "from_mothership/a4cf12b0c0de/ack",
+            "{\"runs\":[{\"boot\":4,\"from\":120,\"to\":131},{\"boot\":3,\"from\":0,\"to\":119}]}");
+
     /** Everything a pot sends. */
-    public static final List<Golden> UP = List.of(READING, READING_FULL, READING_FAULT, READING_TEXT, ONLINE, OFFLINE,
-            SLEEPING_UNTIL, SLEEPING_FOR, ABOUT, REPLY_RECEIVED, REPLY_WATERED, REPLY_REFUSED, REPLY_ERROR);
+    public static final List<Golden> UP = List.of(READING, READING_FULL, READING_FAULT, READING_TEXT, ONLINE_WORD, OFFLINE,
+            ONLINE, OFFLINE_CLEAN, ASLEEP_UNTIL, ASLEEP_FOR, ABOUT, REPLY_RECEIVED, REPLY_WATERED, REPLY_REFUSED, REPLY_ERROR);
     /** Everything the mothership sends. */
-    public static final List<Golden> DOWN = List.of(RECEIVED, WASSAP, WATER);
+    public static final List<Golden> DOWN = List.of(RECEIVED, WASSAP, WATER, ACK);
 
     private GoldenMessages() {
     }

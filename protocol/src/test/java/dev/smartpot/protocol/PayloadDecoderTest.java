@@ -3,6 +3,7 @@ package dev.smartpot.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,23 @@ class PayloadDecoderTest {
             }
             assertNotNull(decoder.decode(topics[random.nextInt(topics.length)], payload));
         }
+    }
+
+    @Test
+    void aStatusThatIsNoneOfTheThreeIsJunkNamingThem() {
+        String topic = "to_mothership/p/status";
+        for (String bad : new String[] {"sleeping until 22:15 UTC", "{\"state\":\"dozing\"}", "{\"state\":\"asleep\"}",
+            "{\"state\":", "{\"wake_at\":5}"}) {
+            Decoded.Message m = assertInstanceOf(Decoded.Message.class, decode(topic, bad), bad);
+            assertTrue(m.junk, bad);
+            assertTrue(m.problem.contains("online") || m.problem.contains("sleep_ms"), m.problem);
+        }
+        Decoded.Status cleared = assertInstanceOf(Decoded.Status.class, decode(topic, ""));
+        assertNull(cleared.state);
+        Decoded.Status odd = assertInstanceOf(Decoded.Status.class,
+                decode(topic, "{\"state\":\"asleep\",\"sleep_ms\":1000,\"wake\":{\"read_ms\":-4,\"wifi_ms\":\"x\"}}"));
+        assertEquals(WakePhases.UNKNOWN, odd.wake.readMillis, "a phase that is not a whole number >= 0 is unknown");
+        assertEquals(WakePhases.UNKNOWN, odd.wake.wifiMillis);
     }
 
     @Test

@@ -11,12 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code scripts/board-report LOG...}: turns a battery pot's console log into BENCHMARKS.md's table "A pot on batteries":
+ * {@code scripts/board-report LOG...} or {@code scripts/board-report --mothership URL POT}: turns a battery pot's
+ * console log (or its wakes stored by the mothership) into BENCHMARKS.md's table "A pot on batteries":
  * each phase of the publishing wakes (after the first, which sets the session up), median and max. The core prints
  * the same wake line on every runtime ({@code wake: reading #N, ...; awake ... ms = boot ... + read ... + WiFi join
  * ... + MQTT connect ... + publish ... (n readings) + listen ...; k round trips ...}), so a board's log reads as a
  * simulator's does; the table says which it was: a log with the simulator's own lines ({@code simulate: ...}) is
- * "simulated", one with the firmware's {@code reset reason: ...} lines was measured on a board.
+ * "simulated", one with the firmware's {@code reset reason: ...} lines was measured on a board. With
+ * {@code --mothership} the wakes come from the mothership's store instead ({@link StoredWakes}): what each wake
+ * reported in its asleep status, over the wakes from deep sleep after the first stored (which sets the session up).
  */
 public final class BoardReport {
 
@@ -62,8 +65,12 @@ public final class BoardReport {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: scripts/board-report LOG...   (a battery pot's console log: idf.py monitor's, or scripts/simulate's)");
+            err.println("usage: scripts/board-report LOG...   (a battery pot's console log: idf.py monitor's, or scripts/simulate's)\n"
+                    + "       scripts/board-report --mothership URL [--token TOKEN] POT   (the wakes the mothership stored)");
             return USAGE;
+        }
+        if (args[0].equals("--mothership")) {
+            return fromMothership(args, out, err);
         }
         List<String> lines = new ArrayList<>();
         for (String arg : args) {
@@ -83,7 +90,47 @@ public final class BoardReport {
                     + " Fix: let the pot run longer (power.mode = deep-sleep; a publishing wake every sleep.publish.every readings)");
             return NOTHING;
         }
-        out.print(table(origin(lines), wakes, publishing.subList(1, publishing.size())));
+        out.print(table(origin(lines), wakes, publishing.subList(1, publishing.size()), null));
+        return OK;
+    }
+
+    private static int fromMothership(String[] args, PrintStream out, PrintStream err) {
+        String token = System.getenv("SMARTPOT_TOKEN");
+        List<String> rest = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--token") && i + 1 < args.length) {
+                token = args[++i];
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        if (rest.size() != 2) {
+            err.println("usage: scripts/board-report --mothership URL [--token TOKEN] POT   e.g. --mothership http://127.0.0.1:8080"
+                    + " a4cf12b0c0de");
+            return USAGE;
+        }
+        StoredWakes.Stored stored;
+        try {
+            stored = StoredWakes.fetch(rest.get(0), rest.get(1), token);
+        } catch (IOException e) {
+            err.println("board-report: " + e.getMessage());
+            return USAGE;
+        }
+        List<Wake> fromSleep = new ArrayList<>();
+        // After the first stored wake, as with a log: it set the session up (or paid a restarted runtime's cold start).
+        for (int i = 1; i < stored.wakes().size(); i++) {
+            if ("deep-sleep".equals(stored.resets().get(i)) && stored.wakes().get(i).published()) {
+                fromSleep.add(stored.wakes().get(i));
+            }
+        }
+        if (fromSleep.isEmpty()) {
+            err.println("board-report: pot " + rest.get(1) + " has " + stored.wakes().size() + " stored wake(s), none from deep"
+                    + " sleep after the first; the table needs at least one. Fix: let the pot run on batteries (power.mode ="
+                    + " deep-sleep) until it published after two sleeps, on a mothership of this version");
+            return NOTHING;
+        }
+        out.print(table(stored.origin(), stored.wakes(), fromSleep, "pot " + rest.get(1)
+                + (stored.board() == null ? "" : " on " + stored.board()) + " as the mothership stored its wakes"));
         return OK;
     }
 
@@ -121,15 +168,18 @@ public final class BoardReport {
         return simulator ? Origin.SIMULATED : board ? Origin.BOARD : Origin.UNKNOWN;
     }
 
-    static String table(Origin origin, List<Wake> all, List<Wake> wakes) {
+    /** @param source where the wakes come from, null for a log */
+    static String table(Origin origin, List<Wake> all, List<Wake> wakes, String source) {
         String how = origin == Origin.SIMULATED ? "simulated" : origin == Origin.BOARD ? "measured on the board" : "origin unknown";
         // In the simulator the MQTT phases are real exchanges with a real broker; the sensor and the radio are models.
         String mqtt = origin == Origin.SIMULATED ? "simulated pot, real broker (loopback)" : how;
         boolean bootModelled = wakes.stream().anyMatch(Wake::bootModelled);
         StringBuilder t = new StringBuilder();
-        t.append("A pot on batteries, ").append(origin.words).append(": ").append(all.size()).append(" wakes, ")
-                .append(all.stream().filter(Wake::published).count()).append(" publishing; the table is over the ").append(wakes.size())
-                .append(" publishing wakes after the first (which sets the session up).\n\n");
+        t.append("A pot on batteries, ").append(origin.words).append(source == null ? "" : ", " + source).append(": ")
+                .append(all.size()).append(" wakes, ").append(all.stream().filter(Wake::published).count())
+                .append(" publishing; the table is over the ").append(wakes.size()).append(source == null
+                        ? " publishing wakes after the first (which sets the session up).\n\n"
+                        : " publishing wakes from deep sleep after the first stored one (which sets the session up).\n\n");
         t.append("| phase of a publishing wake | ").append(how).append(": median / max ms | how it is known |\n");
         t.append("| --- | --- | --- |\n");
         row(t, "boot", wakes, Wake::boot, bootModelled ? "modelled: an assumption, not measured"

@@ -31,6 +31,8 @@ public final class Board {
     public final SettingLabels settingLabels;
     /** Optional: the ADC channel on {@code battery.adc.pin}'s divider; null when the board reads no battery voltage. */
     public final AnalogInput batteryInput;
+    /** Optional: the boot's measured length and reset reason; without it a wake reports the core's model. */
+    public final BootReport bootReport;
 
     private Board(Builder b) {
         wifi = required(b.wifi, "wifi");
@@ -49,6 +51,7 @@ public final class Board {
         console = b.console;
         settingLabels = b.settingLabels != null ? b.settingLabels : SettingLabels.BOARD;
         batteryInput = b.batteryInput;
+        bootReport = b.bootReport;
     }
 
     /** This board with another rebooter (the core's, which keeps its state first). */
@@ -70,6 +73,7 @@ public final class Board {
         b.console = console;
         b.settingLabels = settingLabels;
         b.batteryInput = batteryInput;
+        b.bootReport = bootReport;
         return new Board(b);
     }
 
@@ -102,6 +106,7 @@ public final class Board {
         ConsoleInput console;
         SettingLabels settingLabels;
         AnalogInput batteryInput;
+        BootReport bootReport;
 
         public Builder wifi(WifiLink v) { wifi = v; return this; }
         public Builder soilSensor(AnalogInput v) { soilSensor = v; return this; }
@@ -118,6 +123,7 @@ public final class Board {
         public Builder deepSleep(DeepSleep v) { deepSleep = v; return this; }
         public Builder console(ConsoleInput v) { console = v; return this; }
         public Builder settingLabels(SettingLabels v) { settingLabels = v; return this; }
+        public Builder bootReport(BootReport v) { bootReport = v; return this; }
         public Builder batteryInput(AnalogInput v) { batteryInput = v; return this; }
 
         public Board build() {

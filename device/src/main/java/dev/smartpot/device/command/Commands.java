@@ -1,5 +1,7 @@
 package dev.smartpot.device.command;
 
+import dev.smartpot.protocol.ReadingFields;
+import dev.smartpot.protocol.ResultFields;
 import java.io.IOException;
 
 import dev.smartpot.device.board.Log;
@@ -163,7 +165,7 @@ public final class Commands {
         int code = pot.readNow();
         long seq = pot.readingsTaken() - 1;
         log.info("command: reading #" + seq + " taken now");
-        Replies.ok(reply, payload, length).append("{\"seq\":").append(seq).append(',');
+        Replies.ok(reply, payload, length).append("{\"" + ReadingFields.SEQ + "\":").append(seq).append(',');
         appendReading(reply, code);
         reply.append("}}");
     }
@@ -172,7 +174,7 @@ public final class Commands {
         pot.changeInterval(millis);
         String notSaved = settings.saveInterval(millis, byConsole);
         log.info("command: a reading every " + Durations.format(millis) + " from now on");
-        Replies.ok(reply, payload, length).append("{\"interval\":");
+        Replies.ok(reply, payload, length).append("{\"" + ResultFields.INTERVAL + "\":");
         JsonText.appendString(reply, Durations.format(millis)).append('}');
         Replies.warning(reply, notSaved);
     }
@@ -209,7 +211,8 @@ public final class Commands {
         scale.calibrate(dry, wet);
         String notSaved = settings.saveCalibration(dry, wet, byConsole);
         log.info("command: calibrated " + name + " = " + counts + " counts (dry " + dry + ", wet " + wet + ")");
-        Replies.ok(reply, payload, length).append("{\"raw_dry\":").append(dry).append(",\"raw_wet\":").append(wet).append('}');
+        Replies.ok(reply, payload, length).append("{\"" + ResultFields.RAW_DRY + "\":").append(dry)
+                .append(",\"" + ResultFields.RAW_WET + "\":").append(wet).append('}');
         Replies.warning(reply, notSaved);
     }
 
@@ -241,32 +244,33 @@ public final class Commands {
     }
 
     private void status(long now, PayloadBuffer out) {
-        out.append("{\"state\":");
+        out.append("{\"" + ResultFields.STATE + "\":");
         JsonText.appendString(out, pot.stateName());
-        out.append(",\"interval\":");
+        out.append(",\"" + ResultFields.INTERVAL + "\":");
         JsonText.appendString(out, Durations.format(pot.intervalMillis()));
-        out.append(",\"readings\":").append(pot.readingsTaken());
-        out.append(",\"published\":").append(pot.publishedReadings());
-        out.append(",\"queued\":").append(pot.queuedReadings());
-        out.append(",\"dropped\":").append(pot.droppedReadings());
-        out.append(",\"reconnects\":").append(pot.reconnects());
-        out.append(",\"late_max_ms\":").append(pot.largestSamplingDelayMillis());
+        out.append(",\"" + ResultFields.READINGS + "\":").append(pot.readingsTaken());
+        out.append(",\"" + ResultFields.PUBLISHED + "\":").append(pot.publishedReadings());
+        out.append(",\"" + ResultFields.QUEUED + "\":").append(pot.queuedReadings());
+        out.append(",\"" + ReadingFields.DROPPED + "\":").append(pot.droppedReadings());
+        out.append(",\"" + ResultFields.RECONNECTS + "\":").append(pot.reconnects());
+        out.append(",\"" + ResultFields.LATE_MAX_MS + "\":").append(pot.largestSamplingDelayMillis());
         int last = pot.lastRawCode();
         if (last >= 0) {
-            out.append(",\"last\":{");
+            out.append(",\"" + ResultFields.LAST + "\":{");
             appendReading(out, last);
             out.append('}');
         }
-        out.append(",\"raw_dry\":").append(scale.rawDry());
-        out.append(",\"raw_wet\":").append(scale.rawWet());
-        out.append(",\"plausible\":[").append(scale.plausibleMin()).append(',').append(scale.plausibleMax()).append(']');
-        out.append(",\"samples\":").append(sensor.samplesPerReading());
-        out.append(",\"smoothing\":").append(sensor.smoothingWindow());
-        out.append(",\"samples_rejected\":").append(sensor.rejectedSamples());
-        out.append(",\"pump\":").append(pump != null ? "true" : "false");
-        out.append(",\"watered_hour_ml\":").append(watering.pouredSince(now - 3600000L));
-        out.append(",\"watered_day_ml\":").append(watering.pouredSince(now - 24 * 3600000L));
-        out.append(",\"cmd_dropped\":").append(pot.commandsDropped());
+        out.append(",\"" + ResultFields.RAW_DRY + "\":").append(scale.rawDry());
+        out.append(",\"" + ResultFields.RAW_WET + "\":").append(scale.rawWet());
+        out.append(",\"" + ResultFields.PLAUSIBLE + "\":[").append(scale.plausibleMin()).append(',')
+                .append(scale.plausibleMax()).append(']');
+        out.append(",\"" + ResultFields.SAMPLES + "\":").append(sensor.samplesPerReading());
+        out.append(",\"" + ResultFields.SMOOTHING + "\":").append(sensor.smoothingWindow());
+        out.append(",\"" + ResultFields.SAMPLES_REJECTED + "\":").append(sensor.rejectedSamples());
+        out.append(",\"" + ResultFields.PUMP + "\":").append(pump != null ? "true" : "false");
+        out.append(",\"" + ResultFields.WATERED_HOUR_ML + "\":").append(watering.pouredSince(now - 3600000L));
+        out.append(",\"" + ResultFields.WATERED_DAY_ML + "\":").append(watering.pouredSince(now - 24 * 3600000L));
+        out.append(",\"" + ReadingFields.CMD_DROPPED + "\":").append(pot.commandsDropped());
         pot.appendPower(out);
         out.append('}');
     }

@@ -53,6 +53,8 @@ public final class DeviceConfig {
     /** Always on: the planned restart's period ({@code vm.restart.every}); 0 = never. */
     public final long vmRestartEveryMillis;
     public final int queueCapacity;
+    /** {@code ack.wait}: how long readings at the broker wait for the mothership's confirmation. */
+    public final long ackWaitMillis;
     /** True for {@code power.mode = deep-sleep}. */
     public final boolean deepSleep;
     public final int sleepPublishEvery;
@@ -69,9 +71,12 @@ public final class DeviceConfig {
     public final CommandConfig commands;
     public final HomeAssistantConfig homeAssistant;
     public final SafetyConfig safety;
+    /** {@code board.name} where the runtime has one (a board's config), else null. */
+    public final String boardName;
 
     private DeviceConfig(ConfigReader r) {
         deviceName = r.text(ConfigKeys.DEVICE_NAME);
+        boardName = r.text(ConfigKeys.BOARD_NAME);
         wifiSsid = r.requiredText(ConfigKeys.WIFI_SSID, "MyHomeWiFi");
         wifiPassword = r.text(ConfigKeys.WIFI_PASSWORD);
         wifiJoinTimeoutMillis = r.duration(ConfigKeys.WIFI_JOIN_TIMEOUT);
@@ -98,6 +103,7 @@ public final class DeviceConfig {
         rebootAfterMillis = readRebootAfter(r);
         vmRestartEveryMillis = readVmRestartEvery(r);
         queueCapacity = (int) r.number(ConfigKeys.QUEUE_CAPACITY);
+        ackWaitMillis = r.duration(ConfigKeys.ACK_WAIT);
         deepSleep = "deep-sleep".equals(r.choice(ConfigKeys.POWER_MODE));
         sleepPublishEvery = (int) r.number(ConfigKeys.SLEEP_PUBLISH_EVERY);
         sleepPublishDryBelowPercent = (int) r.number(ConfigKeys.SLEEP_PUBLISH_DRY_BELOW);

@@ -4,6 +4,10 @@ import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionSetup;
 import dev.smartpot.device.mqtt.RoundTripCounter;
 import dev.smartpot.device.text.LogLine;
+import dev.smartpot.protocol.ReadingEncoder;
+import dev.smartpot.protocol.ResultFields;
+import dev.smartpot.protocol.WakePhases;
+import dev.smartpot.protocol.WireOut;
 
 /**
  * The phases of one deep-sleep wake, by the board's clock: the sensor reading, the WiFi join, the MQTT connect (with
@@ -25,6 +29,7 @@ public final class WakeTimes {
     public long listenMillis;
     public int readingsSent;
     private boolean published;
+    private final WakePhases phases = new WakePhases();
 
     /**
      * @param roundTrips counts this boot's exchanges with the broker
@@ -44,6 +49,36 @@ public final class WakeTimes {
     /** The phases after the boot and the join: what our code and the broker cost, not the radio's association. */
     public long connectedMillis() {
         return connectMillis + publishMillis + listenMillis;
+    }
+
+    /**
+     * This wake's phases for its asleep status, up to now.
+     *
+     * @param boot the boot counter
+     * @param seq the seq of the wake's own reading
+     * @param reset why the chip started
+     * @param bootMillis the boot's measured length, or -1 for the modelled one
+     * @param awakeSinceStart ms from the wake's start (after the boot) to now
+     * @param listenedMillis ms listened for commands after the publish, -1 when it did not publish
+     */
+    public WakePhases phases(int boot, long seq, String reset, long bootMillis, long awakeSinceStart, long listenedMillis) {
+        phases.clear();
+        phases.boot = boot;
+        phases.seq = seq;
+        phases.reset = reset;
+        phases.bootModelled = bootMillis < 0;
+        phases.bootMillis = phases.bootModelled ? EnergyModel.BOOT_MILLIS : bootMillis;
+        phases.readMillis = readMillis;
+        phases.wifiMillis = joinMillis;
+        phases.mqttMillis = connectMillis;
+        if (listenedMillis >= 0) {
+            phases.publishMillis = publishMillis;
+            phases.readings = readingsSent;
+            phases.listenMillis = listenedMillis;
+        }
+        phases.awakeMillis = phases.bootMillis + awakeSinceStart;
+        phases.roundTrips = roundTrips.count();
+        return phases;
     }
 
     public void published(boolean value) {
@@ -89,14 +124,26 @@ public final class WakeTimes {
         long reading = EnergyModel.readingWakeCharge(readMillis);
         long publishing = EnergyModel.publishingWakeCharge(readMillis, joinMillis + connectedMillis());
         long mean = EnergyModel.meanMicroamps(reading, publishing, publishEvery, intervalMillis);
-        out.append("{\"boot_ms_modelled\":").append(EnergyModel.BOOT_MILLIS).append(",\"read_ms\":").append(readMillis)
-                .append(",\"wifi_join_ms\":").append(joinMillis).append(",\"mqtt_connect_ms\":").append(connectMillis)
-                .append(",\"publish_ms\":").append(publishMillis).append(",\"listen_ms\":").append(listenMillis)
-                .append(",\"round_trips\":").append(roundTrips.count()).append(",\"session_kept\":").append(session.kept() ? "true" : "false")
-                .append(",\"wifi_saved_access_point\":").append(link.lastJoinHinted() ? "true" : "false")
-                .append(",\"publishing_wake_uAms\":").append(publishing).append(",\"reading_wake_uAms\":").append(reading)
-                .append(",\"mean_uA\":").append(mean).append(",\"battery_mah\":").append(capacityMah)
-                .append(",\"life_months\":").appendTenths(EnergyModel.tenthsOfMonths(EnergyModel.lifeHours(capacityMah, mean)))
-                .append('}');
+        out.append('{');
+        ReadingEncoder.name(out, ResultFields.BOOT_MS_MODELLED).append(EnergyModel.BOOT_MILLIS);
+        field(out, ResultFields.READ_MS).append(readMillis);
+        field(out, ResultFields.WIFI_JOIN_MS).append(joinMillis);
+        field(out, ResultFields.MQTT_CONNECT_MS).append(connectMillis);
+        field(out, ResultFields.PUBLISH_MS).append(publishMillis);
+        field(out, ResultFields.LISTEN_MS).append(listenMillis);
+        field(out, ResultFields.ROUND_TRIPS).append(roundTrips.count());
+        field(out, ResultFields.SESSION_KEPT).append(session.kept() ? "true" : "false");
+        field(out, ResultFields.WIFI_SAVED_ACCESS_POINT).append(link.lastJoinHinted() ? "true" : "false");
+        field(out, ResultFields.PUBLISHING_WAKE_UAMS).append(publishing);
+        field(out, ResultFields.READING_WAKE_UAMS).append(reading);
+        field(out, ResultFields.MEAN_UA).append(mean);
+        field(out, ResultFields.BATTERY_MAH).append(capacityMah);
+        field(out, ResultFields.LIFE_MONTHS).appendTenths(EnergyModel.tenthsOfMonths(EnergyModel.lifeHours(capacityMah, mean)));
+        out.append('}');
+    }
+
+    /** {@code ,"name":} */
+    private static WireOut field(WireOut out, String name) {
+        return ReadingEncoder.name(out.append(','), name);
     }
 }

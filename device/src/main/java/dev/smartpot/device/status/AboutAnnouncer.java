@@ -50,7 +50,7 @@ public final class AboutAnnouncer implements SessionStep {
             return true;
         }
         out.clear();
-        AboutEncoder.json(out, firmware, pump, config.safety.waterBudgetHourMl, config.safety.waterBudgetDayMl,
+        AboutEncoder.json(out, firmware, config.boardName, pump, config.safety.waterBudgetHourMl, config.safety.waterBudgetDayMl,
                 config.safety.waterCooldownMillis / 1000, config.safety.waterWetAbovePercent, interval, config.deepSleep,
                 config.battery.present());
         mqtt.publish(topic, out.bytes(), out.length(), 1, true);

@@ -1,19 +1,22 @@
 package dev.smartpot.device.status;
 
 import dev.smartpot.device.board.Log;
-import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.text.PayloadBuffer;
+import dev.smartpot.protocol.StatusEncoder;
 import dev.smartpot.protocol.StatusWords;
+import dev.smartpot.protocol.WakePhases;
 
 /**
- * The pot's retained status topic: "online" on each connect, "offline" on a clean stop, and "offline" as the
- * last will the broker publishes when the pot vanishes.
+ * The pot's retained status topic ({@link StatusWords}): the tutorial's word {@code online} on each connect,
+ * {@code offline} on a clean stop and as the last will the broker publishes when the pot vanishes, and before a deep
+ * sleep {@code {"state":"asleep",...}} with the wake's phases.
  */
 public final class Availability implements SessionStep {
 
+    /** The tutorial's words: a person reads them with mosquitto_sub, Home Assistant takes them as availability. */
     private static final byte[] ONLINE = ascii(StatusWords.ONLINE);
     private static final byte[] OFFLINE = ascii(StatusWords.OFFLINE);
 
@@ -21,7 +24,7 @@ public final class Availability implements SessionStep {
     private final Log log;
     /** A pot in deep sleep says when it sleeps, not "online" at each wake: one round trip fewer per wake. */
     private final boolean sleeper;
-    private final PayloadBuffer sleeping = new PayloadBuffer(48);
+    private final PayloadBuffer out = new PayloadBuffer(360);
 
     public Availability(String topic, Log log) {
         this(topic, log, false);
@@ -59,22 +62,17 @@ public final class Availability implements SessionStep {
     }
 
     /**
-     * Before a deep sleep: {@code sleeping until 14:45} (UTC, the board's wall clock) or, while the board does not
-     * know the time, {@code sleeping for 15m}; retained, so the mothership sees a pot asleep on purpose.
+     * Before a deep sleep: {@code {"state":"asleep","wake_at":...,"sleep_ms":...}} (no {@code wake_at} while the board
+     * does not know the time) with the wake's phases; retained, so the mothership sees a pot asleep on purpose.
      *
      * @param wakeWallMillis when it wakes by the wall clock, 0 when unknown
+     * @param phases what this wake took, or null
      */
-    public void saySleeping(MqttTransport mqtt, long wakeWallMillis, long sleepMillis) {
-        sleeping.clear();
-        if (wakeWallMillis > 0) {
-            StatusWords.appendSleepingUntil(sleeping, wakeWallMillis);
-        } else {
-            // Whole minutes (whole seconds under one): the wake is a few hundred ms earlier than the interval.
-            long rounded = sleepMillis >= 60000 ? (sleepMillis + 30000) / 60000 * 60000 : (sleepMillis + 500) / 1000 * 1000;
-            StatusWords.appendSleepingFor(sleeping).append(Durations.format(Math.max(1000, rounded)));
-        }
+    public void saySleeping(MqttTransport mqtt, long wakeWallMillis, long sleepMillis, WakePhases phases) {
+        out.clear();
+        StatusEncoder.asleep(out, wakeWallMillis, sleepMillis, phases);
         try {
-            mqtt.publish(topic, sleeping.bytes(), sleeping.length(), 1, true);
+            mqtt.publish(topic, out.bytes(), out.length(), 1, true);
         } catch (MqttTransportException e) {
             log.warn("could not publish the sleeping status: " + e.getMessage());
         }

@@ -17,6 +17,7 @@ import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.text.PayloadBuffer;
 import dev.smartpot.protocol.GoldenMessages;
 import dev.smartpot.protocol.GoldenMessages.Golden;
+import dev.smartpot.protocol.WakePhases;
 
 /**
  * The pot's side of the contract: what the core writes is the golden messages byte for byte (the protocol's and the
@@ -45,17 +46,32 @@ class GoldenEncodeTest {
                 GoldenMessages.OFFLINE.topic(), Availability.willPayload()));
         String topic = GoldenMessages.ONLINE.topic();
         Availability availability = new Availability(topic, new ListLog());
-        availability.saySleeping(mqtt, 1_700_000_100_000L, 0);
-        availability.saySleeping(mqtt, 0, 15 * 60_000L - 300);
+        availability.start(mqtt, false);
+        WakePhases wake = new WakePhases();
+        wake.boot = 3;
+        wake.seq = 11;
+        wake.reset = WakePhases.RESET_DEEP_SLEEP;
+        wake.bootMillis = 300;
+        wake.bootModelled = true;
+        wake.readMillis = 2;
+        wake.wifiMillis = 270;
+        wake.mqttMillis = 9;
+        wake.publishMillis = 5;
+        wake.readings = 4;
+        wake.listenMillis = 53;
+        wake.awakeMillis = 641;
+        wake.roundTrips = 6;
+        availability.saySleeping(mqtt, 1_700_000_100_000L, 900_000, wake);
+        availability.saySleeping(mqtt, 0, 900_000, null);
         availability.sayOffline(mqtt);
-        assertEquals(List.of(GoldenMessages.SLEEPING_UNTIL.payload(), GoldenMessages.SLEEPING_FOR.payload(),
-                GoldenMessages.OFFLINE.payload()), payloads(mqtt.sentTo(topic)));
+        assertEquals(List.of(GoldenMessages.ONLINE_WORD.payload(), GoldenMessages.ASLEEP_UNTIL.payload(),
+                GoldenMessages.ASLEEP_FOR.payload(), GoldenMessages.OFFLINE.payload()), payloads(mqtt.sentTo(topic)));
         assertEquals(GoldenMessages.OFFLINE.payload(), new String(Availability.willPayload()));
     }
 
     @Test
     void repliesAreTheGoldenBytes() {
-        TestPot pot = new TestPot("", new MemorySettingsStore(), true);
+        TestPot pot = new TestPot("board.name = esp-wrover-kit\n", new MemorySettingsStore(), true);
         pot.runFor(1);
         List<FakeTransport.Sent> about = pot.mqtt.sentTo(GoldenMessages.ABOUT.topic());
         assertEquals(List.of(GoldenMessages.ABOUT.payload()), payloads(about), "said once, at the first session");

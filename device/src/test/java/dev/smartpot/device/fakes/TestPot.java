@@ -60,6 +60,12 @@ public final class TestPot {
     /** ... and a deep sleep ({@code power.mode = deep-sleep}) that records how long each wake asked to sleep. */
     public TestPot(String properties, SettingsStore settings, boolean withPump, RetainedMemory retained, SettingsStore markStore,
             dev.smartpot.device.board.DeepSleep deepSleep) {
+        this(properties, settings, withPump, retained, markStore, deepSleep, null);
+    }
+
+    /** ... and what the board measured of its boot (null: none). */
+    public TestPot(String properties, SettingsStore settings, boolean withPump, RetainedMemory retained, SettingsStore markStore,
+            dev.smartpot.device.board.DeepSleep deepSleep, dev.smartpot.device.board.BootReport bootReport) {
         this.settings = settings;
         String base = "wifi.ssid = Net\nwifi.password = password1\nmqtt.broker = 10.0.0.1\n";
         ConfigReader reader = new ConfigReader(ConfigSource.parse(base + properties, "test.properties"));
@@ -90,6 +96,7 @@ public final class TestPot {
                 .retainedMemory(retained)
                 .markStore(markStore)
                 .deepSleep(deepSleep)
+                .bootReport(bootReport)
                 .console(typed::poll)
                 .batteryInput(() -> {
                     if (batteryBroken) {

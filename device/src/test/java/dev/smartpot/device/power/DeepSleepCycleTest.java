@@ -1,12 +1,18 @@
 package dev.smartpot.device.power;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.smartpot.protocol.Decoded;
+import dev.smartpot.protocol.StatusDecoder;
+import dev.smartpot.protocol.WakePhases;
 
 import dev.smartpot.device.board.MemorySettingsStore;
 import dev.smartpot.device.board.RamRetainedMemory;
@@ -70,11 +76,57 @@ class DeepSleepCycleTest {
         TestPot pot = wake("");
         List<FakeTransport.Sent> status = pot.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status");
         assertEquals(1, status.size(), status.toString());
-        assertEquals("sleeping for 15m", status.get(0).payload());
+        Decoded.Status asleep = StatusDecoder.decode(TestPot.ID, status.get(0).payload());
+        assertTrue(asleep.asleep(), status.get(0).payload());
+        assertNull(asleep.wakeAtMillis, "the pot does not know the time");
+        long awake = pot.clock.uptimeMillis();
+        assertTrue(asleep.sleepMillis > 15 * 60_000L - 2000 && asleep.sleepMillis <= 15 * 60_000L, "until the next reading: "
+                + asleep.sleepMillis);
         assertTrue(status.get(0).retained());
+        WakePhases wake = asleep.wake;
+        assertEquals(1, wake.boot);
+        assertEquals(0, wake.seq);
+        assertEquals(WakePhases.RESET_POWER_ON, wake.reset, "the first wake follows a power-up");
+        assertEquals(1, wake.readings);
+        assertTrue(wake.bootModelled);
+        assertTrue(wake.awakeMillis >= wake.bootMillis + wake.readMillis + wake.wifiMillis + wake.mqttMillis
+                + wake.publishMillis + wake.listenMillis, status.get(0).payload());
+        assertTrue(wake.awakeMillis <= wake.bootMillis + awake, status.get(0).payload());
+        assertTrue(wake.roundTrips > 0);
+        TestPot second = wake("");
+        TestPot third = wake("");
+        TestPot fourth = wake("");
+        TestPot publishing = wake("");
+        assertTrue(second.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status").isEmpty(), "a reading-only wake sends nothing");
+        WakePhases later = StatusDecoder.decode(TestPot.ID, publishing.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status")
+                .get(0).payload()).wake;
+        assertEquals(WakePhases.RESET_DEEP_SLEEP, later.reset);
+        assertEquals(4, later.readings, "the readings of the wakes in between, and its own");
+        assertEquals(4, later.seq, "the wake's own reading: with the boot, the wake's identity");
         assertTrue(!pot.mqtt.lastSettings.cleanSession, "a persistent session keeps the commands sent while it sleeps");
         assertTrue(pot.log.all().contains("wake: reading #0, 0 kept; awake "), pot.log.all());
         assertTrue(pot.log.all().contains("energy (ESP32 datasheet currents, bare module): "), pot.log.all());
+    }
+
+    @Test
+    void aBoardThatMeasuredItsBootReportsItAndItsResetReason() {
+        TestPot pot = new TestPot(BATTERY, new MemorySettingsStore(), false, rtc, flash, sleeps::add,
+                new dev.smartpot.device.board.BootReport() {
+                    public long bootMillis() {
+                        return 412;
+                    }
+
+                    public String resetReason() {
+                        return "brownout";
+                    }
+                });
+        pot.node.run();
+        WakePhases wake = StatusDecoder.decode(TestPot.ID, pot.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status").get(0)
+                .payload()).wake;
+        assertEquals(412, wake.bootMillis);
+        assertFalse(wake.bootModelled);
+        assertEquals("brownout", wake.reset);
+        assertTrue(wake.awakeMillis >= 412, "the measured boot counts in the awake time: " + wake.awakeMillis);
     }
 
     @Test
@@ -82,7 +134,9 @@ class DeepSleepCycleTest {
         TestPot pot = new TestPot(BATTERY, new MemorySettingsStore(), false, rtc, flash, sleeps::add);
         pot.clock.setWallClockAtBoot(1_700_000_000_000L); // 22:13:20 UTC
         pot.node.run();
-        assertEquals("sleeping until 22:28 UTC", pot.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status").get(0).payload());
+        Decoded.Status asleep = StatusDecoder.decode(TestPot.ID,
+                pot.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status").get(0).payload());
+        assertEquals(1_700_000_000_000L + 15 * 60_000L, asleep.wakeAtMillis, "the next reading, by the wall clock");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.smartpot.firmware.board.BonClock;
 import dev.smartpot.firmware.board.EcomWifiLink;
 import dev.smartpot.firmware.board.EjDeviceChipId;
 import dev.smartpot.firmware.board.Esp32AdcInput;
+import dev.smartpot.firmware.board.Esp32BootReport;
 import dev.smartpot.firmware.board.Esp32DeepSleep;
 import dev.smartpot.firmware.board.Esp32ResetReason;
 import dev.smartpot.firmware.board.Esp32Rebooter;
@@ -67,8 +68,11 @@ public final class Main {
         // Lines typed at the serial console run as commands, as in the simulator.
         UartConsole console = new UartConsole(log);
         console.start();
+        // This chip boot's measured length and reset reason, for the first core's wake report only.
+        Esp32BootReport chipBoot = new Esp32BootReport(startedMicros, Esp32Natives.resetReason());
         while (true) {
-            runOneBoot(settings, log, rtc, settingsStore, markStore, pump, console);
+            runOneBoot(settings, log, rtc, settingsStore, markStore, pump, console, chipBoot);
+            chipBoot = null;
             log.info("building the core again, as the board's next boot would");
         }
     }
@@ -84,10 +88,10 @@ public final class Main {
 
     /** One boot: the core built from nothing over the board's adapters, run until it reboots or sleeps. */
     static void runOneBoot(Settings settings, Log log, RtcRetainedMemory rtc, NvsSettingsStore settingsStore,
-            NvsSettingsStore markStore, GpioPump pump, UartConsole console) {
+            NvsSettingsStore markStore, GpioPump pump, UartConsole console, Esp32BootReport chipBoot) {
         MonitorSleeper sleeper = new MonitorSleeper();
         console.wakes(sleeper);
-        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, sleeper, pump, console);
+        Board board = boardForOneBoot(settings, log, rtc, settingsStore, markStore, sleeper, pump, console, chipBoot);
         new PotNode(settings.device, board, new MicroPahoMqttTransport(log)).run();
     }
 
@@ -96,9 +100,10 @@ public final class Main {
      *
      * @param pump null on a board without one: the core then answers "water" with "this pot has no pump"
      * @param console the serial console, whose lines run as commands
+     * @param chipBoot the chip boot's measured length and reset reason, null for a core built again in the same VM
      */
     static Board boardForOneBoot(Settings settings, Log log, RetainedMemory rtc, SettingsStore settingsStore,
-            SettingsStore markStore, MonitorSleeper sleeper, GpioPump pump, UartConsole console) {
+            SettingsStore markStore, MonitorSleeper sleeper, GpioPump pump, UartConsole console, Esp32BootReport chipBoot) {
         EcomWifiLink wifi = new EcomWifiLink(log);
         return Board.builder()
                 .wifi(wifi)
@@ -116,6 +121,7 @@ public final class Main {
                 .deepSleep(new Esp32DeepSleep(log, sleeper, wifi, pump, settings.device.safety.pumpMaxRunMillis))
                 // battery.adc.pin: the divider's ADC1 input, always converted at 12 bits (BatteryConfig's scale).
                 .batteryInput(settings.board.batteryPin >= 0 ? new Esp32AdcInput(settings.board.batteryPin, 12) : null)
+                .bootReport(chipBoot)
                 .build();
     }
 

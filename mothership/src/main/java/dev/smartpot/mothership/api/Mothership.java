@@ -30,6 +30,12 @@ public interface Mothership extends AutoCloseable {
      */
     Series series(String potId, Instant from, Instant to, int maxPoints);
 
+    /**
+     * A battery pot's wakes, phase by phase as it reported them, received in [from, to), oldest first; at most
+     * {@code limit} (the newest ones when cut). Empty for a pot that never reported one.
+     */
+    List<WakeView> wakes(String potId, Instant from, Instant to, int limit);
+
     /** The tutorial's text messages ("Test to mothership #N") and other non-reading text, newest first. */
     List<MessageView> messages(int limit);
 

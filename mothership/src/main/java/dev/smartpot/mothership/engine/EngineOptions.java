@@ -7,6 +7,7 @@ import java.time.Duration;
 import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.store.Retention;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * Everything the engine is built from. Start from {@link #sqlite} or {@link #postgres} and change what you
@@ -29,7 +30,7 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
                             Duration effectWindow, double minRise, String alertTopic, Duration evaluateEvery,
                             long maxDatabaseBytes, int writeQueue, Clock clock, int lowBatteryMv) {
 
-    public static final String ALERT_TOPIC = "mothership/alerts";
+    public static final String ALERT_TOPIC = WireTopics.ALERTS;
 
     public EngineOptions {
         if (broker == null) {

@@ -12,6 +12,9 @@ import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.Event;
 import dev.smartpot.mothership.broker.BrokerLink;
 import dev.smartpot.mothership.command.CommandDesk;
+import dev.smartpot.mothership.confirm.AckAfterCommit;
+import dev.smartpot.mothership.confirm.AckSender;
+import dev.smartpot.mothership.confirm.ConfirmedRuns;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -44,6 +47,9 @@ final class EngineParts implements AutoCloseable {
     final WateringDesk watering;
     final Evaluator evaluator;
     final HealthReport health;
+    /** What the store holds of each pot, told to the pots after each commit (from_mothership/{id}/ack). */
+    final ConfirmedRuns confirmed;
+    final AckSender acks;
     private final ScheduledExecutorService timer;
     /** Held by the one instance (of several sharing a database) that runs the automatic watering rules. */
     private final RulesLock rulesLock;
@@ -65,7 +71,7 @@ final class EngineParts implements AutoCloseable {
             queries = new ReadingQueries(db);
             madeLock = new RulesLock(db);
             BootTracker boots = new BootTracker();
-            pots.load(db, queries, boots, startedAt);
+            pots.load(db, boots, startedAt);
             writer = new StoreWriter(db, boots, clock, options.writeQueue());
             writer.limitSize(options.maxDatabaseBytes());
             madeTimer = Executors.newScheduledThreadPool(1, r -> {
@@ -92,6 +98,15 @@ final class EngineParts implements AutoCloseable {
             RulesLock lock = madeLock;
             evaluator = new Evaluator(pots, alerts, events, watering, lowBattery, options, startedAt, link::connected, lock::held);
             health = new HealthReport(link, writer, pots, db, options.broker().url(), startedAt);
+            confirmed = options.broker().sharedGroup() == null ? ConfirmedRuns.load(db) : new ConfirmedRuns();
+            ScheduledExecutorService ackTimer = madeTimer;
+            acks = new AckSender(confirmed, link, clock, (task, ms) -> {
+                try {
+                    ackTimer.schedule(task, ms, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // The engine is closing: this acknowledgement is not sent; the retained one on the broker stands.
+                }
+            });
         } catch (RuntimeException e) {
             if (madeTimer != null) {
                 madeTimer.shutdownNow();
@@ -107,7 +122,10 @@ final class EngineParts implements AutoCloseable {
     }
 
     void start() {
-        writer.start(new Committer(pots, events, evaluator, commands, health, clock));
+        Committer committer = new Committer(pots, events, evaluator, commands, health, clock);
+        // Instances sharing the readings each store a part: none knows what the store holds of a pot, so none confirms
+        // (their pots trust the broker's acknowledgement, as before).
+        writer.start(options.broker().sharedGroup() == null ? new AckAfterCommit(committer, confirmed, acks) : committer);
         evaluator.evaluateAll();
         link.start();
         long every = options.evaluateEvery().toMillis();

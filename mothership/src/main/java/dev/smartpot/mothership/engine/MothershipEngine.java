@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.CommandView;
@@ -21,8 +20,8 @@ import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.api.Series;
 import dev.smartpot.mothership.api.UnknownPotException;
+import dev.smartpot.mothership.api.WakeView;
 import dev.smartpot.mothership.api.WateringView;
-import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -30,11 +29,10 @@ import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.AlertLog;
 import dev.smartpot.mothership.store.CommandLog;
 import dev.smartpot.mothership.store.MessageLog;
+import dev.smartpot.mothership.store.WakeLog;
 import dev.smartpot.mothership.store.WateringLog;
 import dev.smartpot.mothership.store.PotTable;
-import dev.smartpot.mothership.store.ReadingQueries;
 import dev.smartpot.mothership.store.StoreWriter;
-import dev.smartpot.mothership.watering.WateringDesk;
 import dev.smartpot.protocol.CommandParser;
 
 /**
@@ -98,6 +96,13 @@ public final class MothershipEngine implements Mothership {
         known(potId);
         checkRange(from, to);
         return parts.queries.series(potId, from, to, Math.max(2, maxPoints));
+    }
+
+    @Override
+    public List<WakeView> wakes(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        checkRange(from, to);
+        return WakeLog.between(parts.db, potId, from, to, limit);
     }
 
     private static void checkRange(Instant from, Instant to) {
@@ -164,6 +169,8 @@ public final class MothershipEngine implements Mothership {
         pots.remove(potId);
         parts.alerts.forget(potId);
         parts.watering.forget(potId);
+        parts.confirmed.forget(potId);
+        parts.acks.forget(potId);
         System.out.println("mothership: pot " + potId + " and everything kept about it deleted by " + by);
     }
 

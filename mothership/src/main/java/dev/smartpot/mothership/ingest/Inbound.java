@@ -1,5 +1,7 @@
 package dev.smartpot.mothership.ingest;
 
+import dev.smartpot.protocol.WakePhases;
+
 /**
  * What one MQTT message turned out to be, once parsed: a pot's reading, its status, its reply to a
  * command, or a message (the tutorial's text, or junk kept for a person to see).
@@ -23,8 +25,18 @@ public sealed interface Inbound {
         }
     }
 
-    /** The pot's retained availability ({@code online}, {@code offline}, ...). */
-    record Status(String potId, String status) implements Inbound {
+    /**
+     * The pot's retained status (the protocol's {@code StatusWords}).
+     *
+     * @param status the tutorial's word ({@code online}, {@code offline}) or the JSON status as sent; null: cleared
+     * @param wake   what the wake (or connect) that sent it took, phase by phase; null when it did not say
+     */
+    record Status(String potId, String status, WakePhases wake) implements Inbound {
+
+        /** A status without a wake's phases. */
+        public Status(String potId, String status) {
+            this(potId, status, null);
+        }
     }
 
     /**
@@ -45,11 +57,12 @@ public sealed interface Inbound {
      * What a pot is and allows (its retained about message); null fields it did not say. All null: the slot was
      * cleared.
      *
+     * @param board          the board it runs on (null: it did not say)
      * @param pump           whether the pot has a pump (null: it did not say)
      * @param waterMaxMl     the most one water command may pour there
      * @param waterCooldownS the least time between two waterings there, seconds
      */
-    record About(String potId, String firmware, Boolean pump, Long waterMaxMl, Long waterBudgetDayMl,
+    record About(String potId, String firmware, String board, Boolean pump, Long waterMaxMl, Long waterBudgetDayMl,
                  Long waterCooldownS, Long intervalMs, String power, Boolean battery) implements Inbound {
     }
 

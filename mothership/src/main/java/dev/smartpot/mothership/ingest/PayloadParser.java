@@ -24,13 +24,14 @@ public final class PayloadParser {
                     r.note, r.batteryMv);
         }
         if (d instanceof Decoded.Status s) {
-            return new Inbound.Status(s.potId, s.status);
+            // Kept as sent: the tutorial's word, or the JSON that SleepStatus reads again after a restart.
+            return new Inbound.Status(s.potId, s.state == null ? null : s.text.startsWith("{") ? s.text : s.state, s.wake);
         }
         if (d instanceof Decoded.Reply r) {
             return new Inbound.Reply(r.potId, r.json, r.ok, r.command, r.error, r.nextAllowedInS);
         }
         if (d instanceof Decoded.About a) {
-            return new Inbound.About(a.potId, a.firmware, a.pump, a.waterMaxMl, a.waterBudgetDayMl, a.waterCooldownS,
+            return new Inbound.About(a.potId, a.firmware, a.board, a.pump, a.waterMaxMl, a.waterBudgetDayMl, a.waterCooldownS,
                     a.intervalMs, a.power, a.battery);
         }
         Decoded.Message m = (Decoded.Message) d;

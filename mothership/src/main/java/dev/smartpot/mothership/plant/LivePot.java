@@ -25,6 +25,8 @@ public final class LivePot {
     private final Cadence cadence = new Cadence();
     private PotSettings settings;
     private String status;
+    /** What the status says, in a word: online, asleep, offline (or the text of one this version does not know). */
+    private String statusWord;
     /** The sleep its status announced, null when the status is not a sleep. */
     private SleepStatus.Sleep sleep;
     /** The announced wake while the pot is asleep on purpose (for the view), else null. */
@@ -151,6 +153,8 @@ public final class LivePot {
             sleep = SleepStatus.parse(s, at);
         }
         status = s;
+        String state = SleepStatus.state(s);
+        statusWord = state != null ? state : s;
         rebuildView();
     }
 
@@ -197,7 +201,7 @@ public final class LivePot {
         Instant heard = lastHeard == null || lastHeard.isBefore(listeningSince) ? listeningSince : lastHeard;
         long interval = intervalMs() > 0 ? intervalMs() : defaultIntervalMs;
         SleepStatus.Sleep asleep = currentSleep();
-        StateRules.Verdict v = StateRules.evaluate(last != null, status, asleep, now.toEpochMilli(),
+        StateRules.Verdict v = StateRules.evaluate(last != null, statusWord, asleep, now.toEpochMilli(),
                 last == null ? null : last.ts(),
                 now.toEpochMilli() - heard.toEpochMilli(), interval, last == null ? null : last.moisture(),
                 last == null ? null : last.fault(), moistureState, settings);
@@ -253,9 +257,9 @@ public final class LivePot {
                 settings.room() == null ? "" : settings.room(), settings.preset(), state, stateSince,
                 refusal == null ? reason : reason + "; its new readings are refused: " + refusal,
                 last == null ? null : last.moisture(), last == null ? null : last.raw(),
-                last == null ? null : last.fault(), lastHeard, status, cadence.intervalMs(), lastWatered, readings, dropped,
+                last == null ? null : last.fault(), lastHeard, statusWord, cadence.intervalMs(), lastWatered, readings, dropped,
                 asleepUntil, batteryMv, batteryAt, conflicts, about == null ? null : about.pump(),
                 about == null ? null : about.waterMaxMl(), about == null ? null : about.waterCooldownS(),
-                settings.dryBelow(), settings.wetAbove());
+                about == null ? null : about.board(), settings.dryBelow(), settings.wetAbove());
     }
 }

@@ -80,6 +80,7 @@ final class IngestTables {
         }
         if (!statuses.isEmpty()) {
             writeStatuses(c, statuses, now);
+            WakeLog.insert(c, statuses, now);
         }
         // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
         knownPotsAfterCommit = newPots;
@@ -89,9 +90,10 @@ final class IngestTables {
     /**
      * Stores each pot's status and when it arrived. The same text again with no reading received since it was
      * stored (the broker re-sending the retained status after a reconnect or restart) keeps its first time, as
-     * {@code LivePot.status} does in memory: a restart reads "sleeping until 14:15" against when the pot said it,
-     * not against the last redelivery (which would roll a dead pot's passed wake to the next day). Written after
-     * this batch's readings, so a reading that came with the status counts.
+     * {@code LivePot.status} does in memory: a restart reads an asleep status's {@code sleep_ms} from when the pot
+     * said it, not from the last redelivery (which would push a dead pot's passed wake into the future). Written after
+     * this batch's readings, so a reading that came with the status counts. The wakes the statuses carry go to
+     * {@link WakeLog}.
      */
     private static void writeStatuses(Connection c, List<Inbound.Status> statuses, long now) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE pots SET status = ?, status_at = CASE WHEN status = ?"
@@ -163,7 +165,7 @@ final class IngestTables {
             System.out.println("mothership: " + problem);
         }
         String text = in instanceof Inbound.Reading reading ? "reading seq " + reading.seq() : "status " + ((Inbound.Status) in).status();
-        return new Inbound.Message("to_mothership/" + id, text, true, problem);
+        return new Inbound.Message(WireTopics.readings(id), text, true, problem);
     }
 
     void forget(String potId) {

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,10 @@ final class PotRoutes {
         routes.get("/api/pots/{id}/readings", this::readings);
         routes.get("/api/pots/{id}/readings.csv", this::readingsCsv);
         routes.get("/api/pots/{id}/series", this::series);
+        routes.get("/api/pots/{id}/wakes", this::wakes);
+        // The protocol's limits, so the page's inputs hold what a pot accepts without spelling them.
+        routes.get("/api/limits", ctx -> ctx.json(Map.of("max_water_ml", CommandParser.MAX_WATER_ML,
+                "max_command_bytes", CommandParser.MAX_BYTES)));
         routes.get("/api/pots/{id}/settings", ctx -> ctx.json(mothership.settings(knownPot(ctx))));
         routes.put("/api/pots/{id}/settings", this::updateSettings);
         routes.get("/api/pots/{id}/commands", ctx -> ctx.json(mothership.commandLog(knownPot(ctx),
@@ -129,6 +134,12 @@ final class PotRoutes {
         } finally {
             csvExports.release();
         }
+    }
+
+    private void wakes(Context ctx) {
+        TimeRange range = range(ctx);
+        int limit = QueryParams.intParam(ctx, "limit", 2_000, 1, 100_000);
+        ctx.json(mothership.wakes(knownPot(ctx), range.from(), range.to(), limit));
     }
 
     private void series(Context ctx) {

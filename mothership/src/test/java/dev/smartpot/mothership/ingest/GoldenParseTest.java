@@ -44,20 +44,29 @@ class GoldenParseTest {
 
     @Test
     void statusesAndSleepsAreUnderstood() {
-        assertEquals(new Inbound.Status(GoldenMessages.POT, "online"), parse(GoldenMessages.ONLINE, Inbound.Status.class));
+        assertEquals(new Inbound.Status(GoldenMessages.POT, "online"), parse(GoldenMessages.ONLINE_WORD, Inbound.Status.class));
         assertEquals(new Inbound.Status(GoldenMessages.POT, "offline"), parse(GoldenMessages.OFFLINE, Inbound.Status.class));
+        assertEquals("offline", SleepStatus.state(parse(GoldenMessages.OFFLINE_CLEAN, Inbound.Status.class).status()));
+        Inbound.Status online = parse(GoldenMessages.ONLINE, Inbound.Status.class);
+        assertEquals("online", SleepStatus.state(online.status()));
+        assertEquals(1710, online.wake().wifiMillis);
         Instant at = Instant.parse("2023-11-14T22:00:00Z");
-        SleepStatus.Sleep until = SleepStatus.parse(parse(GoldenMessages.SLEEPING_UNTIL, Inbound.Status.class).status(), at);
+        Inbound.Status asleep = parse(GoldenMessages.ASLEEP_UNTIL, Inbound.Status.class);
+        assertEquals(GoldenMessages.ASLEEP_UNTIL.payload(), asleep.status(), "kept as sent, read again after a restart");
+        assertEquals("asleep", SleepStatus.state(asleep.status()));
+        SleepStatus.Sleep until = SleepStatus.parse(asleep.status(), at);
         assertEquals(Instant.parse("2023-11-14T22:15:00Z"), until.wakeAt());
         assertTrue(until.wallClock());
-        SleepStatus.Sleep length = SleepStatus.parse(parse(GoldenMessages.SLEEPING_FOR, Inbound.Status.class).status(), at);
+        assertEquals(641, asleep.wake().awakeMillis);
+        assertEquals(11, asleep.wake().seq);
+        SleepStatus.Sleep length = SleepStatus.parse(parse(GoldenMessages.ASLEEP_FOR, Inbound.Status.class).status(), at);
         assertEquals(at.plusSeconds(900), length.wakeAt());
         assertFalse(length.wallClock());
     }
 
     @Test
     void theAboutArrivesWithThePotsLimits() {
-        assertEquals(new Inbound.About(GoldenMessages.POT, "0.1.0", true, 300L, 1000L, 600L, 5000L, "always-on", false),
+        assertEquals(new Inbound.About(GoldenMessages.POT, "0.1.0", "esp-wrover-kit", true, 300L, 1000L, 600L, 5000L, "always-on", false),
                 parse(GoldenMessages.ABOUT, Inbound.About.class));
     }
 

@@ -250,7 +250,7 @@ class CommandsAndWateringIT {
 
     private static byte[] about(boolean pump, int maxMl) {
         dev.smartpot.protocol.WireText out = new dev.smartpot.protocol.WireText();
-        dev.smartpot.protocol.AboutEncoder.json(out, "0.1.0", pump, maxMl, 1000, 600, 80, 5000, false, false);
+        dev.smartpot.protocol.AboutEncoder.json(out, "0.1.0", null, pump, maxMl, 1000, 600, 80, 5000, false, false);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

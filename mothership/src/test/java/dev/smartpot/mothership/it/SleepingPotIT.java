@@ -53,10 +53,14 @@ import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.ShiftedClock;
 import dev.smartpot.mothership.web.WebServer;
 import dev.smartpot.testkit.Mosquitto;
+import dev.smartpot.protocol.StatusEncoder;
+import dev.smartpot.protocol.WakePhases;
+import dev.smartpot.protocol.WireText;
 
 /**
  * A pot in deep sleep against a real Mosquitto and a real SQLite file: it wakes every 15 min, publishes four readings
- * in a burst every hour from a persistent session, says "sleeping until HH:MM UTC" (retained) and disconnects. The
+ * in a burst every hour from a persistent session, says {"state":"asleep","wake_at":...} with the wake's phases
+ * (retained) and disconnects. The
  * mothership's clock is moved forward instead of waiting an hour.
  */
 class SleepingPotIT {
@@ -131,7 +135,20 @@ class SleepingPotIT {
             publish(pot, "to_mothership/" + id, reading, false);
         }
         Instant wake = Instant.ofEpochMilli(now).plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
-        publish(pot, "to_mothership/" + id + "/status", "sleeping until " + SleepStatus.clock(wake), true);
+        WakePhases phases = new WakePhases();
+        phases.boot = 1;
+        phases.seq = seq - 1;
+        phases.reset = WakePhases.RESET_DEEP_SLEEP;
+        phases.bootMillis = 300;
+        phases.bootModelled = true;
+        phases.wifiMillis = 270;
+        phases.mqttMillis = 9;
+        phases.publishMillis = 5;
+        phases.readings = 4;
+        phases.awakeMillis = 641;
+        WireText status = new WireText();
+        StatusEncoder.asleep(status, wake.toEpochMilli(), wake.toEpochMilli() - now, phases);
+        publish(pot, "to_mothership/" + id + "/status", status.toString(), true);
         pot.disconnect().get(10, TimeUnit.SECONDS);
         return wake;
     }
@@ -155,6 +172,14 @@ class SleepingPotIT {
         return engine.pot(id).orElseThrow();
     }
 
+    /**
+     * When the pot says it wakes, or null while the engine has not seen the pot yet: its first batch may commit after
+     * the wait begins, and an exception in a condition would end an Awaitility wait at once.
+     */
+    private Instant asleepUntil(String id) {
+        return engine.pot(id).map(PotView::asleepUntil).orElse(null);
+    }
+
     private long alerts(String id, String kind) {
         return engine.alerts(true, 100).stream().filter(a -> a.potId().equals(id) && a.kind().equals(kind)).count();
     }
@@ -162,7 +187,7 @@ class SleepingPotIT {
     @Test
     void asleepIsNoAlarmUntilItsWakePassesAndBatteryIsWatched() throws Exception {
         Instant wake = wake("z1", 2870, 50);
-        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z1").asleepUntil()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(asleepUntil("z1")));
         PotView asleep = view("z1");
         assertEquals(PlantState.OK, asleep.state());
         assertEquals(QUARTER, asleep.intervalMs(), "the reading interval, not the hourly burst");
@@ -176,6 +201,15 @@ class SleepingPotIT {
                 + clock.instant().plusSeconds(60));
         assertEquals(4, readings.size());
         assertEquals(2870, readings.get(0).path("battery_mv").asInt());
+        JsonNode wakes = get("/api/pots/z1/wakes?from=" + clock.instant().minus(Duration.ofHours(2)) + "&to="
+                + clock.instant().plusSeconds(60));
+        assertEquals(1, wakes.size(), wakes.toString());
+        assertEquals(3, wakes.get(0).path("seq").asLong(), "the wake's own reading, the burst's last");
+        assertEquals("deep-sleep", wakes.get(0).path("reset").asText());
+        assertEquals(270, wakes.get(0).path("wifi_ms").asLong());
+        assertEquals(641, wakes.get(0).path("awake_ms").asLong());
+        assertTrue(wakes.get(0).path("boot_modelled").asBoolean());
+        assertTrue(wakes.get(0).path("listen_ms").isNull(), "a phase it did not report: " + wakes);
 
         // 50 min of silence: 3 intervals would be STALE for an awake pot; this one said it sleeps.
         clock.advance(Duration.ofMinutes(50));
@@ -252,7 +286,7 @@ class SleepingPotIT {
     @Test
     void automaticWateringOfASleepingPotIsSentOnceAndTakenAtItsWake() throws Exception {
         Instant wake = wake("z2", 3000, 20);
-        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z2").asleepUntil()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(asleepUntil("z2")));
         assertEquals(PlantState.DRY, view("z2").state(), "a sleeping pot keeps its plant's state");
         engine.updateSettings("z2", new PotSettings("Fern", "Hall", "fern", 45, 90, 3, true, 80, 1000, 0));
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.commandLog("z2", 10).size() == 1);
@@ -282,7 +316,7 @@ class SleepingPotIT {
     @Test
     void aRestartedMothershipStillKnowsThePotSleeps() throws Exception {
         Instant wake = wake("z3", 2900, 50);
-        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z3").asleepUntil()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(asleepUntil("z3")));
         engine.close();
         clock.advance(Duration.ofMinutes(30));
         startEngine();
@@ -300,7 +334,7 @@ class SleepingPotIT {
     @Test
     void aDeadPotStaysStaleAcrossRestartsThoughTheBrokerResendsItsStatus() throws Exception {
         Instant wake = wake("z4", 2900, 50);
-        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(view("z4").asleepUntil()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(asleepUntil("z4")));
         engine.close();
         // It never wakes. Six hours on the mothership restarts and the broker re-sends the retained status.
         clock.advance(Duration.ofHours(6));
@@ -316,7 +350,7 @@ class SleepingPotIT {
         // Two events: the start's evaluation (UNKNOWN to STALE: its wake passed), then the re-sent status committed.
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
         assertEquals(PlantState.STALE, events.get(0).state());
-        assertEquals("sleeping until " + SleepStatus.clock(wake).toLowerCase(Locale.ROOT), events.get(1).status());
+        assertEquals("asleep", events.get(1).status());
         assertEquals(PlantState.STALE, view("z4").state());
         assertEquals(1, engine.alerts(false, 100).stream().filter(a -> a.potId().equals("z4") && a.kind().equals("STALE")).count());
         engine.close();

@@ -1,6 +1,7 @@
 package dev.smartpot.mothership.plant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,7 @@ import dev.smartpot.mothership.api.ReadingView;
 /**
  * A deep-sleep pot as the mothership sees it, on a manual clock: a reading every 15 min, published 4 at a time at
  * every 4th wake (uptime counted from each wake, so earlier readings of a burst have a negative uptime), then a
- * retained "sleeping until HH:MM UTC" (or "sleeping for 15m" without a wall clock).
+ * retained {"state":"asleep","wake_at":...} (or only "sleep_ms" without a wall clock).
  */
 class SleepingPotTest {
 
@@ -39,36 +40,39 @@ class SleepingPotTest {
         }
     }
 
+    /** The asleep status of a pot that knows the time: its wake by its own clock. */
+    private static String until(String wake) {
+        return "{\"state\":\"asleep\",\"wake_at\":" + Instant.parse(wake).toEpochMilli() + ",\"sleep_ms\":3600000}";
+    }
+
+    /** The asleep status of a pot that does not: the sleep's length only. */
+    private static String forMinutes(int minutes) {
+        return "{\"state\":\"asleep\",\"sleep_ms\":" + minutes * 60_000L + "}";
+    }
+
     @Test
-    void parsesBothFormsOfTheSleepingStatus() {
-        SleepStatus.Sleep until = SleepStatus.parse("sleeping until 14:15 UTC", BURST);
+    void readsBothFormsOfTheAsleepStatus() {
+        SleepStatus.Sleep until = SleepStatus.parse(until("2026-05-01T14:15:00Z"), BURST);
         assertEquals(Instant.parse("2026-05-01T14:15:00Z"), until.wakeAt());
+        assertTrue(until.wallClock());
         assertEquals(359_500, until.graceMs(), "10 % of the 59 min 55 s to 14:15, more than 2 min");
-        SleepStatus.Sleep overMidnight = SleepStatus.parse("sleeping until 00:10 UTC", Instant.parse("2026-05-01T23:55:00Z"));
-        assertEquals(Instant.parse("2026-05-02T00:10:00Z"), overMidnight.wakeAt(), "the nearest future 00:10 is tomorrow's");
-        SleepStatus.Sleep justPast = SleepStatus.parse("sleeping until 14:15 UTC", Instant.parse("2026-05-01T14:16:00Z"));
-        assertEquals(Instant.parse("2026-05-01T14:15:00Z"), justPast.wakeAt(), "a clock a minute off is not tomorrow");
-        SleepStatus.Sleep justPastMidnight = SleepStatus.parse("sleeping until 23:59 UTC", Instant.parse("2026-05-02T00:02:00Z"));
-        assertEquals(Instant.parse("2026-05-01T23:59:00Z"), justPastMidnight.wakeAt(),
-                "a wake 3 min ago across midnight is yesterday's, not a sleep of almost a day");
-        SleepStatus.Sleep beforeMidnight = SleepStatus.parse("sleeping until 00:05 UTC", Instant.parse("2026-05-02T00:10:00Z"));
-        assertEquals(Instant.parse("2026-05-02T00:05:00Z"), beforeMidnight.wakeAt(), "just passed, the same day");
-        SleepStatus.Sleep pastTheSlack = SleepStatus.parse("sleeping until 23:45 UTC", Instant.parse("2026-05-02T00:02:00Z"));
-        assertEquals(Instant.parse("2026-05-02T23:45:00Z"), pastTheSlack.wakeAt(), "17 min ago is beyond the slack: tomorrow's");
-        SleepStatus.Sleep forQuarter = SleepStatus.parse("sleeping for 15m", BURST);
+        SleepStatus.Sleep overMidnight = SleepStatus.parse(until("2026-05-02T00:10:00Z"), Instant.parse("2026-05-01T23:55:00Z"));
+        assertEquals(Instant.parse("2026-05-02T00:10:00Z"), overMidnight.wakeAt(), "a full time: no day to guess");
+        SleepStatus.Sleep forQuarter = SleepStatus.parse(forMinutes(15), BURST);
         assertEquals(BURST.plus(Duration.ofMinutes(15)), forQuarter.wakeAt());
+        assertFalse(forQuarter.wallClock());
         assertEquals(SleepStatus.MIN_GRACE_MS, forQuarter.graceMs());
-        assertEquals(BURST.plusSeconds(30), SleepStatus.parse("sleeping for 30s", BURST).wakeAt());
-        assertNull(SleepStatus.parse("sleeping until 25:00 UTC", BURST));
         assertNull(SleepStatus.parse("online", BURST));
-        assertNull(SleepStatus.parse("sleeping soon", BURST));
-        assertEquals(until, SleepStatus.parse("sleeping until 14:15 utc", BURST), "as the ingest keeps it: lower case");
+        assertNull(SleepStatus.parse("sleeping until 14:15 UTC", BURST), "the old free text is no longer read");
+        assertNull(SleepStatus.parse("{\"state\":\"asleep\"}", BURST), "no wake and no length: not a sleep");
+        assertEquals("asleep", SleepStatus.state(forMinutes(15)));
+        assertEquals("online", SleepStatus.state("online"));
     }
 
     @Test
     void asleepUntilItsWakeAndGraceThenStaleWithTheReason() {
         burst(BURST, true, 50.0);
-        pot.status("sleeping until 14:15 UTC", BURST.plusMillis(10));
+        pot.status(until("2026-05-01T14:15:00Z"), BURST.plusMillis(10));
         LivePot.Change ok = pot.evaluate(BURST.plusSeconds(1), BURST.minusSeconds(7200), 60_000);
         assertEquals(PlantState.OK, ok.to());
         assertEquals(QUARTER, pot.intervalMs(), "the reading interval, not the burst's");
@@ -86,14 +90,14 @@ class SleepingPotTest {
     @Test
     void theNextBurstAndItsStatusKeepItAwakeInTheMothershipsEyes() {
         burst(BURST, true, 50.0);
-        pot.status("sleeping until 14:15 UTC", BURST.plusMillis(10));
+        pot.status(until("2026-05-01T14:15:00Z"), BURST.plusMillis(10));
         pot.evaluate(BURST.plusSeconds(1), BURST, 60_000);
         Instant next = BURST.plus(Duration.ofHours(1)).plusSeconds(20);
         burst(next, true, 24.0);
         LivePot.Change dry = pot.evaluate(next.plusMillis(5), BURST, 60_000);
         assertEquals(PlantState.DRY, dry.to(), "awake between its readings and its status: the plain moisture state");
         assertNull(pot.view().asleepUntil());
-        pot.status("sleeping until 15:15 UTC", next.plusMillis(20));
+        pot.status(until("2026-05-01T15:15:00Z"), next.plusMillis(20));
         assertNull(pot.evaluate(next.plus(Duration.ofMinutes(50)), BURST, 60_000), "DRY stays DRY while it sleeps");
         assertEquals(Instant.parse("2026-05-01T15:15:00Z"), pot.view().asleepUntil());
         assertTrue(pot.view().reason().startsWith("moisture 24.0% below 25.0%; asleep until 15:15 UTC"), pot.view().reason());
@@ -103,7 +107,7 @@ class SleepingPotTest {
     @Test
     void withoutAWallClockSleepingForCountsFromTheStatusArrival() {
         burst(BURST, false, 50.0);
-        pot.status("sleeping for 15m", BURST.plusMillis(10));
+        pot.status(forMinutes(15), BURST.plusMillis(10));
         assertEquals(QUARTER, pot.intervalMs(), "in-burst gaps on uptime; arrival times are not the cadence");
         assertEquals(PlantState.OK, pot.evaluate(BURST.plus(Duration.ofMinutes(16)), BURST, 60_000).to());
         assertEquals(PlantState.STALE, pot.evaluate(BURST.plus(Duration.ofMinutes(18)), BURST, 60_000).to(),
@@ -111,7 +115,7 @@ class SleepingPotTest {
         // It wakes late but does: the readings end STALE, the same words again start a new sleep.
         Instant next = BURST.plus(Duration.ofMinutes(19));
         burst(next, false, 50.0);
-        pot.status("sleeping for 15m", next.plusMillis(10));
+        pot.status(forMinutes(15), next.plusMillis(10));
         assertEquals(PlantState.OK, pot.evaluate(next.plus(Duration.ofMinutes(16)), BURST, 60_000).to());
         assertEquals(QUARTER, pot.intervalMs(), "uptime going back across wakes is no gap");
     }
@@ -119,14 +123,14 @@ class SleepingPotTest {
     @Test
     void aRedeliveredStatusDoesNotRestartTheSleep() {
         burst(BURST, false, 50.0);
-        pot.status("sleeping for 15m", BURST.plusMillis(10));
-        pot.status("sleeping for 15m", BURST.plus(Duration.ofMinutes(10)));
+        pot.status(forMinutes(15), BURST.plusMillis(10));
+        pot.status(forMinutes(15), BURST.plus(Duration.ofMinutes(10)));
         assertEquals(PlantState.STALE, pot.evaluate(BURST.plus(Duration.ofMinutes(18)), BURST, 60_000).to());
     }
 
     @Test
     void aNewPotThatOnlySleptIsUnknownAndSaysWhenItWakes() {
-        pot.status("sleeping until 14:15 UTC", BURST);
+        pot.status(until("2026-05-01T14:15:00Z"), BURST);
         assertNull(pot.evaluate(BURST.plusSeconds(1), BURST, 60_000));
         assertEquals(PlantState.UNKNOWN, pot.state());
         assertEquals("no reading yet; asleep until 14:15 UTC", pot.view().reason());
@@ -136,7 +140,7 @@ class SleepingPotTest {
     @Test
     void offlineWinsOverASleep() {
         burst(BURST, true, 50.0);
-        pot.status("sleeping until 14:15 UTC", BURST.plusMillis(10));
+        pot.status(until("2026-05-01T14:15:00Z"), BURST.plusMillis(10));
         pot.status("offline", BURST.plusSeconds(30));
         assertEquals(PlantState.OFFLINE, pot.evaluate(BURST.plusSeconds(31), BURST, 60_000).to());
         assertNull(pot.view().asleepUntil());

@@ -2,17 +2,22 @@ package dev.smartpot.mothership.testing;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.smartpot.mothership.api.WakeView;
 import dev.smartpot.mothership.ingest.Inbound;
 import dev.smartpot.mothership.store.BootTracker;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.PotTable;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.mothership.store.WakeLog;
+import dev.smartpot.protocol.StatusDecoder;
 
 /**
  * The stored status time on any store: the broker re-sending a pot's retained status keeps the time it was first
@@ -28,8 +33,10 @@ public final class RedeliveredStatus {
         AtomicLong acks = new AtomicLong();
         try (StoreWriter writer = new StoreWriter(db, new BootTracker(), clock, 1_000)) {
             writer.start(StoreWriter.Listener.NONE);
-            Runnable status = () -> writer.offer(new StoreWriter.Received(
-                    new Inbound.Status("s1", "sleeping until 14:15 utc"), clock.millis(), acks::incrementAndGet));
+            String asleep = "{\"state\":\"asleep\",\"sleep_ms\":3600000,\"wake\":{\"boot\":1,\"seq\":0,\"wifi_ms\":270,"
+                    + "\"awake_ms\":641}}";
+            Runnable status = () -> writer.offer(new StoreWriter.Received(new Inbound.Status("s1", asleep,
+                    StatusDecoder.decode("s1", asleep).wake), clock.millis(), acks::incrementAndGet));
             writer.offer(new StoreWriter.Received(new Inbound.Reading("s1", null, 0, 2000, 50.0, null, 100L,
                     clock.millis(), 0, null), clock.millis(), acks::incrementAndGet));
             status.run();
@@ -40,6 +47,12 @@ public final class RedeliveredStatus {
             status.run();
             await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == 3);
             assertEquals(first, statusAt(db), "a redelivery 6 h later keeps the first time");
+            List<WakeView> wakes = WakeLog.between(db, "s1", Instant.EPOCH, Instant.now().plus(Duration.ofDays(2)), 10);
+            assertEquals(1, wakes.size(), "the same wake redelivered is stored once: " + wakes);
+            assertEquals(270L, wakes.get(0).wifiMs());
+            assertEquals(641L, wakes.get(0).awakeMs());
+            assertNull(wakes.get(0).mqttMs(), "a phase the pot did not report");
+            assertEquals(first, wakes.get(0).receivedAt());
 
             clock.advance(Duration.ofHours(1));
             writer.offer(new StoreWriter.Received(new Inbound.Reading("s1", null, 1, 2000, 50.0, null, 200L,
@@ -51,7 +64,7 @@ public final class RedeliveredStatus {
                     "the same words after a reading are a new sleep: " + afterReading);
 
             clock.advance(Duration.ofHours(1));
-            writer.offer(new StoreWriter.Received(new Inbound.Status("s1", "sleeping until 16:15 utc"), clock.millis(),
+            writer.offer(new StoreWriter.Received(new Inbound.Status("s1", "{\"state\":\"asleep\",\"sleep_ms\":7200000}"), clock.millis(),
                     acks::incrementAndGet));
             await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == 6);
             assertTrue(statusAt(db).isAfter(afterReading.plus(Duration.ofHours(1)).minusSeconds(60)),

@@ -65,7 +65,7 @@ final class FakeMothership implements Mothership {
         Double last = rows.isEmpty() ? null : rows.get(rows.size() - 1).moisture();
         pots.put(id, new PotView(id, name, room, "herbs", state, now.minusSeconds(300), "moisture " + last + "%", last,
                 2100, null, rows.isEmpty() ? null : now.minusSeconds(3), "online", 5000, null, count, 0, null, null, null, 0, null,
-                null, null, 30.0, 80.0));
+                null, null, null, 30.0, 80.0));
         settings.put(id, new PotSettings(name, room, "herbs", 30, 80, 3, false, 100, 400, 60));
         return this;
     }
@@ -90,6 +90,12 @@ final class FakeMothership implements Mothership {
     @Override
     public Optional<PotView> pot(String potId) {
         return Optional.ofNullable(pots.get(potId));
+    }
+
+    @Override
+    public List<dev.smartpot.mothership.api.WakeView> wakes(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        return List.of();
     }
 
     @Override

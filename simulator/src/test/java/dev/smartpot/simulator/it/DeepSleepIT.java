@@ -22,6 +22,8 @@ import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
 import dev.smartpot.testkit.MothershipStandIn;
+import dev.smartpot.protocol.Decoded;
+import dev.smartpot.protocol.StatusDecoder;
 
 /**
  * A pot on batteries against a real Mosquitto, watched by an independent subscriber: every seq arrives although the
@@ -85,8 +87,10 @@ class DeepSleepIT {
         String statusTopic = "to_mothership/" + pot.clientId() + "/status";
         Awaitility.await("the retained status says the pot sleeps").atMost(Duration.ofSeconds(10))
                 .until(() -> !mothership.payloads(statusTopic).isEmpty());
-        assertTrue(mothership.payloads(statusTopic).get(0).matches("sleeping until \\d\\d:\\d\\d UTC"),
-                mothership.payloads(statusTopic).toString());
+        Decoded.Status asleep = StatusDecoder.decode(pot.clientId(), mothership.payloads(statusTopic).get(0));
+        assertTrue(asleep != null && asleep.asleep() && asleep.wakeAtMillis != null, mothership.payloads(statusTopic).toString());
+        assertTrue(asleep.wake.wifiMillis > 0 && asleep.wake.awakeMillis > asleep.wake.wifiMillis && asleep.wake.readings >= 1,
+                "the wake's phases, measured: " + mothership.payloads(statusTopic));
 
         // Sent while the pot sleeps: the broker keeps it in the pot's persistent session.
         int wakesBefore = pot.simulated().wakes();
@@ -110,7 +114,7 @@ class DeepSleepIT {
         assertEquals(expected, seqs, "every seq once, in order, across the wakes\n" + console());
         assertTrue(mothership.payloads("to_mothership").stream().allMatch(p -> p.contains("\"boot\":1,")),
                 "a wake from deep sleep is not a reboot");
-        assertEquals(List.of(), mothership.payloads(statusTopic).stream().filter(s -> !s.startsWith("sleeping")).toList(),
+        assertEquals(List.of(), mothership.payloads(statusTopic).stream().filter(s -> !s.startsWith("{\"state\":\"asleep\"")).toList(),
                 "never offline, never online: a sleeping pot says so");
         int wakes = pot.simulated().wakes();
         int radioStops = pot.simulated().wlan().radioStops();

@@ -29,6 +29,7 @@ import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MosquittoClients;
 import dev.smartpot.testkit.MothershipStandIn;
 import dev.smartpot.testkit.TcpProxy;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * The same cases for every {@link MqttTransport} against a real Mosquitto: connect, the last will, a retained
@@ -129,7 +130,7 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
 
     @Test
     void aRetainedStatusIsKeptForALaterSubscriber() throws Exception {
-        String topic = "contract/" + clientId() + "/status";
+        String topic = "contract/" + clientId() + "/" + WireTopics.STATUS_LEVEL;
         MqttTransport t = connected(broker.uri(), new RecordingListener(), null, null);
         t.publish(topic, "online".getBytes(StandardCharsets.US_ASCII), 6, 1, true);
         MothershipStandIn late = mothership(broker.uri(), topic);
@@ -157,7 +158,7 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
 
     @Test
     void theLastWillIsPublishedWhenTheLinkDiesWithoutAGoodbye() throws Exception {
-        String topic = "contract/" + clientId() + "/status";
+        String topic = "contract/" + clientId() + "/" + WireTopics.STATUS_LEVEL;
         TcpProxy proxy = new TcpProxy(broker.port());
         toClose.add(proxy);
         MothershipStandIn m = mothership(broker.uri(), topic);
@@ -168,7 +169,7 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
 
     @Test
     void aPoliteDisconnectSendsNoWill() throws Exception {
-        String topic = "contract/" + clientId() + "/status";
+        String topic = "contract/" + clientId() + "/" + WireTopics.STATUS_LEVEL;
         MothershipStandIn m = mothership(broker.uri(), topic);
         MqttTransport t = connected(broker.uri(), new RecordingListener(), topic, "offline");
         t.publish(topic, "bye".getBytes(StandardCharsets.US_ASCII), 3, 1, false);
@@ -250,7 +251,8 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
                     .until(() -> transports.stream().filter(MqttTransport::isConnected).count() == 1);
             int dropped = transports.get(0).isConnected() ? 1 : 0;
             Awaitility.await("the dropped one told, round " + round0).atMost(WAIT).until(() -> listeners.get(dropped).has("lost "));
-            assertFalse(listeners.get(1 - dropped).has("lost "), "the one connected is not told it was dropped: " + listeners.get(1 - dropped).events());
+            assertFalse(listeners.get(1 - dropped).has("lost "),
+                    "the one connected is not told it was dropped: " + listeners.get(1 - dropped).events());
             for (MqttTransport t : transports) {
                 t.disconnect();
             }

@@ -165,11 +165,13 @@ class BoardStateOverMocksTest {
             Class<?> pumpClass = firmware.loadClass(GpioPump.class.getName());
             java.lang.reflect.Method boardFor = firmware.loadClass("dev.smartpot.firmware.Main").getDeclaredMethod("boardForOneBoot",
                     settingsClass, Log.class, RetainedMemory.class, SettingsStore.class, SettingsStore.class, sleeper, pumpClass,
-                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole"));
+                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole"),
+                    firmware.loadClass("dev.smartpot.firmware.board.Esp32BootReport"));
             boardFor.setAccessible(true);
             dev.smartpot.device.board.Board b = (dev.smartpot.device.board.Board) boardFor.invoke(null, settings, new ListLog(),
                     board.rtc, settingsStore, board.mark, sleeper.getConstructor().newInstance(), null,
-                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole").getConstructor(Log.class).newInstance(new ListLog()));
+                    firmware.loadClass("dev.smartpot.firmware.board.UartConsole").getConstructor(Log.class).newInstance(new ListLog()),
+                    null);
             assertTrue(b.retainedMemory == board.rtc && b.markStore == board.mark && b.settingsStore == settingsStore,
                     "the board's RTC memory and both NVS keys");
             assertEquals(Esp32DeepSleep.class.getName(), b.deepSleep.getClass().getName());

@@ -16,7 +16,16 @@ public final class Esp32ResetReason {
     private static final String[] NAMES = {"unknown", "power-on", "external pin", "software restart", "panic",
         "interrupt watchdog", "task watchdog", "other watchdog", "deep-sleep wake", "brownout", "SDIO"};
 
+    /** The same, as one word for a wake's report: the protocol's deep-sleep, power-on and restart where they apply. */
+    private static final String[] WORDS = {"unknown", "power-on", "external-pin", "restart", "panic", "interrupt-watchdog",
+        "task-watchdog", "other-watchdog", "deep-sleep", "brownout", "sdio"};
+
     private Esp32ResetReason() {
+    }
+
+    /** "deep-sleep", "power-on", "restart", "brownout", ...; "unknown" for a value this build does not know. */
+    public static String word(int reason) {
+        return reason >= 0 && reason < WORDS.length ? WORDS[reason] : "unknown";
     }
 
     /** "reset reason: brownout (the supply dipped: on batteries, they are running out)". */
