@@ -55,6 +55,9 @@ public enum Dialect {
             // necessarily a power cut), at a fraction of FULL's fsyncs.
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
+            // A checkpoint copies every page the WAL holds back into the file: fewer checkpoints, fewer copies of
+            // the same hot pages (about 10 MB of WAL with 1 KB pages, instead of 1 MB).
+            s.execute("PRAGMA wal_autocheckpoint=10000");
             s.execute("PRAGMA busy_timeout=5000");
             // 16 MB of page cache (outside the Java heap): 10,000 pots insert all over the indexes.
             s.execute("PRAGMA cache_size=-16000");
