@@ -33,6 +33,7 @@ import dev.smartpot.device.state.PlannedRestart;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.AboutAnnouncer;
 import dev.smartpot.device.status.Availability;
+import dev.smartpot.device.status.ConnectRecord;
 import dev.smartpot.device.status.PotStatus;
 import dev.smartpot.device.text.Durations;
 import dev.smartpot.device.text.LogLine;
@@ -139,7 +140,7 @@ public final class PotNode {
                 });
         cleanStop = new CleanStop(this, board, link, queue);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock, board.fixHints, log);
-        // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
+        // After each connect, in this order: command subscriptions, "online", about, Home Assistant, delivery check, record.
         session.add(commands);
         session.add(availability);
         session.add(new AboutAnnouncer(config, config.statusTopicFor(clientId), board.pump != null, control, Firmware.VERSION,
@@ -153,6 +154,7 @@ public final class PotNode {
             handlers = new MessageHandler[] {commands};
         }
         session.add(probe);
+        session.add(new ConnectRecord(config.deepSleep ? null : config.statusTopicFor(clientId), link, board, retained));
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
     }
@@ -266,8 +268,6 @@ public final class PotNode {
         log.info("stopped after " + schedule.readingsTaken() + " readings, " + publisher.published() + " published, "
                 + queue.size() + " still queued");
     }
-
-    // ---- what runtimes and tests read ------------------------------------------------------------------
 
     public String clientId() { return clientId; }
 

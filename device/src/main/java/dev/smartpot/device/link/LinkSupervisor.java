@@ -53,6 +53,7 @@ public final class LinkSupervisor {
     private final Clock clock;
     private final WifiJoin wifiJoin;
     private final ClientIdClash clash;
+    private final ConnectTimes times = new ConnectTimes();
 
     private int state = OFFLINE;
     private int brokerIndex;
@@ -150,6 +151,7 @@ public final class LinkSupervisor {
             brokerIndex = (brokerIndex + 1) % config.brokers.length;
         }
         long delay = backoff.nextDelayMillis();
+        times.down(reason);
         log.warn(reason + "; reconnecting in " + Durations.format(delay) + " (" + queue.size() + " readings queued)");
         goOffline(now, OFFLINE, delay, null);
     }
@@ -162,6 +164,7 @@ public final class LinkSupervisor {
      */
     public void refused(long now, String failure) {
         attemptsSinceOnline = 1;
+        times.down(failure);
         goOffline(now, REFUSED, config.backoffMaxMillis, failure);
     }
 
@@ -214,6 +217,8 @@ public final class LinkSupervisor {
     }
 
     private void connect(long now) {
+        long attemptStart = clock.uptimeMillis();
+        long joined = -1;
         if (!wifi.isConnected()) {
             String failure = wifiJoin.join(attemptsSinceOnline == 0);
             if (failure != null) {
@@ -222,7 +227,9 @@ public final class LinkSupervisor {
                 attemptFailed(now, failure, false);
                 return;
             }
+            joined = wifiJoin.lastJoinMillis();
         }
+        times.attempt(attemptStart, joined);
         String broker = config.brokers[brokerIndex];
         if (attemptsSinceOnline == 0 || config.brokers.length > 1) {
             log.info("connecting to " + broker + " as " + clientId);
@@ -234,6 +241,8 @@ public final class LinkSupervisor {
         try {
             int sessionState = mqtt.connect(broker, clientId, connectSettings);
             accepted = true;
+            long connack = clock.uptimeMillis();
+            times.accepted(connack, connack - connectStart);
             session.start(mqtt, sessionState, broker, clientId);
             lastConnectMillis = clock.uptimeMillis() - connectStart;
         } catch (MqttTransportException e) {
@@ -301,6 +310,11 @@ public final class LinkSupervisor {
     /** Milliseconds the last successful MQTT connect took, with subscribing and the other session steps. */
     public long lastConnectMillis() {
         return lastConnectMillis;
+    }
+
+    /** What the latest connect took, for the connect record. */
+    public ConnectTimes connectTimes() {
+        return times;
     }
 
     public boolean isOnline() {

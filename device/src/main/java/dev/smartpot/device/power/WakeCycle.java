@@ -116,7 +116,12 @@ public final class WakeCycle {
 
     /** Why this boot began: the board's word when it knows, else as far as retained memory tells. */
     private String resetWord() {
-        String board = this.board.bootReport == null ? null : this.board.bootReport.resetReason();
+        return resetWord(board.bootReport, retained);
+    }
+
+    /** Why this boot began: the board's word when it knows ({@code report} may be null), else as retained memory tells. */
+    public static String resetWord(dev.smartpot.device.board.BootReport report, RetainedState retained) {
+        String board = report == null ? null : report.resetReason();
         if (board != null) {
             return board;
         }
