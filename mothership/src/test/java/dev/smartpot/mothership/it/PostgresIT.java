@@ -74,6 +74,15 @@ class PostgresIT {
                 assertEquals(1, count(url, "SELECT count(battery_mv) FROM readings"));
                 assertEquals(2870, engine.readings("pg1", Instant.EPOCH, Instant.now().plusSeconds(3600), 1000).stream()
                         .filter(r -> r.seq() == 301).findFirst().orElseThrow().batteryMv());
+                // An always-on pot's connect record goes to the connects table (migration 5) once, though sent again.
+                String record = dev.smartpot.protocol.GoldenMessages.CONNECT.payload();
+                pot.publish(dev.smartpot.protocol.WireTopics.connect("pg1"), record, true);
+                pot.publish(dev.smartpot.protocol.WireTopics.connect("pg1"), record, true);
+                pot.publishReading(302, 61, 5000L * 302);
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM readings") == 303);
+                assertEquals(1, count(url, "SELECT count(*) FROM connects WHERE pot_id = 'pg1'"));
+                assertEquals(1753, engine.connects("pg1", Instant.EPOCH, Instant.now().plusSeconds(3600), 10).get(0)
+                        .firstPublishMs());
             }
         }
     }
