@@ -103,7 +103,7 @@ class ForgetCommandLineIT {
             clients.pubQos1(command, "status");
             r = run("--config", config.toString(), "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
-            assertTrue(r[1].contains("removed status to_mothership/" + POT_1 + "/status (\"sleeping "), r[1]);
+            assertTrue(r[1].contains("removed status to_mothership/" + POT_1 + "/status (\"{\"state\":\"asleep\""), r[1]);
 
             Processes.Finished gone = resumeSessionOf(mosquitto, POT_1);
             assertEquals(27, gone.exitCode(), "nothing was waiting: " + gone.output());
