@@ -203,7 +203,8 @@ public final class BenchMain extends BenchOptions implements Callable<Integer> {
                         + " scheduler threads), connecting at 500/s to Mosquitto (config: no connection limit, "
                         + "`max_queued_messages 1000000`, `set_tcp_nodelay true`, no persistence). Each fleet runs in a JVM of its own; after "
                         + "all pots are online it settles " + FleetBench.SETTLE_SECONDS + " s and is measured for "
-                        + FleetBench.WINDOW_SECONDS + " s (latency, threads, RSS, CPU of the JVM and of Mosquitto), then heap after a full GC, then it "
+                        + FleetBench.WINDOW_SECONDS + " s (latency, threads, RSS, CPU of the JVM and of Mosquitto), "
+                        + "then heap after a full GC, then it "
                         + "stops (every pot says offline). An independent Paho subscriber checks every seq of every pot "
                         + "from 0 to the last; latency is from each reading's own `ts` to its arrival, both whole wall-clock "
                         + "milliseconds (so \"<1\" is under a millisecond; the latency section has finer figures). "
@@ -214,7 +215,8 @@ public final class BenchMain extends BenchOptions implements Callable<Integer> {
                         + "** with `mqtt.delivery.check = false`. The delivery check subscribes each pot to the readings "
                         + "topic after every connect until one of its own readings comes back; on the tutorial's shared "
                         + "topic (`to_mothership`) a connecting pot then also receives every other pot's readings, so a "
-                        + "fleet connecting together multiplies the broker's traffic. Each pot holds a socket in the simulator's JVM and one in Mosquitto; the open-file limit here is "
+                        + "fleet connecting together multiplies the broker's traffic. Each pot holds a socket in the "
+                        + "simulator's JVM and one in Mosquitto; the open-file limit here is "
                         + Machine.openFileLimit() + " per process, which is where stepping ends (`--fleet max`). "
                         + "Heap per pot is mostly the reading queue: `queue.capacity = 17280` (a day at 5 s) is 69 KB per pot.");
     }

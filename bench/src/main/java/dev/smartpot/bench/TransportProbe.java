@@ -49,7 +49,8 @@ public final class TransportProbe {
         }
         long connectNanos = System.nanoTime() - start;
         long heapAfter = ProcessStats.heapUsedAfterGc();
-        System.out.printf("RESULT transport=%s clients=%d connect_ms_each=%.2f threads=%d threads_per_client=%.2f rss_kb_per_client=%.1f heap_kb_per_client=%.1f%n",
+        System.out.printf("RESULT transport=%s clients=%d connect_ms_each=%.2f threads=%d threads_per_client=%.2f"
+                + " rss_kb_per_client=%.1f heap_kb_per_client=%.1f%n",
                 kind, n, connectNanos / 1e6 / n, ProcessStats.threads(), (ProcessStats.threads() - threadsBefore) / (double) n,
                 (ProcessStats.rssBytes() - rssBefore) / 1024.0 / n, (heapAfter - heapBefore) / 1024.0 / n);
         for (MqttTransport t : clients) {

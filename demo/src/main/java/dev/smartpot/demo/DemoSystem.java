@@ -60,7 +60,8 @@ public final class DemoSystem implements AutoCloseable {
         try {
             for (int i = 0; i < o.pots(); i++) {
                 DemoPot p = DemoPot.number(i);
-                ConfigReader reader = new ConfigReader(ConfigSource.parse(p.config(app.brokerUrl(), o.interval().toMillis()), "demo pot " + p.name()));
+                ConfigReader reader = new ConfigReader(ConfigSource.parse(p.config(app.brokerUrl(), o.interval().toMillis()),
+                        "demo pot " + p.name()));
                 DeviceConfig device = DeviceConfig.read(reader);
                 SimulatorConfig world = SimulatorConfig.read(reader, device);
                 reader.finish();

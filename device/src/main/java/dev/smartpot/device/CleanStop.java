@@ -3,71 +3,56 @@ package dev.smartpot.device;
 import dev.smartpot.device.board.Board;
 import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.reading.ReadingQueue;
-import dev.smartpot.device.reading.SamplingThread;
 import dev.smartpot.device.text.Durations;
 
 /**
  * A clean stop ({@link PotNode#requestStop()}, not a reboot): with the link up, the loop keeps ticking until the
- * queued readings are delivered, for at most {@link #DRAIN_MILLIS}; what is left stays in retained memory.
+ * queued readings are delivered, for at most {@link #DRAIN_MILLIS}; what is left stays in retained memory. The
+ * drain-then-stop policy of the {@link PotRunner}.
  */
-final class CleanStop {
+final class CleanStop implements PotRunner.StopPolicy {
 
     /** How long a clean stop waits for queued readings to go out before it keeps them for the next start. */
     static final long DRAIN_MILLIS = 10000;
 
-    private final PotNode node;
     private final Board board;
     private final LinkSupervisor link;
     private final ReadingQueue queue;
+    private long start;
 
-    CleanStop(PotNode node, Board board, LinkSupervisor link, ReadingQueue queue) {
-        this.node = node;
+    CleanStop(Board board, LinkSupervisor link, ReadingQueue queue) {
         this.board = board;
         this.link = link;
         this.queue = queue;
     }
 
-    /**
-     * The always-on run: ticks until a stop is asked, with the readings on their own thread (a network step that holds
-     * the loop cannot hold the schedule); a clean stop delivers what is queued first.
-     */
-    void runUntilStopped(SamplingThread sampling) {
-        sampling.start();
-        try {
-            while (!node.stopRequested()) {
-                long wait = node.tick();
-                if (wait > 0 && !node.stopRequested()) {
-                    board.sleeper.sleep(wait);
-                }
-            }
-            if (node.stopIsClean()) {
-                drain();
-            }
-        } finally {
-            sampling.stop();
+    /** Whether there is anything to deliver (the link is up and readings are queued); if so, says so in the log. */
+    boolean begin() {
+        if (!link.isOnline() || queue.isEmpty()) {
+            return false;
         }
+        start = board.clock.uptimeMillis();
+        board.log.info("stopping: delivering " + queue.size() + " queued readings first (waiting up to "
+                + Durations.format(DRAIN_MILLIS) + ")");
+        return true;
     }
 
-    /** Delivers what is queued while the link is up, then says in the log what stays queued and why. */
-    void drain() {
-        if (!link.isOnline() || queue.isEmpty()) {
-            return;
-        }
-        long limit = DRAIN_MILLIS;
-        long start = board.clock.uptimeMillis();
-        board.log.info("stopping: delivering " + queue.size() + " queued readings first (waiting up to "
-                + Durations.format(limit) + ")");
-        long now = start;
-        while (link.isOnline() && !queue.isEmpty() && now - start < limit) {
-            long wait = node.tick(now);
-            if (wait > 0 && !queue.isEmpty()) {
-                board.sleeper.sleep(Math.min(wait, limit - (now - start)));
-            }
-            now = board.clock.uptimeMillis();
-        }
+    public boolean over(long now) {
+        return !link.isOnline() || queue.isEmpty() || now - start >= DRAIN_MILLIS;
+    }
+
+    public void ticked(long now) {
+    }
+
+    public long napUntil(long now) {
+        return start + DRAIN_MILLIS;
+    }
+
+    /** Says in the log what stays queued and why. */
+    void end() {
         if (!queue.isEmpty()) {
             board.log.warn("stopping with " + queue.size() + " readings still queued: " + (link.isOnline()
-                    ? "not delivered within " + Durations.format(limit) : "the link went down"));
+                    ? "not delivered within " + Durations.format(DRAIN_MILLIS) : "the link went down"));
         }
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scripts/mothership}: the Pi app that keeps, shows and acts on every pot's readings. */
-@Command(name = "mothership", mixinStandardHelpOptions = true, subcommands = {BackupCommand.class, RestoreCommand.class}, version = "smartpot mothership 0.1.0",
+@Command(name = "mothership", mixinStandardHelpOptions = true, subcommands = {BackupCommand.class, RestoreCommand.class},
+        version = "smartpot mothership 0.1.0",
         description = "Subscribes to every pot's readings, stores them (SQLite or PostgreSQL), keeps plant states and "
                 + "alerts, waters safely, and serves the dashboard and the REST API.",
         footer = {"", "Exit codes: 0 stopped (Ctrl-C), 1 could not start (broker, store or HTTP address), 2 bad flags,",
@@ -231,7 +232,8 @@ public final class MothershipMain implements Callable<Integer> {
             String url = broker.contains("://") ? broker : "tcp://" + broker + (broker.contains(":") ? "" : ":1883");
             brokerOptions = new BrokerOptions(url, username, secret(passwordFile, "--password-file"), caFile, clientId, shared, false);
             if (caFile != null && !Files.isReadable(caFile)) {
-                throw new IllegalArgumentException("--cafile " + caFile + " cannot be read. Fix: pass the CA's PEM file (scripts/broker --secure writes .broker-secure/ca.crt)");
+                throw new IllegalArgumentException("--cafile " + caFile
+                        + " cannot be read. Fix: pass the CA's PEM file (scripts/broker --secure writes .broker-secure/ca.crt)");
             }
         } else if (username != null || passwordFile != null || caFile != null || shared != null) {
             throw new IllegalArgumentException("--username, --password-file, --cafile and --shared are for a real broker, but --broker is embedded."
@@ -284,7 +286,8 @@ public final class MothershipMain implements Callable<Integer> {
             return null;
         }
         if (!Files.isReadable(file)) {
-            throw new IOException(flag + " " + file + " cannot be read. Fix: create it with the password on its first line, readable by this user only (chmod 600)");
+            throw new IOException(flag + " " + file
+                    + " cannot be read. Fix: create it with the password on its first line, readable by this user only (chmod 600)");
         }
         String text = Files.readString(file).strip();
         int newline = text.indexOf('\n');

@@ -2,7 +2,8 @@ package dev.smartpot.protocol;
 
 /**
  * The command grammar's parser, for both ends (its words and limits: {@link CommandGrammar}): the pot parses every
- * command with it, the mothership checks what it sends with it. Reads one command from the mothership: plain text a person types with {@code mosquitto_pub}, such as
+ * command with it, the mothership checks what it sends with it. Reads one command from the mothership: plain text a
+ * person types with {@code mosquitto_pub}, such as
  * {@code interval 30s} or {@code calibrate dry}. Words are separated by spaces, case does not matter.
  *
  * <p>Works on the payload bytes and keeps its result in fields, so a stream of hostile messages costs

@@ -10,7 +10,6 @@ import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
-import dev.smartpot.simulator.board.ConsoleLines;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.EvaluationVm;
 import dev.smartpot.simulator.board.FakeWlan;

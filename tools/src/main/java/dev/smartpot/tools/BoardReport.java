@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code scripts/board-report LOG...} or {@code scripts/board-report --mothership URL POT}: turns a battery pot's console log into BENCHMARKS.md's table "A pot on batteries":
+ * {@code scripts/board-report LOG...} or {@code scripts/board-report --mothership URL POT}: turns a battery pot's
+ * console log (or its wakes stored by the mothership) into BENCHMARKS.md's table "A pot on batteries":
  * each phase of the publishing wakes (after the first, which sets the session up), median and max. The core prints
  * the same wake line on every runtime ({@code wake: reading #N, ...; awake ... ms = boot ... + read ... + WiFi join
  * ... + MQTT connect ... + publish ... (n readings) + listen ...; k round trips ...}), so a board's log reads as a

@@ -23,7 +23,7 @@ final class BenchBroker implements AutoCloseable {
                 .quietLog()
                 .line("max_connections -1")
                 .line("max_queued_messages 2000000")
-                .line("max_inflight_messages 1000")
+                .line("max_inflight_messages " + Integer.getInteger("bench.inflight", 1000))
                 .line("set_tcp_nodelay true")
                 .start());
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -23,9 +24,11 @@ import dev.smartpot.protocol.WireTopics;
 final class ReadingPublishers implements AutoCloseable {
 
     /** Unacknowledged publishes per client: enough to keep the broker busy, bounded so memory is too. */
-    private static final int WINDOW = 1_000;
+    static final int WINDOW = 1_000;
 
     private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
+    /** Publishes the broker has acknowledged, over all clients (the publishers' own progress). */
+    private final AtomicLong acked = new AtomicLong();
 
     ReadingPublishers(int port, int count, String idPrefix) throws Exception {
         for (int i = 0; i < count; i++) {
@@ -62,23 +65,37 @@ final class ReadingPublishers implements AutoCloseable {
                 .qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
     }
 
+    /** Publishes acknowledged by the broker so far. */
+    long acked() {
+        return acked.get();
+    }
+
     /**
      * Publishes {@code perPot} readings for each of {@code pots} pots as fast as the broker takes them, every
      * client on its own thread, and returns when all are acknowledged by the broker.
      */
     void flood(int pots, int perPot) throws InterruptedException {
+        flood(pots, 0, perPot);
+    }
+
+    /** As {@link #flood(int, int)}, each pot's seqs from {@code fromSeq} (inclusive) to {@code toSeq} (exclusive). */
+    void flood(int pots, int fromSeq, int toSeq) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < clients.size(); k++) {
             Mqtt5AsyncClient c = clients.get(k);
             int first = k;
             Thread t = new Thread(() -> {
                 Semaphore window = new Semaphore(WINDOW);
-                long now = System.currentTimeMillis();
-                for (int seq = 0; seq < perPot; seq++) {
+                for (int seq = fromSeq; seq < toSeq; seq++) {
                     for (int pot = first; pot < pots; pot += clients.size()) {
                         window.acquireUninterruptibly();
-                        c.publishWith().topic(WireTopics.readings(potId(pot))).payload(reading(pot, seq, now))
-                                .qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, e) -> window.release());
+                        // The pot's time is the publish time: the store's received_at - ts is then its wait.
+                        c.publishWith().topic(WireTopics.readings(potId(pot)))
+                                .payload(reading(pot, seq, System.currentTimeMillis()))
+                                .qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, e) -> {
+                                    acked.incrementAndGet();
+                                    window.release();
+                                });
                     }
                 }
                 window.acquireUninterruptibly(WINDOW);

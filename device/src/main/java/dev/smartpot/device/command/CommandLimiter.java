@@ -11,7 +11,7 @@ import dev.smartpot.device.config.SafetyConfig;
  * across the reboots it causes without writing anything to flash. {@code water}, {@code calibrate} and
  * {@code interval}: a burst of {@code commands.limit.burst}, then one per {@code commands.limit.every}.
  */
-public final class CommandLimiter {
+final class CommandLimiter {
 
     public static final int REBOOT = 0;
     public static final int WATER = 1;

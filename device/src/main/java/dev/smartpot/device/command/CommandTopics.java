@@ -8,7 +8,7 @@ import dev.smartpot.protocol.WireTopics;
  * and the pot's own topic. Under a wildcard broadcast such as {@code from_mothership/#}, another pot's
  * own topic matches too; those commands are not for this pot.
  */
-public final class CommandTopics {
+final class CommandTopics {
 
     private final String broadcast;
     /** Null when the pot has no topic of its own. */

@@ -31,7 +31,8 @@ public final class SavedSettings {
     static final String BY = ".by";
     static final String BY_CONSOLE = "console";
 
-    private static final String HEADER = "# Settings changed by commands (the mothership's, or typed at the pot). Each wins over the config file while the\n"
+    private static final String HEADER = "# Settings changed by commands (the mothership's, or typed at the pot). "
+            + "Each wins over the config file while the\n"
             + "# file still has the value in its \".config\" line; without this file the configured values are used.\n";
 
     /** Whether a key of the saved file is a setting, not the note beside one (the value it replaced, who set it). */

@@ -11,7 +11,7 @@ import dev.smartpot.device.reading.RawCodes;
  * budgets over any sliding hour and day. The history is a fixed ring of (time, millilitres), so a check allocates
  * nothing; when the ring is full its two oldest entries merge into one at the later time, which can only overcount.
  */
-public final class WateringGuard {
+final class WateringGuard {
 
     private static final long HOUR = 3600000L;
     private static final long DAY = 24 * HOUR;

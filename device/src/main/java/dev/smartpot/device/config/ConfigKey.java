@@ -7,7 +7,7 @@ import dev.smartpot.device.text.Durations;
  * quote it, and the documentation check holds the board-config templates to it. A default that depends on other
  * settings (a topic beside another topic) is {@code null} here and given by the code that reads the key.
  */
-public final class ConfigKey {
+final class ConfigKey {
 
     public static final int TEXT = 0;
     /** Text whose value never appears in a message. */

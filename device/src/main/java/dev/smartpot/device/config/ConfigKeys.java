@@ -4,7 +4,7 @@ import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.protocol.WireTopics;
 
 /** Every setting a pot reads, in one place: the board-config templates document each of these. */
-public final class ConfigKeys {
+final class ConfigKeys {
 
     public static final ConfigKey DEVICE_NAME = ConfigKey.text("device.name", "Smart pot");
     public static final ConfigKey WIFI_SSID = ConfigKey.text("wifi.ssid", null);

@@ -7,7 +7,7 @@ import java.util.Random;
  * pots that lost the same broker does not come back in lock-step. One instance per device: nothing is
  * shared or static.
  */
-public final class Backoff {
+final class Backoff {
 
     private final long floorMillis;
     private final long capMillis;

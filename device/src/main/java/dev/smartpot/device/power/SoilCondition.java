@@ -14,7 +14,7 @@ import dev.smartpot.device.text.LogLine;
  * the radio at every reading. While the sensor has a fault the moisture is unknown and the dry flag stays as it was
  * (the fault's own change publishes).
  */
-public final class SoilCondition {
+final class SoilCondition {
 
     /** The fault code ({@link MoistureScale#OK} or a fault) in a condition. */
     public static final int FAULT_MASK = 0xff;

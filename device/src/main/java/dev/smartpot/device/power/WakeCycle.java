@@ -17,22 +17,13 @@ import dev.smartpot.protocol.WakePhases;
  * One deep-sleep wake ({@code power.mode = deep-sleep}): read the sensor; every {@code sleep.publish.every} readings
  * (at once when the sensor's fault or the soil's dryness changes, see {@link SoilCondition}, and at the first boot)
  * join WiFi, connect, publish what is queued, take the commands the broker kept, say when it wakes next; keep the
- * state in retained memory and sleep until the next reading. The publishing part runs the always-on loop's
- * {@link Loop#tick(long)}, so a wake behaves as the awake pot.
+ * state in retained memory and sleep until the next reading. The pot's one runner drives the publishing part with the
+ * always-on loop's ticks, so a wake behaves as the awake pot; this class only says when that part is over.
  */
 public final class WakeCycle {
 
     /** Beyond the WiFi join's timeout, how long a publishing wake may try to connect and publish before sleeping. */
     static final long WAKE_LINK_MILLIS = 10000;
-
-    /** The core's loop as a wake drives it. */
-    public interface Loop {
-        /** The always-on loop's tick at {@code now}; returns how long it may sleep. */
-        long tick(long now);
-
-        /** Whether someone asked the device to stop (the wake then sleeps at once). */
-        boolean stopRequested();
-    }
 
     private final DeviceConfig config;
     private final Board board;
@@ -46,11 +37,20 @@ public final class WakeCycle {
     private final Availability availability;
     private final WakeTimes wake;
     private final LogLine line;
-    private final Loop loop;
+    /** When the wake began, by the board's uptime. */
+    private long start;
+    /** Whether this wake publishes, and how many readings wait unpublished (this one counted). */
+    private boolean publish;
+    private int unpublished;
+    /** The publishing part: its time limit, when the link came up and when the queue emptied (-1: not yet). */
+    private long deadline;
+    private long connectedAt = -1;
+    private long publishedAt = -1;
+    private int queuedBefore;
 
     public WakeCycle(DeviceConfig config, Board board, MqttTransport mqtt, ReadingSchedule schedule, ReadingQueue queue,
-            MoistureScale scale, RetainedState retained, LinkSupervisor link,
-            Availability availability, WakeTimes wake, LogLine line, Loop loop) {
+            MoistureScale scale, RetainedState retained, LinkSupervisor link, Availability availability, WakeTimes wake,
+            LogLine line) {
         if (board.deepSleep == null) {
             throw new IllegalArgumentException("power.mode = deep-sleep needs a board with deep sleep (Board.deepSleep)");
         }
@@ -66,12 +66,11 @@ public final class WakeCycle {
         this.availability = availability;
         this.wake = wake;
         this.line = line;
-        this.loop = loop;
     }
 
-    /** Runs the wake and ends in {@link dev.smartpot.device.board.DeepSleep#sleep} (on a board, that never returns). */
-    public void run() {
-        long start = board.clock.uptimeMillis();
+    /** The wake's first part: takes the reading and decides whether this wake publishes; true if it does. */
+    public boolean begin() {
+        start = board.clock.uptimeMillis();
         // Queued whatever the link: the wake's own line says so, not the always-on "offline: queued" line.
         schedule.linkUp(true);
         schedule.takeIfDue(start);
@@ -83,19 +82,53 @@ public final class WakeCycle {
         int dryBelow = config.sleepPublishDryBelowPercent * 10;
         int previous = retained.lastCondition();
         int condition = SoilCondition.of(fault, moisture, previous, dryBelow);
-        int unpublished = retained.unpublished() + 1;
+        unpublished = retained.unpublished() + 1;
         boolean changed = retained.wokeFromSleep() && SoilCondition.fault(condition) != SoilCondition.fault(previous);
         boolean dryChanged = retained.wokeFromSleep() && SoilCondition.dryChanged(previous, condition);
-        boolean publish = !retained.wokeFromSleep() || changed || dryChanged || unpublished >= config.sleepPublishEvery;
+        publish = !retained.wokeFromSleep() || changed || dryChanged || unpublished >= config.sleepPublishEvery;
         retained.lastCondition(condition);
-        long interval = schedule.intervalMillis();
         if (publish) {
             if (changed) {
                 log.info("the sensor's state changed: publishing at once");
             } else if (dryChanged) {
                 log.info(SoilCondition.describeDryChange(line.clear(), condition, moisture, dryBelow).append(": publishing at once"));
             }
-            now = publish(start, now, start + interval);
+            deadline = Math.min(start + schedule.intervalMillis(), now + config.wifiJoinTimeoutMillis + WAKE_LINK_MILLIS);
+            queuedBefore = queue.size();
+        }
+        return publish;
+    }
+
+    /** Whether the publishing part is over at {@code now}: its time is up, or it published and listened long enough. */
+    public boolean publishingOver(long now) {
+        return now >= deadline || publishedAt >= 0 && now - publishedAt >= config.sleepListenMillis;
+    }
+
+    /** After each tick of the publishing part: notes when the link came up and when the queue was delivered. */
+    public void ticked(long now) {
+        if (link.isOnline() && connectedAt < 0) {
+            connectedAt = now;
+            wake.joinMillis = link.lastJoinMillis();
+            wake.connectMillis = link.lastConnectMillis();
+        }
+        if (link.isOnline() && queue.isEmpty() && publishedAt < 0) {
+            publishedAt = now;
+            wake.publishMillis = now - connectedAt;
+            wake.readingsSent = queuedBefore;
+        }
+    }
+
+    /** Until when the loop may sleep between ticks of the publishing part: the end of listening, or its time limit. */
+    public long napUntil() {
+        return publishedAt >= 0 ? publishedAt + config.sleepListenMillis : deadline;
+    }
+
+    /** The wake's last part: says when it wakes next, keeps the state and ends in {@link dev.smartpot.device.board.DeepSleep#sleep}. */
+    public void end() {
+        long now = board.clock.uptimeMillis();
+        long interval = schedule.intervalMillis();
+        if (publish) {
+            now = endPublishing(now, start + interval);
             if (queue.isEmpty()) {
                 unpublished = 0;
             }
@@ -129,35 +162,8 @@ public final class WakeCycle {
                 : retained.stateKept() ? WakePhases.RESET_RESTART : WakePhases.RESET_POWER_ON;
     }
 
-    /** The publishing part of a wake, bounded by the next reading; returns the clock when it is done. */
-    private long publish(long start, long now, long nextReading) {
-        long deadline = Math.min(nextReading, now + config.wifiJoinTimeoutMillis + WAKE_LINK_MILLIS);
-        long connectedAt = -1;
-        long publishedAt = -1;
-        int queuedBefore = queue.size();
-        while (now < deadline && !loop.stopRequested()) {
-            long wait = loop.tick(now);
-            now = board.clock.uptimeMillis();
-            if (link.isOnline() && connectedAt < 0) {
-                connectedAt = now;
-                wake.joinMillis = link.lastJoinMillis();
-                wake.connectMillis = link.lastConnectMillis();
-            }
-            if (link.isOnline() && queue.isEmpty() && publishedAt < 0) {
-                publishedAt = now;
-                wake.publishMillis = now - connectedAt;
-                wake.readingsSent = queuedBefore;
-            }
-            if (publishedAt >= 0 && now - publishedAt >= config.sleepListenMillis) {
-                break;
-            }
-            long until = publishedAt >= 0 ? publishedAt + config.sleepListenMillis : deadline;
-            long nap = Math.min(wait, until - now);
-            if (nap > 0) {
-                board.sleeper.sleep(nap);
-                now = board.clock.uptimeMillis();
-            }
-        }
+    /** Closes the publishing part: "sleeping" while the link is up, then off the broker and WiFi; returns the clock. */
+    private long endPublishing(long now, long nextReading) {
         if (link.isOnline()) {
             long sleepMillis = Math.max(0, nextReading - now);
             long wall = board.clock.wallClockMillis();

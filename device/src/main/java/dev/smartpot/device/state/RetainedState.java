@@ -22,10 +22,7 @@ public final class RetainedState {
 
     /** "SPR3": layout 3, readings frozen as taken (older layouts read as nothing, like noise). */
     private static final int MAGIC = 0x53505233;
-    /**
-     * The boot word's top byte says why that boot ended (the counter never needs it: 16 million boots): 0 for any
-     * reset, {@link #PLANNED} for a planned restart. A region written before this reads as 0.
-     */
+    /** The boot word's top byte says why that boot ended (0: any reset, {@link #PLANNED}: a planned restart). */
     private static final int BOOT_MASK = 0x00ffffff;
     private static final int PLANNED = 1;
     /**

@@ -1,7 +1,7 @@
 package dev.smartpot.device.text;
 
 /** A reusable text buffer {@link Decimal} writes numbers into: a log line, a payload. */
-public interface CharSink {
+interface CharSink {
 
     CharSink append(char c);
 }

@@ -47,7 +47,8 @@ public final class NightlyBackups implements AutoCloseable {
                     + ". Fix: pass --backup-dir with a folder this user may create and write (best on another disk than --data)", e);
         }
         if (!Files.isWritable(plan.dir())) {
-            throw new BackupException("the backup folder " + plan.dir() + " is not writable. Fix: pass --backup-dir with a folder this user may write");
+            throw new BackupException("the backup folder " + plan.dir()
+                    + " is not writable. Fix: pass --backup-dir with a folder this user may write");
         }
     }
 

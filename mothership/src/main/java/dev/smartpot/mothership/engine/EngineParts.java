@@ -65,7 +65,7 @@ final class EngineParts implements AutoCloseable {
             queries = new ReadingQueries(db);
             madeLock = new RulesLock(db);
             BootTracker boots = new BootTracker();
-            pots.load(db, queries, boots, startedAt);
+            pots.load(db, boots, startedAt);
             writer = new StoreWriter(db, boots, clock, options.writeQueue());
             writer.limitSize(options.maxDatabaseBytes());
             madeTimer = Executors.newScheduledThreadPool(1, r -> {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.CommandView;
@@ -24,7 +23,6 @@ import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.api.ConnectView;
 import dev.smartpot.mothership.api.WakeView;
 import dev.smartpot.mothership.api.WateringView;
-import dev.smartpot.mothership.command.CommandDesk;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -36,9 +34,7 @@ import dev.smartpot.mothership.store.ConnectLog;
 import dev.smartpot.mothership.store.WakeLog;
 import dev.smartpot.mothership.store.WateringLog;
 import dev.smartpot.mothership.store.PotTable;
-import dev.smartpot.mothership.store.ReadingQueries;
 import dev.smartpot.mothership.store.StoreWriter;
-import dev.smartpot.mothership.watering.WateringDesk;
 import dev.smartpot.protocol.CommandParser;
 
 /**

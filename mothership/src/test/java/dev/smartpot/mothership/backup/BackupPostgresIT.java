@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.mothership.MothershipApp;
 import dev.smartpot.mothership.MothershipMain;
-import dev.smartpot.mothership.api.AlertView;
 import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.broker.BrokerOptions;

@@ -60,7 +60,13 @@ class SystemdUnitIT {
                 break;
             }
         }
-        assertEquals(4, command.stream().filter(w -> w.startsWith("-X")).count(), "the four Java flags: " + command);
+        // The service runs with the flags scripts/mothership ships (both sized for a small Pi), every one of them.
+        Matcher shipped = Pattern.compile("\\$\\{JAVA_OPTS:-([^}]*)}").matcher(Files.readString(ROOT.resolve("scripts/mothership")));
+        assertTrue(shipped.find(), "scripts/mothership has default JAVA_OPTS");
+        assertEquals(shipped.group(1), env.group(1), "the unit's JAVA_OPTS are the script's");
+        assertEquals(List.of(shipped.group(1).split(" ")), command.stream().filter(w -> w.startsWith("-X") || w.startsWith("-D")).toList(),
+                "every Java flag reaches the command: " + command);
+        assertTrue(unit.contains("\nEnvironment=MALLOC_ARENA_MAX=2\n"), "two malloc arenas, as scripts/mothership sets");
         command.add("--help");
         Processes.Finished help = Processes.run(new ProcessBuilder(command), Duration.ofSeconds(60));
         assertEquals(0, help.exitCode(), String.join(" ", command) + "\n" + help.output());

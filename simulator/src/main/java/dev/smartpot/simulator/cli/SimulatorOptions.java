@@ -76,7 +76,8 @@ public class SimulatorOptions {
     public String vmRestartEvery;
 
     @Option(names = "--devices", paramLabel = "N", defaultValue = "1", converter = FlagConverters.DeviceCount.class,
-            description = "Pots to run in this JVM, each with its own chip id (from sim.seed), soil, queue and supervisor (default: ${DEFAULT-VALUE}).")
+            description = "Pots to run in this JVM, each with its own chip id (from sim.seed), soil, queue and supervisor "
+                    + "(default: ${DEFAULT-VALUE}).")
     public int devices;
 
     /** Connects per second. */
@@ -97,7 +98,8 @@ public class SimulatorOptions {
     public boolean potLogs;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "" + SimulatedFleet.DEFAULT_THREADS,
-            converter = FlagConverters.ThreadCount.class, description = "Scheduler threads ticking a fleet's online pots (default: ${DEFAULT-VALUE}); connecting pots have 8 of their own.")
+            converter = FlagConverters.ThreadCount.class, description = "Scheduler threads ticking a fleet's online pots "
+                    + "(default: ${DEFAULT-VALUE}); connecting pots have 8 of their own.")
     public int threads;
 
     /** A fleet (the HiveMQ transport on a few scheduler threads) rather than one pot on a thread of its own. */

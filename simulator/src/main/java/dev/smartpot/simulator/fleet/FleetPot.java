@@ -10,7 +10,6 @@ import dev.smartpot.device.PotNode;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
-import dev.smartpot.simulator.board.DesktopFixHints;
 import dev.smartpot.simulator.board.FakeWlan;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;

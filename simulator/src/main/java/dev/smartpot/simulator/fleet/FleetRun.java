@@ -78,7 +78,8 @@ public final class FleetRun {
         out.println("  talk to every pot:    mosquitto_pub " + hostPort + " -t " + device.subscribeTopic + " -m \"wassap!\"");
         out.println(device.homeAssistant.discovery
                 ? "  Home Assistant:       every pot announced under " + device.homeAssistant.prefix + "/ (retained: they stay after the fleet stops)"
-                : "  Home Assistant:       not announced, a fleet's default, and configs these pots retained before are cleared (--discovery announces them)");
+                : "  Home Assistant:       not announced, a fleet's default, and configs these pots retained before are cleared "
+                        + "(--discovery announces them)");
         if (view && !terminal) {
             out.println("  --view: output is not a terminal, so the view is printed as plain lines");
         }

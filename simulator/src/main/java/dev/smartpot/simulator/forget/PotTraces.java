@@ -18,7 +18,7 @@ import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.status.AboutAnnouncer;
-import dev.smartpot.device.status.ConnectRecord;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * What one pot left on one broker, found and removed over one connection made as the pot itself: with its client id
@@ -101,7 +101,7 @@ final class PotTraces implements MqttListener {
             configs.remove(statusTopic);
             configs.add(aboutTopic);
             // An always-on pot's connect record too, or the mothership would hear the forgotten pot again.
-            configs.add(ConnectRecord.topicFor(statusTopic));
+            configs.add(aboutTopic.substring(0, aboutTopic.length() - WireTopics.ABOUT_LEVEL.length()) + WireTopics.CONNECT_LEVEL);
             for (String topic : configs) {
                 transport.publish(topic, NOTHING, 0, 1, true);
             }

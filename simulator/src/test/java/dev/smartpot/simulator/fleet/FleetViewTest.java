@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.simulator.board.ReportedReading;
 import dev.smartpot.simulator.board.SimulatorConfig;
 
 /** What a person sees of a fleet that has not connected yet: redrawn in place on a terminal, plain lines elsewhere. */

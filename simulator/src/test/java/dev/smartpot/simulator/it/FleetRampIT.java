@@ -23,7 +23,6 @@ import dev.smartpot.simulator.fleet.RampArrivals;
 import dev.smartpot.simulator.fleet.SimulatedFleet;
 import dev.smartpot.testkit.Mosquitto;
 import dev.smartpot.testkit.MothershipStandIn;
-import dev.smartpot.testkit.PotId;
 
 /**
  * While a fleet ramps up, the pots that came online first keep their cadence at an independent subscriber: the

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.smartpot.device.config.ConfigReader;

@@ -1,6 +1,5 @@
 package dev.smartpot.simulator.it;
 
-import static dev.smartpot.simulator.it.SimulateCommand.noInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

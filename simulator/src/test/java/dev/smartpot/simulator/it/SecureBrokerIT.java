@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +35,6 @@ import dev.smartpot.testkit.Processes;
 import dev.smartpot.testkit.RequiredTool;
 import dev.smartpot.simulator.kit.RunningPot;
 import dev.smartpot.testkit.Loopback;
-import dev.smartpot.testkit.Mosquitto;
 
 /**
  * {@code scripts/broker --secure} and pots configured from the files it writes: TLS, a login per pot, and an

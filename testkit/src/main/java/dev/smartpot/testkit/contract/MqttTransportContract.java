@@ -251,7 +251,8 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
                     .until(() -> transports.stream().filter(MqttTransport::isConnected).count() == 1);
             int dropped = transports.get(0).isConnected() ? 1 : 0;
             Awaitility.await("the dropped one told, round " + round0).atMost(WAIT).until(() -> listeners.get(dropped).has("lost "));
-            assertFalse(listeners.get(1 - dropped).has("lost "), "the one connected is not told it was dropped: " + listeners.get(1 - dropped).events());
+            assertFalse(listeners.get(1 - dropped).has("lost "),
+                    "the one connected is not told it was dropped: " + listeners.get(1 - dropped).events());
             for (MqttTransport t : transports) {
                 t.disconnect();
             }

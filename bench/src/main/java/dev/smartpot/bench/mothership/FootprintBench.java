@@ -1,0 +1,53 @@
+package dev.smartpot.bench.mothership;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shipped mothership's footprint on a Pi-sized load ({@code scripts/mothership} in its own process, its
+ * memory flags): resident memory, CPU and bytes written to storage (scaled to a day) for 20 pots at one
+ * reading per 5 s and for 5,000 pots at one a minute. {@code FootprintBench [--quick]}; prints Markdown rows.
+ */
+public final class FootprintBench {
+
+    private static final int PUBLISHERS = 2;
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path dir = Files.createTempDirectory("bench-mship-footprint");
+        System.out.println(measure(dir.resolve("small"), 20, 5_000, quick ? 6 : 24, "20 pots at one reading per 5 s"));
+        System.out.println(measure(dir.resolve("large"), 5_000, 60_000, quick ? 1 : 2, "5,000 pots at one reading a minute"));
+        System.exit(0);
+    }
+
+    /** A fleet paced for {@code rounds} intervals after every pot sent once (so each is known and stored). */
+    private static String measure(Path data, int pots, long intervalMs, int rounds, String what) throws Exception {
+        try (BenchBroker broker = BenchBroker.start();
+             MothershipProcess m = MothershipProcess.start(broker, data, System.getenv("BENCH_MOTHERSHIP_JAVA_OPTS"));
+             ReadingPublishers pub = new ReadingPublishers(broker.port, PUBLISHERS, "bench-footprint-")) {
+            IngestBench.waitUntil(() -> {
+                m.requireAlive();
+                pub.probe(0);
+                return m.stored() > 0;
+            }, 60, "the mothership to store a probe reading");
+            // Every pot registered (its first row written) before the measured window: a Pi runs a known fleet.
+            pub.paced(pots, Math.max(1_000, pots / 5), 1, new long[pots]);
+            IngestBench.waitUntil(() -> m.stored() >= pots, 60, "the first reading of every pot stored");
+            ProcStats stats = m.stats();
+            long cpu = stats.cpuNanos();
+            long written = stats.writeBytes();
+            long start = System.nanoTime();
+            double[] peak = {0};
+            try (Sampler s = new Sampler(m::stored, () -> peak[0] = Math.max(peak[0], stats.rssMb()))) {
+                pub.paced(pots, intervalMs, rounds, new long[pots * rounds]);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuShare = 100.0 * (stats.cpuNanos() - cpu) / (seconds * 1e9);
+            double perDayMb = (stats.writeBytes() - written) / seconds * 86_400 / 1e6;
+            return String.format(Locale.ROOT, "| %s, %.0f s measured | %.0f MB (peak %.0f MB) | %.1f %% of one core |"
+                    + " %.0f MB/day |", what, seconds, stats.rssMb(), peak[0], cpuShare, perDayMb);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.smartpot.bench.mothership;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.smartpot.testkit.Loopback;
+
+/**
+ * The mothership as a Pi runs it: {@code scripts/mothership} in its own process, with the memory flags it
+ * ships (or the given JAVA_OPTS), on the bench's broker and a fresh data folder. What it stored is counted
+ * from its SQLite file through a reader of its own (WAL lets it read beside the writer).
+ */
+final class MothershipProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path data;
+    private final ProcStats stats;
+    private Connection reader;
+
+    private MothershipProcess(Process process, Path data) {
+        this.process = process;
+        this.data = data;
+        this.stats = new ProcStats(process.pid());
+    }
+
+    /** @param javaOpts null for the script's shipped flags */
+    static MothershipProcess start(BenchBroker broker, Path data, String javaOpts) throws IOException {
+        Path script = Path.of("scripts/mothership");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("no " + script.toAbsolutePath() + ": run the benchmark from the project's"
+                    + " root (scripts/bench-mothership does)");
+        }
+        Files.createDirectories(data);
+        List<String> cmd = new ArrayList<>(List.of(script.toString(), "--broker", broker.url(), "--data", data.toString(),
+                "--http", "127.0.0.1:" + Loopback.freePort(), "--link-timeout", "0", "--max-pots", "20000"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(data.resolve("mothership.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.remove("JAVA_OPTS");
+        if (javaOpts != null) {
+            env.put("JAVA_OPTS", javaOpts);
+        }
+        // The script ends in exec: this pid becomes the JVM's.
+        Process p = pb.start();
+        // A bench stopped from outside (timeout, Ctrl-C) must not leave a mothership running.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+        return new MothershipProcess(p, data);
+    }
+
+    ProcStats stats() {
+        return stats;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Readings in its store now (rowids are never reused here: nothing is deleted during a run). */
+    long stored() {
+        try {
+            if (reader == null) {
+                Path file = data.resolve("mothership.db");
+                if (!Files.exists(file)) {
+                    return 0;
+                }
+                reader = DriverManager.getConnection("jdbc:sqlite:" + file + "");
+            }
+            try (Statement s = reader.createStatement(); ResultSet r = s.executeQuery("SELECT max(rowid) FROM readings")) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            // Not migrated yet (no table): nothing stored.
+            return 0;
+        }
+    }
+
+    /**
+     * Each stored reading's wait from its publish to the mothership's receipt (received_at - the pot's time,
+     * which the bench's publishers set at the publish), ms, sorted; the probe pot's left out.
+     */
+    double[] waitsMs() throws SQLException {
+        List<Double> waits = new ArrayList<>();
+        try (Statement s = reader.createStatement();
+             ResultSet r = s.executeQuery("SELECT received_at - ts FROM readings WHERE pot_id <> 'probe'")) {
+            while (r.next()) {
+                waits.add((double) r.getLong(1));
+            }
+        }
+        return waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /** The log so far, for an error message. */
+    String log() {
+        try {
+            return Files.readString(data.resolve("mothership.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The last n distinct lines of its log (a line repeated thousands of times is shown once). */
+    String logTail(int n) {
+        List<String> distinct = new ArrayList<>();
+        for (String line : log().split("\n")) {
+            String key = line.replaceAll("^[0-9:.]+ ", "").replaceAll("\\(.*", "");
+            distinct.removeIf(l -> l.replaceAll("^[0-9:.]+ ", "").replaceAll("\\(.*", "").equals(key));
+            distinct.add(line.length() > 300 ? line.substring(0, 300) + "..." : line);
+        }
+        return String.join("\n", distinct.subList(Math.max(0, distinct.size() - n), distinct.size()));
+    }
+
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the mothership exited with code " + process.exitValue() + ":\n" + log());
+        }
+    }
+
+    /** SIGTERM, as systemd stops it; then forcibly if it does not end in 40 s (the unit's TimeoutStopSec). */
+    @Override
+    public void close() throws Exception {
+        if (reader != null) {
+            reader.close();
+        }
+        process.destroy();
+        if (!process.waitFor(40, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
