@@ -8,7 +8,7 @@ import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
-import dev.smartpot.device.power.WakeCycle;
+import dev.smartpot.device.state.ResetWord;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.text.PayloadBuffer;
 import dev.smartpot.protocol.ConnectPhases;
@@ -42,7 +42,7 @@ public final class ConnectRecord implements SessionStep {
         this.clock = board.clock;
         this.bootReport = board.bootReport;
         this.boot = retained.boot();
-        this.reset = WakeCycle.resetWord(board.bootReport, retained);
+        this.reset = ResetWord.of(board.bootReport, retained);
     }
 
     /** Beside the pot's status: {@code to_mothership/{id}/status} gives {@code to_mothership/{id}/connect}. */
