@@ -103,6 +103,10 @@ public final class BoardConfigCheck {
                 + device.statusTopicTemplate);
         out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
                 + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
+        out.println("  confirmed  " + (device.qos == 1 && !"text".equals(device.payloadFormat)
+                ? "readings the broker has wait for the mothership's confirmation, at most " + Durations.format(device.ackWaitMillis)
+                        + " (ack.wait)"
+                : "by the broker's acknowledgement alone (" + (device.qos == 1 ? "payload.format = text" : "mqtt.qos = 0") + ")"));
         out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
                 + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest 1512)"
                 : "always on (power.mode = deep-sleep for batteries); " + (device.vmRestartEveryMillis > 0

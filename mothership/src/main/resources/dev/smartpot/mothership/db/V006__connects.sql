@@ -1,4 +1,4 @@
--- Version 5: what each connect of an always-on pot took, phase by phase on the pot's clock, as its retained connect
+-- Version 6: what each connect of an always-on pot took, phase by phase on the pot's clock, as its retained connect
 -- record said (the protocol's ConnectPhases). One row a connect: the pot's boot counter and the connect's number in
 -- that boot. A phase the pot did not report is null; reason is why the link before it went down.
 CREATE TABLE connects (
