@@ -8,6 +8,7 @@ import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
 import dev.smartpot.device.link.AckSubscription;
+import dev.smartpot.device.link.ConnectTimes;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
 import dev.smartpot.device.link.LinkMemory;
@@ -104,7 +105,9 @@ final class PotAssembly {
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule));
         SessionSetup session = new SessionSetup(linkMemory);
-        link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
+        ConnectTimes connectTimes = new ConnectTimes();
+        link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now,
+                connectTimes);
         WakeTimes wake = config.deepSleep ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(),
                 config.batteryCapacityMah, roundTrips, link, session) : null;
         plannedRestart = new PlannedRestart(restartEvery, now, schedule, queue, retained, link, board.log);
@@ -133,7 +136,8 @@ final class PotAssembly {
         handlers = config.homeAssistant.discovery ? new MessageHandler[] {announcer, commands}
                 : new MessageHandler[] {commands};
         session.add(probe);
-        session.add(new ConnectRecord(config.deepSleep ? null : config.statusTopicFor(clientId), link, board, retained));
+        session.add(new ConnectRecord(config.deepSleep ? null : config.statusTopicFor(clientId), connectTimes, board,
+                retained));
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
     }

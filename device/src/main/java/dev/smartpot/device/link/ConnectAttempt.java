@@ -38,12 +38,13 @@ final class ConnectAttempt {
     private final LinkSecurity security;
     private String failure;
     /** The phases of the latest connect, for the connect record. */
-    final ConnectTimes times = new ConnectTimes();
+    private final ConnectTimes times;
     /** How long the last MQTT connect (with the session steps) took, by the board's clock. */
     private long lastConnectMillis;
 
     ConnectAttempt(DeviceConfig config, Board board, MqttTransport mqtt, Inbox inbox, String clientId, byte[] willPayload,
-            SessionSetup session, Log log) {
+            SessionSetup session, Log log, ConnectTimes times) {
+        this.times = times;
         this.wifi = board.wifi;
         this.mqtt = mqtt;
         this.inbox = inbox;
@@ -105,6 +106,13 @@ final class ConnectAttempt {
             failure = "MQTT connect to " + broker + (refused ? " refused: " : " failed: ") + e.getMessage();
             return refused ? REFUSED : FAILED;
         }
+    }
+
+    /** The link that was up goes down, for this reason (the next connect's record tells it). */
+    void linkDown(String why) {
+        times.down(why);
+        mqtt.disconnect();
+        session.linkDown();
     }
 
     /** Once connected: what is weak about this broker's link (no TLS, no login), said once. */

@@ -4,7 +4,6 @@ import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.BootReport;
 import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.link.ConnectTimes;
-import dev.smartpot.device.link.LinkSupervisor;
 import dev.smartpot.device.link.SessionStep;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
@@ -34,11 +33,12 @@ public final class ConnectRecord implements SessionStep {
     /**
      * @param statusTopic the pot's status topic; null for a battery pot, whose wake sends its phases with its asleep
      *        status: then this step sends nothing
+     * @param times what the link's latest connect took (the link writes it)
      * @param retained this boot's counter and why it began (with the board's word when it knows)
      */
-    public ConnectRecord(String statusTopic, LinkSupervisor link, Board board, RetainedState retained) {
+    public ConnectRecord(String statusTopic, ConnectTimes times, Board board, RetainedState retained) {
         this.topic = statusTopic == null ? null : topicFor(statusTopic);
-        this.times = link.connectTimes();
+        this.times = times;
         this.clock = board.clock;
         this.bootReport = board.bootReport;
         this.boot = retained.boot();
