@@ -8,6 +8,7 @@ import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
 import dev.smartpot.device.link.AckSubscription;
+import dev.smartpot.device.link.ConnectTimes;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
 import dev.smartpot.device.link.LinkMemory;
@@ -31,6 +32,7 @@ import dev.smartpot.device.state.KeepStateThenReboot;
 import dev.smartpot.device.state.PlannedRestart;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.AboutAnnouncer;
+import dev.smartpot.device.status.ConnectRecord;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.status.PotStatus;
 import dev.smartpot.device.text.LogLine;
@@ -103,7 +105,9 @@ final class PotAssembly {
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule));
         SessionSetup session = new SessionSetup(linkMemory);
-        link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
+        ConnectTimes connectTimes = new ConnectTimes();
+        link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now,
+                connectTimes);
         WakeTimes wake = config.deepSleep ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(),
                 config.batteryCapacityMah, roundTrips, link, session) : null;
         plannedRestart = new PlannedRestart(restartEvery, now, schedule, queue, retained, link, board.log);
@@ -118,8 +122,8 @@ final class PotAssembly {
                 : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link, availability, wake, line);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock,
                 board.fixHints, board.log);
-        // After each connect, in this order: acknowledgements, command subscriptions, "online", Home Assistant, the
-        // delivery check.
+        // After each connect, in this order: acknowledgements, command subscriptions, "online", about, Home Assistant, the
+        // delivery check, and (always on) the connect's record.
         session.add(acks);
         session.add(commands);
         session.add(availability);
@@ -132,6 +136,8 @@ final class PotAssembly {
         handlers = config.homeAssistant.discovery ? new MessageHandler[] {announcer, commands}
                 : new MessageHandler[] {commands};
         session.add(probe);
+        session.add(new ConnectRecord(config.deepSleep ? null : config.statusTopicFor(clientId), connectTimes, board,
+                retained));
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
     }

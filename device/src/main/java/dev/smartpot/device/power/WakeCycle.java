@@ -8,6 +8,7 @@ import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
+import dev.smartpot.device.state.ResetWord;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.text.LogLine;
@@ -166,12 +167,7 @@ public final class WakeCycle {
 
     /** Why this boot began: the board's word when it knows, else as far as retained memory tells. */
     private String resetWord() {
-        String board = this.board.bootReport == null ? null : this.board.bootReport.resetReason();
-        if (board != null) {
-            return board;
-        }
-        return retained.wokeFromSleep() ? WakePhases.RESET_DEEP_SLEEP
-                : retained.stateKept() ? WakePhases.RESET_RESTART : WakePhases.RESET_POWER_ON;
+        return ResetWord.of(board.bootReport, retained);
     }
 
     /** Closes the publishing part: "sleeping" while the link is up, then off the broker and WiFi; returns the clock. */
