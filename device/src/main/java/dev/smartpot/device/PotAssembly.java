@@ -87,7 +87,7 @@ final class PotAssembly {
         retained.restore(now, line);
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)),
                 160);
-        inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES);
+        inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES, mqtt);
         BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep,
                 given.batteryInput, given.log);
         long restartEvery = config.deepSleep ? 0 : config.vmRestartEveryMillis;
@@ -111,8 +111,6 @@ final class PotAssembly {
         commands = new CommandChannel(carriedOut, config, clientId, board, mqtt, outbox, link);
         console = new ConsoleChannel(board.console, carriedOut, outbox, board.rebooter, board.log);
         availability = new Availability(config.statusTopicFor(clientId), board.log, config.deepSleep);
-        wakeCycle = wake == null ? null
-                : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link, availability, wake, line);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock,
                 board.fixHints, board.log);
         // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
@@ -127,6 +125,8 @@ final class PotAssembly {
         handlers = config.homeAssistant.discovery ? new MessageHandler[] {announcer, commands}
                 : new MessageHandler[] {commands};
         session.add(probe);
+        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link,
+                availability, wake, line, inbox, handlers);
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
     }
