@@ -39,6 +39,7 @@ SP.app = {
       else if (this.page === 'waterings') await SP.logs.waterings(view);
       else if (this.page === 'commands') await SP.logs.commands(view);
       else if (this.page === 'messages') await SP.logs.messages(view);
+      else if (this.page === 'notify') await SP.notify.show(view);
       else if (this.page === 'backups') await SP.backups.show(view);
       else { this.page = 'pots'; await SP.potList.show(view); }
     } catch (e) {
@@ -57,13 +58,18 @@ SP.app = {
       this.checkHealth();
     };
     source.onerror = () => { live.classList.remove('on'); text.textContent = 'reconnecting'; };
-    for (const type of ['reading', 'pot', 'alert', 'command', 'watering', 'message', 'health']) {
+    for (const type of ['reading', 'pot', 'alert', 'command', 'watering', 'message', 'health', 'delivery']) {
       source.addEventListener(type, (e) => this.dispatch(type, JSON.parse(e.data)));
     }
   },
 
   dispatch(type, data) {
     if (type === 'health') { this.showHealth(data); return; }
+    if (type === 'delivery') {
+      if (this.page === 'alerts') SP.logs.renderAlerts();
+      if (this.page === 'notify') SP.notify.renderDeliveries();
+      return;
+    }
     if (type === 'message') {
       // A junk flood must not redraw the page hundreds of times a second: at most every 2 s.
       if (this.page === 'messages' && !this.messagesTimer) {

@@ -38,12 +38,13 @@ SP.logs = {
   async renderAlerts() {
     const el = document.getElementById('alerts');
     if (!el) return;
-    const list = await SP.get('/api/alerts?limit=200');
-    el.innerHTML = this.table(['Raised', 'Pot', 'Kind', 'What', 'Status', ''], list.map(a =>
+    const [list] = await Promise.all([SP.get('/api/alerts?limit=200'), SP.notify.loadForAlerts()]);
+    el.innerHTML = this.table(['Raised', 'Pot', 'Kind', 'What', 'Status', 'Notified', ''], list.map(a =>
       '<tr class="alert-row' + (a.closed_at ? '' : ' open') + '">' + this.td('Raised', SP.agoSpan(a.raised_at))
       + this.td('Pot', this.potName(a.pot_id)) + this.td('Kind', SP.stateBadge(a.kind)) + this.td('What', SP.esc(a.message))
       + this.td('Status', (a.closed_at ? 'over ' + SP.agoSpan(a.closed_at) : '<strong>open</strong>')
         + (a.acknowledged_at ? '<div class="muted small">seen by ' + SP.esc(a.acknowledged_by) + '</div>' : ''))
+      + this.td('Notified', SP.notify.cell(a.id))
       + this.td('', a.acknowledged_at ? '' : '<button data-ack="' + a.id + '">Acknowledge</button>') + '</tr>'), 'No alerts. Every plant is fine.');
     el.querySelectorAll('button[data-ack]').forEach(b => b.addEventListener('click', async () => {
       b.disabled = true;

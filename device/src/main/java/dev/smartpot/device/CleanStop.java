@@ -26,19 +26,23 @@ final class CleanStop implements PotRunner.StopPolicy {
         this.queue = queue;
     }
 
-    /** Whether there is anything to deliver (the link is up and readings are queued); if so, says so in the log. */
+    /**
+     * Whether there is anything to deliver (the link is up and readings the broker does not have yet are queued); if
+     * so, says so in the log. Readings the broker has and the mothership has not confirmed yet stay in retained memory
+     * for the next start.
+     */
     boolean begin() {
-        if (!link.isOnline() || queue.isEmpty()) {
+        if (!link.isOnline() || unsent() == 0) {
             return false;
         }
         start = board.clock.uptimeMillis();
-        board.log.info("stopping: delivering " + queue.size() + " queued readings first (waiting up to "
+        board.log.info("stopping: delivering " + unsent() + " queued readings first (waiting up to "
                 + Durations.format(DRAIN_MILLIS) + ")");
         return true;
     }
 
     public boolean over(long now) {
-        return !link.isOnline() || queue.isEmpty() || now - start >= DRAIN_MILLIS;
+        return !link.isOnline() || unsent() == 0 || now - start >= DRAIN_MILLIS;
     }
 
     public void ticked(long now) {
@@ -50,9 +54,14 @@ final class CleanStop implements PotRunner.StopPolicy {
 
     /** Says in the log what stays queued and why. */
     void end() {
-        if (!queue.isEmpty()) {
-            board.log.warn("stopping with " + queue.size() + " readings still queued: " + (link.isOnline()
+        if (unsent() > 0) {
+            board.log.warn("stopping with " + unsent() + " readings still queued: " + (link.isOnline()
                     ? "not delivered within " + Durations.format(DRAIN_MILLIS) : "the link went down"));
         }
+    }
+
+    /** Queued readings the broker does not have yet. */
+    private int unsent() {
+        return queue.size() - queue.custody().count();
     }
 }

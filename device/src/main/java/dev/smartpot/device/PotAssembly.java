@@ -7,6 +7,7 @@ import dev.smartpot.device.command.ConsoleChannel;
 import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
+import dev.smartpot.device.link.AckSubscription;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
 import dev.smartpot.device.link.LinkMemory;
@@ -87,16 +88,18 @@ final class PotAssembly {
         retained.restore(now, line);
         DeliveryCheck delivery = new DeliveryCheck(publishTopic, !publishTopic.equals(config.subscribeTopicFor(clientId)),
                 160);
-        inbox = new Inbox(delivery, given.sleeper, CommandParser.MAX_BYTES, mqtt);
+        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT
+                : PayloadEncoder.JSON, clientId, scale, retained.boot());
+        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.log, line, publishTopic, config.qos,
+                config.ackWaitMillis);
+        AckSubscription acks = new AckSubscription(clientId, publisher, delivery, given.log);
+        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES, mqtt);
         BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep,
                 given.batteryInput, given.log);
         long restartEvery = config.deepSleep ? 0 : config.vmRestartEveryMillis;
         schedule = new ReadingSchedule(sensor, battery, queue, inbox, given.clock, given.log, settings.intervalMillis(), now,
                 retained.nextSeq(), PlannedRestart.dueAt(restartEvery, now));
         sampling = new SamplingThread(schedule, given.clock);
-        PayloadEncoder encoder = new PayloadEncoder("text".equals(config.payloadFormat) ? PayloadEncoder.TEXT
-                : PayloadEncoder.JSON, clientId, scale, retained.boot());
-        publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.log, line, publishTopic, config.qos);
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule));
         SessionSetup session = new SessionSetup(linkMemory);
@@ -113,7 +116,9 @@ final class PotAssembly {
         availability = new Availability(config.statusTopicFor(clientId), board.log, config.deepSleep);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock,
                 board.fixHints, board.log);
-        // After each connect, in this order: command subscriptions, "online", Home Assistant, the delivery check.
+        // After each connect, in this order: acknowledgements, command subscriptions, "online", Home Assistant, the
+        // delivery check.
+        session.add(acks);
         session.add(commands);
         session.add(availability);
         session.add(new AboutAnnouncer(config, config.statusTopicFor(clientId), board.pump != null, control,

@@ -106,7 +106,7 @@ public final class PotNode {
         long next = parts.link.nextEvent(parts.schedule.nextReadingAt());
         if (parts.link.isOnline() && parts.probe.isWaitingForEcho()) {
             next = Math.min(next, parts.probe.deadline());
-        } else if (parts.link.isOnline() && !parts.queue.isEmpty()) {
+        } else if (parts.link.isOnline() && parts.publisher.hasUnsent()) {
             next = Math.min(next, parts.publisher.notBefore());
         }
         return Math.max(0, Math.min(next, flood) - now);

@@ -136,7 +136,7 @@ class LockedBrokerTest {
     void theCheckCanBeTurnedOffForBrokersWherePotsMayNotReadTheirOwnTopics() {
         TestPot pot = new TestPot(CHECKED + "mqtt.delivery.check = false\npublish.interval = 1s\n");
         pot.runFor(2_500);
-        assertEquals(List.of("from_mothership", "from_mothership/" + TestPot.ID, "homeassistant/status"), pot.mqtt.subscriptions,
+        assertEquals(List.of("from_mothership/" + TestPot.ID + "/ack", "from_mothership", "from_mothership/" + TestPot.ID, "homeassistant/status"), pot.mqtt.subscriptions,
                 "commands and Home Assistant only: no echo subscription on the readings topic");
         assertEquals(seqs(0, 2), pot.publishedSeqs());
     }
@@ -147,7 +147,7 @@ class LockedBrokerTest {
                 + "mqtt.username = {id}\nmqtt.password = " + SECRET + "\n");
         pot.runFor(5_500);
         assertEquals(TestPot.ID, pot.mqtt.lastSettings.username);
-        assertEquals(List.of("from_mothership/" + TestPot.ID, "homeassistant/status", "to_mothership/" + TestPot.ID),
+        assertEquals(List.of("from_mothership/" + TestPot.ID + "/ack", "from_mothership/" + TestPot.ID, "homeassistant/status", "to_mothership/" + TestPot.ID),
                 pot.mqtt.subscriptions, "the subscribe topic is already the pot's own: no from_mothership/<id>/<id>");
         assertEquals(2, pot.mqtt.sentTo("to_mothership/" + TestPot.ID).size());
         assertEquals("online", pot.mqtt.sentTo("to_mothership/" + TestPot.ID + "/status").get(0).payload(),

@@ -43,7 +43,9 @@ class PotNodeTest {
         assertEquals(List.of("tcp://10.0.0.1:1883"), pot.mqtt.connects);
         // Commands (the broadcast, then this pot's own topic) and Home Assistant's birth topic. Without a login
         // there is no ACL to drop readings, so no delivery-check echo on the readings topic (LockedBrokerTest).
-        assertEquals(List.of("from_mothership", "from_mothership/a4cf12b0c0de", "homeassistant/status"), pot.mqtt.subscriptions);
+        // The mothership's acknowledgements first (their retained one comes at once), then commands, then Home Assistant.
+        assertEquals(List.of("from_mothership/a4cf12b0c0de/ack", "from_mothership", "from_mothership/a4cf12b0c0de", "homeassistant/status"),
+                pot.mqtt.subscriptions);
         assertTrue(pot.mqtt.unsubscriptions.isEmpty());
         assertEquals(List.of(new FakeTransport.Sent("to_mothership/a4cf12b0c0de/status", "online", 1, true)),
                 pot.mqtt.sentTo("to_mothership/a4cf12b0c0de/status"));

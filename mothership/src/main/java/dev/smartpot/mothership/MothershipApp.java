@@ -16,6 +16,7 @@ import dev.smartpot.mothership.backup.StoreAddress;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.notify.NotifyOptions;
 import dev.smartpot.mothership.metrics.EngineSources;
 import dev.smartpot.mothership.metrics.MetricsRoute;
 import dev.smartpot.mothership.metrics.MothershipMetrics;
@@ -35,12 +36,25 @@ public final class MothershipApp implements AutoCloseable {
      * @param lowBatteryMv a battery below this raises LOW_BATTERY; 0 for the default (2,200 mV, 2 x AA)
      * @param tlsCert      PEM certificate (with {@code tlsKey}) for an HTTPS dashboard; null for plain HTTP
      * @param maxPots      pots registered by their first message at most; 0 for the default (10,000)
+     * @param notifications notification targets and how to deliver; null for none but those added on the dashboard
      */
     public record Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
                           String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
-                          int lowBatteryMv, Path tlsCert, Path tlsKey, int maxPots) {
+                          int lowBatteryMv, Path tlsCert, Path tlsKey, int maxPots, NotifyOptions notifications) {
 
         public static final String SQLITE_FILE = "mothership.db";
+
+        public Options {
+            notifications = notifications == null ? NotifyOptions.NONE : notifications;
+        }
+
+        /** No notification targets but those added on the dashboard. */
+        public Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
+                       String jdbcUrl, String dbUser, String dbPassword, boolean resetLogin, Duration commandTimeout,
+                       int lowBatteryMv, Path tlsCert, Path tlsKey, int maxPots) {
+            this(broker, embeddedPort, httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, resetLogin, commandTimeout,
+                    lowBatteryMv, tlsCert, tlsKey, maxPots, null);
+        }
 
         /** Plain HTTP. */
         public Options(BrokerOptions broker, int embeddedPort, String httpHost, int httpPort, Path dataDir,
@@ -110,7 +124,7 @@ public final class MothershipApp implements AutoCloseable {
                 throw new StartException("the data folder " + o.dataDir() + " cannot be made: " + e.getMessage()
                         + ". Fix: pass --data with a folder this user may create and write", e);
             }
-            engine = new MothershipEngine(o.engineOptions(broker));
+            engine = new MothershipEngine(o.engineOptions(broker), o.notifications());
             try {
                 engine.start();
                 if (o.maxPots() > 0) {
@@ -135,6 +149,7 @@ public final class MothershipApp implements AutoCloseable {
             } catch (IOException e) {
                 throw new StartException("the dashboard did not start: " + e.getMessage(), e);
             }
+            engine.dashboardAt(web.url());
             return new MothershipApp(embedded, engine, web, broker.url(), nightly);
         } catch (StartException | RuntimeException e) {
             if (nightly != null) {

@@ -21,6 +21,7 @@ import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.mothership.web.security.LoginStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scripts/mothership}: the Pi app that keeps, shows and acts on every pot's readings. */
@@ -122,6 +123,9 @@ public final class MothershipMain implements Callable<Integer> {
 
     @Option(names = "--reset-login", description = "Make a new dashboard password and API token (written to DIR/" + LoginStore.SECRETS_FILE + ").")
     boolean resetLogin;
+
+    @Mixin
+    NotifyFlags notify = new NotifyFlags();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -264,7 +268,7 @@ public final class MothershipMain implements Callable<Integer> {
             }
         }
         return new MothershipApp.Options(brokerOptions, brokerPort, listen.host(), listen.port(), data, db, dbUser,
-                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv, tlsCert, tlsKey, maxPots);
+                secret(dbPasswordFile, "--db-password-file"), resetLogin, null, lowBatteryMv, tlsCert, tlsKey, maxPots, notify.options());
     }
 
     BackupPlan backupPlan() {

@@ -23,8 +23,12 @@ public final class WireTopics {
     public static final String ABOUT_TEMPLATE = READINGS_TEMPLATE + "/" + ABOUT_LEVEL;
     public static final String STATUS_TEMPLATE = READINGS_TEMPLATE + "/" + STATUS_LEVEL;
     public static final String REPLY_TEMPLATE = READINGS_TEMPLATE + "/" + REPLY_LEVEL;
+    /** The mothership's retained confirmation of what it stored of a pot: {@link AckFields}. */
+    public static final String ACK_LEVEL = "ack";
     /** Commands for one pot only. */
     public static final String COMMANDS_TEMPLATE = DOWN + "/" + ID;
+    /** Below a pot's command topic, so a pot that takes commands there must tell the two apart by the level. */
+    public static final String ACK_TEMPLATE = COMMANDS_TEMPLATE + "/" + ACK_LEVEL;
     /** The shape of every topic the mothership accepts, for messages that name it. */
     public static final String UP_SHAPES = UP + "[/{id}[/" + STATUS_LEVEL + "|/" + REPLY_LEVEL + "|/" + ABOUT_LEVEL + "]]";
 
@@ -66,6 +70,10 @@ public final class WireTopics {
 
     public static String commands(String potId) {
         return fill(COMMANDS_TEMPLATE, potId);
+    }
+
+    public static String ack(String potId) {
+        return fill(ACK_TEMPLATE, potId);
     }
 
     /** The subscriptions that hear every pot: the tutorial's topic, each pot's readings, statuses, replies, abouts. */

@@ -81,11 +81,15 @@ public final class GoldenMessages {
     /** Down: the mothership's watering, to one pot. */
     public static final Golden WATER = new Golden("water", "from_mothership/a4cf12b0c0de", "water 150");
 
+    /** Down, retained: the mothership has stored seq 120-131 of boot 4 and 0-119 of boot 3. */
+    public static final Golden ACK = new Golden("ack", "from_mothership/a4cf12b0c0de/ack",
+            "{\"runs\":[{\"boot\":4,\"from\":120,\"to\":131},{\"boot\":3,\"from\":0,\"to\":119}]}");
+
     /** Everything a pot sends. */
     public static final List<Golden> UP = List.of(READING, READING_FULL, READING_FAULT, READING_TEXT, ONLINE_WORD, OFFLINE,
             ONLINE, OFFLINE_CLEAN, ASLEEP_UNTIL, ASLEEP_FOR, ABOUT, REPLY_RECEIVED, REPLY_WATERED, REPLY_REFUSED, REPLY_ERROR);
     /** Everything the mothership sends. */
-    public static final List<Golden> DOWN = List.of(RECEIVED, WASSAP, WATER);
+    public static final List<Golden> DOWN = List.of(RECEIVED, WASSAP, WATER, ACK);
 
     private GoldenMessages() {
     }

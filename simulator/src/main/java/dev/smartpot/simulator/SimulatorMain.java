@@ -16,6 +16,7 @@ import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.host.LogTuning;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.SimulatedBoard;
+import dev.smartpot.simulator.board.VmStoppedThreads;
 import dev.smartpot.simulator.cli.Banner;
 import dev.smartpot.simulator.cli.BrokerChoice;
 import dev.smartpot.simulator.cli.FlagProblem;
@@ -55,6 +56,8 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
 
     public static void main(String[] args) {
         LogTuning.quietLibraries();
+        // A pot whose evaluation VM stopped ends its readings thread too: one line, not Java's "Exception in thread".
+        VmStoppedThreads.install(System.err);
         System.exit(run(args, System.out, System.err, System.in));
     }
 
@@ -187,11 +190,6 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
     /** {@code --devices N} (or {@code --view}): a fleet on a few scheduler threads instead of one pot. */
     private int runFleet(SimulatorSettings settings, EmbeddedBroker embeddedBroker, Shutdown shutdown) {
         String problem = BrokerChoice.fleetProblemWith(settings.device.brokers);
-        if (problem == null && settings.device.deepSleep) {
-            // A fleet pot is ticked on a shared scheduler thread; the deep-sleep wake cycle is the single pot's.
-            problem = "--devices runs always-on pots, and power.mode is deep-sleep. Fix: run a battery pot on its own"
-                    + " (without --devices), or set power.mode = always-on";
-        }
         if (problem != null) {
             err.println("simulate: " + problem);
             if (embeddedBroker != null) {

@@ -180,6 +180,9 @@ public final class Mosquitto implements AutoCloseable {
         return Loopback.accepting(port);
     }
 
+    /** What the broker logs as a save begins ({@code log_type all}). */
+    public static final String SAVING = "Saving in-memory database";
+
     /** SIGKILL: no goodbye to anyone, as when the Pi loses power. */
     public void kill() {
         Processes.kill(process);
@@ -189,6 +192,17 @@ public final class Mosquitto implements AutoCloseable {
     /** Starts again on the same port and folder (its persistence file included). */
     public void restart() {
         launch();
+    }
+
+    /**
+     * SIGUSR1: the broker saves its database now (sessions, subscriptions, queued messages) and returns once its log
+     * says it began; Mosquitto saves on its one thread, so whatever it logs after that line comes after the save.
+     */
+    public void save() {
+        long before = log().lines().filter(l -> l.contains(SAVING)).count();
+        Processes.signal(process, "USR1");
+        Awaitility.await("mosquitto saved on SIGUSR1").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> log().lines().filter(l -> l.contains(SAVING)).count() > before);
     }
 
     /** SIGSTOP: the process stays, its sockets stay open, nothing answers (a half-open link). */

@@ -13,6 +13,7 @@ import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.device.config.QueueLimits;
 import dev.smartpot.device.text.Durations;
 
 /**
@@ -72,6 +73,7 @@ public final class BoardConfigCheck {
         DeviceConfig device = DeviceConfig.read(reader);
         BoardConfig board = BoardConfig.read(reader);
         BoardTlsFiles.check(reader, device);
+        DeepSleepQueue.check(reader, device);
         try {
             reader.finish();
         } catch (ConfigException e) {
@@ -102,9 +104,14 @@ public final class BoardConfigCheck {
         out.println("  topics     publish " + device.publishTopic + ", subscribe " + device.subscribeTopic + ", status "
                 + device.statusTopicTemplate);
         out.println("  readings   every " + (device.publishIntervalMillis / 1000.0) + " s; queue of " + device.queueCapacity
-                + " readings (" + device.queueCapacity * 4 + " bytes of heap)");
+                + " readings (" + device.queueCapacity * QueueLimits.HEAP_BYTES_PER_READING + " bytes of heap)");
+        out.println("  confirmed  " + (device.qos == 1 && !"text".equals(device.payloadFormat)
+                ? "readings the broker has wait for the mothership's confirmation, at most " + Durations.format(device.ackWaitMillis)
+                        + " (ack.wait)"
+                : "by the broker's acknowledgement alone (" + (device.qos == 1 ? "payload.format = text" : "mqtt.qos = 0") + ")"));
         out.println("  power      " + (device.deepSleep ? "deep sleep between readings; WiFi and a publish every "
-                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest 1512)"
+                + device.sleepPublishEvery + " readings; queue, seq and boot counter kept in RTC memory (newest "
+                + DeepSleepQueue.readingsKept() + ")"
                 : "always on (power.mode = deep-sleep for batteries); " + (device.vmRestartEveryMillis > 0
                         ? "restarts itself every " + Durations.format(device.vmRestartEveryMillis)
                                 + " at a reading boundary (vm.restart.every: an evaluation VM stops after 60 minutes)"

@@ -34,7 +34,7 @@ public final class TimeChart {
         this.yLabel = yLabel;
     }
 
-    /** A series drawn as a line through its points (x in seconds, same length as values). */
+    /** A series drawn as a line through its points (x in seconds, same length as values); a NaN value leaves a gap. */
     public TimeChart line(String name, double[] seconds, double[] values) {
         return add(new Line(name, seconds, values, false));
     }
@@ -69,7 +69,7 @@ public final class TimeChart {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setMarkerSize(4);
         double[] yRange = yRange();
         for (Span span : spans) {
             addSpan(chart, span, yRange);
@@ -103,6 +103,9 @@ public final class TimeChart {
         double high = Double.NEGATIVE_INFINITY;
         for (Line line : lines) {
             for (double value : line.values()) {
+                if (Double.isNaN(value)) {
+                    continue; // a gap in the line
+                }
                 low = Math.min(low, value);
                 high = Math.max(high, value);
             }

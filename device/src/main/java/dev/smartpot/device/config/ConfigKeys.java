@@ -49,6 +49,11 @@ final class ConfigKeys {
      */
     public static final ConfigKey VM_RESTART_EVERY = ConfigKey.durationByRuntime("vm.restart.every", 5000, 7 * 24 * 3600000L);
     public static final ConfigKey QUEUE_CAPACITY = ConfigKey.number("queue.capacity", 17280, 1, 1000000);
+    /**
+     * Once a mothership confirms what it stored, how long readings the broker has wait for its confirmation before the
+     * pot trusts the broker's acknowledgement alone (a mothership gone for long).
+     */
+    public static final ConfigKey ACK_WAIT = ConfigKey.duration("ack.wait", 600000, 1000, 7 * 24 * 3600000L);
 
     /** always-on (the tutorial) or deep-sleep (on batteries: wake, read, publish every few readings, sleep). */
     public static final ConfigKey POWER_MODE = ConfigKey.choice("power.mode", "always-on", new String[] {"always-on", "deep-sleep"});
@@ -109,7 +114,7 @@ final class ConfigKeys {
         MQTT_BROKER, MQTT_USERNAME, MQTT_PASSWORD, MQTT_TOPIC_PUBLISH, MQTT_TOPIC_SUBSCRIBE, MQTT_TOPIC_STATUS,
         MQTT_TOPIC_COMMANDS, MQTT_TOPIC_REPLY, MQTT_TLS_CA, MQTT_TLS_CERT, MQTT_TLS_KEY, MQTT_TLS_VERIFY_HOSTNAME,
         MQTT_DELIVERY_CHECK, MQTT_KEEPALIVE, MQTT_QOS,
-        PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, VM_RESTART_EVERY, QUEUE_CAPACITY,
+        PUBLISH_INTERVAL, PAYLOAD_FORMAT, BACKOFF_MIN, BACKOFF_MAX, REBOOT_AFTER, VM_RESTART_EVERY, QUEUE_CAPACITY, ACK_WAIT,
         POWER_MODE, SLEEP_PUBLISH_EVERY, SLEEP_PUBLISH_DRY_BELOW, SLEEP_LISTEN, BATTERY_CAPACITY_MAH,
         BATTERY_ADC_PIN, BATTERY_DIVIDER, BATTERY_ADC_FULL_SCALE_MV, BATTERY_LOW_MV,
         SENSOR_ADC_BITS, SENSOR_RAW_DRY, SENSOR_RAW_WET, SENSOR_SAMPLES, SENSOR_SMOOTHING, SENSOR_RAW_MIN, SENSOR_RAW_MAX,

@@ -53,6 +53,8 @@ public final class DeviceConfig {
     /** Always on: the planned restart's period ({@code vm.restart.every}); 0 = never. */
     public final long vmRestartEveryMillis;
     public final int queueCapacity;
+    /** {@code ack.wait}: how long readings at the broker wait for the mothership's confirmation. */
+    public final long ackWaitMillis;
     /** True for {@code power.mode = deep-sleep}. */
     public final boolean deepSleep;
     public final int sleepPublishEvery;
@@ -101,6 +103,7 @@ public final class DeviceConfig {
         rebootAfterMillis = readRebootAfter(r);
         vmRestartEveryMillis = readVmRestartEvery(r);
         queueCapacity = (int) r.number(ConfigKeys.QUEUE_CAPACITY);
+        ackWaitMillis = r.duration(ConfigKeys.ACK_WAIT);
         deepSleep = "deep-sleep".equals(r.choice(ConfigKeys.POWER_MODE));
         sleepPublishEvery = (int) r.number(ConfigKeys.SLEEP_PUBLISH_EVERY);
         sleepPublishDryBelowPercent = (int) r.number(ConfigKeys.SLEEP_PUBLISH_DRY_BELOW);

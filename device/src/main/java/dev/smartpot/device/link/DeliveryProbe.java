@@ -5,7 +5,6 @@ import dev.smartpot.device.board.FixHints;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
-import dev.smartpot.device.reading.RawCodes;
 import dev.smartpot.device.reading.ReadingPublisher;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.text.Durations;
@@ -30,6 +29,7 @@ public final class DeliveryProbe implements SessionStep {
     private final Log log;
     private final String topic;
     private long probeSeq;
+    private int probeRaw;
     private int failures;
     /** The readings topic the broker does not deliver on; null once it does. Survives reconnects so it is logged once. */
     private String problem;
@@ -121,7 +121,8 @@ public final class DeliveryProbe implements SessionStep {
         if (!publisher.isDue(now)) {
             return false;
         }
-        probeSeq = publisher.encodeOldest();
+        probeSeq = publisher.encodeNext();
+        probeRaw = publisher.encodedRawCode();
         // Armed before publishing: the echo can arrive before publish() returns.
         delivery.probeSent(publisher.payload().bytes(), publisher.payload().length(), now);
         int result = publisher.send(now);
@@ -137,8 +138,8 @@ public final class DeliveryProbe implements SessionStep {
 
     private boolean confirm(long now) {
         long seq = probeSeq;
-        // A full queue may have dropped the probe's reading meanwhile: then there is nothing to remove.
-        int raw = !queue.isEmpty() && queue.oldestSeq() == seq ? queue.oldestRawCode() : RawCodes.READ_ERROR;
+        int raw = probeRaw;
+        // False for a reading the broker took before (sent again in this session): it was logged then.
         boolean stillQueued = publisher.delivered(seq);
         delivery.reset();
         try {

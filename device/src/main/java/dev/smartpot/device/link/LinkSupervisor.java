@@ -3,15 +3,12 @@ package dev.smartpot.device.link;
 import java.util.Random;
 
 import dev.smartpot.device.board.Board;
-import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.board.Rebooter;
 import dev.smartpot.device.board.WifiLink;
 import dev.smartpot.device.config.DeviceConfig;
-import dev.smartpot.device.mqtt.ConnectSettings;
 import dev.smartpot.device.mqtt.Inbox;
 import dev.smartpot.device.mqtt.MqttTransport;
-import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.text.Durations;
 
@@ -37,7 +34,6 @@ public final class LinkSupervisor {
 
     /** A link that stays up this long has proved itself: the backoff starts from its floor again. */
     static final long STABLE_LINK_MILLIS = 30000;
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final DeviceConfig config;
     private final WifiLink wifi;
@@ -45,13 +41,10 @@ public final class LinkSupervisor {
     private final Inbox inbox;
     private final Log log;
     private final String clientId;
-    private final ConnectSettings connectSettings;
     private final SessionSetup session;
-    private final LinkSecurity security;
     private final ReadingQueue queue;
     private final Backoff backoff;
-    private final Clock clock;
-    private final WifiJoin wifiJoin;
+    private final ConnectAttempt attempt;
     private final ClientIdClash clash;
 
     private int state = OFFLINE;
@@ -68,8 +61,6 @@ public final class LinkSupervisor {
     private long onlineSince;
     private long offlineSince;
     private String lastFailure;
-    /** How long the last MQTT connect (with the session steps) took, by the board's clock. */
-    private long lastConnectMillis;
     /** An operation on the link failed during the last tick; taken down at the next, on a fresh clock reading. */
     private String failedOperation;
 
@@ -81,17 +72,13 @@ public final class LinkSupervisor {
             SessionSetup session, ReadingQueue queue, long now) {
         this.config = config;
         this.wifi = board.wifi;
-        this.clock = board.clock;
         this.mqtt = mqtt;
         this.inbox = inbox;
         this.log = board.log;
         this.clientId = clientId;
-        this.connectSettings = new ConnectSettings(config.keepAliveSeconds, CONNECT_TIMEOUT_SECONDS, config.usernameFor(clientId),
-                config.mqttPassword, config.statusTopicFor(clientId), willPayload, config.tls, !config.deepSleep);
         this.session = session;
-        this.security = new LinkSecurity(config, board.fixHints, log);
         this.queue = queue;
-        this.wifiJoin = new WifiJoin(config, wifi, session.memory(), clock, log);
+        this.attempt = new ConnectAttempt(config, board, mqtt, inbox, clientId, willPayload, session, log);
         this.clash = new ClientIdClash(clientId, log, board.fixHints);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
@@ -214,38 +201,23 @@ public final class LinkSupervisor {
     }
 
     private void connect(long now) {
-        if (!wifi.isConnected()) {
-            String failure = wifiJoin.join(attemptsSinceOnline == 0);
-            if (failure != null) {
-                // WiFi is below every broker: rotating brokers would not help.
-                failuresThisRound = config.brokers.length;
-                attemptFailed(now, failure, false);
-                return;
-            }
+        if (!attempt.wifiUp(attemptsSinceOnline == 0)) {
+            // WiFi is below every broker: rotating brokers would not help.
+            failuresThisRound = config.brokers.length;
+            attemptFailed(now, attempt.failure(), false);
+            return;
         }
         String broker = config.brokers[brokerIndex];
         if (attemptsSinceOnline == 0 || config.brokers.length > 1) {
             log.info("connecting to " + broker + " as " + clientId);
         }
-        // A loss reported by the previous connection is old news for this one.
-        inbox.takeLinkLost();
-        long connectStart = clock.uptimeMillis();
-        boolean accepted = false;
-        try {
-            int sessionState = mqtt.connect(broker, clientId, connectSettings);
-            accepted = true;
-            session.start(mqtt, sessionState, broker, clientId);
-            lastConnectMillis = clock.uptimeMillis() - connectStart;
-        } catch (MqttTransportException e) {
-            if (accepted && e.kind() != MqttTransportException.REFUSED && !mqtt.isConnected()) {
-                String lost = inbox.takeLinkLost();
-                droppedRightAfterConnect(now, broker, lost != null ? lost : e.getMessage());
-                return;
-            }
-            mqtt.disconnect();
-            session.linkDown();
-            boolean refused = e.kind() == MqttTransportException.REFUSED;
-            attemptFailed(now, "MQTT connect to " + broker + (refused ? " refused: " : " failed: ") + e.getMessage(), refused);
+        int outcome = attempt.mqtt(broker);
+        if (outcome == ConnectAttempt.DROPPED) {
+            droppedRightAfterConnect(now, attempt.failure());
+            return;
+        }
+        if (outcome != ConnectAttempt.CONNECTED) {
+            attemptFailed(now, attempt.failure(), outcome == ConnectAttempt.REFUSED);
             brokerIndex = (brokerIndex + 1) % config.brokers.length;
             return;
         }
@@ -254,7 +226,7 @@ public final class LinkSupervisor {
         failuresThisRound = 0;
         AttemptLog.connected(log, session, broker, attemptsSinceOnline, now - offlineSince);
         clash.connected(now, attemptsSinceOnline);
-        security.warnAbout(broker);
+        attempt.warnAboutSecurity(broker);
         attemptsSinceOnline = 0;
         lastFailure = null;
     }
@@ -264,11 +236,11 @@ public final class LinkSupervisor {
      * another client connects with the same id at about the same time: a session, however short, so the clash check
      * counts it, and the broker is reachable, so the retry backs off as after a lost link.
      */
-    private void droppedRightAfterConnect(long now, String broker, String cause) {
+    private void droppedRightAfterConnect(long now, String reason) {
         clash.connected(now, attemptsSinceOnline);
         clash.sessionEnded(now, wifi.isConnected());
         attemptsSinceOnline = 0;
-        linkDown(now, "connection to " + broker + " lost right after the broker accepted it: " + cause);
+        linkDown(now, reason);
     }
 
     private void attemptFailed(long now, String reason, boolean refused) {
@@ -295,12 +267,12 @@ public final class LinkSupervisor {
 
     /** Milliseconds the last successful WiFi join took. */
     public long lastJoinMillis() {
-        return wifiJoin.lastJoinMillis();
+        return attempt.lastJoinMillis();
     }
 
     /** Milliseconds the last successful MQTT connect took, with subscribing and the other session steps. */
     public long lastConnectMillis() {
-        return lastConnectMillis;
+        return attempt.lastConnectMillis();
     }
 
     public boolean isOnline() {
@@ -309,7 +281,7 @@ public final class LinkSupervisor {
 
     /** Whether the last WiFi join went straight to the access point saved from the join before. */
     public boolean lastJoinHinted() {
-        return wifiJoin.lastJoinHinted();
+        return attempt.lastJoinHinted();
     }
 
     /** The broker in use, or to be tried next. */

@@ -24,6 +24,12 @@ import dev.smartpot.protocol.WakePhases;
  */
 public final class WakeCycle {
 
+    /**
+     * Beyond {@code sleep.listen}, how long a wake may wait for the mothership to confirm what it published, so those
+     * readings need not be kept (they stay in retained memory otherwise, and the next wake's confirmation lets them go).
+     */
+    static final long ACK_WAIT_MILLIS = 20;
+
     /** Beyond the WiFi join's timeout, how long a publishing wake may try to connect and publish before sleeping. */
     static final long WAKE_LINK_MILLIS = 10000;
 
@@ -100,14 +106,14 @@ public final class WakeCycle {
                 log.info(SoilCondition.describeDryChange(line.clear(), condition, moisture, dryBelow).append(": publishing at once"));
             }
             deadline = Math.min(start + schedule.intervalMillis(), now + config.wifiJoinTimeoutMillis + WAKE_LINK_MILLIS);
-            queuedBefore = queue.size();
+            queuedBefore = queue.size() - queue.custody().count();
         }
         return publish;
     }
 
     /** Whether the publishing part is over at {@code now}: its time is up, or it published and listened long enough. */
     public boolean publishingOver(long now) {
-        return now >= deadline || publishedAt >= 0 && now - publishedAt >= config.sleepListenMillis;
+        return now >= deadline || publishedAt >= 0 && now >= listenEnd();
     }
 
     /** After each tick of the publishing part: notes when the link came up and when the queue was delivered. */
@@ -117,7 +123,8 @@ public final class WakeCycle {
             wake.joinMillis = link.lastJoinMillis();
             wake.connectMillis = link.lastConnectMillis();
         }
-        if (link.isOnline() && queue.isEmpty() && publishedAt < 0) {
+        // Published: every queued reading is at the broker (those the mothership confirmed have left).
+        if (link.isOnline() && queue.custody().count() == queue.size() && publishedAt < 0) {
             publishedAt = now;
             wake.publishMillis = now - connectedAt;
             wake.readingsSent = queuedBefore;
@@ -126,7 +133,7 @@ public final class WakeCycle {
 
     /** Until when the loop may sleep between ticks of the publishing part: the end of listening, or its time limit. */
     public long napUntil() {
-        return publishedAt >= 0 ? publishedAt + config.sleepListenMillis : deadline;
+        return publishedAt >= 0 ? listenEnd() : deadline;
     }
 
     /** The wake's last part: says when it wakes next, keeps the state and ends in {@link dev.smartpot.device.board.DeepSleep#sleep}. */
@@ -135,7 +142,7 @@ public final class WakeCycle {
         long interval = schedule.intervalMillis();
         if (publish) {
             now = endPublishing(now, start + interval);
-            if (queue.isEmpty()) {
+            if (queue.custody().count() == queue.size()) {
                 unpublished = 0;
             }
         }
@@ -151,6 +158,16 @@ public final class WakeCycle {
         log.info(line.clear().append("deep sleep for ").append(sleep).append(" ms (").append(queue.size())
                 .append(" readings kept in retained memory)"));
         board.deepSleep.sleep(sleep);
+    }
+
+    /** True while readings at the broker wait for the mothership that confirms this pot's readings. */
+    private boolean awaitsConfirmation() {
+        return queue.custody().confirming() && queue.custody().count() > 0;
+    }
+
+    /** When listening after the publish ends: {@code sleep.listen}, and a little more while a confirmation is due. */
+    private long listenEnd() {
+        return publishedAt + config.sleepListenMillis + (awaitsConfirmation() ? ACK_WAIT_MILLIS : 0);
     }
 
     /** Why this boot began: the board's word when it knows, else as far as retained memory tells. */

@@ -32,6 +32,16 @@ public final class PayloadEncoder {
         this.boot = boot;
     }
 
+    /** The boot counter every reading of this boot carries. */
+    public int boot() {
+        return boot;
+    }
+
+    /** True for JSON readings, false for the tutorial's text. */
+    public boolean isJson() {
+        return format == JSON;
+    }
+
     /** A reading without battery voltage or dropped commands (see the full form). */
     public void encode(PayloadBuffer out, long seq, long uptimeMillis, long wallClockMillis, int rawCode, long dropped) {
         encode(out, seq, uptimeMillis, wallClockMillis, rawCode, dropped, -1, 0);

@@ -7,9 +7,13 @@ import dev.smartpot.device.text.LogLine;
 import dev.smartpot.device.text.PayloadBuffer;
 
 /**
- * Publishes queued readings oldest first; a reading leaves the queue only once the transport took it. Encoding
- * a reading and backing off from a busy transport happen here and nowhere else. A steady cycle allocates
- * nothing: one payload buffer and one log line, reused.
+ * Publishes queued readings oldest first. A reading the broker acknowledged stays queued until the mothership
+ * confirms it ({@link Confirmations}; or leaves at once where the broker's word is trusted), and each new session
+ * (a reconnect) sends those of this wake again with the same bytes, since a broker that acknowledged may still lose
+ * them (it saves after it acknowledges); the mothership stores an identical reading once. Readings the broker took
+ * before this boot or wake are not sent again: their uptime now counts from another start, so their bytes would
+ * differ; they wait for the confirmation. Encoding a reading and backing off from a busy transport happen here and
+ * nowhere else. A steady cycle allocates nothing: one payload buffer and one log line, reused.
  */
 public final class ReadingPublisher {
 
@@ -33,6 +37,12 @@ public final class ReadingPublisher {
     private final String topic;
     private final int qos;
     private final PayloadBuffer payload = new PayloadBuffer(160);
+    private final QueuedReading reading;
+    private final Confirmations confirmations;
+    /** Readings up to this seq went out in this session; a new session starts again at the resend floor. */
+    private long sentThrough;
+    /** The broker took the readings up to this seq before this boot or wake: they are never sent again. */
+    private final long resendFloor;
     private long published;
     private long notBefore;
     /** Publishes attempted since boot: a tick that made one waited on the broker. */
@@ -40,8 +50,13 @@ public final class ReadingPublisher {
     private String failure;
 
     public ReadingPublisher(ReadingQueue queue, PayloadEncoder encoder, MoistureScale scale, MqttTransport mqtt, Log log,
-            LogLine line, String topic, int qos) {
+            LogLine line, String topic, int qos, long ackWaitMillis) {
         this.queue = queue;
+        this.reading = new QueuedReading(queue);
+        // The mothership can confirm only JSON readings, which name their boot, sent at QoS 1.
+        this.confirmations = new Confirmations(queue, log, ackWaitMillis, encoder.boot(), encoder.isJson() && qos == 1);
+        this.resendFloor = queue.custody().through();
+        this.sentThrough = resendFloor;
         this.encoder = encoder;
         this.scale = scale;
         this.mqtt = mqtt;
@@ -51,9 +66,31 @@ public final class ReadingPublisher {
         this.qos = qos;
     }
 
-    /** True when a reading waits and the transport is not known to be busy. */
+    /** True when a reading waits to be sent in this session and the transport is not known to be busy. */
     public boolean isDue(long now) {
-        return !queue.isEmpty() && now >= notBefore;
+        return hasUnsent() && now >= notBefore;
+    }
+
+    /** True when a queued reading has not gone out in this session (a reading at the broker from before this wake never does). */
+    public boolean hasUnsent() {
+        synchronized (queue) {
+            return !queue.isEmpty() && nextSeq() - queue.oldestSeq() < queue.size();
+        }
+    }
+
+    private long nextSeq() {
+        long oldest = queue.oldestSeq();
+        return sentThrough >= oldest ? sentThrough + 1 : oldest;
+    }
+
+    /** A new session: the readings of this wake the broker took are sent again, as the broker may have lost them. */
+    public void newSession() {
+        sentThrough = resendFloor;
+    }
+
+    /** The mothership's word on what it stored: applied before each publishing turn. */
+    public Confirmations confirmations() {
+        return confirmations;
     }
 
     /** When a reading held back by a busy transport may go. */
@@ -67,17 +104,21 @@ public final class ReadingPublisher {
      * @return why the link failed, or null
      */
     public String drain(long now) {
+        confirmations.apply(now);
+        if (confirmations.resendForGap(now)) {
+            newSession();
+        }
         if (!isDue(now)) {
             return null;
         }
-        int backlog = queue.size();
-        long firstSeq = queue.oldestSeq();
+        int backlog = unsent();
+        long firstSeq = -1;
         int sent = 0;
         int result = SENT;
-        while (!queue.isEmpty() && sent < DRAIN_BATCH) {
-            long seq = queue.oldestSeq();
-            int raw = queue.oldestRawCode();
-            encodeOldest();
+        while (sent < DRAIN_BATCH && hasUnsent()) {
+            long seq = encodeNext();
+            int raw = reading.rawCode;
+            firstSeq = firstSeq < 0 ? seq : firstSeq;
             result = send(now);
             if (result != SENT) {
                 break;
@@ -91,29 +132,45 @@ public final class ReadingPublisher {
         if (backlog > 1 && sent > 0) {
             line.clear().append("delivered ").append(sent).append(" queued readings, #").append(firstSeq).append(" to #")
                     .append(firstSeq + sent - 1);
-            if (queue.isEmpty()) {
-                line.append("; queue empty");
+            int left = unsent();
+            if (left == 0) {
+                line.append(queue.isEmpty() ? "; queue empty" : "; nothing left to send");
             } else {
-                line.append("; ").append(queue.size()).append(" still queued");
+                line.append("; ").append(left).append(" still queued");
             }
             log.info(line);
         }
+        // What went out now waits for the mothership from now on.
+        confirmations.apply(now);
         return result == FAILED ? failure : null;
     }
 
+    private int unsent() {
+        synchronized (queue) {
+            long n = queue.size() - (nextSeq() - queue.oldestSeq());
+            return n <= 0 ? 0 : (int) n;
+        }
+    }
+
     /**
-     * Encodes the oldest queued reading into {@link #payload()} from what it was frozen with when taken: a resend
-     * sends the same bytes.
+     * Encodes the next reading to send in this session into {@link #payload()} from what it was frozen with when taken:
+     * a resend sends the same bytes. Call only while {@link #hasUnsent()}.
      *
      * @return its sequence number
      */
-    public long encodeOldest() {
+    public long encodeNext() {
         // One lock: the reading taken beside the loop may drop the oldest from a full queue meanwhile.
         synchronized (queue) {
-            encoder.encode(payload, queue.oldestSeq(), queue.oldestUptime(), queue.oldestWallMillis(), queue.oldestRawCode(),
-                    queue.oldestDrops(), queue.oldestBatteryMv(), queue.oldestCommandsDropped());
-            return queue.oldestSeq();
+            reading.load(nextSeq());
+            encoder.encode(payload, reading.seq, reading.uptimeMillis, reading.wallMillis, reading.rawCode, reading.drops,
+                    reading.batteryMv, reading.commandsDropped);
+            return reading.seq;
         }
+    }
+
+    /** The raw code of the reading {@link #encodeNext()} encoded last. */
+    public int encodedRawCode() {
+        return reading.rawCode;
     }
 
     public PayloadBuffer payload() {
@@ -147,17 +204,23 @@ public final class ReadingPublisher {
     }
 
     /**
-     * The reading {@code seq} went out (or, published earlier and kept queued, has arrived): it leaves the queue
-     * unless a full queue dropped it meanwhile.
+     * The broker took the reading {@code seq} (its PUBACK; at QoS 0, the transport): it waits at the broker for the
+     * mothership's confirmation, or leaves the queue where the broker's word is trusted.
      *
-     * @return whether it was still queued
+     * @return false when it was sent before (a resend) or a full queue dropped it meanwhile
      */
     public boolean delivered(long seq) {
-        if (!queue.removeIfOldest(seq)) {
-            return false;
+        sentThrough = seq;
+        BrokerCustody custody = queue.custody();
+        boolean first = seq > custody.through();
+        custody.reached(seq);
+        if (!confirmations.confirming()) {
+            queue.removeThrough(seq);
         }
-        published++;
-        return true;
+        if (first) {
+            published++;
+        }
+        return first;
     }
 
     /** The tutorial's line for a reading that went out. */

@@ -11,6 +11,9 @@ package dev.smartpot.device.reading;
  * taken against the previous reading's rebuilt time, so rounding never accumulates: every time is within 5 ms of when
  * the reading was taken. The wall clock is kept as an offset from uptime, relative to one base per queue.
  *
+ * <p>A reading the broker acknowledged may stay queued until the mothership confirms it ({@link BrokerCustody}). A
+ * full queue lets those go first (they are the oldest), and does not count them as dropped: the broker has them.
+ *
  * <p>Synchronized: the reading may be taken beside the loop that publishes.
  */
 public final class ReadingQueue {
@@ -19,11 +22,9 @@ public final class ReadingQueue {
     public static final int INTS_PER_READING = 4;
     /** No battery voltage with this reading. */
     public static final int NO_BATTERY = 0xffff;
-    /** The wall clock was unknown when this reading was taken. */
-    private static final int NO_WALL = Integer.MIN_VALUE;
 
-    private static final int RAW_BITS = 13;
-    private static final int RAW_MASK = (1 << RAW_BITS) - 1;
+    static final int RAW_BITS = 13;
+    static final int RAW_MASK = (1 << RAW_BITS) - 1;
     private static final int MAX_DELTA_CS = (1 << (32 - RAW_BITS)) - 1;
     private static final int MAX_DROPS = 0xffff;
 
@@ -36,13 +37,13 @@ public final class ReadingQueue {
     /** Rebuilt uptime of the newest reading, the base for the next delta. */
     private long tailUptime;
     /** What the readings' wall offsets count from: wall clock minus uptime, in ms. */
-    private long wallBase;
-    private boolean wallBaseSet;
+    private final WallOffsets wall = new WallOffsets();
     private long dropped;
     /** Drops not yet carried by a reading: the next reading added reports them. */
     private long pendingDrops;
     /** Counts every add and removal, so a copy kept elsewhere knows when it is out of date. */
     private int changes;
+    private final BrokerCustody custody = new BrokerCustody(this);
 
     public ReadingQueue(int capacity) {
         if (capacity < 1) {
@@ -88,26 +89,19 @@ public final class ReadingQueue {
         slots[at] = (deltaCs << RAW_BITS) | (rawCode & RAW_MASK);
         slots[at + 1] = (drops << 16) | (batteryMv < 0 || batteryMv >= NO_BATTERY ? NO_BATTERY : batteryMv);
         slots[at + 2] = commandsDropped > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) commandsDropped;
-        slots[at + 3] = wallOffset(wallMillis, tailUptime, size == 0);
+        // Against the rebuilt uptime, so the wall time given back is exactly the one given.
+        slots[at + 3] = wall.offset(wallMillis, tailUptime, size == 0);
         size++;
         changes++;
     }
 
-    /** Against the reading's rebuilt uptime, so the wall time given back is exactly the one given. */
-    private int wallOffset(long wallMillis, long rebuiltUptime, boolean first) {
-        if (wallMillis == 0) {
-            return NO_WALL;
-        }
-        long offset = wallMillis - rebuiltUptime;
-        if (!wallBaseSet || first) {
-            wallBase = offset;
-            wallBaseSet = true;
-        }
-        long relative = offset - wallBase;
-        return relative <= NO_WALL ? NO_WALL + 1 : relative > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) relative;
-    }
-
     private void dropOldest() {
+        if (custody.covers(headSeq)) {
+            // The broker has it (and the drops it reported): trusted, not lost.
+            removeOldest();
+            custody.evicted();
+            return;
+        }
         pendingDrops += 1 + (slots[head * INTS_PER_READING + 1] >>> 16);
         removeOldest();
         dropped++;
@@ -134,6 +128,26 @@ public final class ReadingQueue {
         }
         removeOldest();
         return true;
+    }
+
+    /** Removes the readings from the oldest up to {@code seq}; returns how many. */
+    public synchronized int removeThrough(long seq) {
+        int removed = 0;
+        while (size > 0 && headSeq <= seq) {
+            removeOldest();
+            removed++;
+        }
+        return removed;
+    }
+
+    /** What the broker holds of these readings until the mothership confirms them. */
+    public BrokerCustody custody() {
+        return custody;
+    }
+
+    /** Something kept with the queue changed: a copy is out of date. */
+    synchronized void changed() {
+        changes++;
     }
 
     public synchronized boolean isEmpty() {
@@ -170,28 +184,6 @@ public final class ReadingQueue {
         return slots[head * INTS_PER_READING] & RAW_MASK;
     }
 
-    /** The battery measured with the oldest reading, in mV, or -1 for none. */
-    public synchronized int oldestBatteryMv() {
-        int mv = slots[head * INTS_PER_READING + 1] & 0xffff;
-        return mv == NO_BATTERY ? -1 : mv;
-    }
-
-    /** The drops the oldest reading reports (those before it that no earlier reading reported). */
-    public synchronized int oldestDrops() {
-        return slots[head * INTS_PER_READING + 1] >>> 16;
-    }
-
-    /** Commands dropped since boot when the oldest reading was taken. */
-    public synchronized int oldestCommandsDropped() {
-        return slots[head * INTS_PER_READING + 2];
-    }
-
-    /** The wall clock when the oldest reading was taken, 0 when unknown. */
-    public synchronized long oldestWallMillis() {
-        int offset = slots[head * INTS_PER_READING + 3];
-        return offset == NO_WALL ? 0 : headUptime + wallBase + offset;
-    }
-
     /** Grows with every add and removal (wrapping): equal values mean the same contents. */
     public synchronized int changes() {
         return changes;
@@ -207,6 +199,11 @@ public final class ReadingQueue {
         return (packed >>> RAW_BITS) * 10L;
     }
 
+    /** The wall clock of a reading at {@code uptime} whose stored offset is {@code offset}, 0 when unknown. */
+    synchronized long wallMillis(long uptime, int offset) {
+        return wall.wallMillis(uptime, offset);
+    }
+
     /** Uptime of the newest reading as rebuilt from the deltas (the oldest's for a single reading). */
     public synchronized long newestUptime() {
         return tailUptime;
@@ -214,7 +211,7 @@ public final class ReadingQueue {
 
     /** What the wall offsets count from (kept with a copy of the queue). */
     public synchronized long wallBase() {
-        return wallBase;
+        return wall.base();
     }
 
     /**
@@ -228,8 +225,7 @@ public final class ReadingQueue {
         headSeq = oldestSeq;
         headUptime = oldestUptime;
         tailUptime = oldestUptime;
-        this.wallBase = wallBase;
-        wallBaseSet = true;
+        wall.restore(wallBase);
         dropped = droppedBefore;
         pendingDrops = pendingBefore;
         changes++;
@@ -272,7 +268,8 @@ public final class ReadingQueue {
     public synchronized void shiftTimes(long millis) {
         headUptime += millis;
         tailUptime += millis;
-        wallBase -= millis;
+        wall.shift(millis);
+        custody.shift(millis);
     }
 
     /** Counts readings lost outside the queue (to a power cut), so the next reading reports them. */

@@ -20,16 +20,17 @@ import dev.smartpot.device.text.LogLine;
  */
 public final class RetainedState {
 
-    /** "SPR3": layout 3, readings frozen as taken (older layouts read as nothing, like noise). */
-    private static final int MAGIC = 0x53505233;
+    /** "SPR4": layout 4, with what the broker holds unconfirmed (older layouts read as nothing, like noise). */
+    private static final int MAGIC = 0x53505234;
     /** The boot word's top byte says why that boot ended (0: any reset, {@link #PLANNED}: a planned restart). */
     private static final int BOOT_MASK = 0x00ffffff;
     private static final int PLANNED = 1;
     /**
      * Magic, boot, count, seven longs, unpublished, last fault; then the link memory: session, BSSID, channel; then the
-     * queue's wall base and the drops of readings this copy could not keep.
+     * queue's wall base and the drops of readings this copy could not keep; then the broker's custody: the newest seq
+     * it took, since when readings wait for the mothership, whether a mothership confirms.
      */
-    private static final int HEADER = 4 + 4 + 4 + 8 * 7 + 4 + 4 + 4 + 8 + 4 + 8 + 8;
+    private static final int HEADER = 4 + 4 + 4 + 8 * 7 + 4 + 4 + 4 + 8 + 4 + 8 + 8 + 8 + 8 + 4;
     private static final int READING = 4 * ReadingQueue.INTS_PER_READING;
     private static final int CRC = 4;
     /** The least a region must hold: the header, the CRC and one reading. */
@@ -53,6 +54,7 @@ public final class RetainedState {
     private long savedNextSeq = -1;
     /** Why this boot ends, stored with the state: {@link #PLANNED} once a planned restart is under way. */
     private int ending;
+    /** True when the previous boot ended in a planned restart. */
     private boolean restartPlanned;
     private boolean stateKept;
 
@@ -91,30 +93,32 @@ public final class RetainedState {
             return;
         }
         int at = 4;
-        int savedBoot = getInt(at) & BOOT_MASK;
-        int savedEnding = getInt(at) >>> 24;
-        int count = getInt(at + 4);
-        nextSeq = getLong(at + 8);
-        long dropped = getLong(at + 16);
-        long pendingDrops = getLong(at + 24);
-        long savedAt = getLong(at + 32);
-        long oldestSeq = getLong(at + 40);
-        long oldestUptime = getLong(at + 48);
-        sleptMillis = getLong(at + 56);
-        unpublished = getInt(at + 64);
-        lastCondition = getInt(at + 68);
-        link.restore(getLong(at + 76), getInt(at + 84), getInt(at + 72));
+        int savedBoot = BigEndian.getInt(buffer, at) & BOOT_MASK;
+        int savedEnding = BigEndian.getInt(buffer, at) >>> 24;
+        int count = BigEndian.getInt(buffer, at + 4);
+        nextSeq = BigEndian.getLong(buffer, at + 8);
+        long dropped = BigEndian.getLong(buffer, at + 16);
+        long pendingDrops = BigEndian.getLong(buffer, at + 24);
+        long savedAt = BigEndian.getLong(buffer, at + 32);
+        long oldestSeq = BigEndian.getLong(buffer, at + 40);
+        long oldestUptime = BigEndian.getLong(buffer, at + 48);
+        sleptMillis = BigEndian.getLong(buffer, at + 56);
+        unpublished = BigEndian.getInt(buffer, at + 64);
+        lastCondition = BigEndian.getInt(buffer, at + 68);
+        link.restore(BigEndian.getLong(buffer, at + 76), BigEndian.getInt(buffer, at + 84), BigEndian.getInt(buffer, at + 72));
         wokeFromSleep = sleptMillis > 0;
         stateKept = true;
         restartPlanned = !wokeFromSleep && savedEnding == PLANNED;
         boot = wokeFromSleep ? savedBoot : savedBoot + 1;
-        queue.restoreStart(oldestSeq, oldestUptime, getLong(92), dropped, pendingDrops);
+        queue.restoreStart(oldestSeq, oldestUptime, BigEndian.getLong(buffer, 92), dropped, pendingDrops);
         for (int i = 0; i < count; i++) {
             int r = HEADER + READING * i;
-            queue.restoreStored(getInt(r), getInt(r + 4), getInt(r + 8), getInt(r + 12));
+            queue.restoreStored(BigEndian.getInt(buffer, r), BigEndian.getInt(buffer, r + 4),
+                    BigEndian.getInt(buffer, r + 8), BigEndian.getInt(buffer, r + 12));
         }
+        queue.custody().restore(BigEndian.getLong(buffer, 108), BigEndian.getLong(buffer, 116), BigEndian.getInt(buffer, 124) != 0);
         // What the copy could not keep, the oldest reading kept reports.
-        queue.oldestReportsMore(getLong(100));
+        queue.oldestReportsMore(BigEndian.getLong(buffer, 100));
         // The clock this boot counts from: after a deep sleep it went on by the time slept, after a reset it is new.
         queue.shiftTimes(now - savedAt - sleptMillis);
         sleptMillis = 0;
@@ -152,12 +156,12 @@ public final class RetainedState {
     }
 
     private boolean valid(int length) {
-        if (length < HEADER + CRC || length > buffer.length || getInt(0) != MAGIC) {
+        if (length < HEADER + CRC || length > buffer.length || BigEndian.getInt(buffer, 0) != MAGIC) {
             return false;
         }
-        int count = getInt(8);
+        int count = BigEndian.getInt(buffer, 8);
         return count >= 0 && length == HEADER + READING * count + CRC
-                && getInt(length - CRC) == Crc32.of(buffer, 0, length - CRC);
+                && BigEndian.getInt(buffer, length - CRC) == Crc32.of(buffer, 0, length - CRC);
     }
 
     /** Stores the state if the queue or {@code seq} changed since the last store; allocates nothing. */
@@ -195,31 +199,34 @@ public final class RetainedState {
             lost += queue.storedAt(i, 1) >>> 16;
         }
         int count = size - skip;
-        putInt(0, MAGIC);
-        putInt(4, boot | ending << 24);
-        putInt(8, count);
-        putLong(12, nextSeq);
-        putLong(20, queue.dropped() + skip);
-        putLong(28, queue.pendingDrops());
-        putLong(36, now);
-        putLong(44, queue.oldestSeq() + skip);
-        putLong(52, oldestUptime);
-        putLong(60, sleepMillis);
-        putInt(68, unpublished);
-        putInt(72, lastCondition);
-        putInt(76, link.session());
-        putLong(80, link.bssid());
-        putInt(88, link.channel());
-        putLong(92, queue.wallBase());
-        putLong(100, lost);
+        BigEndian.putInt(buffer, 0, MAGIC);
+        BigEndian.putInt(buffer, 4, boot | ending << 24);
+        BigEndian.putInt(buffer, 8, count);
+        BigEndian.putLong(buffer, 12, nextSeq);
+        BigEndian.putLong(buffer, 20, queue.dropped() + skip);
+        BigEndian.putLong(buffer, 28, queue.pendingDrops());
+        BigEndian.putLong(buffer, 36, now);
+        BigEndian.putLong(buffer, 44, queue.oldestSeq() + skip);
+        BigEndian.putLong(buffer, 52, oldestUptime);
+        BigEndian.putLong(buffer, 60, sleepMillis);
+        BigEndian.putInt(buffer, 68, unpublished);
+        BigEndian.putInt(buffer, 72, lastCondition);
+        BigEndian.putInt(buffer, 76, link.session());
+        BigEndian.putLong(buffer, 80, link.bssid());
+        BigEndian.putInt(buffer, 88, link.channel());
+        BigEndian.putLong(buffer, 92, queue.wallBase());
+        BigEndian.putLong(buffer, 100, lost);
+        BigEndian.putLong(buffer, 108, queue.custody().through());
+        BigEndian.putLong(buffer, 116, queue.custody().waitingSince());
+        BigEndian.putInt(buffer, 124, queue.custody().confirming() ? 1 : 0);
         for (int i = 0; i < count; i++) {
             int r = HEADER + READING * i;
             for (int part = 0; part < ReadingQueue.INTS_PER_READING; part++) {
-                putInt(r + 4 * part, queue.storedAt(skip + i, part));
+                BigEndian.putInt(buffer, r + 4 * part, queue.storedAt(skip + i, part));
             }
         }
         int length = HEADER + READING * count;
-        putInt(length, Crc32.of(buffer, 0, length));
+        BigEndian.putInt(buffer, length, Crc32.of(buffer, 0, length));
         memory.store(buffer, length + CRC);
         savedChanges = queue.changes();
         savedNextSeq = nextSeq;
@@ -275,25 +282,5 @@ public final class RetainedState {
     /** Readings the region can keep. */
     public int maxReadings() {
         return maxReadings;
-    }
-
-    private void putInt(int at, int v) {
-        buffer[at] = (byte) (v >>> 24);
-        buffer[at + 1] = (byte) (v >>> 16);
-        buffer[at + 2] = (byte) (v >>> 8);
-        buffer[at + 3] = (byte) v;
-    }
-
-    private void putLong(int at, long v) {
-        putInt(at, (int) (v >>> 32));
-        putInt(at + 4, (int) v);
-    }
-
-    private int getInt(int at) {
-        return (buffer[at] & 0xff) << 24 | (buffer[at + 1] & 0xff) << 16 | (buffer[at + 2] & 0xff) << 8 | (buffer[at + 3] & 0xff);
-    }
-
-    private long getLong(int at) {
-        return ((long) getInt(at) << 32) | (getInt(at + 4) & 0xffffffffL);
     }
 }

@@ -213,7 +213,7 @@ class CommandsTest {
     void commandsReachThePotOnItsOwnTopicButNotAnotherPotsTopic() throws IOException {
         TestPot pot = new TestPot("mqtt.topic.subscribe = from_mothership/#\n");
         pot.runFor(1);
-        assertEquals(List.of("from_mothership/#", "homeassistant/status"), pot.mqtt.subscriptions,
+        assertEquals(List.of("from_mothership/" + TestPot.ID + "/ack", "from_mothership/#", "homeassistant/status"), pot.mqtt.subscriptions,
                 "the wildcard already covers this pot's own topic: no second subscription, no duplicates");
         assertTrue(json(pot.commandOn(OWN_TOPIC, "status")).get("ok").asBoolean());
         assertTrue(json(pot.commandOn("from_mothership", "status")).get("ok").asBoolean(), "the broadcast: \"a/#\" matches \"a\"");

@@ -30,6 +30,7 @@ class FastWakeTest {
             + "reboot.after = 0\nhomeassistant.discovery = false\n";
     private static final String COMMANDS = "from_mothership";
     private static final String OWN_COMMANDS = "from_mothership/" + TestPot.ID;
+    private static final String ACKS = OWN_COMMANDS + "/ack";
 
     private final RamRetainedMemory rtc = new RamRetainedMemory(6144);
     private final MemorySettingsStore flash = new MemorySettingsStore();
@@ -74,21 +75,21 @@ class FastWakeTest {
     @Test
     void aWakeWhoseBrokerKeptTheSessionSubscribesToNothingAndStillPublishes() {
         TestPot first = wake("");
-        assertEquals(List.of(COMMANDS, OWN_COMMANDS), first.mqtt.subscriptions, "the first wake sets the session up");
+        assertEquals(List.of(ACKS, COMMANDS, OWN_COMMANDS), first.mqtt.subscriptions, "the first wake sets the session up");
         assertEquals(MqttTransport.SESSION_NEW, first.mqtt.lastSessionState);
 
         TestPot later = nextPublishingWake("", pot -> { });
         assertEquals(MqttTransport.SESSION_PRESENT, later.mqtt.lastSessionState);
         assertEquals(List.of(), later.mqtt.subscriptions, "the broker still holds both subscriptions");
-        assertEquals(List.of(COMMANDS, OWN_COMMANDS), broker.get(TestPot.ID));
+        assertEquals(List.of(ACKS, COMMANDS, OWN_COMMANDS), broker.get(TestPot.ID));
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), seqs);
         assertTrue(later.log.all().contains("still subscribed to from_mothership"), later.log.all());
         // CONNECT, 4 readings at QoS 1, the sleeping status: no SUBSCRIBE.
         assertTrue(wakeLine(later).endsWith("; 6 round trips to the broker (session kept, no SUBSCRIBE; WiFi: saved access point)"),
                 wakeLine(later));
-        // CONNECT, 2 SUBSCRIBEs, the about (retained: kept wakes do not send it again), 4 cleared discovery configs
-        // (the battery's too), 1 reading, the status.
-        assertTrue(wakeLine(first).endsWith("; 10 round trips to the broker (session set up)"), wakeLine(first));
+        // CONNECT, 3 SUBSCRIBEs (acknowledgements, commands, own commands), the about (retained: kept wakes do not send
+        // it again), 4 cleared discovery configs (the battery's too), 1 reading, the status.
+        assertTrue(wakeLine(first).endsWith("; 11 round trips to the broker (session set up)"), wakeLine(first));
     }
 
     @Test
@@ -96,7 +97,7 @@ class FastWakeTest {
         wake("");
         TestPot afterRestart = nextPublishingWake("", pot -> pot.mqtt.brokerLosesSessions());
         assertEquals(MqttTransport.SESSION_NEW, afterRestart.mqtt.lastSessionState);
-        assertEquals(List.of(COMMANDS, OWN_COMMANDS), afterRestart.mqtt.subscriptions);
+        assertEquals(List.of(ACKS, COMMANDS, OWN_COMMANDS), afterRestart.mqtt.subscriptions);
         TestPot next = nextPublishingWake("", pot -> { });
         assertEquals(List.of(), next.mqtt.subscriptions, "set up again, kept again");
     }
@@ -105,7 +106,7 @@ class FastWakeTest {
     void aTransportThatCannotTellSubscribesAtEveryWake() {
         wake("", pot -> pot.mqtt.hidesSessionPresent = true);
         TestPot later = nextPublishingWake("", pot -> pot.mqtt.hidesSessionPresent = true);
-        assertEquals(List.of(COMMANDS, OWN_COMMANDS), later.mqtt.subscriptions);
+        assertEquals(List.of(ACKS, COMMANDS, OWN_COMMANDS), later.mqtt.subscriptions);
     }
 
     @Test
@@ -113,7 +114,7 @@ class FastWakeTest {
         wake("");
         TestPot moved = nextPublishingWake("mqtt.topic.subscribe = garden/commands\n", pot -> { });
         assertEquals(MqttTransport.SESSION_PRESENT, moved.mqtt.lastSessionState);
-        assertEquals(List.of("garden/commands", "garden/commands/" + TestPot.ID), moved.mqtt.subscriptions);
+        assertEquals(List.of(ACKS, "garden/commands", "garden/commands/" + TestPot.ID), moved.mqtt.subscriptions);
     }
 
     @Test
@@ -121,7 +122,7 @@ class FastWakeTest {
         wake("", pot -> pot.mqtt.subscribeFailure = new MqttTransportException(MqttTransportException.REFUSED, "not authorised"));
         TestPot later = nextPublishingWake("", pot -> { });
         assertEquals(MqttTransport.SESSION_PRESENT, later.mqtt.lastSessionState);
-        assertEquals(List.of(COMMANDS, OWN_COMMANDS), later.mqtt.subscriptions, "tried again, not assumed");
+        assertEquals(List.of(ACKS, COMMANDS, OWN_COMMANDS), later.mqtt.subscriptions, "tried again, not assumed");
     }
 
     @Test

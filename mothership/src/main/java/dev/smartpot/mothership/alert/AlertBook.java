@@ -38,6 +38,12 @@ public final class AlertBook {
     /** pot -> kind -> the open alert (completes once stored, with its id). */
     private final Map<String, Map<String, CompletableFuture<AlertView>>> open = new HashMap<>();
     private volatile Consumer<String> lockOutLifted = pot -> { };
+    private volatile InTransaction alsoStore = (c, a) -> { };
+
+    /** More to store with a new alert, in its own transaction (the notifications' outbox rows). */
+    public interface InTransaction {
+        void raised(java.sql.Connection c, AlertView alert) throws java.sql.SQLException;
+    }
 
     public AlertBook(StoreWriter writer, Database db, Clock clock, AlertSink sink) {
         this.writer = writer;
@@ -49,6 +55,11 @@ public final class AlertBook {
     /** Called when a person acknowledges a WATERING_LOCKED_OUT alert: watering may resume. */
     public void onLockOutLifted(Consumer<String> action) {
         lockOutLifted = action;
+    }
+
+    /** Set before the first alert: what else a new alert's transaction stores. */
+    public void alsoStore(InTransaction action) {
+        alsoStore = action;
     }
 
     /** A deleted pot: its alerts are gone from the store, so none is open. */
@@ -86,7 +97,15 @@ public final class AlertBook {
         }
         Instant now = clock.instant();
         AlertView draft = new AlertView(0, potId, kind, message, now, null, null, null);
-        CompletableFuture<AlertLog.Raised> raised = writer.submit(c -> AlertLog.raise(c, draft));
+        InTransaction also = alsoStore;
+        CompletableFuture<AlertLog.Raised> raised = writer.submit(c -> {
+            AlertLog.Raised r = AlertLog.raise(c, draft);
+            // Only the instance that stored it (of several sharing a database) adds the rest.
+            if (r.fresh()) {
+                also.raised(c, r.alert());
+            }
+            return r;
+        });
         CompletableFuture<AlertView> stored = raised.thenApply(AlertLog.Raised::alert);
         mine.put(kind, stored);
         // Another instance sharing the database may have raised it first: then that one announced it.

@@ -85,6 +85,11 @@ public interface Mothership extends AutoCloseable {
 
     Health health();
 
+    /** Notification targets and deliveries; null where there are none (a stand-in mothership). */
+    default dev.smartpot.mothership.notify.Notifications notifications() {
+        return null;
+    }
+
     /** Live events for the dashboard (server-sent events); close the returned handle to stop. */
     AutoCloseable subscribe(Consumer<Event> listener);
 }

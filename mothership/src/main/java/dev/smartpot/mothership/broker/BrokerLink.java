@@ -95,6 +95,13 @@ public final class BrokerLink implements Outbound, AutoCloseable {
                         ctx.getReconnector().reconnect(false);
                         return;
                     }
+                    String refused = RefusedTraffic.explain(ctx.getSource(), ctx.getCause());
+                    if (refused != null) {
+                        // This client closed the link over the broker's traffic: no second mothership is involved.
+                        lastProblem = refused;
+                        linkNews.accept("broker link down (" + refused + "); reconnecting");
+                        return;
+                    }
                     if (ctx.getSource() != MqttDisconnectSource.USER) {
                         lastProblem = explain(ctx.getCause());
                         linkNews.accept("broker link down (" + lastProblem + "); reconnecting");

@@ -12,6 +12,12 @@ import dev.smartpot.mothership.alert.LowBattery;
 import dev.smartpot.mothership.api.Event;
 import dev.smartpot.mothership.broker.BrokerLink;
 import dev.smartpot.mothership.command.CommandDesk;
+import dev.smartpot.mothership.confirm.AckAfterCommit;
+import dev.smartpot.mothership.confirm.AckSender;
+import dev.smartpot.mothership.confirm.ConfirmedRuns;
+import dev.smartpot.mothership.notify.NotifyOptions;
+import dev.smartpot.mothership.notify.Notifier;
+import dev.smartpot.mothership.notify.PotInfo;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -44,13 +50,17 @@ final class EngineParts implements AutoCloseable {
     final WateringDesk watering;
     final Evaluator evaluator;
     final HealthReport health;
+    /** What the store holds of each pot, told to the pots after each commit (from_mothership/{id}/ack). */
+    final ConfirmedRuns confirmed;
+    final AckSender acks;
+    final Notifier notifier;
     private final ScheduledExecutorService timer;
     /** Held by the one instance (of several sharing a database) that runs the automatic watering rules. */
     private final RulesLock rulesLock;
 
     /** The arguments after the options are made with the engine (listeners and readers may come before the start). */
-    EngineParts(EngineOptions options, Presets presets, PotBook pots, EventBus events, LowBattery lowBattery)
-            throws SQLException {
+    EngineParts(EngineOptions options, NotifyOptions notify, Presets presets, PotBook pots, EventBus events,
+                LowBattery lowBattery) throws SQLException {
         this.options = options;
         this.presets = presets;
         this.pots = pots;
@@ -74,8 +84,18 @@ final class EngineParts implements AutoCloseable {
                 return t;
             });
             link = new BrokerLink(options.broker(), writer, clock, news -> System.out.println("mothership: " + news));
-            alerts = new AlertBook(writer, db, clock, new AlertPublisher(link, options.alertTopic(),
-                    (a, change) -> events.publish(new Event("alert", a.potId(), a))));
+            notifier = new Notifier(notify, db, writer, clock, id -> {
+                LivePot p = pots.get(id);
+                return p == null ? null : new PotInfo(p.view().name(), p.view().room());
+            });
+            alerts = new AlertBook(writer, db, clock, new AlertPublisher(link, options.alertTopic(), (a, change) -> {
+                events.publish(new Event("alert", a.potId(), a));
+                if (change.equals("raised")) {
+                    notifier.wake();
+                }
+            }));
+            alerts.alsoStore(notifier::raised);
+            notifier.onDelivery(d -> events.publish(new Event("delivery", d.potId(), d)));
             alerts.load();
             commands = new CommandDesk(writer, link, clock, madeTimer, options.commandTimeout(),
                     c -> events.publish(new Event("command", c.potId(), c)));
@@ -92,6 +112,15 @@ final class EngineParts implements AutoCloseable {
             RulesLock lock = madeLock;
             evaluator = new Evaluator(pots, alerts, events, watering, lowBattery, options, startedAt, link::connected, lock::held);
             health = new HealthReport(link, writer, pots, db, options.broker().url(), startedAt);
+            confirmed = options.broker().sharedGroup() == null ? ConfirmedRuns.load(db) : new ConfirmedRuns();
+            ScheduledExecutorService ackTimer = madeTimer;
+            acks = new AckSender(confirmed, link, clock, (task, ms) -> {
+                try {
+                    ackTimer.schedule(task, ms, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // The engine is closing: this acknowledgement is not sent; the retained one on the broker stands.
+                }
+            });
         } catch (RuntimeException e) {
             if (madeTimer != null) {
                 madeTimer.shutdownNow();
@@ -107,9 +136,13 @@ final class EngineParts implements AutoCloseable {
     }
 
     void start() {
-        writer.start(new Committer(pots, events, evaluator, commands, health, clock));
+        Committer committer = new Committer(pots, events, evaluator, commands, health, clock);
+        // Instances sharing the readings each store a part: none knows what the store holds of a pot, so none confirms
+        // (their pots trust the broker's acknowledgement, as before).
+        writer.start(options.broker().sharedGroup() == null ? new AckAfterCommit(committer, confirmed, acks) : committer);
         evaluator.evaluateAll();
         link.start();
+        notifier.start();
         long every = options.evaluateEvery().toMillis();
         timer.scheduleWithFixedDelay(evaluator::evaluateAll, every, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::applyRetention, 1, 60, TimeUnit.MINUTES);
@@ -126,6 +159,7 @@ final class EngineParts implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        notifier.close();
         link.close();
         writer.close();
         rulesLock.close();

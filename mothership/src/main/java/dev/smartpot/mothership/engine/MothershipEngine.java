@@ -22,6 +22,8 @@ import dev.smartpot.mothership.api.Series;
 import dev.smartpot.mothership.api.UnknownPotException;
 import dev.smartpot.mothership.api.WakeView;
 import dev.smartpot.mothership.api.WateringView;
+import dev.smartpot.mothership.notify.Notifications;
+import dev.smartpot.mothership.notify.NotifyOptions;
 import dev.smartpot.mothership.plant.LivePot;
 import dev.smartpot.mothership.plant.Presets;
 import dev.smartpot.mothership.store.AppSettings;
@@ -43,6 +45,7 @@ import dev.smartpot.protocol.CommandParser;
 public final class MothershipEngine implements Mothership {
 
     private final EngineOptions options;
+    private final NotifyOptions notify;
     private final Presets presets = new Presets();
     private final PotBook pots = new PotBook(presets::defaults);
     private final EventBus events = new EventBus();
@@ -50,13 +53,19 @@ public final class MothershipEngine implements Mothership {
     private EngineParts parts;
 
     public MothershipEngine(EngineOptions options) {
+        this(options, NotifyOptions.NONE);
+    }
+
+    /** With notifications to the targets of {@code notify} (and those added on the dashboard). */
+    public MothershipEngine(EngineOptions options, NotifyOptions notify) {
         this.options = options;
+        this.notify = notify;
         this.lowBattery = new LowBattery(options.lowBatteryMv());
     }
 
     /** Opens the store (migrating it), rebuilds the pots in memory, then connects to the broker. */
     public synchronized void start() throws SQLException {
-        parts = new EngineParts(options, presets, pots, events, lowBattery);
+        parts = new EngineParts(options, notify, presets, pots, events, lowBattery);
         parts.start();
     }
 
@@ -169,6 +178,8 @@ public final class MothershipEngine implements Mothership {
         pots.remove(potId);
         parts.alerts.forget(potId);
         parts.watering.forget(potId);
+        parts.confirmed.forget(potId);
+        parts.acks.forget(potId);
         System.out.println("mothership: pot " + potId + " and everything kept about it deleted by " + by);
     }
 
@@ -225,6 +236,16 @@ public final class MothershipEngine implements Mothership {
     /** A read-only query on one of the store's reader connections (metrics read the notification outbox). */
     public <T> T query(Database.Work<T> work) {
         return parts.db.read(work);
+    }
+
+    @Override
+    public Notifications notifications() {
+        return parts.notifier;
+    }
+
+    /** The dashboard's address, for the links in notifications when no public address was given. */
+    public void dashboardAt(String url) {
+        parts.notifier.listeningAt(url);
     }
 
     @Override

@@ -14,6 +14,12 @@ final class PotRemoval {
 
     /** @return whether the pot had a row */
     static boolean delete(Connection c, String potId) throws SQLException {
+        // Its alerts' notifications still waiting would name an alert that is gone.
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM notify_outbox WHERE alert_id IN"
+                + " (SELECT id FROM alerts WHERE pot_id = ?)")) {
+            p.setString(1, potId);
+            p.executeUpdate();
+        }
         for (String table : BY_POT) {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE pot_id = ?")) {
                 p.setString(1, potId);

@@ -122,6 +122,9 @@ public final class WebServer implements AutoCloseable {
             logins.register(routes);
             pots.register(routes);
             fleet.register(routes);
+            if (mothership.notifications() != null) {
+                new NotifyRoutes(mothership.notifications(), json).register(routes);
+            }
             more.forEach(m -> m.accept(routes));
             routes.before("/api/events", events::admit);
             routes.sse("/api/events", events::accept);

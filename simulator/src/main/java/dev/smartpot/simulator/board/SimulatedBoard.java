@@ -78,7 +78,8 @@ public final class SimulatedBoard {
 
     /**
      * Pot {@code index} of a fleet: chip id from {@code sim.seed-index}, an access point it joins at once (a join
-     * would hold a scheduler thread), and soil that starts within 15 points of {@code sim.soil.moisture}.
+     * would hold a scheduler thread), soil that starts within 15 points of {@code sim.soil.moisture}, and in deep
+     * sleep the RTC clock that runs on across wakes, as the single pot's.
      */
     public static Builder fleetPot(DeviceConfig config, SimulatorConfig world, int index, SystemClock worldClock) {
         String seed = fleetPotSeed(world, index);
@@ -86,10 +87,11 @@ public final class SimulatedBoard {
         SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
                 Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
                 world.sensorSpikeFraction);
-        BatteryModelAdc battery = config.battery.present()
-                ? new BatteryModelAdc(config.battery, world.batteryMah, world.batteryPercent, worldClock) : null;
+        // In deep sleep the battery is billed per wake and sleep (sleptFor), as the single pot's.
+        BatteryModelAdc battery = config.battery.present() ? new BatteryModelAdc(config.battery, world.batteryMah,
+                world.batteryPercent, config.deepSleep ? null : worldClock) : null;
         return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
-                soil, world.knowsTime).battery(battery);
+                soil, world.knowsTime).deepSleep(config.deepSleep).battery(battery);
     }
 
     /** The single pot's chip: {@code sim.chip.id}, else derived from {@code sim.seed}. */

@@ -11,8 +11,10 @@ import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.board.FakeWlan;
+import dev.smartpot.simulator.board.MonitorSleeper;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
+import dev.smartpot.simulator.lifecycle.PotLifecycle;
 
 /**
  * One pot of a fleet: the real core with a world of its own (chip id, access point, soil), driven by a
@@ -24,26 +26,27 @@ import dev.smartpot.simulator.board.SoilModelAdc;
  * whose link is not up may connect in its tick (WiFi, CONNECT, the session's subscribes and "online", the
  * barrier round trip), which blocks for as long as the broker takes; that tick runs in the link lane instead,
  * so a fleet ramping up (or reconnecting) never holds back the readings of pots already online.
+ * <p>
+ * Its lifecycle is the single pot's ({@link PotLifecycle}): a reboot or a power cut boots a fresh core on the same RTC
+ * memory; a pot in deep sleep is scheduled by {@link FleetWakes}: each wake in the link lane, each sleep a scheduled
+ * wake-up, not a blocked thread.
  */
 public final class FleetPot implements Sleeper {
 
     /** After a tick that threw, try again this much later rather than spin. */
     private static final long AFTER_CRASH_MILLIS = 1000;
 
-    private final DeviceConfig config;
     private final SimulatedBoard board;
+    private final PotLifecycle life;
     private final TransportFactory transports;
     private final ScheduledExecutorService scheduler;
     /** Runs the ticks of a pot whose link is not up: they may block on connecting. */
     private final Executor linkLane;
-    /** Readings taken in earlier boots of this pot (one reading = one sequence number, however many ADC samples). */
-    private volatile long takenBeforeBoot;
-    /** The current boot's sequence at its start: its RTC memory carries the count on from earlier boots and runs. */
-    private volatile long seqAtBoot;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /** The scheduler of a pot in deep sleep; null for one that stays awake, whose ticks are scheduled here. */
+    private final FleetWakes wakes;
 
     private volatile PotNode node;
-    private volatile boolean rebootRequested;
 
     // Scheduling state, guarded by "this".
     private long ticket;
@@ -60,16 +63,18 @@ public final class FleetPot implements Sleeper {
         MqttTransport create(String clientId);
     }
 
-    FleetPot(DeviceConfig config, SimulatedBoard board, TransportFactory transports, ScheduledExecutorService scheduler,
-            Executor linkLane) {
-        this.config = config;
+    /** @param sleepSpeedup {@code sim.sleep.speedup}: a deep sleep is waited this many times shorter */
+    FleetPot(DeviceConfig config, SimulatedBoard board, long sleepSpeedup, TransportFactory transports,
+            ScheduledExecutorService scheduler, Executor linkLane) {
         this.board = board;
+        this.life = new PotLifecycle(config, board, sleepSpeedup);
         this.transports = transports;
         this.scheduler = scheduler;
         this.linkLane = linkLane;
+        this.wakes = board.sleepsDeeply() ? new FleetWakes(life, this::boot, scheduler, linkLane, stopped) : null;
     }
 
-    /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick. */
+    /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick (in deep sleep: its first wake). */
     void start() {
         synchronized (this) {
             if (stopRequested) {
@@ -77,34 +82,37 @@ public final class FleetPot implements Sleeper {
                 return;
             }
         }
+        life.loadFromLastRun();
         boot();
+        if (wakes != null) {
+            wakes.start();
+            return;
+        }
         synchronized (this) {
             scheduleTick(0);
         }
     }
 
+    /**
+     * A boot, or a wake from deep sleep: a pot that stays awake waits on the scheduler between its ticks (this object
+     * is its sleeper); a wake waits on a thread of the link lane for the short while it lasts.
+     */
     private void boot() {
-        PotNode previous = node;
-        if (previous != null) {
-            // The fleet's tally keeps what the previous boot took; the new boot's sequence carries on from it.
-            takenBeforeBoot += previous.readingsTaken() - seqAtBoot;
-        }
-        rebootRequested = false;
-        PotNode fresh = new PotNode(config, board.boot(this, reason -> {
-            board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
-            rebootRequested = true;
-        }), transports.create(board.clientId()));
-        seqAtBoot = fresh.readingsTaken();
-        node = fresh;
+        MqttTransport link = transports.create(board.clientId());
+        node = life.boot(board.sleepsDeeply() ? new MonitorSleeper() : this, link, link, null);
     }
 
     /** After a clean stop: keeps the pot's RTC memory for the next run of the fleet, when it has a place for it. */
     void keepForNextRun() {
-        try {
-            board.memory().keepForNextRun();
-        } catch (java.io.IOException e) {
-            board.log().warn("the pot's RTC memory could not be kept for the next run (" + e.getMessage() + ")");
-        }
+        life.keepForNextRun();
+    }
+
+    /**
+     * Cuts the simulated power, as the single pot's: the link drops without a goodbye and RTC memory is lost (the flash
+     * mark stays); the pot then boots again.
+     */
+    public void powerCut() {
+        life.cutPower();
     }
 
     /** Asks the pot to say "offline" and disconnect; the future completes once it has. */
@@ -112,7 +120,10 @@ public final class FleetPot implements Sleeper {
         synchronized (this) {
             if (!stopRequested) {
                 stopRequested = true;
-                if (node == null) {
+                if (wakes != null) {
+                    closed = true;
+                    wakes.stop();
+                } else if (node == null) {
                     closed = true;
                     stopped.complete(null);
                 } else if (ticking) {
@@ -186,10 +197,13 @@ public final class FleetPot implements Sleeper {
             return;
         }
         try {
-            wait = current.tick();
-            if (rebootRequested) {
+            // A power cut asked between two ticks ends the boot before the core does anything more.
+            wait = life.bootEnds() ? 0 : current.tick();
+            if (life.bootEnds()) {
                 current.shutdown();
-                boot();
+                if (life.afterBoot() == PotLifecycle.Next.BOOT) {
+                    boot();
+                }
                 wait = 0;
             }
         } catch (RuntimeException e) {
@@ -208,7 +222,7 @@ public final class FleetPot implements Sleeper {
 
     // ---- Sleeper: the core's way to be woken ---------------------------------------------------------
 
-    /** Never called: the fleet calls {@link PotNode#tick()} and schedules the wait itself. */
+    /** Never called for a pot that stays awake: the fleet calls {@link PotNode#tick()} and schedules the wait itself. */
     @Override
     public void sleep(long millis) {
         throw new IllegalStateException("a fleet pot does not sleep on a thread; its ticks are scheduled");
@@ -246,8 +260,22 @@ public final class FleetPot implements Sleeper {
     }
 
     public long readingsTaken() {
-        PotNode current = node;
-        return takenBeforeBoot + (current == null ? 0 : current.readingsTaken() - seqAtBoot);
+        return life.readingsTaken();
+    }
+
+    /** Boots so far (the first, reboots, returns from a power cut); a wake from deep sleep is not one. */
+    public int boots() {
+        return life.boots();
+    }
+
+    /** Wakes from deep sleep so far. */
+    public int wakes() {
+        return life.wakes();
+    }
+
+    /** A pot in deep sleep between two wakes. */
+    public boolean isAsleep() {
+        return wakes != null && wakes.isAsleep();
     }
 
     boolean isStopped() {

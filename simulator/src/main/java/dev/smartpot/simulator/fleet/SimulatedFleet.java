@@ -83,10 +83,9 @@ public final class SimulatedFleet {
         for (int i = 0; i < devices; i++) {
             PotMemory memory = PotMemory.fleetPot(stateDir == null ? null
                     : stateDir.resolve(SimulatedBoard.fleetPotSeed(world, i)));
-            loadFromLastRun(memory);
             SimulatedBoard board = SimulatedBoard.fleetPot(config, world, i, worldClock).log(console::logFor)
                     .memory(memory).build();
-            list.add(new FleetPot(config, board, counting(transports), scheduler, linkLane));
+            list.add(new FleetPot(config, board, world.sleepSpeedup, counting(transports), scheduler, linkLane));
         }
         this.pots = Collections.unmodifiableList(list);
     }
@@ -147,14 +146,6 @@ public final class SimulatedFleet {
             }
         }
         return late;
-    }
-
-    private static void loadFromLastRun(PotMemory memory) {
-        try {
-            memory.loadFromLastRun();
-        } catch (java.io.IOException e) {
-            // As a power cut: the pot starts from its sequence mark, and says so.
-        }
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

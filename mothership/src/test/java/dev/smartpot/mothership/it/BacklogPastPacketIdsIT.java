@@ -1,0 +1,120 @@
+package dev.smartpot.mothership.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+
+import dev.smartpot.mothership.broker.BrokerOptions;
+import dev.smartpot.mothership.engine.EngineOptions;
+import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Mosquitto;
+
+/**
+ * Issue 20, the wedged link, reproduced: Mosquitto hands out its 65,535 packet identifiers in turn, and before
+ * 2.0.13 it does not keep its in-flight limit while it holds a backlog (eclipse/mosquitto#2306), so it sends the
+ * whole backlog. The mothership holds what it has not committed (up to its 100,000-message write queue; the HiveMQ
+ * client reads on without TCP back-pressure), so an identifier it still holds comes round again and the client
+ * drops the link ("DUP flag must be set"), then refuses every resend ("receive maximum"). Here the broker has no
+ * in-flight limit (what 2.0.11 does under a backlog), the store is paused so nothing is acknowledged, and 70,000
+ * readings wait. The log must say what happened and its fix, not blame a second mothership with the same id.
+ */
+class BacklogPastPacketIdsIT {
+
+    private static final int POTS = 7;
+    private static final int PER_POT = 10_000;
+
+    @Test
+    void aBacklogPastThePacketIdentifiersIsNamedWithItsFixNotBlamedOnTheClientId() throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new TeeStream(console, said), true, StandardCharsets.UTF_8));
+        try (Mosquitto broker = Mosquitto.configure().quietLog().line("max_queued_messages 1000000")
+                .line("max_inflight_messages 0").start()) {
+            Path db = Files.createDirectories(Path.of("target", "it-data")).resolve("past-ids-" + System.nanoTime() + ".db");
+            try (MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), db))) {
+                engine.start();
+                await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().brokerConnected());
+                engine.limitDatabaseSize(Files.size(db) + 48 * 1024);
+                publish(broker.port());
+                // Five refused links in a row is the pattern that used to be blamed on a second mothership.
+                await("the link refused, reconnected and refused again").atMost(Duration.ofSeconds(120))
+                        .until(() -> count(said.toString(StandardCharsets.UTF_8), "65,535 packet identifiers") >= 6);
+                String log = said.toString(StandardCharsets.UTF_8);
+                assertFalse(log.contains("uses the client id"), log);
+                assertTrue(log.contains("Mosquitto 2.0.13 or later") && log.contains("nothing is lost"), log);
+            }
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** All readings from one fast client, QoS 1 as the pots send them; returns when the broker has them all. */
+    private static void publish(int port) throws Exception {
+        Mqtt3AsyncClient pots = MqttClient.builder().useMqttVersion3().identifier("flood").serverHost("127.0.0.1")
+                .serverPort(port).buildAsync();
+        pots.connectWith().cleanSession(true).send().get(10, TimeUnit.SECONDS);
+        try {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (int p = 0; p < POTS; p++) {
+                String id = String.format("bb00000000%02d", p);
+                for (int seq = 0; seq < PER_POT; seq++) {
+                    sent.add(pots.publishWith().topic("to_mothership/" + id)
+                            .payload(ScriptedPot.reading(id, seq, 40, 1000L * seq).getBytes(StandardCharsets.UTF_8))
+                            .qos(MqttQos.AT_LEAST_ONCE).send());
+                }
+            }
+            CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+        } finally {
+            pots.disconnect().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Writes to the console and keeps a copy, so the test reads what the mothership told its log. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final PrintStream console;
+        private final ByteArrayOutputStream copy;
+
+        TeeStream(PrintStream console, ByteArrayOutputStream copy) {
+            this.console = console;
+            this.copy = copy;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            console.write(b);
+            copy.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            console.write(b, off, len);
+            copy.write(b, off, len);
+        }
+    }
+}
