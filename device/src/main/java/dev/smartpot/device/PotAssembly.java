@@ -95,7 +95,7 @@ final class PotAssembly {
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.log, line, publishTopic, config.qos,
                 config.ackWaitMillis);
         AckSubscription acks = new AckSubscription(clientId, publisher, delivery, given.log);
-        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES);
+        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES, mqtt);
         BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep,
                 given.batteryInput, given.log);
         long restartEvery = config.deepSleep ? 0 : config.vmRestartEveryMillis;
@@ -118,8 +118,6 @@ final class PotAssembly {
         commands = new CommandChannel(carriedOut, config, clientId, board, mqtt, outbox, link);
         console = new ConsoleChannel(board.console, carriedOut, outbox, board.rebooter, board.log);
         availability = new Availability(config.statusTopicFor(clientId), board.log, config.deepSleep);
-        wakeCycle = wake == null ? null
-                : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link, availability, wake, line);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock,
                 board.fixHints, board.log);
         // After each connect, in this order: acknowledgements, command subscriptions, "online", about, Home Assistant, the
@@ -138,6 +136,8 @@ final class PotAssembly {
         session.add(probe);
         session.add(new ConnectRecord(config.deepSleep ? null : config.statusTopicFor(clientId), connectTimes, board,
                 retained));
+        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link,
+                availability, wake, line, inbox, handlers);
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
     }

@@ -131,7 +131,7 @@ final class PotTraces implements MqttListener {
 
     /** Live messages (a pot still running) are not what the broker kept; only our own clear matters here. */
     @Override
-    public void messageArrived(String topic, byte[] payload) {
+    public boolean messageArrived(String topic, byte[] payload, int ack) {
         if (payload.length == 0) {
             synchronized (echoTopics) {
                 if (echoTopics.remove(topic)) {
@@ -139,17 +139,18 @@ final class PotTraces implements MqttListener {
                 }
             }
         }
+        return false;
     }
 
     @Override
-    public void retainedMessageArrived(String topic, byte[] payload) {
+    public boolean retainedMessageArrived(String topic, byte[] payload, int ack) {
         if (payload.length == 0) {
-            messageArrived(topic, payload);
-            return;
+            return messageArrived(topic, payload, ack);
         }
         synchronized (retained) {
             retained.put(topic, new String(payload, StandardCharsets.UTF_8));
         }
+        return false;
     }
 
     @Override

@@ -128,6 +128,10 @@ class PotLifecycleTest {
         }
 
         @Override
+        public void acknowledge(int ack) {
+        }
+
+        @Override
         public void disconnect() {
         }
 
