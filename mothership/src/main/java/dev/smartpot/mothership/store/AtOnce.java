@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import dev.smartpot.mothership.ingest.Inbound;
+import dev.smartpot.protocol.AboutFields;
 
 /**
  * Which queued writes commit without the gather's wait: a task (a command, a setting: a person waits for it) and a
@@ -23,6 +24,11 @@ final class AtOnce implements Predicate<Object> {
     @Override
     public boolean test(Object queued) {
         if (queued instanceof StoreWriter.Received r) {
+            if (r.inbound() instanceof Inbound.About about) {
+                // A pot saying it deep-sleeps is on a short wake now (it says so at a session's set-up, before its
+                // readings): its first wake's acknowledgement must not wait either.
+                return AboutFields.DEEP_SLEEP.equals(about.power());
+            }
             return r.inbound() instanceof Inbound.Reading reading && awakeBriefly.test(reading.potId());
         }
         return true;

@@ -86,6 +86,8 @@ class GatherTest {
         atOnce.awakeBriefly("sleeper"::equals);
         assertFalse(atOnce.test(reading("always-on")), "an always-on pot's reading waits for company");
         assertTrue(atOnce.test(new Object()), "anything else queued is a task a person waits for");
+        assertTrue(atOnce.test(about("new", "deep-sleep")), "a pot not known yet says it deep-sleeps before its readings");
+        assertFalse(atOnce.test(about("new", "always-on")));
         List<Object> batch = new ArrayList<>(List.of(reading("always-on")));
         queue.add(reading("sleeper"));
         gather.more(queue, batch, 5_000, atOnce, () -> true);
@@ -95,6 +97,12 @@ class GatherTest {
         gather.more(queue, batch, 5_000, atOnce, () -> true);
         assertEquals(1, batch.size(), "a deep-sleep pot's reading does not wait: its acknowledgement must reach its wake");
         assertEquals(List.of("later"), new ArrayList<>(queue));
+    }
+
+    private static StoreWriter.Received about(String pot, String power) {
+        return new StoreWriter.Received(new Inbound.About(pot, "0.1.0", null, true, 300L, 1000L, 600L, 900_000L, power,
+                true), 0, () -> {
+                });
     }
 
     private static StoreWriter.Received reading(String pot) {
