@@ -101,7 +101,7 @@ class ConfirmationCostIT {
                 slow.start();
                 fast.start();
                 await("30 readings of the pot reading every second").atMost(BOUND)
-                        .until(() -> slow.node().readingsTaken() >= 31);
+                        .until(() -> slow.node() != null && slow.node().readingsTaken() >= 31); // null before its first boot
             } finally {
                 slow.stop();
                 fast.stop();

@@ -78,6 +78,10 @@ final class EngineParts implements AutoCloseable {
             pots.load(db, boots, startedAt);
             writer = new StoreWriter(db, boots, clock, options.writeQueue());
             writer.limitSize(options.maxDatabaseBytes());
+            writer.commitAtOnce(id -> {
+                LivePot p = pots.get(id);
+                return p != null && p.awakeBriefly();
+            });
             madeTimer = Executors.newScheduledThreadPool(1, r -> {
                 Thread t = new Thread(r, "mothership-timer");
                 t.setDaemon(true);

@@ -9,6 +9,8 @@ import dev.smartpot.mothership.api.PotSettings;
 import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.ingest.Inbound;
+import dev.smartpot.protocol.AboutFields;
+import dev.smartpot.protocol.StatusWords;
 
 /**
  * One pot as the mothership knows it right now, in memory: its last reading, status, cadence, state and
@@ -49,6 +51,8 @@ public final class LivePot {
     private Inbound.About about;
     /** Why the newest reading was refused, while it is the newest; null once a reading is stored again. */
     private String refusal;
+    /** See {@link #awakeBriefly()}; volatile so the store writer reads it without the lock. */
+    private volatile boolean awakeBriefly;
     private volatile PotView view;
 
     public LivePot(String id, PotSettings settings, Instant since) {
@@ -155,6 +159,7 @@ public final class LivePot {
         status = s;
         String state = SleepStatus.state(s);
         statusWord = state != null ? state : s;
+        noteWakes();
         rebuildView();
     }
 
@@ -228,6 +233,7 @@ public final class LivePot {
     /** The pot's about message, or null to forget it (the retained slot was cleared). */
     public synchronized void about(Inbound.About a) {
         about = a;
+        noteWakes();
         rebuildView();
     }
 
@@ -250,6 +256,19 @@ public final class LivePot {
 
     public synchronized long intervalMs() {
         return cadence.intervalMs();
+    }
+
+    /**
+     * True when the pot is awake only briefly: its about says it deep-sleeps, or its last status says it is asleep (a
+     * deep-sleep pot says nothing at a wake before its readings). Its readings commit without the gather's wait, so
+     * the acknowledgement reaches the pot while it still listens. Without the lock: asked for each queued reading.
+     */
+    public boolean awakeBriefly() {
+        return awakeBriefly;
+    }
+
+    private void noteWakes() {
+        awakeBriefly = about != null && AboutFields.DEEP_SLEEP.equals(about.power()) || StatusWords.ASLEEP.equals(statusWord);
     }
 
     private void rebuildView() {

@@ -68,6 +68,7 @@ public final class StoreWriter implements AutoCloseable {
     private final BatchWriter batches;
     private final BlockingQueue<Object> queue;
     private final Gather gather = new Gather();
+    private final AtOnce atOnce = new AtOnce();
     private final Thread thread;
     /** Tasks submitted by the writer thread itself (only it touches this list). */
     private final List<Task<?>> ownTasks = new ArrayList<>();
@@ -101,6 +102,11 @@ public final class StoreWriter implements AutoCloseable {
      */
     public void gather(java.time.Duration window) {
         gather.window(window);
+    }
+
+    /** Whose readings skip the gather's wait (by pot id, answered from memory: see {@link AtOnce}); default none. */
+    public void commitAtOnce(java.util.function.Predicate<String> potAwakeBriefly) {
+        atOnce.awakeBriefly(potAwakeBriefly);
     }
 
     /** Queues a received message; blocks while the queue is full, which slows the broker down (back-pressure). */
@@ -183,7 +189,7 @@ public final class StoreWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                gather.more(queue, batch, MAX_BATCH, o -> o instanceof Task<?>, () -> running && overflow.isEmpty());
+                gather.more(queue, batch, MAX_BATCH, atOnce, () -> running && overflow.isEmpty());
                 List<Received> received = new ArrayList<>(batch.size());
                 List<Task<?>> tasks = new ArrayList<>();
                 for (Object o : batch) {

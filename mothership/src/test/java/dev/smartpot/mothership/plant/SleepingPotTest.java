@@ -169,4 +169,24 @@ class SleepingPotTest {
         assertEquals(2870, pot.view().batteryMv(), "a reading without one keeps it; an older one does not replace it");
         assertEquals(BURST, pot.view().batteryAt());
     }
+
+    @Test
+    void aPotIsAwakeBrieflyWhenItsAboutSaysDeepSleepOrItsLastStatusSaysAsleep() {
+        assertFalse(pot.awakeBriefly(), "nothing known yet: an always-on pot");
+        pot.status("online", BURST);
+        assertFalse(pot.awakeBriefly());
+        pot.status(until("2026-05-01T14:15:00Z"), BURST);
+        assertTrue(pot.awakeBriefly(), "it said it sleeps: its next readings come from a short wake");
+        pot.status("online", BURST.plusSeconds(60));
+        assertFalse(pot.awakeBriefly(), "awake and connected again (always-on now)");
+        pot.about(about("deep-sleep"));
+        assertTrue(pot.awakeBriefly(), "its about says deep sleep, whatever its status");
+        pot.about(about("always-on"));
+        assertFalse(pot.awakeBriefly());
+    }
+
+    private static dev.smartpot.mothership.ingest.Inbound.About about(String power) {
+        return new dev.smartpot.mothership.ingest.Inbound.About("p", "0.1.0", null, true, 300L, 1000L, 600L, 900_000L,
+                power, true);
+    }
 }
