@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -185,7 +186,7 @@ class CommandsAndWateringIT {
         try (ScriptedPot stale = new ScriptedPot("s1", broker.port())) {
             seen(stale, "s1", 50);
             stale.publish("to_mothership/s1/status", "offline", true);
-            await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("s1").orElseThrow().state() == PlantState.OFFLINE);
+            await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class).until(() -> engine.pot("s1").orElseThrow().state() == PlantState.OFFLINE);
             CommandView refused = engine.sendCommand("s1", "water 50", "bob").get(10, TimeUnit.SECONDS);
             assertEquals("refused", refused.status());
             assertTrue(refused.error().contains("OFFLINE"), refused.error());
@@ -231,7 +232,7 @@ class CommandsAndWateringIT {
             seen(small, "sm1", 20);
             dry.publish("to_mothership/np1/about", about(false, 300), true);
             small.publish("to_mothership/sm1/about", about(true, 150), true);
-            await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.FALSE.equals(engine.pot("np1").orElseThrow().hasPump())
+            await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class).until(() -> Boolean.FALSE.equals(engine.pot("np1").orElseThrow().hasPump())
                     && Long.valueOf(150).equals(engine.pot("sm1").orElseThrow().waterMaxMl()));
             CommandView refused = engine.water("np1", 100, "alice").get(10, TimeUnit.SECONDS);
             assertEquals("refused", refused.status(), "409 on the API");

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.NoSuchElementException;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +158,7 @@ class IngestIT {
             p.publishReading(0, 55, 0);
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("pot-s").map(v -> v.state() == PlantState.OK).orElse(false));
             p.publish("to_mothership/pot-s/status", "offline", true);
-            await().atMost(Duration.ofSeconds(10)).until(() -> engine.pot("pot-s").orElseThrow().state() == PlantState.OFFLINE);
+            await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchElementException.class).until(() -> engine.pot("pot-s").orElseThrow().state() == PlantState.OFFLINE);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.alerts(false, 10).stream()
                 .anyMatch(a -> a.kind().equals("OFFLINE") && a.potId().equals("pot-s")));
