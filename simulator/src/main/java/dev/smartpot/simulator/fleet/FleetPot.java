@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.device.PotNode;
+import dev.smartpot.device.board.Board;
+import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
@@ -24,11 +26,15 @@ import dev.smartpot.simulator.board.SoilModelAdc;
  * whose link is not up may connect in its tick (WiFi, CONNECT, the session's subscribes and "online", the
  * barrier round trip), which blocks for as long as the broker takes; that tick runs in the link lane instead,
  * so a fleet ramping up (or reconnecting) never holds back the readings of pots already online.
+ * <p>Readings wait for neither lane: {@link FleetSampler} takes each when due, so a frozen broker that holds every
+ * scheduler thread in a PUBACK wait leaves the cadence intact.
  */
 public final class FleetPot implements Sleeper {
 
     /** After a tick that threw, try again this much later rather than spin. */
     private static final long AFTER_CRASH_MILLIS = 1000;
+    /** While the pot reboots, its readings thread looks again this soon. */
+    private static final long REBOOT_LOOK_MILLIS = 20;
 
     private final DeviceConfig config;
     private final SimulatedBoard board;
@@ -36,6 +42,8 @@ public final class FleetPot implements Sleeper {
     private final ScheduledExecutorService scheduler;
     /** Runs the ticks of a pot whose link is not up: they may block on connecting. */
     private final Executor linkLane;
+    /** Takes this pot's readings on time while a tick waits on the broker. */
+    private final FleetSampler sampler;
     /** Readings taken in earlier boots of this pot (one reading = one sequence number, however many ADC samples). */
     private volatile long takenBeforeBoot;
     /** The current boot's sequence at its start: its RTC memory carries the count on from earlier boots and runs. */
@@ -44,7 +52,13 @@ public final class FleetPot implements Sleeper {
 
     private volatile PotNode node;
     private volatile boolean rebootRequested;
+    /** The running boot's clock, which its readings are due by. */
+    private volatile Clock clock;
 
+    /** Taking a reading beside the ticks (FleetSampler) versus swapping or shutting down the node. */
+    private final Object sampling = new Object();
+    /** Guarded by {@link #sampling}: the pot is stopping; only its ticks touch the node from now on. */
+    private boolean samplingOver;
     // Scheduling state, guarded by "this".
     private long ticket;
     private ScheduledFuture<?> pending;
@@ -61,8 +75,9 @@ public final class FleetPot implements Sleeper {
     }
 
     FleetPot(DeviceConfig config, SimulatedBoard board, TransportFactory transports, ScheduledExecutorService scheduler,
-            Executor linkLane) {
+            Executor linkLane, FleetSampler sampler) {
         this.config = config;
+        this.sampler = sampler;
         this.board = board;
         this.transports = transports;
         this.scheduler = scheduler;
@@ -81,21 +96,27 @@ public final class FleetPot implements Sleeper {
         synchronized (this) {
             scheduleTick(0);
         }
+        sampler.follow(this);
     }
 
+    /** Under {@link #sampling}: no reading is taken into the old node after its last save, nor into a half-made one. */
     private void boot() {
-        PotNode previous = node;
-        if (previous != null) {
-            // The fleet's tally keeps what the previous boot took; the new boot's sequence carries on from it.
-            takenBeforeBoot += previous.readingsTaken() - seqAtBoot;
+        synchronized (sampling) {
+            PotNode previous = node;
+            if (previous != null) {
+                // The fleet's tally keeps what the previous boot took; the new boot's sequence carries on from it.
+                takenBeforeBoot += previous.readingsTaken() - seqAtBoot;
+            }
+            rebootRequested = false;
+            Board booted = board.boot(this, reason -> {
+                board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
+                rebootRequested = true;
+            });
+            PotNode fresh = new PotNode(config, booted, transports.create(board.clientId()));
+            seqAtBoot = fresh.readingsTaken();
+            clock = booted.clock;
+            node = fresh;
         }
-        rebootRequested = false;
-        PotNode fresh = new PotNode(config, board.boot(this, reason -> {
-            board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
-            rebootRequested = true;
-        }), transports.create(board.clientId()));
-        seqAtBoot = fresh.readingsTaken();
-        node = fresh;
     }
 
     /** After a clean stop: keeps the pot's RTC memory for the next run of the fleet, when it has a place for it. */
@@ -176,6 +197,14 @@ public final class FleetPot implements Sleeper {
         PotNode current = node;
         long wait;
         if (stopping) {
+            synchronized (sampling) {
+                samplingOver = true;
+            }
+            if (current.state() == PotNode.ONLINE && current.queuedReadings() > 0) {
+                // A reading the readings thread took since the last tick: a clean stop delivers it first.
+                tickOnce(current);
+                current = node;
+            }
             current.requestStop();
             current.shutdown();
             synchronized (this) {
@@ -185,17 +214,7 @@ public final class FleetPot implements Sleeper {
             stopped.complete(null);
             return;
         }
-        try {
-            wait = current.tick();
-            if (rebootRequested) {
-                current.shutdown();
-                boot();
-                wait = 0;
-            }
-        } catch (RuntimeException e) {
-            board.log().error("device loop crashed: " + e + "; ticking again in " + AFTER_CRASH_MILLIS + " ms");
-            wait = AFTER_CRASH_MILLIS;
-        }
+        wait = tickOnce(current);
         synchronized (this) {
             ticking = false;
             if (wokenWhileTicking) {
@@ -203,6 +222,44 @@ public final class FleetPot implements Sleeper {
                 wait = 0;
             }
             scheduleTick(wait);
+        }
+    }
+
+    /** On the fleet's readings thread: takes the reading due now, if any, whatever the pot's tick waits for; returns
+     *  how long until the next is due, or -1 once the pot stops (its last tick delivers what is queued). */
+    long sampleIfDue() {
+        synchronized (sampling) {
+            if (samplingOver) {
+                return -1;
+            }
+            PotNode current = node;
+            if (current == null || rebootRequested) {
+                // Between boots: what is taken now would be lost with the old node; the next boot takes it.
+                return REBOOT_LOOK_MILLIS;
+            }
+            try {
+                current.takeReadingIfDue(clock.uptimeMillis());
+            } catch (RuntimeException e) {
+                board.log().error("taking a reading failed: " + e + "; the pot's loop takes it instead");
+                return AFTER_CRASH_MILLIS;
+            }
+            return Math.max(0, current.nextReadingAt() - clock.uptimeMillis());
+        }
+    }
+
+    /** One tick of the core, a reboot it asked for included; returns how long until the next. */
+    private long tickOnce(PotNode current) {
+        try {
+            long wait = current.tick();
+            if (rebootRequested) {
+                current.shutdown();
+                boot();
+                wait = 0;
+            }
+            return wait;
+        } catch (RuntimeException e) {
+            board.log().error("device loop crashed: " + e + "; ticking again in " + AFTER_CRASH_MILLIS + " ms");
+            return AFTER_CRASH_MILLIS;
         }
     }
 
@@ -228,29 +285,16 @@ public final class FleetPot implements Sleeper {
 
     // ---- what the view and the summary read -----------------------------------------------------------
 
-    public String clientId() {
-        return board.clientId();
-    }
-
+    public String clientId() { return board.clientId(); }
     /** The running core; null before the pot was started. */
-    public PotNode node() {
-        return node;
-    }
-
-    public SoilModelAdc soil() {
-        return board.soil();
-    }
-
-    public FakeWlan wlan() {
-        return board.wlan();
-    }
+    public PotNode node() { return node; }
+    public SoilModelAdc soil() { return board.soil(); }
+    public FakeWlan wlan() { return board.wlan(); }
 
     public long readingsTaken() {
         PotNode current = node;
         return takenBeforeBoot + (current == null ? 0 : current.readingsTaken() - seqAtBoot);
     }
 
-    boolean isStopped() {
-        return stopped.isDone();
-    }
+    boolean isStopped() { return stopped.isDone(); }
 }
