@@ -1,4 +1,5 @@
-// A battery pot's wakes as it measured them (each phase on its own clock) and its battery over time, on its page.
+// A battery pot's wakes as it measured them (each phase on its own clock) and its battery over time, on its page; an
+// always-on pot's connects (its connect records) the same way.
 'use strict';
 SP.Wakes = class {
   static SPAN = 7 * 86400e3;
@@ -16,21 +17,29 @@ SP.Wakes = class {
     const to = Date.now();
     const from = to - SP.Wakes.SPAN;
     const base = '/api/pots/' + encodeURIComponent(this.potId);
-    const [wakes, readings] = await Promise.all([
+    const [wakes, readings, connects] = await Promise.all([
       SP.get(base + '/wakes?from=' + from + '&to=' + to + '&limit=2000'),
-      SP.get(base + '/readings?from=' + from + '&to=' + to + '&limit=20000')]);
+      SP.get(base + '/readings?from=' + from + '&to=' + to + '&limit=20000'),
+      SP.get(base + '/connects?from=' + from + '&to=' + to + '&limit=2000')]);
     const battery = readings.filter(r => r.battery_mv != null);
     this.destroy();
-    // Only a pot on batteries has either: a pot on USB power gets no empty section.
-    this.el.hidden = wakes.length === 0 && battery.length === 0;
+    // Only a pot on batteries has wakes or a battery, only an always-on pot connects: no empty section.
+    this.el.hidden = wakes.length === 0 && battery.length === 0 && connects.length === 0;
     this.el.dataset.loaded = '1';
     if (this.el.hidden) return;
+    if (wakes.length === 0 && battery.length === 0) {
+      this.el.innerHTML = '<h2>Connects <span class="muted small">(last 7 days, as the pot measured them)</span></h2>'
+        + '<div id="connects-table"></div>';
+      this.connects(connects.slice(-10).reverse());
+      return;
+    }
     this.el.innerHTML = `
       <h2>Wakes and battery <span class="muted small">(last 7 days, as the pot measured them)</span></h2>
       <div class="muted small" id="wakes-summary"></div>
       <div class="chart-wrap" id="wakes-chart"></div>
       <div class="chart-wrap" id="battery-chart"></div>
-      <div id="wakes-table"></div>`;
+      <div id="wakes-table"></div>
+      <div id="connects-table"></div>`;
     this.el.querySelector('#wakes-chart').dataset.wakes = String(wakes.length);
     this.el.querySelector('#battery-chart').dataset.points = String(battery.length);
     this.summary(wakes);
@@ -46,6 +55,26 @@ SP.Wakes = class {
         (u, v) => v.map(x => x.toFixed(2) + ' V'), null);
     }
     this.table(wakes.slice(-10).reverse());
+    if (connects.length) this.connects(connects.slice(-10).reverse());
+  }
+
+  // Each connect: how long the pot was without a usable link, phase by phase, and why the link before it went down.
+  connects(rows) {
+    const ms = (v) => v == null ? '—' : v.toLocaleString();
+    this.el.querySelector('#connects-table').innerHTML = '<table class="stack"><thead><tr><th>Received</th><th>Connect</th>'
+      + '<th>Reset</th><th>Boot</th><th>WiFi</th><th>Address</th><th>MQTT</th><th>Session</th><th>First publish</th>'
+      + '<th>Up</th><th>Why it reconnected</th></tr></thead><tbody>'
+      + rows.map(c => '<tr data-connect="' + c.boot + '-' + c.connect + '"><td>' + SP.agoSpan(c.received_at) + '</td><td>boot '
+        + c.boot + ', #' + c.connect + '</td><td>' + SP.esc(c.reset || '—') + '</td><td>' + ms(c.boot_ms) + '</td><td>'
+        + ms(c.wifi_ms) + '</td><td>' + ms(c.address_ms) + '</td><td>' + ms(c.mqtt_ms) + '</td><td>' + ms(c.session_ms)
+        + '</td><td>' + ms(c.first_publish_ms) + '</td><td>' + SP.esc(c.up_ms == null ? '—' : SP.Wakes.uptime(c.up_ms))
+        + '</td><td>' + SP.esc(c.reason || '—') + '</td></tr>').join('')
+      + '</tbody></table>';
+  }
+
+  static uptime(ms) {
+    const s = Math.floor(ms / 1000);
+    return s < 120 ? s + ' s' : s < 7200 ? Math.floor(s / 60) + ' min' : Math.floor(s / 3600) + ' h';
   }
 
   summary(wakes) {

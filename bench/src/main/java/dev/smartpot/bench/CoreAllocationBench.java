@@ -122,12 +122,12 @@ public final class CoreAllocationBench {
         byte[] status = "status".getBytes(StandardCharsets.US_ASCII);
         int n = ROUNDS / 5;
         for (int i = 0; i < n; i++) {
-            broker.listener.messageArrived(WireTopics.DOWN, status);
+            broker.listener.messageArrived(WireTopics.DOWN, status, MqttTransport.NO_ACK);
             node.tick();
         }
         long before = allocated();
         for (int i = 0; i < n; i++) {
-            broker.listener.messageArrived(WireTopics.DOWN, status);
+            broker.listener.messageArrived(WireTopics.DOWN, status, MqttTransport.NO_ACK);
             node.tick();
         }
         return Math.round((allocated() - before) / (double) n);
@@ -165,6 +165,10 @@ public final class CoreAllocationBench {
 
         @Override
         public void publish(String topic, byte[] payload, int length, int qos, boolean retained) {
+        }
+
+        @Override
+        public void acknowledge(int ack) {
         }
 
         @Override

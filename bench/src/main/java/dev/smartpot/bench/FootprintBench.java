@@ -164,6 +164,10 @@ public final class FootprintBench {
         }
 
         @Override
+        public void acknowledge(int ack) {
+        }
+
+        @Override
         public void disconnect() {
         }
 

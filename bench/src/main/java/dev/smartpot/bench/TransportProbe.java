@@ -24,11 +24,13 @@ public final class TransportProbe {
         MqttTransport[] clients = new MqttTransport[n];
         MqttListener ignore = new MqttListener() {
             @Override
-            public void messageArrived(String topic, byte[] payload) {
+            public boolean messageArrived(String topic, byte[] payload, int ack) {
+                return false;
             }
 
             @Override
-            public void retainedMessageArrived(String topic, byte[] payload) {
+            public boolean retainedMessageArrived(String topic, byte[] payload, int ack) {
+                return false;
             }
 
             @Override

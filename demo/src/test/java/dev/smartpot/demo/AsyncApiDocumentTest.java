@@ -47,6 +47,9 @@ class AsyncApiDocumentTest {
         assertNotNull(contract.problem("to_mothership/a4cf12b0c0de/status", "{\"state\":\"asleep\"}"), "asleep for how long");
         assertNotNull(contract.problem("to_mothership/a4cf12b0c0de/status",
                 GoldenMessages.ASLEEP_UNTIL.payload().replace("\"wifi_ms\"", "\"wlan_ms\"")), "a phase the contract does not name");
+        assertNotNull(contract.problem("to_mothership/a4cf12b0c0de/connect",
+                GoldenMessages.CONNECT.payload().replace("\"session_ms\"", "\"setup_ms\"")), "a phase the contract does not name");
+        assertNotNull(contract.problem("to_mothership/a4cf12b0c0de/connect", "{\"boot\":3}"), "which connect");
         assertNotNull(contract.problem("to_mothership/a4cf12b0c0de/reply", "{\"ok\":true,\"command\":\"read\"}"),
                 "an ok reply has a result");
         String problem = contract.problem("to_mothership/a4cf12b0c0de/humidity", "40");

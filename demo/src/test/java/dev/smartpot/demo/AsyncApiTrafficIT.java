@@ -111,8 +111,8 @@ class AsyncApiTrafficIT {
         assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())), problems.size() + " of " + seen.size()
                 + " messages break docs/asyncapi.yaml");
         for (String expected : List.of("to_mothership", "to_mothership/{id}", "to_mothership/{id}/status",
-                "to_mothership/{id}/reply", "from_mothership", "from_mothership/{id}", "from_mothership/{id}/ack",
-                "homeassistant/.../config")) {
+                "to_mothership/{id}/reply", "to_mothership/{id}/connect", "from_mothership", "from_mothership/{id}",
+                "from_mothership/{id}/ack", "homeassistant/.../config")) {
             assertTrue(channels.contains(expected), "the run carried " + expected + ": " + channels);
         }
         assertTrue(seen.stream().anyMatch(s -> s.payload().startsWith("Test to mothership #")), "the tutorial's text");

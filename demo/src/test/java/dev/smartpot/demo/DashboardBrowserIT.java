@@ -174,13 +174,15 @@ class DashboardBrowserIT {
             assertTrue(page.findElement(By.id("wakes-summary")).getText().contains("1 wakes; awake median 641 ms"),
                     page.findElement(By.id("wakes-summary")).getText());
             browser.screenshot(SHOTS.resolve("pot-wakes.png"));
-            // A pot on USB power has no such section.
+            // A pot on USB power has no wakes and no battery: its section lists its connects, each with its phases.
             page.get(demo.dashboardUrl() + "#/");
             waitUpTo(30).until(d -> !d.findElements(DEMO_ROWS).isEmpty());
             String usbPot = page.findElements(DEMO_ROWS).get(0).getAttribute("data-pot-id");
             page.get(demo.dashboardUrl() + "#/pot/" + usbPot);
             waitUpTo(30).until(d -> "1".equals(d.findElement(By.id("pot-wakes")).getAttribute("data-loaded")));
-            assertTrue(!page.findElement(By.id("pot-wakes")).isDisplayed(), "no wakes and no battery: no section");
+            String connect = waitUpTo(30).until(d -> d.findElement(By.cssSelector("#connects-table tr[data-connect]"))).getText();
+            assertTrue(connect.contains(", #1") && connect.contains("power-on"), "its first connect: " + connect);
+            assertTrue(page.findElements(By.id("wakes-chart")).isEmpty(), "no wakes and no battery: no wakes chart");
         } finally {
             pot.publishWith().topic("to_mothership/5eeb5eeb5eeb/status").retain(true).payload(new byte[0]).send();
             pot.disconnect();

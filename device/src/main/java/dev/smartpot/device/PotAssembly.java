@@ -8,6 +8,7 @@ import dev.smartpot.device.command.SavedSettings;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.homeassistant.HomeAssistantAnnouncer;
 import dev.smartpot.device.link.AckSubscription;
+import dev.smartpot.device.link.ConnectTimes;
 import dev.smartpot.device.link.DeliveryCheck;
 import dev.smartpot.device.link.DeliveryProbe;
 import dev.smartpot.device.link.LinkMemory;
@@ -31,6 +32,7 @@ import dev.smartpot.device.state.KeepStateThenReboot;
 import dev.smartpot.device.state.PlannedRestart;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.AboutAnnouncer;
+import dev.smartpot.device.status.ConnectRecord;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.status.PotStatus;
 import dev.smartpot.device.text.LogLine;
@@ -93,7 +95,7 @@ final class PotAssembly {
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.log, line, publishTopic, config.qos,
                 config.ackWaitMillis);
         AckSubscription acks = new AckSubscription(clientId, publisher, delivery, given.log);
-        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES);
+        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES, mqtt);
         BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep,
                 given.batteryInput, given.log);
         long restartEvery = config.deepSleep ? 0 : config.vmRestartEveryMillis;
@@ -103,7 +105,9 @@ final class PotAssembly {
         // Whoever reboots the board (the link's escalation, a command) keeps the state in retained memory first.
         board = given.withRebooter(new KeepStateThenReboot(given.rebooter, given.clock, retained, schedule));
         SessionSetup session = new SessionSetup(linkMemory);
-        link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now);
+        ConnectTimes connectTimes = new ConnectTimes();
+        link = new LinkSupervisor(config, board, mqtt, inbox, clientId, Availability.willPayload(), session, queue, now,
+                connectTimes);
         WakeTimes wake = config.deepSleep ? new WakeTimes(config.sleepPublishEvery, settings.intervalMillis(),
                 config.batteryCapacityMah, roundTrips, link, session) : null;
         plannedRestart = new PlannedRestart(restartEvery, now, schedule, queue, retained, link, board.log);
@@ -114,12 +118,10 @@ final class PotAssembly {
         commands = new CommandChannel(carriedOut, config, clientId, board, mqtt, outbox, link);
         console = new ConsoleChannel(board.console, carriedOut, outbox, board.rebooter, board.log);
         availability = new Availability(config.statusTopicFor(clientId), board.log, config.deepSleep);
-        wakeCycle = wake == null ? null
-                : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link, availability, wake, line);
         probe = new DeliveryProbe(config.deliveryCheck, delivery, publisher, queue, mqtt, link, session, board.clock,
                 board.fixHints, board.log);
-        // After each connect, in this order: acknowledgements, command subscriptions, "online", Home Assistant, the
-        // delivery check.
+        // After each connect, in this order: acknowledgements, command subscriptions, "online", about, Home Assistant, the
+        // delivery check, and (always on) the connect's record.
         session.add(acks);
         session.add(commands);
         session.add(availability);
@@ -132,6 +134,10 @@ final class PotAssembly {
         handlers = config.homeAssistant.discovery ? new MessageHandler[] {announcer, commands}
                 : new MessageHandler[] {commands};
         session.add(probe);
+        session.add(new ConnectRecord(config.deepSleep ? null : config.statusTopicFor(clientId), connectTimes, board,
+                retained));
+        wakeCycle = wake == null ? null : new WakeCycle(config, board, mqtt, schedule, queue, scale, retained, link,
+                availability, wake, line, inbox, handlers);
         status = new PotStatus(link, schedule, publisher, queue, board.wifi, commands);
         mqtt.setListener(inbox);
     }

@@ -134,6 +134,20 @@ public abstract class Decoded {
         }
     }
 
+    /** An always-on pot's connect record ({@link ConnectPhases}); phases null: the retained slot was cleared. */
+    public static final class Connect extends Decoded {
+        public final String potId;
+        public final ConnectPhases phases;
+        /** The payload as sent, trimmed. */
+        public final String text;
+
+        Connect(String potId, ConnectPhases phases, String text) {
+            this.potId = potId;
+            this.phases = phases;
+            this.text = text;
+        }
+    }
+
     /** Text that is not a reading (junk false: the tutorial's), or junk with the problem in words; text is bounded. */
     public static final class Message extends Decoded {
         public final String topic;

@@ -65,8 +65,13 @@ public final class PayloadDecoder {
             if (last.equals(WireTopics.ABOUT_LEVEL)) {
                 return about(topic, topicId, text);
             }
+            if (last.equals(WireTopics.CONNECT_LEVEL)) {
+                Decoded.Connect c = text.length() > MAX_STATUS_CHARS ? null : ConnectDecoder.decode(topicId, text);
+                return c != null ? c : junk(topic, text, ConnectDecoder.problem(text));
+            }
             return junk(topic, text, "unexpected topic " + topic + "; expected .../" + WireTopics.STATUS_LEVEL
-                    + ", .../" + WireTopics.REPLY_LEVEL + " or .../" + WireTopics.ABOUT_LEVEL);
+                    + ", .../" + WireTopics.REPLY_LEVEL + ", .../" + WireTopics.ABOUT_LEVEL + " or .../"
+                    + WireTopics.CONNECT_LEVEL);
         }
         String trimmed = text.trim();
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {

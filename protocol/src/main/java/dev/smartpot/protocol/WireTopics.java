@@ -30,7 +30,8 @@ public final class WireTopics {
     /** Below a pot's command topic, so a pot that takes commands there must tell the two apart by the level. */
     public static final String ACK_TEMPLATE = COMMANDS_TEMPLATE + "/" + ACK_LEVEL;
     /** The shape of every topic the mothership accepts, for messages that name it. */
-    public static final String UP_SHAPES = UP + "[/{id}[/" + STATUS_LEVEL + "|/" + REPLY_LEVEL + "|/" + ABOUT_LEVEL + "]]";
+    public static final String UP_SHAPES = UP + "[/{id}[/" + STATUS_LEVEL + "|/" + REPLY_LEVEL + "|/" + ABOUT_LEVEL + "|/"
+            + WireTopics.CONNECT_LEVEL + "]]";
 
     /** The mothership's alerts for other clients (Node-RED, a phone): raised, closed, acknowledged; JSON. */
     public static final String ALERTS = "mothership/alerts";
@@ -79,6 +80,14 @@ public final class WireTopics {
     /** The subscriptions that hear every pot: the tutorial's topic, each pot's readings, statuses, replies, abouts. */
     public static String[] everyPot() {
         return new String[] {UP, fill(READINGS_TEMPLATE, "+"), fill(STATUS_TEMPLATE, "+"), fill(REPLY_TEMPLATE, "+"),
-            fill(ABOUT_TEMPLATE, "+")};
+            fill(ABOUT_TEMPLATE, "+"), fill(CONNECT_TEMPLATE, "+")};
+    }
+
+    /** An always-on pot's retained record of its latest connect: {@link ConnectPhases}. */
+    public static final String CONNECT_LEVEL = "connect";
+    public static final String CONNECT_TEMPLATE = READINGS_TEMPLATE + "/" + CONNECT_LEVEL;
+
+    public static String connect(String potId) {
+        return fill(CONNECT_TEMPLATE, potId);
     }
 }

@@ -53,6 +53,16 @@ public final class GoldenMessages {
     public static final Golden ASLEEP_FOR = new Golden("status asleep for", "to_mothership/a4cf12b0c0de/status",
             "{\"state\":\"asleep\",\"sleep_ms\":900000}");
 
+    /** An always-on pot's second connect of boot 3, after the broker dropped it; retained beside the status. */
+    public static final Golden CONNECT = new Golden("connect record", "to_mothership/a4cf12b0c0de/connect",
+            "{\"boot\":3,\"connect\":2,\"reset\":\"power-on\",\"boot_ms\":412,\"wifi_ms\":1710,\"address_ms\":1000,"
+                    + "\"mqtt_ms\":35,\"session_ms\":8,\"first_publish_ms\":1753,\"up_ms\":3600000,"
+                    + "\"reason\":\"connection lost: \\\"broker gone\\\"\"}");
+    /** A boot's first connect with WiFi already up on a board that measures nothing: no boot, join or reason. */
+    public static final Golden CONNECT_FIRST = new Golden("connect record, first of a boot", "to_mothership/a4cf12b0c0de/connect",
+            "{\"boot\":1,\"connect\":1,\"reset\":\"power-on\",\"mqtt_ms\":35,\"session_ms\":8,\"first_publish_ms\":43,"
+                    + "\"up_ms\":50}");
+
     /** What a pot with a pump and the default limits says about itself, retained. */
     public static final Golden ABOUT = new Golden("about", "to_mothership/a4cf12b0c0de/about",
             "{\"protocol\":1,\"firmware\":\"0.1.0\",\"board\":\"esp-wrover-kit\",\"pump\":true,\"water_max_ml\":300,\"water_budget_hour_ml\":300,"
@@ -87,7 +97,7 @@ public final class GoldenMessages {
 
     /** Everything a pot sends. */
     public static final List<Golden> UP = List.of(READING, READING_FULL, READING_FAULT, READING_TEXT, ONLINE_WORD, OFFLINE,
-            ONLINE, OFFLINE_CLEAN, ASLEEP_UNTIL, ASLEEP_FOR, ABOUT, REPLY_RECEIVED, REPLY_WATERED, REPLY_REFUSED, REPLY_ERROR);
+            ONLINE, OFFLINE_CLEAN, ASLEEP_UNTIL, ASLEEP_FOR, ABOUT, CONNECT, CONNECT_FIRST, REPLY_RECEIVED, REPLY_WATERED, REPLY_REFUSED, REPLY_ERROR);
     /** Everything the mothership sends. */
     public static final List<Golden> DOWN = List.of(RECEIVED, WASSAP, WATER, ACK);
 

@@ -34,7 +34,7 @@ class WireSpelledOnceTest {
     private static TreeSet<String> fieldNames() throws IllegalAccessException {
         TreeSet<String> names = new TreeSet<>();
         for (Class<?> c : List.of(ReadingFields.class, ReplyFields.class, AboutFields.class, StatusFields.class,
-                WakePhases.class, ResultFields.class)) {
+                WakePhases.class, ResultFields.class, ConnectPhases.class)) {
             for (Field f : c.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                     String v = (String) f.get(null);
@@ -107,7 +107,8 @@ class WireSpelledOnceTest {
         TreeSet<String> fields = fieldNames();
         assertTrue(fields.contains(ReadingFields.UPTIME_MS) && fields.contains(WakePhases.WIFI_MS), fields.toString());
         String[] topics = {WireTopics.UP, WireTopics.DOWN, WireTopics.ALERTS, WireTopics.HOME_ASSISTANT_STATUS};
-        String[] levels = {"/" + WireTopics.STATUS_LEVEL, "/" + WireTopics.REPLY_LEVEL, "/" + WireTopics.ABOUT_LEVEL};
+        String[] levels = {"/" + WireTopics.STATUS_LEVEL, "/" + WireTopics.REPLY_LEVEL, "/" + WireTopics.ABOUT_LEVEL,
+            "/" + WireTopics.CONNECT_LEVEL};
         String[] limits = {Integer.toString(CommandParser.MAX_WATER_ML), Integer.toString(CommandParser.MAX_BYTES)};
         List<Path> sources = mainSources();
         assertTrue(sources.size() > 100, "the scan sees the modules' sources from protocol/: " + sources.size());

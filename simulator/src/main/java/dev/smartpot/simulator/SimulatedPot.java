@@ -1,6 +1,5 @@
 package dev.smartpot.simulator;
 
-import java.io.IOException;
 import java.util.function.Consumer;
 
 import dev.smartpot.device.PotNode;
@@ -19,36 +18,26 @@ import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SimulatorConfig;
 import dev.smartpot.simulator.board.SoilModelAdc;
 import dev.smartpot.simulator.board.TimedPump;
+import dev.smartpot.simulator.lifecycle.PotLifecycle;
 import dev.smartpot.simulator.mqtt.HiveMqttTransport;
 import dev.smartpot.simulator.mqtt.PahoMqttTransport;
 
 /**
- * One simulated pot: the desktop parts wired to the real core, on a thread of its own. This is the
- * simulator's composition root for a device. The world (access point, soil) outlives a reboot, and so does what
- * the board keeps in RTC memory (queue, sequence counter, boot counter, see {@link PotMemory}); a simulated power
- * cut loses that memory, as on a board.
+ * One simulated pot: the desktop parts wired to the real core, on a thread of its own. This is the simulator's
+ * composition root for a device. Its lifecycle (boot, reboot, power cut, deep sleep, what RTC memory keeps) is the
+ * fleet's too, {@link PotLifecycle}; here a thread runs each boot's core and waits each deep sleep.
  */
 public final class SimulatedPot {
 
-    private final DeviceConfig config;
     private final SimulatorConfig world;
     private final SimulatedBoard board;
-    private final PotMemory memory;
+    private final PotLifecycle life;
     private final Thread thread;
     private final Object sleepLock = new Object();
-    private volatile PotNode node;
-    private volatile MqttTransport transport;
     /** How the running boot's loop waits: a line typed at the console wakes it. */
     private volatile MonitorSleeper sleeper;
     /** Between two wakes of a pot in deep sleep: nothing runs until the next wake. */
     private volatile boolean asleep;
-    private volatile boolean rebootRequested;
-    private volatile boolean powerCutRequested;
-    /** How long the core asked to sleep at the end of its wake; 0 when it did not. */
-    private volatile long deepSleepMillis;
-    private volatile boolean closed;
-    private volatile int boots;
-    private volatile int wakes;
     /** Set when the pot's VM reached sim.vm.limit: the pot lies dead until the simulator stops. */
     private volatile boolean vmStopped;
 
@@ -70,15 +59,14 @@ public final class SimulatedPot {
     /** @param labels where its settings come from in the user's words (flags, file, saved file); null: the core's */
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore,
             PotMemory memory, SettingLabels labels) {
-        this.config = config;
         this.world = world;
-        this.memory = memory;
         this.board = SimulatedBoard.single(config, world)
                 .log(clientId -> new ConsoleLog(clientId, console))
                 .settingsStore(settingsStore)
                 .settingLabels(labels)
                 .memory(memory)
                 .build();
+        this.life = new PotLifecycle(config, board, world.sleepSpeedup);
         this.thread = new Thread(this::runBoots, "pot-" + board.clientId());
     }
 
@@ -87,13 +75,10 @@ public final class SimulatedPot {
     }
 
     private void runBoots() {
-        try {
-            memory.loadFromLastRun();
-        } catch (IOException e) {
-            board.log().warn("readings kept by the last run could not be read (" + e.getMessage() + "); starting afresh");
-        }
+        life.loadFromLastRun();
         FakeWlan wlan = board.wlan();
-        while (!closed) {
+        boots:
+        while (!life.isClosed()) {
             MonitorSleeper sleeper = new MonitorSleeper();
             this.sleeper = sleeper;
             // Every boot (a restart, a deep-sleep wake) is a new VM: its run-time limit counts from now.
@@ -101,30 +86,15 @@ public final class SimulatedPot {
             // In deep sleep, HiveMQ's client: it connects without Paho's ~300 ms of thread start-up (field notes), so a
             // wake's measured time is the broker's and the core's, not the desktop library's.
             MqttTransport link = board.sleepsDeeply() ? new HiveMqttTransport() : new PahoMqttTransport();
-            this.transport = link;
             wlan.onChange(() -> {
                 if (!wlan.isAccessPointOn()) {
                     // The radio is gone: so is every connection over it, without a goodbye.
-                    sever(link);
+                    PotLifecycle.sever(link);
                 }
                 sleeper.wake();
             });
-            rebootRequested = false;
-            boolean wake = deepSleepMillis > 0;
-            deepSleepMillis = 0;
-            PotNode current = new PotNode(config, board.boot(vm.guard(sleeper), reason -> {
-                board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
-                rebootRequested = true;
-            }, millis -> {
-                // ESP-IDF's sleep guide: stop WiFi (esp_wifi_stop) before esp_deep_sleep_start, as the firmware does.
-                wlan.stopRadio();
-                deepSleepMillis = millis;
-            }, vm), vm.guard(new MoquetteConnectBarrier(link)));
-            node = current;
-            if (!wake) {
-                boots++;
-            }
-            if (closed) {
+            PotNode current = life.boot(vm.guard(sleeper), vm.guard(new MoquetteConnectBarrier(link)), link, vm);
+            if (life.isClosed()) {
                 break;
             }
             try {
@@ -133,34 +103,28 @@ public final class SimulatedPot {
                 lieDead(link);
                 break;
             }
-            if (powerCutRequested) {
-                powerCutRequested = false;
-                memory.powerCut();
-                board.log().warn("power cut (simulated): RTC memory lost; the device starts again");
-                continue;
-            }
-            if (deepSleepMillis > 0 && !closed) {
-                sleepDeeply(deepSleepMillis);
-                continue;
-            }
-            if (!rebootRequested) {
-                break;
+            switch (life.afterBoot()) {
+                case SLEEP -> sleepDeeply();
+                case BOOT -> { }
+                case STOP -> {
+                    break boots;
+                }
             }
         }
-        keepForNextRun();
+        life.keepForNextRun();
     }
 
     /** The VM stopped at sim.vm.limit: the link drops without a goodbye, the log says why, nothing runs until the end. */
     private void lieDead(MqttTransport link) {
         vmStopped = true;
-        sever(link);
+        PotLifecycle.sever(link);
         board.log().error(EvaluationVm.deathNotice(world.vmLimitMillis));
         waitUntil(Long.MAX_VALUE);
     }
 
     /** The board is off but for its RTC: wait the sleep (shortened by sim.sleep.speedup) unless the simulator stops. */
-    private void sleepDeeply(long millis) {
-        long real = millis / world.sleepSpeedup;
+    private void sleepDeeply() {
+        long real = life.realSleepMillis();
         long until = System.nanoTime() + real * 1_000_000L;
         asleep = true;
         try {
@@ -168,15 +132,14 @@ public final class SimulatedPot {
         } finally {
             asleep = false;
         }
-        board.sleptFor(millis, real);
-        wakes++;
+        life.woke(real);
     }
 
     /** Waits until {@code until} on System.nanoTime (forever: Long.MAX_VALUE), or until the simulator stops. */
     private void waitUntil(long until) {
         synchronized (sleepLock) {
             long left;
-            while (!closed && (left = until == Long.MAX_VALUE ? Long.MAX_VALUE : (until - System.nanoTime()) / 1_000_000L) > 0) {
+            while (!life.isClosed() && (left = until == Long.MAX_VALUE ? Long.MAX_VALUE : (until - System.nanoTime()) / 1_000_000L) > 0) {
                 try {
                     sleepLock.wait(left);
                 } catch (InterruptedException e) {
@@ -187,25 +150,9 @@ public final class SimulatedPot {
         }
     }
 
-    private void keepForNextRun() {
-        PotNode last = node;
-        if (last != null) {
-            memory.keepForNextRun(last.queuedReadings(), board.log());
-        }
-    }
-
-    /** The radio is gone: so is the connection, without a goodbye (the HiveMQ link is noticed by the WiFi check). */
-    private static void sever(MqttTransport transport) {
-        if (transport instanceof PahoMqttTransport paho) {
-            paho.severLink();
-        } else {
-            transport.disconnect();
-        }
-    }
-
-
     /** Hands a line to the core's console, to run through the same command path as the mothership's. */
     public TypedLine typeCommand(String line) {
+        PotNode node = life.node();
         if (node != null && !thread.isAlive()) {
             return TypedLine.NOT_RUNNING;
         }
@@ -224,25 +171,14 @@ public final class SimulatedPot {
      * device then boots again.
      */
     public void powerCut() {
-        PotNode current = node;
-        MqttTransport link = transport;
-        if (current == null || link == null) {
-            return;
-        }
-        powerCutRequested = true;
-        sever(link);
-        current.requestStop();
+        life.cutPower();
     }
 
     /** Stops the device (it says "offline" and disconnects) and waits for its thread. */
     public void stop() {
-        closed = true;
+        life.close();
         synchronized (sleepLock) {
             sleepLock.notifyAll();
-        }
-        PotNode current = node;
-        if (current != null) {
-            current.requestStop();
         }
         try {
             thread.join(15_000);
@@ -269,16 +205,16 @@ public final class SimulatedPot {
 
     /** The running device; null before the first boot. */
     public PotNode node() {
-        return node;
+        return life.node();
     }
 
     public int boots() {
-        return boots;
+        return life.boots();
     }
 
     /** Wakes from deep sleep so far. */
     public int wakes() {
-        return wakes;
+        return life.wakes();
     }
 
     public boolean isRunning() {

@@ -190,11 +190,6 @@ public final class SimulatorMain extends SimulatorOptions implements Callable<In
     /** {@code --devices N} (or {@code --view}): a fleet on a few scheduler threads instead of one pot. */
     private int runFleet(SimulatorSettings settings, EmbeddedBroker embeddedBroker, Shutdown shutdown) {
         String problem = BrokerChoice.fleetProblemWith(settings.device.brokers);
-        if (problem == null && settings.device.deepSleep) {
-            // A fleet pot is ticked on a shared scheduler thread; the deep-sleep wake cycle is the single pot's.
-            problem = "--devices runs always-on pots, and power.mode is deep-sleep. Fix: run a battery pot on its own"
-                    + " (without --devices), or set power.mode = always-on";
-        }
         if (problem != null) {
             err.println("simulate: " + problem);
             if (embeddedBroker != null) {

@@ -124,9 +124,23 @@ public final class BoardReport {
             }
         }
         if (fromSleep.isEmpty()) {
+            List<StoredConnects.Connect> connects;
+            try {
+                connects = StoredConnects.fetch(rest.get(0), rest.get(1), token);
+            } catch (IOException e) {
+                err.println("board-report: " + e.getMessage());
+                return USAGE;
+            }
+            if (!connects.isEmpty()) {
+                // An always-on pot: its connects instead of wakes.
+                out.print(StoredConnects.table(stored.origin(), connects, "pot " + rest.get(1)
+                        + (stored.board() == null ? "" : " on " + stored.board()) + " as the mothership stored its connects"));
+                return OK;
+            }
             err.println("board-report: pot " + rest.get(1) + " has " + stored.wakes().size() + " stored wake(s), none from deep"
-                    + " sleep after the first; the table needs at least one. Fix: let the pot run on batteries (power.mode ="
-                    + " deep-sleep) until it published after two sleeps, on a mothership of this version");
+                    + " sleep after the first, and no connect record; the table needs either. Fix: let the pot run on batteries"
+                    + " (power.mode = deep-sleep) until it published after two sleeps, or an always-on pot until it connected,"
+                    + " on a mothership of this version");
             return NOTHING;
         }
         out.print(table(stored.origin(), stored.wakes(), fromSleep, "pot " + rest.get(1)

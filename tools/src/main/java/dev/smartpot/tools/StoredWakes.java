@@ -39,7 +39,7 @@ final class StoredWakes {
      * @throws IOException naming what failed and how to fix it
      */
     static Stored fetch(String baseUrl, String potId, String token) throws IOException {
-        String base = baseUrl.replaceAll("/+$", "") + "/api/pots/" + URLEncoder.encode(potId, StandardCharsets.UTF_8);
+        String base = potUrl(baseUrl, potId);
         Map<String, String> pot = fields(get(base, token));
         String board = pot.get("board");
         String wakes = get(base + "/wakes?from=0&to=" + (System.currentTimeMillis() + 60_000) + "&limit=100000", token);
@@ -52,6 +52,11 @@ final class StoredWakes {
             resets.add(w.get("reset"));
         }
         return new Stored(board == null ? BoardReport.Origin.SIMULATED : BoardReport.Origin.BOARD, board, out, resets);
+    }
+
+    /** The pot's address in the mothership's API. */
+    static String potUrl(String baseUrl, String potId) {
+        return baseUrl.replaceAll("/+$", "") + "/api/pots/" + URLEncoder.encode(potId, StandardCharsets.UTF_8);
     }
 
     /** A stored wake; a phase it did not report is -1, as in a log's wake that did not publish. */
@@ -82,7 +87,7 @@ final class StoredWakes {
         return out;
     }
 
-    private static String get(String url, String token) throws IOException {
+    static String get(String url, String token) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -27,6 +27,11 @@ class StoredWakesTest {
             + "\"reset\":\"%s\",\"boot_ms\":412,\"boot_modelled\":false,\"read_ms\":2,\"wifi_ms\":%d,\"address_ms\":null,"
             + "\"mqtt_ms\":%d,\"publish_ms\":9,\"readings\":4,\"listen_ms\":50,\"awake_ms\":%d,\"round_trips\":5}";
 
+    /** As ConnectView writes it (a -1 below is written as null). */
+    private static final String CONNECT = "{\"pot_id\":\"c0ffee000001\",\"boot\":2,\"connect\":%d,"
+            + "\"received_at\":\"2026-12-07T09:41:00Z\",\"reset\":\"power-on\",\"boot_ms\":null,\"wifi_ms\":%d,"
+            + "\"address_ms\":null,\"mqtt_ms\":%d,\"session_ms\":%d,\"first_publish_ms\":%d,\"up_ms\":5000,\"reason\":%s}";
+
     private HttpServer api;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -38,6 +43,15 @@ class StoredWakesTest {
         serve("/api/pots/b0a4d5e6f7a8/wakes", 200, "[" + String.format(WAKE, 0, "power-on", 1710, 1500, 4100) + ","
                 + String.format(WAKE, 4, "deep-sleep", 280, 30, 900) + "," + String.format(WAKE, 8, "deep-sleep", 300, 50, 1000)
                 + "," + String.format(WAKE, 12, "deep-sleep", 290, 40, 950) + "]");
+        serve("/api/pots/c0ffee000001", 200, "{\"id\":\"c0ffee000001\",\"status\":\"online\"}");
+        serve("/api/pots/c0ffee000001/wakes", 200, "[]");
+        serve("/api/pots/c0ffee000001/connects", 200, ("[" + String.format(CONNECT, 1, 1700, 35, 8, 1750, "null") + ","
+                + String.format(CONNECT, 2, -1, 30, 6, 41, "\"connection lost: broker gone\"") + ","
+                + String.format(CONNECT, 3, 900, 40, 9, 960, "\"WiFi connection lost\"") + ","
+                + String.format(CONNECT, 4, -1, 20, 5, 30, "\"connection lost: broker gone\"") + "]").replace(":-1,", ":null,"));
+        serve("/api/pots/c0ffee000002", 200, "{\"id\":\"c0ffee000002\",\"status\":\"online\"}");
+        serve("/api/pots/c0ffee000002/wakes", 200, "[]");
+        serve("/api/pots/c0ffee000002/connects", 200, "[]");
         serve("/api/pots/nosuchpot", 404, "{\"error\":\"no pot nosuchpot\"}");
         api.start();
     }
@@ -96,6 +110,24 @@ class StoredWakesTest {
         err.reset();
         assertEquals(BoardReport.USAGE, run("--mothership", url()));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: scripts/board-report --mothership"));
+    }
+
+    @Test
+    void anAlwaysOnPotsConnectsMakeItsTableWithTheReasonsItReconnected() {
+        assertEquals(BoardReport.OK, run("--mothership", url(), "c0ffee000001"), err.toString(StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.startsWith("An always-on pot, simulated, pot c0ffee000001 as the mothership stored its connects:"
+                + " 4 connects, 3 of them reconnects."), table);
+        assertTrue(table.contains("| WiFi join (when it had to join) | 2 | 1300 / 1700 |"), table);
+        assertTrue(table.contains("| MQTT connect (CONNECT to CONNACK) | 4 | 33 / 40 |"), table);
+        assertTrue(table.contains("| **from the connect's start to its first publish** | 4 | 501 / 1750 |"), table);
+        assertTrue(table.contains("| connection lost: broker gone | 2 |\n| WiFi connection lost | 1 |"), table);
+    }
+
+    @Test
+    void aPotWithNeitherWakesNorConnectsNamesTheFix() {
+        assertEquals(BoardReport.NOTHING, run("--mothership", url(), "c0ffee000002"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no connect record"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -37,11 +37,14 @@ final class ConnectAttempt {
     private final WifiJoin wifiJoin;
     private final LinkSecurity security;
     private String failure;
+    /** The phases of the latest connect, for the connect record. */
+    private final ConnectTimes times;
     /** How long the last MQTT connect (with the session steps) took, by the board's clock. */
     private long lastConnectMillis;
 
     ConnectAttempt(DeviceConfig config, Board board, MqttTransport mqtt, Inbox inbox, String clientId, byte[] willPayload,
-            SessionSetup session, Log log) {
+            SessionSetup session, Log log, ConnectTimes times) {
+        this.times = times;
         this.wifi = board.wifi;
         this.mqtt = mqtt;
         this.inbox = inbox;
@@ -62,7 +65,12 @@ final class ConnectAttempt {
      * @return false when it did not come up ({@link #failure()} says why): no broker can be tried
      */
     boolean wifiUp(boolean firstSinceOnline) {
-        failure = wifi.isConnected() ? null : wifiJoin.join(firstSinceOnline);
+        long start = clock.uptimeMillis();
+        boolean wasUp = wifi.isConnected();
+        failure = wasUp ? null : wifiJoin.join(firstSinceOnline);
+        if (failure == null) {
+            times.attempt(start, wasUp ? -1 : wifiJoin.lastJoinMillis());
+        }
         return failure == null;
     }
 
@@ -80,6 +88,8 @@ final class ConnectAttempt {
         try {
             int sessionState = mqtt.connect(broker, clientId, settings);
             accepted = true;
+            long connack = clock.uptimeMillis();
+            times.accepted(connack, connack - start);
             session.start(mqtt, sessionState, broker, clientId);
             lastConnectMillis = clock.uptimeMillis() - start;
             return CONNECTED;
@@ -96,6 +106,13 @@ final class ConnectAttempt {
             failure = "MQTT connect to " + broker + (refused ? " refused: " : " failed: ") + e.getMessage();
             return refused ? REFUSED : FAILED;
         }
+    }
+
+    /** The link that was up goes down, for this reason (the next connect's record tells it). */
+    void linkDown(String why) {
+        times.down(why);
+        mqtt.disconnect();
+        session.linkDown();
     }
 
     /** Once connected: what is weak about this broker's link (no TLS, no login), said once. */

@@ -67,9 +67,10 @@ public final class LinkSupervisor {
     /**
      * @param willPayload what the broker publishes on the status topic when the pot vanishes
      * @param session the steps each component adds, run after every connect
+     * @param times where each connect's phases are kept, for the connect record
      */
     public LinkSupervisor(DeviceConfig config, Board board, MqttTransport mqtt, Inbox inbox, String clientId, byte[] willPayload,
-            SessionSetup session, ReadingQueue queue, long now) {
+            SessionSetup session, ReadingQueue queue, long now, ConnectTimes times) {
         this.config = config;
         this.wifi = board.wifi;
         this.mqtt = mqtt;
@@ -78,7 +79,7 @@ public final class LinkSupervisor {
         this.clientId = clientId;
         this.session = session;
         this.queue = queue;
-        this.attempt = new ConnectAttempt(config, board, mqtt, inbox, clientId, willPayload, session, log);
+        this.attempt = new ConnectAttempt(config, board, mqtt, inbox, clientId, willPayload, session, log, times);
         this.clash = new ClientIdClash(clientId, log, board.fixHints);
         // Seeded per device, so two pots that lose the broker together spread their retries apart.
         this.backoff = new Backoff(config.backoffMinMillis, config.backoffMaxMillis, new Random(now ^ ((long) clientId.hashCode() << 16)));
@@ -138,7 +139,7 @@ public final class LinkSupervisor {
         }
         long delay = backoff.nextDelayMillis();
         log.warn(reason + "; reconnecting in " + Durations.format(delay) + " (" + queue.size() + " readings queued)");
-        goOffline(now, OFFLINE, delay, null);
+        goOffline(now, OFFLINE, delay, null, reason);
     }
 
     /**
@@ -149,7 +150,7 @@ public final class LinkSupervisor {
      */
     public void refused(long now, String failure) {
         attemptsSinceOnline = 1;
-        goOffline(now, REFUSED, config.backoffMaxMillis, failure);
+        goOffline(now, REFUSED, config.backoffMaxMillis, failure, failure);
     }
 
     /** How long a refused link waits before the next try. */
@@ -158,9 +159,8 @@ public final class LinkSupervisor {
     }
 
     /** The one way from online to offline. */
-    private void goOffline(long now, int newState, long delay, String failure) {
-        mqtt.disconnect();
-        session.linkDown();
+    private void goOffline(long now, int newState, long delay, String failure, String why) {
+        attempt.linkDown(why);
         state = newState;
         offlineSince = now;
         reconnects++;

@@ -32,6 +32,10 @@ public abstract class ForwardingMqttTransport implements MqttTransport {
         inner.publish(topic, payload, length, qos, retained);
     }
 
+    public void acknowledge(int ack) {
+        inner.acknowledge(ack);
+    }
+
     public void disconnect() {
         inner.disconnect();
     }

@@ -12,6 +12,10 @@ import dev.smartpot.device.text.Printable;
  * {@link #PER_TICK} messages a tick, so a flood cannot starve the readings either; drops are warned about at most
  * once per {@link #WARN_EVERY_MILLIS} and counted since boot for the status and the readings.
  *
+ * <p>Each kept message's ack goes back to the transport only once the message was handled, so one that is still
+ * waiting when the session ends is the broker's again (see {@link #settleAfterDisconnect}). A dropped one is
+ * acknowledged at once: the flood guard's drops are counted, not re-delivered.
+ *
  * <p>A payload over {@code maxKeptBytes} is let go at once (only its size is kept, for the error reply). Whether it
  * was buffered whole before it got here is the transport's business: see each MQTT adapter.
  */
@@ -25,12 +29,14 @@ public final class Inbox implements MqttListener {
     private final EchoFilter echoes;
     private final Sleeper sleeper;
     private final int maxKeptBytes;
+    private final MqttTransport acks;
 
     // Written by transport threads, read by the loop: guarded by "this".
     private final String[] topics = new String[CAPACITY];
     private final byte[][] payloads = new byte[CAPACITY][];
     private final int[] sizes = new int[CAPACITY];
     private final boolean[] retained = new boolean[CAPACITY];
+    private final int[] ackOf = new int[CAPACITY];
     private int count;
     private int overflow;
     /** Dropped since boot; only the loop writes it (from {@code overflow}). */
@@ -44,19 +50,21 @@ public final class Inbox implements MqttListener {
     /**
      * @param echoes takes the echo of the pot's own reading before it reaches the inbox
      * @param maxKeptBytes a larger payload is not kept, only its size (for the error reply)
+     * @param acks the transport told when a kept message was handled
      */
-    public Inbox(EchoFilter echoes, Sleeper sleeper, int maxKeptBytes) {
+    public Inbox(EchoFilter echoes, Sleeper sleeper, int maxKeptBytes, MqttTransport acks) {
         this.echoes = echoes;
         this.sleeper = sleeper;
         this.maxKeptBytes = maxKeptBytes;
+        this.acks = acks;
     }
 
-    public void messageArrived(String topic, byte[] payload) {
-        add(topic, payload, false);
+    public boolean messageArrived(String topic, byte[] payload, int ack) {
+        return add(topic, payload, false, ack);
     }
 
-    public void retainedMessageArrived(String topic, byte[] payload) {
-        add(topic, payload, true);
+    public boolean retainedMessageArrived(String topic, byte[] payload, int ack) {
+        return add(topic, payload, true, ack);
     }
 
     public void connectionLost(String cause) {
@@ -75,25 +83,28 @@ public final class Inbox implements MqttListener {
         return cause;
     }
 
-    private void add(String topic, byte[] payload, boolean isRetained) {
+    /** @return true if kept (acknowledged once handled), false if let go (the transport acknowledges it now) */
+    private boolean add(String topic, byte[] payload, boolean isRetained, int ack) {
         // The echo of the delivery check is the pot's own reading coming back, not a message for the inbox.
         if (echoes.offer(topic, payload)) {
             sleeper.wake();
-            return;
+            return false;
         }
         synchronized (this) {
             if (count == CAPACITY) {
                 overflow++;
-                return;
+                return false;
             }
             topics[count] = topic;
             // Too big to be a command: not kept, so the transport's copy can go as soon as it returns.
             payloads[count] = payload.length > maxKeptBytes ? null : payload;
             sizes[count] = payload.length;
             retained[count] = isRetained;
+            ackOf[count] = ack;
             count++;
         }
         sleeper.wake();
+        return true;
     }
 
     /**
@@ -107,39 +118,81 @@ public final class Inbox implements MqttListener {
         countDrops(now, log);
         boolean any = false;
         for (int taken = 0; taken < PER_TICK && clock.uptimeMillis() < stopAt; taken++) {
-            String topic;
-            byte[] body;
-            int size;
-            boolean wasRetained;
             synchronized (this) {
                 if (count == 0) {
                     return any;
                 }
-                any = true;
-                topic = topics[0];
-                body = payloads[0];
-                size = sizes[0];
-                wasRetained = retained[0];
-                count--;
-                System.arraycopy(topics, 1, topics, 0, count);
-                System.arraycopy(payloads, 1, payloads, 0, count);
-                System.arraycopy(sizes, 1, sizes, 0, count);
-                System.arraycopy(retained, 1, retained, 0, count);
-                topics[count] = null;
-                payloads[count] = null;
             }
-            String ignored = null;
-            for (int i = 0; i < handlers.length && ignored == null; i++) {
-                ignored = handlers[i].ignores(topic);
-            }
-            // The tutorial's line: every message, as "(topic, payload)"; one that is not for this pot says so.
-            String line = "(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Printable.printable(body, 200)) + ")";
-            log.info(ignored == null ? line : line + " ignored: " + ignored);
-            for (int i = 0; ignored == null && i < handlers.length && !handlers[i].handle(now, topic, body, size, wasRetained); i++) {
-                // offered to the next handler
-            }
+            any = true;
+            handleOldest(now, handlers, log);
         }
         return any;
+    }
+
+    /**
+     * After the link closed for good (a deep-sleep wake's end): the inflow has stopped, so this sees every message
+     * that will ever reach this session. One whose ack the transport still holds is let go unhandled: unacknowledged,
+     * the broker delivers it again at the next session. One already acknowledged ({@link MqttTransport#NO_ACK}) is
+     * handled now, or it would be lost; its reply cannot go out any more.
+     *
+     * @return how many were left for the broker to deliver again
+     */
+    public int settleAfterDisconnect(long now, MessageHandler[] handlers, Log log) {
+        countDrops(now, log);
+        int leftToBroker = 0;
+        while (true) {
+            synchronized (this) {
+                while (count > 0 && ackOf[0] != MqttTransport.NO_ACK) {
+                    removeOldest();
+                    leftToBroker++;
+                }
+                if (count == 0) {
+                    return leftToBroker;
+                }
+            }
+            handleOldest(now, handlers, log);
+        }
+    }
+
+    /** Takes the oldest message out, offers it to {@code handlers}, then acknowledges it. */
+    private void handleOldest(long now, MessageHandler[] handlers, Log log) {
+        String topic;
+        byte[] body;
+        int size;
+        boolean wasRetained;
+        int ack;
+        synchronized (this) {
+            topic = topics[0];
+            body = payloads[0];
+            size = sizes[0];
+            wasRetained = retained[0];
+            ack = ackOf[0];
+            removeOldest();
+        }
+        String ignored = null;
+        for (int i = 0; i < handlers.length && ignored == null; i++) {
+            ignored = handlers[i].ignores(topic);
+        }
+        // The tutorial's line: every message, as "(topic, payload)"; one that is not for this pot says so.
+        String line = "(" + topic + ", " + (body == null ? "<" + size + " bytes>" : Printable.printable(body, 200)) + ")";
+        log.info(ignored == null ? line : line + " ignored: " + ignored);
+        for (int i = 0; ignored == null && i < handlers.length && !handlers[i].handle(now, topic, body, size, wasRetained); i++) {
+            // offered to the next handler
+        }
+        // Only now is it the pot's for good: until this PUBACK the broker would deliver it again.
+        acks.acknowledge(ack);
+    }
+
+    /** Guarded by "this". */
+    private void removeOldest() {
+        count--;
+        System.arraycopy(topics, 1, topics, 0, count);
+        System.arraycopy(payloads, 1, payloads, 0, count);
+        System.arraycopy(sizes, 1, sizes, 0, count);
+        System.arraycopy(retained, 1, retained, 0, count);
+        System.arraycopy(ackOf, 1, ackOf, 0, count);
+        topics[count] = null;
+        payloads[count] = null;
     }
 
     /** True when messages are still waiting: the loop should come back at once. */

@@ -13,6 +13,8 @@ public interface MqttTransport {
     int SESSION_PRESENT = 1;
     /** The client library does not tell: treat the session as new (subscribe again). */
     int SESSION_UNKNOWN = 2;
+    /** The ack of a message there is nothing to acknowledge for: QoS 0, or a library that acknowledged it on arrival. */
+    int NO_ACK = 0;
 
     void setListener(MqttListener listener);
 
@@ -31,6 +33,14 @@ public interface MqttTransport {
 
     /** Publishes {@code length} bytes of {@code payload}; for QoS 1 returns once the broker acknowledged. */
     void publish(String topic, byte[] payload, int length, int qos, boolean retained) throws MqttTransportException;
+
+    /**
+     * Tells the broker the core is done with a message it kept ({@link MqttListener#messageArrived} returned true): the
+     * PUBACK of a QoS 1 message goes only now. A message never acknowledged before its session ends is the broker's
+     * again, and comes back at the next connect of a persistent session. Ignores {@link #NO_ACK} and an ack from an
+     * earlier connection (its id may name another message now); never throws, never waits for the broker.
+     */
+    void acknowledge(int ack);
 
     /** Closes the session politely if possible, or drops it; never throws. */
     void disconnect();

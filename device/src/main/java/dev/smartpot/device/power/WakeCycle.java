@@ -4,10 +4,13 @@ import dev.smartpot.device.board.Board;
 import dev.smartpot.device.board.Log;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.link.LinkSupervisor;
+import dev.smartpot.device.mqtt.Inbox;
+import dev.smartpot.device.mqtt.MessageHandler;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.reading.MoistureScale;
 import dev.smartpot.device.reading.ReadingQueue;
 import dev.smartpot.device.reading.ReadingSchedule;
+import dev.smartpot.device.state.ResetWord;
 import dev.smartpot.device.state.RetainedState;
 import dev.smartpot.device.status.Availability;
 import dev.smartpot.device.text.LogLine;
@@ -43,6 +46,8 @@ public final class WakeCycle {
     private final Availability availability;
     private final WakeTimes wake;
     private final LogLine line;
+    private final Inbox inbox;
+    private final MessageHandler[] handlers;
     /** When the wake began, by the board's uptime. */
     private long start;
     /** Whether this wake publishes, and how many readings wait unpublished (this one counted). */
@@ -56,7 +61,7 @@ public final class WakeCycle {
 
     public WakeCycle(DeviceConfig config, Board board, MqttTransport mqtt, ReadingSchedule schedule, ReadingQueue queue,
             MoistureScale scale, RetainedState retained, LinkSupervisor link, Availability availability, WakeTimes wake,
-            LogLine line) {
+            LogLine line, Inbox inbox, MessageHandler[] handlers) {
         if (board.deepSleep == null) {
             throw new IllegalArgumentException("power.mode = deep-sleep needs a board with deep sleep (Board.deepSleep)");
         }
@@ -72,6 +77,8 @@ public final class WakeCycle {
         this.availability = availability;
         this.wake = wake;
         this.line = line;
+        this.inbox = inbox;
+        this.handlers = handlers;
     }
 
     /** The wake's first part: takes the reading and decides whether this wake publishes; true if it does. */
@@ -166,12 +173,20 @@ public final class WakeCycle {
 
     /** Why this boot began: the board's word when it knows, else as far as retained memory tells. */
     private String resetWord() {
-        String board = this.board.bootReport == null ? null : this.board.bootReport.resetReason();
-        if (board != null) {
-            return board;
+        return ResetWord.of(board.bootReport, retained);
+    }
+
+    /**
+     * With the link closed no more messages come in, so the inbox holds all this wake will get: a command that came
+     * after the last tick (during the goodbye) is either still the broker's (not acknowledged: it comes again next
+     * wake) or acknowledged on arrival by the transport, and then handled here. Never dropped unread.
+     */
+    private void settleInbox(long now) {
+        int left = inbox.settleAfterDisconnect(now, handlers, log);
+        if (left > 0) {
+            log.info(line.clear().append(left).append(" message(s) came after the last turn of this wake: not acknowledged,"
+                    + " the broker delivers them again at the next publishing wake"));
         }
-        return retained.wokeFromSleep() ? WakePhases.RESET_DEEP_SLEEP
-                : retained.stateKept() ? WakePhases.RESET_RESTART : WakePhases.RESET_POWER_ON;
     }
 
     /** Closes the publishing part: "sleeping" while the link is up, then off the broker and WiFi; returns the clock. */
@@ -187,6 +202,7 @@ public final class WakeCycle {
             log.warn(line.clear().append("no link this wake: ").append(queue.size()).append(" readings stay queued for the next"));
         }
         link.stop();
+        settleInbox(now);
         board.wifi.leave();
         long end = board.clock.uptimeMillis();
         if (publishedAt >= 0) {

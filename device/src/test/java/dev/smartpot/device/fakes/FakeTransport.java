@@ -53,6 +53,22 @@ public final class FakeTransport implements MqttTransport {
     public boolean hidesSessionPresent;
     /** The broker answers CONNECT and drops the link at once, as it does when another client takes the same id. */
     public boolean dropsRightAfterConnack;
+    /**
+     * QoS 1 messages delivered to a persistent session and not acknowledged when it ended, by client id: the broker
+     * sends them again at the next connect. Share one map between pots to model one broker across wakes.
+     */
+    public Map<String, List<String[]>> brokerUnacked = new HashMap<>();
+    /** Acknowledge every message on arrival ({@link MqttTransport#NO_ACK}), as a library without manual acks does. */
+    public boolean acksOnArrival;
+    /** The messages the pot acknowledged (PUBACK sent), as "topic payload", in order. */
+    public final List<String> acked = new ArrayList<>();
+    /** Called with each publish's topic once the broker took it: a test's hook to deliver a message just then. */
+    public java.util.function.Consumer<String> onPublish = topic -> { };
+    /** Delivered to this connection and not acknowledged yet, by ack. */
+    private final Map<Integer, String[]> unacked = new HashMap<>();
+    private int nextAck = 1;
+    private String clientId;
+    private boolean persistent;
     private MqttListener listener;
     private boolean connected;
 
@@ -73,6 +89,9 @@ public final class FakeTransport implements MqttTransport {
             throw new MqttTransportException(MqttTransportException.UNREACHABLE, "Connection refused");
         }
         connected = true;
+        this.clientId = clientId;
+        this.persistent = !settings.cleanSession;
+        unacked.clear();
         List<String> kept = brokerSessions.get(clientId);
         boolean present = !settings.cleanSession && kept != null;
         if (settings.cleanSession || kept == null) {
@@ -87,6 +106,13 @@ public final class FakeTransport implements MqttTransport {
         lastSessionState = hidesSessionPresent ? SESSION_UNKNOWN : present ? SESSION_PRESENT : SESSION_NEW;
         if (dropsRightAfterConnack) {
             breakLink("Connection lost");
+        }
+        List<String[]> again = brokerUnacked.remove(clientId);
+        if (present && again != null) {
+            // Right after CONNACK, as a broker does: what the last session left unacknowledged.
+            for (String[] m : again) {
+                deliver(m[0], m[1].getBytes(StandardCharsets.UTF_8));
+            }
         }
         return lastSessionState;
     }
@@ -146,8 +172,9 @@ public final class FakeTransport implements MqttTransport {
             // A broker routes a publish to every matching subscription, the publisher's own included.
             byte[] copy = new byte[length];
             System.arraycopy(payload, 0, copy, 0, length);
-            listener.messageArrived(topic, copy);
+            deliver(topic, copy);
         }
+        onPublish.accept(topic);
     }
 
     private boolean isSubscribed(String topic) {
@@ -174,9 +201,29 @@ public final class FakeTransport implements MqttTransport {
     }
 
     @Override
+    public void acknowledge(int ack) {
+        String[] m = unacked.remove(ack);
+        if (m != null) {
+            acked.add(m[0] + " " + m[1]);
+        }
+    }
+
+    @Override
     public void disconnect() {
+        if (connected) {
+            sessionEnds();
+        }
         connected = false;
         disconnects++;
+    }
+
+    /** A persistent session keeps what was not acknowledged; a clean one forgets it. */
+    private void sessionEnds() {
+        if (persistent && !unacked.isEmpty()) {
+            List<String[]> left = brokerUnacked.computeIfAbsent(clientId, id -> new ArrayList<>());
+            unacked.keySet().stream().sorted().forEach(ack -> left.add(unacked.get(ack)));
+        }
+        unacked.clear();
     }
 
     @Override
@@ -192,6 +239,7 @@ public final class FakeTransport implements MqttTransport {
 
     /** The broker side drops the link, as Paho reports it from its own thread. */
     public void breakLink(String cause) {
+        sessionEnds();
         connected = false;
         listener.connectionLost(cause);
     }
@@ -213,16 +261,32 @@ public final class FakeTransport implements MqttTransport {
     }
 
     public void deliver(String topic, String payload) {
-        listener.messageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
+        deliver(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A QoS 1 message: its PUBACK goes when the pot acknowledges it (at once with {@link #acksOnArrival}). */
     public void deliver(String topic, byte[] payload) {
-        listener.messageArrived(topic, payload);
+        arrive(topic, payload, false);
     }
 
     /** A message the broker had retained, as a new subscription receives it. */
     public void deliverRetained(String topic, String payload) {
-        listener.retainedMessageArrived(topic, payload.getBytes(StandardCharsets.UTF_8));
+        arrive(topic, payload.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private void arrive(String topic, byte[] payload, boolean retained) {
+        String[] m = {topic, new String(payload, StandardCharsets.UTF_8)};
+        int ack = acksOnArrival ? NO_ACK : nextAck++;
+        if (ack != NO_ACK) {
+            unacked.put(ack, m);
+        }
+        boolean kept = retained ? listener.retainedMessageArrived(topic, payload, ack) : listener.messageArrived(topic, payload, ack);
+        if (ack == NO_ACK || !kept) {
+            acknowledge(ack);
+            if (ack == NO_ACK) {
+                acked.add(m[0] + " " + m[1]);
+            }
+        }
     }
 
     public List<Sent> sentTo(String topic) {

@@ -41,6 +41,9 @@ class ConfirmedCycleAllocationTest {
         public void publish(String topic, byte[] payload, int length, int qos, boolean retained) {
         }
 
+        public void acknowledge(int ack) {
+        }
+
         public void disconnect() {
         }
 

@@ -103,6 +103,10 @@ class MoquetteConnectBarrierTest {
         }
 
         @Override
+        public void acknowledge(int ack) {
+        }
+
+        @Override
         public void disconnect() {
             calls.add("disconnect");
         }

@@ -36,6 +36,12 @@ public interface Mothership extends AutoCloseable {
      */
     List<WakeView> wakes(String potId, Instant from, Instant to, int limit);
 
+    /**
+     * An always-on pot's connects, phase by phase as it recorded them, received in [from, to), oldest first; at most
+     * {@code limit} (the newest ones).
+     */
+    List<ConnectView> connects(String potId, Instant from, Instant to, int limit);
+
     /** The tutorial's text messages ("Test to mothership #N") and other non-reading text, newest first. */
     List<MessageView> messages(int limit);
 

@@ -72,8 +72,9 @@ public final class BrokerLink implements Outbound, AutoCloseable {
     public List<String> topicFilters() {
         String share = options.sharedGroup() == null ? "" : "$share/" + options.sharedGroup() + "/";
         String[] every = WireTopics.everyPot();
-        // Readings (the first two) are shared among instances; statuses, replies and abouts go to each.
-        return List.of(share + every[0], share + every[1], every[2], every[3], every[4]);
+        // Readings (the first two) are shared among instances; statuses, replies, abouts and connect records go to each
+        // (a connect is stored once, whoever stores it first).
+        return List.of(share + every[0], share + every[1], every[2], every[3], every[4], every[5]);
     }
 
     /** Starts connecting; returns at once (the link comes up, and comes back, by itself). */

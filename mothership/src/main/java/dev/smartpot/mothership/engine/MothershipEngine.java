@@ -20,6 +20,7 @@ import dev.smartpot.mothership.api.PotView;
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.api.Series;
 import dev.smartpot.mothership.api.UnknownPotException;
+import dev.smartpot.mothership.api.ConnectView;
 import dev.smartpot.mothership.api.WakeView;
 import dev.smartpot.mothership.api.WateringView;
 import dev.smartpot.mothership.notify.Notifications;
@@ -31,6 +32,7 @@ import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.AlertLog;
 import dev.smartpot.mothership.store.CommandLog;
 import dev.smartpot.mothership.store.MessageLog;
+import dev.smartpot.mothership.store.ConnectLog;
 import dev.smartpot.mothership.store.WakeLog;
 import dev.smartpot.mothership.store.WateringLog;
 import dev.smartpot.mothership.store.PotTable;
@@ -112,6 +114,13 @@ public final class MothershipEngine implements Mothership {
         known(potId);
         checkRange(from, to);
         return WakeLog.between(parts.db, potId, from, to, limit);
+    }
+
+    @Override
+    public List<ConnectView> connects(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        checkRange(from, to);
+        return ConnectLog.between(parts.db, potId, from, to, limit);
     }
 
     private static void checkRange(Instant from, Instant to) {

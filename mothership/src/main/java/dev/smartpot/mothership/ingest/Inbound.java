@@ -1,5 +1,6 @@
 package dev.smartpot.mothership.ingest;
 
+import dev.smartpot.protocol.ConnectPhases;
 import dev.smartpot.protocol.WakePhases;
 
 /**
@@ -64,6 +65,14 @@ public sealed interface Inbound {
      */
     record About(String potId, String firmware, String board, Boolean pump, Long waterMaxMl, Long waterBudgetDayMl,
                  Long waterCooldownS, Long intervalMs, String power, Boolean battery) implements Inbound {
+    }
+
+    /**
+     * An always-on pot's retained record of its latest connect (the protocol's {@code ConnectPhases}).
+     *
+     * @param phases what the connect took, phase by phase; null: the retained slot was cleared
+     */
+    record Connect(String potId, ConnectPhases phases) implements Inbound {
     }
 
     /** Text that is not a reading (junk=false), or junk with the problem in words; text is bounded. */

@@ -34,6 +34,9 @@ public final class PayloadParser {
             return new Inbound.About(a.potId, a.firmware, a.board, a.pump, a.waterMaxMl, a.waterBudgetDayMl, a.waterCooldownS,
                     a.intervalMs, a.power, a.battery);
         }
+        if (d instanceof Decoded.Connect k) {
+            return new Inbound.Connect(k.potId, k.phases);
+        }
         Decoded.Message m = (Decoded.Message) d;
         return new Inbound.Message(m.topic, m.text, m.junk, m.problem);
     }

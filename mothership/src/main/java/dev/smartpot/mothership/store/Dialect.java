@@ -48,10 +48,16 @@ public enum Dialect {
             return;
         }
         try (Statement s = c.createStatement()) {
+            // Every commit appends each page it changed to the WAL: smaller pages, fewer bytes written to the SD
+            // card per reading. Takes effect only in a new, empty file (a no-op otherwise), so it comes first.
+            s.execute("PRAGMA page_size=1024");
             // WAL: readers never block the writer; NORMAL: a commit survives a crash of the app (not
             // necessarily a power cut), at a fraction of FULL's fsyncs.
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
+            // A checkpoint copies every page the WAL holds back into the file: fewer checkpoints, fewer copies of
+            // the same hot pages (about 10 MB of WAL with 1 KB pages, instead of 1 MB).
+            s.execute("PRAGMA wal_autocheckpoint=10000");
             s.execute("PRAGMA busy_timeout=5000");
             // 16 MB of page cache (outside the Java heap): 10,000 pots insert all over the indexes.
             s.execute("PRAGMA cache_size=-16000");

@@ -36,6 +36,7 @@ final class IngestTables {
         List<Inbound.Reply> replies = new ArrayList<>();
         // Retained by the broker and sent again at each connect: kept in memory, not in the store.
         List<Inbound.About> abouts = new ArrayList<>();
+        List<Inbound.Connect> connects = new ArrayList<>();
         long junkNotKept = 0;
         Set<String> newPots = new HashSet<>();
         loadKnownPots(c);
@@ -49,6 +50,11 @@ final class IngestTables {
                 notePot(status.potId(), newPots);
             } else if (in instanceof Inbound.Reply reply) {
                 replies.add(reply);
+            } else if (in instanceof Inbound.Connect connect) {
+                if (connect.phases() != null) {
+                    connects.add(connect);
+                    notePot(connect.potId(), newPots);
+                }
             } else if (in instanceof Inbound.About about) {
                 abouts.add(about);
             } else if (in instanceof Inbound.Message m) {
@@ -81,6 +87,9 @@ final class IngestTables {
         if (!statuses.isEmpty()) {
             writeStatuses(c, statuses, now);
             WakeLog.insert(c, statuses, now);
+        }
+        if (!connects.isEmpty()) {
+            ConnectLog.insert(c, connects, now);
         }
         // Only after the commit are these pots sure to have rows; a rolled-back batch adds them again.
         knownPotsAfterCommit = newPots;

@@ -30,6 +30,7 @@ public record Retention(Duration raw, Duration fiveMinute, Duration hourly, Dura
         long deleted = delete(c, "DELETE FROM readings WHERE ts < ?", now - raw.toMillis());
         // A wake's phases are kept as long as the readings they came with.
         deleted += delete(c, "DELETE FROM wakes WHERE received_at < ?", now - raw.toMillis());
+        deleted += delete(c, "DELETE FROM connects WHERE received_at < ?", now - raw.toMillis());
         deleted += delete(c, "DELETE FROM rollup_5m WHERE bucket < ?", now - fiveMinute.toMillis());
         if (hourly != null) {
             deleted += delete(c, "DELETE FROM rollup_1h WHERE bucket < ?", now - hourly.toMillis());

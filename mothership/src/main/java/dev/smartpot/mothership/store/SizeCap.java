@@ -1,6 +1,7 @@
 package dev.smartpot.mothership.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -11,31 +12,38 @@ import java.sql.Statement;
  */
 final class SizeCap {
 
-    /** SQLite's default page size; the cap is rounded to pages of it. */
-    private static final long PAGE = 4096;
     /** SQLite's own maximum page count: "no cap". */
     private static final long UNLIMITED = 4294967294L;
 
-    private volatile long wantedPages;
+    /** The cap in bytes, 0 = none. */
+    private volatile long wantedBytes;
     /** What the current connection has: -1 = a fresh connection (SQLite's default, no cap). */
-    private long appliedPages = -1;
+    private long appliedBytes = -1;
 
     void set(long bytes) {
-        wantedPages = bytes <= 0 ? 0 : Math.max(1, bytes / PAGE);
+        wantedBytes = Math.max(0, bytes);
     }
 
     void newConnection() {
-        appliedPages = -1;
+        appliedBytes = -1;
     }
 
     void apply(Connection c) throws SQLException {
-        long wanted = wantedPages;
-        if (wanted == appliedPages || wanted == 0 && appliedPages == -1) {
+        long wanted = wantedBytes;
+        if (wanted == appliedBytes || wanted == 0 && appliedBytes == -1) {
             return;
         }
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA max_page_count = " + (wanted == 0 ? UNLIMITED : wanted));
+            // Rounded to the file's own pages (1024 bytes for files made since the SD card work, 4096 before).
+            long pages = wanted == 0 ? UNLIMITED : Math.max(1, wanted / pageSize(s));
+            s.execute("PRAGMA max_page_count = " + pages);
         }
-        appliedPages = wanted;
+        appliedBytes = wanted;
+    }
+
+    private static long pageSize(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA page_size")) {
+            return r.next() ? r.getLong(1) : 4096;
+        }
     }
 }

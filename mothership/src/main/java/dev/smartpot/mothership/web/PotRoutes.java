@@ -54,6 +54,7 @@ final class PotRoutes {
         routes.get("/api/pots/{id}/readings.csv", this::readingsCsv);
         routes.get("/api/pots/{id}/series", this::series);
         routes.get("/api/pots/{id}/wakes", this::wakes);
+        routes.get("/api/pots/{id}/connects", this::connects);
         // The protocol's limits, so the page's inputs hold what a pot accepts without spelling them.
         routes.get("/api/limits", ctx -> ctx.json(Map.of("max_water_ml", CommandParser.MAX_WATER_ML,
                 "max_command_bytes", CommandParser.MAX_BYTES)));
@@ -140,6 +141,12 @@ final class PotRoutes {
         TimeRange range = range(ctx);
         int limit = QueryParams.intParam(ctx, "limit", 2_000, 1, 100_000);
         ctx.json(mothership.wakes(knownPot(ctx), range.from(), range.to(), limit));
+    }
+
+    private void connects(Context ctx) {
+        TimeRange range = range(ctx);
+        int limit = QueryParams.intParam(ctx, "limit", 2_000, 1, 100_000);
+        ctx.json(mothership.connects(knownPot(ctx), range.from(), range.to(), limit));
     }
 
     private void series(Context ctx) {

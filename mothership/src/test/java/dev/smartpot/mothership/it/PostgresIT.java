@@ -65,7 +65,7 @@ class PostgresIT {
                 Series year = engine.series("pg1", Instant.now().minus(Duration.ofDays(365)), Instant.now().plusSeconds(3600), 1000);
                 assertEquals("1h", year.resolution());
                 assertEquals(2, engine.commandLog("pg1", 10).size());
-                assertEquals(5, count(url, "SELECT count(*) FROM schema_versions"), "through V005, the notification outbox");
+                assertEquals(6, count(url, "SELECT count(*) FROM schema_versions"), "through V006, the connects");
                 // A battery pot's voltage goes to the column migration 3 added, and back out.
                 pot.publish("to_mothership/pg1", "{\"id\":\"pg1\",\"seq\":301,\"raw\":2100,\"moisture\":61.0,"
                         + "\"uptime_ms\":1505000,\"battery_mv\":2870}", false);
@@ -74,6 +74,15 @@ class PostgresIT {
                 assertEquals(1, count(url, "SELECT count(battery_mv) FROM readings"));
                 assertEquals(2870, engine.readings("pg1", Instant.EPOCH, Instant.now().plusSeconds(3600), 1000).stream()
                         .filter(r -> r.seq() == 301).findFirst().orElseThrow().batteryMv());
+                // An always-on pot's connect record goes to the connects table (migration 6) once, though sent again.
+                String record = dev.smartpot.protocol.GoldenMessages.CONNECT.payload();
+                pot.publish(dev.smartpot.protocol.WireTopics.connect("pg1"), record, true);
+                pot.publish(dev.smartpot.protocol.WireTopics.connect("pg1"), record, true);
+                pot.publishReading(302, 61, 5000L * 302);
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM readings") == 303);
+                assertEquals(1, count(url, "SELECT count(*) FROM connects WHERE pot_id = 'pg1'"));
+                assertEquals(1753, engine.connects("pg1", Instant.EPOCH, Instant.now().plusSeconds(3600), 10).get(0)
+                        .firstPublishMs());
             }
         }
     }

@@ -214,7 +214,7 @@ class SleepingPotIT {
         // 50 min of silence: 3 intervals would be STALE for an awake pot; this one said it sleeps.
         clock.advance(Duration.ofMinutes(50));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> view("z1").state() == PlantState.OK && wake.equals(view("z1").asleepUntil()));
+                .until(() -> view("z1").state() == PlantState.OK && wake.equals(asleepUntil("z1")));
         assertEquals(0, alerts("z1", "STALE") + alerts("z1", "OFFLINE"));
 
         // A command while it sleeps waits for the wake instead of timing out after the 1 s timeout.
@@ -247,7 +247,7 @@ class SleepingPotIT {
         CommandView answered = read.get(10, TimeUnit.SECONDS);
         assertEquals("ok", answered.status());
         assertEquals(List.of("read", "status"), commandsTaken, "the broker kept the commands for the sleeping pot");
-        await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(view("z1").asleepUntil()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(asleepUntil("z1")));
         assertEquals(PlantState.OK, view("z1").state());
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts("z1", "LOW_BATTERY") == 1);
         assertEquals(1, alerts("z1", "STALE"), "STALE was raised once");
@@ -306,7 +306,7 @@ class SleepingPotIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> view("z2").lastWatered() != null);
         assertFalse(view("z2").lastWatered().isBefore(woke), "watered when it woke and took the command, an hour after"
                 + " it was sent: " + view("z2").lastWatered());
-        await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(view("z2").asleepUntil()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> next.equals(asleepUntil("z2")));
         // Still DRY (the readings were taken before it watered): no second watering while its effect is unknown.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> engine.wateringLog("z2", 10).size() == 1
                 && engine.commandLog("z2", 10).size() == 1);
@@ -323,7 +323,7 @@ class SleepingPotIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
         // The status from the store, then the broker's retained copy again: the same sleep, not a new one.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> wake.equals(view("z3").asleepUntil()) && view("z3").state() == PlantState.OK);
+                .until(() -> wake.equals(asleepUntil("z3")) && view("z3").state() == PlantState.OK);
         assertEquals(QUARTER, view("z3").intervalMs(), "the cadence rebuilt from the stored readings' own times");
         assertEquals(2900, view("z3").batteryMv(), "the voltage rebuilt from the store");
         clock.advance(Duration.ofMinutes(37));

@@ -99,6 +99,12 @@ final class FakeMothership implements Mothership {
     }
 
     @Override
+    public List<dev.smartpot.mothership.api.ConnectView> connects(String potId, Instant from, Instant to, int limit) {
+        known(potId);
+        return List.of();
+    }
+
+    @Override
     public List<ReadingView> readings(String potId, Instant from, Instant to, int limit) {
         known(potId);
         readingQueries.incrementAndGet();

@@ -37,6 +37,7 @@ public final class SimulatedBoard {
     private final PotMemory memory;
     /** The RTC timer of a pot in deep sleep, kept across wakes and reboots; null when the pot stays awake. */
     private final DeepSleepClock sleepClock;
+    private volatile Clock bootClock;
     /** What is typed at the board's console; null for a board nobody types at (a fleet's). */
     private final ConsoleLines console;
     /** The simulated battery behind battery.adc.pin's divider; null without one. */
@@ -78,7 +79,8 @@ public final class SimulatedBoard {
 
     /**
      * Pot {@code index} of a fleet: chip id from {@code sim.seed-index}, an access point it joins at once (a join
-     * would hold a scheduler thread), and soil that starts within 15 points of {@code sim.soil.moisture}.
+     * would hold a scheduler thread), soil that starts within 15 points of {@code sim.soil.moisture}, and in deep
+     * sleep the RTC clock that runs on across wakes, as the single pot's.
      */
     public static Builder fleetPot(DeviceConfig config, SimulatorConfig world, int index, SystemClock worldClock) {
         String seed = fleetPotSeed(world, index);
@@ -86,10 +88,11 @@ public final class SimulatedBoard {
         SoilModelAdc soil = new SoilModelAdc(worldClock, seed.hashCode(), config.rawDry, config.rawWet,
                 Math.max(0, Math.min(100, start)), world.soilDryingPercentPerHour, world.sensorNoiseCounts,
                 world.sensorSpikeFraction);
-        BatteryModelAdc battery = config.battery.present()
-                ? new BatteryModelAdc(config.battery, world.batteryMah, world.batteryPercent, worldClock) : null;
+        // In deep sleep the battery is billed per wake and sleep (sleptFor), as the single pot's.
+        BatteryModelAdc battery = config.battery.present() ? new BatteryModelAdc(config.battery, world.batteryMah,
+                world.batteryPercent, config.deepSleep ? null : worldClock) : null;
         return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
-                soil, world.knowsTime).battery(battery);
+                soil, world.knowsTime).deepSleep(config.deepSleep).battery(battery);
     }
 
     /** The single pot's chip: {@code sim.chip.id}, else derived from {@code sim.seed}. */
@@ -122,6 +125,7 @@ public final class SimulatedBoard {
     public Board boot(Sleeper sleeper, Rebooter rebooter, DeepSleep deepSleep, EvaluationVm vm) {
         wlan.leave();
         Clock clock = sleepClock != null ? sleepClock : new SystemClock(knowsTime);
+        bootClock = clock;
         Board.Builder board = Board.builder()
                 .wifi(wlan)
                 .soilSensor(soil)
@@ -178,6 +182,9 @@ public final class SimulatedBoard {
     public FakeWlan wlan() {
         return wlan;
     }
+
+    /** The clock of the latest boot (what its readings are due by); null before the first. */
+    public Clock clock() { return bootClock; }
 
     public SoilModelAdc soil() {
         return soil;

@@ -7,14 +7,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.smartpot.device.PotNode;
-import dev.smartpot.device.board.Board;
-import dev.smartpot.device.board.Clock;
 import dev.smartpot.device.board.Sleeper;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.simulator.board.FakeWlan;
+import dev.smartpot.simulator.board.MonitorSleeper;
 import dev.smartpot.simulator.board.SimulatedBoard;
 import dev.smartpot.simulator.board.SoilModelAdc;
+import dev.smartpot.simulator.lifecycle.PotLifecycle;
 
 /**
  * One pot of a fleet: the real core with a world of its own (chip id, access point, soil), driven by a
@@ -26,39 +26,30 @@ import dev.smartpot.simulator.board.SoilModelAdc;
  * whose link is not up may connect in its tick (WiFi, CONNECT, the session's subscribes and "online", the
  * barrier round trip), which blocks for as long as the broker takes; that tick runs in the link lane instead,
  * so a fleet ramping up (or reconnecting) never holds back the readings of pots already online.
- * <p>Readings wait for neither lane: {@link FleetSampler} takes each when due, so a frozen broker that holds every
- * scheduler thread in a PUBACK wait leaves the cadence intact.
+ * <p>
+ * Its lifecycle is the single pot's ({@link PotLifecycle}): a reboot or a power cut boots a fresh core on the same RTC
+ * memory; a pot in deep sleep is scheduled by {@link FleetWakes}: each wake in the link lane, each sleep a scheduled
+ * wake-up, not a blocked thread.
  */
 public final class FleetPot implements Sleeper {
 
     /** After a tick that threw, try again this much later rather than spin. */
     private static final long AFTER_CRASH_MILLIS = 1000;
-    /** While the pot reboots, its readings thread looks again this soon. */
-    private static final long REBOOT_LOOK_MILLIS = 20;
 
-    private final DeviceConfig config;
     private final SimulatedBoard board;
+    private final PotLifecycle life;
     private final TransportFactory transports;
     private final ScheduledExecutorService scheduler;
     /** Runs the ticks of a pot whose link is not up: they may block on connecting. */
     private final Executor linkLane;
-    /** Takes this pot's readings on time while a tick waits on the broker. */
-    private final FleetSampler sampler;
-    /** Readings taken in earlier boots of this pot (one reading = one sequence number, however many ADC samples). */
-    private volatile long takenBeforeBoot;
-    /** The current boot's sequence at its start: its RTC memory carries the count on from earlier boots and runs. */
-    private volatile long seqAtBoot;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /** The scheduler of a pot in deep sleep; null for one that stays awake, whose ticks are scheduled here. */
+    private final FleetWakes wakes;
 
     private volatile PotNode node;
-    private volatile boolean rebootRequested;
-    /** The running boot's clock, which its readings are due by. */
-    private volatile Clock clock;
+    /** An awake pot's readings, taken on time by the fleet's sampler while a tick waits on the broker. */
+    private final FleetPotReadings readings;
 
-    /** Taking a reading beside the ticks (FleetSampler) versus swapping or shutting down the node. */
-    private final Object sampling = new Object();
-    /** Guarded by {@link #sampling}: the pot is stopping; only its ticks touch the node from now on. */
-    private boolean samplingOver;
     // Scheduling state, guarded by "this".
     private long ticket;
     private ScheduledFuture<?> pending;
@@ -74,17 +65,19 @@ public final class FleetPot implements Sleeper {
         MqttTransport create(String clientId);
     }
 
-    FleetPot(DeviceConfig config, SimulatedBoard board, TransportFactory transports, ScheduledExecutorService scheduler,
-            Executor linkLane, FleetSampler sampler) {
-        this.config = config;
-        this.sampler = sampler;
+    /** @param sleepSpeedup {@code sim.sleep.speedup}: a deep sleep is waited this many times shorter */
+    FleetPot(DeviceConfig config, SimulatedBoard board, long sleepSpeedup, TransportFactory transports,
+            ScheduledExecutorService scheduler, Executor linkLane, FleetSampler sampler) {
         this.board = board;
+        this.life = new PotLifecycle(config, board, sleepSpeedup);
+        this.readings = new FleetPotReadings(board, life, sampler);
         this.transports = transports;
         this.scheduler = scheduler;
         this.linkLane = linkLane;
+        this.wakes = board.sleepsDeeply() ? new FleetWakes(life, this::boot, scheduler, linkLane, stopped) : null;
     }
 
-    /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick. */
+    /** Boots the pot (on the caller's thread: cheap, no I/O) and schedules its first tick (in deep sleep: its first wake). */
     void start() {
         synchronized (this) {
             if (stopRequested) {
@@ -92,40 +85,38 @@ public final class FleetPot implements Sleeper {
                 return;
             }
         }
+        life.loadFromLastRun();
         boot();
+        if (wakes != null) {
+            wakes.start();
+            return;
+        }
         synchronized (this) {
             scheduleTick(0);
         }
-        sampler.follow(this);
+        readings.start();
     }
 
-    /** Under {@link #sampling}: no reading is taken into the old node after its last save, nor into a half-made one. */
+    /**
+     * A boot, or a wake from deep sleep: a pot that stays awake waits on the scheduler between its ticks (this object
+     * is its sleeper); a wake waits on a thread of the link lane for the short while it lasts.
+     */
     private void boot() {
-        synchronized (sampling) {
-            PotNode previous = node;
-            if (previous != null) {
-                // The fleet's tally keeps what the previous boot took; the new boot's sequence carries on from it.
-                takenBeforeBoot += previous.readingsTaken() - seqAtBoot;
-            }
-            rebootRequested = false;
-            Board booted = board.boot(this, reason -> {
-                board.log().warn("rebooting (simulated): the device restarts in place, its queue kept in RTC memory");
-                rebootRequested = true;
-            });
-            PotNode fresh = new PotNode(config, booted, transports.create(board.clientId()));
-            seqAtBoot = fresh.readingsTaken();
-            clock = booted.clock;
-            node = fresh;
-        }
+        MqttTransport link = transports.create(board.clientId());
+        node = readings.boot(() -> life.boot(board.sleepsDeeply() ? new MonitorSleeper() : this, link, link, null));
     }
 
     /** After a clean stop: keeps the pot's RTC memory for the next run of the fleet, when it has a place for it. */
     void keepForNextRun() {
-        try {
-            board.memory().keepForNextRun();
-        } catch (java.io.IOException e) {
-            board.log().warn("the pot's RTC memory could not be kept for the next run (" + e.getMessage() + ")");
-        }
+        life.keepForNextRun();
+    }
+
+    /**
+     * Cuts the simulated power, as the single pot's: the link drops without a goodbye and RTC memory is lost (the flash
+     * mark stays); the pot then boots again.
+     */
+    public void powerCut() {
+        life.cutPower();
     }
 
     /** Asks the pot to say "offline" and disconnect; the future completes once it has. */
@@ -133,7 +124,10 @@ public final class FleetPot implements Sleeper {
         synchronized (this) {
             if (!stopRequested) {
                 stopRequested = true;
-                if (node == null) {
+                if (wakes != null) {
+                    closed = true;
+                    wakes.stop();
+                } else if (node == null) {
                     closed = true;
                     stopped.complete(null);
                 } else if (ticking) {
@@ -197,11 +191,9 @@ public final class FleetPot implements Sleeper {
         PotNode current = node;
         long wait;
         if (stopping) {
-            synchronized (sampling) {
-                samplingOver = true;
-            }
+            readings.end();
             if (current.state() == PotNode.ONLINE && current.queuedReadings() > 0) {
-                // A reading the readings thread took since the last tick: a clean stop delivers it first.
+                // A reading the readings thread took since the last tick: the stop delivers it first, as a tick would.
                 tickOnce(current);
                 current = node;
             }
@@ -225,35 +217,16 @@ public final class FleetPot implements Sleeper {
         }
     }
 
-    /** On the fleet's readings thread: takes the reading due now, if any, whatever the pot's tick waits for; returns
-     *  how long until the next is due, or -1 once the pot stops (its last tick delivers what is queued). */
-    long sampleIfDue() {
-        synchronized (sampling) {
-            if (samplingOver) {
-                return -1;
-            }
-            PotNode current = node;
-            if (current == null || rebootRequested) {
-                // Between boots: what is taken now would be lost with the old node; the next boot takes it.
-                return REBOOT_LOOK_MILLIS;
-            }
-            try {
-                current.takeReadingIfDue(clock.uptimeMillis());
-            } catch (RuntimeException e) {
-                board.log().error("taking a reading failed: " + e + "; the pot's loop takes it instead");
-                return AFTER_CRASH_MILLIS;
-            }
-            return Math.max(0, current.nextReadingAt() - clock.uptimeMillis());
-        }
-    }
-
-    /** One tick of the core, a reboot it asked for included; returns how long until the next. */
+    /** One tick of the core, the end of its boot included (a reboot boots the next); returns how long until the next. */
     private long tickOnce(PotNode current) {
         try {
-            long wait = current.tick();
-            if (rebootRequested) {
+            // A power cut asked between two ticks ends the boot before the core does anything more.
+            long wait = life.bootEnds() ? 0 : current.tick();
+            if (life.bootEnds()) {
                 current.shutdown();
-                boot();
+                if (life.afterBoot() == PotLifecycle.Next.BOOT) {
+                    boot();
+                }
                 wait = 0;
             }
             return wait;
@@ -265,7 +238,7 @@ public final class FleetPot implements Sleeper {
 
     // ---- Sleeper: the core's way to be woken ---------------------------------------------------------
 
-    /** Never called: the fleet calls {@link PotNode#tick()} and schedules the wait itself. */
+    /** Never called for a pot that stays awake: the fleet calls {@link PotNode#tick()} and schedules the wait itself. */
     @Override
     public void sleep(long millis) {
         throw new IllegalStateException("a fleet pot does not sleep on a thread; its ticks are scheduled");
@@ -285,16 +258,43 @@ public final class FleetPot implements Sleeper {
 
     // ---- what the view and the summary read -----------------------------------------------------------
 
-    public String clientId() { return board.clientId(); }
-    /** The running core; null before the pot was started. */
-    public PotNode node() { return node; }
-    public SoilModelAdc soil() { return board.soil(); }
-    public FakeWlan wlan() { return board.wlan(); }
-
-    public long readingsTaken() {
-        PotNode current = node;
-        return takenBeforeBoot + (current == null ? 0 : current.readingsTaken() - seqAtBoot);
+    public String clientId() {
+        return board.clientId();
     }
 
-    boolean isStopped() { return stopped.isDone(); }
+    /** The running core; null before the pot was started. */
+    public PotNode node() {
+        return node;
+    }
+
+    public SoilModelAdc soil() {
+        return board.soil();
+    }
+
+    public FakeWlan wlan() {
+        return board.wlan();
+    }
+
+    public long readingsTaken() {
+        return life.readingsTaken();
+    }
+
+    /** Boots so far (the first, reboots, returns from a power cut); a wake from deep sleep is not one. */
+    public int boots() {
+        return life.boots();
+    }
+
+    /** Wakes from deep sleep so far. */
+    public int wakes() {
+        return life.wakes();
+    }
+
+    /** A pot in deep sleep between two wakes. */
+    public boolean isAsleep() {
+        return wakes != null && wakes.isAsleep();
+    }
+
+    boolean isStopped() {
+        return stopped.isDone();
+    }
 }

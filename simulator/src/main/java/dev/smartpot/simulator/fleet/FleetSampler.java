@@ -27,11 +27,11 @@ final class FleetSampler {
     }
 
     /** Looks after {@code pot}'s readings from now on, until it says its sampling is over. */
-    void follow(FleetPot pot) {
+    void follow(FleetPotReadings pot) {
         lookAt(pot, 0);
     }
 
-    private void lookAt(FleetPot pot, long delayMillis) {
+    private void lookAt(FleetPotReadings pot, long delayMillis) {
         if (thread.isShutdown()) {
             return;
         }

@@ -11,6 +11,8 @@ public final class FleetSnapshot {
     public final int online;
     /** Started and not online: joining, connecting or backing off. */
     public final int reconnecting;
+    /** Pots in deep sleep between two wakes (battery pots): off, not reconnecting. */
+    public final int asleep;
     public final long queued;
     public final long dropped;
     public final long reconnects;
@@ -25,6 +27,7 @@ public final class FleetSnapshot {
         int started = 0;
         int online = 0;
         int stopped = 0;
+        int asleep = 0;
         long queued = 0;
         long dropped = 0;
         long reconnects = 0;
@@ -37,7 +40,9 @@ public final class FleetSnapshot {
             }
             started++;
             int state = node.state();
-            if (state == PotNode.ONLINE) {
+            if (pot.isAsleep()) {
+                asleep++;
+            } else if (state == PotNode.ONLINE) {
                 online++;
             } else if (state == PotNode.STOPPED) {
                 stopped++;
@@ -52,7 +57,8 @@ public final class FleetSnapshot {
         }
         this.started = started;
         this.online = online;
-        this.reconnecting = started - online - stopped;
+        this.reconnecting = started - online - stopped - asleep;
+        this.asleep = asleep;
         this.queued = queued;
         this.dropped = dropped;
         this.reconnects = reconnects;

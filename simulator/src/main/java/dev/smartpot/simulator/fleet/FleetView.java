@@ -90,7 +90,8 @@ public final class FleetView {
             drawnOnce = true;
         } else {
             console.print(LocalTime.now().format(TIME) + " fleet: " + now.started + "/" + now.devices + " started, "
-                    + now.online + " online, " + now.reconnecting + " reconnecting, " + now.queued + " queued, "
+                    + now.online + " online, " + now.reconnecting + " reconnecting, "
+                    + (now.asleep > 0 ? now.asleep + " asleep, " : "") + now.queued + " queued, "
                     + now.dropped + " dropped, " + String.format("%.1f", perSecond) + " readings/s, " + now.published
                     + " published" + (now.faults > 0 ? ", " + now.faults + " reporting a sensor fault" : "")
                     + (hiddenWarnings > 0 ? "; " + hiddenWarnings + " more warnings not shown (--pot-logs shows them)" : ""));

@@ -85,10 +85,10 @@ public final class SimulatedFleet {
         for (int i = 0; i < devices; i++) {
             PotMemory memory = PotMemory.fleetPot(stateDir == null ? null
                     : stateDir.resolve(SimulatedBoard.fleetPotSeed(world, i)));
-            loadFromLastRun(memory);
             SimulatedBoard board = SimulatedBoard.fleetPot(config, world, i, worldClock).log(console::logFor)
                     .memory(memory).build();
-            list.add(new FleetPot(config, board, counting(transports), scheduler, linkLane, sampler));
+            list.add(new FleetPot(config, board, world.sleepSpeedup, counting(transports), scheduler, linkLane,
+                    sampler));
         }
         this.pots = Collections.unmodifiableList(list);
     }
@@ -150,14 +150,6 @@ public final class SimulatedFleet {
             }
         }
         return late;
-    }
-
-    private static void loadFromLastRun(PotMemory memory) {
-        try {
-            memory.loadFromLastRun();
-        } catch (java.io.IOException e) {
-            // As a power cut: the pot starts from its sequence mark, and says so.
-        }
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

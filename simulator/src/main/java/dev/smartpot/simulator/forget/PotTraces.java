@@ -18,12 +18,14 @@ import dev.smartpot.device.mqtt.MqttListener;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.device.mqtt.MqttTransportException;
 import dev.smartpot.device.status.AboutAnnouncer;
+import dev.smartpot.protocol.WireTopics;
 
 /**
  * What one pot left on one broker, found and removed over one connection made as the pot itself: with its client id
  * (so an ACL that lets a pot write only its own topics lets this too), its login, and a clean session, which also
  * ends a session the broker kept for it (a deep-sleep pot's). It reads back the pot's retained status, about and Home
- * Assistant configs, then publishes an empty retained message to each, which makes the broker drop it.
+ * Assistant configs, then publishes an empty retained message to each (and to its connect record), which makes the
+ * broker drop it.
  */
 final class PotTraces implements MqttListener {
 
@@ -98,6 +100,8 @@ final class PotTraces implements MqttListener {
             configs.addAll(found.keySet());
             configs.remove(statusTopic);
             configs.add(aboutTopic);
+            // An always-on pot's connect record too, or the mothership would hear the forgotten pot again.
+            configs.add(aboutTopic.substring(0, aboutTopic.length() - WireTopics.ABOUT_LEVEL.length()) + WireTopics.CONNECT_LEVEL);
             for (String topic : configs) {
                 transport.publish(topic, NOTHING, 0, 1, true);
             }
@@ -127,7 +131,7 @@ final class PotTraces implements MqttListener {
 
     /** Live messages (a pot still running) are not what the broker kept; only our own clear matters here. */
     @Override
-    public void messageArrived(String topic, byte[] payload) {
+    public boolean messageArrived(String topic, byte[] payload, int ack) {
         if (payload.length == 0) {
             synchronized (echoTopics) {
                 if (echoTopics.remove(topic)) {
@@ -135,17 +139,18 @@ final class PotTraces implements MqttListener {
                 }
             }
         }
+        return false;
     }
 
     @Override
-    public void retainedMessageArrived(String topic, byte[] payload) {
+    public boolean retainedMessageArrived(String topic, byte[] payload, int ack) {
         if (payload.length == 0) {
-            messageArrived(topic, payload);
-            return;
+            return messageArrived(topic, payload, ack);
         }
         synchronized (retained) {
             retained.put(topic, new String(payload, StandardCharsets.UTF_8));
         }
+        return false;
     }
 
     @Override

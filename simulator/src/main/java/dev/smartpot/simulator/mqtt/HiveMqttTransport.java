@@ -2,10 +2,12 @@ package dev.smartpot.simulator.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientState;
@@ -38,6 +40,10 @@ import dev.smartpot.device.mqtt.MqttTransportException;
  * on each connect; see docs/fleet.md and BENCHMARKS.md for the measurements behind the choice. The core's calls
  * still block (the transport contract), each on the future of its request, with a timeout. HiveMQ's
  * automatic reconnect is off, as it is by default: the core supervises the link.
+ *
+ * <p>Acknowledgements are manual: a QoS 1 message's PUBACK goes when the core handled it ({@link #acknowledge}), so one
+ * still unhandled when the session ends is re-sent by the broker at the next persistent session. HiveMQ keeps no
+ * message id in sight, so each connection numbers what it holds back itself.
  */
 public final class HiveMqttTransport implements MqttTransport {
 
@@ -48,6 +54,8 @@ public final class HiveMqttTransport implements MqttTransport {
     private volatile Mqtt3AsyncClient client;
     /** The current client's connect; retired with it, so a client we closed or replaced reports nothing. */
     private volatile Attempt attempt;
+    /** Numbers the messages held back for the core, across connections, skipping {@link #NO_ACK}. */
+    private final AtomicInteger acks = new AtomicInteger();
 
     /**
      * One client's connect: whether the broker accepted it, and whether its loss is still news to the core. HiveMQ may
@@ -59,6 +67,8 @@ public final class HiveMqttTransport implements MqttTransport {
         volatile boolean retired;
         private volatile Throwable lost;
         private final AtomicBoolean reported = new AtomicBoolean();
+        /** The messages of this connection the core kept and has not acknowledged yet, by ack. */
+        final ConcurrentHashMap<Integer, Mqtt3Publish> held = new ConcurrentHashMap<>();
 
         void linkLost(Throwable cause) {
             lost = cause;
@@ -120,7 +130,7 @@ public final class HiveMqttTransport implements MqttTransport {
         if (!settings.cleanSession) {
             // A persistent session's messages kept by the broker arrive right after CONNACK, before this connection
             // subscribed again: without a flow for them the client would drop them.
-            c.publishes(MqttGlobalPublishFilter.REMAINING, this::deliver);
+            c.publishes(MqttGlobalPublishFilter.REMAINING, publish -> deliver(current, publish), true);
         }
         if (settings.username != null) {
             connect = connect.simpleAuth().username(settings.username)
@@ -150,8 +160,10 @@ public final class HiveMqttTransport implements MqttTransport {
     @Override
     public void subscribe(String topicFilter, int qos) throws MqttTransportException {
         Mqtt3AsyncClient c = requireClient();
+        Attempt owner = attempt;
         Mqtt3SubAck ack = await(c.subscribeWith().topicFilter(topicFilter).qos(qosOf(qos))
-                .callback(this::deliver)
+                .callback(publish -> deliver(owner, publish))
+                .manualAcknowledgement(true)
                 .send());
         if (ack.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
             throw BrokerRefusals.subscriptionRefused(topicFilter);
@@ -163,15 +175,32 @@ public final class HiveMqttTransport implements MqttTransport {
      * max_packet_size bounds what arrives here. The payload is copied once for the core, which keeps only the
      * size of one over 256 bytes.
      */
-    private void deliver(Mqtt3Publish publish) {
-        MqttListener l = listener;
-        if (l == null) {
-            return;
+    private void deliver(Attempt connection, Mqtt3Publish publish) {
+        int ack = NO_ACK;
+        if (publish.getQos() == MqttQos.AT_LEAST_ONCE && connection != null) {
+            ack = acks.updateAndGet(n -> n == Integer.MAX_VALUE ? 1 : n + 1);
+            connection.held.put(ack, publish);
         }
-        if (publish.isRetain()) {
-            l.retainedMessageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
-        } else {
-            l.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes());
+        MqttListener l = listener;
+        boolean kept = l != null && (publish.isRetain()
+                ? l.retainedMessageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes(), ack)
+                : l.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes(), ack));
+        if (!kept || ack == NO_ACK) {
+            // Let go by the core (an echo, a full inbox), or QoS 0/2: acknowledged now, as HiveMQ would on its own.
+            if (ack != NO_ACK) {
+                connection.held.remove(ack);
+            }
+            publish.acknowledge();
+        }
+    }
+
+    @Override
+    public void acknowledge(int ack) {
+        Attempt connection = attempt;
+        Mqtt3Publish publish = ack == NO_ACK || connection == null ? null : connection.held.remove(ack);
+        // An ack of a connection that is gone finds nothing: the broker re-sends that message instead.
+        if (publish != null) {
+            publish.acknowledge();
         }
     }
 

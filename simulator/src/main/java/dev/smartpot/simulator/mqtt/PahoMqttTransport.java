@@ -23,6 +23,8 @@ import dev.smartpot.host.tls.TlsFiles;
  * The core's MQTT seam on Eclipse Paho 1.2.5's blocking client. Paho's own reconnect is off (its delay
  * is one static field shared by every client in the JVM); the core supervises instead. Persistence is in
  * memory: the 2-argument constructor would write files into the working directory.
+ *
+ * <p>Acknowledgements are manual ({@link PahoAcks}): a QoS 1 message's PUBACK goes when the core handled it.
  */
 public final class PahoMqttTransport implements MqttTransport {
 
@@ -38,6 +40,8 @@ public final class PahoMqttTransport implements MqttTransport {
     private volatile MqttClient client;
     /** The current client's events; retired with it, so a client we closed or replaced reports nothing. */
     private volatile Callback events;
+    /** Counts connects, so an ack from an earlier connection is told apart ({@link PahoAcks#next}). */
+    private volatile int connection;
     /**
      * Built on the first {@code ssl://} connect from these settings, then reused for as long as this transport lives
      * (one boot): one SSLContext, so a reconnect resumes the TLS session instead of a full handshake.
@@ -60,6 +64,7 @@ public final class PahoMqttTransport implements MqttTransport {
         options.setConnectionTimeout(settings.connectTimeoutSeconds);
         options.setMaxInflight(MAX_INFLIGHT);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        int thisConnection = PahoAcks.next(connection);
         if (settings.username != null) {
             options.setUserName(settings.username);
             if (settings.password != null) {
@@ -83,8 +88,10 @@ public final class PahoMqttTransport implements MqttTransport {
         }
         long timeToWait = Math.min(OPERATION_TIMEOUT_MILLIS, settings.keepAliveSeconds * 1000L);
         c.setTimeToWait(timeToWait);
+        // The core acknowledges once it handled a message: until then the broker still owns it.
+        c.setManualAcks(true);
         PahoConnect connecting = new PahoConnect();
-        Callback callback = new Callback(connecting);
+        Callback callback = new Callback(connecting, c, thisConnection);
         c.setCallback(callback);
         IMqttToken connack;
         try {
@@ -103,6 +110,7 @@ public final class PahoMqttTransport implements MqttTransport {
             }
             throw failure;
         }
+        connection = thisConnection;
         client = c;
         events = callback;
         if (connack == null) {
@@ -150,6 +158,11 @@ public final class PahoMqttTransport implements MqttTransport {
         } catch (MqttException e) {
             throw PahoErrors.translate(e);
         }
+    }
+
+    @Override
+    public void acknowledge(int ack) {
+        PahoAcks.acknowledge(client, connection, ack);
     }
 
     @Override
@@ -243,10 +256,14 @@ public final class PahoMqttTransport implements MqttTransport {
      */
     private final class Callback implements MqttCallback {
         private final PahoConnect connecting;
+        private final MqttClient client;
+        private final int connection;
         private volatile boolean retired;
 
-        Callback(PahoConnect connecting) {
+        Callback(PahoConnect connecting, MqttClient client, int connection) {
             this.connecting = connecting;
+            this.client = client;
+            this.connection = connection;
         }
 
         @Override
@@ -265,14 +282,7 @@ public final class PahoMqttTransport implements MqttTransport {
             // Paho 1.2.5 has already read the whole packet (it has no size limit of its own); the core keeps only the
             // size of a payload too big to be a command, so nothing here copies it and it goes once this returns.
             // The brokers' max_packet_size (16 KB) is what keeps a 100 MB message away from the pot.
-            MqttListener l = listener;
-            if (l != null) {
-                if (message.isRetained()) {
-                    l.retainedMessageArrived(topic, message.getPayload());
-                } else {
-                    l.messageArrived(topic, message.getPayload());
-                }
-            }
+            PahoAcks.deliver(listener, client, connection, topic, message);
         }
 
         @Override

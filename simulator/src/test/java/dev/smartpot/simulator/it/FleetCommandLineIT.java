@@ -73,14 +73,24 @@ class FleetCommandLineIT {
         return MosquittoClients.lines(sub);
     }
 
+    /**
+     * A fleet of battery pots sleeps and wakes as one battery pot does: each pot's first wake publishes, the next three
+     * only read, the fourth publishes the four it kept (sleep.publish.every = 4), all in the fleet's one process.
+     */
     @Test
-    void aFleetOfBatteryPotsIsRefusedWithTheFix() {
+    void aFleetOfBatteryPotsSleepsAndWakesAsASinglePotDoes() {
         String battery = PotConfigs.copyOf("simulator-battery.properties").toString();
-        String[] r = run("--config", battery, "--port", "0", "--devices", "2", "--duration", "2s");
-        assertEquals("2", r[0], r[1] + r[2]);
-        assertTrue(r[2].contains("--devices runs always-on pots, and power.mode is deep-sleep. Fix: run a battery pot on its own"),
-                r[2]);
-        assertFalse(r[1].contains("smartpot fleet:"), "no pot started: " + r[1]);
+        String[] r = run("--config", battery, "--broker", "embedded", "--port", "0", "--devices", "2", "--readings", "2",
+                "--duration", "60s", "--pot-logs");
+        String out = r[1];
+        assertEquals("0", r[0], out + r[2]);
+        assertTrue(out.contains("simulate: --readings 2 published by every pot, stopping 2 pots"), out);
+        assertTrue(out.matches("(?s).*fleet: stopped 2 of 2 pots after [0-9.]+s: \\d+ readings taken, \\d+ published, .* 0 dropped.*"),
+                out);
+        assertTrue(out.lines().filter(l -> l.matches(".*wake: reading #3, 3 kept; .*")).count() == 2,
+                "each pot's fourth wake only read, its readings kept in retained memory: " + out);
+        assertTrue(out.lines().filter(l -> l.contains("deep sleep for ")).count() >= 8, "two pots, four sleeps each: " + out);
+        assertFalse(out.contains("Exception"), out);
     }
 
     @Test

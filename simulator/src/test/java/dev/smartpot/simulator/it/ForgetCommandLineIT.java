@@ -46,7 +46,7 @@ class ForgetCommandLineIT {
             clients.pubRetained("to_mothership/0123456789ab/status", "online");
             String[] r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--readings", "1");
             assertEquals("0", r[0], r[1] + r[2]);
-            assertEquals(6, retained(clients).size(), "the pot's status, about and 3 configs, and another pot's status: "
+            assertEquals(7, retained(clients).size(), "the pot's status, about, connect record and 3 configs, and another pot's status: "
                     + retained(clients));
 
             r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--forget");
@@ -72,7 +72,7 @@ class ForgetCommandLineIT {
             assertEquals("0", r[0], r[1] + r[2]);
             assertTrue(r[1].contains("simulate: --fresh: a fleet keeps no saved settings (a command's setting lasts for the run);"
                     + " nothing to set aside"), r[1]);
-            assertEquals(15, retained(clients).size(), "3 statuses, 3 abouts and 9 configs: " + retained(clients));
+            assertEquals(18, retained(clients).size(), "3 statuses, 3 abouts, 3 connect records and 9 configs: " + retained(clients));
 
             r = run("--config", template.toString(), "--broker", mosquitto.uri(), "--devices", "3", "--seed", "shelf", "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
@@ -103,7 +103,7 @@ class ForgetCommandLineIT {
             clients.pubQos1(command, "status");
             r = run("--config", config.toString(), "--forget");
             assertEquals("0", r[0], r[1] + r[2]);
-            assertTrue(r[1].contains("removed status to_mothership/" + POT_1 + "/status (\"sleeping "), r[1]);
+            assertTrue(r[1].contains("removed status to_mothership/" + POT_1 + "/status (\"{\"state\":\"asleep\""), r[1]);
 
             Processes.Finished gone = resumeSessionOf(mosquitto, POT_1);
             assertEquals(27, gone.exitCode(), "nothing was waiting: " + gone.output());

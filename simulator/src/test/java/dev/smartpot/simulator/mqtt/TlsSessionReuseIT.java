@@ -47,11 +47,13 @@ class TlsSessionReuseIT {
 
     private static final MqttListener QUIET = new MqttListener() {
         @Override
-        public void messageArrived(String topic, byte[] payload) {
+        public boolean messageArrived(String topic, byte[] payload, int ack) {
+            return false;
         }
 
         @Override
-        public void retainedMessageArrived(String topic, byte[] payload) {
+        public boolean retainedMessageArrived(String topic, byte[] payload, int ack) {
+            return false;
         }
 
         @Override

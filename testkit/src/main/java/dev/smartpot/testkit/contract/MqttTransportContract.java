@@ -2,6 +2,7 @@ package dev.smartpot.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,42 @@ public abstract class MqttTransportContract extends MqttTransportOfflineContract
                 listener.events().toString());
         t.unsubscribe(topic);
         pub.pubRetainedClear(topic);
+    }
+
+    /** A QoS 1 message the core never acknowledged (a wake ended first) comes again with the persistent session. */
+    @Test
+    void aMessageTheCoreDidNotAcknowledgeComesAgainAtTheNextPersistentSessionAndOneItDidDoesNot() throws Exception {
+        String id = clientId();
+        String topic = "contract/" + id + "/commands";
+        ConnectSettings persistent = new ConnectSettings(2, 5, null, null, null, null, null, false);
+        MosquittoClients pub = new MosquittoClients(broker);
+        MqttTransport t = newTransport();
+        toClose.add(t::disconnect);
+        RecordingListener first = new RecordingListener(true);
+        t.setListener(first);
+        t.connect(broker.uri(), id, persistent);
+        t.subscribe(topic, 1);
+        pub.pubQos1(topic, "handled");
+        pub.pubQos1(topic, "unhandled");
+        Awaitility.await("both messages").atMost(WAIT).until(() -> first.has("message " + topic + " unhandled"));
+        int handled = first.ackOf("message " + topic + " handled");
+        assertNotEquals(MqttTransport.NO_ACK, handled, "a QoS 1 message comes with an ack to send");
+        t.acknowledge(handled);
+        t.disconnect();
+
+        RecordingListener second = new RecordingListener(true);
+        t.setListener(second);
+        assertEquals(MqttTransport.SESSION_PRESENT, t.connect(broker.uri(), id, persistent));
+        // Sent after the reconnect: the broker re-sends what it still owns before it.
+        pub.pubQos1(topic, "later");
+        Awaitility.await("the later message").atMost(WAIT).until(() -> second.has("message " + topic + " later"));
+        assertEquals(List.of("message " + topic + " unhandled", "message " + topic + " later"), second.events(),
+                "only the unacknowledged message came again");
+        t.acknowledge(second.ackOf("message " + topic + " unhandled"));
+        t.acknowledge(second.ackOf("message " + topic + " later"));
+        t.acknowledge(first.ackOf("message " + topic + " unhandled")); // of the earlier connection: ignored
+        assertTrue(t.isConnected());
+        t.unsubscribe(topic);
     }
 
     @Test

@@ -40,6 +40,14 @@ public abstract class MqttTransportOfflineContract {
     }
 
     @Test
+    void acknowledgingWithoutALinkIsHarmless() {
+        MqttTransport t = newTransport();
+        t.acknowledge(MqttTransport.NO_ACK);
+        t.acknowledge(1 << 16 | 1);
+        assertFalse(t.isConnected());
+    }
+
+    @Test
     void disconnectingWithoutALinkIsHarmless() {
         MqttTransport t = newTransport();
         t.disconnect();

@@ -32,6 +32,11 @@ import dev.smartpot.device.mqtt.TlsSettings;
  * without them swaps for a twin that calls none of them, and then this class says at start what the pot does
  * without (docs/esp32.md, "MicroPaho").
  *
+ * <p>No manual acknowledgements: no MicroPaho user shows {@code setManualAcks} or {@code messageArrivedComplete}, so
+ * MicroPaho acknowledges a message when {@code messageArrived} returns, and every message reaches the core with
+ * {@link MqttTransport#NO_ACK}. The core then handles whatever came before the link closed, even after a deep-sleep
+ * wake's last tick ({@code Inbox.settleAfterDisconnect}): acknowledged, it would not come again.
+ *
  * <p>Reason codes follow Paho's: 1-5 are the broker's CONNACK refusals ({@link BrokerRefusals}; seen with
  * MicroPaho), 128 a refused subscription, 32202 "too many publishes in progress" (Paho's REASON_CODE_MAX_INFLIGHT;
  * whether MicroPaho raises it is unconfirmed: if it never does, nothing is mapped to BUSY and a full window reads
@@ -137,6 +142,10 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         }
     }
 
+    /** Nothing to do: MicroPaho acknowledged every message on arrival (see the class comment). */
+    public void acknowledge(int ack) {
+    }
+
     public void disconnect() {
         MqttClient c = client;
         client = null;
@@ -215,7 +224,7 @@ public final class MicroPahoMqttTransport implements MqttTransport {
         public void messageArrived(String topic, MqttMessage message) throws Exception {
             MqttListener l = listener;
             if (l != null) {
-                l.messageArrived(topic, message.getPayload());
+                l.messageArrived(topic, message.getPayload(), NO_ACK);
             }
         }
     }
