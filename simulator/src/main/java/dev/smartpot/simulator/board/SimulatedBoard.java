@@ -37,6 +37,7 @@ public final class SimulatedBoard {
     private final PotMemory memory;
     /** The RTC timer of a pot in deep sleep, kept across wakes and reboots; null when the pot stays awake. */
     private final DeepSleepClock sleepClock;
+    private volatile Clock bootClock;
     /** What is typed at the board's console; null for a board nobody types at (a fleet's). */
     private final ConsoleLines console;
     /** The simulated battery behind battery.adc.pin's divider; null without one. */
@@ -124,6 +125,7 @@ public final class SimulatedBoard {
     public Board boot(Sleeper sleeper, Rebooter rebooter, DeepSleep deepSleep, EvaluationVm vm) {
         wlan.leave();
         Clock clock = sleepClock != null ? sleepClock : new SystemClock(knowsTime);
+        bootClock = clock;
         Board.Builder board = Board.builder()
                 .wifi(wlan)
                 .soilSensor(soil)
@@ -180,6 +182,9 @@ public final class SimulatedBoard {
     public FakeWlan wlan() {
         return wlan;
     }
+
+    /** The clock of the latest boot (what its readings are due by); null before the first. */
+    public Clock clock() { return bootClock; }
 
     public SoilModelAdc soil() {
         return soil;

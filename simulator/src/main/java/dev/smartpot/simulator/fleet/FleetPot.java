@@ -47,6 +47,8 @@ public final class FleetPot implements Sleeper {
     private final FleetWakes wakes;
 
     private volatile PotNode node;
+    /** An awake pot's readings, taken on time by the fleet's sampler while a tick waits on the broker. */
+    private final FleetPotReadings readings;
 
     // Scheduling state, guarded by "this".
     private long ticket;
@@ -65,9 +67,10 @@ public final class FleetPot implements Sleeper {
 
     /** @param sleepSpeedup {@code sim.sleep.speedup}: a deep sleep is waited this many times shorter */
     FleetPot(DeviceConfig config, SimulatedBoard board, long sleepSpeedup, TransportFactory transports,
-            ScheduledExecutorService scheduler, Executor linkLane) {
+            ScheduledExecutorService scheduler, Executor linkLane, FleetSampler sampler) {
         this.board = board;
         this.life = new PotLifecycle(config, board, sleepSpeedup);
+        this.readings = new FleetPotReadings(board, life, sampler);
         this.transports = transports;
         this.scheduler = scheduler;
         this.linkLane = linkLane;
@@ -91,6 +94,7 @@ public final class FleetPot implements Sleeper {
         synchronized (this) {
             scheduleTick(0);
         }
+        readings.start();
     }
 
     /**
@@ -99,7 +103,7 @@ public final class FleetPot implements Sleeper {
      */
     private void boot() {
         MqttTransport link = transports.create(board.clientId());
-        node = life.boot(board.sleepsDeeply() ? new MonitorSleeper() : this, link, link, null);
+        node = readings.boot(() -> life.boot(board.sleepsDeeply() ? new MonitorSleeper() : this, link, link, null));
     }
 
     /** After a clean stop: keeps the pot's RTC memory for the next run of the fleet, when it has a place for it. */
@@ -187,6 +191,12 @@ public final class FleetPot implements Sleeper {
         PotNode current = node;
         long wait;
         if (stopping) {
+            readings.end();
+            if (current.state() == PotNode.ONLINE && current.queuedReadings() > 0) {
+                // A reading the readings thread took since the last tick: the stop delivers it first, as a tick would.
+                tickOnce(current);
+                current = node;
+            }
             current.requestStop();
             current.shutdown();
             synchronized (this) {
@@ -196,20 +206,7 @@ public final class FleetPot implements Sleeper {
             stopped.complete(null);
             return;
         }
-        try {
-            // A power cut asked between two ticks ends the boot before the core does anything more.
-            wait = life.bootEnds() ? 0 : current.tick();
-            if (life.bootEnds()) {
-                current.shutdown();
-                if (life.afterBoot() == PotLifecycle.Next.BOOT) {
-                    boot();
-                }
-                wait = 0;
-            }
-        } catch (RuntimeException e) {
-            board.log().error("device loop crashed: " + e + "; ticking again in " + AFTER_CRASH_MILLIS + " ms");
-            wait = AFTER_CRASH_MILLIS;
-        }
+        wait = tickOnce(current);
         synchronized (this) {
             ticking = false;
             if (wokenWhileTicking) {
@@ -217,6 +214,25 @@ public final class FleetPot implements Sleeper {
                 wait = 0;
             }
             scheduleTick(wait);
+        }
+    }
+
+    /** One tick of the core, the end of its boot included (a reboot boots the next); returns how long until the next. */
+    private long tickOnce(PotNode current) {
+        try {
+            // A power cut asked between two ticks ends the boot before the core does anything more.
+            long wait = life.bootEnds() ? 0 : current.tick();
+            if (life.bootEnds()) {
+                current.shutdown();
+                if (life.afterBoot() == PotLifecycle.Next.BOOT) {
+                    boot();
+                }
+                wait = 0;
+            }
+            return wait;
+        } catch (RuntimeException e) {
+            board.log().error("device loop crashed: " + e + "; ticking again in " + AFTER_CRASH_MILLIS + " ms");
+            return AFTER_CRASH_MILLIS;
         }
     }
 

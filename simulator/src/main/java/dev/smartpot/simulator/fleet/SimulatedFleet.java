@@ -52,6 +52,8 @@ public final class SimulatedFleet {
     private final List<FleetPot> pots;
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadPoolExecutor linkLane;
+    /** Takes every pot's readings when due, beside the ticks that may wait on the broker. */
+    private final FleetSampler sampler = new FleetSampler();
     private final double connectsPerSecond;
     private final LongAdder published = new LongAdder();
 
@@ -85,7 +87,8 @@ public final class SimulatedFleet {
                     : stateDir.resolve(SimulatedBoard.fleetPotSeed(world, i)));
             SimulatedBoard board = SimulatedBoard.fleetPot(config, world, i, worldClock).log(console::logFor)
                     .memory(memory).build();
-            list.add(new FleetPot(config, board, world.sleepSpeedup, counting(transports), scheduler, linkLane));
+            list.add(new FleetPot(config, board, world.sleepSpeedup, counting(transports), scheduler, linkLane,
+                    sampler));
         }
         this.pots = Collections.unmodifiableList(list);
     }
@@ -140,6 +143,7 @@ public final class SimulatedFleet {
         }
         scheduler.shutdownNow();
         linkLane.shutdownNow();
+        sampler.shutdown();
         for (FleetPot pot : pots) {
             if (pot.isStopped()) {
                 pot.keepForNextRun();
