@@ -191,6 +191,10 @@ public final class RetainedState {
 
     private void saveLocked(long now, long nextSeq, long sleepMillis) {
         int size = queue.size();
+        // The caller read seq before this lock: a reading taken beside the loop since then is queued, and is newer.
+        if (size > 0 && nextSeq < queue.oldestSeq() + size) {
+            nextSeq = queue.oldestSeq() + size;
+        }
         int skip = size > maxReadings ? size - maxReadings : 0;
         long oldestUptime = queue.oldestUptime();
         long lost = skip;
