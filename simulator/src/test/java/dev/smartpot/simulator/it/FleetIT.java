@@ -64,7 +64,8 @@ class FleetIT {
             // The banner's "talk to every pot": one message from the mothership reaches each pot's loop.
             new MosquittoClients(broker).pubQos1("from_mothership", "wassap!");
             Awaitility.await("every pot logs the mothership's message").atMost(Duration.ofSeconds(10))
-                    .until(() -> countOf(console, "(from_mothership, wassap!)") == POTS);
+                    .untilAsserted(() -> assertEquals(List.of(), missing(fleet, console, "(from_mothership, wassap!)"),
+                            "pots that have not logged the mothership's message"));
 
             int late = fleet.stop(20_000);
             assertEquals(0, late, "every pot stopped");
@@ -91,16 +92,24 @@ class FleetIT {
         }
     }
 
-    private static int countOf(List<String> console, String fragment) {
+    /** The pots with no console line holding {@code fragment}, so a failure names them. */
+    private static List<String> missing(SimulatedFleet fleet, List<String> console, String fragment) {
+        List<String> missing = new ArrayList<>();
         synchronized (console) {
-            int n = 0;
-            for (String line : console) {
-                if (line.contains(fragment)) {
-                    n++;
+            for (FleetPot pot : fleet.pots()) {
+                boolean seen = false;
+                for (String line : console) {
+                    if (line.contains(fragment) && line.contains("[" + pot.clientId() + "]")) {
+                        seen = true;
+                        break;
+                    }
+                }
+                if (!seen) {
+                    missing.add(pot.clientId());
                 }
             }
-            return n;
         }
+        return missing;
     }
 
     private static SimulatedFleet fleetOf(String brokerUri, List<String> console) throws Exception {
