@@ -95,7 +95,7 @@ final class PotAssembly {
         publisher = new ReadingPublisher(queue, encoder, scale, mqtt, given.log, line, publishTopic, config.qos,
                 config.ackWaitMillis);
         AckSubscription acks = new AckSubscription(clientId, publisher, delivery, given.log);
-        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES, mqtt);
+        inbox = new Inbox(acks, given.sleeper, CommandParser.MAX_BYTES, mqtt, config.deepSleep);
         BatteryGauge battery = BatteryGauge.forPot(config.battery.present(), config.battery, config.deepSleep,
                 given.batteryInput, given.log);
         long restartEvery = config.deepSleep ? 0 : config.vmRestartEveryMillis;

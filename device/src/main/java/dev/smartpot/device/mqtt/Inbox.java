@@ -14,7 +14,9 @@ import dev.smartpot.device.text.Printable;
  *
  * <p>Each kept message's ack goes back to the transport only once the message was handled, so one that is still
  * waiting when the session ends is the broker's again (see {@link #settleAfterDisconnect}). A dropped one is
- * acknowledged at once: the flood guard's drops are counted, not re-delivered.
+ * acknowledged at once: the flood guard's drops are counted, not re-delivered. A deep-sleep pot's session ends within
+ * seconds, so there a message the inbox has no room for is not dropped but left unacknowledged, for the broker to
+ * deliver again at the next wake (a broker may send a wake everything it kept at once: Mosquitto before 2.0.13 does).
  *
  * <p>A payload over {@code maxKeptBytes} is let go at once (only its size is kept, for the error reply). Whether it
  * was buffered whole before it got here is the transport's business: see each MQTT adapter.
@@ -39,6 +41,9 @@ public final class Inbox implements MqttListener {
     private final int[] ackOf = new int[CAPACITY];
     private int count;
     private int overflow;
+    /** Left unacknowledged for the next session because the inbox was full (a deep-sleep pot only). */
+    private int heldBack;
+    private final boolean holdOverflow;
     /** Dropped since boot; only the loop writes it (from {@code overflow}). */
     private long droppedTotal;
     /** Dropped since the last warning. */
@@ -51,8 +56,10 @@ public final class Inbox implements MqttListener {
      * @param echoes takes the echo of the pot's own reading before it reaches the inbox
      * @param maxKeptBytes a larger payload is not kept, only its size (for the error reply)
      * @param acks the transport told when a kept message was handled
+     * @param holdOverflow a deep-sleep pot: leave a message the inbox has no room for with the broker, unacknowledged
      */
-    public Inbox(EchoFilter echoes, Sleeper sleeper, int maxKeptBytes, MqttTransport acks) {
+    public Inbox(EchoFilter echoes, Sleeper sleeper, int maxKeptBytes, MqttTransport acks, boolean holdOverflow) {
+        this.holdOverflow = holdOverflow;
         this.echoes = echoes;
         this.sleeper = sleeper;
         this.maxKeptBytes = maxKeptBytes;
@@ -92,6 +99,11 @@ public final class Inbox implements MqttListener {
         }
         synchronized (this) {
             if (count == CAPACITY) {
+                if (holdOverflow && ack != MqttTransport.NO_ACK) {
+                    // Never acknowledged: the broker's again when this session ends.
+                    heldBack++;
+                    return true;
+                }
                 overflow++;
                 return false;
             }
@@ -139,7 +151,11 @@ public final class Inbox implements MqttListener {
      */
     public int settleAfterDisconnect(long now, MessageHandler[] handlers, Log log) {
         countDrops(now, log);
-        int leftToBroker = 0;
+        int leftToBroker;
+        synchronized (this) {
+            leftToBroker = heldBack;
+            heldBack = 0;
+        }
         while (true) {
             synchronized (this) {
                 while (count > 0 && ackOf[0] != MqttTransport.NO_ACK) {

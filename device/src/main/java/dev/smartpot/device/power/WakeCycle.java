@@ -184,8 +184,8 @@ public final class WakeCycle {
     private void settleInbox(long now) {
         int left = inbox.settleAfterDisconnect(now, handlers, log);
         if (left > 0) {
-            log.info(line.clear().append(left).append(" message(s) came after the last turn of this wake: not acknowledged,"
-                    + " the broker delivers them again at the next publishing wake"));
+            log.info(line.clear().append(left).append(" message(s) not handled this wake (they came after its last turn"
+                    + " or the inbox was full): not acknowledged, the broker delivers them again at the next publishing wake"));
         }
     }
 

@@ -60,7 +60,7 @@ class WakeEndCommandTest {
         assertEquals(List.of(), first.watered, "not carried out after the wake's last tick");
         assertEquals(List.of(), first.mqtt.acked, "and not acknowledged: the broker still owns it");
         assertEquals(1, unacked.getOrDefault(TestPot.ID, List.of()).size(), "kept by the broker for the pot's next session");
-        assertTrue(first.log.all().contains("1 message(s) came after the last turn of this wake"), first.log.all());
+        assertTrue(first.log.all().contains("1 message(s) not handled this wake"), first.log.all());
 
         List<TestPot> quiet = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -89,5 +89,30 @@ class WakeEndCommandTest {
             TestPot later = wake(pot -> pot.mqtt.acksOnArrival = true);
             assertEquals(List.of(), later.watered, "and only once");
         }
+    }
+
+    @Test
+    void commandsBeyondTheInboxAreLeftWithTheBrokerAndAnsweredAtTheNextPublishingWake() {
+        // A broker may hand a wake everything it kept at once (Mosquitto before 2.0.13 does): more than the inbox holds.
+        TestPot first = wake(pot -> {
+            boolean[] sent = {false};
+            pot.mqtt.onPublish = topic -> {
+                if (!sent[0]) {
+                    sent[0] = true;
+                    for (int i = 0; i < 40; i++) {
+                        pot.mqtt.deliver(COMMAND_TOPIC, "probe-" + i);
+                    }
+                }
+            };
+        });
+        assertTrue(!first.log.all().contains("dropped unread"), first.log.all());
+        int answered = first.replies().size();
+        assertTrue(answered < 40, "the inbox holds fewer than 40: " + answered);
+        for (int i = 0; i < 3; i++) {
+            wake(pot -> { });
+        }
+        TestPot next = wake(pot -> { });
+        assertEquals(40, answered + next.replies().size(), "every command answered once, none dropped");
+        assertTrue(unacked.getOrDefault(TestPot.ID, List.of()).isEmpty(), "nothing left with the broker");
     }
 }

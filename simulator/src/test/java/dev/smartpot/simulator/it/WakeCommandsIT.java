@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,8 @@ import dev.smartpot.testkit.MothershipStandIn;
  * it while it is awake, after a wake's last turn or while it says goodbye: every one is answered, none lost. (Before
  * the transport held its acknowledgement until the core handled a message, one run answered 40 of 60: acknowledged on
  * arrival, commands were dropped with the inbox at a wake's end, and by its flood guard when a wake's connect brought
- * all that the broker kept at once; now the broker's window of unacknowledged messages paces them.)
+ * all that the broker kept at once. Mosquitto 2.0.11 does not keep its in-flight limit under a backlog and hands a
+ * wake all 60 at once: a deep-sleep pot leaves what its inbox has no room for unacknowledged, for the next wake.)
  */
 class WakeCommandsIT {
 
@@ -74,10 +74,14 @@ class WakeCommandsIT {
         }
         int wakesWhileSending = pot.simulated().wakes();
         String replies = "to_mothership/" + id + "/reply";
-        Awaitility.await("a reply to every command").atMost(Duration.ofSeconds(60))
-                .until(() -> answered(replies).size(), Matchers.equalTo(COMMANDS));
-        assertEquals(sent, new ArrayList<>(answered(replies)),
-                "every command answered (" + wakesWhileSending + " wakes while sending)\n" + pot.console());
+        // Each wake answers at least one of the commands the broker keeps for it, so as many wakes as commands are
+        // enough for all; a lost command is never answered however many wakes follow. The wait counts wakes, not
+        // seconds: a loaded machine makes wakes slower, not fewer commands answered.
+        int enough = wakesWhileSending + COMMANDS;
+        Awaitility.await("a reply to every command, or " + COMMANDS + " wakes").atMost(Duration.ofMinutes(5))
+                .until(() -> answered(replies).size() == COMMANDS || pot.simulated().wakes() >= enough);
+        assertEquals(sent, new ArrayList<>(answered(replies)), "every command answered (" + wakesWhileSending
+                + " wakes while sending, " + pot.simulated().wakes() + " at the end)\n" + pot.console());
     }
 
     /** The numbers of the probes answered, each once however often. */
