@@ -33,13 +33,28 @@ SP.potList = {
     await this.load();
   },
 
+  /**
+   * Loads the list whole. Loads may overlap (the page's own and the one after the live stream opens): only the latest
+   * started is kept, and the live events that came while it was on its way are applied again on top of it, so a
+   * snapshot taken before an event never wipes it (a new pot would otherwise stay missing until the next reload).
+   */
   async load() {
+    const gen = ++this.loadGen;
+    this.eventsDuringLoad = [];
     const [pots, alerts] = await Promise.all([SP.get('/api/pots'), SP.get('/api/alerts?open=true')]);
+    if (gen !== this.loadGen) return;
+    const during = this.eventsDuringLoad;
+    this.eventsDuringLoad = null;
     this.pots = new Map(pots.map(p => [p.id, p]));
     this.openAlerts = new Map(alerts.map(a => [a.id, a]));
     this.alertsByPot = null;
     this.render();
+    for (const [type, data] of during) this.onEvent(type, data);
   },
+
+  loadGen: 0,
+  /** Live events seen while a load is on its way; null when none is. */
+  eventsDuringLoad: null,
 
   /** Open alert kinds of a pot that its state does not already say (a STALE pot's STALE alert says nothing new). */
   alertKinds(p) {
@@ -136,6 +151,7 @@ SP.potList = {
    * fleet of thousands of pots reading every 5 s costs one small redraw per second, not thousands.
    */
   onEvent(type, data) {
+    if (this.eventsDuringLoad) this.eventsDuringLoad.push([type, data]);
     let id;
     if (type === 'pot') {
       id = data.id;
