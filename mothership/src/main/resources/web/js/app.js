@@ -52,11 +52,12 @@ SP.app = {
     const live = document.getElementById('live');
     const text = document.getElementById('live-text');
     const source = new EventSource('/api/events');
-    source.onopen = () => {
-      live.classList.add('on'); text.textContent = 'live';
+    source.onopen = () => { live.classList.add('on'); text.textContent = 'live'; };
+    // "ready" comes once the server has subscribed this stream: a snapshot loaded after it misses no event.
+    source.addEventListener('ready', () => {
       if (this.page === 'pots') SP.potList.refresh();
       this.checkHealth();
-    };
+    });
     source.onerror = () => { live.classList.remove('on'); text.textContent = 'reconnecting'; };
     for (const type of ['reading', 'pot', 'alert', 'command', 'watering', 'message', 'health', 'delivery']) {
       source.addEventListener(type, (e) => this.dispatch(type, JSON.parse(e.data)));

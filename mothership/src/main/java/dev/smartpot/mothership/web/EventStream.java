@@ -71,7 +71,9 @@ final class EventStream implements AutoCloseable {
                 // The engine's handle; nothing more to free on our side.
             }
         });
-        client.sendComment("connected");
+        // Sent once subscribed: a page loads its snapshot on it, not on the stream's open (the headers go out before
+        // this runs, and an event between the two would be in neither).
+        client.sendEvent("ready", "{}");
     }
 
     private void ping() {

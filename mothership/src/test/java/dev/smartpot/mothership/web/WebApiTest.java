@@ -253,6 +253,11 @@ class WebApiTest {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !engine.listeners.isEmpty());
             engine.publish(new Event("pot", "a1b2c3d4e5f6", engine.pots.get("a1b2c3d4e5f6")));
+            // First "ready" (the stream is subscribed: a page loads its snapshot now), then the pot's change.
+            String ready = CompletableFuture.supplyAsync(() -> readUntil(in, "event:")).get(5, TimeUnit.SECONDS);
+            assertTrue(ready.contains("ready"), ready);
+            String readyData = CompletableFuture.supplyAsync(() -> readUntil(in, "data:")).get(5, TimeUnit.SECONDS);
+            assertTrue(readyData.contains("{}"), readyData);
             String line = CompletableFuture.supplyAsync(() -> readUntil(in, "data:")).get(5, TimeUnit.SECONDS);
             assertTrue(line.contains("\"last_seen\""), line);
         }
