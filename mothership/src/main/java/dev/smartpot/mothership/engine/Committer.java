@@ -60,6 +60,7 @@ final class Committer implements StoreWriter.Listener {
             LivePot pot = pots.getOrAdd(s.potId(), now);
             pot.status(s.status(), now);
             events.publish(new Event("pot", pot.id(), pot.view()));
+            // Publishes again if the status put the pot to sleep (or woke it), with the wake in the view.
             evaluator.evaluate(pot);
         }
         long junk = batch.messages().stream().filter(m -> m.junk()).count();

@@ -2,6 +2,7 @@ package dev.smartpot.mothership.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import dev.smartpot.mothership.alert.AlertBook;
@@ -58,10 +59,17 @@ final class Evaluator {
         }
     }
 
+    /**
+     * A change of state, or of the announced wake with the state kept (a sleeping pot's status seen), is news for the
+     * live pages: without it a page loaded between the reading and the status never learnt that the pot sleeps.
+     */
     void evaluate(LivePot p) {
+        Instant asleepUntil = p.asleepUntil();
         LivePot.Change change = p.evaluate(clock.instant(), startedAt, defaultIntervalMillis);
         if (change != null) {
             alerts.stateChanged(p.id(), change);
+        }
+        if (change != null || !Objects.equals(asleepUntil, p.asleepUntil())) {
             events.publish(new Event("pot", p.id(), p.view()));
         }
         lowBattery.check(p.id(), p.batteryMv(), alerts);

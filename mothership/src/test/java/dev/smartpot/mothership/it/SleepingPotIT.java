@@ -314,6 +314,21 @@ class SleepingPotIT {
     }
 
     @Test
+    void theLiveStreamSaysWhenASleepingPotWakes() throws Exception {
+        // A page that loaded its list before the status arrived learns of the sleep only from a live event.
+        List<PotView> events = new CopyOnWriteArrayList<>();
+        try (AutoCloseable sub = engine.subscribe(e -> {
+            if (e.type().equals("pot") && "z5".equals(e.potId())) {
+                events.add((PotView) e.data());
+            }
+        })) {
+            Instant wake = wake("z5", 2900, 50);
+            await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(asleepUntil("z5")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(v -> wake.equals(v.asleepUntil())));
+        }
+    }
+
+    @Test
     void aRestartedMothershipStillKnowsThePotSleeps() throws Exception {
         Instant wake = wake("z3", 2900, 50);
         await().atMost(Duration.ofSeconds(10)).until(() -> wake.equals(asleepUntil("z3")));
