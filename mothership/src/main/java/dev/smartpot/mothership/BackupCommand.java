@@ -1,10 +1,8 @@
 package dev.smartpot.mothership;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.smartpot.mothership.backup.BackupException;
 import dev.smartpot.mothership.backup.Backups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,18 +28,10 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            StoreFlags.refuseBeforeSubcommand(spec);
+        return StoreCommand.run(spec, () -> {
             Backups.Made made = Backups.backup(store.address(), file);
-            spec.commandLine().getOut().printf("mothership: backup written to %s (%,d bytes, %d pots, %,d readings, schema version %d)%n",
+            return String.format("mothership: backup written to %s (%,d bytes, %d pots, %,d readings, schema version %d)",
                     made.file(), made.bytes(), made.pots(), made.readings(), made.schemaVersion());
-            return MothershipMain.EXIT_OK;
-        } catch (IllegalArgumentException | IOException e) {
-            spec.commandLine().getErr().println("mothership: " + e.getMessage());
-            return MothershipMain.EXIT_USAGE;
-        } catch (BackupException e) {
-            spec.commandLine().getErr().println("mothership: " + e.getMessage());
-            return MothershipMain.EXIT_FAILED;
-        }
+        });
     }
 }

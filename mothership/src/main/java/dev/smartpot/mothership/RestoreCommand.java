@@ -1,10 +1,8 @@
 package dev.smartpot.mothership;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.smartpot.mothership.backup.BackupException;
 import dev.smartpot.mothership.backup.Restore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,19 +27,11 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            StoreFlags.refuseBeforeSubcommand(spec);
+        return StoreCommand.run(spec, () -> {
             Restore.Restored done = store.postgres() ? Restore.intoPostgres(file, store.address())
                     : Restore.intoFolder(file, store.data, MothershipApp.Options.SQLITE_FILE);
-            spec.commandLine().getOut().printf("mothership: restored %s into %s (schema version %d): %s%n", file, done.target(),
+            return String.format("mothership: restored %s into %s (schema version %d): %s", file, done.target(),
                     done.schemaVersion(), done.rows());
-            return MothershipMain.EXIT_OK;
-        } catch (IllegalArgumentException | IOException e) {
-            spec.commandLine().getErr().println("mothership: " + e.getMessage());
-            return MothershipMain.EXIT_USAGE;
-        } catch (BackupException e) {
-            spec.commandLine().getErr().println("mothership: " + e.getMessage());
-            return MothershipMain.EXIT_FAILED;
-        }
+        });
     }
 }
