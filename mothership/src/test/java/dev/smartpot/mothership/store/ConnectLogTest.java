@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.smartpot.mothership.api.ConnectView;
 import dev.smartpot.protocol.GoldenMessages;
@@ -21,17 +20,8 @@ class ConnectLogTest {
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
     private static final String POT = GoldenMessages.POT;
 
-    private StoreOnFile store;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = new StoreOnFile("connect-log-test", NOW);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    @RegisterExtension
+    final StoreOnFile store = new StoreOnFile("connect-log-test", NOW);
 
     @Test
     void eachConnectIsStoredOnceWithItsPhases() {
@@ -43,7 +33,7 @@ class ConnectLogTest {
         store.receive(topic, "", NOW.toEpochMilli());
         store.awaitStored();
 
-        List<ConnectView> connects = ConnectLog.between(store.db, POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 100);
+        List<ConnectView> connects = ConnectLog.between(store.db(), POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 100);
         assertEquals(2, connects.size(), connects.toString());
         ConnectView first = connects.get(0);
         assertEquals(1, first.connect());
@@ -61,7 +51,7 @@ class ConnectLogTest {
         assertEquals(1753L, second.firstPublishMs());
         assertEquals(3_600_000L, second.upMs());
         assertEquals("connection lost: \"broker gone\"", second.reason());
-        assertEquals(1, ConnectLog.between(store.db, POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 1).size(),
+        assertEquals(1, ConnectLog.between(store.db(), POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 1).size(),
                 "the limit keeps the newest");
     }
 }

@@ -10,24 +10,43 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.smartpot.mothership.ingest.Inbound;
 import dev.smartpot.mothership.ingest.PayloadParser;
 
-/** A real SQLite file under target/ with its writer running, fed messages as the broker would hand them over. */
-final class StoreOnFile implements AutoCloseable {
+/**
+ * A real SQLite file under target/ with its writer running, fed messages as the broker would hand them over; a new
+ * one for each test ({@code @RegisterExtension}).
+ */
+final class StoreOnFile implements BeforeEachCallback, AfterEachCallback {
 
-    final Database db;
-    private final StoreWriter writer;
+    private final String folder;
+    private final Instant now;
     private final PayloadParser parser = new PayloadParser();
     private final AtomicLong acks = new AtomicLong();
     private long offered;
+    private Database db;
+    private StoreWriter writer;
 
-    StoreOnFile(String folder, Instant now) throws Exception {
+    /** @param now the writer's clock: the time every stored row is received at */
+    StoreOnFile(String folder, Instant now) {
+        this.folder = folder;
+        this.now = now;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", folder));
         db = Database.sqlite(Files.createTempDirectory(dir, "db").resolve("m.db"));
         writer = new StoreWriter(db, new BootTracker(), Clock.fixed(now, ZoneOffset.UTC), 10_000);
         writer.start(StoreWriter.Listener.NONE);
+    }
+
+    Database db() {
+        return db;
     }
 
     /** Hands a message to the writer as received at {@code at} (ms). */
@@ -43,7 +62,7 @@ final class StoreOnFile implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         writer.close();
         db.close();
     }

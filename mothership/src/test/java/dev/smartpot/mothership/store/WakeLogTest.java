@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.smartpot.mothership.api.WakeView;
 import dev.smartpot.protocol.GoldenMessages;
@@ -25,17 +24,8 @@ class WakeLogTest {
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
     private static final String POT = GoldenMessages.POT;
 
-    private StoreOnFile store;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = new StoreOnFile("wake-log-test", NOW);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    @RegisterExtension
+    final StoreOnFile store = new StoreOnFile("wake-log-test", NOW);
 
     @Test
     void eachWakeIsStoredOnceWithItsPhases() {
@@ -48,7 +38,7 @@ class WakeLogTest {
         store.receive(topic, "{\"state\":\"asleep\",\"sleep_ms\":900000,\"wake\":{\"boot\":3,\"read_ms\":2}}", NOW.toEpochMilli());
         store.awaitStored();
 
-        List<WakeView> wakes = WakeLog.between(store.db, POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 100);
+        List<WakeView> wakes = WakeLog.between(store.db(), POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 100);
         assertEquals(2, wakes.size(), wakes.toString());
         WakeView online = wakes.get(0);
         assertEquals(0, online.seq());
@@ -70,7 +60,7 @@ class WakeLogTest {
         assertEquals(53L, asleep.listenMs());
         assertEquals(641L, asleep.awakeMs());
         assertEquals(6L, asleep.roundTrips());
-        assertEquals(List.of(asleep), WakeLog.between(store.db, POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 1),
+        assertEquals(List.of(asleep), WakeLog.between(store.db(), POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 1),
                 "the limit keeps the newest");
     }
 }
