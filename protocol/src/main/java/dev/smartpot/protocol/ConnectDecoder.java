@@ -19,11 +19,11 @@ public final class ConnectDecoder {
             return new Decoded.Connect(potId, null, "");
         }
         JsonMembers node = JsonMembers.read(text);
-        if (node == null || node.isArray() || node.whole(ConnectPhases.BOOT) == null || node.whole(ConnectPhases.CONNECT) == null
-                || node.whole(ConnectPhases.BOOT).longValue() < 0 || node.whole(ConnectPhases.CONNECT).longValue() < 1) {
+        if (node == null || node.isArray()) {
             return null;
         }
-        return new Decoded.Connect(potId, ConnectPhases.read(node), text);
+        ConnectPhases phases = ConnectPhases.read(node);
+        return phases.identified() ? new Decoded.Connect(potId, phases, text) : null;
     }
 
     /** Why {@link #decode} answered null for this payload. */

@@ -64,7 +64,7 @@ class ConnectPhasesTest {
         p.json(out);
         Decoded.Connect back = ConnectDecoder.decode(POT, out.toString());
         assertTrue(back.phases.reason.startsWith("caf??line\\x"), back.phases.reason);
-        assertEquals(ConnectPhases.MAX_REASON_CHARS, back.phases.reason.length());
+        assertEquals(PhaseRecord.MAX_TEXT_CHARS, back.phases.reason.length());
     }
 
     @Test

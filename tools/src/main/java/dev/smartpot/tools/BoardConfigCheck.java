@@ -15,6 +15,7 @@ import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.config.QueueLimits;
 import dev.smartpot.device.text.Durations;
+import dev.smartpot.host.SecretFilePermissions;
 
 /**
  * Validates a board-config file exactly as the firmware will read it at boot (ConfigReader, DeviceConfig,
@@ -83,7 +84,7 @@ public final class BoardConfigCheck {
         if (resource == null) {
             // Said once, at validation (scripts/flash's first step), like scripts/simulate does for its config.
             String secrets = secretsIn(source);
-            String warning = secrets == null ? null : OwnerOnlyFiles.warning(Path.of(file), secrets);
+            String warning = secrets == null ? null : SecretFilePermissions.warning(Path.of(file), secrets);
             if (warning != null) {
                 err.println("flash: " + warning);
             }

@@ -35,25 +35,6 @@ final class OwnerOnlyFiles {
         Files.write(file, bytes);
     }
 
-    /**
-     * A warning if {@code file} holds {@code what} (e.g. "wifi.password") and its group or other users may read it;
-     * null when it is private or the file system has no POSIX permissions.
-     */
-    static String warning(Path file, String what) {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException | IOException e) {
-            return null;
-        }
-        boolean othersRead = permissions.contains(PosixFilePermission.OTHERS_READ);
-        if (!othersRead && !permissions.contains(PosixFilePermission.GROUP_READ)) {
-            return null;
-        }
-        return "warning: " + file + " holds " + what + " and can be read by " + (othersRead ? "every user of this computer" : "its group")
-                + " (" + PosixFilePermissions.toString(permissions) + "). Fix: chmod 600 " + file;
-    }
-
     private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
         try {
             Files.setPosixFilePermissions(path, permissions);

@@ -1,7 +1,5 @@
 package dev.smartpot.bench.plot;
 
-import java.awt.Color;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
@@ -10,18 +8,18 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * How many samples fall in each bucket of value, for named sample sets side by side. The buckets are
- * given by their upper edges (e.g. 10, 100, 1000 ms): a last bucket gathers everything above.
+ * given by their upper edges (e.g. 10, 100, 1000 ms): a last bucket gathers everything above. A {@link #logY}
+ * count axis shows a bucket of 3 next to one of 30,000.
  */
-public final class HistogramChart {
+public final class HistogramChart extends ReportChart<HistogramChart> {
 
-    private final String title;
     private final String valueLabel;
     private final double[] upperEdges;
     private final List<String> names = new ArrayList<>();
     private final List<double[]> sampleSets = new ArrayList<>();
-    private boolean logY;
 
     public HistogramChart(String title, String valueLabel, double... upperEdges) {
+        super(title);
         if (upperEdges.length == 0) {
             throw new IllegalArgumentException("a histogram needs at least one bucket edge, e.g. 100, 1000");
         }
@@ -31,7 +29,6 @@ public final class HistogramChart {
                         + upperEdges[i] + "; sort them from low to high");
             }
         }
-        this.title = title;
         this.valueLabel = valueLabel;
         this.upperEdges = upperEdges.clone();
     }
@@ -42,25 +39,11 @@ public final class HistogramChart {
         return this;
     }
 
-    /** A logarithmic count axis, so a bucket of 3 still shows next to one of 30,000. */
-    public HistogramChart logY() {
-        this.logY = true;
-        return this;
-    }
-
-    public Path writePng(Path file, int width, int height) {
-        Png.requirePngName(file);
-        return Png.write(build(width, height), file);
-    }
-
+    @Override
     CategoryChart build(int width, int height) {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(valueLabel).yAxisTitle("samples").build();
-        Styler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setYAxisLogarithmic(logY);
+        style(chart.getStyler(), Styler.LegendPosition.InsideNE);
         if (logY) {
             // Bars grow from the axis floor; on a log axis that floor must be above zero (1 sample rises above it).
             chart.getStyler().setYAxisMin(0.5);

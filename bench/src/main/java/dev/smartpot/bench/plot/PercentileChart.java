@@ -1,33 +1,28 @@
 package dev.smartpot.bench.plot;
 
-import java.awt.Color;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The value at each percentile of named sample sets, on a "nines" axis (0, 90, 99, 99.9 ... spread evenly)
- * so the tail a user feels is as wide as the median. One line per set: before and after side by side.
+ * so the tail a user feels is as wide as the median. One line per set: before and after side by side. On a
+ * {@link #logY} axis, values at or below zero are drawn at the smallest positive one.
  */
-public final class PercentileChart {
+public final class PercentileChart extends ReportChart<PercentileChart> {
 
     /** Points per decade of nines: 90 -> 99 gets as many as 0 -> 90. */
     private static final int POINTS_PER_NINE = 40;
 
-    private final String title;
     private final String valueLabel;
     private final List<String> names = new ArrayList<>();
     private final List<double[]> sortedSamples = new ArrayList<>();
-    private boolean logY;
 
     public PercentileChart(String title, String valueLabel) {
-        this.title = title;
+        super(title);
         this.valueLabel = valueLabel;
     }
 
@@ -42,25 +37,9 @@ public final class PercentileChart {
         return this;
     }
 
-    /** A logarithmic value axis (values at or below zero are drawn at the smallest positive one). */
-    public PercentileChart logY() {
-        this.logY = true;
-        return this;
-    }
-
-    public Path writePng(Path file, int width, int height) {
-        Png.requirePngName(file);
-        return Png.write(build(width, height), file);
-    }
-
+    @Override
     XYChart build(int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle("percentile (each step adds a nine)").yAxisTitle(valueLabel).build();
-        Styler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setYAxisLogarithmic(logY);
+        XYChart chart = xyChart(width, height, "percentile (each step adds a nine)", valueLabel);
         chart.getStyler().setXAxisTickMarkSpacingHint(120);
         chart.setCustomXAxisTickLabelsFormatter(PercentileChart::tickLabel);
         for (int i = 0; i < names.size(); i++) {

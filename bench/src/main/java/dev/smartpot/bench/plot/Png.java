@@ -18,15 +18,16 @@ public final class Png {
     private Png() {
     }
 
-    /** Writes {@code chart} to {@code file} (parent folders created); returns the file. */
+    /** Writes {@code chart} to {@code file}, whose name must end in .png (parent folders created); returns the file. */
     public static Path write(Chart<?, ?> chart, Path file) {
+        requirePngName(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-            // saveBitmap appends ".png" when the name lacks it; callers always pass a .png name.
+            // saveBitmap appends ".png" when the name lacks it; the name was checked above.
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the chart " + file
@@ -34,12 +35,11 @@ public final class Png {
         }
     }
 
-    static String requirePngName(Path file) {
+    private static void requirePngName(Path file) {
         String name = file.getFileName().toString();
         if (!name.endsWith(".png")) {
             throw new IllegalArgumentException("a chart file must end in .png, got " + name
                     + ": give the name with .png");
         }
-        return name;
     }
 }

@@ -2,26 +2,22 @@ package dev.smartpot.bench.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A line or scatter chart of named series over time (seconds on the x axis), with optional shaded
- * spans that mark an event such as "broker down". Build it, add series, then {@link #writePng}.
+ * spans that mark an event such as "broker down". Build it, add series, then {@link #writePng}. On a
+ * {@link #logY} axis every value must be above zero.
  */
-public final class TimeChart {
+public final class TimeChart extends ReportChart<TimeChart> {
 
-    private final String title;
     private final String yLabel;
     private final List<Line> lines = new ArrayList<>();
     private final List<Span> spans = new ArrayList<>();
-    private boolean logY;
 
     private record Line(String name, double[] seconds, double[] values, boolean dots) {
     }
@@ -30,7 +26,7 @@ public final class TimeChart {
     }
 
     public TimeChart(String title, String yLabel) {
-        this.title = title;
+        super(title);
         this.yLabel = yLabel;
     }
 
@@ -50,25 +46,9 @@ public final class TimeChart {
         return this;
     }
 
-    /** A logarithmic y axis (every value must be above zero). */
-    public TimeChart logY() {
-        this.logY = true;
-        return this;
-    }
-
-    public Path writePng(Path file, int width, int height) {
-        Png.requirePngName(file);
-        return Png.write(build(width, height), file);
-    }
-
+    @Override
     XYChart build(int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle("time (s)").yAxisTitle(yLabel).build();
-        Styler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setYAxisLogarithmic(logY);
+        XYChart chart = xyChart(width, height, "time (s)", yLabel);
         chart.getStyler().setMarkerSize(4);
         double[] yRange = yRange();
         for (Span span : spans) {

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -50,11 +51,11 @@ final class PotRoutes {
         routes.get("/api/pots", this::pots);
         routes.get("/api/pots/{id}", ctx -> ctx.json(mothership.pot(potId(ctx))
                 .orElseThrow(() -> new UnknownPotException(potId(ctx)))));
-        routes.get("/api/pots/{id}/readings", this::readings);
+        routes.get("/api/pots/{id}/readings", ctx -> history(ctx, 10_000, 100_000, mothership::readings));
         routes.get("/api/pots/{id}/readings.csv", this::readingsCsv);
         routes.get("/api/pots/{id}/series", this::series);
-        routes.get("/api/pots/{id}/wakes", this::wakes);
-        routes.get("/api/pots/{id}/connects", this::connects);
+        routes.get("/api/pots/{id}/wakes", ctx -> history(ctx, 2_000, 100_000, mothership::wakes));
+        routes.get("/api/pots/{id}/connects", ctx -> history(ctx, 2_000, 100_000, mothership::connects));
         // The protocol's limits, so the page's inputs hold what a pot accepts without spelling them.
         routes.get("/api/limits", ctx -> ctx.json(Map.of("max_water_ml", CommandParser.MAX_WATER_ML,
                 "max_command_bytes", CommandParser.MAX_BYTES)));
@@ -64,7 +65,8 @@ final class PotRoutes {
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
         routes.get("/api/pots/{id}/waterings", ctx -> ctx.json(mothership.wateringLog(knownPot(ctx),
                 QueryParams.intParam(ctx, "limit", 100, 1, 10_000))));
-        routes.get("/api/pots/{id}/alerts", this::alerts);
+        // The pot's alerts raised in the range, newest first: what its chart marks.
+        routes.get("/api/pots/{id}/alerts", ctx -> history(ctx, 1000, 10_000, mothership::potAlerts));
         routes.post("/api/pots/{id}/commands", this::sendCommand);
         routes.post("/api/pots/{id}/water", this::water);
         routes.delete("/api/pots/{id}", ctx -> {
@@ -105,17 +107,19 @@ final class PotRoutes {
         answer(ctx, id, CommandParser.water(ml), mothership.water(id, ml, Access.user(ctx)));
     }
 
-    private void readings(Context ctx) {
-        TimeRange range = range(ctx);
-        int limit = QueryParams.intParam(ctx, "limit", 10_000, 1, 100_000);
-        ctx.json(mothership.readings(knownPot(ctx), range.from(), range.to(), limit));
+    /** One of a pot's histories, listed for a time range. */
+    private interface History {
+        Object list(String potId, Instant from, Instant to, int limit);
     }
 
-    /** The pot's alerts raised in the range (default the last hour), newest first: what its chart marks. */
-    private void alerts(Context ctx) {
+    /**
+     * Answers a history query: the range ({@code from}, {@code to}, default the last hour), the {@code limit} (default
+     * {@code defaultLimit}, at most {@code maxLimit}), then the pot, checked in that order.
+     */
+    private void history(Context ctx, int defaultLimit, int maxLimit, History history) {
         TimeRange range = range(ctx);
-        int limit = QueryParams.intParam(ctx, "limit", 1000, 1, 10_000);
-        ctx.json(mothership.potAlerts(knownPot(ctx), range.from(), range.to(), limit));
+        int limit = QueryParams.intParam(ctx, "limit", defaultLimit, 1, maxLimit);
+        ctx.json(history.list(knownPot(ctx), range.from(), range.to(), limit));
     }
 
     private void readingsCsv(Context ctx) throws Exception {
@@ -135,18 +139,6 @@ final class PotRoutes {
         } finally {
             csvExports.release();
         }
-    }
-
-    private void wakes(Context ctx) {
-        TimeRange range = range(ctx);
-        int limit = QueryParams.intParam(ctx, "limit", 2_000, 1, 100_000);
-        ctx.json(mothership.wakes(knownPot(ctx), range.from(), range.to(), limit));
-    }
-
-    private void connects(Context ctx) {
-        TimeRange range = range(ctx);
-        int limit = QueryParams.intParam(ctx, "limit", 2_000, 1, 100_000);
-        ctx.json(mothership.connects(knownPot(ctx), range.from(), range.to(), limit));
     }
 
     private void series(Context ctx) {

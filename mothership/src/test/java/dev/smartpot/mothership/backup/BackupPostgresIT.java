@@ -4,15 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.mothership.MothershipApp;
 import dev.smartpot.mothership.MothershipMain;
-import dev.smartpot.mothership.api.PotView;
-import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.testing.PostgresServer;
@@ -41,7 +34,7 @@ class BackupPostgresIT {
     @TempDir
     Path tmp;
 
-    private String output = "";
+    private final BackupCli cli = new BackupCli();
 
     @Test
     void aPostgresBackupMovesToSqliteAndToAnotherPostgres() throws Exception {
@@ -57,11 +50,11 @@ class BackupPostgresIT {
                 CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(broker.port()));
                 await().atMost(Duration.ofSeconds(30)).until(() -> app.engine().health().readingsStored() >= 50);
                 Path during = tmp.resolve("during.sqlite");
-                assertEquals(0, cli("backup", "--db", liveUrl, during.toString()), output);
+                assertEquals(0, cli.run("backup", "--db", liveUrl, during.toString()), cli.output());
                 sending.get();
                 await().atMost(Duration.ofSeconds(30)).until(() -> app.engine().health().readingsStored() == 2 * PER_POT);
                 await().atMost(Duration.ofSeconds(20)).until(() -> !app.engine().alerts(false, 10).isEmpty());
-                Map<String, List<Long>> caught = restoreIntoFolder(during, tmp.resolve("during-folder"));
+                Map<String, List<Long>> caught = cli.restoreAndList(during, tmp.resolve("during-folder"));
                 caught.forEach((pot, seqs) -> {
                     for (int i = 0; i < seqs.size(); i++) {
                         assertEquals(i, seqs.get(i), pot + ": one snapshot, no gap");
@@ -69,21 +62,21 @@ class BackupPostgresIT {
                 });
                 System.out.println("PostgreSQL backup during ingest held " + caught.values().stream().mapToInt(List::size).sum() + " of " + 2 * PER_POT);
 
-                assertEquals(0, cli("backup", "--db", liveUrl, after.toString()), output);
-                live = list(app.engine());
+                assertEquals(0, cli.run("backup", "--db", liveUrl, after.toString()), cli.output());
+                live = BackupCli.readingSeqs(app.engine());
                 liveAlerts = alerts(app.engine());
             } finally {
                 app.close();
             }
 
-            assertEquals(live, restoreIntoFolder(after, tmp.resolve("sqlite-folder")), "PostgreSQL to SQLite: every reading");
+            assertEquals(live, cli.restoreAndList(after, tmp.resolve("sqlite-folder")), "PostgreSQL to SQLite: every reading");
 
             String movedUrl = pg.createDatabase("moved");
-            assertEquals(0, cli("restore", "--db", movedUrl, after.toString()), output);
+            assertEquals(0, cli.run("restore", "--db", movedUrl, after.toString()), cli.output());
             MothershipApp moved = MothershipApp.start(new MothershipApp.Options(null, 0, "127.0.0.1", 0, tmp.resolve("moved"),
                     movedUrl, null, null, false, null));
             try (ScriptedPot rose = new ScriptedPot("rose", moved.embeddedBroker().port())) {
-                assertEquals(live, list(moved.engine()), "PostgreSQL to PostgreSQL: every reading");
+                assertEquals(live, BackupCli.readingSeqs(moved.engine()), "PostgreSQL to PostgreSQL: every reading");
                 assertEquals(liveAlerts, alerts(moved.engine()));
                 // A new alert gets an id after the restored ones (the identity was moved on), not a key clash.
                 await().atMost(Duration.ofSeconds(10)).until(() -> moved.engine().health().brokerConnected());
@@ -98,36 +91,9 @@ class BackupPostgresIT {
                 moved.close();
             }
 
-            assertEquals(MothershipMain.EXIT_FAILED, cli("restore", "--db", movedUrl, after.toString()));
-            assertTrue(output.contains("is not empty (its table pots has rows); a restore never mixes two histories"), output);
+            assertEquals(MothershipMain.EXIT_FAILED, cli.run("restore", "--db", movedUrl, after.toString()));
+            assertTrue(cli.output().contains("is not empty (its table pots has rows); a restore never mixes two histories"), cli.output());
         }
-    }
-
-    private int cli(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int code = MothershipMain.run(args, print, print);
-        output = bytes.toString(StandardCharsets.UTF_8);
-        return code;
-    }
-
-    private Map<String, List<Long>> restoreIntoFolder(Path backup, Path folder) throws Exception {
-        assertEquals(0, cli("restore", "--data", folder.toString(), backup.toString()), output);
-        MothershipApp restored = MothershipApp.start(new MothershipApp.Options(null, 0, "127.0.0.1", 0, folder, null, null, null, false, null));
-        try {
-            return list(restored.engine());
-        } finally {
-            restored.close();
-        }
-    }
-
-    private static Map<String, List<Long>> list(MothershipEngine engine) {
-        Map<String, List<Long>> seqs = new TreeMap<>();
-        for (PotView pot : engine.pots()) {
-            seqs.put(pot.id(), engine.readings(pot.id(), Instant.EPOCH, Instant.now().plus(Duration.ofDays(1)), 100_000).stream()
-                    .map(ReadingView::seq).sorted().toList());
-        }
-        return seqs;
     }
 
     private static List<String> alerts(MothershipEngine engine) {

@@ -4,19 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -24,10 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.mothership.MothershipApp;
 import dev.smartpot.mothership.MothershipMain;
-import dev.smartpot.mothership.api.PotView;
-import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.broker.BrokerOptions;
-import dev.smartpot.mothership.engine.MothershipEngine;
 import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.ScriptedPot;
 import dev.smartpot.testkit.Mosquitto;
@@ -45,6 +38,8 @@ class BackupRestoreIT {
     @TempDir
     Path tmp;
 
+    private final BackupCli cli = new BackupCli();
+
     @Test
     void aBackupTakenDuringIngestRestoresIntoANewFolder() throws Exception {
         try (Mosquitto broker = QueueingBroker.start()) {
@@ -57,12 +52,12 @@ class BackupRestoreIT {
                 // Mid-ingest: some readings are stored, more are on their way.
                 await().atMost(Duration.ofSeconds(30)).until(() -> app.engine().health().readingsStored() >= 100);
                 Path during = tmp.resolve("during.sqlite");
-                assertEquals(0, cli("backup", "--data", live.toString(), during.toString()), output);
-                assertTrue(output.contains("backup written to " + during), output);
+                assertEquals(0, cli.run("backup", "--data", live.toString(), during.toString()), cli.output());
+                assertTrue(cli.output().contains("backup written to " + during), cli.output());
                 sending.get();
                 await().atMost(Duration.ofSeconds(30)).until(() -> app.engine().health().readingsStored() == POTS.size() * READINGS);
 
-                Map<String, List<Long>> restoredDuring = restoreAndList(during, tmp.resolve("restored-during"));
+                Map<String, List<Long>> restoredDuring = cli.restoreAndList(during, tmp.resolve("restored-during"));
                 assertEquals(POTS, List.copyOf(restoredDuring.keySet()), "the same pots");
                 for (Map.Entry<String, List<Long>> pot : restoredDuring.entrySet()) {
                     List<Long> seqs = pot.getValue();
@@ -75,9 +70,9 @@ class BackupRestoreIT {
                 System.out.println("backup during ingest held " + caught + " of " + POTS.size() * READINGS + " readings");
 
                 Path after = tmp.resolve("after.sqlite");
-                assertEquals(0, cli("backup", "--data", live.toString(), after.toString()), output);
-                Map<String, List<Long>> restoredAfter = restoreAndList(after, tmp.resolve("restored-after"));
-                assertEquals(list(app.engine()), restoredAfter, "every reading of the live mothership");
+                assertEquals(0, cli.run("backup", "--data", live.toString(), after.toString()), cli.output());
+                Map<String, List<Long>> restoredAfter = cli.restoreAndList(after, tmp.resolve("restored-after"));
+                assertEquals(BackupCli.readingSeqs(app.engine()), restoredAfter, "every reading of the live mothership");
                 for (String pot : POTS) {
                     assertEquals(READINGS, restoredAfter.get(pot).size());
                 }
@@ -92,24 +87,24 @@ class BackupRestoreIT {
         Path live = tmp.resolve("live");
         MothershipApp.start(new MothershipApp.Options(null, 0, "127.0.0.1", 0, live, null, null, null, false, null)).close();
         Path file = tmp.resolve("empty.sqlite");
-        assertEquals(0, cli("backup", "--data", live.toString(), file.toString()), output);
-        assertEquals(MothershipMain.EXIT_FAILED, cli("restore", "--data", live.toString(), file.toString()));
-        assertTrue(output.contains("the data folder " + live + " is not empty (it holds mothership.db"), output);
-        assertTrue(output.contains("Fix: pass --data with a new or empty folder"), output);
+        assertEquals(0, cli.run("backup", "--data", live.toString(), file.toString()), cli.output());
+        assertEquals(MothershipMain.EXIT_FAILED, cli.run("restore", "--data", live.toString(), file.toString()));
+        assertTrue(cli.output().contains("the data folder " + live + " is not empty (it holds mothership.db"), cli.output());
+        assertTrue(cli.output().contains("Fix: pass --data with a new or empty folder"), cli.output());
 
-        assertEquals(MothershipMain.EXIT_FAILED, cli("backup", "--data", live.toString(), file.toString()));
-        assertTrue(output.contains(file + " exists already. Fix: name a new file"), output);
+        assertEquals(MothershipMain.EXIT_FAILED, cli.run("backup", "--data", live.toString(), file.toString()));
+        assertTrue(cli.output().contains(file + " exists already. Fix: name a new file"), cli.output());
 
         java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "my plants\n");
-        assertEquals(MothershipMain.EXIT_FAILED, cli("restore", "--data", tmp.resolve("new").toString(), tmp.resolve("notes.txt").toString()));
-        assertTrue(output.contains("notes.txt is not a mothership backup (not an SQLite database file)"), output);
+        assertEquals(MothershipMain.EXIT_FAILED, cli.run("restore", "--data", tmp.resolve("new").toString(), tmp.resolve("notes.txt").toString()));
+        assertTrue(cli.output().contains("notes.txt is not a mothership backup (not an SQLite database file)"), cli.output());
         assertTrue(!java.nio.file.Files.exists(tmp.resolve("new").resolve("mothership.db")), "nothing restored");
 
-        assertEquals(MothershipMain.EXIT_USAGE, cli("--data", live.toString(), "backup", tmp.resolve("y.sqlite").toString()));
-        assertTrue(output.contains("--data stands before 'backup', where it means the running mothership's. Fix: put it after"), output);
+        assertEquals(MothershipMain.EXIT_USAGE, cli.run("--data", live.toString(), "backup", tmp.resolve("y.sqlite").toString()));
+        assertTrue(cli.output().contains("--data stands before 'backup', where it means the running mothership's. Fix: put it after"), cli.output());
 
-        assertEquals(MothershipMain.EXIT_FAILED, cli("backup", "--data", tmp.resolve("nowhere").toString(), tmp.resolve("x.sqlite").toString()));
-        assertTrue(output.contains("there is no mothership database at " + tmp.resolve("nowhere").resolve("mothership.db")), output);
+        assertEquals(MothershipMain.EXIT_FAILED, cli.run("backup", "--data", tmp.resolve("nowhere").toString(), tmp.resolve("x.sqlite").toString()));
+        assertTrue(cli.output().contains("there is no mothership database at " + tmp.resolve("nowhere").resolve("mothership.db")), cli.output());
     }
 
     @Test
@@ -143,7 +138,7 @@ class BackupRestoreIT {
             assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(latest), download.body()), "the file itself");
             Path saved = tmp.resolve("downloaded.sqlite");
             java.nio.file.Files.write(saved, download.body());
-            Map<String, List<Long>> restored = restoreAndList(saved, tmp.resolve("from-download"));
+            Map<String, List<Long>> restored = cli.restoreAndList(saved, tmp.resolve("from-download"));
             assertEquals(20, restored.get("basil").size());
             String about = new String(send(base + "/api/backups", "GET", token).body(), StandardCharsets.UTF_8);
             assertTrue(about.contains("\"enabled\":true") && about.contains(latest.getFileName().toString()), about);
@@ -161,36 +156,6 @@ class BackupRestoreIT {
             request.header("X-SmartPot-Request", "1"); // as the dashboard sends it: past the cross-site check, to the login's
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private String output = "";
-
-    private int cli(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int code = MothershipMain.run(args, print, print);
-        output = bytes.toString(StandardCharsets.UTF_8);
-        return code;
-    }
-
-    private Map<String, List<Long>> restoreAndList(Path backup, Path folder) throws Exception {
-        assertEquals(0, cli("restore", "--data", folder.toString(), backup.toString()), output);
-        MothershipApp restored = MothershipApp.start(new MothershipApp.Options(null, 0, "127.0.0.1", 0, folder, null, null, null, false, null));
-        try {
-            return list(restored.engine());
-        } finally {
-            restored.close();
-        }
-    }
-
-    /** Each pot's stored reading seqs, in order. */
-    private static Map<String, List<Long>> list(MothershipEngine engine) {
-        Map<String, List<Long>> seqs = new TreeMap<>();
-        for (PotView pot : engine.pots()) {
-            seqs.put(pot.id(), engine.readings(pot.id(), Instant.EPOCH, Instant.now().plus(Duration.ofDays(1)), 100_000).stream()
-                    .map(ReadingView::seq).sorted().toList());
-        }
-        return seqs;
     }
 
     private static void send(int brokerPort) {

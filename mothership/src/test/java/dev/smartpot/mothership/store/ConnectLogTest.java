@@ -3,23 +3,14 @@ package dev.smartpot.mothership.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.smartpot.mothership.api.ConnectView;
-import dev.smartpot.mothership.ingest.Inbound;
-import dev.smartpot.mothership.ingest.PayloadParser;
 import dev.smartpot.protocol.GoldenMessages;
 import dev.smartpot.protocol.WireTopics;
 
@@ -29,41 +20,20 @@ class ConnectLogTest {
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
     private static final String POT = GoldenMessages.POT;
 
-    private Database db;
-    private StoreWriter writer;
-    private final AtomicLong acks = new AtomicLong();
-    private final PayloadParser parser = new PayloadParser();
-
-    @BeforeEach
-    void open() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "connect-log-test"));
-        db = Database.sqlite(Files.createTempDirectory(dir, "db").resolve("m.db"));
-        writer = new StoreWriter(db, new BootTracker(), Clock.fixed(NOW, ZoneOffset.UTC), 10_000);
-        writer.start(StoreWriter.Listener.NONE);
-    }
-
-    @AfterEach
-    void close() {
-        writer.close();
-        db.close();
-    }
-
-    private void receive(String topic, String payload, long at) {
-        Inbound in = parser.parse(topic, payload.getBytes(StandardCharsets.UTF_8));
-        writer.offer(new StoreWriter.Received(in, at, acks::incrementAndGet));
-    }
+    @RegisterExtension
+    final StoreOnFile store = new StoreOnFile("connect-log-test", NOW);
 
     @Test
     void eachConnectIsStoredOnceWithItsPhases() {
         String topic = WireTopics.connect(POT);
-        receive(topic, GoldenMessages.CONNECT_FIRST.payload().replace("\"boot\":1", "\"boot\":3"), NOW.toEpochMilli() - 60_000);
-        receive(topic, GoldenMessages.CONNECT.payload(), NOW.toEpochMilli() - 1000);
+        store.receive(topic, GoldenMessages.CONNECT_FIRST.payload().replace("\"boot\":1", "\"boot\":3"), NOW.toEpochMilli() - 60_000);
+        store.receive(topic, GoldenMessages.CONNECT.payload(), NOW.toEpochMilli() - 1000);
         // The broker hands the retained record over again at the mothership's next connect, and a pot may clear it.
-        receive(topic, GoldenMessages.CONNECT.payload(), NOW.toEpochMilli());
-        receive(topic, "", NOW.toEpochMilli());
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == 4);
+        store.receive(topic, GoldenMessages.CONNECT.payload(), NOW.toEpochMilli());
+        store.receive(topic, "", NOW.toEpochMilli());
+        store.awaitStored();
 
-        List<ConnectView> connects = ConnectLog.between(db, POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 100);
+        List<ConnectView> connects = ConnectLog.between(store.db(), POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 100);
         assertEquals(2, connects.size(), connects.toString());
         ConnectView first = connects.get(0);
         assertEquals(1, first.connect());
@@ -81,7 +51,7 @@ class ConnectLogTest {
         assertEquals(1753L, second.firstPublishMs());
         assertEquals(3_600_000L, second.upMs());
         assertEquals("connection lost: \"broker gone\"", second.reason());
-        assertEquals(1, ConnectLog.between(db, POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 1).size(),
+        assertEquals(1, ConnectLog.between(store.db(), POT, NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(1), 1).size(),
                 "the limit keeps the newest");
     }
 }

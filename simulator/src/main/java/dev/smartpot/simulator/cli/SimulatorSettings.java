@@ -11,6 +11,7 @@ import dev.smartpot.device.config.ConfigException;
 import dev.smartpot.device.config.ConfigReader;
 import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
+import dev.smartpot.host.SecretFilePermissions;
 import dev.smartpot.simulator.board.FakeChipId;
 import dev.smartpot.simulator.board.SimulatorConfig;
 

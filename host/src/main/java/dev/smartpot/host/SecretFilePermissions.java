@@ -1,4 +1,4 @@
-package dev.smartpot.simulator.cli;
+package dev.smartpot.host;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,19 +8,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Secrets in files other users of the computer can read are not secret. The check needs POSIX permissions;
- * on other file systems it says nothing.
+ * Secrets in files other users of the computer can read are not secret: the simulator's settings and the board
+ * configuration scripts/flash reads say so with the same words. The check needs POSIX permissions; on other file
+ * systems it says nothing.
  */
-final class SecretFilePermissions {
+public final class SecretFilePermissions {
 
     private SecretFilePermissions() {
     }
 
     /**
-     * A warning if {@code file} holds {@code what} (e.g. "mqtt.password") and its group or other users may read
+     * A warning if {@code file} holds {@code what} (e.g. "mqtt.password", "wifi.password") and its group or other users may read
      * it; null when it is private or the file system has no POSIX permissions.
      */
-    static String warning(Path file, String what) {
+    public static String warning(Path file, String what) {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(file);

@@ -1,4 +1,4 @@
-package dev.smartpot.simulator.cli;
+package dev.smartpot.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** The warning a user sees for a secret in a file others can read, and none for a private one. */
 class SecretFilePermissionsTest {
 
     @Test
-    void warnsWhenOthersOrTheGroupCanReadAndSaysHowToFixIt(@TempDir Path dir) throws Exception {
+    void warnsWhenOthersOrTheGroupCanReadAndSaysHowToFixIt() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "secret-files")), "t");
         Path file = Files.writeString(dir.resolve("pot.properties"), "mqtt.password = x\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertNull(SecretFilePermissions.warning(file, "mqtt.password"));
