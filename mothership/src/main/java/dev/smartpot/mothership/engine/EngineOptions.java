@@ -99,6 +99,11 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
         return with(b -> b.maxDatabaseBytes = bytes);
     }
 
+    /** Received messages the writer's queue holds (default 100,000); when it is full the link stops reading. */
+    public EngineOptions withWriteQueue(int messages) {
+        return with(b -> b.writeQueue = messages);
+    }
+
     public EngineOptions withClock(Clock c) {
         return with(b -> b.clock = c);
     }
