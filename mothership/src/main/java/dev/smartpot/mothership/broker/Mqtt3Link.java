@@ -81,6 +81,8 @@ final class Mqtt3Link implements LinkClient, MqttCallback {
         if (options.tls()) {
             // Paho checks the broker's host name against its certificate (httpsHostnameVerificationEnabled).
             o.setSocketFactory(BrokerTls.context(options.caFile()).getSocketFactory());
+        } else {
+            o.setSocketFactory(new BufferedSockets());
         }
         return o;
     }
