@@ -110,7 +110,8 @@ public final class OutageDrainBench {
                         + " held by the broker | published in %.1f s | drained in %.1f s from the mothership's start"
                         + " (%.1f s from its first stored reading): **%,.0f readings/s**, every one stored | resident memory peak"
                         + " %.0f MB | `GET /api/pots` during the drain: %d answers, p50 %.0f ms, p99 %.0f ms, max %.0f ms,"
-                        + " %d failed |", total, POTS, perPot, publishSeconds, fromStart, fromFirst, total / fromFirst, peakRss, sorted.length, IngestBench.percentile(sorted, 50),
+                        + " %d failed |", total, POTS, perPot, publishSeconds, fromStart, fromFirst, total / fromFirst,
+                        peakRss, sorted.length, IngestBench.percentile(sorted, 50),
                         IngestBench.percentile(sorted, 99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],
                         failed));
             }
