@@ -70,7 +70,7 @@ public final class OutageDrainBench {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 HttpRequest pots = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.httpPort + "/api/pots"))
                         .timeout(Duration.ofSeconds(30)).build();
-                int failed = 0;
+                java.util.Map<String, Integer> failed = new java.util.TreeMap<>();
                 long lastCount = -1;
                 long lastGrowth = System.nanoTime();
                 while (m.stored() - probes < total) {
@@ -94,10 +94,10 @@ public final class OutageDrainBench {
                             if (r.statusCode() == 200) {
                                 answersMs.add((System.nanoTime() - a) / 1e6);
                             } else {
-                                failed++;
+                                failed.merge("HTTP " + r.statusCode(), 1, Integer::sum);
                             }
                         } catch (java.io.IOException e) {
-                            failed++;
+                            failed.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                         }
                     }
                     Thread.sleep(200);
@@ -110,10 +110,10 @@ public final class OutageDrainBench {
                         + " held by the broker | published in %.1f s | drained in %.1f s from the mothership's start"
                         + " (%.1f s from its first stored reading): **%,.0f readings/s**, every one stored | resident memory peak"
                         + " %.0f MB | `GET /api/pots` during the drain: %d answers, p50 %.0f ms, p99 %.0f ms, max %.0f ms,"
-                        + " %d failed |", total, POTS, perPot, publishSeconds, fromStart, fromFirst, total / fromFirst,
+                        + " failed: %s |", total, POTS, perPot, publishSeconds, fromStart, fromFirst, total / fromFirst,
                         peakRss, sorted.length, IngestBench.percentile(sorted, 50),
                         IngestBench.percentile(sorted, 99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],
-                        failed));
+                        failed.isEmpty() ? "none" : failed));
             }
         }
     }
