@@ -27,9 +27,13 @@ final class MothershipProcess implements AutoCloseable {
     private final ProcStats stats;
     private Connection reader;
 
-    private MothershipProcess(Process process, Path data) {
+    /** Where its dashboard and API listen (loopback). */
+    final int httpPort;
+
+    private MothershipProcess(Process process, Path data, int httpPort) {
         this.process = process;
         this.data = data;
+        this.httpPort = httpPort;
         this.stats = new ProcStats(process.pid());
     }
 
@@ -41,8 +45,9 @@ final class MothershipProcess implements AutoCloseable {
                     + " root (scripts/bench-mothership does)");
         }
         Files.createDirectories(data);
+        int http = Loopback.freePort();
         List<String> cmd = new ArrayList<>(List.of(script.toString(), "--broker", broker.url(), "--data", data.toString(),
-                "--http", "127.0.0.1:" + Loopback.freePort(), "--link-timeout", "0", "--max-pots", "20000"));
+                "--http", "127.0.0.1:" + http, "--link-timeout", "0", "--max-pots", "20000"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(data.resolve("mothership.log").toFile());
         Map<String, String> env = pb.environment();
@@ -54,7 +59,7 @@ final class MothershipProcess implements AutoCloseable {
         Process p = pb.start();
         // A bench stopped from outside (timeout, Ctrl-C) must not leave a mothership running.
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-        return new MothershipProcess(p, data);
+        return new MothershipProcess(p, data, http);
     }
 
     ProcStats stats() {

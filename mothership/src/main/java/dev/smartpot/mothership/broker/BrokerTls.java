@@ -10,12 +10,13 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 
 /**
- * TLS to the broker as the pots do it: trust only the CA file given (the one {@code scripts/broker
+ * TLS to the broker as the pots do it (for the HiveMQ client and for Paho): trust only the CA file given (the one {@code scripts/broker
  * --secure} writes), or the JVM's trusted CAs when none is given. The broker's host name is checked.
  */
 final class BrokerTls {
@@ -26,6 +27,17 @@ final class BrokerTls {
     static MqttClientSslConfig config(Path caFile) {
         return caFile == null ? MqttClientSslConfig.builder().build()
                 : MqttClientSslConfig.builder().trustManagerFactory(trustOnly(caFile)).build();
+    }
+
+    /** The same trust for Paho, as a TLS context. */
+    static SSLContext context(Path caFile) {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, caFile == null ? null : trustOnly(caFile).getTrustManagers(), null);
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make a TLS context: " + e.getMessage(), e);
+        }
     }
 
     private static TrustManagerFactory trustOnly(Path caFile) {

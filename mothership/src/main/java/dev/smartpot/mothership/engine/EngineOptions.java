@@ -51,7 +51,7 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
 
     private static EngineOptions defaults(BrokerOptions broker, Path file, String url, String user, String password) {
         return new EngineOptions(broker, file, url, user, password, Retention.DEFAULT, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofMinutes(15), 2.0, ALERT_TOPIC, Duration.ofSeconds(1), 0, 100_000,
+                Duration.ofSeconds(60), Duration.ofMinutes(15), 2.0, ALERT_TOPIC, Duration.ofSeconds(1), 0, 10_000,
                 Clock.systemUTC(), LowBattery.DEFAULT_MV);
     }
 
@@ -97,6 +97,11 @@ public record EngineOptions(BrokerOptions broker, Path sqliteFile, String jdbcUr
 
     public EngineOptions withMaxDatabaseBytes(long bytes) {
         return with(b -> b.maxDatabaseBytes = bytes);
+    }
+
+    /** Received messages the writer's queue holds (default 10,000: two batches); when it is full the link stops reading. */
+    public EngineOptions withWriteQueue(int messages) {
+        return with(b -> b.writeQueue = messages);
     }
 
     public EngineOptions withClock(Clock c) {

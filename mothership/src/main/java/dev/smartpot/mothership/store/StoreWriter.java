@@ -96,10 +96,7 @@ public final class StoreWriter implements AutoCloseable {
         batches.observer(o);
     }
 
-    /**
-     * How long a small batch of received messages waits for more before its commit (default 1 s; zero commits
-     * at once): fewer commits write fewer pages at light traffic.
-     */
+    /** How long a small batch waits for more before its commit (default 1 s; zero: at once): fewer pages written. */
     public void gather(java.time.Duration window) {
         gather.window(window);
     }
@@ -111,10 +108,16 @@ public final class StoreWriter implements AutoCloseable {
 
     /** Queues a received message; blocks while the queue is full, which slows the broker down (back-pressure). */
     public void offer(Received r) {
+        offer(r, Long.MAX_VALUE);
+    }
+
+    /** Queues a received message, waiting at most {@code waitMillis} for room; false when there was none. */
+    public boolean offer(Received r, long waitMillis) {
         try {
-            queue.put(r);
+            return queue.offer(r, waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
