@@ -39,6 +39,9 @@ public final class Database implements AutoCloseable {
         this.description = dialect == Dialect.SQLITE ? "SQLite " + sqliteFile(url) : "PostgreSQL " + withoutSecrets(url);
         this.writer = open();
         try {
+            if (dialect == Dialect.SQLITE) {
+                writer = PageSizeConversion.ifNeeded(writer, Path.of(sqliteFile(url)), this::open);
+            }
             Migrations.apply(writer, dialect);
             for (int i = 0; i < READERS; i++) {
                 readers.add(open());
