@@ -16,9 +16,10 @@ import java.util.Locale;
 /**
  * Converts a SQLite file made with another page size (4 KB before the SD card work) to {@link Dialect#PAGE_SIZE}
  * once, at start, before anything else uses it: SQLite changes a file's page size only by rewriting it. The copy is
- * made beside the file ({@code VACUUM INTO}), checked, synced, and only then renamed over the original, so a crash
- * or a full disk at any step leaves the original as it was (a half-made copy is removed at the next start). Without
- * the room for a copy the file keeps its pages and the log says how much room the conversion needs.
+ * made beside the file ({@code VACUUM INTO}) under an exclusive lock, checked, synced, and only then renamed over the
+ * original, so a crash or a full disk at any step leaves the original as it was (a half-made copy is removed at the
+ * next start). Without the room for a copy, or with the file open in another program, the file keeps its pages and
+ * the log says what the conversion needs.
  */
 final class PageSizeConversion {
 
@@ -53,36 +54,51 @@ final class PageSizeConversion {
         System.err.println("mothership: converting " + what + " to " + Dialect.PAGE_SIZE + "-byte pages, once (fewer bytes"
                 + " written to the SD card per reading); a copy is made beside it first, the original stays until the copy"
                 + " is complete...");
+        if (!alone(c)) {
+            System.err.println("mothership: " + what + " keeps its pages, nothing changed: another program has it open;"
+                    + " stop it and start again to convert");
+            // A fresh connection: this one may have left WAL mode before the lock failed.
+            c.close();
+            return opener.open();
+        }
         long start = System.nanoTime();
         try {
             copy(c, copy);
+            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            sync(file.toAbsolutePath().getParent(), StandardOpenOption.READ);
         } catch (SQLException | IOException | RuntimeException e) {
             deleteQuietly(copy);
             System.err.println("mothership: " + what + " keeps its pages, nothing changed: the copy failed (" + e.getMessage()
                     + "); it is tried again at the next start");
-            return c;
         }
+        // Closing ends the exclusive lock; a new connection is in WAL mode again (Dialect.configure).
         c.close();
-        Path wal = file.resolveSibling(file.getFileName() + "-wal");
-        try {
-            if (Files.exists(wal) && Files.size(wal) > 0) {
-                // Another program holds the file open (its WAL stayed): its view must not be swapped under it.
-                deleteQuietly(copy);
-                System.err.println("mothership: " + what + " keeps its pages, nothing changed: another program has it open"
-                        + " (" + wal + " stayed); stop it and start again to convert");
-                return opener.open();
-            }
-            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            sync(file.toAbsolutePath().getParent(), StandardOpenOption.READ);
-        } catch (IOException e) {
-            deleteQuietly(copy);
-            System.err.println("mothership: " + what + " keeps its pages, nothing changed: " + e.getMessage());
-            return opener.open();
-        }
         Connection converted = opener.open();
-        System.err.println(String.format(Locale.ROOT, "mothership: converted %s to %d-byte pages in %.1f s", file,
-                pragma(converted, "page_size"), (System.nanoTime() - start) / 1e9));
+        if (pragma(converted, "page_size") == Dialect.PAGE_SIZE) {
+            System.err.println(String.format(Locale.ROOT, "mothership: converted %s to %d-byte pages in %.1f s", file,
+                    Dialect.PAGE_SIZE, (System.nanoTime() - start) / 1e9));
+        }
         return converted;
+    }
+
+    /**
+     * True when no other connection has the file open, and none can open it until {@code c} closes: SQLite leaves
+     * WAL mode only for a connection that is alone, and an exclusive lock in exclusive locking mode is kept.
+     */
+    private static boolean alone(Connection c) {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("PRAGMA journal_mode=DELETE")) {
+                if (!r.next() || !"delete".equalsIgnoreCase(r.getString(1))) {
+                    return false;
+                }
+            }
+            s.execute("PRAGMA locking_mode=EXCLUSIVE");
+            s.execute("BEGIN EXCLUSIVE");
+            s.execute("COMMIT");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** A complete, checked copy with the new pages, on the storage (SQLite does not sync what VACUUM INTO writes). */
