@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int READERS = 3;
+    /** A reader connection's SQLite page cache, in KB. */
+    private static final int READER_CACHE_KB = 4_000;
 
     private final String url;
     private final Properties login;
@@ -39,9 +41,12 @@ public final class Database implements AutoCloseable {
         this.description = dialect == Dialect.SQLITE ? "SQLite " + sqliteFile(url) : "PostgreSQL " + withoutSecrets(url);
         this.writer = open();
         try {
+            if (dialect == Dialect.SQLITE) {
+                writer = PageSizeConversion.ifNeeded(writer, Path.of(sqliteFile(url)), this::open);
+            }
             Migrations.apply(writer, dialect);
             for (int i = 0; i < READERS; i++) {
-                readers.add(open());
+                readers.add(reader());
             }
         } catch (SQLException | RuntimeException e) {
             close();
@@ -78,6 +83,20 @@ public final class Database implements AutoCloseable {
     private Connection open() throws SQLException {
         Connection c = DriverManager.getConnection(url, login);
         dialect.configure(c);
+        return c;
+    }
+
+    /**
+     * A reader: a smaller SQLite page cache than the writer's (which inserts all over the indexes): the dashboard's
+     * queries read a pot's few pages, and every connection's cache is memory outside the Java heap.
+     */
+    private Connection reader() throws SQLException {
+        Connection c = open();
+        if (dialect == Dialect.SQLITE) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("PRAGMA cache_size=-" + READER_CACHE_KB);
+            }
+        }
         return c;
     }
 
