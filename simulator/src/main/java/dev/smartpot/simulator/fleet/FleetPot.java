@@ -116,7 +116,9 @@ public final class FleetPot implements Sleeper {
      * mark stays); the pot then boots again.
      */
     public void powerCut() {
-        life.cutPower();
+        if (life.cutPower() && wakes != null) {
+            wakes.powerCut();
+        }
     }
 
     /** Asks the pot to say "offline" and disconnect; the future completes once it has. */
@@ -258,36 +260,22 @@ public final class FleetPot implements Sleeper {
 
     // ---- what the view and the summary read -----------------------------------------------------------
 
-    public String clientId() {
-        return board.clientId();
-    }
+    public String clientId() { return board.clientId(); }
 
     /** The running core; null before the pot was started. */
-    public PotNode node() {
-        return node;
-    }
+    public PotNode node() { return node; }
 
-    public SoilModelAdc soil() {
-        return board.soil();
-    }
+    public SoilModelAdc soil() { return board.soil(); }
 
-    public FakeWlan wlan() {
-        return board.wlan();
-    }
+    public FakeWlan wlan() { return board.wlan(); }
 
-    public long readingsTaken() {
-        return life.readingsTaken();
-    }
+    public long readingsTaken() { return life.readingsTaken(); }
 
     /** Boots so far (the first, reboots, returns from a power cut); a wake from deep sleep is not one. */
-    public int boots() {
-        return life.boots();
-    }
+    public int boots() { return life.boots(); }
 
     /** Wakes from deep sleep so far. */
-    public int wakes() {
-        return life.wakes();
-    }
+    public int wakes() { return life.wakes(); }
 
     /** A pot in deep sleep between two wakes. */
     public boolean isAsleep() {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import dev.smartpot.device.PotNode;
@@ -63,9 +64,13 @@ class FleetIT {
 
             // The banner's "talk to every pot": one message from the mothership reaches each pot's loop.
             new MosquittoClients(broker).pubQos1("from_mothership", "wassap!");
-            Awaitility.await("every pot logs the mothership's message").atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertEquals(List.of(), missing(fleet, console, "(from_mothership, wassap!)"),
-                            "pots that have not logged the mothership's message"));
+            try {
+                Awaitility.await("every pot logs the mothership's message").atMost(Duration.ofSeconds(10))
+                        .until(() -> missing(fleet, console, "(from_mothership, wassap!)").isEmpty());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("pots that have not logged the mothership's message:\n"
+                        + describe(fleet, console, missing(fleet, console, "(from_mothership, wassap!)")), e);
+            }
 
             int late = fleet.stop(20_000);
             assertEquals(0, late, "every pot stopped");
@@ -90,6 +95,30 @@ class FleetIT {
                     + " lost by it: " + lostByBroker + " (broker folder " + broker.dir() + ")");
             assertEquals(ids, mothership.seqsByPot().keySet(), "readings from exactly the fleet's pots");
         }
+    }
+
+    /** What a missing pot's core says and last logged, and where the fleet's threads are, for a failure's message. */
+    private static String describe(SimulatedFleet fleet, List<String> console, List<String> ids) {
+        StringBuilder out = new StringBuilder();
+        for (FleetPot pot : fleet.pots()) {
+            if (ids.contains(pot.clientId())) {
+                out.append(pot.clientId()).append(": ").append(pot.node().statusLine()).append('\n');
+                synchronized (console) {
+                    console.stream().filter(l -> l.contains("[" + pot.clientId() + "]")).skip(Math.max(0,
+                            console.stream().filter(l -> l.contains("[" + pot.clientId() + "]")).count() - 6))
+                            .forEach(l -> out.append("    ").append(l).append('\n'));
+                }
+            }
+        }
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("fleet")) {
+                out.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    out.append("    at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return out.toString();
     }
 
     /** The pots with no console line holding {@code fragment}, so a failure names them. */
