@@ -161,11 +161,17 @@ public final class SimulatedPot {
         }
     }
 
-    /** Waits until {@code until} on the board's time (forever: Long.MAX_VALUE), or until the simulator stops. */
+    /**
+     * Waits until {@code until} on the board's time (forever: Long.MAX_VALUE), or until the simulator stops or (in a deep
+     * sleep) the power is cut.
+     */
     private void waitUntil(long until) {
         synchronized (sleepLock) {
-            long left;
-            while (!life.isClosed() && !life.powerCutWhileAsleep() && (left = until == Long.MAX_VALUE ? Long.MAX_VALUE : until - time.monotonicMillis()) > 0) {
+            while (!life.isClosed() && !life.powerCutWhileAsleep()) {
+                long left = until == Long.MAX_VALUE ? Long.MAX_VALUE : until - time.monotonicMillis();
+                if (left <= 0) {
+                    return;
+                }
                 try {
                     time.waitOn(sleepLock, left);
                 } catch (InterruptedException e) {

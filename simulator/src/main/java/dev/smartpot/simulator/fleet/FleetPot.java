@@ -59,6 +59,8 @@ public final class FleetPot implements Sleeper {
     private boolean wokenWhileTicking;
     private boolean stopRequested;
     private boolean closed;
+    /** A stopping pot's ticks: what it queued delivered first, as the single pot's clean stop. */
+    private final FleetCleanStop cleanStop;
 
     /** Makes the MQTT transport for each boot of a pot. */
     public interface TransportFactory {
@@ -71,6 +73,7 @@ public final class FleetPot implements Sleeper {
         this.board = board;
         this.life = new PotLifecycle(config, board, sleepSpeedup);
         this.readings = new FleetPotReadings(board, life, sampler);
+        this.cleanStop = new FleetCleanStop(board, life, readings);
         this.transports = transports;
         this.scheduler = scheduler;
         this.linkLane = linkLane;
@@ -121,7 +124,10 @@ public final class FleetPot implements Sleeper {
         }
     }
 
-    /** Asks the pot to say "offline" and disconnect; the future completes once it has. */
+    /**
+     * Asks the pot to stop: an awake pot first delivers what the broker lacks (bounded, as the single pot's clean stop),
+     * then says "offline" and disconnects; the future completes once it has.
+     */
     CompletableFuture<Void> stop() {
         synchronized (this) {
             if (!stopRequested) {
@@ -190,32 +196,21 @@ public final class FleetPot implements Sleeper {
             ticking = true;
             stopping = stopRequested;
         }
-        PotNode current = node;
-        long wait;
-        if (stopping) {
-            readings.end();
-            if (current.state() == PotNode.ONLINE && current.queuedReadings() > 0) {
-                // A reading the readings thread took since the last tick: the stop delivers it first, as a tick would.
-                tickOnce(current);
-                current = node;
-            }
-            current.requestStop();
-            current.shutdown();
-            synchronized (this) {
-                ticking = false;
-                closed = true;
-            }
-            stopped.complete(null);
-            return;
-        }
-        wait = tickOnce(current);
+        long wait = stopping ? cleanStop.tick(node, this::tickOnce) : tickOnce(node);
         synchronized (this) {
             ticking = false;
-            if (wokenWhileTicking) {
-                wokenWhileTicking = false;
-                wait = 0;
+            if (wait < 0) {
+                closed = true;
+            } else {
+                if (wokenWhileTicking) {
+                    wokenWhileTicking = false;
+                    wait = 0;
+                }
+                scheduleTick(wait);
             }
-            scheduleTick(wait);
+        }
+        if (wait < 0) {
+            stopped.complete(null);
         }
     }
 
