@@ -111,9 +111,9 @@ class FleetIT {
             }
         }
         Thread.getAllStackTraces().forEach((thread, stack) -> {
-            if (thread.getName().startsWith("fleet")) {
+            if (thread.getName().startsWith("fleet") || thread.getName().contains("hivemq") || thread.getName().startsWith("Rx")) {
                 out.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
-                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                for (int i = 0; i < Math.min(30, stack.length); i++) {
                     out.append("    at ").append(stack[i]).append('\n');
                 }
             }
