@@ -2,6 +2,7 @@ package dev.smartpot.simulator.fleet;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,7 +156,12 @@ public final class FleetPot implements Sleeper {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = scheduler.schedule(() -> due(mine), delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            pending = scheduler.schedule(() -> due(mine), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The fleet gave up waiting for this pot's stop and shut its scheduler down: no tick follows.
+            closed = true;
+        }
     }
 
     /** On a scheduler thread: ticks an online (or stopping) pot here, hands any other's tick to the link lane. */
