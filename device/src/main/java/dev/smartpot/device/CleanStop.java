@@ -8,12 +8,13 @@ import dev.smartpot.device.text.Durations;
 /**
  * A clean stop ({@link PotNode#requestStop()}, not a reboot): with the link up, the loop keeps ticking until the
  * queued readings are delivered, for at most {@link #DRAIN_MILLIS}; what is left stays in retained memory. The
- * drain-then-stop policy of the {@link PotRunner}.
+ * drain-then-stop policy of the {@link PotRunner}, and of a runtime that ticks the core itself
+ * ({@link PotNode#cleanStop()}): {@link #begin()}, ticks until {@link #over(long)}, then {@link #end()}.
  */
-final class CleanStop implements PotRunner.StopPolicy {
+public final class CleanStop implements PotRunner.StopPolicy {
 
     /** How long a clean stop waits for queued readings to go out before it keeps them for the next start. */
-    static final long DRAIN_MILLIS = 10000;
+    public static final long DRAIN_MILLIS = 10000;
 
     private final Board board;
     private final LinkSupervisor link;
@@ -31,7 +32,7 @@ final class CleanStop implements PotRunner.StopPolicy {
      * so, says so in the log. Readings the broker has and the mothership has not confirmed yet stay in retained memory
      * for the next start.
      */
-    boolean begin() {
+    public boolean begin() {
         if (!link.isOnline() || unsent() == 0) {
             return false;
         }
@@ -53,7 +54,7 @@ final class CleanStop implements PotRunner.StopPolicy {
     }
 
     /** Says in the log what stays queued and why. */
-    void end() {
+    public void end() {
         if (unsent() > 0) {
             board.log.warn("stopping with " + unsent() + " readings still queued: " + (link.isOnline()
                     ? "not delivered within " + Durations.format(DRAIN_MILLIS) : "the link went down"));

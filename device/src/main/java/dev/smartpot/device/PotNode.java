@@ -118,11 +118,10 @@ public final class PotNode {
     public boolean takeReadingIfDue(long now) { return parts.schedule.takeIfDue(now); }
     /** The most a reading of this boot was taken after its time, in ms. */
     public long largestSamplingDelayMillis() { return parts.schedule.largestDelayMillis(); }
-
+    /** A clean stop's drain, for a runtime that ticks the core itself: its ticks after {@link #requestStop()}. */
+    public CleanStop cleanStop() { return new CleanStop(parts.board, parts.link, parts.queue); }
     /** Says "offline" and disconnects: {@link #run()} ends with it; a runtime that ticks itself calls it after the last tick. */
-    public void shutdown() {
-        runner.shutdown();
-    }
+    public void shutdown() { runner.shutdown(); }
 
     public String clientId() { return parts.clientId; }
     /** {@link #OFFLINE}, {@link #ONLINE}, {@link #STOPPED} or {@link #REFUSED}. */

@@ -41,7 +41,7 @@ final class PotRunner {
         board.log.info("smart pot " + parts.clientId + " (" + parts.config.deviceName + ") starting: a reading every "
                 + Durations.format(parts.schedule.intervalMillis()) + " to " + parts.config.publishTopicFor(parts.clientId)
                 + ", commands on " + parts.config.subscribeTopicFor(parts.clientId));
-        CleanStop cleanStop = new CleanStop(board, parts.link, parts.queue);
+        CleanStop cleanStop = node.cleanStop();
         parts.sampling.start();
         try {
             run(new StopPolicy() {

@@ -9,6 +9,7 @@ import dev.smartpot.device.board.SettingsStore;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.device.mqtt.MqttTransport;
 import dev.smartpot.host.broker.MoquetteConnectBarrier;
+import dev.smartpot.simulator.board.BoardTime;
 import dev.smartpot.simulator.board.ConsoleLog;
 import dev.smartpot.simulator.board.EvaluationVm;
 import dev.smartpot.simulator.board.FakeWlan;
@@ -29,7 +30,18 @@ import dev.smartpot.simulator.mqtt.PahoMqttTransport;
  */
 public final class SimulatedPot {
 
+    /** Makes the link of one boot to the broker. */
+    public interface RadioLinks {
+        /** The desktop's MQTT clients: HiveMQ's for a pot in deep sleep, Paho's for one always on. */
+        RadioLinks DESKTOP = deepSleep -> deepSleep ? new HiveMqttTransport() : new PahoMqttTransport();
+
+        /** @param deepSleep whether the boot is a deep-sleep wake */
+        MqttTransport forBoot(boolean deepSleep);
+    }
+
     private final SimulatorConfig world;
+    private final BoardTime time;
+    private final RadioLinks radioLinks;
     private final SimulatedBoard board;
     private final PotLifecycle life;
     private final Thread thread;
@@ -59,8 +71,19 @@ public final class SimulatedPot {
     /** @param labels where its settings come from in the user's words (flags, file, saved file); null: the core's */
     public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore,
             PotMemory memory, SettingLabels labels) {
+        this(config, world, console, settingsStore, memory, labels, BoardTime.HOST, RadioLinks.DESKTOP);
+    }
+
+    /**
+     * @param time what the board's clocks read and its sleeps pass on: the host's, or a test's manual time
+     * @param radioLinks each boot's link to the broker
+     */
+    public SimulatedPot(DeviceConfig config, SimulatorConfig world, Consumer<String> console, SettingsStore settingsStore,
+            PotMemory memory, SettingLabels labels, BoardTime time, RadioLinks radioLinks) {
         this.world = world;
-        this.board = SimulatedBoard.single(config, world)
+        this.time = time;
+        this.radioLinks = radioLinks;
+        this.board = SimulatedBoard.single(config, world, time)
                 .log(clientId -> new ConsoleLog(clientId, console))
                 .settingsStore(settingsStore)
                 .settingLabels(labels)
@@ -79,13 +102,13 @@ public final class SimulatedPot {
         FakeWlan wlan = board.wlan();
         boots:
         while (!life.isClosed()) {
-            MonitorSleeper sleeper = new MonitorSleeper();
+            MonitorSleeper sleeper = new MonitorSleeper(time);
             this.sleeper = sleeper;
             // Every boot (a restart, a deep-sleep wake) is a new VM: its run-time limit counts from now.
-            EvaluationVm vm = new EvaluationVm(world.vmLimitMillis);
+            EvaluationVm vm = new EvaluationVm(world.vmLimitMillis, time);
             // In deep sleep, HiveMQ's client: it connects without Paho's ~300 ms of thread start-up (field notes), so a
             // wake's measured time is the broker's and the core's, not the desktop library's.
-            MqttTransport link = board.sleepsDeeply() ? new HiveMqttTransport() : new PahoMqttTransport();
+            MqttTransport link = radioLinks.forBoot(board.sleepsDeeply());
             wlan.onChange(() -> {
                 if (!wlan.isAccessPointOn()) {
                     // The radio is gone: so is every connection over it, without a goodbye.
@@ -125,23 +148,32 @@ public final class SimulatedPot {
     /** The board is off but for its RTC: wait the sleep (shortened by sim.sleep.speedup) unless the simulator stops. */
     private void sleepDeeply() {
         long real = life.realSleepMillis();
-        long until = System.nanoTime() + real * 1_000_000L;
+        long until = time.monotonicMillis() + real;
         asleep = true;
         try {
             waitUntil(until);
         } finally {
             asleep = false;
         }
-        life.woke(real);
+        if (!life.isClosed()) {
+            // A stop during the sleep ends it with no wake; a power cut ends it with a boot.
+            life.endSleep(real);
+        }
     }
 
-    /** Waits until {@code until} on System.nanoTime (forever: Long.MAX_VALUE), or until the simulator stops. */
+    /**
+     * Waits until {@code until} on the board's time (forever: Long.MAX_VALUE), or until the simulator stops or (in a deep
+     * sleep) the power is cut.
+     */
     private void waitUntil(long until) {
         synchronized (sleepLock) {
-            long left;
-            while (!life.isClosed() && (left = until == Long.MAX_VALUE ? Long.MAX_VALUE : (until - System.nanoTime()) / 1_000_000L) > 0) {
+            while (!life.isClosed() && !life.powerCutWhileAsleep()) {
+                long left = until == Long.MAX_VALUE ? Long.MAX_VALUE : until - time.monotonicMillis();
+                if (left <= 0) {
+                    return;
+                }
                 try {
-                    sleepLock.wait(left);
+                    time.waitOn(sleepLock, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -172,13 +204,20 @@ public final class SimulatedPot {
      */
     public void powerCut() {
         life.cutPower();
+        synchronized (sleepLock) {
+            // A pot in deep sleep starts at once: the RTC timer went with the power.
+            sleepLock.notifyAll();
+        }
     }
 
-    /** Stops the device (it says "offline" and disconnects) and waits for its thread. */
+    /** Stops the device (it says "offline" and disconnects) and waits for its thread (unless called on it). */
     public void stop() {
         life.close();
         synchronized (sleepLock) {
             sleepLock.notifyAll();
+        }
+        if (Thread.currentThread() == thread) {
+            return;
         }
         try {
             thread.join(15_000);

@@ -9,11 +9,14 @@ import dev.smartpot.device.board.Clock;
  */
 public final class DeepSleepClock implements Clock {
 
-    private final long bootNanos = System.nanoTime();
+    private final BoardTime time;
+    private final long bootMillis;
     private final boolean knowsTime;
     private volatile long skippedMillis;
 
-    public DeepSleepClock(boolean knowsTime) {
+    public DeepSleepClock(BoardTime time, boolean knowsTime) {
+        this.time = time;
+        this.bootMillis = time.monotonicMillis();
         this.knowsTime = knowsTime;
     }
 
@@ -24,11 +27,11 @@ public final class DeepSleepClock implements Clock {
 
     @Override
     public long uptimeMillis() {
-        return (System.nanoTime() - bootNanos) / 1_000_000L + skippedMillis;
+        return time.monotonicMillis() - bootMillis + skippedMillis;
     }
 
     @Override
     public long wallClockMillis() {
-        return knowsTime ? System.currentTimeMillis() + skippedMillis : 0;
+        return knowsTime ? time.wallClockMillis() + skippedMillis : 0;
     }
 }

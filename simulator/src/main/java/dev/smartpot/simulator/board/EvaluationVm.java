@@ -26,16 +26,24 @@ public final class EvaluationVm {
     }
 
     private final long limitMillis;
-    private final long bootNanos = System.nanoTime();
+    private final BoardTime time;
+    private final long bootMillis;
     private volatile boolean dead;
 
     /** @param limitMillis the run time after which the VM stops; 0 for a VM without a limit */
     public EvaluationVm(long limitMillis) {
+        this(limitMillis, BoardTime.HOST);
+    }
+
+    /** @param time the board's time, by which the VM ages */
+    public EvaluationVm(long limitMillis, BoardTime time) {
         this.limitMillis = limitMillis;
+        this.time = time;
+        this.bootMillis = time.monotonicMillis();
     }
 
     private long ageMillis() {
-        return (System.nanoTime() - bootNanos) / 1_000_000L;
+        return time.monotonicMillis() - bootMillis;
     }
 
     /** Throws {@link Stopped} once the limit is reached. */

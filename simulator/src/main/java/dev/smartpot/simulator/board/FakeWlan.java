@@ -19,6 +19,8 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
     private final String accessPointPassword;
     private final long joinDelayMillis;
     private final boolean modelled;
+    /** The board's time, on which a join's delay passes. */
+    private final BoardTime time;
     /** A locally administered MAC derived from the SSID: stable across runs. */
     private final long accessPointBssid;
     private volatile int accessPointChannel = 6;
@@ -38,6 +40,12 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
 
     /** @param modelled joins take {@link WifiJoinModel}'s time for their path instead of {@code joinDelayMillis} */
     public FakeWlan(String accessPointSsid, String accessPointPassword, long joinDelayMillis, boolean modelled) {
+        this(accessPointSsid, accessPointPassword, joinDelayMillis, modelled, BoardTime.HOST);
+    }
+
+    /** @param time the board's time, on which each join's delay passes */
+    public FakeWlan(String accessPointSsid, String accessPointPassword, long joinDelayMillis, boolean modelled, BoardTime time) {
+        this.time = time;
         this.accessPointSsid = accessPointSsid;
         this.accessPointPassword = accessPointPassword == null ? "" : accessPointPassword;
         this.joinDelayMillis = joinDelayMillis;
@@ -139,9 +147,9 @@ public final class FakeWlan implements WifiLink, WifiFastJoin {
         accessPointChannel = channel;
     }
 
-    private static void pause(long millis) throws IOException {
+    private void pause(long millis) throws IOException {
         try {
-            Thread.sleep(millis);
+            time.pause(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("join interrupted");

@@ -29,6 +29,8 @@ public final class SimulatedBoard {
     private final SoilModelAdc soil;
     private final Log log;
     private final boolean knowsTime;
+    /** What the board's clocks read and its waits pass on: the host's, or a test's manual time. */
+    private final BoardTime time;
     private final SettingsStore settingsStore;
     /** Null: the core's own words for where settings come from. */
     private final SettingLabels settingLabels;
@@ -53,11 +55,12 @@ public final class SimulatedBoard {
         this.soil = b.soil;
         this.log = b.logFor.apply(clientId);
         this.knowsTime = b.knowsTime;
+        this.time = b.time;
         this.settingsStore = b.settingsStore;
         this.settingLabels = b.settingLabels;
         this.pump = b.pump ? new TimedPump(b.soil) : null;
         this.memory = b.memory;
-        this.sleepClock = b.deepSleep ? new DeepSleepClock(knowsTime) : null;
+        this.sleepClock = b.deepSleep ? new DeepSleepClock(time, knowsTime) : null;
         this.console = b.console ? new ConsoleLines() : null;
         this.battery = b.battery;
     }
@@ -67,14 +70,20 @@ public final class SimulatedBoard {
      * configured access point with its join delay, the soil at {@code sim.soil.moisture}, and a pump.
      */
     public static Builder single(DeviceConfig config, SimulatorConfig world) {
+        return single(config, world, BoardTime.HOST);
+    }
+
+    /** As {@link #single(DeviceConfig, SimulatorConfig)}, on {@code time}: its clocks, sleeps and joins pass on it. */
+    public static Builder single(DeviceConfig config, SimulatorConfig world, BoardTime time) {
         ChipId chipId = singleChipId(world);
-        SoilModelAdc soil = new SoilModelAdc(new SystemClock(false), world.seed.hashCode(), config.rawDry, config.rawWet,
+        SoilModelAdc soil = new SoilModelAdc(new SystemClock(time, false), world.seed.hashCode(), config.rawDry, config.rawWet,
                 world.soilMoisturePercent, world.soilDryingPercentPerHour, world.sensorNoiseCounts, world.sensorSpikeFraction);
-        FakeWlan wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis, world.wifiJoinModelled);
+        FakeWlan wlan = new FakeWlan(world.accessPointSsid, world.accessPointPassword, world.wifiJoinDelayMillis, world.wifiJoinModelled,
+                time);
         wlan.setAccessPointChannel(world.accessPointChannel);
         BatteryModelAdc battery = !config.battery.present() ? null : new BatteryModelAdc(config.battery, world.batteryMah,
-                world.batteryPercent, config.deepSleep ? null : new SystemClock(false));
-        return new Builder(chipId, wlan, soil, world.knowsTime).pump(true).deepSleep(config.deepSleep).console(true).battery(battery);
+                world.batteryPercent, config.deepSleep ? null : new SystemClock(time, false));
+        return new Builder(chipId, wlan, soil, world.knowsTime, time).pump(true).deepSleep(config.deepSleep).console(true).battery(battery);
     }
 
     /**
@@ -92,7 +101,7 @@ public final class SimulatedBoard {
         BatteryModelAdc battery = config.battery.present() ? new BatteryModelAdc(config.battery, world.batteryMah,
                 world.batteryPercent, config.deepSleep ? null : worldClock) : null;
         return new Builder(FakeChipId.fromSeed(seed), new FakeWlan(world.accessPointSsid, world.accessPointPassword, 0),
-                soil, world.knowsTime).deepSleep(config.deepSleep).battery(battery);
+                soil, world.knowsTime, BoardTime.HOST).deepSleep(config.deepSleep).battery(battery);
     }
 
     /** The single pot's chip: {@code sim.chip.id}, else derived from {@code sim.seed}. */
@@ -124,7 +133,7 @@ public final class SimulatedBoard {
     /** As {@link #boot(Sleeper, Rebooter, DeepSleep)}, on a VM whose run-time limit stops the clock's reader dead; null: none. */
     public Board boot(Sleeper sleeper, Rebooter rebooter, DeepSleep deepSleep, EvaluationVm vm) {
         wlan.leave();
-        Clock clock = sleepClock != null ? sleepClock : new SystemClock(knowsTime);
+        Clock clock = sleepClock != null ? sleepClock : new SystemClock(time, knowsTime);
         bootClock = clock;
         Board.Builder board = Board.builder()
                 .wifi(wlan)
@@ -161,43 +170,27 @@ public final class SimulatedBoard {
         return board.build();
     }
 
-    public String clientId() {
-        return clientId;
-    }
+    public String clientId() { return clientId; }
 
     /** The board's console input; null for a board without one. */
-    public ConsoleLines console() {
-        return console;
-    }
+    public ConsoleLines console() { return console; }
 
     /** The board's pump, null if it has none. */
-    public TimedPump pump() {
-        return pump;
-    }
+    public TimedPump pump() { return pump; }
 
-    public ChipId chipId() {
-        return chipId;
-    }
+    public ChipId chipId() { return chipId; }
 
-    public FakeWlan wlan() {
-        return wlan;
-    }
+    public FakeWlan wlan() { return wlan; }
 
     /** The clock of the latest boot (what its readings are due by); null before the first. */
     public Clock clock() { return bootClock; }
 
-    public SoilModelAdc soil() {
-        return soil;
-    }
+    public SoilModelAdc soil() { return soil; }
 
-    public Log log() {
-        return log;
-    }
+    public Log log() { return log; }
 
     /** RTC memory and the flash mark; null for a board that keeps nothing across boots. */
-    public PotMemory memory() {
-        return memory;
-    }
+    public PotMemory memory() { return memory; }
 
     /** Whether the pot sleeps deeply between readings ({@code power.mode = deep-sleep}). */
     public boolean sleepsDeeply() {
@@ -218,9 +211,7 @@ public final class SimulatedBoard {
     }
 
     /** The simulated battery, null without battery.adc.pin. */
-    public BatteryModelAdc battery() {
-        return battery;
-    }
+    public BatteryModelAdc battery() { return battery; }
 
     /** What differs between pots of one kind: where they log and keep settings. */
     public static final class Builder {
@@ -228,6 +219,7 @@ public final class SimulatedBoard {
         private final FakeWlan wlan;
         private final SoilModelAdc soil;
         private final boolean knowsTime;
+        private final BoardTime time;
         private Function<String, Log> logFor = id -> new ConsoleLog(id, line -> { });
         private SettingsStore settingsStore;
         private SettingLabels settingLabels;
@@ -237,7 +229,8 @@ public final class SimulatedBoard {
         private boolean console;
         private BatteryModelAdc battery;
 
-        private Builder(ChipId chipId, FakeWlan wlan, SoilModelAdc soil, boolean knowsTime) {
+        private Builder(ChipId chipId, FakeWlan wlan, SoilModelAdc soil, boolean knowsTime, BoardTime time) {
+            this.time = time;
             this.chipId = chipId;
             this.wlan = wlan;
             this.soil = soil;

@@ -2,23 +2,31 @@ package dev.smartpot.simulator.board;
 
 import dev.smartpot.device.board.Clock;
 
-/** Uptime since this simulated boot, and the host's wall clock (a simulated pot "has SNTP"). */
+/** Uptime since this simulated boot, and the wall clock (a simulated pot "has SNTP"), on the board's time. */
 public final class SystemClock implements Clock {
 
-    private final long bootNanos = System.nanoTime();
+    private final BoardTime time;
+    private final long bootMillis;
     private final boolean knowsTime;
 
+    /** On the host's clocks. */
     public SystemClock(boolean knowsTime) {
+        this(BoardTime.HOST, knowsTime);
+    }
+
+    public SystemClock(BoardTime time, boolean knowsTime) {
+        this.time = time;
+        this.bootMillis = time.monotonicMillis();
         this.knowsTime = knowsTime;
     }
 
     @Override
     public long uptimeMillis() {
-        return (System.nanoTime() - bootNanos) / 1_000_000L;
+        return time.monotonicMillis() - bootMillis;
     }
 
     @Override
     public long wallClockMillis() {
-        return knowsTime ? System.currentTimeMillis() : 0;
+        return knowsTime ? time.wallClockMillis() : 0;
     }
 }

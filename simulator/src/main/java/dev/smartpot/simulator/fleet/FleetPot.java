@@ -2,6 +2,7 @@ package dev.smartpot.simulator.fleet;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,8 @@ public final class FleetPot implements Sleeper {
     private boolean wokenWhileTicking;
     private boolean stopRequested;
     private boolean closed;
+    /** A stopping pot's ticks: what it queued delivered first, as the single pot's clean stop. */
+    private final FleetCleanStop cleanStop;
 
     /** Makes the MQTT transport for each boot of a pot. */
     public interface TransportFactory {
@@ -71,6 +74,7 @@ public final class FleetPot implements Sleeper {
         this.board = board;
         this.life = new PotLifecycle(config, board, sleepSpeedup);
         this.readings = new FleetPotReadings(board, life, sampler);
+        this.cleanStop = new FleetCleanStop(board, life, readings);
         this.transports = transports;
         this.scheduler = scheduler;
         this.linkLane = linkLane;
@@ -116,10 +120,15 @@ public final class FleetPot implements Sleeper {
      * mark stays); the pot then boots again.
      */
     public void powerCut() {
-        life.cutPower();
+        if (life.cutPower() && wakes != null) {
+            wakes.powerCut();
+        }
     }
 
-    /** Asks the pot to say "offline" and disconnect; the future completes once it has. */
+    /**
+     * Asks the pot to stop: an awake pot first delivers what the broker lacks (bounded, as the single pot's clean stop),
+     * then says "offline" and disconnects; the future completes once it has.
+     */
     CompletableFuture<Void> stop() {
         synchronized (this) {
             if (!stopRequested) {
@@ -147,7 +156,12 @@ public final class FleetPot implements Sleeper {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = scheduler.schedule(() -> due(mine), delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            pending = scheduler.schedule(() -> due(mine), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The fleet gave up waiting for this pot's stop and shut its scheduler down: no tick follows.
+            closed = true;
+        }
     }
 
     /** On a scheduler thread: ticks an online (or stopping) pot here, hands any other's tick to the link lane. */
@@ -188,32 +202,21 @@ public final class FleetPot implements Sleeper {
             ticking = true;
             stopping = stopRequested;
         }
-        PotNode current = node;
-        long wait;
-        if (stopping) {
-            readings.end();
-            if (current.state() == PotNode.ONLINE && current.queuedReadings() > 0) {
-                // A reading the readings thread took since the last tick: the stop delivers it first, as a tick would.
-                tickOnce(current);
-                current = node;
-            }
-            current.requestStop();
-            current.shutdown();
-            synchronized (this) {
-                ticking = false;
-                closed = true;
-            }
-            stopped.complete(null);
-            return;
-        }
-        wait = tickOnce(current);
+        long wait = stopping ? cleanStop.tick(node, this::tickOnce) : tickOnce(node);
         synchronized (this) {
             ticking = false;
-            if (wokenWhileTicking) {
-                wokenWhileTicking = false;
-                wait = 0;
+            if (wait < 0) {
+                closed = true;
+            } else {
+                if (wokenWhileTicking) {
+                    wokenWhileTicking = false;
+                    wait = 0;
+                }
+                scheduleTick(wait);
             }
-            scheduleTick(wait);
+        }
+        if (wait < 0) {
+            stopped.complete(null);
         }
     }
 
@@ -258,36 +261,22 @@ public final class FleetPot implements Sleeper {
 
     // ---- what the view and the summary read -----------------------------------------------------------
 
-    public String clientId() {
-        return board.clientId();
-    }
+    public String clientId() { return board.clientId(); }
 
     /** The running core; null before the pot was started. */
-    public PotNode node() {
-        return node;
-    }
+    public PotNode node() { return node; }
 
-    public SoilModelAdc soil() {
-        return board.soil();
-    }
+    public SoilModelAdc soil() { return board.soil(); }
 
-    public FakeWlan wlan() {
-        return board.wlan();
-    }
+    public FakeWlan wlan() { return board.wlan(); }
 
-    public long readingsTaken() {
-        return life.readingsTaken();
-    }
+    public long readingsTaken() { return life.readingsTaken(); }
 
     /** Boots so far (the first, reboots, returns from a power cut); a wake from deep sleep is not one. */
-    public int boots() {
-        return life.boots();
-    }
+    public int boots() { return life.boots(); }
 
     /** Wakes from deep sleep so far. */
-    public int wakes() {
-        return life.wakes();
-    }
+    public int wakes() { return life.wakes(); }
 
     /** A pot in deep sleep between two wakes. */
     public boolean isAsleep() {

@@ -57,6 +57,13 @@ final class FleetWakes {
         }
     }
 
+    /** The power was cut: a sleeping pot starts at once, as a boot (the RTC timer went with the power). */
+    synchronized void powerCut() {
+        if (!waking && !stopRequested && pendingWake != null && pendingWake.cancel(false)) {
+            pendingWake = scheduler.schedule(() -> wakeUp(0), 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Between two wakes: the board is off but for its RTC (not connecting, not reconnecting). */
     synchronized boolean isAsleep() {
         return !waking && !stopped.isDone();
@@ -92,7 +99,7 @@ final class FleetWakes {
         if (stopRequested) {
             return;
         }
-        life.woke(realMillis);
+        life.endSleep(realMillis);
         boot.run();
         start();
     }

@@ -26,7 +26,7 @@ public final class PotLifecycle {
         STOP,
         /** Boot again at once (a reboot, or a power cut's return). */
         BOOT,
-        /** Deep sleep for {@link #realSleepMillis()}, then {@link #woke(long)} and boot again. */
+        /** Deep sleep for {@link #realSleepMillis()}, then {@link #endSleep(long)} and boot again. */
         SLEEP
     }
 
@@ -126,10 +126,24 @@ public final class PotLifecycle {
         return deepSleepMillis / sleepSpeedup;
     }
 
-    /** The deep sleep is over ({@code realMillis} of it waited): the clock runs on by the whole sleep; the next boot is a wake. */
-    public void woke(long realMillis) {
+    /**
+     * The deep sleep is over ({@code realMillis} of it waited): the clock runs on by the whole sleep and the next boot is
+     * a wake (true). False when the power was cut while the pot slept ({@link #powerCutWhileAsleep()}): the RTC timer and
+     * memory went with it, so the sleep ended then and the next start is a boot.
+     */
+    public boolean endSleep(long realMillis) {
+        if (powerCutRequested) {
+            afterBoot();
+            return false;
+        }
         board.sleptFor(deepSleepMillis, realMillis);
         wakes++;
+        return true;
+    }
+
+    /** A power cut came while the pot sleeps: its runtime ends the sleep at once. */
+    public boolean powerCutWhileAsleep() {
+        return powerCutRequested && deepSleepMillis > 0;
     }
 
     /**

@@ -33,7 +33,7 @@ import dev.smartpot.protocol.StatusDecoder;
  */
 class DeepSleepIT {
 
-    /** 15-minute readings, every 4th published, each sleep shortened 900 times (one second); over the kit's quick defaults. */
+    /** 15-minute readings, every 4th published; over the kit's quick defaults (each test shortens the sleeps). */
     private static final String BATTERY = String.join("\n",
             "wifi.ssid = TestNet",
             "wifi.password = test-password",
@@ -42,7 +42,6 @@ class DeepSleepIT {
             "sleep.publish.every = 4",
             "homeassistant.discovery = false",
             "reboot.after = 0",
-            "sim.sleep.speedup = 900",
             "sim.wifi.join.model = true",
             "wifi.ip = 192.168.1.50",
             "wifi.netmask = 255.255.255.0",
@@ -56,10 +55,11 @@ class DeepSleepIT {
     private MothershipStandIn mothership;
     private RunningPot pot;
 
-    private void start(Mosquitto withBroker) {
+    /** @param sleepSpeedup each 15-minute sleep is waited this many times shorter */
+    private void start(Mosquitto withBroker, int sleepSpeedup) {
         broker = withBroker;
         mothership = MothershipStandIn.on(broker.uri(), "to_mothership/#");
-        pot = givenPot().withConfig(BATTERY).on(broker);
+        pot = givenPot().withConfig(BATTERY).with("sim.sleep.speedup", Integer.toString(sleepSpeedup)).on(broker);
     }
 
     @AfterEach
@@ -81,7 +81,8 @@ class DeepSleepIT {
 
     @Test
     void everySeqArrivesACommandSentDuringSleepIsTakenAtTheNextWakeAndTheStatusSaysSleeping() throws Exception {
-        start(Mosquitto.start());
+        // Sleeps of a quarter second: the cadence is SimulatedPotOnManualTimeTest's; this checks the wire.
+        start(Mosquitto.start(), 3600);
         Awaitility.await("the first publishing wake").atMost(Duration.ofSeconds(20))
                 .until(() -> !mothership.payloads("to_mothership").isEmpty());
         String statusTopic = "to_mothership/" + pot.clientId() + "/status";
@@ -130,7 +131,8 @@ class DeepSleepIT {
      */
     @Test
     void laterWakesSendNoSubscribeWhileTheBrokerKeepsTheSessionAndSubscribeAgainAfterItLostIt() throws Exception {
-        start(Mosquitto.configure().persistence(false).start());
+        // Sleeps of a second: a command sent while the pot sleeps must not meet it awake.
+        start(Mosquitto.configure().persistence(false).start(), 900);
         String id = pot.clientId();
         Awaitility.await("three publishing wakes").atMost(Duration.ofSeconds(40)).until(() -> subscribesPerConnect(id).size() >= 3);
         List<Integer> perConnect = subscribesPerConnect(id);

@@ -73,8 +73,9 @@ class OneLifecycleIT {
     }
 
     /**
-     * A pot on batteries reads every 15 minutes (each sleep shortened 1800 times) and publishes every 2nd wake: every
-     * seq arrives once, in order, 15 minutes apart on the pot's clock, all of boot 1: a wake is not a reboot.
+     * A pot on batteries reads every 15 minutes (each sleep shortened 9000 times, to 0.1 s: the cadence itself is
+     * SimulatedPotOnManualTimeTest's) and publishes every 2nd wake: on the wire, every seq arrives once, in order, 15
+     * minutes apart on the pot's clock, all of boot 1: a wake is not a reboot.
      */
     @ParameterizedTest
     @EnumSource(Runtime.class)
@@ -85,7 +86,7 @@ class OneLifecycleIT {
                 "power.mode = deep-sleep",
                 "publish.interval = 15m",
                 "sleep.publish.every = 2",
-                "sim.sleep.speedup = 1800",
+                "sim.sleep.speedup = 9000",
                 "")));
         pot.start();
         Awaitility.await("6 readings published").atMost(Duration.ofSeconds(40))
