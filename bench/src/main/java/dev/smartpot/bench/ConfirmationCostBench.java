@@ -21,6 +21,7 @@ import dev.smartpot.device.config.ConfigSource;
 import dev.smartpot.device.config.DeviceConfig;
 import dev.smartpot.mothership.MothershipApp;
 import dev.smartpot.mothership.broker.BrokerOptions;
+import dev.smartpot.protocol.WireTopics;
 import dev.smartpot.simulator.SimulatedPot;
 import dev.smartpot.simulator.board.PotMemory;
 import dev.smartpot.simulator.board.SimulatorConfig;
@@ -127,7 +128,7 @@ public final class ConfirmationCostBench {
     }
 
     private static String row(String title, String id, List<Seen> seen) {
-        String ackTopic = "from_mothership/" + id + "/ack";
+        String ackTopic = WireTopics.fill(WireTopics.ACK_TEMPLATE, id);
         long readings = 0;
         long readingBytes = 0;
         long acks = 0;
@@ -136,7 +137,7 @@ public final class ConfirmationCostBench {
         long lastAck = 0;
         for (Seen s : seen) {
             String text = new String(s.payload(), StandardCharsets.UTF_8);
-            if (s.topic().equals("to_mothership") && text.contains("\"id\":\"" + id + "\"")) {
+            if (s.topic().equals(WireTopics.UP) && text.contains("\"id\":\"" + id + "\"")) {
                 readings++;
                 readingBytes += publishBytes(s.topic(), s.payload().length) + PUBACK_BYTES;
             } else if (s.topic().equals(ackTopic) && s.payload().length > 0) {
