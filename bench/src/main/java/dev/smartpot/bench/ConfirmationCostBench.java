@@ -56,6 +56,8 @@ public final class ConfirmationCostBench {
                 .append("\n").append(wakes("with a broker alone (no acknowledgement)", null));
         System.out.println("\nConfirmation cost:\n" + report);
         Files.writeString(Path.of("target", "confirmation-cost.md"), report.toString());
+        // Client and broker libraries leave threads behind that would keep the JVM alive.
+        System.exit(0);
     }
 
     static SimulatedPot pot(Mosquitto broker, String name, String extra, List<String> console) throws Exception {
