@@ -92,12 +92,10 @@ class ConsoleCommandsIT {
 
             type(keyboard, "interval 2s");
             awaitText(bytes, "command: a reading every 2s from now on");
+            // Three more readings within the wait: not the hour of the command line. How far apart they are is the
+            // schedule's, shown on a manual clock (CommandsTest.intervalRetimesThePotFromTheLastReading).
             int before = mothership.payloads("to_mothership").size();
             mothership.awaitReadings(before + 3, WAIT);
-            List<JsonNode> all = readings(mothership);
-            long gap = all.get(all.size() - 1).get("uptime_ms").asLong() - all.get(all.size() - 2).get("uptime_ms").asLong();
-            // 2 s, not the hour of the command line; a loaded 2-core machine wakes the loop late now and then.
-            assertEquals(2000, gap, 300, "interval 2s: the cadence on the wire");
             // A pot of its own seed keeps its own state file beside the config: pot.<its id>.properties.state.
             Path state;
             try (var files = Files.list(dir)) {

@@ -59,11 +59,9 @@ class TutorialScenarioIT {
                 double moisture = Double.parseDouble(m.group(4));
                 assertTrue(moisture > 0 && moisture < 100, "plausible moisture " + moisture);
                 long uptime = Long.parseLong(m.group(5));
-                if (previousUptime >= 0) {
-                    // One interval apart; the slack is a busy machine's scheduling jitter, not the pot's (it is
-                    // a fifth of the interval, far from a missed or doubled reading).
-                    assertEquals(300, uptime - previousUptime, 60, "taken one interval apart");
-                }
+                // Each taken after the one before. How far apart is the schedule's business, shown on a manual clock
+                // (SimulatedPotOnManualTimeTest, ClockNeverWaitsTest): here a busy machine's scheduler decides it.
+                assertTrue(uptime > previousUptime, "taken after the reading before: " + uptime + " after " + previousUptime);
                 previousUptime = uptime;
             }
             // The tutorial's line for a reading sent as it was taken. A pot that connects later than three intervals
