@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.smartpot.mothership.store.Database;
+import dev.smartpot.mothership.testing.ManualClock;
 
 /** The nightly schedule: when it runs next, what it names its files, and that it keeps only the newest N of its own. */
 class NightlyBackupsTest {
@@ -45,7 +44,8 @@ class NightlyBackupsTest {
         Path dbFile = tmp.resolve("data").resolve("mothership.db");
         Database.sqlite(dbFile).close();
         Path dir = tmp.resolve("backups");
-        StoppedClock clock = new StoppedClock();
+        // Moves only when told: the first two backups fall in one second however long the first takes (a loaded machine).
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-07T02:00:00Z"));
         NightlyBackups nightly = new NightlyBackups(StoreAddress.sqlite(dbFile), new BackupPlan(dir, 2, LocalTime.of(3, 0)), clock);
         Files.writeString(dir.resolve("notes.txt"), "mine");
         Files.writeString(dir.resolve("smartpot-by-hand.sqlite"), "mine too");
@@ -71,30 +71,5 @@ class NightlyBackupsTest {
     void keepingNoneIsRefusedWithTheFix() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BackupPlan(tmp, 0, LocalTime.NOON));
         assertTrue(e.getMessage().contains("--backup-keep 0 keeps no backup. Fix: give 1 or more"), e.getMessage());
-    }
-
-    /** Moves only when told: the first two backups fall in one second however long the first takes (a loaded machine). */
-    private static final class StoppedClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-07T02:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the mothership works in UTC");
-        }
     }
 }

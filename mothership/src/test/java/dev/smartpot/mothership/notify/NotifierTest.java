@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,6 +20,7 @@ import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.store.BootTracker;
 import dev.smartpot.mothership.store.Database;
 import dev.smartpot.mothership.store.StoreWriter;
+import dev.smartpot.mothership.testing.ManualClock;
 
 /**
  * The outbox with a real SQLite file and the real store writer; the receiver is a stand-in channel and the clock is
@@ -32,29 +31,6 @@ class NotifierTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
 
-    /** A clock the test turns. */
-    static final class ManualClock extends Clock {
-        volatile Instant now = T0;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** What a receiver got, and whether it takes the next one. */
     static final class StandInChannel implements Channel {
@@ -72,7 +48,7 @@ class NotifierTest {
         }
     }
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(T0);
     private final StandInChannel channel = new StandInChannel();
     private Path file;
     private Database db;
@@ -139,7 +115,7 @@ class NotifierTest {
         assertEquals(0, notifier.sendDue(), "not before its time");
         clock.advance(Duration.ofSeconds(2));
         assertEquals(1, notifier.sendDue());
-        assertEquals(clock.now.plusSeconds(4), notifier.deliveries(0, 1).get(0).nextAt(), "the wait doubles");
+        assertEquals(clock.instant().plusSeconds(4), notifier.deliveries(0, 1).get(0).nextAt(), "the wait doubles");
         assertEquals(2_000, Sender.backoff(1, Duration.ofMinutes(10)));
         assertEquals(600_000, Sender.backoff(12, Duration.ofMinutes(10)), "up to the maximum");
         channel.refuse = null;
@@ -156,7 +132,7 @@ class NotifierTest {
     void givenUpAfterTheBoundAndShownSo() {
         channel.refuse = "cannot reach json://127.0.0.1:9/all: Connection refused";
         raise("basil", "DRY");
-        for (int i = 0; i < 400 && clock.now.isBefore(T0.plus(Duration.ofHours(49))); i++) {
+        for (int i = 0; i < 400 && clock.instant().isBefore(T0.plus(Duration.ofHours(49))); i++) {
             notifier.sendDue();
             clock.advance(Duration.ofMinutes(10));
         }
@@ -174,15 +150,15 @@ class NotifierTest {
     void quietHoursHoldAlertsForOneDigestButNotUrgentOnes() throws Exception {
         close();
         start(List.of("json://127.0.0.1:9/night?quiet=22:00-07:00&urgent=FAULT"));
-        clock.now = Instant.parse("2026-05-01T21:30:00Z"); // 23:30 in Berlin
+        clock.set(Instant.parse("2026-05-01T21:30:00Z")); // 23:30 in Berlin
         raise("basil", "DRY");
         raise("fern", "LOW_BATTERY");
         raise("ivy", "FAULT");
         assertEquals(1, notifier.sendDue());
         assertEquals(List.of("json://127.0.0.1:9/night?quiet=22:00-07:00&urgent=FAULT alert ivy: FAULT"), channel.got);
-        clock.now = Instant.parse("2026-05-02T04:59:00Z");
+        clock.set(Instant.parse("2026-05-02T04:59:00Z"));
         assertEquals(0, notifier.sendDue(), "still quiet at 06:59");
-        clock.now = Instant.parse("2026-05-02T05:00:00Z");
+        clock.set(Instant.parse("2026-05-02T05:00:00Z"));
         assertEquals(2, notifier.sendDue());
         assertEquals("json://127.0.0.1:9/night?quiet=22:00-07:00&urgent=FAULT digest 2 alerts during the quiet hours",
                 channel.got.get(1));
