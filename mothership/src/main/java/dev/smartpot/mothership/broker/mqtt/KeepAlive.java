@@ -13,7 +13,7 @@ public final class KeepAlive {
     public enum Due { NOTHING, PING, DEAD }
 
     private final long intervalMs;
-    private volatile long lastSentAt;
+    private long lastSentAt;
     /** Packets read so far; only the reader thread counts. */
     private volatile long packetsRead;
     private volatile boolean readerBlocked;
@@ -30,9 +30,9 @@ public final class KeepAlive {
         this.readerBackAt = nowMs;
     }
 
-    /** Bytes went out to the broker. */
-    public void sent(long nowMs) {
-        lastSentAt = nowMs;
+    /** Bytes went out to the broker (handed to the socket at {@code atMs}). */
+    public synchronized void sent(long atMs) {
+        lastSentAt = Math.max(lastSentAt, atMs);
     }
 
     /** The reader read a packet (any packet shows the broker alive). Reader thread only: one writer, so ++ is safe. */

@@ -240,8 +240,9 @@ public final class MqttConnection {
                 if (ping) {
                     writer.pingreq();
                 }
+                long now = clockMs.getAsLong();
                 writer.flush();
-                keepAlive.sent(clockMs.getAsLong());
+                keepAlive.sent(now);
             } catch (IOException e) {
                 lost(e);
             }

@@ -65,6 +65,7 @@ public final class PacketWriter {
         if (filters.isEmpty()) {
             throw new IllegalArgumentException("a SUBSCRIBE needs at least one topic filter");
         }
+        packetId(packetId);
         byte[][] encoded = new byte[filters.size()][];
         int length = 2;
         for (int i = 0; i < encoded.length; i++) {
@@ -72,7 +73,7 @@ public final class PacketWriter {
             length += 2 + encoded[i].length + 1;
         }
         header(SUBSCRIBE, length);
-        twoBytes(packetId(packetId));
+        twoBytes(packetId);
         for (byte[] f : encoded) {
             string(f);
             out.write(qos);
@@ -81,6 +82,7 @@ public final class PacketWriter {
 
     /** PUBLISH at QoS 1. */
     public synchronized void publish(int packetId, String topic, byte[] payload, boolean retain) throws IOException {
+        packetId(packetId);
         byte[] t = utf8(topic, "topic");
         long length = 2L + t.length + 2 + payload.length;
         if (length > PacketReader.MAX_REMAINING_LENGTH) {
@@ -89,15 +91,16 @@ public final class PacketWriter {
         }
         header(PUBLISH_QOS1 | (retain ? 1 : 0), (int) length);
         string(t);
-        twoBytes(packetId(packetId));
+        twoBytes(packetId);
         out.write(payload);
     }
 
     /** PUBACK: the message with this packet identifier is stored. */
     public synchronized void puback(int packetId) throws IOException {
+        packetId(packetId);
         out.write(PUBACK);
         out.write(2);
-        twoBytes(packetId(packetId));
+        twoBytes(packetId);
     }
 
     public synchronized void pingreq() throws IOException {
