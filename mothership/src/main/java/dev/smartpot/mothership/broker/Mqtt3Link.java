@@ -96,7 +96,10 @@ final class Mqtt3Link implements LinkClient, MqttConnection.Listener {
         c.start();
         c.subscribe(filters, SUBSCRIBE_QOS).whenComplete((granted, e) -> {
             if (e != null) {
-                filters.forEach(f -> state.subscriptionRefused(f, String.valueOf(e.getMessage())));
+                // A lost link is said by lost(); only a subscription that failed on a live link is news here.
+                if (c.isOpen()) {
+                    filters.forEach(f -> state.subscriptionRefused(f, String.valueOf(e.getMessage())));
+                }
                 return;
             }
             boolean all = true;
