@@ -93,6 +93,11 @@ final class LinkState {
     private String explain(Throwable e) {
         String m = String.valueOf(e.getMessage());
         for (Throwable c = e; c != null; c = c.getCause()) {
+            String says = String.valueOf(c.getMessage());
+            if (says.contains("No subject alternative") || says.contains("No name matching")) {
+                return "TLS: the broker's certificate is not for " + options.host() + " (" + says + "); connect by a name"
+                        + " its certificate holds, or give the broker a certificate for " + options.host();
+            }
             if (c instanceof javax.net.ssl.SSLHandshakeException || String.valueOf(c.getMessage()).contains("PKIX")) {
                 return "TLS: the broker's certificate is not trusted (" + c.getMessage() + "); give the CA that signed it"
                         + (options.caFile() == null ? "" : " instead of " + options.caFile());
