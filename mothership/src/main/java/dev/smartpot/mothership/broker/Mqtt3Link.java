@@ -28,7 +28,6 @@ import dev.smartpot.mothership.broker.mqtt.ProtocolViolation;
  */
 final class Mqtt3Link implements LinkClient, MqttConnection.Listener {
 
-    private static final int KEEP_ALIVE_SECONDS = 30;
     private static final long FIRST_RETRY_MS = 200;
     private static final long LAST_RETRY_MS = 5_000;
     private static final int CONNECT_TIMEOUT_MS = 10_000;
@@ -121,7 +120,7 @@ final class Mqtt3Link implements LinkClient, MqttConnection.Listener {
     private MqttConnection.Settings settings() {
         byte[] password = options.username() == null ? null
                 : (options.password() == null ? "" : options.password()).getBytes(StandardCharsets.UTF_8);
-        return new MqttConnection.Settings(options.clientId(), options.username(), password, KEEP_ALIVE_SECONDS,
+        return new MqttConnection.Settings(options.clientId(), options.username(), password, options.keepAliveSeconds(),
                 MAX_INFLIGHT, MAX_PACKET, CONNECT_TIMEOUT_MS);
     }
 

@@ -32,29 +32,31 @@ import dev.smartpot.testkit.Mosquitto;
 /**
  * Issue 20: while the store is paused (here: over its size cap) the link stops reading, so TCP holds the broker back;
  * the broker's answers to the keep-alive pings wait unread behind the readings. Paho took that for a dead broker and
- * dropped the link about once a minute. The store stays paused for 75 s, well over two keep-alive intervals (30 s) and
- * the broker's own limit of 1.5 intervals without a packet from the client: the link must stay up, and every reading
- * must be stored once the store resumes.
+ * dropped the link about once a minute (its keep-alive is 30 s). Here the keep-alive is 2 s and the store stays paused
+ * for 8 s: four intervals, well over the broker's own limit of 1.5 intervals without a packet from the client and
+ * Paho's two. The link must stay up, and every reading must be stored once the store resumes.
  */
 class LongStorePauseIT {
 
     private static final int READINGS = 3_000;
+    private static final int KEEP_ALIVE_S = 2;
 
     @Test
-    void aStorePausedForTwoKeepAliveIntervalsKeepsTheLinkUp() throws Exception {
+    void aStorePausedForFourKeepAliveIntervalsKeepsTheLinkUp() throws Exception {
         try (ConsoleCopy said = new ConsoleCopy();
              Mosquitto broker = Mosquitto.configure().quietLog().line("max_queued_messages 100000")
                      .line("max_inflight_messages 0").start()) {
             Path db = Files.createDirectories(Path.of("target", "it-data")).resolve("long-pause-" + System.nanoTime() + ".db");
-            EngineOptions options = EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), db).withWriteQueue(100);
+            EngineOptions options = EngineOptions.sqlite(BrokerOptions.plain(broker.uri()).withKeepAlive(KEEP_ALIVE_S), db).withWriteQueue(100);
             try (MothershipEngine engine = new MothershipEngine(options)) {
                 engine.start();
                 await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().brokerConnected());
                 engine.limitDatabaseSize(Files.size(db) + 48 * 1024);
                 publish(broker.port());
 
-                await("the link up for 75 s while the store is paused").during(Duration.ofSeconds(75))
-                        .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                await("the link up for four keep-alive intervals while the store is paused")
+                        .during(Duration.ofSeconds(4 * KEEP_ALIVE_S)).atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> engine.health().brokerConnected() && !said.said().contains("broker link down"));
                 long storedWhilePaused = readings(db);
 
