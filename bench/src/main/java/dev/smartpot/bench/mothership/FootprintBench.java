@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The shipped mothership's footprint on a Pi-sized load ({@code scripts/mothership} in its own process, its
  * memory flags): resident memory, CPU and bytes written to storage (scaled to a day) for 20 pots at one
- * reading per 5 s and for 5,000 pots at one a minute. {@code FootprintBench [--quick]}; prints Markdown rows.
+ * reading per 5 s and for 5,000 pots at one a minute, after one interval of that load to warm up. {@code
+ * FootprintBench [--quick]}; prints Markdown rows.
  */
 public final class FootprintBench {
 
@@ -35,6 +36,9 @@ public final class FootprintBench {
             // Every pot registered (its first row written) before the measured window: a Pi runs a known fleet.
             pub.paced(pots, Math.max(1_000, pots / 5), 1, new long[pots]);
             IngestBench.waitUntil(() -> m.stored() >= pots, 60, "the first reading of every pot stored");
+            // One interval of the same load before measuring: a Pi's mothership runs for days, and for its first
+            // minutes the JIT compiler is half of its CPU (-XX:+PrintCompilation: tier-4 compiles 60-120 s in).
+            pub.paced(pots, intervalMs, 1, new long[pots]);
             ProcStats stats = m.stats();
             long cpu = stats.cpuNanos();
             long written = stats.writeBytes();
