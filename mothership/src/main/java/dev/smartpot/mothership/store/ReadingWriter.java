@@ -15,9 +15,10 @@ import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.ingest.Inbound;
 
 /**
- * The hot path: writes one batch of readings inside the caller's transaction, as one JDBC batch of
- * {@code INSERT ... ON CONFLICT DO NOTHING}, then adds the rows that were really new to the 5-minute and
- * hourly rollups, one upsert per pot and bucket (not per reading).
+ * The hot path: writes one batch of readings inside the caller's transaction. A reading whose (pot, boot, seq) is
+ * already in the {@link Inbox} or in {@code readings} is a duplicate (or a conflict, when it says something else);
+ * the new ones are appended to the inbox as one JDBC batch (no per-pot index: a page or two per commit, issue 20)
+ * and added to the 5-minute and hourly rollups, one upsert per pot and bucket (not per reading).
  */
 final class ReadingWriter {
 
@@ -27,8 +28,8 @@ final class ReadingWriter {
     private static final long PLAUSIBLE_SINCE = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
     private static final long FUTURE_SLACK = 86_400_000;
 
-    private static final String INSERT = "INSERT INTO readings (pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
-            + " dropped, ts, received_at, battery_mv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT = "INSERT INTO inbox (pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
+            + " dropped, ts, received_at, battery_mv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final String[] rollupUpserts;
 
@@ -49,24 +50,27 @@ final class ReadingWriter {
     record Pending(Inbound.Reading reading, long receivedAt) {
     }
 
-    List<StoredReading> write(Connection c, List<Pending> batch, BootTracker boots) throws SQLException {
-        List<Boolean> inserted = new ArrayList<>(batch.size());
-        List<ReadingView> views = new ArrayList<>(batch.size());
-        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            int queued = 0;
+    List<StoredReading> write(Connection c, List<Pending> batch, BootTracker boots, Inbox inbox) throws SQLException {
+        List<StoredReading> out = new ArrayList<>(batch.size());
+        try (PreparedStatement insert = c.prepareStatement(INSERT); PreparedStatement lookup = ReadingConflicts.lookup(c)) {
             for (Pending p : batch) {
                 Inbound.Reading r = p.reading();
-                int[] flushed = new int[] {queued};
-                long boot = boots.assign(r, (pot, seq, uptime) -> {
-                    // A lookup must see this batch's rows too: send what is queued first.
-                    flushed[0] = flush(insert, flushed[0], inserted);
-                    return storedBoot(c, pot, seq, uptime);
-                });
-                queued = flushed[0];
+                long boot = boots.assign(r, (pot, seq, uptime) -> newest(inbox.bootOf(pot, seq, uptime),
+                        storedBoot(c, pot, seq, uptime)));
                 long ts = plausible(r.ts(), p.receivedAt()) ? r.ts() : p.receivedAt();
                 ReadingView view = new ReadingView(r.potId(), boot, r.seq(), r.raw(), r.moisture(), r.fault(),
                         Instant.ofEpochMilli(ts), Instant.ofEpochMilli(p.receivedAt()), r.batteryMv());
-                views.add(view);
+                Inbox.Key key = new Inbox.Key(r.potId(), boot, r.seq());
+                Inbox.Row first = inbox.get(key);
+                if (first == null) {
+                    first = ReadingConflicts.stored(lookup, key);
+                }
+                if (first != null) {
+                    out.add(new StoredReading(view, r.uptimeMs(), r.dropped(), false, r.note(),
+                            ReadingConflicts.against(key, first, r)));
+                    continue;
+                }
+                inbox.add(key, new Inbox.Row(r.raw(), r.moisture(), r.fault(), r.uptimeMs(), p.receivedAt()));
                 insert.setString(1, r.potId());
                 insert.setLong(2, boot);
                 insert.setLong(3, r.seq());
@@ -79,29 +83,16 @@ final class ReadingWriter {
                 insert.setLong(10, p.receivedAt());
                 Rows.setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
                 insert.addBatch();
-                queued++;
+                out.add(new StoredReading(view, r.uptimeMs(), r.dropped(), true, r.note(), null));
             }
-            flush(insert, queued, inserted);
-        }
-        List<StoredReading> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Inbound.Reading r = batch.get(i).reading();
-            String conflict = inserted.get(i) ? null : ReadingConflicts.against(c, views.get(i), r);
-            out.add(new StoredReading(views.get(i), r.uptimeMs(), r.dropped(), inserted.get(i), r.note(), conflict));
+            insert.executeBatch();
         }
         addToRollups(c, out);
         return out;
     }
 
-    private static int flush(PreparedStatement insert, int queued, List<Boolean> inserted) throws SQLException {
-        if (queued == 0) {
-            return 0;
-        }
-        for (int count : insert.executeBatch()) {
-            // 0 = the primary key was already there (a redelivery). SUCCESS_NO_INFO (-2) counts as new.
-            inserted.add(count != 0);
-        }
-        return 0;
+    private static Long newest(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
     }
 
     private static Long storedBoot(Connection c, String pot, long seq, Long uptime) throws SQLException {

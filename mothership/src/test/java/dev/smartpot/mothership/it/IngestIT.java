@@ -111,7 +111,7 @@ class IngestIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 402);
             await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().duplicatesIgnored() == 50);
         }
-        assertEquals(0, count("SELECT count(*) FROM readings WHERE boot <> 0"), "no reading started a new boot");
+        assertEquals(0, count("SELECT count(*) FROM all_readings WHERE boot <> 0"), "no reading started a new boot");
         List<PotView> pots = engine.pots();
         assertEquals(List.of("pot-a", "pot-b", "pot-c"), pots.stream().map(PotView::id).toList());
         PotView a = engine.pot("pot-a").orElseThrow();

@@ -86,7 +86,7 @@ class StoreTest {
         org.awaitility.Awaitility.await().until(() -> acks.get() == 24 * 60);
         long deleted = writer.submit(c -> Retention.DEFAULT.apply(c, NOW.toEpochMilli())).join();
         assertEquals(24 * 30, deleted);
-        assertEquals(24L * 30, (long) db.read(c -> count(c, "SELECT count(*) FROM readings")));
+        assertEquals(24L * 30, (long) db.read(c -> count(c, "SELECT count(*) FROM all_readings")));
         assertEquals(24L * 60, (long) db.read(c -> count(c, "SELECT count(*) FROM rollup_1h")));
     }
 
@@ -116,7 +116,7 @@ class StoreTest {
         org.awaitility.Awaitility.await().until(() -> acks.get() == 3);
         assertEquals(1, writer.duplicates(), "the same reading again is a duplicate");
         assertEquals(1, writer.conflicts(), "another reading under the same identity is a conflict");
-        assertEquals(1L, (long) db.read(c -> count(c, "SELECT count(*) FROM readings")));
+        assertEquals(1L, (long) db.read(c -> count(c, "SELECT count(*) FROM all_readings")));
         String problem = db.read(c -> {
             try (var q = c.prepareStatement("SELECT problem FROM messages WHERE topic = 'to_mothership/p'");
                  var r = q.executeQuery()) {
