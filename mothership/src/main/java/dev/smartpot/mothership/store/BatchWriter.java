@@ -40,7 +40,7 @@ final class BatchWriter {
     BatchWriter(Database db, IngestTables tables, BootTracker boots, Clock clock, BooleanSupplier running) {
         this.db = db;
         this.tables = tables;
-        this.readings = new ReadingWriter(db.dialect());
+        this.readings = new ReadingWriter();
         this.boots = boots;
         this.clock = clock;
         this.running = running;
@@ -158,7 +158,7 @@ final class BatchWriter {
     /** At a clean stop, on the writer thread after its last batch: a restart then reads readings alone. */
     void moveInboxAtStop() {
         Connection c = db.writer();
-        if (InboxMove.moveNow(c, "at stop")) {
+        if (InboxMove.moveNow(c, db.dialect(), "at stop")) {
             tables.moved();
         }
     }
@@ -169,7 +169,7 @@ final class BatchWriter {
             return;
         }
         try {
-            InboxMove.move(c);
+            InboxMove.move(c, db.dialect());
             c.commit();
             tables.moved();
             if (moveFailed) {

@@ -113,12 +113,16 @@ public final class ReadingQueries {
         q.setInt(5, limit);
     }
 
-    /** Every reading a pot ever sent, counted from the hourly rollups (kept forever). */
+    /** Every reading a pot ever sent, counted from the hourly rollups (kept forever) and the inbox. */
     public long[] countAndDropped(String potId) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(sum(readings), 0), COALESCE(sum(dropped), 0)"
-                    + " FROM rollup_1h WHERE pot_id = ?")) {
-                q.setString(1, potId);
+            // The inbox's readings are not in the rollups until they move.
+            try (PreparedStatement q = c.prepareStatement("SELECT (SELECT COALESCE(sum(readings), 0) FROM rollup_1h WHERE pot_id = ?)"
+                    + " + (SELECT count(*) FROM inbox WHERE pot_id = ?), (SELECT COALESCE(sum(dropped), 0) FROM rollup_1h"
+                    + " WHERE pot_id = ?) + (SELECT COALESCE(sum(dropped), 0) FROM inbox WHERE pot_id = ?)")) {
+                for (int i = 1; i <= 4; i++) {
+                    q.setString(i, potId);
+                }
                 try (ResultSet r = q.executeQuery()) {
                     r.next();
                     return new long[] {r.getLong(1), r.getLong(2)};
@@ -143,13 +147,21 @@ public final class ReadingQueries {
         return raw(potId, from, to, Math.max(maxPoints, 1) * 10);
     }
 
+    /** The rollup's buckets with the inbox's readings (not rolled up until they move) added to them. */
     private Series rollup(String potId, String table, String resolution, Instant from, Instant to) {
+        long width = resolution.equals("1h") ? ReadingWriter.HOUR : ReadingWriter.FIVE_MINUTES;
+        String bucket = InboxMove.bucket(width);
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT bucket, n, total, min_m, max_m FROM " + table
-                    + " WHERE pot_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")) {
-                q.setString(1, potId);
-                q.setLong(2, from.toEpochMilli());
-                q.setLong(3, to.toEpochMilli());
+            try (PreparedStatement q = c.prepareStatement("SELECT bucket, sum(n), sum(total), min(min_m), max(max_m) FROM ("
+                    + "SELECT bucket, n, total, min_m, max_m FROM " + table + " WHERE pot_id = ? AND bucket >= ? AND bucket < ?"
+                    + " UNION ALL SELECT " + bucket + " AS bucket, CASE WHEN moisture IS NULL THEN 0 ELSE 1 END AS n,"
+                    + " coalesce(moisture, 0) AS total, moisture AS min_m, moisture AS max_m FROM inbox WHERE pot_id = ?"
+                    + " AND " + bucket + " >= ? AND " + bucket + " < ?) b GROUP BY bucket ORDER BY bucket")) {
+                for (int i = 0; i < 2; i++) {
+                    q.setString(3 * i + 1, potId);
+                    q.setLong(3 * i + 2, from.toEpochMilli());
+                    q.setLong(3 * i + 3, to.toEpochMilli());
+                }
                 Columns cols = new Columns();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.ingest.Inbound;
@@ -17,8 +15,8 @@ import dev.smartpot.mothership.ingest.Inbound;
 /**
  * The hot path: writes one batch of readings inside the caller's transaction. A reading whose (pot, boot, seq) is
  * already in the {@link Inbox} or in {@code readings} is a duplicate (or a conflict, when it says something else);
- * the new ones are appended to the inbox as one JDBC batch (no per-pot index: a page or two per commit, issue 20)
- * and added to the 5-minute and hourly rollups, one upsert per pot and bucket (not per reading).
+ * the new ones are appended to the inbox as one JDBC batch (no per-pot index: a page or two per commit, issue 20).
+ * Their rollups are added when {@link InboxMove} moves them; readers add the inbox's part until then.
  */
 final class ReadingWriter {
 
@@ -31,19 +29,7 @@ final class ReadingWriter {
     private static final String INSERT = "INSERT INTO inbox (pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
             + " dropped, ts, received_at, battery_mv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final String[] rollupUpserts;
-
-    ReadingWriter(Dialect d) {
-        rollupUpserts = new String[] {rollupSql("rollup_5m", d), rollupSql("rollup_1h", d)};
-    }
-
-    private static String rollupSql(String table, Dialect d) {
-        return "INSERT INTO " + table + " AS t (pot_id, bucket, readings, dropped, n, total, min_m, max_m)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pot_id, bucket) DO UPDATE SET"
-                + " readings = t.readings + excluded.readings, dropped = t.dropped + excluded.dropped,"
-                + " n = t.n + excluded.n, total = t.total + excluded.total,"
-                + " min_m = " + d.least + "(COALESCE(t.min_m, excluded.min_m), COALESCE(excluded.min_m, t.min_m)),"
-                + " max_m = " + d.greatest + "(COALESCE(t.max_m, excluded.max_m), COALESCE(excluded.max_m, t.max_m))";
+    ReadingWriter() {
     }
 
     /** One reading waiting to be written, with the time it arrived. */
@@ -87,7 +73,6 @@ final class ReadingWriter {
             }
             insert.executeBatch();
         }
-        addToRollups(c, out);
         return out;
     }
 
@@ -106,66 +91,6 @@ final class ReadingWriter {
             }
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? r.getLong(1) : null;
-            }
-        }
-    }
-
-    private void addToRollups(Connection c, List<StoredReading> stored) throws SQLException {
-        long[] widths = {FIVE_MINUTES, HOUR};
-        for (int t = 0; t < 2; t++) {
-            Map<String, Bucket> buckets = new HashMap<>();
-            for (StoredReading s : stored) {
-                if (!s.inserted()) {
-                    continue;
-                }
-                long start = Math.floorDiv(s.view().ts().toEpochMilli(), widths[t]) * widths[t];
-                buckets.computeIfAbsent(s.view().potId() + '\n' + start, k -> new Bucket(s.view().potId(), start))
-                        .add(s.view().moisture(), s.dropped());
-            }
-            if (buckets.isEmpty()) {
-                continue;
-            }
-            try (PreparedStatement up = c.prepareStatement(rollupUpserts[t])) {
-                for (Bucket b : buckets.values()) {
-                    up.setString(1, b.pot);
-                    up.setLong(2, b.start);
-                    up.setLong(3, b.readings);
-                    up.setLong(4, b.dropped);
-                    up.setLong(5, b.n);
-                    up.setDouble(6, b.total);
-                    Rows.setNullable(up, 7, b.n == 0 ? null : b.min, Types.DOUBLE);
-                    Rows.setNullable(up, 8, b.n == 0 ? null : b.max, Types.DOUBLE);
-                    up.addBatch();
-                }
-                up.executeBatch();
-            }
-        }
-    }
-
-    /** One pot's readings in one bucket of this batch. */
-    private static final class Bucket {
-        final String pot;
-        final long start;
-        long readings;
-        long dropped;
-        long n;
-        double total;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-
-        Bucket(String pot, long start) {
-            this.pot = pot;
-            this.start = start;
-        }
-
-        void add(Double moisture, long droppedBefore) {
-            readings++;
-            dropped += droppedBefore;
-            if (moisture != null) {
-                n++;
-                total += moisture;
-                min = Math.min(min, moisture);
-                max = Math.max(max, moisture);
             }
         }
     }

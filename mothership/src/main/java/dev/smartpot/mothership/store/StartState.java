@@ -31,8 +31,8 @@ public final class StartState {
         return db.read(c -> {
             Map<String, List<Object[]>> newest = newest(c, db.dialect(), n);
             Map<String, Object[]> firstOfBoot = firstOfNewestBoot(c, db.dialect());
-            Map<String, Map<Long, Object[]>> firstInInbox = addInbox(c, newest);
             Map<String, long[]> totals = totals(c);
+            Map<String, Map<Long, Object[]>> firstInInbox = addInbox(c, newest, totals);
             Map<String, PotStart> out = new HashMap<>();
             for (Map.Entry<String, List<Object[]>> e : newest.entrySet()) {
                 List<Object[]> rows = e.getValue();
@@ -83,14 +83,18 @@ public final class StartState {
 
     /**
      * Adds the readings still in the inbox to each pot's newest (there are none after the move at start, unless that
-     * failed); @return each pot's first reading of each boot in the inbox as {seq, uptime_ms, boot}.
+     * failed), and to its totals (not rolled up until moved); @return each pot's first reading of each boot in the inbox as {seq, uptime_ms, boot}.
      */
-    private static Map<String, Map<Long, Object[]>> addInbox(Connection c, Map<String, List<Object[]>> newest) throws SQLException {
+    private static Map<String, Map<Long, Object[]>> addInbox(Connection c, Map<String, List<Object[]>> newest,
+                                                             Map<String, long[]> totals) throws SQLException {
         Map<String, Map<Long, Object[]>> first = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT pot_id, boot, seq, raw, moisture, fault, ts, received_at,"
-                + " battery_mv, uptime_ms FROM inbox"); ResultSet r = q.executeQuery()) {
+                + " battery_mv, uptime_ms, dropped FROM inbox"); ResultSet r = q.executeQuery()) {
             while (r.next()) {
                 ReadingView v = ReadingQueries.view(r);
+                long[] t = totals.computeIfAbsent(v.potId(), k -> new long[2]);
+                t[0]++;
+                t[1] += r.getLong(11);
                 Long uptime = Rows.longOrNull(r, 10);
                 newest.computeIfAbsent(v.potId(), k -> new ArrayList<>()).add(new Object[] {v, uptime});
                 first.computeIfAbsent(v.potId(), k -> new HashMap<>()).merge(v.boot(), new Object[] {v.seq(), uptime, v.boot()},

@@ -99,6 +99,8 @@ class StoreTest {
         }
         twice.forEach(writer::offer);
         org.awaitility.Awaitility.await().until(() -> acks.get() == 2);
+        assertEquals(1, new ReadingQueries(db).countAndDropped("p")[0], "counted once while in the inbox");
+        writer.close(); // a clean stop moves the inbox: its readings join the rollups
         assertEquals(1L, (long) db.read(c -> count(c, "SELECT sum(readings) FROM rollup_5m")));
         assertEquals(1, writer.duplicates());
     }
