@@ -40,7 +40,7 @@ final class BatchWriter {
     BatchWriter(Database db, IngestTables tables, BootTracker boots, Clock clock, BooleanSupplier running) {
         this.db = db;
         this.tables = tables;
-        this.readings = new ReadingWriter();
+        this.readings = new ReadingWriter(db.dialect());
         this.boots = boots;
         this.clock = clock;
         this.running = running;

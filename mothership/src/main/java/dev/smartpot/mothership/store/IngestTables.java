@@ -28,9 +28,15 @@ final class IngestTables {
     /** This batch's new pots, known once it commits. */
     private Set<String> knownPotsAfterCommit = Set.of();
     private final Inbox inbox = new Inbox();
+    private final InboxWriter inboxWriter = new InboxWriter();
+    /** The inbox is SQLite's (see {@link InboxWriter}); null until the first batch. */
+    private Boolean sqlite;
 
     StoreWriter.Committed write(Connection c, List<StoreWriter.Received> received, ReadingWriter readingWriter,
                                 BootTracker boots, long now) throws SQLException {
+        if (sqlite == null) {
+            sqlite = Dialect.of(c.getMetaData().getURL()) == Dialect.SQLITE;
+        }
         List<ReadingWriter.Pending> pending = new ArrayList<>();
         List<Inbound.Status> statuses = new ArrayList<>();
         List<MessageView> messages = new ArrayList<>();
@@ -77,7 +83,8 @@ final class IngestTables {
                 p.executeBatch();
             }
         }
-        List<StoredReading> stored = pending.isEmpty() ? List.of() : readingWriter.write(c, pending, boots, inbox);
+        List<StoredReading> stored = pending.isEmpty() ? List.of() : sqlite ? inboxWriter.write(c, pending, boots, inbox)
+                : readingWriter.write(c, pending, boots);
         for (StoredReading s : stored) {
             if (s.conflict() != null) {
                 // Kept where a person looks for what could not be stored, never dropped silently.

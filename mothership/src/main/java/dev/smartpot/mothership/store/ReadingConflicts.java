@@ -38,6 +38,14 @@ final class ReadingConflicts {
         }
     }
 
+    /** How {@code r} differs from the reading {@code readings} holds under {@code key}; null when the same or none. */
+    static String against(Connection c, Inbox.Key key, Inbound.Reading r) throws SQLException {
+        try (PreparedStatement lookup = lookup(c)) {
+            Inbox.Row first = stored(lookup, key);
+            return first == null ? null : against(key, first, r);
+        }
+    }
+
     /** How {@code r} differs from {@code first}, the reading stored under its key, in words; null when it is the same reading. */
     static String against(Inbox.Key key, Inbox.Row first, Inbound.Reading r) {
         if (Objects.equals(first.raw(), r.raw()) && Objects.equals(first.moisture(), r.moisture())

@@ -23,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,9 +33,10 @@ import dev.smartpot.mothership.ingest.Inbound;
 import dev.smartpot.mothership.testing.PostgresServer;
 
 /**
- * Readings staged in the inbox (issue 20) on a real SQLite file and a real PostgreSQL: exactly once across the inbox
- * and readings, a move sorted with its rollups, an abandoned move or writer (what a SIGKILL leaves), and every reader
- * answering the same before and after a move.
+ * Readings staged in the inbox (issue 20) on a real SQLite file: exactly once across the inbox and readings, a move
+ * sorted with its rollups, an abandoned move or writer (what a SIGKILL leaves), and every reader answering the same
+ * before and after a move. The same on a real PostgreSQL, where readings are written to {@code readings} directly
+ * (instances sharing a database rely on its primary key) and every reader still reads the inbox's part.
  */
 class InboxIT {
 
@@ -129,8 +131,9 @@ class InboxIT {
         Database db = store(kind);
         StoreWriter w = writer(db);
         offerAndWait(w, reading("p-a", 1, 40.0), reading("p-a", 2, 41.0));
-        assertEquals(2, count(db, "SELECT count(*) FROM inbox"), "new readings land in the inbox");
-        assertEquals(0, count(db, "SELECT count(*) FROM readings"));
+        boolean staged = kind.equals("sqlite");
+        assertEquals(staged ? 2 : 0, count(db, "SELECT count(*) FROM inbox"), "on SQLite new readings land in the inbox");
+        assertEquals(staged ? 0 : 2, count(db, "SELECT count(*) FROM readings"));
         offerAndWait(w, reading("p-a", 1, 40.0), reading("p-a", 2, 99.0));
         assertEquals(1, w.duplicates(), "the same reading again, its first copy in the inbox");
         assertEquals(1, w.conflicts(), "another reading under a key held by the inbox");
@@ -154,7 +157,7 @@ class InboxIT {
         StoreWriter w = writer(db);
         fleet(w, 40);
         offerAndWait(w, new Inbound.Reading("p-a", 2L, 0, null, null, "sensor_timeout", 1_000L, NOW.toEpochMilli() - 1_000, 0, null));
-        assertEquals(121, count(db, "SELECT count(*) FROM inbox"));
+        assertEquals(kind.equals("sqlite") ? 121 : 0, count(db, "SELECT count(*) FROM inbox"));
         Map<String, Object> before = answers(db);
         w.close();
         assertEquals(0, count(db, "SELECT count(*) FROM inbox"));
@@ -203,31 +206,28 @@ class InboxIT {
         return out;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
-    void aMoveSortsByPotBootAndSeqAddsTheRollupsAndEmptiesTheInbox(String kind) throws Exception {
-        Database db = store(kind);
+    @Test
+    void aMoveSortsByPotBootAndSeqAddsTheRollupsAndEmptiesTheInbox() throws Exception {
+        Database db = store("sqlite");
         StoreWriter w = writer(db);
         fleet(w, 30);
         int moved = w.submit(c -> InboxMove.move(c, db.dialect())).join();
         assertEquals(90, moved);
         assertEquals(0, count(db, "SELECT count(*) FROM inbox"));
-        if (kind.equals("sqlite")) {
-            List<String> order = db.read(c -> {
-                List<String> keys = new ArrayList<>();
-                try (PreparedStatement q = c.prepareStatement("SELECT pot_id, seq FROM readings ORDER BY rowid");
-                     ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        keys.add(r.getString(1) + "/" + r.getLong(2));
-                    }
+        List<String> order = db.read(c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT pot_id, seq FROM readings ORDER BY rowid");
+                 ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    keys.add(r.getString(1) + "/" + r.getLong(2));
                 }
-                return keys;
-            });
-            List<String> sorted = new ArrayList<>(order);
-            sorted.sort((x, y) -> x.split("/")[0].equals(y.split("/")[0]) ? Long.compare(Long.parseLong(x.split("/")[1]),
-                    Long.parseLong(y.split("/")[1])) : x.compareTo(y));
-            assertEquals(sorted, order, "appended pot by pot, seq by seq");
-        }
+            }
+            return keys;
+        });
+        List<String> sorted = new ArrayList<>(order);
+        sorted.sort((x, y) -> x.split("/")[0].equals(y.split("/")[0]) ? Long.compare(Long.parseLong(x.split("/")[1]),
+                Long.parseLong(y.split("/")[1])) : x.compareTo(y));
+        assertEquals(sorted, order, "appended pot by pot, seq by seq");
         // The rollups as the per-reading arithmetic gives them: 30 readings a pot a minute apart = 6 five-minute buckets.
         for (int p = 0; p < POTS.length; p++) {
             String pot = POTS[p];
@@ -262,13 +262,14 @@ class InboxIT {
         Database db = store(kind);
         StoreWriter w = writer(db);
         fleet(w, 20);
+        int staged = kind.equals("sqlite") ? 60 : 0;
         // A move cut off before its commit (a SIGKILL mid-move): its connection goes away without committing.
         try (Connection c = db.newConnection()) {
             c.setAutoCommit(false);
-            assertEquals(60, InboxMove.move(c, db.dialect()));
+            assertEquals(staged, InboxMove.move(c, db.dialect()));
         }
-        assertEquals(60, count(db, "SELECT count(*) FROM inbox"));
-        assertEquals(0, count(db, "SELECT count(*) FROM readings"));
+        assertEquals(staged, count(db, "SELECT count(*) FROM inbox"));
+        assertEquals(60 - staged, count(db, "SELECT count(*) FROM readings"));
         fleet(w, 25); // the writer, never told, goes on: 15 new, 60 duplicates
         // The writer abandoned as a SIGKILL leaves it (never closed, its memory of the inbox lost): a restart
         // moves what the inbox holds, and the broker's redeliveries are recognized.
