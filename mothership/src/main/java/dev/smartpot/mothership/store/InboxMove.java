@@ -15,6 +15,11 @@ final class InboxMove {
 
     /** Rows that make a move worth it at once (6 per pot at 5,000 pots, 3 at 10,000), kept in memory meanwhile. */
     static final int MOVE_ROWS = 30_000;
+    /**
+     * A batch this big (a backlog, a saturating load) goes to readings directly: it brings many readings per pot
+     * already, so the inbox would save no page and its move would double the work (ingest speed).
+     */
+    static final int DIRECT_BATCH = 500;
     /** The longest a reading waits in the inbox while readings keep coming. */
     static final long MOVE_AFTER_MILLIS = 300_000;
 

@@ -83,8 +83,9 @@ final class IngestTables {
                 p.executeBatch();
             }
         }
-        List<StoredReading> stored = pending.isEmpty() ? List.of() : sqlite ? inboxWriter.write(c, pending, boots, inbox)
-                : readingWriter.write(c, pending, boots);
+        List<StoredReading> stored = pending.isEmpty() ? List.of() : !sqlite ? readingWriter.write(c, pending, boots, null)
+                : pending.size() < InboxMove.DIRECT_BATCH ? inboxWriter.write(c, pending, boots, inbox)
+                : readingWriter.write(c, pending, boots, inbox);
         for (StoredReading s : stored) {
             if (s.conflict() != null) {
                 // Kept where a person looks for what could not be stored, never dropped silently.

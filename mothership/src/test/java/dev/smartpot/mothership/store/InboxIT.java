@@ -299,4 +299,38 @@ class InboxIT {
         assertEquals(0, w.duplicates(), "its old reading's key is forgotten with it");
         assertEquals(1, count(db, "SELECT count(*) FROM all_readings WHERE pot_id = 'p-a'"));
     }
+
+    @Test
+    void aBigBatchGoesToReadingsDirectlyAndStillMeetsTheInboxsCopies() throws Exception {
+        Database db = store("sqlite");
+        StoreWriter w = writer(db);
+        offerAndWait(w, reading("p-a", 1, 40.0), reading("p-a", 2, 41.0));
+        // Hold the writer while a backlog queues up, so it takes it as one batch (as after an outage).
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Boolean> held = w.submit(c -> {
+            try {
+                return hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        List<Inbound.Reading> backlog = new ArrayList<>(List.of(reading("p-a", 1, 40.0), reading("p-a", 2, 99.0)));
+        for (int seq = 0; seq < InboxMove.DIRECT_BATCH + 100; seq++) {
+            backlog.add(reading("p-b", seq, 50.0));
+        }
+        for (Inbound.Reading r : backlog) {
+            offered++;
+            w.offer(new StoreWriter.Received(r, NOW.toEpochMilli(), acks::incrementAndGet));
+        }
+        hold.countDown();
+        assertTrue(held.join(), "the writer was held while the backlog queued");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == offered);
+        assertEquals(InboxMove.DIRECT_BATCH + 100, count(db, "SELECT count(*) FROM readings"), "the big batch went to readings");
+        assertEquals(2, count(db, "SELECT count(*) FROM inbox"), "the inbox kept its own");
+        assertEquals(1, w.duplicates(), "a redelivery of a reading in the inbox, in a big batch");
+        assertEquals(1, w.conflicts(), "another reading under a key the inbox holds, in a big batch");
+        w.close();
+        assertEquals(InboxMove.DIRECT_BATCH + 102, count(db, "SELECT sum(readings) FROM rollup_1h"), "each reading rolled up once");
+    }
 }
