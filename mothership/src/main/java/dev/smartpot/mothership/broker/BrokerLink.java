@@ -18,7 +18,7 @@ import dev.smartpot.protocol.WireTopics;
  * manually, by the writer, after they are stored: if the mothership dies first, the broker delivers them again.
  * While the writer's queue is full the link waits, so the client stops reading and the broker slows down. It
  * reconnects by itself (the session and its subscriptions survive) and publishes commands and alerts for the rest
- * of the app. MQTT 3.1.1 runs on Paho ({@link Mqtt3Link}); MQTT 5 (a shared group) on the HiveMQ client
+ * of the app. MQTT 3.1.1 runs on the mothership's own client ({@link Mqtt3Link}); MQTT 5 (a shared group) on the HiveMQ client
  * ({@link Mqtt5Link}).
  */
 public final class BrokerLink implements Outbound, AutoCloseable {

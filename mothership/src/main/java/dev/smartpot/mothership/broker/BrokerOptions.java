@@ -14,13 +14,25 @@ import java.nio.file.Path;
  * @param sharedGroup null: MQTT 3.1.1, every reading to this instance. A name: MQTT 5 with the readings
  *                    shared in {@code $share/GROUP/...} among instances (statuses and replies are not shared)
  * @param mqtt5       MQTT 5 even without a shared group (the embedded Moquette broker speaks only 3.1.1)
+ * @param keepAliveSeconds how often the link shows the broker it is alive when nothing else is sent
  */
 public record BrokerOptions(String url, String username, String password, Path caFile, String clientId,
-                            String sharedGroup, boolean mqtt5) {
+                            String sharedGroup, boolean mqtt5, int keepAliveSeconds) {
 
     public static final String DEFAULT_CLIENT_ID = "mothership";
+    public static final int DEFAULT_KEEP_ALIVE_SECONDS = 30;
+
+    /** With the default keep-alive. */
+    public BrokerOptions(String url, String username, String password, Path caFile, String clientId,
+                         String sharedGroup, boolean mqtt5) {
+        this(url, username, password, caFile, clientId, sharedGroup, mqtt5, DEFAULT_KEEP_ALIVE_SECONDS);
+    }
 
     public BrokerOptions {
+        if (keepAliveSeconds < 1 || keepAliveSeconds > 65_535) {
+            throw new IllegalArgumentException("keep-alive " + keepAliveSeconds + " s; expected 1-65535 s (default "
+                    + DEFAULT_KEEP_ALIVE_SECONDS + ")");
+        }
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("no broker url; expected tcp://host:1883 or ssl://host:8883");
         }
@@ -36,6 +48,11 @@ public record BrokerOptions(String url, String username, String password, Path c
     /** A plain, open broker with the default client id. */
     public static BrokerOptions plain(String url) {
         return new BrokerOptions(url, null, null, null, DEFAULT_CLIENT_ID, null, false);
+    }
+
+    /** The same, with another keep-alive (tests shorten it to see many intervals pass quickly). */
+    public BrokerOptions withKeepAlive(int seconds) {
+        return new BrokerOptions(url, username, password, caFile, clientId, sharedGroup, mqtt5, seconds);
     }
 
     public boolean usesMqtt5() {

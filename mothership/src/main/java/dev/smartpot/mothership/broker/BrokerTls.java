@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 
 /**
- * TLS to the broker as the pots do it (for the HiveMQ client and for Paho): trust only the CA file given (the one {@code scripts/broker
+ * TLS to the broker as the pots do it (for the HiveMQ client and for the 3.1.1 link): trust only the CA file given (the one {@code scripts/broker
  * --secure} writes), or the JVM's trusted CAs when none is given. The broker's host name is checked.
  */
 final class BrokerTls {
@@ -29,7 +29,7 @@ final class BrokerTls {
                 : MqttClientSslConfig.builder().trustManagerFactory(trustOnly(caFile)).build();
     }
 
-    /** The same trust for Paho, as a TLS context. */
+    /** The same trust for the 3.1.1 link, as a TLS context. */
     static SSLContext context(Path caFile) {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.smartpot.mothership.broker.mqtt.ConnectRefused;
+
 /**
  * What the link says about itself, whichever client runs it: connected, subscribed, why it dropped (each piece of
  * news said once, not at every reconnect attempt), and the knock-off pattern of a second mothership with the same
@@ -91,10 +93,18 @@ final class LinkState {
     private String explain(Throwable e) {
         String m = String.valueOf(e.getMessage());
         for (Throwable c = e; c != null; c = c.getCause()) {
+            String says = String.valueOf(c.getMessage());
+            if (says.contains("No subject alternative") || says.contains("No name matching")) {
+                return "TLS: the broker's certificate is not for " + options.host() + " (" + says + "); connect by a name"
+                        + " its certificate holds, or give the broker a certificate for " + options.host();
+            }
             if (c instanceof javax.net.ssl.SSLHandshakeException || String.valueOf(c.getMessage()).contains("PKIX")) {
                 return "TLS: the broker's certificate is not trusted (" + c.getMessage() + "); give the CA that signed it"
                         + (options.caFile() == null ? "" : " instead of " + options.caFile());
             }
+        }
+        if (e instanceof ConnectRefused refused) {
+            return refused.login() ? m + "; check the mothership's user name and password" : m;
         }
         if (m.contains("BAD_USER_NAME_OR_PASSWORD") || m.contains("NOT_AUTHORIZED")
                 || m.contains("Bad user name or password") || m.contains("Not authorized")) {

@@ -1,6 +1,9 @@
 package dev.smartpot.mothership.broker;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -8,45 +11,42 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+import dev.smartpot.mothership.broker.mqtt.MqttConnection;
+import dev.smartpot.mothership.broker.mqtt.ProtocolViolation;
 
 /**
- * The MQTT 3.1.1 link on Paho with manual acknowledgement. Paho hands each message to one callback thread through a
- * queue of ten; while the callback waits (the store's queue is full) its receiver stops reading the socket, so TCP
- * stops the broker: the mothership never holds more unacknowledged messages than its store's queue, and a
- * broker that overshoots its in-flight limit (Mosquitto before 2.0.13) slows down instead of wedging the link.
- * An acknowledgement is sent only on the connection its message came on (after a reconnect the broker delivers
- * again what was not acknowledged). Reconnects are this class's own (Paho's automatic reconnect never starts
- * after a failed first connect).
+ * The MQTT 3.1.1 link on the mothership's own client ({@link MqttConnection}) with manual acknowledgement. Each message
+ * is handed on from the connection's reader thread; while that waits (the store's queue is full) nothing more is read
+ * from the socket, so TCP stops the broker: the mothership never holds more unacknowledged messages than its store's
+ * queue, and a broker that overshoots its in-flight limit (Mosquitto before 2.0.13) slows down instead of wedging the
+ * link. The keep-alive pings go on meanwhile, and the broker's unread answers do not count as missing. An
+ * acknowledgement is sent only on the connection its message came on (after a reconnect the broker delivers again
+ * what was not acknowledged). Reconnects: 200 ms, doubling to 5 s.
  */
-final class Mqtt3Link implements LinkClient, MqttCallback {
+final class Mqtt3Link implements LinkClient, MqttConnection.Listener {
 
-    private static final int KEEP_ALIVE_SECONDS = 30;
     private static final long FIRST_RETRY_MS = 200;
     private static final long LAST_RETRY_MS = 5_000;
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
     /** Our own publishes (commands, alerts, acknowledgements to pots) awaiting the broker's PUBACK. */
     private static final int MAX_INFLIGHT = 1_000;
+    /** Far above any pot's message; a larger one closes the link with a reason rather than filling the heap. */
+    private static final int MAX_PACKET = 16 * 1024 * 1024;
+    private static final int SUBSCRIBE_QOS = 1;
 
     private final BrokerOptions options;
     private final LinkState state;
     private final List<String> filters;
     private final Receiver receiver;
-    private final MqttAsyncClient client;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mothership-broker-reconnect");
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mothership-broker-link");
         t.setDaemon(true);
         return t;
     });
-    /** Which connection a message came on: moved on when one is lost, so its late acknowledgements are not sent. */
-    private volatile int connection;
+    private volatile MqttConnection current;
     private long retryMs = FIRST_RETRY_MS;
     private volatile boolean closed;
 
@@ -55,68 +55,100 @@ final class Mqtt3Link implements LinkClient, MqttCallback {
         this.state = state;
         this.filters = filters;
         this.receiver = receiver;
-        String uri = (options.tls() ? "ssl://" : "tcp://") + options.host() + ":" + options.port();
-        try {
-            client = new MqttAsyncClient(uri, options.clientId(), new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new IllegalArgumentException("bad broker url " + options.url() + " or client id " + options.clientId()
-                    + ": " + e.getMessage() + "; expected tcp://host:1883 or ssl://host:8883", e);
-        }
-        client.setManualAcks(true);
-        client.setCallback(this);
-    }
-
-    private MqttConnectOptions connectOptions() {
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setCleanSession(false);
-        o.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
-        o.setAutomaticReconnect(false);
-        o.setMaxInflight(MAX_INFLIGHT);
-        o.setConnectionTimeout(10);
-        if (options.username() != null) {
-            o.setUserName(options.username());
-            o.setPassword(options.password() == null ? new char[0] : options.password().toCharArray());
-        }
-        if (options.tls()) {
-            // Paho checks the broker's host name against its certificate (httpsHostnameVerificationEnabled).
-            o.setSocketFactory(BrokerTls.context(options.caFile()).getSocketFactory());
-        } else {
-            o.setSocketFactory(new BufferedSockets());
-        }
-        return o;
+        options.uri();
     }
 
     @Override
     public void start() {
-        connect();
+        try {
+            timer.execute(this::connect);
+            timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException closing) {
+            // Closed before it started.
+        }
+    }
+
+    private void tick() {
+        MqttConnection c = current;
+        if (c != null) {
+            c.tick();
+        }
     }
 
     private void connect() {
         if (closed) {
             return;
         }
+        MqttConnection c;
         try {
-            client.connect(connectOptions(), null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    synchronized (Mqtt3Link.this) {
-                        retryMs = FIRST_RETRY_MS;
-                    }
-                    state.connected();
-                    subscribe();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    state.cannotConnect(e);
-                    retryLater();
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
+            c = MqttConnection.open(socket(), settings(), Mqtt3Link::nowMs, this);
+        } catch (IOException | RuntimeException e) {
             state.cannotConnect(e);
             retryLater();
+            return;
         }
+        synchronized (this) {
+            retryMs = FIRST_RETRY_MS;
+        }
+        current = c;
+        state.connected();
+        c.start();
+        c.subscribe(filters, SUBSCRIBE_QOS).whenComplete((granted, e) -> {
+            if (e != null) {
+                // A lost link is said by lost(); only a subscription that failed on a live link is news here.
+                if (c.isOpen()) {
+                    filters.forEach(f -> state.subscriptionRefused(f, String.valueOf(e.getMessage())));
+                }
+                return;
+            }
+            boolean all = true;
+            for (int i = 0; i < filters.size(); i++) {
+                if (i >= granted.length || granted[i] == 0x80) {
+                    state.subscriptionRefused(filters.get(i), "refused in its SUBACK");
+                    all = false;
+                }
+            }
+            if (all) {
+                state.subscribed(filters);
+            }
+        });
+        if (closed) {
+            c.close();
+        }
+    }
+
+    private MqttConnection.Settings settings() {
+        byte[] password = options.username() == null ? null
+                : (options.password() == null ? "" : options.password()).getBytes(StandardCharsets.UTF_8);
+        return new MqttConnection.Settings(options.clientId(), options.username(), password, options.keepAliveSeconds(),
+                MAX_INFLIGHT, MAX_PACKET, CONNECT_TIMEOUT_MS);
+    }
+
+    /** TCP, or TLS trusting the CA file given and checking the broker's host name against its certificate. */
+    private Socket socket() throws IOException {
+        Socket tcp = new Socket();
+        try {
+            tcp.setTcpNoDelay(true);
+            tcp.connect(new InetSocketAddress(options.host(), options.port()), CONNECT_TIMEOUT_MS);
+            if (!options.tls()) {
+                return tcp;
+            }
+            SSLSocket tls = (SSLSocket) BrokerTls.context(options.caFile()).getSocketFactory()
+                    .createSocket(tcp, options.host(), options.port(), true);
+            SSLParameters p = tls.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(p);
+            tls.setSoTimeout(CONNECT_TIMEOUT_MS);
+            tls.startHandshake();
+            return tls;
+        } catch (IOException | RuntimeException e) {
+            tcp.close();
+            throw e;
+        }
+    }
+
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000;
     }
 
     private void retryLater() {
@@ -126,120 +158,59 @@ final class Mqtt3Link implements LinkClient, MqttCallback {
             retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
         }
         try {
-            retries.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
             // Closed meanwhile: nothing reconnects.
         }
     }
 
-    private void subscribe() {
-        int[] qos = new int[filters.size()];
-        Arrays.fill(qos, 1);
-        try {
-            client.subscribe(filters.toArray(new String[0]), qos, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] granted = token.getGrantedQos();
-                    boolean all = true;
-                    for (int i = 0; i < filters.size(); i++) {
-                        if (granted == null || i >= granted.length || granted[i] == 0x80) {
-                            state.subscriptionRefused(filters.get(i), "refused in its SUBACK");
-                            all = false;
-                        }
-                    }
-                    if (all) {
-                        state.subscribed(filters);
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    filters.forEach(f -> state.subscriptionRefused(f, String.valueOf(e.getMessage())));
-                }
-            });
-        } catch (MqttException e) {
-            filters.forEach(f -> state.subscriptionRefused(f, e.getMessage()));
-        }
+    @Override
+    public void received(MqttConnection on, String topic, byte[] payload, int packetId, int qos) {
+        Runnable ack = qos == 0 ? () -> { } : () -> on.acknowledge(packetId);
+        receiver.received(topic, payload, ack, () -> !closed && on.isOpen());
     }
 
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
-        int on = connection;
-        int id = message.getId();
-        int qos = message.getQos();
-        receiver.received(topic, message.getPayload(), () -> acknowledge(on, id, qos),
-                () -> !closed && on == connection && client.isConnected());
-    }
-
-    private void acknowledge(int on, int id, int qos) {
-        if (qos == 0 || on != connection) {
-            return;
+    public void lost(MqttConnection on, IOException cause) {
+        synchronized (this) {
+            if (current == on) {
+                current = null;
+            }
         }
-        try {
-            client.messageArrivedComplete(id, qos);
-        } catch (MqttException e) {
-            // The link is gone: the broker delivers the message again on the next connection.
-        }
-    }
-
-    @Override
-    public void connectionLost(Throwable cause) {
-        // Paho calls this after its callback thread stopped: no message of the lost connection is still arriving.
-        connection++;
         if (closed) {
             return;
         }
-        state.dropped(cause, false);
+        if (cause instanceof ProtocolViolation) {
+            // This client closed the link over the broker's traffic: no second mothership is involved.
+            state.refusedTraffic("the mothership closed the link: " + cause.getMessage());
+        } else {
+            state.dropped(cause, false);
+        }
         retryLater();
     }
 
     @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
-        // Each publish completes through its own listener.
-    }
-
-    @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retained) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            client.publish(topic, payload, 1, retained, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    done.complete(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    done.completeExceptionally(e);
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            done.completeExceptionally(e);
+        MqttConnection c = current;
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected to the broker " + options.url()));
         }
-        return done;
+        return c.publish(topic, payload, retained);
     }
 
     @Override
     public boolean connected() {
-        return client.isConnected();
+        MqttConnection c = current;
+        return c != null && c.isOpen();
     }
 
     @Override
     public void close() {
         closed = true;
-        retries.shutdownNow();
-        try {
-            if (client.isConnected()) {
-                // No quiesce: a callback waiting for room in the store sees the close and gives its message back.
-                client.disconnect(0).waitForCompletion(5_000);
-            }
-        } catch (MqttException e) {
-            // Not connected or already gone: nothing to say goodbye to.
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            // Already closed.
+        timer.shutdownNow();
+        MqttConnection c = current;
+        if (c != null) {
+            c.close();
         }
     }
 }

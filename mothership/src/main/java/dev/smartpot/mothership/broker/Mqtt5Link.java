@@ -24,7 +24,6 @@ final class Mqtt5Link implements LinkClient {
 
     /** MQTT 5 session kept by the broker while the mothership is away (a week). */
     private static final long SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
-    private static final int KEEP_ALIVE_SECONDS = 30;
 
     private final BrokerOptions options;
     private final LinkState state;
@@ -77,7 +76,7 @@ final class Mqtt5Link implements LinkClient {
         v5.publishes(MqttGlobalPublishFilter.ALL, p -> receiver.received(p.getTopic().toString(), p.getPayloadAsBytes(),
                 p::acknowledge, () -> !closed), true);
         v5.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_EXPIRY_SECONDS)
-                .keepAlive(KEEP_ALIVE_SECONDS)
+                .keepAlive(options.keepAliveSeconds())
                 // Many readings in flight while a batch commits: the broker may send this many unacknowledged.
                 .restrictions().receiveMaximum(65_535).applyRestrictions()
                 .send().whenComplete((ack, e) -> {

@@ -4,7 +4,7 @@
  *
  * <h2>How a reading travels</h2>
  * <ol>
- *   <li>{@code broker.BrokerLink} (Paho for MQTT 3.1.1, the HiveMQ client for MQTT 5; persistent session, QoS 1, manual acknowledgement, back-pressure) receives it
+ *   <li>{@code broker.BrokerLink} (its own client for MQTT 3.1.1, the HiveMQ client for MQTT 5; persistent session, QoS 1, manual acknowledgement, back-pressure) receives it
  *       and {@code ingest.PayloadParser} makes it a reading, status, reply or message (junk included, never an
  *       exception).</li>
  *   <li>{@code store.StoreWriter}, the one writing thread, drains its bounded queue in batches: one transaction

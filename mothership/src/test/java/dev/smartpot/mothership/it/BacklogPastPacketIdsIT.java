@@ -3,8 +3,6 @@ package dev.smartpot.mothership.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.testing.ConsoleCopy;
 import dev.smartpot.mothership.testing.ScriptedPot;
 import dev.smartpot.testkit.Mosquitto;
 
@@ -45,10 +44,8 @@ class BacklogPastPacketIdsIT {
 
     @Test
     void aBacklogPastThePacketIdentifiersIsStoredWholeWithoutDroppingTheLink() throws Exception {
-        PrintStream console = System.out;
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new TeeStream(console, said), true, StandardCharsets.UTF_8));
-        try (Mosquitto broker = Mosquitto.configure().quietLog().line("max_queued_messages 1000000")
+        try (ConsoleCopy said = new ConsoleCopy();
+             Mosquitto broker = Mosquitto.configure().quietLog().line("max_queued_messages 1000000")
                 .line("max_inflight_messages 0").start()) {
             Path db = Files.createDirectories(Path.of("target", "it-data")).resolve("past-ids-" + System.nanoTime() + ".db");
             EngineOptions options = EngineOptions.sqlite(BrokerOptions.plain(broker.uri()), db).withWriteQueue(1_000);
@@ -60,11 +57,9 @@ class BacklogPastPacketIdsIT {
                 engine.limitDatabaseSize(0);
                 await("every reading stored").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> distinctReadings(db) == POTS * PER_POT);
-                String log = said.toString(StandardCharsets.UTF_8);
+                String log = said.said();
                 assertFalse(log.contains("broker link down"), log);
             }
-        } finally {
-            System.setOut(console);
         }
     }
 
@@ -93,29 +88,6 @@ class BacklogPastPacketIdsIT {
             CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
         } finally {
             pots.disconnect().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Writes to the console and keeps a copy, so the test reads what the mothership told its log. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final PrintStream console;
-        private final ByteArrayOutputStream copy;
-
-        TeeStream(PrintStream console, ByteArrayOutputStream copy) {
-            this.console = console;
-            this.copy = copy;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            console.write(b);
-            copy.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            console.write(b, off, len);
-            copy.write(b, off, len);
         }
     }
 }

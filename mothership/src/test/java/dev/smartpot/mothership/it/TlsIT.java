@@ -15,6 +15,7 @@ import dev.smartpot.mothership.api.PlantState;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
+import dev.smartpot.mothership.testing.ConsoleCopy;
 import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.ScriptedPot;
 import dev.smartpot.testkit.Loopback;
@@ -53,6 +54,30 @@ class TlsIT {
             }
         }
         assertTrue(Files.exists(dir.resolve("server.crt")));
+    }
+
+    /** The broker's certificate is signed by the trusted CA but names another host: the host name check refuses it. */
+    @Test
+    void refusesABrokerWhoseCertificateNamesAnotherHost() throws Exception {
+        Path dir = Files.createTempDirectory("mship-tls-name");
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
+                "-subj", "/CN=test-ca");
+        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=elsewhere.example");
+        Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:elsewhere.example\n");
+        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
+        int tlsPort = Loopback.freePort();
+        try (ConsoleCopy said = new ConsoleCopy();
+             Mosquitto broker = QueueingBroker.start(String.join("\n", "listener " + tlsPort + " 127.0.0.1",
+                "cafile " + dir.resolve("ca.crt"), "certfile " + dir.resolve("server.crt"), "keyfile " + dir.resolve("server.key")));
+             MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(new BrokerOptions("ssl://127.0.0.1:" + tlsPort,
+                     null, null, dir.resolve("ca.crt"), "m-name", null, false), dir.resolve("n.db")))) {
+            engine.start();
+            String refused = "cannot connect to ssl://127.0.0.1:" + tlsPort + " (TLS: the broker's certificate is not for 127.0.0.1";
+            await().atMost(Duration.ofSeconds(10)).until(() -> said.said().contains(refused));
+            assertTrue(said.said().contains("give the broker a certificate for 127.0.0.1"), said.said());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !engine.health().brokerConnected());
+        }
     }
 
     private static void openssl(Path dir, String... args) throws Exception {
