@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * The shipped mothership's footprint on a Pi-sized load ({@code scripts/mothership} in its own process, its
  * memory flags): resident memory, CPU and bytes written to storage (scaled to a day) for 20 pots at one
- * reading per 5 s and for 5,000 pots at one a minute, after one interval of that load to warm up. {@code
- * FootprintBench [--quick]}; prints Markdown rows.
+ * reading per 5 s and for 5,000 pots at one a minute, after one interval of that load to warm up. {@code FootprintBench
+ * [--quick] [--rounds=SMALL,LARGE]} (intervals measured: 24 and 2 by default; a window of several inbox moves needs e.g.
+ * 180,10); prints Markdown rows.
  */
 public final class FootprintBench {
 
@@ -18,8 +19,19 @@ public final class FootprintBench {
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path dir = Files.createTempDirectory("bench-mship-footprint");
-        System.out.println(measure(dir.resolve("small"), 20, 5_000, quick ? 6 : 24, "20 pots at one reading per 5 s"));
-        System.out.println(measure(dir.resolve("large"), 5_000, 60_000, quick ? 1 : 2, "5,000 pots at one reading a minute"));
+        int[] rounds = quick ? new int[] {6, 1} : new int[] {24, 2};
+        for (String a : args) {
+            if (a.startsWith("--rounds=")) {
+                String[] r = a.substring("--rounds=".length()).split(",");
+                rounds = new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])};
+            }
+        }
+        if (rounds[0] > 0) {
+            System.out.println(measure(dir.resolve("small"), 20, 5_000, rounds[0], "20 pots at one reading per 5 s"));
+        }
+        if (rounds[1] > 0) {
+            System.out.println(measure(dir.resolve("large"), 5_000, 60_000, rounds[1], "5,000 pots at one reading a minute"));
+        }
         System.exit(0);
     }
 

@@ -80,7 +80,8 @@ final class MothershipProcess implements AutoCloseable {
                 }
                 reader = DriverManager.getConnection("jdbc:sqlite:" + file + "");
             }
-            try (Statement s = reader.createStatement(); ResultSet r = s.executeQuery("SELECT max(rowid) FROM readings")) {
+            try (Statement s = reader.createStatement(); ResultSet r = s.executeQuery("SELECT (SELECT coalesce(max(rowid), 0)"
+                    + " FROM readings) + (SELECT count(*) FROM inbox)")) {
                 return r.next() ? r.getLong(1) : 0;
             }
         } catch (SQLException e) {
@@ -96,7 +97,7 @@ final class MothershipProcess implements AutoCloseable {
     double[] waitsMs() throws SQLException {
         List<Double> waits = new ArrayList<>();
         try (Statement s = reader.createStatement();
-             ResultSet r = s.executeQuery("SELECT received_at - ts FROM readings WHERE pot_id <> 'probe'")) {
+             ResultSet r = s.executeQuery("SELECT received_at - ts FROM all_readings WHERE pot_id <> 'probe'")) {
             while (r.next()) {
                 waits.add((double) r.getLong(1));
             }

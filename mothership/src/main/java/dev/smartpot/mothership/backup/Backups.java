@@ -93,7 +93,8 @@ public final class Backups {
         try (Connection c = BackupFile.openChecked(partial)) {
             return new Made(out, Files.size(partial), Migrations.current(c),
                     Long.parseLong(BackupFile.scalar(c, "SELECT count(*) FROM pots")),
-                    Long.parseLong(BackupFile.scalar(c, "SELECT count(*) FROM readings")));
+                    Long.parseLong(BackupFile.scalar(c, "SELECT (SELECT count(*) FROM readings)"
+                            + " + (SELECT count(*) FROM inbox)")));
         }
     }
 }

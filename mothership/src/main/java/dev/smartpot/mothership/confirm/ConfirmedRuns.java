@@ -44,6 +44,13 @@ public final class ConfirmedRuns {
                     runs.add(r.getString(1), new Run(r.getLong(2), r.getLong(3), r.getLong(4)));
                 }
             }
+            // Readings still in the inbox (none after the move at start, unless it failed) join their runs.
+            try (PreparedStatement q = c.prepareStatement("SELECT pot_id, boot, seq FROM inbox ORDER BY pot_id, boot, seq");
+                 ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    runs.stored(r.getString(1), r.getLong(2), r.getLong(3));
+                }
+            }
             return null;
         });
         return runs;

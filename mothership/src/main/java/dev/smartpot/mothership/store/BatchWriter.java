@@ -32,6 +32,7 @@ final class BatchWriter {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong conflicts = new AtomicLong();
     private volatile String error;
+    private boolean moveFailed;
     /** Set once, before the writer thread starts. */
     private Listener listener = Listener.NONE;
     private volatile BatchObserver observer = BatchObserver.NONE;
@@ -129,6 +130,7 @@ final class BatchWriter {
                     System.err.println("mothership: after a stored batch: " + e);
                     e.printStackTrace();
                 }
+                moveInboxIfDue(c);
                 return;
             } catch (SQLException | RuntimeException e) {
                 boots.rollback();
@@ -149,6 +151,42 @@ final class BatchWriter {
                 synchronized (retryLock) {
                     retryLock.wait(RETRY_MILLIS);
                 }
+            }
+        }
+    }
+
+    /** At a clean stop, on the writer thread after its last batch: a restart then reads readings alone. */
+    void moveInboxAtStop() {
+        Connection c = db.writer();
+        if (InboxMove.moveNow(c, db.dialect(), "at stop")) {
+            tables.moved();
+        }
+    }
+
+    /** After the batch's acknowledgements, so a move never holds them back. */
+    private void moveInboxIfDue(Connection c) {
+        if (!tables.moveDue(clock.millis())) {
+            return;
+        }
+        try {
+            InboxMove.move(c, db.dialect());
+            c.commit();
+            tables.moved();
+            if (moveFailed) {
+                moveFailed = false;
+                System.err.println("mothership: the inbox's readings moved into readings again");
+            }
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            if (!moveFailed) {
+                System.err.println("mothership: the inbox's readings stay there for now, retried after the next batch: "
+                        + StoreErrors.describe(e, db.describe()));
+            }
+            moveFailed = true;
+            try {
+                reopen();
+            } catch (SQLException reopen) {
+                // The next batch reports it.
             }
         }
     }

@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
                 writer = PageSizeConversion.ifNeeded(writer, Path.of(sqliteFile(url)), this::open);
             }
             Migrations.apply(writer, dialect);
+            // What a SIGKILL left in the inbox joins readings before anything reads the store at start.
+            InboxMove.moveNow(writer, dialect, "at start");
             for (int i = 0; i < READERS; i++) {
                 readers.add(reader());
             }

@@ -27,9 +27,16 @@ final class IngestTables {
     private long warnedMinute = -1;
     /** This batch's new pots, known once it commits. */
     private Set<String> knownPotsAfterCommit = Set.of();
+    private final Inbox inbox = new Inbox();
+    private final InboxWriter inboxWriter = new InboxWriter();
+    /** The inbox is SQLite's (see {@link InboxWriter}); null until the first batch. */
+    private Boolean sqlite;
 
     StoreWriter.Committed write(Connection c, List<StoreWriter.Received> received, ReadingWriter readingWriter,
                                 BootTracker boots, long now) throws SQLException {
+        if (sqlite == null) {
+            sqlite = Dialect.of(c.getMetaData().getURL()) == Dialect.SQLITE;
+        }
         List<ReadingWriter.Pending> pending = new ArrayList<>();
         List<Inbound.Status> statuses = new ArrayList<>();
         List<MessageView> messages = new ArrayList<>();
@@ -40,6 +47,7 @@ final class IngestTables {
         long junkNotKept = 0;
         Set<String> newPots = new HashSet<>();
         loadKnownPots(c);
+        inbox.begin(c, now);
         for (StoreWriter.Received r : received) {
             Inbound in = overCap(r.inbound(), newPots, r.receivedAt());
             if (in instanceof Inbound.Reading reading) {
@@ -75,7 +83,9 @@ final class IngestTables {
                 p.executeBatch();
             }
         }
-        List<StoredReading> stored = pending.isEmpty() ? List.of() : readingWriter.write(c, pending, boots);
+        List<StoredReading> stored = pending.isEmpty() ? List.of() : !sqlite ? readingWriter.write(c, pending, boots, null)
+                : pending.size() < InboxMove.DIRECT_BATCH ? inboxWriter.write(c, pending, boots, inbox)
+                : readingWriter.write(c, pending, boots, inbox);
         for (StoredReading s : stored) {
             if (s.conflict() != null) {
                 // Kept where a person looks for what could not be stored, never dropped silently.
@@ -85,7 +95,7 @@ final class IngestTables {
             }
         }
         if (!statuses.isEmpty()) {
-            writeStatuses(c, statuses, now);
+            writeStatuses(c, statuses, now, inbox);
             WakeLog.insert(c, statuses, now);
         }
         if (!connects.isEmpty()) {
@@ -104,23 +114,48 @@ final class IngestTables {
      * this batch's readings, so a reading that came with the status counts. The wakes the statuses carry go to
      * {@link WakeLog}.
      */
-    private static void writeStatuses(Connection c, List<Inbound.Status> statuses, long now) throws SQLException {
+    private static void writeStatuses(Connection c, List<Inbound.Status> statuses, long now, Inbox inbox)
+            throws SQLException {
+        // The inbox's readings count too: its status_at check is in memory (the inbox has no per-pot index).
         try (PreparedStatement p = c.prepareStatement("UPDATE pots SET status = ?, status_at = CASE WHEN status = ?"
-                + " AND status_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM readings r WHERE r.pot_id = pots.id"
-                + " AND r.received_at > pots.status_at) THEN status_at ELSE ? END WHERE id = ?")) {
+                + " AND status_at IS NOT NULL AND ? = 0 AND NOT EXISTS (SELECT 1 FROM readings r"
+                + " WHERE r.pot_id = pots.id AND r.received_at > pots.status_at) THEN status_at ELSE ? END WHERE id = ?")) {
             for (Inbound.Status s : statuses) {
                 p.setString(1, s.status());
                 p.setString(2, s.status());
-                p.setLong(3, now);
-                p.setString(4, s.potId());
+                p.setInt(3, newerInInbox(c, s.potId(), inbox) ? 1 : 0);
+                p.setLong(4, now);
+                p.setString(5, s.potId());
                 p.addBatch();
             }
             p.executeBatch();
         }
     }
 
+    /** Whether a reading of the pot in the inbox arrived after its stored status_at. */
+    private static boolean newerInInbox(Connection c, String potId, Inbox inbox) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT status_at FROM pots WHERE id = ?")) {
+            q.setString(1, potId);
+            try (ResultSet r = q.executeQuery()) {
+                Long at = r.next() ? Rows.longOrNull(r, 1) : null;
+                return at != null && inbox.receivedAfter(potId, at);
+            }
+        }
+    }
+
+    /** Whether the inbox should be moved into readings now. */
+    boolean moveDue(long now) {
+        return InboxMove.due(inbox, now);
+    }
+
+    /** A move committed: the inbox is empty. */
+    void moved() {
+        inbox.moved();
+    }
+
     /** Called by the writer once the batch committed. */
     void committed() {
+        inbox.committed();
         knownPots.addAll(knownPotsAfterCommit);
         knownPotsAfterCommit = Set.of();
     }
@@ -179,6 +214,7 @@ final class IngestTables {
 
     void forget(String potId) {
         knownPots.remove(potId);
+        inbox.forget(potId);
     }
 
     private void notePot(String id, Set<String> newPots) {

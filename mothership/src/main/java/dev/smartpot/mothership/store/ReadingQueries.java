@@ -25,12 +25,15 @@ public final class ReadingQueries {
     /** Raw readings in [from, to), oldest first; the newest {@code limit} when there are more. */
     public List<ReadingView> readings(String potId, Instant from, Instant to, int limit) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM readings WHERE pot_id = ? AND ts >= ?"
-                    + " AND ts < ? ORDER BY ts DESC, boot DESC, seq DESC LIMIT ?")) {
-                q.setString(1, potId);
-                q.setLong(2, from.toEpochMilli());
-                q.setLong(3, to.toEpochMilli());
-                q.setInt(4, limit);
+            try (PreparedStatement q = c.prepareStatement(both(COLUMNS, "WHERE pot_id = ? AND ts >= ? AND ts < ?",
+                    "ts DESC, boot DESC, seq DESC"))) {
+                for (int i = 0; i < 2; i++) {
+                    q.setString(4 * i + 1, potId);
+                    q.setLong(4 * i + 2, from.toEpochMilli());
+                    q.setLong(4 * i + 3, to.toEpochMilli());
+                    q.setInt(4 * i + 4, limit);
+                }
+                q.setInt(9, limit);
                 List<ReadingView> out = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
@@ -46,10 +49,8 @@ public final class ReadingQueries {
     /** The newest {@code n} readings of a pot, newest first (to rebuild its state at start). */
     public List<ReadingView> latest(String potId, int n) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM readings WHERE pot_id = ?"
-                    + " ORDER BY boot DESC, seq DESC LIMIT ?")) {
-                q.setString(1, potId);
-                q.setInt(2, n);
+            try (PreparedStatement q = c.prepareStatement(both(COLUMNS, "WHERE pot_id = ?", "boot DESC, seq DESC"))) {
+                bind(q, potId, n);
                 List<ReadingView> out = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
@@ -67,9 +68,9 @@ public final class ReadingQueries {
             long boot;
             long lastSeq;
             Long lastUptime;
-            try (PreparedStatement q = c.prepareStatement("SELECT boot, seq, uptime_ms FROM readings WHERE pot_id = ?"
-                    + " ORDER BY boot DESC, seq DESC LIMIT 1")) {
-                q.setString(1, potId);
+            try (PreparedStatement q = c.prepareStatement(both("boot, seq, uptime_ms", "WHERE pot_id = ?",
+                    "boot DESC, seq DESC"))) {
+                bind(q, potId, 1);
                 try (ResultSet r = q.executeQuery()) {
                     if (!r.next()) {
                         return null;
@@ -79,10 +80,13 @@ public final class ReadingQueries {
                     lastUptime = Rows.longOrNull(r, 3);
                 }
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT seq, uptime_ms FROM readings WHERE pot_id = ? AND boot = ?"
-                    + " ORDER BY seq LIMIT 1")) {
-                q.setString(1, potId);
-                q.setLong(2, boot);
+            try (PreparedStatement q = c.prepareStatement(both("seq, uptime_ms", "WHERE pot_id = ? AND boot = ?", "seq"))) {
+                for (int i = 0; i < 2; i++) {
+                    q.setString(3 * i + 1, potId);
+                    q.setLong(3 * i + 2, boot);
+                    q.setInt(3 * i + 3, 1);
+                }
+                q.setInt(7, 1);
                 try (ResultSet r = q.executeQuery()) {
                     r.next();
                     return new BootTracker.State(boot, lastSeq, lastUptime, r.getLong(1), Rows.longOrNull(r, 2));
@@ -91,12 +95,34 @@ public final class ReadingQueries {
         });
     }
 
-    /** Every reading a pot ever sent, counted from the hourly rollups (kept forever). */
+    /**
+     * The same query over {@code readings} and the {@code inbox} (readings not moved yet), merged: each side's
+     * parameters then its limit, twice, then the limit of the whole.
+     */
+    private static String both(String columns, String where, String order) {
+        String side = "SELECT " + columns + " FROM %s " + where + " ORDER BY " + order + " LIMIT ?";
+        return "SELECT * FROM (" + side.formatted("readings") + ") moved UNION ALL SELECT * FROM ("
+                + side.formatted("inbox") + ") waiting ORDER BY " + order + " LIMIT ?";
+    }
+
+    private static void bind(PreparedStatement q, String potId, int limit) throws SQLException {
+        q.setString(1, potId);
+        q.setInt(2, limit);
+        q.setString(3, potId);
+        q.setInt(4, limit);
+        q.setInt(5, limit);
+    }
+
+    /** Every reading a pot ever sent, counted from the hourly rollups (kept forever) and the inbox. */
     public long[] countAndDropped(String potId) {
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(sum(readings), 0), COALESCE(sum(dropped), 0)"
-                    + " FROM rollup_1h WHERE pot_id = ?")) {
-                q.setString(1, potId);
+            // The inbox's readings are not in the rollups until they move.
+            try (PreparedStatement q = c.prepareStatement("SELECT (SELECT COALESCE(sum(readings), 0) FROM rollup_1h WHERE pot_id = ?)"
+                    + " + (SELECT count(*) FROM inbox WHERE pot_id = ?), (SELECT COALESCE(sum(dropped), 0) FROM rollup_1h"
+                    + " WHERE pot_id = ?) + (SELECT COALESCE(sum(dropped), 0) FROM inbox WHERE pot_id = ?)")) {
+                for (int i = 1; i <= 4; i++) {
+                    q.setString(i, potId);
+                }
                 try (ResultSet r = q.executeQuery()) {
                     r.next();
                     return new long[] {r.getLong(1), r.getLong(2)};
@@ -121,13 +147,21 @@ public final class ReadingQueries {
         return raw(potId, from, to, Math.max(maxPoints, 1) * 10);
     }
 
+    /** The rollup's buckets with the inbox's readings (not rolled up until they move) added to them. */
     private Series rollup(String potId, String table, String resolution, Instant from, Instant to) {
+        long width = resolution.equals("1h") ? ReadingWriter.HOUR : ReadingWriter.FIVE_MINUTES;
+        String bucket = InboxMove.bucket(width);
         return db.read(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT bucket, n, total, min_m, max_m FROM " + table
-                    + " WHERE pot_id = ? AND bucket >= ? AND bucket < ? ORDER BY bucket")) {
-                q.setString(1, potId);
-                q.setLong(2, from.toEpochMilli());
-                q.setLong(3, to.toEpochMilli());
+            try (PreparedStatement q = c.prepareStatement("SELECT bucket, sum(n), sum(total), min(min_m), max(max_m) FROM ("
+                    + "SELECT bucket, n, total, min_m, max_m FROM " + table + " WHERE pot_id = ? AND bucket >= ? AND bucket < ?"
+                    + " UNION ALL SELECT " + bucket + " AS bucket, CASE WHEN moisture IS NULL THEN 0 ELSE 1 END AS n,"
+                    + " coalesce(moisture, 0) AS total, moisture AS min_m, moisture AS max_m FROM inbox WHERE pot_id = ?"
+                    + " AND " + bucket + " >= ? AND " + bucket + " < ?) b GROUP BY bucket ORDER BY bucket")) {
+                for (int i = 0; i < 2; i++) {
+                    q.setString(3 * i + 1, potId);
+                    q.setLong(3 * i + 2, from.toEpochMilli());
+                    q.setLong(3 * i + 3, to.toEpochMilli());
+                }
                 Columns cols = new Columns();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {

@@ -15,7 +15,7 @@ import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.ingest.Inbound;
 
 /**
- * The hot path: writes one batch of readings inside the caller's transaction, as one JDBC batch of
+ * The hot path on PostgreSQL (on SQLite, {@link InboxWriter}): writes one batch of readings inside the caller's transaction, as one JDBC batch of
  * {@code INSERT ... ON CONFLICT DO NOTHING}, then adds the rows that were really new to the 5-minute and
  * hourly rollups, one upsert per pot and bucket (not per reading).
  */
@@ -49,9 +49,14 @@ final class ReadingWriter {
     record Pending(Inbound.Reading reading, long receivedAt) {
     }
 
-    List<StoredReading> write(Connection c, List<Pending> batch, BootTracker boots) throws SQLException {
+    /**
+     * @param inbox on SQLite, the readings the inbox holds (a big batch is written here directly: it already comes in
+     *              many readings per pot, and the move would only add work); null on PostgreSQL
+     */
+    List<StoredReading> write(Connection c, List<Pending> batch, BootTracker boots, Inbox inbox) throws SQLException {
         List<Boolean> inserted = new ArrayList<>(batch.size());
         List<ReadingView> views = new ArrayList<>(batch.size());
+        List<Inbox.Row> inInbox = new ArrayList<>(batch.size());
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             int queued = 0;
             for (Pending p : batch) {
@@ -60,13 +65,20 @@ final class ReadingWriter {
                 long boot = boots.assign(r, (pot, seq, uptime) -> {
                     // A lookup must see this batch's rows too: send what is queued first.
                     flushed[0] = flush(insert, flushed[0], inserted);
-                    return storedBoot(c, pot, seq, uptime);
+                    Long stored = storedBoot(c, pot, seq, uptime);
+                    Long waiting = inbox == null ? null : inbox.bootOf(pot, seq, uptime);
+                    return waiting == null ? stored : stored == null ? waiting : Long.valueOf(Math.max(stored, waiting));
                 });
                 queued = flushed[0];
                 long ts = plausible(r.ts(), p.receivedAt()) ? r.ts() : p.receivedAt();
                 ReadingView view = new ReadingView(r.potId(), boot, r.seq(), r.raw(), r.moisture(), r.fault(),
                         Instant.ofEpochMilli(ts), Instant.ofEpochMilli(p.receivedAt()), r.batteryMv());
                 views.add(view);
+                Inbox.Row first = inbox == null ? null : inbox.get(new Inbox.Key(r.potId(), boot, r.seq()));
+                inInbox.add(first);
+                if (first != null) {
+                    continue;
+                }
                 insert.setString(1, r.potId());
                 insert.setLong(2, boot);
                 insert.setLong(3, r.seq());
@@ -84,10 +96,14 @@ final class ReadingWriter {
             flush(insert, queued, inserted);
         }
         List<StoredReading> out = new ArrayList<>(batch.size());
+        java.util.Iterator<Boolean> written = inserted.iterator();
         for (int i = 0; i < batch.size(); i++) {
             Inbound.Reading r = batch.get(i).reading();
-            String conflict = inserted.get(i) ? null : ReadingConflicts.against(c, views.get(i), r);
-            out.add(new StoredReading(views.get(i), r.uptimeMs(), r.dropped(), inserted.get(i), r.note(), conflict));
+            Inbox.Key key = new Inbox.Key(r.potId(), views.get(i).boot(), r.seq());
+            boolean fresh = inInbox.get(i) == null && written.next();
+            String conflict = fresh ? null : inInbox.get(i) != null ? ReadingConflicts.against(key, inInbox.get(i), r)
+                    : ReadingConflicts.against(c, key, r);
+            out.add(new StoredReading(views.get(i), r.uptimeMs(), r.dropped(), fresh, r.note(), conflict));
         }
         addToRollups(c, out);
         return out;
@@ -104,7 +120,7 @@ final class ReadingWriter {
         return 0;
     }
 
-    private static Long storedBoot(Connection c, String pot, long seq, Long uptime) throws SQLException {
+    static Long storedBoot(Connection c, String pot, long seq, Long uptime) throws SQLException {
         String sql = "SELECT boot FROM readings WHERE pot_id = ? AND seq = ?"
                 + (uptime == null ? "" : " AND uptime_ms = ?") + " ORDER BY boot DESC LIMIT 1";
         try (PreparedStatement q = c.prepareStatement(sql)) {

@@ -27,6 +27,9 @@ public record Retention(Duration raw, Duration fiveMinute, Duration hourly, Dura
 
     /** @return rows deleted */
     public long apply(Connection c, long now) throws SQLException {
+        // The inbox's readings first join readings and the rollups, or old ones would be deleted before they are counted.
+        // The writer's memory of the inbox keeps their keys until its next move: they are stored, so that is still right.
+        InboxMove.move(c, Dialect.of(c.getMetaData().getURL()));
         long deleted = delete(c, "DELETE FROM readings WHERE ts < ?", now - raw.toMillis());
         // A wake's phases are kept as long as the readings they came with.
         deleted += delete(c, "DELETE FROM wakes WHERE received_at < ?", now - raw.toMillis());

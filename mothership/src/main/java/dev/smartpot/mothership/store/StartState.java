@@ -32,6 +32,7 @@ public final class StartState {
             Map<String, List<Object[]>> newest = newest(c, db.dialect(), n);
             Map<String, Object[]> firstOfBoot = firstOfNewestBoot(c, db.dialect());
             Map<String, long[]> totals = totals(c);
+            Map<String, Map<Long, Object[]>> firstInInbox = addInbox(c, newest, totals);
             Map<String, PotStart> out = new HashMap<>();
             for (Map.Entry<String, List<Object[]>> e : newest.entrySet()) {
                 List<Object[]> rows = e.getValue();
@@ -39,9 +40,16 @@ public final class StartState {
                         ? Long.compare(((ReadingView) b[0]).boot(), ((ReadingView) a[0]).boot())
                         : Long.compare(((ReadingView) b[0]).seq(), ((ReadingView) a[0]).seq()));
                 List<ReadingView> views = new ArrayList<>(rows.size());
-                rows.forEach(r -> views.add((ReadingView) r[0]));
+                rows.subList(0, Math.min(n, rows.size())).forEach(r -> views.add((ReadingView) r[0]));
                 ReadingView last = views.get(0);
                 Object[] first = firstOfBoot.get(e.getKey());
+                if (first != null && (long) first[2] != last.boot()) {
+                    first = null;
+                }
+                Object[] inInbox = firstInInbox.getOrDefault(e.getKey(), Map.of()).get(last.boot());
+                if (inInbox != null && (first == null || (long) inInbox[0] < (long) first[0])) {
+                    first = inInbox;
+                }
                 BootTracker.State boot = first == null ? null : new BootTracker.State(last.boot(), last.seq(),
                         (Long) rows.get(0)[1], (Long) first[0], (Long) first[1]);
                 long[] t = totals.getOrDefault(e.getKey(), new long[2]);
@@ -73,18 +81,41 @@ public final class StartState {
         return out;
     }
 
-    /** Each pot's first reading of its newest boot as {seq, uptime_ms}: boot detection after a restart needs it. */
+    /**
+     * Adds the readings still in the inbox to each pot's newest (there are none after the move at start, unless that
+     * failed), and to its totals (not rolled up until moved); @return each pot's first reading of each boot in the inbox as {seq, uptime_ms, boot}.
+     */
+    private static Map<String, Map<Long, Object[]>> addInbox(Connection c, Map<String, List<Object[]>> newest,
+                                                             Map<String, long[]> totals) throws SQLException {
+        Map<String, Map<Long, Object[]>> first = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT pot_id, boot, seq, raw, moisture, fault, ts, received_at,"
+                + " battery_mv, uptime_ms, dropped FROM inbox"); ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                ReadingView v = ReadingQueries.view(r);
+                long[] t = totals.computeIfAbsent(v.potId(), k -> new long[2]);
+                t[0]++;
+                t[1] += r.getLong(11);
+                Long uptime = Rows.longOrNull(r, 10);
+                newest.computeIfAbsent(v.potId(), k -> new ArrayList<>()).add(new Object[] {v, uptime});
+                first.computeIfAbsent(v.potId(), k -> new HashMap<>()).merge(v.boot(), new Object[] {v.seq(), uptime, v.boot()},
+                        (a, b) -> (long) a[0] <= (long) b[0] ? a : b);
+            }
+        }
+        return first;
+    }
+
+    /** Each pot's first reading of its newest boot as {seq, uptime_ms, boot}: boot detection after a restart needs it. */
     private static Map<String, Object[]> firstOfNewestBoot(Connection c, Dialect d) throws SQLException {
         String newestBoot = "(SELECT max(y.boot) FROM readings y WHERE y.pot_id = p.id)";
         String sql = d == Dialect.SQLITE
-                ? "SELECT r.pot_id, r.seq, r.uptime_ms FROM pots p JOIN readings r ON r.rowid = (SELECT x.rowid FROM readings x"
+                ? "SELECT r.pot_id, r.seq, r.uptime_ms, r.boot FROM pots p JOIN readings r ON r.rowid = (SELECT x.rowid FROM readings x"
                         + " WHERE x.pot_id = p.id AND x.boot = " + newestBoot + " ORDER BY x.seq LIMIT 1)"
-                : "SELECT p.id, r.seq, r.uptime_ms FROM pots p CROSS JOIN LATERAL (SELECT x.seq, x.uptime_ms FROM readings x"
+                : "SELECT p.id, r.seq, r.uptime_ms, r.boot FROM pots p CROSS JOIN LATERAL (SELECT x.seq, x.uptime_ms, x.boot FROM readings x"
                         + " WHERE x.pot_id = p.id AND x.boot = " + newestBoot + " ORDER BY x.seq LIMIT 1) r";
         Map<String, Object[]> out = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement(sql); ResultSet r = q.executeQuery()) {
             while (r.next()) {
-                out.put(r.getString(1), new Object[] {r.getLong(2), Rows.longOrNull(r, 3)});
+                out.put(r.getString(1), new Object[] {r.getLong(2), Rows.longOrNull(r, 3), r.getLong(4)});
             }
         }
         return out;

@@ -121,10 +121,7 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs a write on the writer thread, in its own transaction. While ingest is paused by a store error
-     * these wait too: callers that must answer a person should wait with a timeout ({@link #await}).
-     */
+    /** Runs a write on the writer thread in its own transaction; paused ingest delays it too (to answer a person: {@link #await}). */
     public <T> CompletableFuture<T> submit(Database.Work<T> work) {
         Task<T> task = new Task<>(work, new CompletableFuture<>());
         if (Thread.currentThread() == thread) {
@@ -223,6 +220,7 @@ public final class StoreWriter implements AutoCloseable {
                 e.printStackTrace();
             }
         }
+        batches.moveInboxAtStop();
         failRemainingTasks();
     }
 

@@ -70,7 +70,7 @@ class IngestIT {
             for (int seq = 0; seq < 3; seq++) {
                 pot.publish("to_mothership/reuse", reading("reuse", 1, seq, 500, 5000L * seq), false);
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("all_readings") == 3);
             assertTrue(engine.health().ok());
             // The same readings again (a redelivery) are duplicates; the pot forgetting its boot counter is not.
             pot.publish("to_mothership/reuse", reading("reuse", 1, 0, 500, 0), false);
@@ -89,7 +89,7 @@ class IngestIT {
             pot.publish("to_mothership/reuse", reading("reuse", 2, 0, 430, 0), false);
             await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().ok());
             assertEquals(List.of(), engine.health().refusing());
-            assertEquals(4, rows("readings"));
+            assertEquals(4, rows("all_readings"));
         }
     }
 
@@ -102,16 +102,16 @@ class IngestIT {
             }
             // The tutorial's topic: the id comes from the JSON.
             a.publish("to_mothership", ScriptedPot.reading("pot-c", 0, 40, 0), false);
-            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 401);
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("all_readings") == 401);
             // A redelivery (same seq, same uptime) is a duplicate, not a new boot.
             for (int seq = 150; seq < 200; seq++) {
                 a.publishReading(seq, 50, 5000L * seq);
             }
             a.publishReading(200, 50, 5000L * 200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 402);
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("all_readings") == 402);
             await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().duplicatesIgnored() == 50);
         }
-        assertEquals(0, count("SELECT count(*) FROM readings WHERE boot <> 0"), "no reading started a new boot");
+        assertEquals(0, count("SELECT count(*) FROM all_readings WHERE boot <> 0"), "no reading started a new boot");
         List<PotView> pots = engine.pots();
         assertEquals(List.of("pot-a", "pot-b", "pot-c"), pots.stream().map(PotView::id).toList());
         PotView a = engine.pot("pot-a").orElseThrow();
@@ -140,7 +140,7 @@ class IngestIT {
             p.publish("to_mothership", new byte[] {0, 1, 2, (byte) 0xff}, false);
             p.publish("to_mothership/pot-j", new byte[100_000], false);
             p.publishReading(0, 55, 0);
-            await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows("all_readings") == 1);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().junkMessages() == 5);
         List<MessageView> messages = engine.messages(10);
@@ -186,7 +186,7 @@ class IngestIT {
             for (int seq = 0; seq < 50; seq++) {
                 before.publishReading(seq, 50, 5000L * seq);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> rows("readings") == 50);
+            await().atMost(Duration.ofSeconds(10)).until(() -> rows("all_readings") == 50);
         } catch (Exception linkGoneAtClose) {
             // Closing the pot is all that failed.
         }
@@ -200,7 +200,7 @@ class IngestIT {
                 after.publishReading(seq, 50, 5000L * seq);
             }
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> rows("readings") == 100);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("all_readings") == 100);
     }
 
     private long rows(String table) throws Exception {

@@ -71,7 +71,7 @@ class LongStorePauseIT {
 
     private static long readings(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM readings")) {
+             ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM all_readings")) {
             return r.getLong(1);
         }
     }

@@ -45,7 +45,7 @@ class PostgresIT {
                 for (int seq = 250; seq < 300; seq++) {
                     pot.publishReading(seq, 60, 5000L * seq);
                 }
-                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM readings") == 300);
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM all_readings") == 300);
                 await().atMost(Duration.ofSeconds(20)).until(() -> engine.health().duplicatesIgnored() == 50);
                 assertEquals(PlantState.OK, engine.pot("pg1").orElseThrow().state());
                 pot.answer(cmd -> ScriptedPot.ok(cmd, "\"acknowledged\""));
@@ -61,18 +61,18 @@ class PostgresIT {
                 assertTrue(engine.pot("pg1").orElseThrow().lastWatered() != null, "last watered survives a restart");
                 await().atMost(Duration.ofSeconds(10)).until(() -> engine.health().brokerConnected());
                 pot.publishReading(300, 61, 5000L * 300);
-                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM readings") == 301);
-                assertEquals(0, count(url, "SELECT count(*) FROM readings WHERE boot <> 0"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM all_readings") == 301);
+                assertEquals(0, count(url, "SELECT count(*) FROM all_readings WHERE boot <> 0"));
                 Series year = engine.series("pg1", Instant.now().minus(Duration.ofDays(365)), Instant.now().plusSeconds(3600), 1000);
                 assertEquals("1h", year.resolution());
                 assertEquals(2, engine.commandLog("pg1", 10).size());
-                assertEquals(6, count(url, "SELECT count(*) FROM schema_versions"), "through V006, the connects");
+                assertEquals(7, count(url, "SELECT count(*) FROM schema_versions"), "through V007, the inbox");
                 // A battery pot's voltage goes to the column migration 3 added, and back out.
                 pot.publish("to_mothership/pg1", "{\"id\":\"pg1\",\"seq\":301,\"raw\":2100,\"moisture\":61.0,"
                         + "\"uptime_ms\":1505000,\"battery_mv\":2870}", false);
                 await().atMost(Duration.ofSeconds(20)).ignoreException(NoSuchElementException.class).until(() -> engine.pot("pg1").orElseThrow().batteryMv() != null);
-                assertEquals(2870, count(url, "SELECT battery_mv FROM readings WHERE seq = 301"));
-                assertEquals(1, count(url, "SELECT count(battery_mv) FROM readings"));
+                assertEquals(2870, count(url, "SELECT battery_mv FROM all_readings WHERE seq = 301"));
+                assertEquals(1, count(url, "SELECT count(battery_mv) FROM all_readings"));
                 assertEquals(2870, engine.readings("pg1", Instant.EPOCH, Instant.now().plusSeconds(3600), 1000).stream()
                         .filter(r -> r.seq() == 301).findFirst().orElseThrow().batteryMv());
                 // An always-on pot's connect record goes to the connects table (migration 6) once, though sent again.
@@ -80,7 +80,7 @@ class PostgresIT {
                 pot.publish(dev.smartpot.protocol.WireTopics.connect("pg1"), record, true);
                 pot.publish(dev.smartpot.protocol.WireTopics.connect("pg1"), record, true);
                 pot.publishReading(302, 61, 5000L * 302);
-                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM readings") == 303);
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(url, "SELECT count(*) FROM all_readings") == 303);
                 assertEquals(1, count(url, "SELECT count(*) FROM connects WHERE pot_id = 'pg1'"));
                 assertEquals(1753, engine.connects("pg1", Instant.EPOCH, Instant.now().plusSeconds(3600), 10).get(0)
                         .firstPublishMs());

@@ -67,7 +67,7 @@ class PotCapIT {
                     assertEquals(CAP - 1, engine.pots().size());
                     try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
                          java.sql.ResultSet left = c.createStatement().executeQuery(
-                                 "SELECT (SELECT COUNT(*) FROM readings WHERE pot_id = 'cafe00000000') + (SELECT COUNT(*) FROM pots WHERE id = 'cafe00000000')")) {
+                                 "SELECT (SELECT COUNT(*) FROM all_readings WHERE pot_id = 'cafe00000000') + (SELECT COUNT(*) FROM pots WHERE id = 'cafe00000000')")) {
                         assertTrue(left.next());
                         assertEquals(0, left.getInt(1), "its rows are gone from the file");
                     }

@@ -274,7 +274,7 @@ class SleepingPotIT {
         assertTrue(stored.stream().allMatch(r -> r.batteryMv() != null));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT min(battery_mv), max(battery_mv), count(battery_mv) FROM readings")) {
+             ResultSet r = s.executeQuery("SELECT min(battery_mv), max(battery_mv), count(battery_mv) FROM all_readings")) {
             assertTrue(r.next());
             assertEquals(2150, r.getInt(1));
             assertEquals(3010, r.getInt(2));

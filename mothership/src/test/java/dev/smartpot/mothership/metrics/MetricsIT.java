@@ -68,7 +68,7 @@ class MetricsIT {
                         scrape.headers().toString());
                 PrometheusText metrics = PrometheusText.parse(scrape.body());
 
-                assertEquals(rows("SELECT count(*) FROM readings"), (long) metrics.value("smartpot_readings_stored_total"),
+                assertEquals(rows("SELECT count(*) FROM all_readings"), (long) metrics.value("smartpot_readings_stored_total"),
                         "the readings counter equals the rows stored");
                 assertEquals(230, metrics.value("smartpot_readings_stored_total"));
                 assertEquals(50, metrics.value("smartpot_readings_duplicate_total"));

@@ -1,0 +1,69 @@
+package dev.smartpot.mothership.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.smartpot.mothership.api.ReadingView;
+import dev.smartpot.mothership.ingest.Inbound;
+
+/**
+ * The hot path: writes one batch of readings inside the caller's transaction. A reading whose (pot, boot, seq) is
+ * already in the {@link Inbox} or in {@code readings} is a duplicate (or a conflict, when it says something else);
+ * the new ones are appended to the inbox as one JDBC batch (no per-pot index: a page or two per commit, issue 20).
+ * Their rollups are added when {@link InboxMove} moves them; readers add the inbox's part until then. SQLite only:
+ * on PostgreSQL {@link ReadingWriter} writes readings directly (instances sharing a database need its primary key).
+ */
+final class InboxWriter {
+
+    private static final String INSERT = "INSERT INTO inbox (pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
+            + " dropped, ts, received_at, battery_mv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    List<StoredReading> write(Connection c, List<ReadingWriter.Pending> batch, BootTracker boots, Inbox inbox) throws SQLException {
+        List<StoredReading> out = new ArrayList<>(batch.size());
+        try (PreparedStatement insert = c.prepareStatement(INSERT); PreparedStatement lookup = ReadingConflicts.lookup(c)) {
+            for (ReadingWriter.Pending p : batch) {
+                Inbound.Reading r = p.reading();
+                long boot = boots.assign(r, (pot, seq, uptime) -> newest(inbox.bootOf(pot, seq, uptime),
+                        ReadingWriter.storedBoot(c, pot, seq, uptime)));
+                long ts = ReadingWriter.plausible(r.ts(), p.receivedAt()) ? r.ts() : p.receivedAt();
+                ReadingView view = new ReadingView(r.potId(), boot, r.seq(), r.raw(), r.moisture(), r.fault(),
+                        Instant.ofEpochMilli(ts), Instant.ofEpochMilli(p.receivedAt()), r.batteryMv());
+                Inbox.Key key = new Inbox.Key(r.potId(), boot, r.seq());
+                Inbox.Row first = inbox.get(key);
+                if (first == null) {
+                    first = ReadingConflicts.stored(lookup, key);
+                }
+                if (first != null) {
+                    out.add(new StoredReading(view, r.uptimeMs(), r.dropped(), false, r.note(),
+                            ReadingConflicts.against(key, first, r)));
+                    continue;
+                }
+                inbox.add(key, new Inbox.Row(r.raw(), r.moisture(), r.fault(), r.uptimeMs(), p.receivedAt()));
+                insert.setString(1, r.potId());
+                insert.setLong(2, boot);
+                insert.setLong(3, r.seq());
+                Rows.setNullable(insert, 4, r.raw(), Types.INTEGER);
+                Rows.setNullable(insert, 5, r.moisture(), Types.DOUBLE);
+                insert.setString(6, r.fault());
+                Rows.setNullable(insert, 7, r.uptimeMs(), Types.BIGINT);
+                insert.setLong(8, r.dropped());
+                insert.setLong(9, ts);
+                insert.setLong(10, p.receivedAt());
+                Rows.setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
+                insert.addBatch();
+                out.add(new StoredReading(view, r.uptimeMs(), r.dropped(), true, r.note(), null));
+            }
+            insert.executeBatch();
+        }
+        return out;
+    }
+
+    private static Long newest(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+    }
+}
