@@ -8,15 +8,51 @@ final class Utf8 {
 
     /** The text, or null when the bytes are not well-formed UTF-8 (overlong forms and surrogates included). */
     static String decode(byte[] b) {
-        StringBuilder out = new StringBuilder(b.length);
+        return decode(b, false);
+    }
+
+    /**
+     * The text, or null when the bytes are not well-formed UTF-8 or hold a control character other than tab, CR and
+     * LF (U+0000-U+001F, U+007F): what a person could have typed.
+     */
+    static String text(byte[] b) {
+        return decode(b, true);
+    }
+
+    private static String decode(byte[] b, boolean refuseControls) {
         int i = 0;
+        // ASCII, the usual case, is copied as it goes; a char per byte is always enough room.
+        char[] out = new char[b.length];
+        while (i < b.length) {
+            int c = b[i];
+            if (c < 0) {
+                break;
+            }
+            if (refuseControls && isControl(c)) {
+                return null;
+            }
+            out[i++] = (char) c;
+        }
+        return i == b.length ? new String(out) : rest(b, i, out, refuseControls);
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f;
+    }
+
+    /** Decodes from {@code i} on, where the first non-ASCII byte is; {@code out} holds the ASCII before it. */
+    private static String rest(byte[] b, int i, char[] out, boolean refuseControls) {
+        int n = i;
         while (i < b.length) {
             int c = b[i] & 0xff;
             int extra;
             int min;
             int cp;
             if (c < 0x80) {
-                out.append((char) c);
+                if (refuseControls && isControl(c)) {
+                    return null;
+                }
+                out[n++] = (char) c;
                 i++;
                 continue;
             } else if (c >= 0xc2 && c <= 0xdf) {
@@ -47,14 +83,16 @@ final class Utf8 {
             if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
                 return null;
             }
+            // A sequence of 2-4 bytes gives at most 2 chars: out never overflows.
             if (cp >= 0x10000) {
                 cp -= 0x10000;
-                out.append((char) (0xd800 + (cp >> 10))).append((char) (0xdc00 + (cp & 0x3ff)));
+                out[n++] = (char) (0xd800 + (cp >> 10));
+                out[n++] = (char) (0xdc00 + (cp & 0x3ff));
             } else {
-                out.append((char) cp);
+                out[n++] = (char) cp;
             }
             i += extra + 1;
         }
-        return out.toString();
+        return new String(out, 0, n);
     }
 }
