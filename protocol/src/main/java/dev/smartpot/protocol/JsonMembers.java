@@ -25,7 +25,8 @@ final class JsonMembers {
 
     private final String s;
     private final JsonCursor c;
-    private int[] members = new int[12 * SLOTS];
+    /** Room for a full reading's ten members; more grow it. */
+    private int[] members = new int[10 * SLOTS];
     private int count;
     private boolean array;
 

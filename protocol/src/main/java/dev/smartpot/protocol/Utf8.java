@@ -1,7 +1,11 @@
 package dev.smartpot.protocol;
 
+import java.io.UnsupportedEncodingException;
+
 /** Strict UTF-8 decoding by hand (no charset classes on a board): malformed input is refused, not replaced. */
 final class Utf8 {
+
+    private static final String LATIN_1 = "ISO-8859-1";
 
     private Utf8() {
     }
@@ -20,20 +24,32 @@ final class Utf8 {
     }
 
     private static String decode(byte[] b, boolean refuseControls) {
-        int i = 0;
-        // ASCII, the usual case, is copied as it goes; a char per byte is always enough room.
-        char[] out = new char[b.length];
-        while (i < b.length) {
-            int c = b[i];
-            if (c < 0) {
-                break;
-            }
-            if (refuseControls && isControl(c)) {
+        int ascii = 0;
+        while (ascii < b.length && b[ascii] >= 0) {
+            if (refuseControls && isControl(b[ascii])) {
                 return null;
             }
-            out[i++] = (char) c;
+            ascii++;
         }
-        return i == b.length ? new String(out) : rest(b, i, out, refuseControls);
+        String text = ascii == b.length ? latin1(b) : null;
+        if (text != null) {
+            return text;
+        }
+        // A char per byte is always enough room: a sequence of 2-4 bytes gives at most 2 chars.
+        char[] out = new char[b.length];
+        for (int k = 0; k < ascii; k++) {
+            out[k] = (char) b[k];
+        }
+        return rest(b, ascii, out, refuseControls);
+    }
+
+    /** ASCII bytes (the usual payload) as text in one copy; null on a platform without the encoding. */
+    private static String latin1(byte[] ascii) {
+        try {
+            return new String(ascii, LATIN_1);
+        } catch (UnsupportedEncodingException e) {
+            return null;
+        }
     }
 
     private static boolean isControl(int c) {
@@ -83,7 +99,6 @@ final class Utf8 {
             if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
                 return null;
             }
-            // A sequence of 2-4 bytes gives at most 2 chars: out never overflows.
             if (cp >= 0x10000) {
                 cp -= 0x10000;
                 out[n++] = (char) (0xd800 + (cp >> 10));
