@@ -13,6 +13,8 @@ final class JsonCursor {
     private int at;
     /** Whether the last string {@link #skipString} passed held an escape. */
     private boolean escaped;
+    /** Whether the last number passed had a fraction or an exponent. */
+    private boolean fraction;
 
     JsonCursor(String text) {
         this.s = text;
@@ -115,8 +117,14 @@ final class JsonCursor {
         return false;
     }
 
+    /** Whether the last number passed had a fraction or an exponent: not a whole number as written. */
+    boolean fraction() {
+        return fraction;
+    }
+
     private boolean number() {
         int start = at;
+        fraction = false;
         if (peek() == '-') {
             at++;
         }
@@ -126,12 +134,14 @@ final class JsonCursor {
             return false;
         }
         if (peek() == '.') {
+            fraction = true;
             at++;
             if (!digits()) {
                 return false;
             }
         }
         if (peek() == 'e' || peek() == 'E') {
+            fraction = true;
             at++;
             if (peek() == '+' || peek() == '-') {
                 at++;
@@ -145,7 +155,12 @@ final class JsonCursor {
 
     private boolean digits() {
         int start = at;
-        while (peek() >= '0' && peek() <= '9') {
+        int n = s.length();
+        while (at < n) {
+            char d = s.charAt(at);
+            if (d < '0' || d > '9') {
+                break;
+            }
             at++;
         }
         return at > start;

@@ -133,13 +133,25 @@ final class JsonMembers {
     /** Whether the name at slots {@code i} is already taken by an earlier member, names compared unescaped. */
     private boolean taken(int i) {
         boolean escaped = (members[i + 4] & NAME_ESCAPED) != 0;
-        String name = escaped ? nameOf(i) : s.substring(members[i], members[i + 1]);
         for (int j = 0; j < i; j += SLOTS) {
-            if ((members[j + 4] & NAME_ESCAPED) != 0 ? nameOf(j).equals(name) : nameIs(j, name)) {
+            if (escaped || (members[j + 4] & NAME_ESCAPED) != 0 ? nameOf(j).equals(nameOf(i)) : sameSpelling(i, j)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean sameSpelling(int i, int j) {
+        int length = members[i + 1] - members[i];
+        if (members[j + 1] - members[j] != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (s.charAt(members[i] + k) != s.charAt(members[j] + k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean object() {
@@ -177,7 +189,7 @@ final class JsonMembers {
             }
             members[i + 2] = start;
             members[i + 3] = c.at();
-            members[i + 4] |= kindOf(first, start, c.at()) | (first == '"' && c.escaped() ? VALUE_ESCAPED : 0);
+            members[i + 4] |= kindOf(first) | (first == '"' && c.escaped() ? VALUE_ESCAPED : 0);
             c.space();
             char next = c.peek();
             c.skip();
@@ -200,7 +212,8 @@ final class JsonMembers {
         return count++ * SLOTS;
     }
 
-    private int kindOf(char first, int from, int to) {
+    /** The kind of the value just passed, which starts with {@code first}. */
+    private int kindOf(char first) {
         if (first == '"') {
             return STRING;
         }
@@ -213,12 +226,6 @@ final class JsonMembers {
         if (first == 'n') {
             return NULL;
         }
-        for (int k = from; k < to; k++) {
-            char d = s.charAt(k);
-            if (d == '.' || d == 'e' || d == 'E') {
-                return DECIMAL;
-            }
-        }
-        return INTEGER;
+        return c.fraction() ? DECIMAL : INTEGER;
     }
 }

@@ -12,6 +12,8 @@ final class JsonNumbers {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
         1e20, 1e21, 1e22,
     };
+    /** Fewer digits than this always fit in a long (its range has 19). */
+    private static final int SAFE_DIGITS = 19;
     /** At most this many digits make a whole number below 2^53, which a double holds exactly. */
     private static final int EXACT_DIGITS = 15;
 
@@ -26,9 +28,15 @@ final class JsonNumbers {
             i++;
         }
         // Summed below zero, as Long.parseLong does, so that Long.MIN_VALUE fits.
-        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
-        long lowest = limit / 10;
         long sum = 0;
+        if (to - i < SAFE_DIGITS) {
+            for (; i < to; i++) {
+                sum = sum * 10 - (s.charAt(i) - '0');
+            }
+            return Long.valueOf(negative ? sum : -sum);
+        }
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long lowest = negative ? Long.MIN_VALUE / 10 : -Long.MAX_VALUE / 10;
         for (; i < to; i++) {
             int digit = s.charAt(i) - '0';
             if (sum < lowest) {
