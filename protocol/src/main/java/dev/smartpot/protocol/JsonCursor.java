@@ -11,6 +11,10 @@ final class JsonCursor {
 
     private final String s;
     private int at;
+    /** Whether the last string {@link #skipString} passed held an escape. */
+    private boolean escaped;
+    /** Whether the last number passed had a fraction or an exponent. */
+    private boolean fraction;
 
     JsonCursor(String text) {
         this.s = text;
@@ -50,7 +54,7 @@ final class JsonCursor {
         }
         char c = peek();
         if (c == '"') {
-            return string() != null;
+            return skipString();
         }
         if (c == '{') {
             return nested(depth, '}', true);
@@ -80,7 +84,7 @@ final class JsonCursor {
         while (true) {
             space();
             if (named) {
-                if (peek() != '"' || string() == null) {
+                if (peek() != '"' || !skipString()) {
                     return false;
                 }
                 space();
@@ -113,8 +117,14 @@ final class JsonCursor {
         return false;
     }
 
+    /** Whether the last number passed had a fraction or an exponent: not a whole number as written. */
+    boolean fraction() {
+        return fraction;
+    }
+
     private boolean number() {
         int start = at;
+        fraction = false;
         if (peek() == '-') {
             at++;
         }
@@ -124,12 +134,14 @@ final class JsonCursor {
             return false;
         }
         if (peek() == '.') {
+            fraction = true;
             at++;
             if (!digits()) {
                 return false;
             }
         }
         if (peek() == 'e' || peek() == 'E') {
+            fraction = true;
             at++;
             if (peek() == '+' || peek() == '-') {
                 at++;
@@ -143,10 +155,53 @@ final class JsonCursor {
 
     private boolean digits() {
         int start = at;
-        while (peek() >= '0' && peek() <= '9') {
+        int n = s.length();
+        while (at < n) {
+            char d = s.charAt(at);
+            if (d < '0' || d > '9') {
+                break;
+            }
             at++;
         }
         return at > start;
+    }
+
+    /** Whether the last string {@link #skipString} passed held an escape: its value differs from its text. */
+    boolean escaped() {
+        return escaped;
+    }
+
+    /** Checks and skips the string literal at {@code at}, building nothing; false when malformed as {@link #string}. */
+    boolean skipString() {
+        escaped = false;
+        at++;
+        int n = s.length();
+        while (at < n) {
+            char c = s.charAt(at++);
+            if (c == '"') {
+                return true;
+            }
+            if (c < 0x20) {
+                return false;
+            }
+            if (c == '\\') {
+                escaped = true;
+                if (at >= n) {
+                    return false;
+                }
+                char e = s.charAt(at++);
+                if (e == 'u' && at + 4 <= n) {
+                    for (int k = 0; k < 4; k++) {
+                        if (Character.digit(s.charAt(at++), 16) < 0) {
+                            return false;
+                        }
+                    }
+                } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** Reads a string literal at {@code at}; null when malformed. */

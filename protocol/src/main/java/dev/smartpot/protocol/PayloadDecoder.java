@@ -34,12 +34,13 @@ public final class PayloadDecoder {
             return junk(topic, "(" + payload.length + " bytes, not kept)", "too big: " + payload.length
                     + " bytes; a reading is JSON of about 100 bytes");
         }
-        String text = Utf8.decode(payload);
-        if (text == null || hasControl(text)) {
+        String text = Utf8.text(payload);
+        if (text == null) {
             return junk(topic, preview(payload), "binary, not UTF-8 text; expected a JSON reading");
         }
         String root = WireTopics.UP;
-        boolean underRoot = topic.equals(root) || topic.startsWith(root + "/");
+        boolean underRoot = topic.equals(root) || topic.startsWith(root) && topic.length() > root.length()
+                && topic.charAt(root.length()) == '/';
         int levels = underRoot ? count(topic, '/') + 1 : 0;
         if (!underRoot || levels > 3) {
             return junk(topic, text, "unexpected topic " + topic + "; expected " + WireTopics.UP_SHAPES);
@@ -212,16 +213,6 @@ public final class PayloadDecoder {
             }
         }
         return n;
-    }
-
-    private static boolean hasControl(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Binary shown as hex, at most {@link #KEEP_CHARS} characters. */
