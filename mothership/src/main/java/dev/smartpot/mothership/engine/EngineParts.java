@@ -114,7 +114,8 @@ final class EngineParts implements AutoCloseable {
             });
             watering.autoSwitch(AppSettings.autoWatering(db));
             RulesLock lock = madeLock;
-            evaluator = new Evaluator(pots, alerts, events, watering, lowBattery, options, startedAt, link::connected, lock::held);
+            evaluator = new Evaluator(pots, alerts, events, watering, lowBattery, options, startedAt, link::connected, lock::held,
+                    writer::gatherMillis);
             health = new HealthReport(link, writer, pots, db, options.broker().url(), startedAt);
             confirmed = options.broker().sharedGroup() == null ? ConfirmedRuns.load(db) : new ConfirmedRuns();
             ScheduledExecutorService ackTimer = madeTimer;

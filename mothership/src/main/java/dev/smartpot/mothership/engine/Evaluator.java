@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import dev.smartpot.mothership.alert.AlertBook;
 import dev.smartpot.mothership.alert.LowBattery;
@@ -24,13 +25,16 @@ final class Evaluator {
     private final long defaultIntervalMillis;
     private final BooleanSupplier linkUp;
     private final BooleanSupplier rulesHere;
+    private final LongSupplier commitLagMillis;
 
     /**
      * @param linkUp    watering needs the link: a command sent while it is down would only fail
      * @param rulesHere of several instances sharing a database, only the rules lock's holder runs the automatic rules
+     * @param commitLagMillis how long a received reading may wait for its commit: the pot is not silent meanwhile
      */
     Evaluator(PotBook pots, AlertBook alerts, EventBus events, WateringDesk watering, LowBattery lowBattery,
-              EngineOptions options, Instant startedAt, BooleanSupplier linkUp, BooleanSupplier rulesHere) {
+              EngineOptions options, Instant startedAt, BooleanSupplier linkUp, BooleanSupplier rulesHere,
+              LongSupplier commitLagMillis) {
         this.pots = pots;
         this.alerts = alerts;
         this.events = events;
@@ -41,6 +45,7 @@ final class Evaluator {
         this.defaultIntervalMillis = options.defaultInterval().toMillis();
         this.linkUp = linkUp;
         this.rulesHere = rulesHere;
+        this.commitLagMillis = commitLagMillis;
     }
 
     /** Every pot (STALE needs only time to pass), then the watering rules where they can run. */
@@ -65,7 +70,7 @@ final class Evaluator {
      */
     void evaluate(LivePot p) {
         Instant asleepUntil = p.asleepUntil();
-        LivePot.Change change = p.evaluate(clock.instant(), startedAt, defaultIntervalMillis);
+        LivePot.Change change = p.evaluate(clock.instant(), startedAt, defaultIntervalMillis, commitLagMillis.getAsLong());
         if (change != null) {
             alerts.stateChanged(p.id(), change);
         }

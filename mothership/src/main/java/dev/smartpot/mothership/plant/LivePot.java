@@ -202,13 +202,21 @@ public final class LivePot {
      * @param defaultIntervalMs the interval assumed until the pot's cadence is known
      * @return the change, or null when the state stayed
      */
-    public synchronized Change evaluate(Instant now, Instant listeningSince, long defaultIntervalMs) {
+    public Change evaluate(Instant now, Instant listeningSince, long defaultIntervalMs) {
+        return evaluate(now, listeningSince, defaultIntervalMs, 0);
+    }
+
+    /**
+     * @param commitLagMs how long a reading received may wait for its commit (the store's gather window): not silence,
+     *                    or a pot at one reading a second would look silent for three intervals while one waits
+     */
+    public synchronized Change evaluate(Instant now, Instant listeningSince, long defaultIntervalMs, long commitLagMs) {
         Instant heard = lastHeard == null || lastHeard.isBefore(listeningSince) ? listeningSince : lastHeard;
         long interval = intervalMs() > 0 ? intervalMs() : defaultIntervalMs;
         SleepStatus.Sleep asleep = currentSleep();
         StateRules.Verdict v = StateRules.evaluate(last != null, statusWord, asleep, now.toEpochMilli(),
                 last == null ? null : last.ts(),
-                now.toEpochMilli() - heard.toEpochMilli(), interval, last == null ? null : last.moisture(),
+                Math.max(0, now.toEpochMilli() - heard.toEpochMilli() - commitLagMs), interval, last == null ? null : last.moisture(),
                 last == null ? null : last.fault(), moistureState, settings);
         Instant until = asleep != null && v.state() != PlantState.STALE && v.state() != PlantState.OFFLINE
                 ? asleep.wakeAt() : null;

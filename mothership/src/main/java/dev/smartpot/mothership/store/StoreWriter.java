@@ -27,11 +27,7 @@ public final class StoreWriter implements AutoCloseable {
     public record Received(Inbound inbound, long receivedAt, Runnable ack) {
     }
 
-    /**
-     * What one committed batch held, for the in-memory state (called on the writer thread).
-     *
-     * @param junkNotKept junk counted but not stored (a flood keeps only a sample)
-     */
+    /** What one committed batch held, for the in-memory state (writer thread); junkNotKept: junk counted, not kept. */
     public record Committed(List<StoredReading> readings, List<Inbound.Status> statuses, List<MessageView> messages,
                             List<Inbound.Reply> replies, long junkNotKept, List<Inbound.About> abouts) {
 
@@ -96,9 +92,14 @@ public final class StoreWriter implements AutoCloseable {
         batches.observer(o);
     }
 
-    /** How long a small batch waits for more before its commit (default 1 s; zero: at once): fewer pages written. */
+    /** How long a small batch waits for more before its commit (default 3 s; zero: at once): fewer pages written. */
     public void gather(java.time.Duration window) {
         gather.window(window);
+    }
+
+    /** How long a received reading may wait for its commit at light traffic (the gather's window). */
+    public long gatherMillis() {
+        return gather.windowMillis();
     }
 
     /** Whose readings skip the gather's wait (by pot id, answered from memory: see {@link AtOnce}); default none. */
