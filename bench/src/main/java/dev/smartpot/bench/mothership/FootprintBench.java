@@ -9,8 +9,7 @@ import java.util.Locale;
  * The shipped mothership's footprint on a Pi-sized load ({@code scripts/mothership} in its own process, its
  * memory flags): resident memory, CPU and bytes written to storage (scaled to a day) for 20 pots at one
  * reading per 5 s and for 5,000 pots at one a minute, after one interval of that load to warm up. {@code FootprintBench
- * [--quick] [--rounds=SMALL,LARGE]} (intervals measured: 24 and 2 by default; a window of several inbox moves needs e.g.
- * 180,10); prints Markdown rows.
+ * [--quick] [--rounds=SMALL,LARGE]} (intervals measured: 120 and 5 by default, two inbox moves and one); prints Markdown rows.
  */
 public final class FootprintBench {
 
@@ -19,7 +18,8 @@ public final class FootprintBench {
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path dir = Files.createTempDirectory("bench-mship-footprint");
-        int[] rounds = quick ? new int[] {6, 1} : new int[] {24, 2};
+        // 10 and 5 min measured: the inbox moves its readings every 5 min, and a window without a move misses its writes.
+        int[] rounds = quick ? new int[] {6, 1} : new int[] {120, 5};
         for (String a : args) {
             if (a.startsWith("--rounds=")) {
                 String[] r = a.substring("--rounds=".length()).split(",");
