@@ -88,6 +88,9 @@ class GatherTest {
         assertTrue(atOnce.test(new Object()), "anything else queued is a task a person waits for");
         assertTrue(atOnce.test(about("new", "deep-sleep")), "a pot not known yet says it deep-sleeps before its readings");
         assertFalse(atOnce.test(about("new", "always-on")));
+        assertTrue(atOnce.test(new StoreWriter.Received(new Inbound.Reply("always-on", "{\"ok\":true}", true, "water", null),
+                0, () -> {
+                })), "a reply to a command: its sender waits for the outcome");
         List<Object> batch = new ArrayList<>(List.of(reading("always-on")));
         queue.add(reading("sleeper"));
         gather.more(queue, batch, 5_000, atOnce, () -> true);
