@@ -92,7 +92,7 @@ public final class StoreWriter implements AutoCloseable {
         batches.observer(o);
     }
 
-    /** How long a small batch waits for more before its commit (default 3 s; zero: at once): fewer pages written. */
+    /** How long a small batch waits for more before its commit (default 1 s; zero: at once): fewer pages written. */
     public void gather(java.time.Duration window) {
         gather.window(window);
     }
