@@ -307,14 +307,19 @@ class InboxIT {
         offerAndWait(w, reading("p-a", 1, 40.0), reading("p-a", 2, 41.0));
         // Hold the writer while a backlog queues up, so it takes it as one batch (as after an outage).
         java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CompletableFuture<Boolean> held = w.submit(c -> {
             try {
+                holding.countDown();
                 return hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         });
+        // Only once the writer runs the task: a writer slow to wake would otherwise take the task with the backlog's
+        // first readings, and the backlog would arrive as two batches, neither big.
+        assertTrue(holding.await(10, java.util.concurrent.TimeUnit.SECONDS), "the writer runs the holding task");
         List<Inbound.Reading> backlog = new ArrayList<>(List.of(reading("p-a", 1, 40.0), reading("p-a", 2, 99.0)));
         for (int seq = 0; seq < InboxMove.DIRECT_BATCH + 100; seq++) {
             backlog.add(reading("p-b", seq, 50.0));
