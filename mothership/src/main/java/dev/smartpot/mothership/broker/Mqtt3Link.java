@@ -62,7 +62,9 @@ final class Mqtt3Link implements LinkClient, MqttConnection.Listener {
     public void start() {
         try {
             timer.execute(this::connect);
-            timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+            // A quarter of the keep-alive at most: a ping due at the interval goes out well before the broker's 1.5.
+            long tickMs = Math.min(1_000, options.keepAliveSeconds() * 250L);
+            timer.scheduleWithFixedDelay(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
             // Closed before it started.
         }

@@ -32,14 +32,14 @@ import dev.smartpot.testkit.Mosquitto;
 /**
  * Issue 20: while the store is paused (here: over its size cap) the link stops reading, so TCP holds the broker back;
  * the broker's answers to the keep-alive pings wait unread behind the readings. Paho took that for a dead broker and
- * dropped the link about once a minute (its keep-alive is 30 s). Here the keep-alive is 2 s and the store stays paused
- * for 8 s: four intervals, well over the broker's own limit of 1.5 intervals without a packet from the client and
+ * dropped the link about once a minute (its keep-alive is 30 s). Here the keep-alive is 3 s and the store stays paused
+ * for 12 s: four intervals, well over the broker's own limit of 1.5 intervals without a packet from the client and
  * Paho's two. The link must stay up, and every reading must be stored once the store resumes.
  */
 class LongStorePauseIT {
 
     private static final int READINGS = 3_000;
-    private static final int KEEP_ALIVE_S = 2;
+    private static final int KEEP_ALIVE_S = 3;
 
     @Test
     void aStorePausedForFourKeepAliveIntervalsKeepsTheLinkUp() throws Exception {

@@ -51,7 +51,7 @@ public final class KeepAlive {
         readerBlocked = false;
     }
 
-    /** Called about once a second; {@link Due#PING}: send PINGREQ now. */
+    /** Called at least once a second and four times an interval; {@link Due#PING}: send PINGREQ now. */
     public synchronized Due check(long nowMs) {
         if (pingSentAt >= 0 && packetsRead != packetsAtPing) {
             pingSentAt = -1;

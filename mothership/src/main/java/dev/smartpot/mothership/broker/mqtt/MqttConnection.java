@@ -153,7 +153,7 @@ public final class MqttConnection {
         }
     }
 
-    /** The keep-alive's clock tick, about once a second; never blocks. */
+    /** The keep-alive's clock tick, at least once a second and four times an interval; never blocks. */
     public void tick() {
         if (!open.get()) {
             return;
