@@ -49,9 +49,14 @@ class PotCapIT {
                 }
                 // Three refused of eight, so at most five in; the five show once their readings are committed, which
                 // may come after the refusals are listed (the store gathers a batch before it commits).
-                await().atMost(Duration.ofSeconds(10)).until(() -> engine.messages(100).stream()
-                        .filter(m -> m.junk() && m.problem().contains("(--max-pots)")).count() == 3
-                        && engine.pots().size() == CAP);
+                // The refusals are named by pot (a refused reading the broker delivered again would be listed twice).
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    assertEquals(java.util.Set.of("cafe00000005", "cafe00000006", "cafe00000007"), engine.messages(100).stream()
+                            .filter(m -> m.junk() && m.problem().contains("(--max-pots)"))
+                            .map(m -> m.problem().substring("a new pot ".length(), "a new pot ".length() + 12))
+                            .collect(java.util.stream.Collectors.toSet()), "refused: " + engine.messages(100));
+                    assertEquals(CAP, engine.pots().size(), "admitted: " + engine.pots());
+                });
 
                 try (WebServer web = WebServer.start(engine, new WebServer.Options("127.0.0.1", 0, db.getParent(), false, null))) {
                     HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
