@@ -3,7 +3,6 @@ package dev.smartpot.mothership.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,17 +43,7 @@ final class InboxWriter {
                     continue;
                 }
                 inbox.add(key, new Inbox.Row(r.raw(), r.moisture(), r.fault(), r.uptimeMs(), p.receivedAt()));
-                insert.setString(1, r.potId());
-                insert.setLong(2, boot);
-                insert.setLong(3, r.seq());
-                Rows.setNullable(insert, 4, r.raw(), Types.INTEGER);
-                Rows.setNullable(insert, 5, r.moisture(), Types.DOUBLE);
-                insert.setString(6, r.fault());
-                Rows.setNullable(insert, 7, r.uptimeMs(), Types.BIGINT);
-                insert.setLong(8, r.dropped());
-                insert.setLong(9, ts);
-                insert.setLong(10, p.receivedAt());
-                Rows.setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
+                ReadingWriter.bind(insert, r, boot, ts, p.receivedAt());
                 insert.addBatch();
                 out.add(new StoredReading(view, r.uptimeMs(), r.dropped(), true, r.note(), null));
             }

@@ -79,17 +79,7 @@ final class ReadingWriter {
                 if (first != null) {
                     continue;
                 }
-                insert.setString(1, r.potId());
-                insert.setLong(2, boot);
-                insert.setLong(3, r.seq());
-                Rows.setNullable(insert, 4, r.raw(), Types.INTEGER);
-                Rows.setNullable(insert, 5, r.moisture(), Types.DOUBLE);
-                insert.setString(6, r.fault());
-                Rows.setNullable(insert, 7, r.uptimeMs(), Types.BIGINT);
-                insert.setLong(8, r.dropped());
-                insert.setLong(9, ts);
-                insert.setLong(10, p.receivedAt());
-                Rows.setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
+                bind(insert, r, boot, ts, p.receivedAt());
                 insert.addBatch();
                 queued++;
             }
@@ -107,6 +97,21 @@ final class ReadingWriter {
         }
         addToRollups(c, out);
         return out;
+    }
+
+    /** A reading's columns, in the order of readings' (and the inbox's) INSERT. */
+    static void bind(PreparedStatement insert, Inbound.Reading r, long boot, long ts, long receivedAt) throws SQLException {
+        insert.setString(1, r.potId());
+        insert.setLong(2, boot);
+        insert.setLong(3, r.seq());
+        Rows.setNullable(insert, 4, r.raw(), Types.INTEGER);
+        Rows.setNullable(insert, 5, r.moisture(), Types.DOUBLE);
+        insert.setString(6, r.fault());
+        Rows.setNullable(insert, 7, r.uptimeMs(), Types.BIGINT);
+        insert.setLong(8, r.dropped());
+        insert.setLong(9, ts);
+        insert.setLong(10, receivedAt);
+        Rows.setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
     }
 
     private static int flush(PreparedStatement insert, int queued, List<Boolean> inserted) throws SQLException {

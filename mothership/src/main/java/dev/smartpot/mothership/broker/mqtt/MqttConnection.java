@@ -108,28 +108,24 @@ public final class MqttConnection {
 
     /** SUBSCRIBE; completes with the QoS granted per filter (0x80: refused) or fails when the connection is lost. */
     public CompletableFuture<int[]> subscribe(List<String> filters, int qos) {
-        CompletableFuture<int[]> done = new CompletableFuture<>();
-        int id = ids.take(done);
-        if (id > 0) {
-            try {
-                writer.subscribe(id, filters, qos);
-                wrote();
-            } catch (IOException e) {
-                lost(e);
-            } catch (RuntimeException e) {
-                ids.failed(id, e);
-            }
-        }
-        return done;
+        return send(new CompletableFuture<int[]>(), id -> writer.subscribe(id, filters, qos));
     }
 
     /** PUBLISH at QoS 1; completes on the broker's PUBACK, fails when the connection is lost first. */
     public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        return send(new CompletableFuture<Void>(), id -> writer.publish(id, topic, payload, retain));
+    }
+
+    /** Writes one packet under a fresh packet id; {@code done} completes on the broker's answer to that id. */
+    private interface Packet {
+        void write(int id) throws IOException;
+    }
+
+    private <T> CompletableFuture<T> send(CompletableFuture<T> done, Packet packet) {
         int id = ids.take(done);
         if (id > 0) {
             try {
-                writer.publish(id, topic, payload, retain);
+                packet.write(id);
                 wrote();
             } catch (IOException e) {
                 lost(e);
