@@ -1,8 +1,10 @@
 package dev.smartpot.mothership.confirm;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,6 +75,16 @@ public final class AckSender {
                 changed(potId);
             }
         });
+    }
+
+    /** At a clean stop, before the link closes: the acknowledgements waiting for their second go now. */
+    public void flush() {
+        List<String> due;
+        synchronized (this) {
+            due = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        due.forEach(this::send);
     }
 
     /** A deleted pot: its retained acknowledgement is cleared, so a pot that comes back starts afresh. */

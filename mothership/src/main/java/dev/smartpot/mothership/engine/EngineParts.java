@@ -165,6 +165,9 @@ final class EngineParts implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         notifier.close();
+        // What the writer holds is committed, acknowledged and confirmed to its pots while the link is up.
+        writer.finish();
+        acks.flush();
         link.close();
         writer.close();
         rulesLock.close();

@@ -22,12 +22,11 @@ final class Gather {
 
     /**
      * How long a small batch waits for more by default. Each commit appends at least a page to the write-ahead log: 20
-     * pots at one reading per 5 s write about 235 MB a day at 1 s and 170 MB at 3 s (BENCHMARKS.md). Kept at 1 s: at 3 s
-     * more of a pot's readings are unconfirmed when the mothership stops, and a restart shows them again as duplicates.
-     * A reading reaches the dashboard, and its confirmation the pot, at most this much later; a sleeping pot's readings,
-     * replies and a person's writes never wait.
+     * pots at one reading per 5 s write about 235 MB a day at 1 s and under 200 MB at 3 s (BENCHMARKS.md). A reading
+     * reaches the dashboard, and its confirmation the pot, at most this much later; the evaluator counts it out of a
+     * pot's silence; a sleeping pot's readings, replies, a person's writes and a clean stop never wait.
      */
-    static final Duration WINDOW = Duration.ofSeconds(1);
+    static final Duration WINDOW = Duration.ofSeconds(3);
     /**
      * A batch this big waits only while messages keep coming: below Mosquitto's default window of 20 unacknowledged
      * messages per client (MQTT 3.1.1), so the broker never stops sending while a batch this small is gathered.

@@ -1,6 +1,5 @@
 package dev.smartpot.mothership.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,10 +66,12 @@ public final class StoreWriter implements AutoCloseable {
     private final AtOnce atOnce = new AtOnce();
     private final Thread thread;
     /** Tasks submitted by the writer thread itself (only it touches this list). */
-    private final List<Task<?>> ownTasks = new ArrayList<>();
+    private final List<WriteTask<?>> ownTasks = new ArrayList<>();
     /** Tasks that found the queue full; run at the writer's next turn (it polls at least every 200 ms). */
-    private final java.util.Queue<Task<?>> overflow = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<WriteTask<?>> overflow = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+    /** False from {@link #finish()}: messages offered after it are left unacknowledged for the broker to deliver again. */
+    private volatile boolean accepting = true;
 
     public StoreWriter(Database db, BootTracker boots, Clock clock, int capacity) {
         this.db = db;
@@ -92,7 +93,7 @@ public final class StoreWriter implements AutoCloseable {
         batches.observer(o);
     }
 
-    /** How long a small batch waits for more before its commit (default 1 s; zero: at once): fewer pages written. */
+    /** How long a small batch waits for more before its commit (default 3 s; zero: at once): fewer pages written. */
     public void gather(java.time.Duration window) {
         gather.window(window);
     }
@@ -114,6 +115,9 @@ public final class StoreWriter implements AutoCloseable {
 
     /** Queues a received message, waiting at most {@code waitMillis} for room; false when there was none. */
     public boolean offer(Received r, long waitMillis) {
+        if (!accepting) {
+            return true; // taken and dropped unacknowledged: the broker delivers it again to the next session
+        }
         try {
             return queue.offer(r, waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -124,17 +128,17 @@ public final class StoreWriter implements AutoCloseable {
 
     /** Runs a write on the writer thread in its own transaction; paused ingest delays it too (to answer a person: {@link #await}). */
     public <T> CompletableFuture<T> submit(Database.Work<T> work) {
-        Task<T> task = new Task<>(work, new CompletableFuture<>());
+        WriteTask<T> task = new WriteTask<>(work, new CompletableFuture<>());
         if (Thread.currentThread() == thread) {
             // From a listener on this very thread: queue.put could wait on itself; run it after this batch.
             ownTasks.add(task);
         } else if (!running) {
-            task.result.completeExceptionally(new StoreException("the store is closed", null));
+            task.result().completeExceptionally(new StoreException("the store is closed", null));
         } else if (!queue.offer(task)) {
             // Never wait for room: a caller may hold a lock the writer's listener needs (a deadlock).
             overflow.add(task);
         }
-        return task.result;
+        return task.result();
     }
 
     /** Waits for a submitted write at most 10 s; a store that is not writing is an error in words. */
@@ -150,9 +154,6 @@ public final class StoreWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for the store", e);
         }
-    }
-
-    private record Task<T>(Database.Work<T> work, CompletableFuture<T> result) {
     }
 
     public long backlog() {
@@ -181,7 +182,7 @@ public final class StoreWriter implements AutoCloseable {
         List<Object> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
-                for (Task<?> t = overflow.poll(); t != null; t = overflow.poll()) {
+                for (WriteTask<?> t = overflow.poll(); t != null; t = overflow.poll()) {
                     run(t);
                 }
                 Object first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -192,23 +193,23 @@ public final class StoreWriter implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 gather.more(queue, batch, MAX_BATCH, atOnce, () -> running && overflow.isEmpty());
                 List<Received> received = new ArrayList<>(batch.size());
-                List<Task<?>> tasks = new ArrayList<>();
+                List<WriteTask<?>> tasks = new ArrayList<>();
                 for (Object o : batch) {
                     if (o instanceof Received r) {
                         received.add(r);
                     } else {
-                        tasks.add((Task<?>) o);
+                        tasks.add((WriteTask<?>) o);
                     }
                 }
                 batch.clear();
                 if (!received.isEmpty()) {
                     batches.writeUntilDone(received);
                 }
-                for (Task<?> t : tasks) {
+                for (WriteTask<?> t : tasks) {
                     run(t);
                 }
                 while (!ownTasks.isEmpty()) {
-                    List<Task<?>> mine = new ArrayList<>(ownTasks);
+                    List<WriteTask<?>> mine = new ArrayList<>(ownTasks);
                     ownTasks.clear();
                     mine.forEach(this::run);
                 }
@@ -248,20 +249,9 @@ public final class StoreWriter implements AutoCloseable {
         batches.limitSize(bytes);
     }
 
-    private <T> void run(Task<T> t) {
-        Connection c = db.writer();
-        try {
-            c.setAutoCommit(false);
-            T value = t.work().run(c);
-            c.commit();
-            t.result().complete(value);
-        } catch (SQLException e) {
-            BatchWriter.rollbackQuietly(c);
+    private void run(WriteTask<?> t) {
+        if (!t.runOn(db.writer(), db.describe())) {
             reopenQuietly();
-            t.result().completeExceptionally(new StoreException(StoreErrors.describe(e, db.describe()), e));
-        } catch (RuntimeException e) {
-            BatchWriter.rollbackQuietly(c);
-            t.result().completeExceptionally(e);
         }
     }
 
@@ -276,13 +266,24 @@ public final class StoreWriter implements AutoCloseable {
     private void failRemainingTasks() {
         List<Object> left = new ArrayList<>(queue);
         left.addAll(overflow);
-        for (Object o : left) {
-            if (o instanceof Task<?> t) {
-                t.result().completeExceptionally(new StoreException("the store closed before this write", null));
-            }
-        }
+        WriteTask.failAll(left);
         queue.clear();
         overflow.clear();
+    }
+
+    /**
+     * A clean stop's first half, the link still up: takes no more messages; returns once what it holds (the gather's
+     * batch too) is committed, acknowledged and told (at most 10 s), so no restart brings it back as duplicates.
+     */
+    public void finish() {
+        accepting = false;
+        try {
+            submit(c -> null).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // A store that cannot write now: what it holds stays unacknowledged, and the broker keeps it.
+        }
     }
 
     /** Stops after the batch in hand; what is still queued is not acknowledged, so the broker keeps it. */

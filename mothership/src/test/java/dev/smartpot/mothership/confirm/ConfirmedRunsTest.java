@@ -139,6 +139,19 @@ class ConfirmedRunsTest {
     }
 
     @Test
+    void aCleanStopSendsTheAcknowledgementsWaitingForTheirSecondAtOnce() {
+        store("a4cf12b0c0de", 3, 0, 2000);
+        millis.addAndGet(300);
+        store("a4cf12b0c0de", 3, 1, 2000);
+        assertEquals(1, published.size(), "the second one waits for the end of the second");
+        sender.flush();
+        assertEquals("{\"runs\":[{\"boot\":3,\"from\":0,\"to\":1}]}", lastAck("a4cf12b0c0de"),
+                "sent before the link closes: the pot does not send its last reading again after a restart");
+        sender.flush();
+        assertEquals(2, published.size(), "nothing waits any more: nothing sent twice");
+    }
+
+    @Test
     void aGapSplitsTheRunsAndTheMissingReadingJoinsThem() {
         store("p1", 1, 0, 2000);
         store("p1", 1, 1, 2000);
