@@ -68,7 +68,7 @@ public final class StateRules {
     /** The reason in one builder (no string per percentage): made for every reading of every pot. */
     private static Verdict moistureVerdict(double moisture, PlantState previous, PotSettings s) {
         PlantState m = moistureState(moisture, previous, s);
-        StringBuilder b = appendPercent(new StringBuilder(80).append("moisture "), moisture);
+        StringBuilder b = appendPercent(new StringBuilder(64).append("moisture "), moisture);
         switch (m) {
             case DRY -> {
                 if (moisture < s.dryBelow()) {
