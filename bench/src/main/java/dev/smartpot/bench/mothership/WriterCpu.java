@@ -23,10 +23,11 @@ import dev.smartpot.testkit.Loopback;
  * full, so it commits batches of up to 5,000 as under a saturating broker. The broker link points at a port where
  * nothing listens (it stays down: the pots' acknowledgements are not sent). Measures the writer thread alone with
  * {@code ThreadMXBean}: CPU ms per 1,000 readings and bytes allocated per reading, which other load on the machine
- * does not change (the allocation is exact; the CPU time only slightly). Prints one Markdown row per round.
- * <pre>java -Xmx128m -XX:+UseSerialGC -cp bench/target/classes:$(cat cp.txt) dev.smartpot.bench.mothership.WriterCpu
- *     [readings per round, default 200000] [rounds, default 3] [pots, default 1000]</pre>
- * A warm-up round of the same size runs first (JIT).
+ * does not change (the allocation is exact; the CPU time only slightly). Prints one Markdown row per round, and the
+ * load average before and after. After {@code mvn -B -q -DskipTests -pl bench -am package}:
+ * <pre>java -Xms16m -Xmx128m -XX:+UseSerialGC -cp "bench/target/smartpot-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+ *     dev.smartpot.bench.mothership.WriterCpu [readings per round, default 200000] [rounds, default 3] [pots, default 1000]</pre>
+ * (the heap and collector of {@code scripts/mothership}). A warm-up round of the same size runs first (JIT). About 25 s.
  */
 public final class WriterCpu {
 
@@ -56,6 +57,7 @@ public final class WriterCpu {
             for (int p = 0; p < pots; p++) {
                 topics[p] = WireTopics.readings(ReadingPublishers.potId(p));
             }
+            System.out.println("load average at the start: " + loadAverage());
             System.out.println("| round | readings | batches | writer CPU ms / 1,000 readings | writer bytes / reading"
                     + " | GC ms | wall s |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
@@ -83,6 +85,7 @@ public final class WriterCpu {
                         perRound, batches[0] - batches0, cpuMs * 1_000 / perRound, bytes / perRound, gcMillis() - gc0,
                         (System.nanoTime() - wall0) / 1e9);
             }
+            System.out.println("load average at the end: " + loadAverage());
             if (writer.stored() != total) {
                 throw new IllegalStateException("stored " + writer.stored() + " of " + total + " readings");
             }
@@ -92,6 +95,14 @@ public final class WriterCpu {
             }
         }
         System.exit(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static long writerThreadId() {

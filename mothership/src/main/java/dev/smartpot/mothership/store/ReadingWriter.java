@@ -16,9 +16,10 @@ import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.ingest.Inbound;
 
 /**
- * The hot path on PostgreSQL (on SQLite, {@link InboxWriter}): writes one batch of readings inside the caller's transaction, as one JDBC batch of
- * {@code INSERT ... ON CONFLICT DO NOTHING}, then adds the rows that were really new to the 5-minute and
- * hourly rollups, one upsert per pot and bucket (not per reading).
+ * The hot path on PostgreSQL, and on SQLite for a big batch (a saturating broker, a backlog; a small one goes to
+ * {@link InboxWriter}): writes one batch of readings inside the caller's transaction, as one JDBC batch of
+ * {@code INSERT ... ON CONFLICT DO NOTHING} in the pots' order, then adds the rows that were really new to the
+ * 5-minute and hourly rollups ({@link BatchRollups}). What it returns is in arrival order.
  */
 final class ReadingWriter {
 
