@@ -59,9 +59,10 @@ public final class ConfirmedRuns {
     /** The reading (pot, boot, seq) is committed; true when the pot's acknowledgement changed. */
     public synchronized boolean stored(String potId, long boot, long seq) {
         List<Run> runs = byPot.computeIfAbsent(potId, id -> new ArrayList<>());
-        Run below = null;
+        int belowAt = -1;
         Run above = null;
-        for (Run run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
             if (run.boot() != boot) {
                 continue;
             }
@@ -69,10 +70,17 @@ public final class ConfirmedRuns {
                 return false;
             }
             if (run.to() == seq - 1) {
-                below = run;
+                belowAt = i;
             } else if (run.from() == seq + 1) {
                 above = run;
             }
+        }
+        Run below = belowAt < 0 ? null : runs.get(belowAt);
+        if (below != null && above == null) {
+            // The next reading of a run (nearly every one): the run keeps its place, as no run lies between its old
+            // end and this seq.
+            runs.set(belowAt, new Run(boot, below.from(), seq));
+            return true;
         }
         runs.remove(below);
         runs.remove(above);

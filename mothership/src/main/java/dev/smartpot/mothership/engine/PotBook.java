@@ -83,7 +83,8 @@ final class PotBook {
 
     /**
      * Sorted by room, then name, then id. The order changes only when a pot is added or renamed, so it is
-     * kept; a call reads each pot's current snapshot in that order (10,000 pots: no sort, no lock).
+     * kept; a call reads each pot's current snapshot in that order (10,000 pots: no sort; a pot's lock only if it
+     * changed since its last snapshot).
      */
     List<PotView> views() {
         List<LivePot> order = sorted;

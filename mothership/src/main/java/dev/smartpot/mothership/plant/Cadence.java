@@ -12,8 +12,12 @@ public final class Cadence {
     private static final int KEEP = 9;
 
     private final long[] gaps = new long[KEEP];
+    /** Where the median is found, so a gap allocates nothing. */
+    private final long[] sorted = new long[KEEP];
     private int count;
     private int next;
+    /** The median of {@link #gaps}, kept from one gap to the next: asked several times per reading. */
+    private long median;
 
     /** @param gapMs the time between two consecutive readings divided by their seq difference; ignored unless positive */
     public void addGap(long gapMs) {
@@ -23,15 +27,13 @@ public final class Cadence {
         gaps[next] = gapMs;
         next = (next + 1) % KEEP;
         count = Math.min(count + 1, KEEP);
+        System.arraycopy(gaps, 0, sorted, 0, count);
+        Arrays.sort(sorted, 0, count);
+        median = sorted[count / 2];
     }
 
     /** The expected interval in ms, 0 while unknown. */
     public long intervalMs() {
-        if (count == 0) {
-            return 0;
-        }
-        long[] sorted = Arrays.copyOf(gaps, count);
-        Arrays.sort(sorted);
-        return sorted[count / 2];
+        return median;
     }
 }

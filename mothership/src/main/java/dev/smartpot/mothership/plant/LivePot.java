@@ -15,7 +15,9 @@ import dev.smartpot.protocol.StatusWords;
 /**
  * One pot as the mothership knows it right now, in memory: its last reading, status, cadence, state and
  * settings. Changes are synchronized on the object; readers take {@link #view()}, an immutable snapshot
- * rebuilt after each change, so listing 10,000 pots touches no lock and no database.
+ * made at the first read after a change (not at each change: a saturating ingest changes a pot several times per
+ * batch and nobody reads most of those), so listing 10,000 pots touches no database and only the lock of a pot
+ * that changed since the last list.
  */
 public final class LivePot {
 
@@ -53,13 +55,13 @@ public final class LivePot {
     private String refusal;
     /** See {@link #awakeBriefly()}; volatile so the store writer reads it without the lock. */
     private volatile boolean awakeBriefly;
+    /** Set to null under the lock by each change; the next {@link #view()} makes it again. */
     private volatile PotView view;
 
     public LivePot(String id, PotSettings settings, Instant since) {
         this.id = id;
         this.settings = settings;
         this.stateSince = since;
-        rebuildView();
     }
 
     public String id() {
@@ -67,6 +69,21 @@ public final class LivePot {
     }
 
     public PotView view() {
+        PotView v = view;
+        return v != null ? v : madeView();
+    }
+
+    private synchronized PotView madeView() {
+        if (view == null) {
+            view = new PotView(id, settings.name() == null || settings.name().isBlank() ? id : settings.name(),
+                    settings.room() == null ? "" : settings.room(), settings.preset(), state, stateSince,
+                    refusal == null ? reason : reason + "; its new readings are refused: " + refusal,
+                    last == null ? null : last.moisture(), last == null ? null : last.raw(),
+                    last == null ? null : last.fault(), lastHeard, statusWord, cadence.intervalMs(), lastWatered, readings,
+                    dropped, asleepUntil, batteryMv, batteryAt, conflicts, about == null ? null : about.pump(),
+                    about == null ? null : about.waterMaxMl(), about == null ? null : about.waterCooldownS(),
+                    about == null ? null : about.board(), settings.dryBelow(), settings.wetAbove());
+        }
         return view;
     }
 
@@ -76,7 +93,7 @@ public final class LivePot {
 
     public synchronized void settings(PotSettings s) {
         settings = s;
-        rebuildView();
+        view = null;
     }
 
     public synchronized ReadingView lastReading() {
@@ -111,7 +128,7 @@ public final class LivePot {
         if (lastHeard == null || r.receivedAt().isAfter(lastHeard)) {
             lastHeard = r.receivedAt();
         }
-        rebuildView();
+        view = null;
     }
 
     /**
@@ -143,7 +160,7 @@ public final class LivePot {
         }
         readings = count;
         dropped = droppedTotal;
-        rebuildView();
+        view = null;
     }
 
     /**
@@ -160,7 +177,7 @@ public final class LivePot {
         String state = SleepStatus.state(s);
         statusWord = state != null ? state : s;
         noteWakes();
-        rebuildView();
+        view = null;
     }
 
     /** The sleep the pot announced and has not woken from (nothing heard since it said so), else null. */
@@ -188,7 +205,7 @@ public final class LivePot {
 
     public synchronized void watered(Instant at) {
         lastWatered = at;
-        rebuildView();
+        view = null;
     }
 
     public synchronized Instant lastWatered() {
@@ -233,7 +250,7 @@ public final class LivePot {
         }
         if (changed || sleepChanged || !v.reason().equals(reason)) {
             reason = v.reason();
-            rebuildView();
+            view = null;
         }
         return changed ? new Change(before, state, reason) : null;
     }
@@ -242,7 +259,7 @@ public final class LivePot {
     public synchronized void about(Inbound.About a) {
         about = a;
         noteWakes();
-        rebuildView();
+        view = null;
     }
 
     /** What the pot said it is and allows; null until it did. */
@@ -254,7 +271,7 @@ public final class LivePot {
     public synchronized void conflict(String why) {
         conflicts++;
         refusal = why;
-        rebuildView();
+        view = null;
     }
 
     /** True while the pot's newest reading was refused as a conflict: its new readings are not being stored. */
@@ -277,16 +294,5 @@ public final class LivePot {
 
     private void noteWakes() {
         awakeBriefly = about != null && AboutFields.DEEP_SLEEP.equals(about.power()) || StatusWords.ASLEEP.equals(statusWord);
-    }
-
-    private void rebuildView() {
-        view = new PotView(id, settings.name() == null || settings.name().isBlank() ? id : settings.name(),
-                settings.room() == null ? "" : settings.room(), settings.preset(), state, stateSince,
-                refusal == null ? reason : reason + "; its new readings are refused: " + refusal,
-                last == null ? null : last.moisture(), last == null ? null : last.raw(),
-                last == null ? null : last.fault(), lastHeard, statusWord, cadence.intervalMs(), lastWatered, readings, dropped,
-                asleepUntil, batteryMv, batteryAt, conflicts, about == null ? null : about.pump(),
-                about == null ? null : about.waterMaxMl(), about == null ? null : about.waterCooldownS(),
-                about == null ? null : about.board(), settings.dryBelow(), settings.wetAbove());
     }
 }

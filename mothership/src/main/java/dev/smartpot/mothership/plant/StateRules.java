@@ -65,21 +65,30 @@ public final class StateRules {
         return asleep.isEmpty() ? v : new Verdict(v.state(), v.reason() + asleep);
     }
 
+    /** The reason in one builder (no string per percentage): made for every reading of every pot. */
     private static Verdict moistureVerdict(double moisture, PlantState previous, PotSettings s) {
         PlantState m = moistureState(moisture, previous, s);
-        String pct = percent(moisture);
-        return switch (m) {
-            case DRY -> new Verdict(m, moisture < s.dryBelow()
-                    ? "moisture " + pct + " below " + percent(s.dryBelow())
-                    : "moisture " + pct + " not yet back above " + percent(s.dryBelow() + s.hysteresis())
-                    + " after being below " + percent(s.dryBelow()));
-            case WET -> new Verdict(m, moisture > s.wetAbove()
-                    ? "moisture " + pct + " above " + percent(s.wetAbove())
-                    : "moisture " + pct + " not yet back below " + percent(s.wetAbove() - s.hysteresis())
-                    + " after being above " + percent(s.wetAbove()));
-            default -> new Verdict(PlantState.OK, "moisture " + pct + " between " + percent(s.dryBelow()) + " and "
-                    + percent(s.wetAbove()));
-        };
+        StringBuilder b = appendPercent(new StringBuilder(64).append("moisture "), moisture);
+        switch (m) {
+            case DRY -> {
+                if (moisture < s.dryBelow()) {
+                    appendPercent(b.append(" below "), s.dryBelow());
+                } else {
+                    appendPercent(appendPercent(b.append(" not yet back above "), s.dryBelow() + s.hysteresis())
+                            .append(" after being below "), s.dryBelow());
+                }
+            }
+            case WET -> {
+                if (moisture > s.wetAbove()) {
+                    appendPercent(b.append(" above "), s.wetAbove());
+                } else {
+                    appendPercent(appendPercent(b.append(" not yet back below "), s.wetAbove() - s.hysteresis())
+                            .append(" after being above "), s.wetAbove());
+                }
+            }
+            default -> appendPercent(appendPercent(b.append(" between "), s.dryBelow()).append(" and "), s.wetAbove());
+        }
+        return new Verdict(m, b.toString());
     }
 
     /** DRY, WET or OK; a state is left only once the moisture is the hysteresis back inside. */
@@ -105,15 +114,18 @@ public final class StateRules {
      * {@code String.format} was the evaluation's largest cost.
      */
     static String percent(double v) {
+        return appendPercent(new StringBuilder(8), v).toString();
+    }
+
+    private static StringBuilder appendPercent(StringBuilder b, double v) {
         if (!Double.isFinite(v) || Math.abs(v) >= 1e12) {
-            return String.format(java.util.Locale.ROOT, "%.1f%%", v);
+            return b.append(String.format(java.util.Locale.ROOT, "%.1f%%", v));
         }
         long tenths = Math.round(Math.abs(v) * 10);
-        StringBuilder b = new StringBuilder(8);
         if (v < 0 || v == 0 && 1 / v < 0) {
             b.append('-');
         }
-        return b.append(tenths / 10).append('.').append(tenths % 10).append('%').toString();
+        return b.append(tenths / 10).append('.').append(tenths % 10).append('%');
     }
 
     static String seconds(long ms) {

@@ -114,8 +114,12 @@ final class BatchWriter {
                 for (Received r : received) {
                     acknowledge(r);
                 }
-                long fresh = done.readings().stream().filter(StoredReading::inserted).count();
-                long same = done.readings().stream().filter(StoredReading::duplicate).count();
+                long fresh = 0;
+                long same = 0;
+                for (StoredReading r : done.readings()) {
+                    fresh += r.inserted() ? 1 : 0;
+                    same += r.duplicate() ? 1 : 0;
+                }
                 stored.addAndGet(fresh);
                 duplicates.addAndGet(same);
                 conflicts.addAndGet(done.readings().size() - fresh - same);

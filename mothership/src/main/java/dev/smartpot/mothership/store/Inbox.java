@@ -114,6 +114,11 @@ final class Inbox {
         workingNewest.remove(potId);
     }
 
+    /** Nothing in the table nor in this batch: no reading to look up. */
+    boolean isEmpty() {
+        return committed.isEmpty() && working.isEmpty();
+    }
+
     int size() {
         return committed.size();
     }

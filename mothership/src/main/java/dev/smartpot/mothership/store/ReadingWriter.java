@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import dev.smartpot.mothership.api.ReadingView;
 import dev.smartpot.mothership.ingest.Inbound;
 
 /**
- * The hot path on PostgreSQL (on SQLite, {@link InboxWriter}): writes one batch of readings inside the caller's transaction, as one JDBC batch of
- * {@code INSERT ... ON CONFLICT DO NOTHING}, then adds the rows that were really new to the 5-minute and
- * hourly rollups, one upsert per pot and bucket (not per reading).
+ * The hot path on PostgreSQL, and on SQLite for a big batch (a saturating broker, a backlog; a small one goes to
+ * {@link InboxWriter}): writes one batch of readings inside the caller's transaction, as one JDBC batch of
+ * {@code INSERT ... ON CONFLICT DO NOTHING} in the pots' order, then adds the rows that were really new to the
+ * 5-minute and hourly rollups ({@link BatchRollups}). What it returns is in arrival order.
  */
 final class ReadingWriter {
 
@@ -30,19 +32,13 @@ final class ReadingWriter {
     private static final String INSERT = "INSERT INTO readings (pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
             + " dropped, ts, received_at, battery_mv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
-    private final String[] rollupUpserts;
+    private final BatchRollups rollups;
+    /** The readings' INSERT, kept from batch to batch on the writer's connection: its driver keeps its rows' array. */
+    private PreparedStatement insert;
+    private Connection insertOn;
 
     ReadingWriter(Dialect d) {
-        rollupUpserts = new String[] {rollupSql("rollup_5m", d), rollupSql("rollup_1h", d)};
-    }
-
-    private static String rollupSql(String table, Dialect d) {
-        return "INSERT INTO " + table + " AS t (pot_id, bucket, readings, dropped, n, total, min_m, max_m)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pot_id, bucket) DO UPDATE SET"
-                + " readings = t.readings + excluded.readings, dropped = t.dropped + excluded.dropped,"
-                + " n = t.n + excluded.n, total = t.total + excluded.total,"
-                + " min_m = " + d.least + "(COALESCE(t.min_m, excluded.min_m), COALESCE(excluded.min_m, t.min_m)),"
-                + " max_m = " + d.greatest + "(COALESCE(t.max_m, excluded.max_m), COALESCE(excluded.max_m, t.max_m))";
+        rollups = new BatchRollups(d);
     }
 
     /** One reading waiting to be written, with the time it arrived. */
@@ -54,49 +50,136 @@ final class ReadingWriter {
      *              many readings per pot, and the move would only add work); null on PostgreSQL
      */
     List<StoredReading> write(Connection c, List<Pending> batch, BootTracker boots, Inbox inbox) throws SQLException {
-        List<Boolean> inserted = new ArrayList<>(batch.size());
-        List<ReadingView> views = new ArrayList<>(batch.size());
-        List<Inbox.Row> inInbox = new ArrayList<>(batch.size());
-        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            int queued = 0;
-            for (Pending p : batch) {
-                Inbound.Reading r = p.reading();
-                int[] flushed = new int[] {queued};
-                long boot = boots.assign(r, (pot, seq, uptime) -> {
-                    // A lookup must see this batch's rows too: send what is queued first.
-                    flushed[0] = flush(insert, flushed[0], inserted);
-                    Long stored = storedBoot(c, pot, seq, uptime);
-                    Long waiting = inbox == null ? null : inbox.bootOf(pot, seq, uptime);
-                    return waiting == null ? stored : stored == null ? waiting : Long.valueOf(Math.max(stored, waiting));
-                });
-                queued = flushed[0];
-                long ts = plausible(r.ts(), p.receivedAt()) ? r.ts() : p.receivedAt();
-                ReadingView view = new ReadingView(r.potId(), boot, r.seq(), r.raw(), r.moisture(), r.fault(),
-                        Instant.ofEpochMilli(ts), Instant.ofEpochMilli(p.receivedAt()), r.batteryMv());
-                views.add(view);
-                Inbox.Row first = inbox == null ? null : inbox.get(new Inbox.Key(r.potId(), boot, r.seq()));
-                inInbox.add(first);
-                if (first != null) {
-                    continue;
-                }
+        int n = batch.size();
+        ReadingView[] views = new ReadingView[n];
+        // The first copy of a reading the inbox holds (none at saturation: the inbox is empty, nothing is looked up).
+        Inbox.Row[] inInbox = new Inbox.Row[n];
+        boolean lookInInbox = inbox != null && !inbox.isEmpty();
+        PreparedStatement insert = insertOn(c);
+        Sent sent = new Sent(c, insert, inbox, n);
+        // Each pot's readings one after another (a pot's own in arrival order, which is all its boots and lookups depend
+        // on): its rows then go to the same index leaves in a row, about a fifth less CPU at saturation than interleaved.
+        int[] rowsOf = new int[n];
+        for (int i : byPot(batch)) {
+            Pending p = batch.get(i);
+            Inbound.Reading r = p.reading();
+            long boot = boots.assign(r, sent);
+            long ts = plausible(r.ts(), p.receivedAt()) ? r.ts() : p.receivedAt();
+            views[i] = new ReadingView(r.potId(), boot, r.seq(), r.raw(), r.moisture(), r.fault(),
+                    Instant.ofEpochMilli(ts), Instant.ofEpochMilli(p.receivedAt()), r.batteryMv());
+            inInbox[i] = lookInInbox ? inbox.get(new Inbox.Key(r.potId(), boot, r.seq())) : null;
+            if (inInbox[i] == null) {
                 bind(insert, r, boot, ts, p.receivedAt());
-                insert.addBatch();
-                queued++;
+                rowsOf[i] = sent.add();
             }
-            flush(insert, queued, inserted);
         }
-        List<StoredReading> out = new ArrayList<>(batch.size());
-        java.util.Iterator<Boolean> written = inserted.iterator();
-        for (int i = 0; i < batch.size(); i++) {
+        sent.flush();
+        List<StoredReading> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             Inbound.Reading r = batch.get(i).reading();
-            Inbox.Key key = new Inbox.Key(r.potId(), views.get(i).boot(), r.seq());
-            boolean fresh = inInbox.get(i) == null && written.next();
-            String conflict = fresh ? null : inInbox.get(i) != null ? ReadingConflicts.against(key, inInbox.get(i), r)
-                    : ReadingConflicts.against(c, key, r);
-            out.add(new StoredReading(views.get(i), r.uptimeMs(), r.dropped(), fresh, r.note(), conflict));
+            boolean fresh = inInbox[i] == null && sent.inserted(rowsOf[i]);
+            String conflict = null;
+            if (!fresh) {
+                Inbox.Key key = new Inbox.Key(r.potId(), views[i].boot(), r.seq());
+                conflict = inInbox[i] != null ? ReadingConflicts.against(key, inInbox[i], r) : ReadingConflicts.against(c, key, r);
+            }
+            out.add(new StoredReading(views[i], r.uptimeMs(), r.dropped(), fresh, r.note(), conflict));
         }
-        addToRollups(c, out);
+        rollups.add(c, out);
         return out;
+    }
+
+    /** The batch's positions, pot by pot in the order of their ids, each pot's in arrival order. */
+    static int[] byPot(List<Pending> batch) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (Pending p : batch) {
+            rank.put(p.reading().potId(), 0);
+        }
+        String[] ids = rank.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        for (int k = 0; k < ids.length; k++) {
+            rank.put(ids[k], k);
+        }
+        // Rank and position in one long: a plain sort of unique numbers, no object per reading.
+        long[] keys = new long[batch.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (long) rank.get(batch.get(i).reading().potId()) << 32 | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
+    }
+
+    private PreparedStatement insertOn(Connection c) throws SQLException {
+        if (c != insertOn || insert.isClosed()) {
+            closeQuietly(insert);
+            insert = c.prepareStatement(INSERT);
+            insertOn = c;
+        }
+        // Rows a failed batch left queued are not sent with this one.
+        insert.clearBatch();
+        return insert;
+    }
+
+    private static void closeQuietly(PreparedStatement p) {
+        try {
+            if (p != null) {
+                p.close();
+            }
+        } catch (SQLException ignored) {
+            // Its connection was closed after a failure: the statement went with it.
+        }
+    }
+
+    /** The batch's rows handed to the driver and whether each was new; a boot lookup sends what is queued first. */
+    private static final class Sent implements BootTracker.Lookup {
+        private final Connection c;
+        private final PreparedStatement insert;
+        private final Inbox inbox;
+        /** In the order the rows were queued: false when the primary key was already there (a redelivery). */
+        private final boolean[] inserted;
+        private int done;
+        private int queued;
+
+        Sent(Connection c, PreparedStatement insert, Inbox inbox, int rows) {
+            this.c = c;
+            this.insert = insert;
+            this.inbox = inbox;
+            this.inserted = new boolean[rows];
+        }
+
+        /** A row was bound: queue it; @return its row number, for {@link #inserted} */
+        int add() throws SQLException {
+            insert.addBatch();
+            return done + queued++;
+        }
+
+        void flush() throws SQLException {
+            if (queued == 0) {
+                return;
+            }
+            for (int count : insert.executeBatch()) {
+                // 0 = the primary key was already there (a redelivery). SUCCESS_NO_INFO (-2) counts as new.
+                inserted[done++] = count != 0;
+            }
+            queued = 0;
+        }
+
+        boolean inserted(int row) {
+            return inserted[row];
+        }
+
+        @Override
+        public Long bootOf(String pot, long seq, Long uptime) throws SQLException {
+            // A lookup must see this batch's rows too: send what is queued first.
+            flush();
+            Long stored = storedBoot(c, pot, seq, uptime);
+            Long waiting = inbox == null ? null : inbox.bootOf(pot, seq, uptime);
+            return waiting == null ? stored : stored == null ? waiting : Long.valueOf(Math.max(stored, waiting));
+        }
     }
 
     /** A reading's columns, in the order of readings' (and the inbox's) INSERT. */
@@ -114,17 +197,6 @@ final class ReadingWriter {
         Rows.setNullable(insert, 11, r.batteryMv(), Types.INTEGER);
     }
 
-    private static int flush(PreparedStatement insert, int queued, List<Boolean> inserted) throws SQLException {
-        if (queued == 0) {
-            return 0;
-        }
-        for (int count : insert.executeBatch()) {
-            // 0 = the primary key was already there (a redelivery). SUCCESS_NO_INFO (-2) counts as new.
-            inserted.add(count != 0);
-        }
-        return 0;
-    }
-
     static Long storedBoot(Connection c, String pot, long seq, Long uptime) throws SQLException {
         String sql = "SELECT boot FROM readings WHERE pot_id = ? AND seq = ?"
                 + (uptime == null ? "" : " AND uptime_ms = ?") + " ORDER BY boot DESC LIMIT 1";
@@ -140,65 +212,6 @@ final class ReadingWriter {
         }
     }
 
-    private void addToRollups(Connection c, List<StoredReading> stored) throws SQLException {
-        long[] widths = {FIVE_MINUTES, HOUR};
-        for (int t = 0; t < 2; t++) {
-            Map<String, Bucket> buckets = new HashMap<>();
-            for (StoredReading s : stored) {
-                if (!s.inserted()) {
-                    continue;
-                }
-                long start = Math.floorDiv(s.view().ts().toEpochMilli(), widths[t]) * widths[t];
-                buckets.computeIfAbsent(s.view().potId() + '\n' + start, k -> new Bucket(s.view().potId(), start))
-                        .add(s.view().moisture(), s.dropped());
-            }
-            if (buckets.isEmpty()) {
-                continue;
-            }
-            try (PreparedStatement up = c.prepareStatement(rollupUpserts[t])) {
-                for (Bucket b : buckets.values()) {
-                    up.setString(1, b.pot);
-                    up.setLong(2, b.start);
-                    up.setLong(3, b.readings);
-                    up.setLong(4, b.dropped);
-                    up.setLong(5, b.n);
-                    up.setDouble(6, b.total);
-                    Rows.setNullable(up, 7, b.n == 0 ? null : b.min, Types.DOUBLE);
-                    Rows.setNullable(up, 8, b.n == 0 ? null : b.max, Types.DOUBLE);
-                    up.addBatch();
-                }
-                up.executeBatch();
-            }
-        }
-    }
-
-    /** One pot's readings in one bucket of this batch. */
-    private static final class Bucket {
-        final String pot;
-        final long start;
-        long readings;
-        long dropped;
-        long n;
-        double total;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-
-        Bucket(String pot, long start) {
-            this.pot = pot;
-            this.start = start;
-        }
-
-        void add(Double moisture, long droppedBefore) {
-            readings++;
-            dropped += droppedBefore;
-            if (moisture != null) {
-                n++;
-                total += moisture;
-                min = Math.min(min, moisture);
-                max = Math.max(max, moisture);
-            }
-        }
-    }
 
     static boolean plausible(Long ts, long receivedAt) {
         return ts != null && ts >= PLAUSIBLE_SINCE && ts <= receivedAt + FUTURE_SLACK;

@@ -164,6 +164,24 @@ class ConfirmedRunsTest {
     }
 
     @Test
+    void aRunGrowingAtItsEndKeepsTheNewestFirstOrder() {
+        ConfirmedRuns r = new ConfirmedRuns();
+        for (long seq : new long[] {1, 2, 3, 5, 6}) {
+            assertTrue(r.stored("p", 1, seq));
+        }
+        assertTrue(r.stored("p", 2, 1));
+        assertTrue(r.stored("p", 1, 7), "boot 1's newer run grows");
+        assertTrue(r.stored("p", 1, 4), "the gap filled: boot 1's runs join");
+        assertTrue(r.stored("p", 2, 2));
+        assertEquals(false, r.stored("p", 2, 2), "already confirmed");
+        assertEquals(List.of(new ConfirmedRuns.Run(2, 1, 2), new ConfirmedRuns.Run(1, 1, 7)), r.runs("p"));
+        assertTrue(r.stored("p", 1, 9));
+        assertTrue(r.stored("p", 1, 10), "the newest run of boot 1 grows in its place, behind boot 2's");
+        assertEquals(List.of(new ConfirmedRuns.Run(2, 1, 2), new ConfirmedRuns.Run(1, 9, 10), new ConfirmedRuns.Run(1, 1, 7)),
+                r.runs("p"));
+    }
+
+    @Test
     void aConflictIsNotStoredUnderItsKeyAndConfirmsNothing() {
         store("p2", 1, 0, 2000);
         store("p2", 1, 1, 2000);

@@ -99,6 +99,43 @@ class StateRulesTest {
     }
 
     @Test
+    void cadenceFollowsItsNewestNineGaps() {
+        Cadence c = new Cadence();
+        c.addGap(0);
+        c.addGap(-5_000);
+        assertEquals(0, c.intervalMs(), "no positive gap yet: unknown");
+        for (int i = 0; i < 9; i++) {
+            c.addGap(60_000);
+        }
+        assertEquals(60_000, c.intervalMs());
+        for (int i = 0; i < 4; i++) {
+            c.addGap(5_000);
+        }
+        assertEquals(60_000, c.intervalMs(), "four of the newest nine are 5 s");
+        c.addGap(5_000);
+        assertEquals(5_000, c.intervalMs(), "five of the newest nine are 5 s");
+    }
+
+    @Test
+    void theListShowsEachChangeAlsoWhenAskedOnlyAfterSeveral() {
+        reading(50.0, null, T0);
+        pot.evaluate(T0, T0, 60_000);
+        assertEquals("moisture 50.0% between 25.0% and 85.0%", pot.view().reason());
+        reading(24.0, null, T0.plusSeconds(5));
+        reading(23.0, null, T0.plusSeconds(10));
+        pot.evaluate(T0.plusSeconds(10), T0, 60_000);
+        assertEquals(PlantState.DRY, pot.view().state());
+        assertEquals("moisture 23.0% below 25.0%", pot.view().reason());
+        assertEquals(23.0, pot.view().moisture());
+        assertEquals(3, pot.view().readings());
+        assertEquals(5_000, pot.view().intervalMs());
+        pot.conflict("boot 0, seq 3 is already stored");
+        assertEquals(1, pot.view().conflicts());
+        assertTrue(pot.view().reason().endsWith("its new readings are refused: boot 0, seq 3 is already stored"),
+                pot.view().reason());
+    }
+
+    @Test
     void percentIsWrittenAsStringFormatWouldWriteIt() {
         java.util.Random random = new java.util.Random(7);
         for (int i = -20_000; i <= 20_000; i++) {
