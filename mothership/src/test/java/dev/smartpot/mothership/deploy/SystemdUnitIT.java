@@ -93,7 +93,7 @@ class SystemdUnitIT {
             assertTrue(jvm.containsAll(shippedMemoryFlags()), "the JVM runs with " + jvm);
             first.stop(recording);
             Path archive = stateDir.resolve("mothership.jsa." + recording.pid());
-            assertTrue(Files.size(archive) > 0, "recorded at the stop: " + list(stateDir) + "\n" + first.output());
+            assertTrue(Files.isRegularFile(archive) && Files.size(archive) > 0, "recorded at the stop: " + list(stateDir) + "\n" + first.output());
 
             Service second = new Service(command, stateDir);
             Process mapping = second.start();
