@@ -73,19 +73,7 @@ class SystemdUnitIT {
         Path stateDir = tempDir("state-");
         Path data = tempDir("data-");
         try (Mosquitto broker = Mosquitto.start()) {
-            Map<String, String> here = Map.of("--broker", broker.uri(), "--http", "127.0.0.1:" + Loopback.freePort(),
-                    "--data", data.toString());
-            List<String> command = new ArrayList<>();
-            List<String> words = execStart();
-            for (int i = 0; i < words.size(); i++) {
-                String word = words.get(i);
-                command.add(word);
-                String value = here.get(word);
-                if (value != null) {
-                    command.add(value);
-                    i++;
-                }
-            }
+            List<String> command = execStartHere(broker, data);
             Service first = new Service(command, stateDir);
             Process recording = first.start();
             // Every memory flag the launcher ships reaches the JVM (the unit passes none of its own).
@@ -106,6 +94,40 @@ class SystemdUnitIT {
             first.assertNeverBuilt();
             second.assertNeverBuilt();
         }
+    }
+
+    @Test
+    void aRecordingCutShortIsDroppedAndTheServiceRecordsAgain() throws Exception {
+        Path stateDir = tempDir("state-");
+        // What a SIGKILL or a power cut while the JVM writes leaves: the header, which it writes last, still zeros.
+        Path cutShort = Files.write(stateDir.resolve("mothership.jsa.4194305"), new byte[64 * 1024]);
+        try (Mosquitto broker = Mosquitto.start()) {
+            Service service = new Service(execStartHere(broker, tempDir("data-")), stateDir);
+            Process p = service.start();
+            assertTrue(service.output().contains("class data sharing: recording the app's classes into "
+                    + stateDir.resolve("mothership.jsa." + p.pid())), service.output());
+            assertFalse(Files.exists(cutShort), "dropped: " + list(stateDir));
+            service.stop(p);
+            assertEquals(List.of("mothership.jsa." + p.pid()), list(stateDir));
+        }
+    }
+
+    /** The unit's ExecStart with this test's broker, a loopback dashboard and a data folder under target/. */
+    private static List<String> execStartHere(Mosquitto broker, Path data) throws Exception {
+        Map<String, String> here = Map.of("--broker", broker.uri(), "--http", "127.0.0.1:" + Loopback.freePort(),
+                "--data", data.toString());
+        List<String> command = new ArrayList<>();
+        List<String> words = execStart();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            command.add(word);
+            String value = here.get(word);
+            if (value != null) {
+                command.add(value);
+                i++;
+            }
+        }
+        return command;
     }
 
     /** The unit's ExecStart as words, the project at /opt/smartpot being this one. */
