@@ -72,9 +72,8 @@ class SystemdUnitIT {
     void theFirstCleanStopRecordsTheClassArchiveAndTheNextStartMapsIt() throws Exception {
         Path stateDir = tempDir("state-");
         Path data = tempDir("data-");
-        try (Mosquitto broker = Mosquitto.start()) {
-            List<String> command = execStartHere(broker, data);
-            Service first = new Service(command, stateDir);
+        try (Mosquitto broker = Mosquitto.start(); Service first = new Service(execStartHere(broker, data), stateDir);
+             Service second = new Service(first.builder.command(), stateDir)) {
             Process recording = first.start();
             // Every memory flag the launcher ships reaches the JVM (the unit passes none of its own).
             List<String> jvm = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(recording.pid()), "cmdline")).split("\0"));
@@ -83,7 +82,6 @@ class SystemdUnitIT {
             Path archive = stateDir.resolve("mothership.jsa." + recording.pid());
             assertTrue(Files.isRegularFile(archive) && Files.size(archive) > 0, "recorded at the stop: " + list(stateDir) + "\n" + first.output());
 
-            Service second = new Service(command, stateDir);
             Process mapping = second.start();
             String maps = Files.readString(Path.of("/proc", Long.toString(mapping.pid()), "maps"));
             assertTrue(maps.contains(stateDir.resolve("mothership.jsa").toString()), "the archive is mapped:\n" + second.output());
@@ -101,8 +99,7 @@ class SystemdUnitIT {
         Path stateDir = tempDir("state-");
         // What a SIGKILL or a power cut while the JVM writes leaves: the header, which it writes last, still zeros.
         Path cutShort = Files.write(stateDir.resolve("mothership.jsa.4194305"), new byte[64 * 1024]);
-        try (Mosquitto broker = Mosquitto.start()) {
-            Service service = new Service(execStartHere(broker, tempDir("data-")), stateDir);
+        try (Mosquitto broker = Mosquitto.start(); Service service = new Service(execStartHere(broker, tempDir("data-")), stateDir)) {
             Process p = service.start();
             assertTrue(service.output().contains("class data sharing: recording the app's classes into "
                     + stateDir.resolve("mothership.jsa." + p.pid())), service.output());
@@ -146,8 +143,9 @@ class SystemdUnitIT {
      * The unit's command with its Environment= lines (the state folder replaced), without this JVM's JAVA_OPTS, and a
      * mvn first on the PATH that only leaves a mark: were the launcher to build, the mark would show it.
      */
-    private static final class Service {
+    private static final class Service implements AutoCloseable {
         final ProcessBuilder builder;
+        private Process started;
         private final Path log;
         private final Path buildMark;
 
@@ -168,7 +166,7 @@ class SystemdUnitIT {
 
         /** Starts it and waits until it serves (the banner's last line). */
         Process start() throws Exception {
-            Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile())
+            Process p = started = builder.redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             Awaitility.await("the service started").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> output().contains("Ctrl-C to stop") || !p.isAlive());
@@ -187,6 +185,14 @@ class SystemdUnitIT {
 
         String output() throws Exception {
             return Files.exists(log) ? Files.readString(log) : "";
+        }
+
+        /** A test that failed half-way leaves no service running. */
+        @Override
+        public void close() {
+            if (started != null && started.isAlive()) {
+                Processes.kill(started);
+            }
         }
 
         void assertNeverBuilt() throws Exception {
