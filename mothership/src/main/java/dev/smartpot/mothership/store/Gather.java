@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 final class Gather {
 
     /**
-     * How long a small batch waits for more by default. Each commit appends at least a page to the write-ahead log: 20
-     * pots at one reading per 5 s write about 235 MB a day at 1 s and under 200 MB at 3 s (BENCHMARKS.md). A reading
+     * How long a small batch waits for more by default. Each commit appends at least a page to the write-ahead log: for
+     * 20 pots at one reading per 5 s the commits write about 174 MB a day at 1 s and 94 MB at 3 s (BENCHMARKS.md). A reading
      * reaches the dashboard, and its confirmation the pot, at most this much later; the evaluator counts it out of a
      * pot's silence; a sleeping pot's readings, replies, a person's writes and a clean stop never wait.
      */
