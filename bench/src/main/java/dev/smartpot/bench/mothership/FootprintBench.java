@@ -9,7 +9,8 @@ import java.util.Locale;
  * The shipped mothership's footprint on a Pi-sized load ({@code scripts/mothership} in its own process, its
  * memory flags): resident memory, CPU and bytes written to storage (scaled to a day) for 20 pots at one
  * reading per 5 s and for 5,000 pots at one a minute, after one interval of that load to warm up. {@code FootprintBench
- * [--quick] [--rounds=SMALL,LARGE]} (intervals measured: 120 and 5 by default, two inbox moves and one); prints Markdown rows.
+ * [--quick] [--rounds=SMALL,LARGE]} (intervals measured: 180 and 6 by default, 15 and 6 minutes: one inbox move each); prints
+ * Markdown rows.
  * The bytes written include a checkpoint of the window's write-ahead log ({@link WalCheckpoint}): the mothership's own
  * comes every hour or two, rarely inside a window of minutes, and writes the window's pages a second time.
  */
@@ -20,8 +21,9 @@ public final class FootprintBench {
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path dir = Files.createTempDirectory("bench-mship-footprint");
-        // 10 and 5 min measured: the inbox moves its readings every 5 min, and a window without a move misses its writes.
-        int[] rounds = quick ? new int[] {6, 1} : new int[] {120, 5};
+        // 15 and 6 min measured: the inbox moves its readings every 15 min (20 pots) and at 30,000 rows (5,000 pots at one a
+        // minute: every 6 min); a window without its move misses the move's writes.
+        int[] rounds = quick ? new int[] {6, 1} : new int[] {180, 6};
         for (String a : args) {
             if (a.startsWith("--rounds=")) {
                 String[] r = a.substring("--rounds=".length()).split(",");
