@@ -28,7 +28,15 @@ final class BatchRollups {
 
     private static String rollupSql(String table, Dialect d) {
         return "INSERT INTO " + table + " AS t (pot_id, bucket, readings, dropped, n, total, min_m, max_m)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pot_id, bucket) DO UPDATE SET"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" + addedToBucket(d);
+    }
+
+    /**
+     * How new rows join a bucket already there (the rollup's table aliased {@code t}): sums and counts add up, min/max
+     * stay null while n is 0. Shared with the inbox's move, which adds its rows from a SELECT.
+     */
+    static String addedToBucket(Dialect d) {
+        return " ON CONFLICT (pot_id, bucket) DO UPDATE SET"
                 + " readings = t.readings + excluded.readings, dropped = t.dropped + excluded.dropped,"
                 + " n = t.n + excluded.n, total = t.total + excluded.total,"
                 + " min_m = " + d.least + "(COALESCE(t.min_m, excluded.min_m), COALESCE(excluded.min_m, t.min_m)),"

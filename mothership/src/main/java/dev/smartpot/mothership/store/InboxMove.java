@@ -57,11 +57,7 @@ final class InboxMove {
         return "INSERT INTO " + table + " AS t (pot_id, bucket, readings, dropped, n, total, min_m, max_m)"
                 + " SELECT pot_id, " + bucket(width) + ", count(*), sum(dropped), count(moisture), coalesce(sum(moisture), 0),"
                 + " min(moisture), max(moisture) FROM inbox WHERE true GROUP BY pot_id, " + bucket(width)
-                + " ON CONFLICT (pot_id, bucket) DO UPDATE SET"
-                + " readings = t.readings + excluded.readings, dropped = t.dropped + excluded.dropped,"
-                + " n = t.n + excluded.n, total = t.total + excluded.total,"
-                + " min_m = " + d.least + "(COALESCE(t.min_m, excluded.min_m), COALESCE(excluded.min_m, t.min_m)),"
-                + " max_m = " + d.greatest + "(COALESCE(t.max_m, excluded.max_m), COALESCE(excluded.max_m, t.max_m))";
+                + BatchRollups.addedToBucket(d);
     }
 
     /** A reading's bucket of this width: its start (times are after 2020, so integer division floors). */

@@ -27,17 +27,11 @@ class TlsIT {
     @Test
     void connectsWithTheBrokersCaAndRefusesAnotherCa() throws Exception {
         Path dir = Files.createTempDirectory("mship-tls");
-        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
-                "-subj", "/CN=test-ca");
+        caAndServer(dir, "127.0.0.1", "IP:127.0.0.1,DNS:localhost");
         openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key", "-out", "other.crt", "-days", "2",
                 "-subj", "/CN=other-ca");
-        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
-        Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
         int tlsPort = Loopback.freePort();
-        try (Mosquitto broker = QueueingBroker.start(String.join("\n", "listener " + tlsPort + " 127.0.0.1",
-                "cafile " + dir.resolve("ca.crt"), "certfile " + dir.resolve("server.crt"), "keyfile " + dir.resolve("server.key")))) {
+        try (Mosquitto broker = QueueingBroker.start(tlsListener(dir, tlsPort))) {
             String url = "ssl://127.0.0.1:" + tlsPort;
             try (MothershipEngine wrongCa = new MothershipEngine(EngineOptions.sqlite(
                     new BrokerOptions(url, null, null, dir.resolve("other.crt"), "m-wrong", null, false), dir.resolve("w.db")))) {
@@ -60,16 +54,10 @@ class TlsIT {
     @Test
     void refusesABrokerWhoseCertificateNamesAnotherHost() throws Exception {
         Path dir = Files.createTempDirectory("mship-tls-name");
-        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
-                "-subj", "/CN=test-ca");
-        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=elsewhere.example");
-        Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:elsewhere.example\n");
-        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
+        caAndServer(dir, "elsewhere.example", "DNS:elsewhere.example");
         int tlsPort = Loopback.freePort();
         try (ConsoleCopy said = new ConsoleCopy();
-             Mosquitto broker = QueueingBroker.start(String.join("\n", "listener " + tlsPort + " 127.0.0.1",
-                "cafile " + dir.resolve("ca.crt"), "certfile " + dir.resolve("server.crt"), "keyfile " + dir.resolve("server.key")));
+             Mosquitto broker = QueueingBroker.start(tlsListener(dir, tlsPort));
              MothershipEngine engine = new MothershipEngine(EngineOptions.sqlite(new BrokerOptions("ssl://127.0.0.1:" + tlsPort,
                      null, null, dir.resolve("ca.crt"), "m-name", null, false), dir.resolve("n.db")))) {
             engine.start();
@@ -78,6 +66,22 @@ class TlsIT {
             assertTrue(said.said().contains("give the broker a certificate for 127.0.0.1"), said.said());
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !engine.health().brokerConnected());
         }
+    }
+
+    /** Mosquitto's TLS listener on {@code port} with the certificates {@link #caAndServer} made. */
+    private static String tlsListener(Path dir, int port) {
+        return String.join("\n", "listener " + port + " 127.0.0.1", "cafile " + dir.resolve("ca.crt"),
+                "certfile " + dir.resolve("server.crt"), "keyfile " + dir.resolve("server.key"));
+    }
+
+    /** A test CA (ca.crt) and a broker certificate it signed (server.crt) naming {@code cn} and {@code altNames}. */
+    private static void caAndServer(Path dir, String cn, String altNames) throws Exception {
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2",
+                "-subj", "/CN=test-ca");
+        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=" + cn);
+        Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=" + altNames + "\n");
+        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.crt", "-days", "2", "-extfile", "ext.cnf");
     }
 
     private static void openssl(Path dir, String... args) throws Exception {
