@@ -32,6 +32,9 @@ final class Inbox {
     /** When the oldest row still in the table was added (0 = empty). */
     private long oldestAddedAt;
     private long workingAddedAt;
+    /** The ring's next slot to write over, as committed and in this batch (see V008__inbox_ring.sql). */
+    private long nextSlot = 1;
+    private long workingSlot = 1;
 
     /** Starts a batch: what an earlier, failed batch added is forgotten. */
     void begin(Connection c, long now) throws SQLException {
@@ -39,10 +42,17 @@ final class Inbox {
         workingNewest.clear();
         workingAddedAt = now;
         if (loaded) {
+            workingSlot = nextSlot;
             return;
         }
         committed.clear();
         newest.clear();
+        // After the slots the inbox holds (none after the move at start, unless it failed): never over one of them.
+        try (PreparedStatement q = c.prepareStatement("SELECT coalesce(max(slot), 0) FROM inbox_slots"
+                + " WHERE gen = (SELECT coalesce(max(gen), 0) FROM inbox_gen)"); ResultSet r = q.executeQuery()) {
+            nextSlot = r.next() ? r.getLong(1) + 1 : 1;
+        }
+        workingSlot = nextSlot;
         try (PreparedStatement q = c.prepareStatement("SELECT pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
                 + " received_at FROM inbox"); ResultSet r = q.executeQuery()) {
             while (r.next()) {
@@ -61,9 +71,11 @@ final class Inbox {
         return r != null ? r : committed.get(key);
     }
 
-    void add(Key key, Row row) {
+    /** Adds a reading of this batch; @return the ring's slot it is written to. */
+    long add(Key key, Row row) {
         working.put(key, row);
         workingNewest.merge(key.potId(), row.receivedAt(), Math::max);
+        return workingSlot++;
     }
 
     /** The newest boot of this pot holding this seq (and uptime, when known), or null. */
@@ -92,13 +104,16 @@ final class Inbox {
             oldestAddedAt = workingAddedAt;
         }
         committed.putAll(working);
+        nextSlot = workingSlot;
         workingNewest.forEach((pot, at) -> newest.merge(pot, at, Math::max));
         working.clear();
         workingNewest.clear();
     }
 
-    /** The table was emptied (a move committed). */
+    /** The inbox was emptied (a move committed): its slots are written over from the first again. */
     void moved() {
+        nextSlot = 1;
+        workingSlot = 1;
         committed.clear();
         working.clear();
         newest.clear();

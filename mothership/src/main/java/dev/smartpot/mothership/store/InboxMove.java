@@ -26,6 +26,9 @@ final class InboxMove {
      */
     static final long MOVE_AFTER_MILLIS = 900_000;
 
+    /** Slots kept beyond twice the last move's readings, so a ring of a steady load never shrinks and regrows. */
+    static final long SPARE_SLOTS = 1_000;
+
     private static final String COLUMNS = "pot_id, boot, seq, raw, moisture, fault, uptime_ms, dropped, ts, received_at,"
             + " battery_mv";
 
@@ -44,7 +47,11 @@ final class InboxMove {
             s.executeUpdate(rollupSql("rollup_1h", ReadingWriter.HOUR, d));
             int moved = s.executeUpdate("INSERT INTO readings (" + COLUMNS + ") SELECT " + COLUMNS
                     + " FROM inbox ORDER BY pot_id, boot, seq");
-            s.executeUpdate("DELETE FROM inbox");
+            // A new generation empties the inbox without writing its slots (V008__inbox_ring.sql).
+            s.executeUpdate("INSERT INTO inbox_gen (gen) SELECT coalesce(max(gen), 0) + 1 FROM inbox_gen");
+            s.executeUpdate("DELETE FROM inbox_gen WHERE gen < (SELECT max(gen) FROM inbox_gen)");
+            // A ring a flood made big shrinks back near what a move brings now (every reader scans all its slots).
+            s.executeUpdate("DELETE FROM inbox_slots WHERE slot > " + (2L * moved + SPARE_SLOTS));
             return moved;
         }
     }

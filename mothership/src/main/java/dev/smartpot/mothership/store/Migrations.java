@@ -21,7 +21,7 @@ public final class Migrations {
     /** Every migration this build ships, in order. Add a file here and to resources/.../db/. */
     static final List<String> FILES = List.of("V001__schema.sql", "V002__one_open_alert.sql",
             "V003__battery_mv.sql", "V004__wakes.sql", "V005__notify.sql", "V006__connects.sql",
-            "V007__inbox.sql");
+            "V007__inbox.sql", "V008__inbox_ring.sql");
 
     private Migrations() {
     }

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 /** Deletes a pot and everything kept about it, in the caller's transaction (issue 23: fakes could not be removed). */
 final class PotRemoval {
 
-    private static final String[] BY_POT = {"readings", "inbox", "rollup_5m", "rollup_1h", "commands", "waterings", "alerts", "wakes", "connects"};
+    private static final String[] BY_POT = {"readings", "inbox_slots", "rollup_5m", "rollup_1h", "commands", "waterings", "alerts",
+        "wakes", "connects"};
 
     private PotRemoval() {
     }

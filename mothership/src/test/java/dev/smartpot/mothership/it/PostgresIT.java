@@ -66,7 +66,7 @@ class PostgresIT {
                 Series year = engine.series("pg1", Instant.now().minus(Duration.ofDays(365)), Instant.now().plusSeconds(3600), 1000);
                 assertEquals("1h", year.resolution());
                 assertEquals(2, engine.commandLog("pg1", 10).size());
-                assertEquals(7, count(url, "SELECT count(*) FROM schema_versions"), "through V007, the inbox");
+                assertEquals(8, count(url, "SELECT count(*) FROM schema_versions"), "through V008, the inbox's ring");
                 // A battery pot's voltage goes to the column migration 3 added, and back out.
                 pot.publish("to_mothership/pg1", "{\"id\":\"pg1\",\"seq\":301,\"raw\":2100,\"moisture\":61.0,"
                         + "\"uptime_ms\":1505000,\"battery_mv\":2870}", false);

@@ -105,6 +105,31 @@ class InboxIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == offered);
     }
 
+    /** Offers these while the writer is held, so it takes them as one batch; returns once they are acknowledged. */
+    private void offerAsOneBatch(StoreWriter w, List<Inbound.Reading> readings) throws InterruptedException {
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Boolean> held = w.submit(c -> {
+            try {
+                holding.countDown();
+                return hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        // Only once the writer runs the task: a writer slow to wake would otherwise take the task with the first
+        // readings, and they would arrive as two batches.
+        assertTrue(holding.await(10, java.util.concurrent.TimeUnit.SECONDS), "the writer runs the holding task");
+        for (Inbound.Reading r : readings) {
+            offered++;
+            w.offer(new StoreWriter.Received(r, NOW.toEpochMilli(), acks::incrementAndGet));
+        }
+        hold.countDown();
+        assertTrue(held.join(), "the writer was held while the readings queued");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == offered);
+    }
+
     /** Every pot's readings seq 0..count-1, interleaved across pots as a fleet sends them. */
     private void fleet(StoreWriter w, int count) {
         List<Inbound.Reading> all = new ArrayList<>();
@@ -305,37 +330,90 @@ class InboxIT {
         Database db = store("sqlite");
         StoreWriter w = writer(db);
         offerAndWait(w, reading("p-a", 1, 40.0), reading("p-a", 2, 41.0));
-        // Hold the writer while a backlog queues up, so it takes it as one batch (as after an outage).
-        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<Boolean> held = w.submit(c -> {
-            try {
-                holding.countDown();
-                return hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-        // Only once the writer runs the task: a writer slow to wake would otherwise take the task with the backlog's
-        // first readings, and the backlog would arrive as two batches, neither big.
-        assertTrue(holding.await(10, java.util.concurrent.TimeUnit.SECONDS), "the writer runs the holding task");
         List<Inbound.Reading> backlog = new ArrayList<>(List.of(reading("p-a", 1, 40.0), reading("p-a", 2, 99.0)));
         for (int seq = 0; seq < InboxMove.DIRECT_BATCH + 100; seq++) {
             backlog.add(reading("p-b", seq, 50.0));
         }
-        for (Inbound.Reading r : backlog) {
-            offered++;
-            w.offer(new StoreWriter.Received(r, NOW.toEpochMilli(), acks::incrementAndGet));
-        }
-        hold.countDown();
-        assertTrue(held.join(), "the writer was held while the backlog queued");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == offered);
+        offerAsOneBatch(w, backlog); // as after an outage
         assertEquals(InboxMove.DIRECT_BATCH + 100, count(db, "SELECT count(*) FROM readings"), "the big batch went to readings");
         assertEquals(2, count(db, "SELECT count(*) FROM inbox"), "the inbox kept its own");
         assertEquals(1, w.duplicates(), "a redelivery of a reading in the inbox, in a big batch");
         assertEquals(1, w.conflicts(), "another reading under a key the inbox holds, in a big batch");
         w.close();
         assertEquals(InboxMove.DIRECT_BATCH + 102, count(db, "SELECT sum(readings) FROM rollup_1h"), "each reading rolled up once");
+    }
+
+    @Test
+    void theInboxWritesOverItsSlotsMoveAfterMoveSoACommitAllocatesNoPage() throws Exception {
+        Database db = store("sqlite");
+        StoreWriter w = writer(db);
+        fleet(w, 20);
+        w.close(); // moved: 60 slots to write over
+        StoreWriter again = writer(db);
+        // Each commit of a few readings over slots of the ring: the pages they are on and nothing else (no new leaf,
+        // so no parent page, first page or free-list page); 9 readings of about 70 bytes span at most two 1 KB pages.
+        // Appending instead, about every other commit would start a leaf and cost three pages more.
+        Path wal = Path.of(where + "-wal");
+        for (int commit = 0; commit < 6; commit++) {
+            long before = Files.size(wal);
+            List<Inbound.Reading> nine = new ArrayList<>();
+            for (int seq = 20 + 3 * commit; seq < 23 + 3 * commit; seq++) {
+                for (String pot : POTS) {
+                    nine.add(reading(pot, seq, 40.0));
+                }
+            }
+            offerAsOneBatch(again, nine);
+            long frames = (Files.size(wal) - before) / (Dialect.PAGE_SIZE + 24);
+            assertTrue(frames >= 1 && frames <= 2, "pages commit " + commit + " appended to the write-ahead log: " + frames);
+        }
+        fleet(again, 40); // 114 redeliveries, then 6 new readings: slots 55 to 60
+        assertEquals(60, count(db, "SELECT count(*) FROM inbox"));
+        assertEquals(60, count(db, "SELECT count(*) FROM inbox_slots"), "no slot added: the moved readings' are written over");
+        again.close();
+        assertEquals(120, count(db, "SELECT count(*) FROM readings"));
+        assertEquals(120, count(db, "SELECT sum(readings) FROM rollup_1h"), "each reading rolled up once");
+    }
+
+    @Test
+    void aRingAFloodMadeBigShrinksBackAtTheNextMove() throws Exception {
+        Database db = store("sqlite");
+        StoreWriter w = writer(db);
+        for (int round = 0; round < 5; round++) { // batches under DIRECT_BATCH, so they go to the inbox
+            List<Inbound.Reading> some = new ArrayList<>();
+            for (int seq = round * 100; seq < round * 100 + 100; seq++) {
+                for (String pot : POTS) {
+                    some.add(reading(pot, seq, 40.0));
+                }
+            }
+            offerAndWait(w, some.toArray(new Inbound.Reading[0]));
+        }
+        assertEquals(1_500, count(db, "SELECT count(*) FROM inbox_slots"));
+        w.close();
+        StoreWriter after = writer(db);
+        offerAndWait(after, reading("p-a", 900, 40.0));
+        after.close(); // a move of one reading
+        assertEquals(2 + InboxMove.SPARE_SLOTS, count(db, "SELECT count(*) FROM inbox_slots"), "slots beyond twice the move's and the spare");
+        assertEquals(1_501, count(db, "SELECT count(*) FROM readings"));
+        assertEquals(0, count(db, "SELECT count(*) FROM inbox"));
+    }
+
+    @Test
+    void readingsAnOlderVersionLeftInItsInboxTableAreMovedAtStart() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "inbox-it")), "v7");
+        Path file = dir.resolve("m.db");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            Migrations.apply(c, Dialect.SQLITE, 7); // the inbox as a table, as version 7 made it
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("INSERT INTO pots (id, first_seen) VALUES ('p-a', 1)");
+                s.execute("INSERT INTO inbox (pot_id, boot, seq, moisture, ts, received_at) VALUES ('p-a', 1, 1, 40.0, "
+                        + NOW.toEpochMilli() + ", " + NOW.toEpochMilli() + "), ('p-a', 1, 2, 41.0, " + NOW.toEpochMilli()
+                        + ", " + NOW.toEpochMilli() + ")");
+            }
+        }
+        where = file.toString();
+        Database db = reopen();
+        assertEquals(2, count(db, "SELECT count(*) FROM readings"), "what a SIGKILL left in version 7's inbox");
+        assertEquals(2, count(db, "SELECT sum(readings) FROM rollup_1h"));
+        assertEquals(0, count(db, "SELECT count(*) FROM inbox"));
     }
 }
