@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The shipped mothership's footprint on a Pi-sized load ({@code scripts/mothership} in its own process, its
  * memory flags): resident memory, CPU and bytes written to storage (scaled to a day) for 20 pots at one
- * reading per 5 s and for 5,000 pots at one a minute, after one interval of that load to warm up. {@code FootprintBench
+ * reading per 5 s and for 5,000 pots at one a minute, after a move cycle and a quarter of that load to warm up. {@code FootprintBench
  * [--quick] [--rounds=SMALL,LARGE]} (intervals measured: 180 and 6 by default, 15 and 6 minutes: one inbox move each); prints
  * Markdown rows.
  * The bytes written include a checkpoint of the window's write-ahead log ({@link WalCheckpoint}): the mothership's own
@@ -52,9 +52,12 @@ public final class FootprintBench {
             // Every pot registered (its first row written) before the measured window: a Pi runs a known fleet.
             pub.paced(pots, Math.max(1_000, pots / 5), 1, new long[pots]);
             IngestBench.waitUntil(() -> m.stored() >= pots, 60, "the first reading of every pot stored");
-            // One interval of the same load before measuring: a Pi's mothership runs for days, and for its first
-            // minutes the JIT compiler is half of its CPU (-XX:+PrintCompilation: tier-4 compiles 60-120 s in).
-            pub.paced(pots, intervalMs, 1, new long[pots]);
+            // A move cycle and a quarter of the same load before measuring: a Pi's mothership runs for days. For its first
+            // minutes the JIT compiler is half of its CPU (-XX:+PrintCompilation: tier-4 compiles 60-120 s in), and until
+            // the first move the inbox's ring is still being made (its slots added, not written over). The quarter puts
+            // the window's one move in its middle, not at an edge.
+            int warm = rounds + Math.max(1, rounds / 4);
+            pub.paced(pots, intervalMs, warm, new long[pots * warm]);
             Path db = data.resolve("mothership.db");
             WalCheckpoint.run(db);
             ProcStats stats = m.stats();
