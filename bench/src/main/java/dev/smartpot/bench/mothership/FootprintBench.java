@@ -57,7 +57,7 @@ public final class FootprintBench {
             // the first move the inbox's ring is still being made (its slots added, not written over). The quarter puts
             // the window's one move in its middle, not at an edge.
             int warm = rounds + Math.max(1, rounds / 4);
-            pub.paced(pots, intervalMs, warm, new long[pots * warm]);
+            pub.paced(pots, intervalMs, 1, warm, new long[pots * warm]); // seq 0 was the registration's
             Path db = data.resolve("mothership.db");
             WalCheckpoint.run(db);
             ProcStats stats = m.stats();
@@ -66,8 +66,11 @@ public final class FootprintBench {
             long start = System.nanoTime();
             double[] peak = {0};
             try (Sampler s = new Sampler(m::stored, () -> peak[0] = Math.max(peak[0], stats.rssMb()))) {
-                pub.paced(pots, intervalMs, rounds, new long[pots * rounds]);
+                pub.paced(pots, intervalMs, 1 + warm, rounds, new long[pots * rounds]);
             }
+            // Every reading of the window stored (new, none a redelivery) before the window's bytes and time are read.
+            long expected = (long) pots * (1 + warm + rounds);
+            IngestBench.waitUntil(() -> m.stored() >= expected, 60, expected + " readings stored");
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuShare = 100.0 * (stats.cpuNanos() - cpu) / (seconds * 1e9);
             long mothershipBytes = stats.writeBytes() - written;

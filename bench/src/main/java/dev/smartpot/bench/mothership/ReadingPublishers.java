@@ -113,6 +113,14 @@ final class ReadingPublishers implements AutoCloseable {
      * {@code rounds} intervals. {@code publishedAt[pot * rounds + seq]} gets the publish's nanoTime.
      */
     void paced(int pots, long intervalMs, int rounds, long[] publishedAt) throws InterruptedException {
+        paced(pots, intervalMs, 0, rounds, publishedAt);
+    }
+
+    /**
+     * The same, each pot's seqs from {@code firstSeq}: a later call with seqs already stored would send nothing but
+     * redeliveries, which the mothership only counts.
+     */
+    void paced(int pots, long intervalMs, int firstSeq, int rounds, long[] publishedAt) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long step = TimeUnit.MILLISECONDS.toNanos(intervalMs) / pots;
@@ -120,16 +128,16 @@ final class ReadingPublishers implements AutoCloseable {
             Mqtt5AsyncClient c = clients.get(k);
             int first = k;
             Thread t = new Thread(() -> {
-                for (int seq = 0; seq < rounds; seq++) {
+                for (int round = 0; round < rounds; round++) {
                     for (int pot = first; pot < pots; pot += clients.size()) {
-                        long due = start + (seq * (long) pots + pot) * step;
+                        long due = start + (round * (long) pots + pot) * step;
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        publishedAt[pot * rounds + seq] = System.nanoTime();
+                        publishedAt[pot * rounds + round] = System.nanoTime();
                         c.publishWith().topic(WireTopics.readings(potId(pot)))
-                                .payload(reading(pot, seq, System.currentTimeMillis())).qos(MqttQos.AT_LEAST_ONCE).send();
+                                .payload(reading(pot, firstSeq + round, System.currentTimeMillis())).qos(MqttQos.AT_LEAST_ONCE).send();
                     }
                 }
             }, "bench-fleet-" + k);
