@@ -48,10 +48,19 @@ final class ReadingPublishers implements AutoCloseable {
     }
 
     static byte[] reading(int pot, long seq, long tsMillis) {
+        return reading(pot, seq, tsMillis, 5000L * seq);
+    }
+
+    /**
+     * The same with the pot's uptime: a paced fleet's pot says it has run {@code seq} intervals, as a real one would;
+     * the mothership learns each pot's interval from its uptimes, and a pot whose uptime says 5 s while it sends once
+     * a minute looks silent, and is raised and cleared STALE, between each two of its readings.
+     */
+    static byte[] reading(int pot, long seq, long tsMillis, long uptimeMs) {
         String id = potId(pot);
         double moisture = 40 + (seq + pot) % 30;
         WireText b = new WireText();
-        ReadingEncoder.json(b, id, seq, 1, 3000 - (int) (moisture * 15), null, (int) (moisture * 10), 5000L * seq, tsMillis,
+        ReadingEncoder.json(b, id, seq, 1, 3000 - (int) (moisture * 15), null, (int) (moisture * 10), uptimeMs, tsMillis,
                 ReadingEncoder.NO_BATTERY, 0, 0);
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -136,8 +145,9 @@ final class ReadingPublishers implements AutoCloseable {
                             LockSupport.parkNanos(wait);
                         }
                         publishedAt[pot * rounds + round] = System.nanoTime();
+                        long seq = firstSeq + round;
                         c.publishWith().topic(WireTopics.readings(potId(pot)))
-                                .payload(reading(pot, firstSeq + round, System.currentTimeMillis())).qos(MqttQos.AT_LEAST_ONCE).send();
+                                .payload(reading(pot, seq, System.currentTimeMillis(), intervalMs * seq)).qos(MqttQos.AT_LEAST_ONCE).send();
                     }
                 }
             }, "bench-fleet-" + k);
