@@ -32,8 +32,14 @@ final class Gather {
      * messages per client (MQTT 3.1.1), so the broker never stops sending while a batch this small is gathered.
      */
     static final int ENOUGH = 10;
-    /** Past {@link #ENOUGH}, no message for this long ends the batch: the broker is idle, or its window is full. */
+    /**
+     * Past {@link #ENOUGH}, no message for this long ends the batch: the broker is idle, or its window is full. A batch
+     * that came slower waits {@link #PACES} of its own pace instead: 20 pots at 5 s send one every 250 ms, and ending
+     * their batches at each such gap cut them at 10 and taught a broker window that was not there.
+     */
     static final Duration GAP = Duration.ofMillis(100);
+    /** How many of the batch's own gaps between messages end it past {@link #ENOUGH}, when that is longer than GAP. */
+    static final int PACES = 4;
 
     private final LongSupplier nanoTime;
     private volatile long windowNanos = WINDOW.toNanos();
@@ -71,8 +77,9 @@ final class Gather {
      */
     void more(BlockingQueue<Object> queue, List<Object> batch, int max, Predicate<Object> urgent, BooleanSupplier go)
             throws InterruptedException {
-        long deadline = nanoTime.getAsLong() + windowNanos;
-        long gap = GAP.toNanos();
+        long start = nanoTime.getAsLong();
+        long deadline = start + windowNanos;
+        int first = batch.size();
         int checked = 0;
         while (batch.size() < Math.min(max, limit) && go.getAsBoolean()) {
             for (; checked < batch.size(); checked++) {
@@ -81,18 +88,26 @@ final class Gather {
                     return;
                 }
             }
-            long left = deadline - nanoTime.getAsLong();
+            long now = nanoTime.getAsLong();
+            long left = deadline - now;
             boolean past = batch.size() >= ENOUGH;
-            long wait = past ? Math.min(left, gap) : left;
+            long pause = past ? pause(now - start, batch.size() - first) : left;
+            long wait = Math.min(left, pause);
             Object next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
             if (next == null) {
-                ended(past && left > gap ? batch.size() : -1);
+                ended(past && left > pause ? batch.size() : -1);
                 return;
             }
             batch.add(next);
             queue.drainTo(batch, max - batch.size());
         }
         lastPaused = -1;
+    }
+
+    /** The silence that ends a batch past {@link #ENOUGH}: GAP, or {@link #PACES} of the gaps its messages came at. */
+    private static long pause(long gatheredNanos, int gathered) {
+        long pace = gathered > 0 ? gatheredNanos / gathered : 0;
+        return Math.max(GAP.toNanos(), PACES * pace);
     }
 
     /** @param pausedAt the batch's size when a pause ended it past {@link #ENOUGH}, or -1 */

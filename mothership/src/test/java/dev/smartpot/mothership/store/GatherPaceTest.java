@@ -51,6 +51,20 @@ class GatherPaceTest {
     }
 
     @Test
+    void twentyPotsAtFiveSecondsFillTheWindowAndTeachNoBrokerWindow() throws Exception {
+        // One reading every 250 ms for two minutes: each gap is longer than GAP, yet no broker stopped sending.
+        WindowedBroker broker = new WindowedBroker(WindowedBroker.paced(480, 250 * MS), 10_000);
+        Gather gather = new Gather(broker::now);
+        List<Commit> commits = run(broker, gather);
+        assertEquals(480, commits.stream().mapToInt(Commit::size).sum(), "every reading committed once");
+        for (Commit c : commits.subList(0, commits.size() - 1)) {
+            assertEquals(Gather.WINDOW.toNanos(), c.waitedNanos(), "each batch waits out the window: " + commits);
+            assertTrue(c.size() >= 12, "a window's readings in each commit, not ENOUGH's 10: " + commits);
+        }
+        assertEquals(Integer.MAX_VALUE, gather.limit(), "no window learnt from a steady trickle");
+    }
+
+    @Test
     void aPausePastEnoughEndsTheBatchWithoutWaitingForTheWindow() throws Exception {
         long[] at = new long[16];
         for (int i = 0; i < 15; i++) {
