@@ -9,8 +9,9 @@ import java.util.Locale;
  * The shipped mothership's footprint on a Pi-sized load ({@code scripts/mothership} in its own process, its
  * memory flags): resident memory, CPU and bytes written to storage (scaled to a day) for 20 pots at one
  * reading per 5 s and for 5,000 pots at one a minute, after a move cycle and a quarter of that load to warm up. {@code FootprintBench
- * [--quick] [--rounds=SMALL,LARGE]} (intervals measured: 180 and 6 by default, 15 and 6 minutes: one inbox move each); prints
- * Markdown rows.
+ * [--quick] [--rounds=SMALL,LARGE] [--warm=SMALL,LARGE]} (intervals measured: 180 and 6 by default, 15 and 6 minutes: one
+ * inbox move each; intervals of warm-up: a quarter more than measured by default, so a window of several moves can keep the
+ * one-cycle warm-up: {@code --rounds=720,0 --warm=225,0} measures 20 pots for an hour); prints Markdown rows.
  * The bytes written include a checkpoint of the window's write-ahead log ({@link WalCheckpoint}): the mothership's own
  * comes every hour or two, rarely inside a window of minutes, and writes the window's pages a second time.
  */
@@ -24,23 +25,34 @@ public final class FootprintBench {
         // 15 and 6 min measured: the inbox moves its readings every 15 min (20 pots) and at 30,000 rows (5,000 pots at one a
         // minute: every 6 min); a window without its move misses the move's writes.
         int[] rounds = quick ? new int[] {6, 1} : new int[] {180, 6};
+        int[] warm = null;
         for (String a : args) {
             if (a.startsWith("--rounds=")) {
-                String[] r = a.substring("--rounds=".length()).split(",");
-                rounds = new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])};
+                rounds = pair(a.substring("--rounds=".length()));
+            } else if (a.startsWith("--warm=")) {
+                warm = pair(a.substring("--warm=".length()));
             }
         }
+        // A move cycle and a quarter before measuring, by default: the window's one move then falls in its middle.
+        if (warm == null) {
+            warm = new int[] {rounds[0] + Math.max(1, rounds[0] / 4), rounds[1] + Math.max(1, rounds[1] / 4)};
+        }
         if (rounds[0] > 0) {
-            System.out.println(measure(dir.resolve("small"), 20, 5_000, rounds[0], "20 pots at one reading per 5 s"));
+            System.out.println(measure(dir.resolve("small"), 20, 5_000, warm[0], rounds[0], "20 pots at one reading per 5 s"));
         }
         if (rounds[1] > 0) {
-            System.out.println(measure(dir.resolve("large"), 5_000, 60_000, rounds[1], "5,000 pots at one reading a minute"));
+            System.out.println(measure(dir.resolve("large"), 5_000, 60_000, warm[1], rounds[1], "5,000 pots at one reading a minute"));
         }
         System.exit(0);
     }
 
-    /** A fleet paced for {@code rounds} intervals after every pot sent once (so each is known and stored). */
-    private static String measure(Path data, int pots, long intervalMs, int rounds, String what) throws Exception {
+    private static int[] pair(String value) {
+        String[] r = value.split(",");
+        return new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])};
+    }
+
+    /** A fleet paced for {@code warm} intervals, then {@code rounds} measured, after every pot sent once (each known). */
+    private static String measure(Path data, int pots, long intervalMs, int warm, int rounds, String what) throws Exception {
         try (BenchBroker broker = BenchBroker.start();
              MothershipProcess m = MothershipProcess.start(broker, data, System.getenv("BENCH_MOTHERSHIP_JAVA_OPTS"));
              ReadingPublishers pub = new ReadingPublishers(broker.port, PUBLISHERS, "bench-footprint-")) {
@@ -54,9 +66,7 @@ public final class FootprintBench {
             IngestBench.waitUntil(() -> m.stored() >= pots, 60, "the first reading of every pot stored");
             // A move cycle and a quarter of the same load before measuring: a Pi's mothership runs for days. For its first
             // minutes the JIT compiler is half of its CPU (-XX:+PrintCompilation: tier-4 compiles 60-120 s in), and until
-            // the first move the inbox's ring is still being made (its slots added, not written over). The quarter puts
-            // the window's one move in its middle, not at an edge.
-            int warm = rounds + Math.max(1, rounds / 4);
+            // the first move the inbox's ring is still being made (its slots added, not written over).
             pub.paced(pots, intervalMs, 1, warm, new long[pots * warm]); // seq 0 was the registration's
             Path db = data.resolve("mothership.db");
             WalCheckpoint.run(db);
