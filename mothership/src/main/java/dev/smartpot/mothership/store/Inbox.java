@@ -49,7 +49,7 @@ final class Inbox {
         newest.clear();
         // After the slots the inbox holds (none after the move at start, unless it failed): never over one of them.
         try (PreparedStatement q = c.prepareStatement("SELECT coalesce(max(slot), 0) FROM inbox_slots"
-                + " WHERE gen = (SELECT coalesce(max(gen), 0) FROM inbox_gen)"); ResultSet r = q.executeQuery()) {
+                + " WHERE gen = " + InboxMove.CURRENT_GEN); ResultSet r = q.executeQuery()) {
             nextSlot = r.next() ? r.getLong(1) + 1 : 1;
         }
         workingSlot = nextSlot;

@@ -26,6 +26,9 @@ final class InboxMove {
      */
     static final long MOVE_AFTER_MILLIS = 900_000;
 
+    /** The generation whose slots hold the inbox now (0 before the first move), as the inbox view reads it (V008). */
+    static final String CURRENT_GEN = "(SELECT coalesce(max(gen), 0) FROM inbox_gen)";
+
     /** Slots kept beyond twice the last move's readings, so a ring of a steady load never shrinks and regrows. */
     static final long SPARE_SLOTS = 1_000;
 
@@ -50,8 +53,8 @@ final class InboxMove {
             int moved = s.executeUpdate(d.insertSkipping + " readings (" + COLUMNS + ") SELECT " + COLUMNS
                     + " FROM inbox WHERE true ORDER BY pot_id, boot, seq" + d.skippingEnd);
             // A new generation empties the inbox without writing its slots (V008__inbox_ring.sql).
-            s.executeUpdate("INSERT INTO inbox_gen (gen) SELECT coalesce(max(gen), 0) + 1 FROM inbox_gen");
-            s.executeUpdate("DELETE FROM inbox_gen WHERE gen < (SELECT max(gen) FROM inbox_gen)");
+            s.executeUpdate("INSERT INTO inbox_gen (gen) SELECT " + CURRENT_GEN + " + 1");
+            s.executeUpdate("DELETE FROM inbox_gen WHERE gen < " + CURRENT_GEN);
             // A ring a flood made big shrinks back near what a move brings now (every reader scans all its slots).
             s.executeUpdate("DELETE FROM inbox_slots WHERE slot > " + (2L * moved + SPARE_SLOTS));
             return moved;

@@ -26,7 +26,7 @@ final class InboxWriter {
      */
     private static final String INSERT = "INSERT INTO inbox_slots (pot_id, boot, seq, raw, moisture, fault, uptime_ms,"
             + " dropped, ts, received_at, battery_mv, slot, gen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " (SELECT coalesce(max(gen), 0) FROM inbox_gen)) ON CONFLICT (slot) DO UPDATE SET gen = excluded.gen,"
+            + " " + InboxMove.CURRENT_GEN + ") ON CONFLICT (slot) DO UPDATE SET gen = excluded.gen,"
             + " pot_id = excluded.pot_id, boot = excluded.boot, seq = excluded.seq, raw = excluded.raw,"
             + " moisture = excluded.moisture, fault = excluded.fault, uptime_ms = excluded.uptime_ms,"
             + " dropped = excluded.dropped, ts = excluded.ts, received_at = excluded.received_at,"
