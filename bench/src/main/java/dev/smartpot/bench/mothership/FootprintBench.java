@@ -64,7 +64,7 @@ public final class FootprintBench {
             // Every pot registered (its first row written) before the measured window: a Pi runs a known fleet.
             pub.paced(pots, Math.max(1_000, pots / 5), 1, new long[pots]);
             IngestBench.waitUntil(() -> m.stored() >= pots, 60, "the first reading of every pot stored");
-            // A move cycle and a quarter of the same load before measuring: a Pi's mothership runs for days. For its first
+            // The same load before measuring (by default a move cycle and a quarter): a Pi's mothership runs for days. For its first
             // minutes the JIT compiler is half of its CPU (-XX:+PrintCompilation: tier-4 compiles 60-120 s in), and until
             // the first move the inbox's ring is still being made (its slots added, not written over).
             pub.paced(pots, intervalMs, 1, warm, new long[pots * warm]); // seq 0 was the registration's

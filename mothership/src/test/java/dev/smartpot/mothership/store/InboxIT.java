@@ -322,7 +322,7 @@ class InboxIT {
                     + ", " + ts + ")");
             // The same reading in the inbox again, beside a new one: nothing the writer does, but a store restored or
             // edited by hand can hold it.
-            String gen = "(SELECT coalesce(max(gen), 0) FROM inbox_gen)";
+            String gen = InboxMove.CURRENT_GEN;
             s.execute("INSERT INTO inbox_slots (slot, gen, pot_id, boot, seq, moisture, ts, received_at) VALUES (1, " + gen
                     + ", 'p-a', 1, 1, 99.0, " + ts + ", " + ts + "), (2, " + gen + ", 'p-b', 1, 7, 41.0, " + ts + ", " + ts + ")");
             assertEquals(2, count(db, "SELECT count(*) FROM inbox"));
