@@ -56,6 +56,8 @@ public final class HiveMqttTransport implements MqttTransport {
     private volatile Attempt attempt;
     /** Numbers the messages held back for the core, across connections, skipping {@link #NO_ACK}. */
     private final AtomicInteger acks = new AtomicInteger();
+    /** The last client's DISCONNECT, done when the broker closed that connection; the next connect waits for it. */
+    private volatile CompletableFuture<Void> goodbye;
 
     /**
      * One client's connect: whether the broker accepted it, and whether its loss is still news to the core. HiveMQ may
@@ -96,6 +98,7 @@ public final class HiveMqttTransport implements MqttTransport {
     @Override
     public int connect(String serverUri, String clientId, ConnectSettings settings) throws MqttTransportException {
         disconnect();
+        awaitGoodbye(settings.connectTimeoutSeconds);
         BrokerAddress broker;
         try {
             broker = BrokerAddress.parse(serverUri);
@@ -227,9 +230,30 @@ public final class HiveMqttTransport implements MqttTransport {
         Mqtt3AsyncClient c = client;
         client = null;
         if (c != null && c.getState() != MqttClientState.DISCONNECTED) {
-            // Polite when the link is up; never waits for a dead peer (the future is left to complete on its own).
-            c.disconnect();
+            // Polite when the link is up; never waits here for a dead peer (the next connect waits, a while).
+            goodbye = c.disconnect();
         }
+    }
+
+    /**
+     * Mosquitto gives a client id's session to a new connection at once and drops the old one with what it had not
+     * read yet. A PUBACK sent just before the goodbye would be lost with it, and the broker would send again a
+     * message the core acknowledged. So a connect waits until the broker closed the last connection, which it does
+     * once it read the DISCONNECT; a peer that never closes is given up after a connect timeout.
+     */
+    private void awaitGoodbye(int timeoutSeconds) {
+        CompletableFuture<Void> last = goodbye;
+        if (last == null) {
+            return;
+        }
+        try {
+            last.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The old link failed or stays silent: nothing more it sends will be read.
+        }
+        goodbye = null;
     }
 
     @Override
