@@ -42,7 +42,10 @@ public interface MqttTransport {
      */
     void acknowledge(int ack);
 
-    /** Closes the session politely if possible, or drops it; never throws. */
+    /**
+     * Closes the session politely if possible, or drops it; never throws. What was acknowledged before reaches the
+     * broker ahead of the next connect, or the broker would send that message again.
+     */
     void disconnect();
 
     boolean isConnected();

@@ -15,14 +15,10 @@ import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
-import com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
-import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
@@ -284,24 +280,7 @@ public final class HiveMqttTransport implements MqttTransport {
             Thread.currentThread().interrupt();
             throw new MqttTransportException(MqttTransportException.OTHER, "interrupted");
         } catch (ExecutionException e) {
-            throw translate(e.getCause());
+            throw HiveMqErrors.translate(e.getCause());
         }
-    }
-
-    /** Sorts HiveMQ's failures into what the supervisor acts on, with a message a person understands. */
-    static MqttTransportException translate(Throwable e) {
-        if (e instanceof Mqtt3ConnAckException) {
-            Mqtt3ConnAckReturnCode code = ((Mqtt3ConnAckException) e).getMqttMessage().getReturnCode();
-            return BrokerRefusals.connectRefused(code.getCode());
-        }
-        if (e instanceof MqttSessionExpiredException) {
-            // HiveMQ's "Session expired as connection was closed": no broker expired anything. A clean session ends
-            // with its connection, so the client fails the requests still waiting for an answer.
-            Throwable cause = e.getCause();
-            return new MqttTransportException(MqttTransportException.UNREACHABLE, cause instanceof ConnectionClosedException
-                    ? "the broker closed the connection before it answered"
-                    : "the connection closed before the broker answered (" + TransportErrors.describe(cause) + ")");
-        }
-        return TransportErrors.unreachableOrTls(e);
     }
 }

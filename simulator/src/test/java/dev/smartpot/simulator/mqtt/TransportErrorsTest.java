@@ -26,26 +26,26 @@ class TransportErrorsTest {
 
     @Test
     void anUnknownBrokerHostIsNamedWithTheFixOnHiveMq() {
-        MqttTransportException e = HiveMqttTransport.translate(
+        MqttTransportException e = HiveMqErrors.translate(
                 new CompletionException(new UnknownHostException("nosuchhost.invalid: Name or service not known")));
         assertTrue(e.getMessage().startsWith("cannot resolve host nosuchhost.invalid. Fix: "), e.getMessage());
     }
 
     @Test
     void otherFailuresKeepTheLibrarysWordsWithTheirCause() {
-        MqttTransportException e = HiveMqttTransport.translate(new IllegalStateException("closed", new RuntimeException("reset by peer")));
+        MqttTransportException e = HiveMqErrors.translate(new IllegalStateException("closed", new RuntimeException("reset by peer")));
         assertEquals("closed: reset by peer", e.getMessage());
     }
 
     /** HiveMQ's words when a clean session's connection closes under a waiting request: nothing expired on the broker. */
     @Test
     void aConnectionTheBrokerClosedUnderARequestIsSaidPlainlyNotAsAnExpiredSession() {
-        MqttTransportException e = HiveMqttTransport.translate(new MqttSessionExpiredException("Session expired as connection was closed.",
+        MqttTransportException e = HiveMqErrors.translate(new MqttSessionExpiredException("Session expired as connection was closed.",
                 new ConnectionClosedException("Server closed connection without DISCONNECT.")));
         assertEquals(MqttTransportException.UNREACHABLE, e.kind());
         assertEquals("the broker closed the connection before it answered", e.getMessage());
 
-        e = HiveMqttTransport.translate(new MqttSessionExpiredException("Session expired as connection was closed.",
+        e = HiveMqErrors.translate(new MqttSessionExpiredException("Session expired as connection was closed.",
                 new RuntimeException("Timeout while waiting for PINGRESP")));
         assertEquals("the connection closed before the broker answered (Timeout while waiting for PINGRESP)", e.getMessage());
     }
