@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.smartpot.mothership.backup.BackupException;
+import dev.smartpot.mothership.backup.BackupSocket;
 import dev.smartpot.mothership.backup.Backups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,11 @@ final class BackupCommand extends StoreCommand {
 
     @Override
     String work() throws IOException, BackupException {
-        Backups.Made made = Backups.backup(store.address(), file);
+        // A running SQLite mothership holds its file for itself: it makes the backup, if one runs.
+        Backups.Made made = store.postgres() ? null : BackupSocket.ask(store.data, file);
+        if (made == null) {
+            made = Backups.backup(store.address(), file);
+        }
         return String.format("mothership: backup written to %s (%,d bytes, %d pots, %,d readings, schema version %d)",
                 made.file(), made.bytes(), made.pots(), made.readings(), made.schemaVersion());
     }

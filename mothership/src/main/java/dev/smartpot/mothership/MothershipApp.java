@@ -11,6 +11,7 @@ import dev.smartpot.broker.EmbeddedBroker;
 import dev.smartpot.mothership.backup.BackupException;
 import dev.smartpot.mothership.backup.BackupPlan;
 import dev.smartpot.mothership.backup.BackupRoutes;
+import dev.smartpot.mothership.backup.BackupSocket;
 import dev.smartpot.mothership.backup.NightlyBackups;
 import dev.smartpot.mothership.backup.StoreAddress;
 import dev.smartpot.mothership.broker.BrokerOptions;
@@ -85,10 +86,12 @@ public final class MothershipApp implements AutoCloseable {
     private final WebServer web;
     private final String brokerUrl;
     private final NightlyBackups nightly;
+    private final BackupSocket backupSocket;
 
     private MothershipApp(EmbeddedBroker embeddedBroker, MothershipEngine engine, WebServer web, String brokerUrl,
-                          NightlyBackups nightly) {
+                          NightlyBackups nightly, BackupSocket backupSocket) {
         this.nightly = nightly;
+        this.backupSocket = backupSocket;
         this.embeddedBroker = embeddedBroker;
         this.engine = engine;
         this.web = web;
@@ -109,6 +112,7 @@ public final class MothershipApp implements AutoCloseable {
         EmbeddedBroker embedded = null;
         MothershipEngine engine = null;
         NightlyBackups nightly = null;
+        BackupSocket backupSocket = null;
         try {
             BrokerOptions broker = o.broker();
             if (broker == null) {
@@ -140,6 +144,9 @@ public final class MothershipApp implements AutoCloseable {
             if (backupPlan.enabled()) {
                 nightly = startBackups(o, backupPlan);
             }
+            if (o.jdbcUrl() == null) {
+                backupSocket = openBackupSocket(o.dataDir());
+            }
             MothershipMetrics metrics = new MothershipMetrics(new EngineSources(engine));
             engine.observeBatches(metrics);
             WebServer web;
@@ -150,8 +157,11 @@ public final class MothershipApp implements AutoCloseable {
                 throw new StartException("the dashboard did not start: " + e.getMessage(), e);
             }
             engine.dashboardAt(web.url());
-            return new MothershipApp(embedded, engine, web, broker.url(), nightly);
+            return new MothershipApp(embedded, engine, web, broker.url(), nightly, backupSocket);
         } catch (StartException | RuntimeException e) {
+            if (backupSocket != null) {
+                backupSocket.close();
+            }
             if (nightly != null) {
                 nightly.close();
             }
@@ -177,6 +187,17 @@ public final class MothershipApp implements AutoCloseable {
             return nightly;
         } catch (BackupException e) {
             throw new StartException(e.getMessage(), e);
+        }
+    }
+
+    /** Null when the socket cannot be made: the mothership runs, and a backup by hand waits for its stop. */
+    private static BackupSocket openBackupSocket(Path dataDir) {
+        try {
+            return BackupSocket.open(dataDir, StoreAddress.sqlite(dataDir.resolve(Options.SQLITE_FILE)));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mothership: backups by hand cannot reach this mothership (" + dataDir.resolve(BackupSocket.FILE) + ": "
+                    + e.getMessage() + "); --backup-dir backs up while it runs, or stop it for scripts/mothership backup");
+            return null;
         }
     }
 
@@ -217,6 +238,9 @@ public final class MothershipApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (backupSocket != null) {
+            backupSocket.close();
+        }
         if (nightly != null) {
             nightly.close();
         }

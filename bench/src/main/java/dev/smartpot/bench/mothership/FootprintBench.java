@@ -12,7 +12,7 @@ import java.util.Locale;
  * [--quick] [--rounds=SMALL,LARGE] [--warm=SMALL,LARGE]} (intervals measured: 180 and 6 by default, 15 and 6 minutes: one
  * inbox move each; intervals of warm-up: a quarter more than measured by default, so a window of several moves can keep the
  * one-cycle warm-up: {@code --rounds=720,0 --warm=225,0} measures 20 pots for an hour); prints Markdown rows.
- * The bytes written include a checkpoint of the window's write-ahead log ({@link WalCheckpoint}): the mothership's own
+ * The bytes written include a checkpoint of the window's write-ahead log ({@link WalLog}): the mothership's own
  * comes every hour or two, rarely inside a window of minutes, and writes the window's pages a second time.
  */
 public final class FootprintBench {
@@ -69,7 +69,7 @@ public final class FootprintBench {
             // the first move the inbox's ring is still being made (its slots added, not written over).
             pub.paced(pots, intervalMs, 1, warm, new long[pots * warm]); // seq 0 was the registration's
             Path db = data.resolve("mothership.db");
-            WalCheckpoint.run(db);
+            WalLog.Mark mark = WalLog.mark(db);
             ProcStats stats = m.stats();
             long cpu = stats.cpuNanos();
             long written = stats.writeBytes();
@@ -84,7 +84,7 @@ public final class FootprintBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuShare = 100.0 * (stats.cpuNanos() - cpu) / (seconds * 1e9);
             long mothershipBytes = stats.writeBytes() - written;
-            long checkpointBytes = WalCheckpoint.run(db);
+            long checkpointBytes = WalLog.checkpointBytesSince(db, mark);
             double perDayMb = (mothershipBytes + checkpointBytes) / seconds * 86_400 / 1e6;
             return String.format(Locale.ROOT, "| %s, %.0f s measured | %.0f MB (peak %.0f MB) | %.1f %% of one core |"
                     + " %.0f MB/day (the checkpoint of the window's log %.0f of them) |", what, seconds, stats.rssMb(), peak[0],

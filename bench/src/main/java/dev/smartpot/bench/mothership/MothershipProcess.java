@@ -1,12 +1,15 @@
 package dev.smartpot.bench.mothership;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +21,16 @@ import dev.smartpot.testkit.Loopback;
 /**
  * The mothership as a Pi runs it: {@code scripts/mothership} in its own process, with the memory flags it
  * ships (or the given JAVA_OPTS), on the bench's broker and a fresh data folder. What it stored is counted
- * from its SQLite file through a reader of its own (WAL lets it read beside the writer).
+ * from its /metrics: it holds its SQLite file for itself while it runs.
  */
 final class MothershipProcess implements AutoCloseable {
+
+    private static final String STORED = "smartpot_readings_stored_total";
 
     private final Process process;
     private final Path data;
     private final ProcStats stats;
-    private Connection reader;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     /** Where its dashboard and API listen (loopback). */
     final int httpPort;
@@ -70,33 +75,36 @@ final class MothershipProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Readings in its store now (rowids are never reused here: nothing is deleted during a run). */
+    /** Readings it stored since it started (its counter counts each (pot, boot, seq) once, after the commit). */
     long stored() {
         try {
-            if (reader == null) {
-                Path file = data.resolve("mothership.db");
-                if (!Files.exists(file)) {
-                    return 0;
+            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build();
+            String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith(STORED + " ")) {
+                    return (long) Double.parseDouble(line.substring(STORED.length() + 1).trim());
                 }
-                reader = DriverManager.getConnection("jdbc:sqlite:" + file + "");
             }
-            try (Statement s = reader.createStatement(); ResultSet r = s.executeQuery("SELECT (SELECT coalesce(max(rowid), 0)"
-                    + " FROM readings) + (SELECT count(*) FROM inbox)")) {
-                return r.next() ? r.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            // Not migrated yet (no table): nothing stored.
+            return 0;
+        } catch (IOException e) {
+            // Not listening yet: nothing stored.
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 0;
         }
     }
 
     /**
      * Each stored reading's wait from its publish to the mothership's receipt (received_at - the pot's time,
-     * which the bench's publishers set at the publish), ms, sorted; the probe pot's left out.
+     * which the bench's publishers set at the publish), ms, sorted; the probe pot's left out. Stops the mothership
+     * first: its file is its own while it runs.
      */
-    double[] waitsMs() throws SQLException {
+    double[] waitsMs() throws Exception {
+        close();
         List<Double> waits = new ArrayList<>();
-        try (Statement s = reader.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("mothership.db"));
+             Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT received_at - ts FROM all_readings WHERE pot_id <> 'probe'")) {
             while (r.next()) {
                 waits.add((double) r.getLong(1));
@@ -134,9 +142,6 @@ final class MothershipProcess implements AutoCloseable {
     /** SIGTERM, as systemd stops it; then forcibly if it does not end in 40 s (the unit's TimeoutStopSec). */
     @Override
     public void close() throws Exception {
-        if (reader != null) {
-            reader.close();
-        }
         process.destroy();
         if (!process.waitFor(40, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -45,10 +45,15 @@ public final class Backups {
             Made made = describe(partial, out);
             Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
             return made;
-        } catch (SQLException | IOException e) {
-            throw new BackupException("the backup of " + source + " failed: " + e.getMessage() + ". Fix: "
-                    + (source.isSqlite() ? "check that --data is the mothership's data folder and " : "check --db, the user and password, and that ")
-                    + parent + " has free space", e);
+        } catch (SQLException e) {
+            if (source.isSqlite() && String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+                // Held by a mothership in another process that has no backup socket (it could not make one).
+                throw new BackupException(source + " is held by a running mothership that takes no backups by hand. Fix: stop it"
+                        + " first, or back up while it runs with its --backup-dir (the dashboard's Back up now)", e);
+            }
+            throw failed(source, parent, e);
+        } catch (IOException e) {
+            throw failed(source, parent, e);
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -56,6 +61,12 @@ public final class Backups {
                 // Only a leftover hidden file.
             }
         }
+    }
+
+    private static BackupException failed(StoreAddress source, Path parent, Exception e) {
+        return new BackupException("the backup of " + source + " failed: " + e.getMessage() + ". Fix: "
+                + (source.isSqlite() ? "check that --data is the mothership's data folder and " : "check --db, the user and password, and that ")
+                + parent + " has free space", e);
     }
 
     private static void copySqlite(StoreAddress source, Path target) throws SQLException, BackupException {

@@ -2,6 +2,8 @@ package dev.smartpot.mothership.backup;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -9,11 +11,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +32,7 @@ import dev.smartpot.mothership.MothershipMain;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.testing.QueueingBroker;
 import dev.smartpot.mothership.testing.ScriptedPot;
+import dev.smartpot.testkit.Loopback;
 import dev.smartpot.testkit.Mosquitto;
 
 /**
@@ -48,7 +58,7 @@ class BackupRestoreIT {
                     live, null, null, null, false, null));
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> app.engine().health().brokerConnected());
-                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(broker.port()));
+                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(broker.port(), READINGS));
                 // Mid-ingest: some readings are stored, more are on their way.
                 await().atMost(Duration.ofSeconds(30)).until(() -> app.engine().health().readingsStored() >= 100);
                 Path during = tmp.resolve("during.sqlite");
@@ -80,6 +90,56 @@ class BackupRestoreIT {
                 app.close();
             }
         }
+    }
+
+    /**
+     * A user's backup by hand comes from another process than the mothership, which holds its SQLite file for itself
+     * (another process's reader finds it locked): the command asks the mothership, which writes the backup.
+     */
+    @Test
+    void aBackupByHandFromAnotherProcessIsMadeByTheRunningMothership() throws Exception {
+        try (Mosquitto broker = QueueingBroker.start()) {
+            Path live = tmp.resolve("live");
+            Path log = tmp.resolve("child.log");
+            int http = Loopback.freePort();
+            Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                    System.getProperty("java.class.path"), MothershipMain.class.getName(), "--broker", broker.uri(), "--data",
+                    live.toString(), "--http", "127.0.0.1:" + http).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("smartpot mothership: dashboard"));
+                send(broker.port(), 30);
+                await().atMost(Duration.ofSeconds(30)).until(() -> storedPerMetrics(http) == POTS.size() * 30);
+                try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + live.resolve("mothership.db"));
+                     Statement s = reader.createStatement()) {
+                    s.execute("PRAGMA busy_timeout=0");
+                    SQLException locked = assertThrows(SQLException.class, () -> s.executeQuery("SELECT count(*) FROM pots"));
+                    assertTrue(locked.getMessage().contains("database is locked"), locked.getMessage());
+                }
+
+                Path out = tmp.resolve("by-hand.sqlite");
+                assertEquals(0, cli.run("backup", "--data", live.toString(), out.toString()), cli.output());
+                assertTrue(cli.output().contains("backup written to " + out + " ("), cli.output());
+                assertTrue(cli.output().contains("3 pots, 90 readings"), cli.output());
+                assertTrue(Files.readString(log).contains("mothership: backup by hand written to " + out), "the mothership wrote it");
+                Map<String, List<Long>> restored = cli.restoreAndList(out, tmp.resolve("restored"));
+                for (String pot : POTS) {
+                    assertEquals(LongStream.range(0, 30).boxed().toList(), restored.get(pot), pot);
+                }
+            } finally {
+                child.destroy();
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the mothership stops at SIGTERM");
+            }
+            assertFalse(Files.exists(live.resolve(BackupSocket.FILE)), "its socket goes with it");
+            assertEquals(0, cli.run("backup", "--data", live.toString(), tmp.resolve("stopped.sqlite").toString()), cli.output());
+            assertTrue(cli.output().contains("3 pots, 90 readings"), "stopped, the file is read directly: " + cli.output());
+        }
+    }
+
+    private static long storedPerMetrics(int httpPort) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("smartpot_readings_stored_total ")).mapToLong(l -> (long) Double.parseDouble(
+                l.substring(l.indexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     @Test
@@ -158,13 +218,13 @@ class BackupRestoreIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static void send(int brokerPort) {
+    private static void send(int brokerPort, int readings) {
         try {
             List<ScriptedPot> pots = new java.util.ArrayList<>();
             for (String id : POTS) {
                 pots.add(new ScriptedPot(id, brokerPort));
             }
-            for (int seq = 0; seq < READINGS; seq++) {
+            for (int seq = 0; seq < readings; seq++) {
                 for (ScriptedPot pot : pots) {
                     pot.publishReading(seq, 40 + seq % 20, 5000L * seq);
                 }

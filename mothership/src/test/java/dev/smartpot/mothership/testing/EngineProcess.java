@@ -20,6 +20,8 @@ import dev.smartpot.mothership.broker.BrokerOptions;
  */
 public final class EngineProcess implements AutoCloseable {
 
+    private static final String STORED = "mothership child stored ";
+
     private final List<String> command;
     private final Path log;
     private Process process;
@@ -53,6 +55,14 @@ public final class EngineProcess implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(50)).until(() -> output().contains("mothership: receiving"));
     }
 
+    /** Readings the running child stored since its start, as it last told. */
+    public long stored() throws IOException {
+        String out = output();
+        out = out.substring(0, out.lastIndexOf('\n') + 1); // whole lines only: the child may be mid-line
+        int at = out.lastIndexOf(STORED);
+        return at < 0 ? 0 : Long.parseLong(out.substring(at + STORED.length(), out.indexOf('\n', at)).trim());
+    }
+
     public String output() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
@@ -81,6 +91,15 @@ public final class EngineProcess implements AutoCloseable {
         MothershipEngine engine = new MothershipEngine(options);
         engine.start();
         System.out.println("mothership child started");
-        Thread.currentThread().join();
+        // The store is the child's own while it runs (no other process may open it): it tells what it stored instead.
+        long told = -1;
+        while (true) {
+            long stored = engine.health().readingsStored();
+            if (stored != told) {
+                System.out.println(STORED + stored);
+                told = stored;
+            }
+            Thread.sleep(50);
+        }
     }
 }
