@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The data folder (SQLite file, dashboard login) is the owner's alone, whatever the umask of whoever started
  * the mothership: a JVM cannot set its umask, so the folder is made (or tightened to) rwx------ and the
- * database file is made rw------- before SQLite opens it (SQLite gives its -wal and -shm files the same mode).
+ * database file is made rw------- before SQLite opens it (SQLite gives its -wal file the same mode).
  */
 final class DataFolder {
 

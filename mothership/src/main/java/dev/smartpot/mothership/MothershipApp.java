@@ -135,6 +135,10 @@ public final class MothershipApp implements AutoCloseable {
                     engine.limitPots(o.maxPots());
                 }
             } catch (SQLException e) {
+                if (o.jdbcUrl() == null && String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+                    throw new StartException("another program holds " + o.dataDir().resolve(Options.SQLITE_FILE) + " (a mothership"
+                            + " already running on that folder?). Fix: stop it, or pass --data with another folder", e);
+                }
                 throw new StartException("the store did not open: " + e.getMessage() + ". Fix: "
                         + (o.jdbcUrl() != null ? "check --db (server running? database, user and password right?)"
                         : "check that " + o.dataDir() + " is writable and has free space, or pass --data DIR"), e);

@@ -22,7 +22,7 @@ public final class StoreErrors {
                     + " the limit, ingest resumes by itself";
         } else if (lower.contains("sqlite_readonly") || lower.contains("readonly") || lower.contains("read-only")) {
             what = "the database file is not writable; give the mothership's user write access to the file and"
-                    + " its folder (the -wal and -shm files too), ingest resumes by itself";
+                    + " its folder (the -wal file too), ingest resumes by itself";
         } else if (lower.contains("sqlite_cantopen") || lower.contains("unable to open")) {
             what = "the database file cannot be opened; check that its folder exists and is writable";
         } else if (lower.contains("sqlite_busy") || lower.contains("sqlite_locked") || lower.contains("database is locked")) {

@@ -115,6 +115,10 @@ class BackupRestoreIT {
                     SQLException locked = assertThrows(SQLException.class, () -> s.executeQuery("SELECT count(*) FROM pots"));
                     assertTrue(locked.getMessage().contains("database is locked"), locked.getMessage());
                 }
+                MothershipApp.StartException second = assertThrows(MothershipApp.StartException.class, () -> MothershipApp.start(
+                        new MothershipApp.Options(null, 0, "127.0.0.1", 0, live, null, null, null, false, null)));
+                assertTrue(second.getMessage().contains("another program holds " + live.resolve("mothership.db")
+                        + " (a mothership already running on that folder?). Fix: stop it"), second.getMessage());
 
                 Path out = tmp.resolve("by-hand.sqlite");
                 assertEquals(0, cli.run("backup", "--data", live.toString(), out.toString()), cli.output());
