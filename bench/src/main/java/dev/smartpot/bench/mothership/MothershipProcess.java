@@ -26,11 +26,14 @@ import dev.smartpot.testkit.Loopback;
 final class MothershipProcess implements AutoCloseable {
 
     private static final String STORED = "smartpot_readings_stored_total";
+    private static final long SCRAPE_MS = 20;
 
     private final Process process;
     private final Path data;
     private final ProcStats stats;
     private final HttpClient http = HttpClient.newHttpClient();
+    private long scrapedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+    private long lastStored;
 
     /** Where its dashboard and API listen (loopback). */
     final int httpPort;
@@ -75,17 +78,25 @@ final class MothershipProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Readings it stored since it started (its counter counts each (pot, boot, seq) once, after the commit). */
-    long stored() {
+    /**
+     * Readings it stored since it started (its counter counts each (pot, boot, seq) once, after the commit). Scraped at
+     * most every {@link #SCRAPE_MS} ms: the benches poll in tight loops, and each scrape costs the measured process CPU.
+     */
+    synchronized long stored() {
+        long now = System.nanoTime();
+        if (now - scrapedAt < TimeUnit.MILLISECONDS.toNanos(SCRAPE_MS)) {
+            return lastStored;
+        }
         try {
             HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build();
             String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            scrapedAt = now;
             for (String line : metrics.split("\n")) {
                 if (line.startsWith(STORED + " ")) {
-                    return (long) Double.parseDouble(line.substring(STORED.length() + 1).trim());
+                    lastStored = (long) Double.parseDouble(line.substring(STORED.length() + 1).trim());
                 }
             }
-            return 0;
+            return lastStored;
         } catch (IOException e) {
             // Not listening yet: nothing stored.
             return 0;
