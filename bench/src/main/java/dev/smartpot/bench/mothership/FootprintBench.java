@@ -75,14 +75,14 @@ public final class FootprintBench {
             long written = stats.writeBytes();
             long start = System.nanoTime();
             double[] peak = {0};
-            // Only the memory's peak: a count of stored readings is a scrape of /metrics, which costs the measured process.
+            // Only the memory's peak: each count of stored readings is a request the measured process answers.
             try (Sampler s = new Sampler(() -> 0, () -> peak[0] = Math.max(peak[0], stats.rssMb()))) {
                 pub.paced(pots, intervalMs, 1 + warm, rounds, new long[pots * rounds]);
             }
             // Every reading of the window stored (new, none a redelivery) before the window's bytes and time are read.
             long expected = (long) pots * (1 + warm + rounds);
             IngestBench.waitUntil(() -> {
-                Thread.sleep(200); // a scrape each 200 ms: a second of an hour's window, at little of the mothership's CPU
+                Thread.sleep(200); // a request each 200 ms: a second of an hour's window, at little of the mothership's CPU
                 return m.stored() >= expected;
             }, 60, expected + " readings stored");
             double seconds = (System.nanoTime() - start) / 1e9;

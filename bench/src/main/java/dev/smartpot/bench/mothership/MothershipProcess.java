@@ -15,24 +15,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.smartpot.testkit.Loopback;
 
 /**
  * The mothership as a Pi runs it: {@code scripts/mothership} in its own process, with the memory flags it
  * ships (or the given JAVA_OPTS), on the bench's broker and a fresh data folder. What it stored is counted
- * from its /metrics: it holds its SQLite file for itself while it runs.
+ * from its health: it holds its SQLite file for itself while it runs.
  */
 final class MothershipProcess implements AutoCloseable {
 
-    private static final String STORED = "smartpot_readings_stored_total";
-    private static final long SCRAPE_MS = 20;
+    private static final Pattern STORED = Pattern.compile("\"readings_stored\":(\\d+)");
+    private static final long ASK_MS = 20;
 
     private final Process process;
     private final Path data;
     private final ProcStats stats;
     private final HttpClient http = HttpClient.newHttpClient();
-    private long scrapedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+    private long askedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private long lastStored;
 
     /** Where its dashboard and API listen (loopback). */
@@ -79,22 +81,21 @@ final class MothershipProcess implements AutoCloseable {
     }
 
     /**
-     * Readings it stored since it started (its counter counts each (pot, boot, seq) once, after the commit). Scraped at
-     * most every {@link #SCRAPE_MS} ms: the benches poll in tight loops, and each scrape costs the measured process CPU.
+     * Readings it stored since it started (its counter counts each (pot, boot, seq) once, after the commit), from its
+     * health (held in memory; /metrics would query the store). Asked at most every {@link #ASK_MS} ms: the benches
+     * poll in tight loops, and each answer costs the measured process CPU.
      */
     synchronized long stored() {
         long now = System.nanoTime();
-        if (now - scrapedAt < TimeUnit.MILLISECONDS.toNanos(SCRAPE_MS)) {
+        if (now - askedAt < TimeUnit.MILLISECONDS.toNanos(ASK_MS)) {
             return lastStored;
         }
         try {
-            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build();
-            String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
-            scrapedAt = now;
-            for (String line : metrics.split("\n")) {
-                if (line.startsWith(STORED + " ")) {
-                    lastStored = (long) Double.parseDouble(line.substring(STORED.length() + 1).trim());
-                }
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build();
+            Matcher m = STORED.matcher(http.send(health, HttpResponse.BodyHandlers.ofString()).body());
+            askedAt = now;
+            if (m.find()) {
+                lastStored = Long.parseLong(m.group(1));
             }
             return lastStored;
         } catch (IOException e) {
