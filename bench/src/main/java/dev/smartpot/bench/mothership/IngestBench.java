@@ -205,7 +205,7 @@ public final class IngestBench {
             pub.flood(pots, warmUp, warmUp + perPot);
             double publishers = rate(total, start);
             waitFor(m, () -> m.stored() - before >= total, 300, "the mothership to store " + total);
-            double r = rate(total, start);
+            double r = total / ((m.reachedAtNanos() - start) / 1e9);
             long wall = System.nanoTime() - start;
             long used = stats.cpuNanos() - cpu;
             mothershipTimeline.close();
