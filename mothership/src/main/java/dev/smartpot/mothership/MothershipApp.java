@@ -14,6 +14,7 @@ import dev.smartpot.mothership.backup.BackupRoutes;
 import dev.smartpot.mothership.backup.BackupSocket;
 import dev.smartpot.mothership.backup.NightlyBackups;
 import dev.smartpot.mothership.backup.StoreAddress;
+import dev.smartpot.mothership.store.StoreErrors;
 import dev.smartpot.mothership.broker.BrokerOptions;
 import dev.smartpot.mothership.engine.EngineOptions;
 import dev.smartpot.mothership.engine.MothershipEngine;
@@ -135,7 +136,7 @@ public final class MothershipApp implements AutoCloseable {
                     engine.limitPots(o.maxPots());
                 }
             } catch (SQLException e) {
-                if (o.jdbcUrl() == null && String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+                if (o.jdbcUrl() == null && StoreErrors.locked(e)) {
                     throw new StartException("another program holds " + o.dataDir().resolve(Options.SQLITE_FILE) + " (a mothership"
                             + " already running on that folder?). Fix: stop it, or pass --data with another folder", e);
                 }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 
 import dev.smartpot.mothership.store.Dialect;
 import dev.smartpot.mothership.store.Migrations;
+import dev.smartpot.mothership.store.StoreErrors;
 
 /**
  * Makes a consistent backup file while the mothership runs: SQLite copies itself with {@code VACUUM INTO} (one
@@ -46,7 +47,7 @@ public final class Backups {
             Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
             return made;
         } catch (SQLException e) {
-            if (source.isSqlite() && String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+            if (source.isSqlite() && StoreErrors.locked(e)) {
                 // Held by a mothership in another process that has no backup socket (it could not make one).
                 throw new BackupException(source + " is held by a running mothership that takes no backups by hand. Fix: stop it"
                         + " first, or back up while it runs with its --backup-dir (the dashboard's Back up now)", e);

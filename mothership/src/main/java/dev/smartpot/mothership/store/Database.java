@@ -76,7 +76,7 @@ public final class Database implements AutoCloseable {
      * written out after each commit, a quarter of what 20 pots cost the SD card a day. Connections in this process,
      * the store's and a backup's, share the lock and the index.
      */
-    public static String sqliteUrl(Path file) {
+    private static String sqliteUrl(Path file) {
         return "jdbc:sqlite:file:" + file.toAbsolutePath() + "?vfs=unix-excl";
     }
 

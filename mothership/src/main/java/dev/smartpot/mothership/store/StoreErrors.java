@@ -12,6 +12,12 @@ public final class StoreErrors {
     private StoreErrors() {
     }
 
+    /** SQLite's answer when another connection, or another process, holds the file. */
+    public static boolean locked(SQLException e) {
+        String lower = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return lower.contains("sqlite_busy") || lower.contains("sqlite_locked") || lower.contains("database is locked");
+    }
+
     public static String describe(SQLException e, String database) {
         String m = String.valueOf(e.getMessage());
         String lower = m.toLowerCase(Locale.ROOT);
@@ -25,7 +31,7 @@ public final class StoreErrors {
                     + " its folder (the -wal file too), ingest resumes by itself";
         } else if (lower.contains("sqlite_cantopen") || lower.contains("unable to open")) {
             what = "the database file cannot be opened; check that its folder exists and is writable";
-        } else if (lower.contains("sqlite_busy") || lower.contains("sqlite_locked") || lower.contains("database is locked")) {
+        } else if (locked(e)) {
             what = "the database is locked by another program; stop the other program using the file"
                     + " (only one mothership may use a SQLite file), ingest resumes by itself";
         } else if (lower.contains("sqlite_ioerr") || lower.contains("disk i/o")) {
